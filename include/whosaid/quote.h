@@ -1,0 +1,50 @@
+// whosaid/quote.h — what whosaid extracts: a Quote and the Speaker who said it.
+//
+//   for (const whosaid::Quote& q : doc.quotes) {
+//     std::string_view words = doc.slice(q.span);          // from first to last span
+//     if (q.speaker) std::cout << q.speaker->name << ": " << words << "\n";
+//   }
+//
+// A Quote is one attribution: the content a source is reported to have said,
+// written or thought. `spans` are its content fragments (more than one for a split
+// quote: "Q1," he said, "Q2"); `span` runs from the first fragment's begin to the
+// last fragment's end. Quotation marks are never part of a span.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "whosaid/span.h"
+
+namespace whosaid {
+
+enum class QuoteKind : uint8_t {
+  kDirect,    // all content inside quotation marks
+  kMixed,     // reported speech with quoted words in it
+  kIndirect,  // reported speech, no quotation marks
+};
+const char* quote_kind_name(QuoteKind kind) noexcept;  // "direct", "mixed", "indirect"
+
+// Who said it. `name` is the resolved person or body ("John Key") even when the
+// sentence says "he" or "Mr Key"; `mention` is the words in the quote's own
+// sentence (or the nearest one naming the source) and is empty when the quote
+// has no source in its sentence and the speaker was carried over from before.
+struct Speaker {
+  std::string name;
+  std::optional<Span> mention;
+  std::string role;  // "Prime Minister", "Labour MP", "Green Party co-leader"; may be empty
+  std::string org;   // party or organisation ("Labour", "Green Party"); may be empty
+  int32_t entity = -1;  // index into Document::entities, -1 when unresolved
+};
+
+struct Quote {
+  Span span;                  // first fragment begin .. last fragment end
+  std::vector<Span> spans;    // content fragments, ordered and disjoint
+  QuoteKind kind = QuoteKind::kDirect;
+  std::optional<Speaker> speaker;
+  std::optional<Span> cue;    // "said", "according to", ":" ...
+  float confidence = 0.0f;    // in [0, 1]
+};
+
+}  // namespace whosaid

@@ -1,0 +1,21 @@
+// Subcommands of the whosaid CLI. Each add_*_command registers itself on the
+// app; its callback returns the process exit status through `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace whosaid::cli {
+
+// Exit codes shared by all subcommands (sysexits-style).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitSomeRejected = 3;  // batch finished, some records rejected
+inline constexpr int kExitBadInput = 65;     // EX_DATAERR
+inline constexpr int kExitNoInput = 66;      // EX_NOINPUT
+inline constexpr int kExitIo = 74;           // EX_IOERR
+
+void add_extract_command(CLI::App& app, int& exit_code);
+void add_eval_command(CLI::App& app, int& exit_code);
+
+}  // namespace whosaid::cli

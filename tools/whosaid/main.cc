@@ -1,0 +1,26 @@
+// whosaid — command-line entry point. Subcommands live in *_command.cc.
+#include <iostream>
+
+#include "commands.h"
+#include "whosaid/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"whosaid: who said what in the news"};
+  app.require_subcommand(1);
+  int exit_code = whosaid::cli::kExitOk;
+  whosaid::cli::add_extract_command(app, exit_code);
+  whosaid::cli::add_eval_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const whosaid::Error& e) {
+    std::cerr << "whosaid: " << e.what() << "\n";
+    switch (e.code()) {
+      case whosaid::ErrorCode::kBadInput: return whosaid::cli::kExitBadInput;
+      case whosaid::ErrorCode::kIo: return whosaid::cli::kExitIo;
+      default: return whosaid::cli::kExitFailure;
+    }
+  }
+  return exit_code;
+}
