@@ -17,5 +17,6 @@ inline constexpr int kExitIo = 74;           // EX_IOERR
 
 void add_extract_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
+void add_train_command(CLI::App& app, int& exit_code);
 
 }  // namespace whosaid::cli

@@ -1,0 +1,252 @@
+#include "tagger/tagger.h"
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "tagger/features.h"
+#include "tagger/model_format.h"
+#include "whosaid/error.h"
+
+#ifdef WHOSAID_HAVE_BUILTIN_TAGGER
+extern "C" const char whosaid_res_tagger[];
+extern "C" const unsigned long long whosaid_res_tagger_size;
+#endif
+
+namespace whosaid {
+
+using namespace tagger_detail;
+
+// The runtime form of a model: an open-addressing table from feature key to a
+// row of (tag, weight) pairs. A slot keeps the key's high 32 bits as a
+// fingerprint (the low bits choose the slot) and its row as begin << 8 | size.
+struct Tagger::Model {
+  struct Slot {
+    uint32_t fingerprint = 0;  // 0: empty
+    uint32_t row = 0;
+  };
+  std::vector<Slot> slots;
+  uint64_t mask = 0;
+  // Sparse rows hold weight << 8 | tag; rows with many weights are stored
+  // dense (size kDense: kDenseWidth weights by tag id, 0 included), which
+  // vectorises. 
+  std::vector<int32_t> weights;
+  static constexpr uint32_t kDense = 0xFF;
+  static constexpr int kDenseWidth = (pos::kNumTags + 7) / 8 * 8;
+  static constexpr uint32_t kDenseAbove = 12;  // sparse rows up to this size
+  size_t num_features = 0;
+  size_t num_weights = 0;
+
+  static uint32_t fingerprint(uint64_t key) {
+    auto f = static_cast<uint32_t>(key >> 32);
+    return f ? f : 1;
+  }
+
+  // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
+  uint32_t find(uint64_t key) const {
+    const uint32_t f = fingerprint(key);
+    for (uint64_t i = key & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots[i];
+      if (s.fingerprint == f) return s.row;
+      if (s.fingerprint == 0) return 0;
+    }
+  }
+  void prefetch_slot(uint64_t key) const { __builtin_prefetch(&slots[key & mask]); }
+  void prefetch_row(uint32_t row) const { __builtin_prefetch(weights.data() + (row >> 8)); }
+
+  void add_row(uint32_t row, int32_t* __restrict scores) const {
+    const int32_t* __restrict w = weights.data() + (row >> 8);
+    const uint32_t size = row & 0xFF;
+    if (size == kDense) {
+      for (int t = 0; t < kDenseWidth; ++t) scores[t] += w[t];
+    } else {
+      for (uint32_t j = 0; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
+    }
+  }
+
+  // Tags n words whose infos start at infos[kPadding]. Most features do not
+  // depend on the predicted tags, so their rows are looked up for the whole
+  // sentence first, with prefetches, before the left-to-right pass: the table
+  // is larger than the cache and the lookups would otherwise wait in turn.
+  void tag(const WordInfo* infos, size_t n, uint8_t* out, std::vector<uint64_t>& keys,
+           std::vector<uint32_t>& rows) const {
+    constexpr size_t S = kNumStaticFeatures;
+    keys.resize(n * S);
+    rows.resize(n * S);
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t* k = keys.data() + i * S;
+      static_features(infos + kPadding + i, k);
+      for (size_t j = 0; j < S; ++j) prefetch_slot(k[j]);
+    }
+    for (size_t j = 0; j < n * S; ++j) {
+      rows[j] = find(keys[j]);
+      prefetch_row(rows[j]);
+    }
+    const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
+    uint8_t prev = 0, prev2 = 0;
+    uint64_t dynamic[kNumDynamicFeatures];
+    for (size_t i = 0; i < n; ++i) {
+      const WordInfo* w = infos + kPadding + i;
+      alignas(32) int32_t scores[Model::kDenseWidth] = {};
+      const uint32_t* r = rows.data() + i * S;
+      for (size_t j = 0; j < S; ++j) add_row(r[j], scores);
+      dynamic_features(w, prev, prev2, dynamic);
+      for (uint64_t k : dynamic) add_row(find(k), scores);
+      const uint8_t best = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
+      out[i] = best;
+      prev2 = prev;
+      prev = best;
+    }
+  }
+};
+
+namespace {
+
+[[noreturn]] void corrupt(const std::string& why) {
+  throw Error(ErrorCode::kModel,
+              "tagger model: " + why + " (rebuild it with `whosaid train tagger`)");
+}
+
+// Per-thread scratch space, reused between calls.
+struct Scratch {
+  std::vector<WordInfo> infos;
+  std::vector<std::string_view> words;
+  std::vector<uint8_t> tags;
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> rows;
+};
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+}  // namespace
+
+Tagger Tagger::from_bytes(std::string_view bytes) {
+  if (bytes.size() < kModelHeaderSize)
+    corrupt("truncated header (" + std::to_string(bytes.size()) + " bytes)");
+  const char* p = bytes.data();
+  if (std::memcmp(p, kModelMagic, sizeof kModelMagic) != 0) corrupt("bad magic, not a tagger model");
+  const uint32_t version = get_u32(p + 8);
+  const uint32_t feature_set = get_u32(p + 12);
+  const uint32_t num_tags = get_u32(p + 16);
+  const uint32_t tag_checksum = get_u32(p + 20);
+  const uint32_t num_features = get_u32(p + 24);
+  const uint32_t num_weights = get_u32(p + 28);
+  const uint64_t checksum = get_u64(p + 32);
+  if (version != kModelVersion)
+    corrupt("format version " + std::to_string(version) + ", this build reads " +
+            std::to_string(kModelVersion));
+  if (feature_set != kFeatureSetVersion)
+    corrupt("feature set " + std::to_string(feature_set) + ", this build computes " +
+            std::to_string(kFeatureSetVersion));
+  if (num_tags != pos::kNumTags || tag_checksum != pos::tag_set_checksum())
+    corrupt("trained for a different tag set");
+  const uint64_t expected = kModelHeaderSize + uint64_t{num_features} * 9 + uint64_t{num_weights} * 3;
+  if (bytes.size() != expected)
+    corrupt("size " + std::to_string(bytes.size()) + " bytes, header says " +
+            std::to_string(expected) + " (truncated or trailing bytes)");
+  const char* payload = p + kModelHeaderSize;
+  if (hash_bytes(payload, bytes.size() - kModelHeaderSize) != checksum) corrupt("checksum mismatch");
+
+  auto model = std::make_shared<Model>();
+  model->num_features = num_features;
+  model->num_weights = num_weights;
+  size_t table = 16;
+  while (table < 2 * size_t{num_features}) table *= 2;
+  model->slots.resize(table);
+  model->mask = table - 1;
+  model->weights.reserve(num_weights + 4096);
+
+  const char* keys = payload;
+  const char* sizes = keys + size_t{num_features} * 8;
+  const char* tags = sizes + num_features;
+  const char* weights = tags + num_weights;
+  auto& out = model->weights;
+  uint64_t previous_key = 0;
+  uint32_t begin = 0;
+  for (uint32_t f = 0; f < num_features; ++f) {
+    const uint64_t key = get_u64(keys + size_t{f} * 8);
+    const uint32_t size = static_cast<unsigned char>(sizes[f]);
+    if (key <= previous_key) corrupt("feature keys out of order at row " + std::to_string(f));
+    previous_key = key;
+    if (size == 0 || begin + size > num_weights)
+      corrupt("bad row size at row " + std::to_string(f));
+    const bool dense = size > Model::kDenseAbove;
+    if (dense)
+      while (out.size() % 8) out.push_back(0);  // keep dense rows 32-byte aligned
+    const size_t row_begin = out.size();
+    if (row_begin + Model::kDenseWidth >= (size_t{1} << 24)) corrupt("too many weights");
+    if (dense) out.resize(row_begin + Model::kDenseWidth, 0);
+    int previous_tag = 0;
+    for (uint32_t j = begin; j < begin + size; ++j) {
+      const int tag = static_cast<unsigned char>(tags[j]);
+      if (tag <= previous_tag || tag >= pos::kNumTags)
+        corrupt("bad tag id " + std::to_string(tag) + " at row " + std::to_string(f));
+      previous_tag = tag;
+      const int32_t w = static_cast<int16_t>(get_u16(weights + size_t{j} * 2));
+      if (dense) out[row_begin + tag] = w;
+      else out.push_back(static_cast<int32_t>(static_cast<uint32_t>(w) << 8) | tag);
+    }
+    const uint32_t fp = Model::fingerprint(key);
+    uint64_t i = key & model->mask;
+    while (model->slots[i].fingerprint != 0) {
+      if (model->slots[i].fingerprint == fp) corrupt("duplicate feature at row " + std::to_string(f));
+      i = (i + 1) & model->mask;
+    }
+    model->slots[i] = {fp, static_cast<uint32_t>(row_begin << 8) | (dense ? Model::kDense : size)};
+    begin += size;
+  }
+  if (begin != num_weights) corrupt("row sizes do not add up to the weight count");
+  return Tagger(std::move(model));
+}
+
+const Tagger& Tagger::builtin() {
+#ifdef WHOSAID_HAVE_BUILTIN_TAGGER
+  static const Tagger tagger = from_bytes(
+      std::string_view(whosaid_res_tagger, static_cast<size_t>(whosaid_res_tagger_size)));
+  return tagger;
+#else
+  throw Error(ErrorCode::kModel,
+              "no built-in tagger model: this build had no data/tagger.bin "
+              "(train one with `whosaid train tagger`)");
+#endif
+}
+
+size_t Tagger::num_features() const noexcept { return model_->num_features; }
+size_t Tagger::num_weights() const noexcept { return model_->num_weights; }
+
+void Tagger::tag(const std::string_view* words, size_t n, uint8_t* tags_out) const {
+  if (n == 0) return;
+  Scratch& s = scratch();
+  s.infos.resize(n + 2 * kPadding);
+  analyse_sentence(words, n, s.infos.data());
+  model_->tag(s.infos.data(), n, tags_out, s.keys, s.rows);
+}
+
+void Tagger::tag(Document& doc) const {
+  Scratch& s = scratch();
+  auto run = [&](uint32_t first, uint32_t end) {
+    if (end > doc.tokens.size()) end = static_cast<uint32_t>(doc.tokens.size());
+    if (first >= end) return;
+    const size_t n = end - first;
+    s.words.resize(n);
+    for (size_t i = 0; i < n; ++i) s.words[i] = doc.slice(doc.tokens[first + i].span);
+    s.infos.resize(n + 2 * kPadding);
+    analyse_sentence(s.words.data(), n, s.infos.data());
+    for (size_t i = 0; i < n; ++i) {
+      WordInfo& w = s.infos[kPadding + i];
+      if (doc.tokens[first + i].kind == TokenKind::kQuote && w.quote == kNotQuote) w.quote = kAnyQuote;
+    }
+    s.tags.resize(n);
+    model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows);
+    for (size_t i = 0; i < n; ++i) doc.tokens[first + i].tag = s.tags[i];
+  };
+  if (doc.sentences.empty()) {
+    run(0, static_cast<uint32_t>(doc.tokens.size()));
+  } else {
+    for (const Sentence& sentence : doc.sentences) run(sentence.first_token, sentence.end_token);
+  }
+}
+
+}  // namespace whosaid

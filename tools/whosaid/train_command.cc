@@ -1,0 +1,149 @@
+// whosaid train tagger — trains or evaluates the part-of-speech tagger.
+//
+//   whosaid train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu \
+//       --out data/tagger.bin [--epochs N] [--seed S] [--min-weight W]
+//   whosaid train tagger --eval en_ewt-ud-test.conllu [--model data/tagger.bin] [--join-hyphens]
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "commands.h"
+#include "tagger/conllu.h"
+#include "tagger/trainer.h"
+#include "whosaid/error.h"
+
+namespace whosaid::cli {
+namespace {
+
+struct TaggerArgs {
+  std::string train, dev, out, eval, model;
+  int epochs = TrainOptions{}.epochs;
+  uint64_t seed = TrainOptions{}.seed;
+  int min_weight = TrainOptions{}.min_weight;
+  bool join_hyphens = false;
+};
+
+std::string percent(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f%%", 100.0 * x);
+  return buf;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, path + ": cannot open model file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (!in && !in.eof()) throw Error(ErrorCode::kIo, path + ": read error");
+  return s.str();
+}
+
+std::vector<TaggedSentence> load(const std::string& path, bool add_joined, bool join_all) {
+  std::vector<ConlluSentence> treebank = read_conllu_file(path);
+  if (join_all)
+    for (ConlluSentence& s : treebank) join_hyphenated(s);
+  TaggedCorpusStats stats;
+  auto out = to_tagged(treebank, add_joined, &stats);
+  std::cerr << path << ": " << stats.sentences << " sentences, " << stats.words << " words";
+  if (stats.joined_copies) std::cerr << " (" << stats.joined_copies << " with compounds joined)";
+  if (stats.unknown_pairs) std::cerr << ", " << stats.unknown_pairs << " tags outside the tag set";
+  std::cerr << "\n";
+  return out;
+}
+
+int run_eval(const TaggerArgs& a) {
+  const Tagger tagger =
+      a.model.empty() ? Tagger::builtin() : Tagger::from_bytes(read_file(a.model));
+  const auto gold = load(a.eval, false, a.join_hyphens);
+  const TagAccuracy acc = evaluate(tagger, gold);
+  std::cout << "words " << acc.words << "  UPOS " << percent(acc.upos()) << "  Penn "
+            << percent(acc.penn()) << "  both " << percent(acc.both()) << "\n";
+  return kExitOk;
+}
+
+int run_train(const TaggerArgs& a) {
+  if (a.train.empty() || a.out.empty())
+    throw Error(ErrorCode::kBadInput, "train tagger: --train and --out are required (or use --eval)");
+  const auto start = std::chrono::steady_clock::now();
+  const auto train = load(a.train, /*add_joined=*/true, false);
+  const auto dev = a.dev.empty() ? std::vector<TaggedSentence>{} : load(a.dev, false, false);
+  TrainOptions options;
+  options.epochs = a.epochs;
+  options.seed = a.seed;
+  options.min_weight = a.min_weight;
+  options.on_epoch = [&](const EpochReport& r) {
+    std::cout << "epoch " << r.epoch << "/" << a.epochs << "  train " << percent(r.train_accuracy);
+    if (r.dev.words)
+      std::cout << "  dev UPOS " << percent(r.dev.upos()) << "  Penn " << percent(r.dev.penn())
+                << "  features " << r.features;
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "  %.1fs", r.seconds);
+    std::cout << secs << std::endl;
+  };
+  TaggerTrainer trainer(options);
+  trainer.train(train, dev);
+  const std::string bytes = trainer.model_bytes();
+  Tagger::from_bytes(bytes);  // never write a model we cannot read back
+
+  // Write beside the target, then rename, so a failed run leaves no half file.
+  const std::string tmp = a.out + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorCode::kIo, tmp + ": cannot create model file");
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) throw Error(ErrorCode::kIo, tmp + ": write error");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, a.out, ec);
+  if (ec) throw Error(ErrorCode::kIo, a.out + ": cannot rename from " + tmp + ": " + ec.message());
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char line[160];
+  std::snprintf(line, sizeof line, "wrote %s: %.2f MB in %.1fs\n", a.out.c_str(),
+                double(bytes.size()) / 1e6, secs);
+  std::cout << line;
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_train_command(CLI::App& app, int& exit_code) {
+  CLI::App* train = app.add_subcommand("train", "Train or evaluate a model from annotated data");
+  train->require_subcommand(1);
+  auto args = std::make_shared<TaggerArgs>();
+  CLI::App* tagger = train->add_subcommand(
+      "tagger", "Part-of-speech tagger from CoNLL-U (UD English EWT); see data/README-tagger.md");
+  tagger->add_option("--train", args->train, "Training treebank (CoNLL-U)")->check(CLI::ExistingFile);
+  tagger->add_option("--dev", args->dev, "Development treebank, evaluated after each epoch")
+      ->check(CLI::ExistingFile);
+  tagger->add_option("--out", args->out, "Where to write the model (e.g. data/tagger.bin)");
+  tagger->add_option("--epochs", args->epochs, "Passes over the training data")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  tagger->add_option("--seed", args->seed, "Seed for the sentence order")->capture_default_str();
+  tagger->add_option("--min-weight", args->min_weight,
+                     "Drop quantised weights smaller than this (model size vs accuracy)")
+      ->check(CLI::Range(0, 32767))
+      ->capture_default_str();
+  auto* eval = tagger->add_option("--eval", args->eval,
+                                  "Instead of training, report accuracy on this CoNLL-U file")
+                   ->check(CLI::ExistingFile);
+  tagger->add_option("--model", args->model, "Model to evaluate (default: the built-in one)")
+      ->check(CLI::ExistingFile)
+      ->needs(eval);
+  tagger->add_flag("--join-hyphens", args->join_hyphens,
+                   "With --eval: join hyphenated compounds (US - led → US-led) as whosaid's "
+                   "tokenizer does")
+      ->needs(eval);
+  eval->excludes("--train");
+  tagger->callback([args, &exit_code] {
+    exit_code = args->eval.empty() ? run_train(*args) : run_eval(*args);
+  });
+}
+
+}  // namespace whosaid::cli
