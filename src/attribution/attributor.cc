@@ -1,0 +1,577 @@
+#include "attribution/attributor.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/utf8.h"
+#include "mentions/mention_finder.h"
+
+namespace whosaid {
+namespace {
+
+struct Range {
+  uint32_t begin = 0, end = 0;  // token indexes, half-open
+  bool empty() const { return end <= begin; }
+};
+
+struct Frame {
+  uint32_t sentence = 0;
+  const Cue* cue = nullptr;
+  int32_t source = -1;  // mention index
+  std::vector<Range> content;
+  bool trailing = false;
+  float score = 0.f;
+};
+
+bool is_determiner(std::string_view w) {
+  static const char* kDet[] = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these",
+                               "those", "some", "many", "several", "one", "two", "three", "other",
+                               "another", "our", "my", "your", "most", "few", "both", "all", "any", "no"};
+  for (const char* d : kDet)
+    if (w == d) return true;
+  return false;
+}
+
+bool is_preposition(std::string_view w) {
+  return w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in" || w == "on";
+}
+
+bool is_object_taking(std::string_view lemma) {
+  return lemma == "tell" || lemma == "ask" || lemma == "warn" || lemma == "assure" || lemma == "remind" ||
+         lemma == "inform" || lemma == "urge" || lemma == "brief" || lemma == "advise" || lemma == "reassure" ||
+         lemma == "promise";
+}
+
+class Attributor {
+ public:
+  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt) : doc_(doc), lex_(lex), opt_(opt) {
+    fw_.resize(doc.tokens.size());
+    for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw_[i]);
+    region_used_.assign(doc.quoted.size(), false);
+    open_region_.assign(doc.tokens.size(), -1);
+    close_region_.assign(doc.tokens.size(), -1);
+    for (size_t i = 0; i < doc.quoted.size(); ++i) {
+      const QuotedRegion& r = doc.quoted[i];
+      if (r.first_token > 0) open_region_[r.first_token - 1] = static_cast<int32_t>(i);
+      if (r.closed) close_region_[r.end_token] = static_cast<int32_t>(i);
+    }
+    sorted_mentions_ = doc.mentions.size();
+  }
+
+  std::vector<SpeakerLink> run() {
+    size_t cue_i = 0, region_i = 0;
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      std::vector<Frame> frames;
+      while (cue_i < doc_.cues.size() && doc_.cues[cue_i].first_token < s.end_token) {
+        const Cue& c = doc_.cues[cue_i++];
+        if (c.first_token < s.first_token) continue;
+        if (covered(frames, c.first_token)) {
+          shared_source_frame(frames, c, si);
+          continue;
+        }
+        if (auto f = build_frame(c, si)) frames.push_back(std::move(*f));
+      }
+      size_t region_end = region_i;
+      while (region_end < doc_.quoted.size() && doc_.quoted[region_end].first_token <= s.end_token &&
+             doc_.quoted[region_end].open_mark.begin < s.span.end)
+        ++region_end;
+      emit_frames(frames, region_i, region_end);
+      emit_standalone(frames, si, region_i, region_end);
+      region_i = region_end;
+    }
+    // Quotes were emitted per sentence; keep them in text order.
+    std::vector<size_t> order(doc_.quotes.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return doc_.quotes[a].span.begin < doc_.quotes[b].span.begin; });
+    std::vector<Quote> quotes;
+    std::vector<SpeakerLink> links;
+    std::vector<int32_t> new_index(order.size());
+    for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int32_t>(i);
+    for (size_t i : order) {
+      quotes.push_back(std::move(doc_.quotes[i]));
+      SpeakerLink l = links_[i];
+      if (l.carried_from >= 0) l.carried_from = new_index[l.carried_from];
+      links.push_back(l);
+    }
+    doc_.quotes = std::move(quotes);
+    sort_mentions(links);
+    return links;
+  }
+
+ private:
+  void sort_mentions(std::vector<SpeakerLink>& links) {
+    if (sorted_mentions_ == doc_.mentions.size()) return;
+    std::vector<int32_t> order(doc_.mentions.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+      return doc_.mentions[a].first_token < doc_.mentions[b].first_token;
+    });
+    std::vector<int32_t> where(order.size());
+    std::vector<Mention> sorted;
+    sorted.reserve(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+      where[order[i]] = static_cast<int32_t>(i);
+      sorted.push_back(doc_.mentions[order[i]]);
+    }
+    doc_.mentions = std::move(sorted);
+    for (SpeakerLink& l : links)
+      if (l.mention >= 0) l.mention = where[l.mention];
+  }
+
+  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
+  std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
+  bool is_comma(uint32_t t) const { return text(t) == ","; }
+  bool is_closing_mark(uint32_t t) const { return close_region_[t] >= 0; }
+  int32_t region_opening_at(uint32_t t) const { return open_region_[t]; }
+
+  // The mention covering token t among those found by the mention stage.
+  int32_t found_mention_at(uint32_t t) const {
+    auto first = doc_.mentions.begin(), last = first + static_cast<ptrdiff_t>(sorted_mentions_);
+    auto it = std::upper_bound(first, last, t, [](uint32_t tk, const Mention& m) { return tk < m.first_token; });
+    if (it == first) return -1;
+    --it;
+    return t < it->end_token ? static_cast<int32_t>(it - first) : -1;
+  }
+
+  static bool covered(const std::vector<Frame>& frames, uint32_t t) {
+    for (const Frame& f : frames)
+      for (const Range& r : f.content)
+        if (t >= r.begin && t < r.end) return true;
+    return false;
+  }
+
+  bool skippable(uint32_t t) const {
+    const std::string& w = fw_[t];
+    if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
+    if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
+    if (w.size() > 4 && w.ends_with("ly") && !tok(t).has(kCapitalized)) return true;
+    return false;
+  }
+
+  // The mention ending at token t, creating a nominal one when the words there
+  // look like "a spokesman for the ministry" / "officials" / "the report".
+  int32_t mention_ending_at(uint32_t t, uint32_t sentence_begin) {
+    int32_t m = found_mention_at(t);
+    if (m >= 0 && doc_.mentions[m].end_token == t + 1) return m;
+    if (m >= 0) return -1;
+    if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return -1;
+    const std::string& head = fw_[t];
+    const bool nominal = lex_.is(WordClass::kNominal, head) || lex_.is(WordClass::kRole, head) ||
+                         lex_.is(WordClass::kOrgHead, head);
+    if (!nominal) return -1;
+    uint32_t b = t;
+    auto extend = [&](uint32_t from) {
+      uint32_t j = from;
+      for (int n = 0; n < 5 && j > sentence_begin; ++n) {
+        const std::string& w = fw_[j - 1];
+        if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).in_quote) break;
+        if (is_determiner(w)) return j - 1;
+        if (lex_.is(WordClass::kConj, w) || lex_.is(WordClass::kSkip, w) || lex_.cue(w) || is_preposition(w) ||
+            pronoun_gender(lex_, w))
+          break;
+        --j;
+      }
+      return j;
+    };
+    b = extend(t);
+    // "a spokesman for the ministry": step over one prepositional phrase.
+    if (b >= sentence_begin + 2 && is_preposition(fw_[b - 1])) {
+      uint32_t h = b - 2;
+      if (lex_.is(WordClass::kNominal, fw_[h]) || lex_.is(WordClass::kRole, fw_[h])) b = extend(h);
+    }
+    if (b == t && !(head.ends_with("s") || lex_.is(WordClass::kOrgHead, head) || tok(t).has(kCapitalized)))
+      return -1;  // a bare singular noun is rarely a source
+    Mention mm;
+    mm.first_token = b;
+    mm.end_token = t + 1;
+    mm.span = mm.name = {tok(b).span.begin, tok(t).span.end};
+    mm.kind = lex_.is(WordClass::kOrgHead, head) ? MentionKind::kOrganisation : MentionKind::kNominal;
+    if (lex_.is(WordClass::kRole, head)) mm.role = mm.span;
+    mm.gender = head.ends_with("s") && !head.ends_with("ss") ? Gender::kPlural : Gender::kUnknown;
+    return add_mention(mm);
+  }
+
+  int32_t mention_starting_at(uint32_t t, uint32_t sentence_end) {
+    if (t >= sentence_end) return -1;
+    uint32_t k = t;
+    if (fw_[k] == "the" && k + 1 < sentence_end) {
+      int32_t m = found_mention_at(k + 1);
+      if (m >= 0 && doc_.mentions[m].first_token == k + 1) return m;
+    }
+    int32_t m = found_mention_at(k);
+    if (m >= 0 && doc_.mentions[m].first_token == k) return m;
+    // A nominal phrase: determiner? words… head, up to punctuation.
+    uint32_t e = k;
+    while (e < sentence_end && e < k + 7 && tok(e).kind == TokenKind::kWord && !tok(e).in_quote &&
+           !lex_.is(WordClass::kConj, fw_[e]) && !(e > k && lex_.cue(fw_[e])))
+      ++e;
+    // Trim trailing prepositional tails ("officials in Washington" keeps all; stop at a verb-like word).
+    for (uint32_t h = e; h > k; --h) {
+      const std::string& w = fw_[h - 1];
+      if (lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kOrgHead, w)) {
+        Mention mm;
+        mm.first_token = k;
+        mm.end_token = h;
+        mm.span = mm.name = {tok(k).span.begin, tok(h - 1).span.end};
+        mm.kind = lex_.is(WordClass::kOrgHead, w) ? MentionKind::kOrganisation : MentionKind::kNominal;
+        if (lex_.is(WordClass::kRole, w)) mm.role = mm.span;
+        return add_mention(mm);
+      }
+    }
+    return -1;
+  }
+
+  // Nominal mentions made here are appended; run() sorts them into place.
+  int32_t add_mention(const Mention& m) {
+    for (size_t i = sorted_mentions_; i < doc_.mentions.size(); ++i)
+      if (doc_.mentions[i].first_token == m.first_token && doc_.mentions[i].end_token == m.end_token)
+        return static_cast<int32_t>(i);
+    doc_.mentions.push_back(m);
+    return static_cast<int32_t>(doc_.mentions.size() - 1);
+  }
+
+  // Token index just past the content of a clause ending at the sentence end:
+  // drops final punctuation outside quotation marks.
+  uint32_t clause_end(uint32_t begin, uint32_t end) const {
+    while (end > begin) {
+      const Token& t = tok(end - 1);
+      std::string_view tt = text(end - 1);
+      if (t.kind == TokenKind::kPunct && !t.in_quote && (tt == "." || tt == "!" || tt == "?" || tt == "," ||
+                                                         tt == ";" || tt == ":" || tt == "..." ||
+                                                         tt == "\xE2\x80\xA6"))
+        --end;
+      else
+        break;
+    }
+    return end;
+  }
+
+  uint32_t skip_adjuncts(uint32_t k, uint32_t end, std::string_view lemma) const {
+    for (int guard = 0; guard < 4 && k < end; ++guard) {
+      const uint32_t start = k;
+      if (is_object_taking(lemma) && !tok(k).in_quote && tok(k).kind == TokenKind::kWord &&
+          fw_[k] != "that") {
+        // told reporters / told the New Zealand Herald / asked him
+        uint32_t j = k;
+        while (j < end && j < k + 6 && tok(j).kind == TokenKind::kWord && fw_[j] != "that" && !tok(j).in_quote &&
+               !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])))
+          ++j;
+        if (j < end && (fw_[j] == "that" || text(j) == "," || text(j) == ":" || tok(j).kind == TokenKind::kQuote ||
+                        pronoun_gender(lex_, fw_[j])))
+          k = j;
+        lemma = {};
+      }
+      while (k < end && !tok(k).in_quote && (lex_.is(WordClass::kTime, fw_[k]) || fw_[k] == "on" && k + 1 < end &&
+                                              lex_.is(WordClass::kTime, fw_[k + 1])))
+        ++k;
+      if (k + 2 < end && (fw_[k] == "in" || fw_[k] == "during" || fw_[k] == "at" || fw_[k] == "on" || fw_[k] == "to") &&
+          !tok(k).in_quote) {
+        // in a statement / in an interview with X / at a press conference / to reporters / on Twitter
+        uint32_t j = k + 1;
+        while (j < end && j < k + 8 && tok(j).kind == TokenKind::kWord && fw_[j] != "that" && !tok(j).in_quote) ++j;
+        if (j < end && (text(j) == "," || text(j) == ":" || fw_[j] == "that" || tok(j).kind == TokenKind::kQuote)) {
+          static const char* kHeads[] = {"statement", "interview", "conference", "speech", "email", "letter",
+                                         "reporters", "journalists", "twitter", "facebook", "tweet", "post",
+                                         "release", "radio", "television", "tv", "briefing", "hearing", "debate",
+                                         "rally", "media", "parliament", "house", "program", "programme", "show"};
+          bool ok = false;
+          for (uint32_t h = k + 1; h < j; ++h)
+            for (const char* hd : kHeads) ok = ok || fw_[h] == hd;
+          if (ok) k = j;
+        }
+      }
+      while (k < end && !tok(k).in_quote && (text(k) == "," || text(k) == ":" || fw_[k] == "that")) ++k;
+      if (k == start) break;
+    }
+    return k;
+  }
+
+  int word_count(uint32_t b, uint32_t e) const {
+    int n = 0;
+    for (uint32_t t = b; t < e; ++t) n += tok(t).kind == TokenKind::kWord || tok(t).kind == TokenKind::kNumber;
+    return n;
+  }
+
+  std::optional<Frame> build_frame(const Cue& c, uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    Frame f;
+    f.sentence = si;
+    f.cue = &c;
+    const uint32_t b = s.first_token, e = s.end_token;
+    const uint32_t end = clause_end(b, e);
+    switch (c.kind) {
+      case CueKind::kColon: {
+        int32_t m = -1;
+        for (uint32_t k = c.first_token; k > b && m < 0; --k) m = mention_ending_at(k - 1, b);
+        if (m < 0) return std::nullopt;
+        f.source = m;
+        f.content.push_back({c.end_token, end});
+        break;
+      }
+      case CueKind::kAccordingTo: {
+        f.source = mention_starting_at(c.end_token, e);
+        if (f.source < 0) return std::nullopt;
+        uint32_t after = doc_.mentions[f.source].end_token;
+        if (c.first_token <= b + 1) {
+          while (after < e && text(after) != ",") ++after;
+          f.content.push_back({after + 1, end});
+        } else {
+          uint32_t ce = c.first_token;
+          while (ce > b && (text(ce - 1) == "," || text(ce - 1) == "(")) --ce;
+          f.content.push_back({b, ce});
+          f.trailing = true;
+        }
+        break;
+      }
+      case CueKind::kDash: {
+        f.source = mention_starting_at(c.end_token, e);
+        if (f.source < 0 || c.first_token == b) return std::nullopt;
+        f.content.push_back({b, c.first_token});
+        f.trailing = true;
+        break;
+      }
+      case CueKind::kVerb:
+      case CueKind::kNoun: {
+        if (!verb_frame(c, s, end, f)) return std::nullopt;
+        break;
+      }
+    }
+    for (Range& r : f.content) r = trim(r);
+    f.content.erase(std::remove_if(f.content.begin(), f.content.end(), [](const Range& r) { return r.empty(); }),
+                    f.content.end());
+    if (f.content.empty() || word_count(f.content.front().begin, f.content.back().end) < 2) return std::nullopt;
+    return f;
+  }
+
+  bool verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame& f) {
+    const uint32_t b = s.first_token, e = s.end_token;
+    const CueEntry* entry = lex_.cue(fw_[c.first_token]);
+    std::string_view lemma = entry ? std::string_view(entry->lemma) : std::string_view();
+    // Skip adverbs, auxiliaries and time words between the source and the cue.
+    uint32_t p = c.first_token;
+    for (int n = 0; n < 4 && p > b && skippable(p - 1); ++n) --p;
+    // "…," said Mr Key.  /  "…" said Mr Key.
+    if (p > b && (is_comma(p - 1) || is_closing_mark(p - 1))) {
+      int32_t m = mention_starting_at(c.end_token, e);
+      if (m >= 0 && !pronoun_is_object(m)) {
+        f.source = m;
+        f.trailing = true;
+        uint32_t ce = p - 1;
+        if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
+        f.content.push_back({b, ce + (is_closing_mark(ce) ? 0 : 0)});
+        after_trailing(f, doc_.mentions[m].end_token, e);
+        return true;
+      }
+    }
+    if (p == b) return false;
+    int32_t m = mention_ending_at(p - 1, b);
+    if (m < 0 && (fw_[p - 1] == "and" || fw_[p - 1] == "but")) {
+      // "Mr Key has not ruled … but this morning said …": the clause subject.
+      for (uint32_t k = b; k < b + 3 && k < p; ++k) {
+        int32_t sm = found_mention_at(k);
+        if (sm >= 0 && doc_.mentions[sm].first_token == k) { m = sm; break; }
+      }
+    }
+    if (m < 0) {
+      // Appositive or relative clause between source and cue: "X, the co-leader, said" / "X, who …, said".
+      if (is_comma(p - 1)) {
+        for (uint32_t k = p - 1; k > b + 1; --k) {
+          if (!is_comma(k - 1)) continue;
+          int32_t am = mention_ending_at(k - 2, b);
+          if (am >= 0) m = am;
+          break;
+        }
+      }
+      if (m < 0) return false;
+    }
+    f.source = m;
+    const Mention& src = doc_.mentions[m];
+    // Trailing: "<content>, X said."  Content before, little after the cue.
+    uint32_t before = src.first_token;
+    if (before > b + 2 && (is_comma(before - 1) || is_closing_mark(before - 1))) {
+      uint32_t after = skip_adjuncts(c.end_token, end, lemma);
+      const bool little_after = after >= end || is_comma(after) || word_count(c.end_token, end) <= 4 ||
+                                tok(after).kind == TokenKind::kQuote;
+      if (little_after) {
+        uint32_t ce = before - 1;
+        if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
+        f.trailing = true;
+        f.content.push_back({b, ce});
+        after_trailing(f, c.end_token, e);
+        return true;
+      }
+    }
+    // Leading: "X said (that) <content>".
+    uint32_t k = skip_adjuncts(c.end_token, end, lemma);
+    if (k >= end) return false;
+    if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
+    f.content.push_back({k, end});
+    return true;
+  }
+
+  bool pronoun_is_object(int32_t m) const {
+    std::string_view w = fw_[doc_.mentions[m].first_token];
+    return w == "him" || w == "her" || w == "them" || w == "us" || w == "me";
+  }
+
+  // After a trailing cue and its source: a split quote (", "Q2") joins the frame.
+  void after_trailing(Frame& f, uint32_t k, uint32_t e) {
+    while (k < e && (skippable(k) || (lex_.is(WordClass::kTime, fw_[k])))) ++k;
+    if (k + 1 < e && is_comma(k) && tok(k + 1).kind == TokenKind::kQuote) {
+      int32_t r = region_opening_at(k + 1);
+      if (r >= 0) f.content.push_back({doc_.quoted[r].first_token, doc_.quoted[r].end_token});
+    }
+  }
+
+  // "…, he said, adding that …": a second cue sharing the frame's source.
+  void shared_source_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
+    if (frames.empty() || c.kind != CueKind::kVerb) return;
+    Frame& last = frames.back();
+    if (!last.trailing || c.first_token == 0 || !is_comma(c.first_token - 1)) return;
+    const Sentence& s = doc_.sentences[si];
+    const uint32_t end = clause_end(s.first_token, s.end_token);
+    uint32_t k = skip_adjuncts(c.end_token, end, {});
+    if (k >= end || word_count(k, end) < 2) return;
+    Frame f;
+    f.sentence = si;
+    f.cue = &c;
+    f.source = last.source;
+    f.content.push_back(trim({k, end}));
+    frames.push_back(std::move(f));
+  }
+
+  // Drops quotation marks and outer punctuation from a content range.
+  Range trim(Range r) const {
+    while (r.begin < r.end && (tok(r.begin).kind == TokenKind::kQuote || text(r.begin) == "," || text(r.begin) == ":"))
+      ++r.begin;
+    while (r.end > r.begin) {
+      const Token& t = tok(r.end - 1);
+      std::string_view tt = text(r.end - 1);
+      if (t.kind == TokenKind::kQuote || tt == "," || tt == ":" || tt == ";" || tt == "(" ||
+          (!t.in_quote && (tt == "." || tt == "?" || tt == "!")))
+        --r.end;
+      else
+        break;
+    }
+    return r;
+  }
+
+  Span byte_span(Range r) const { return {tok(r.begin).span.begin, tok(r.end - 1).span.end}; }
+
+  QuoteKind kind_of(const std::vector<Range>& content) const {
+    int quoted = 0, plain = 0;
+    for (const Range& r : content)
+      for (uint32_t t = r.begin; t < r.end; ++t) {
+        if (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber) continue;
+        (tok(t).in_quote ? quoted : plain)++;
+      }
+    if (quoted == 0) return QuoteKind::kIndirect;
+    return plain == 0 ? QuoteKind::kDirect : QuoteKind::kMixed;
+  }
+
+  void push_quote(Quote q, SpeakerLink link) {
+    doc_.quotes.push_back(std::move(q));
+    links_.push_back(link);
+  }
+
+  void emit_frames(const std::vector<Frame>& frames, size_t region_begin, size_t region_end) {
+    for (const Frame& f : frames) {
+      QuoteKind kind = kind_of(f.content);
+      // Regions inside the content belong to this frame.
+      for (size_t r = region_begin; r < region_end; ++r) {
+        const QuotedRegion& qr = doc_.quoted[r];
+        for (const Range& cr : f.content)
+          if (qr.first_token < cr.end && qr.end_token > cr.begin) region_used_[r] = true;
+      }
+      if (kind == QuoteKind::kIndirect) {
+        if (!opt_.indirect || f.cue->prior < 0.5f) continue;
+      }
+      Quote q;
+      for (const Range& r : f.content) q.spans.push_back(byte_span(r));
+      q.span = {q.spans.front().begin, q.spans.back().end};
+      q.kind = kind;
+      q.cue = f.cue->span;
+      Speaker sp;
+      sp.mention = doc_.mentions[f.source].span;
+      q.speaker = sp;
+      float conf = 0.55f + 0.4f * f.cue->prior;
+      if (kind != QuoteKind::kIndirect) conf = std::min(0.98f, conf + 0.1f);
+      q.confidence = conf;
+      SpeakerLink link;
+      link.mention = f.source;
+      push_quote(std::move(q), link);
+    }
+  }
+
+  void emit_standalone(const std::vector<Frame>& frames, uint32_t si, size_t region_begin, size_t region_end) {
+    for (size_t r = region_begin; r < region_end; ++r) {
+      if (region_used_[r]) continue;
+      const QuotedRegion& qr = doc_.quoted[r];
+      Range range = trim({qr.first_token, qr.end_token});
+      if (range.empty()) continue;
+      const int words = word_count(range.begin, range.end);
+      const Sentence& s = doc_.sentences[si];
+      const bool whole_sentence = qr.first_token <= s.first_token + 1 && qr.end_token + 2 >= s.end_token;
+      if (words < 3 && !whole_sentence) continue;  // scare quotes, titles
+      if (words < 2) continue;
+      region_used_[r] = true;
+      Quote q;
+      q.spans.push_back(byte_span(range));
+      q.span = q.spans.front();
+      q.kind = QuoteKind::kDirect;
+      SpeakerLink link;
+      if (!frames.empty()) {
+        // "The process … "could lead to a debate" and Mr Key said …"
+        const Frame& f = frames.front();
+        link.mention = f.source;
+        Speaker sp;
+        sp.mention = doc_.mentions[f.source].span;
+        q.speaker = sp;
+        q.cue = f.cue->span;
+        q.confidence = 0.7f;
+      } else if (!doc_.quotes.empty()) {
+        // Carried over from the quote just before, within a few paragraphs.
+        int32_t prev = -1;
+        for (size_t i = doc_.quotes.size(); i-- > 0;) {
+          if (doc_.quotes[i].span.begin < qr.open_mark.begin) { prev = static_cast<int32_t>(i); break; }
+        }
+        if (prev >= 0 && doc_.quotes[prev].speaker) {
+          const uint32_t prev_para = paragraph_of(doc_.quotes[prev].span.begin);
+          if (qr.paragraph - prev_para <= 3) {
+            link.carried_from = prev;
+            q.speaker = Speaker{};
+            q.speaker->mention.reset();
+            q.confidence = qr.continues_previous ? 0.85f : (whole_sentence ? 0.75f : 0.6f);
+          }
+        }
+      }
+      if (!q.speaker) q.confidence = 0.3f;
+      push_quote(std::move(q), link);
+    }
+  }
+
+  uint32_t paragraph_of(uint32_t offset) const {
+    auto it = std::upper_bound(doc_.paragraphs.begin(), doc_.paragraphs.end(), offset,
+                               [](uint32_t o, const Paragraph& p) { return o < p.span.begin; });
+    return it == doc_.paragraphs.begin() ? 0 : static_cast<uint32_t>(it - doc_.paragraphs.begin() - 1);
+  }
+
+  Document& doc_;
+  const Lexicon& lex_;
+  const ExtractorOptions& opt_;
+  std::vector<std::string> fw_;
+  std::vector<bool> region_used_;
+  std::vector<int32_t> open_region_, close_region_;  // per token: region opened/closed by the mark there
+  size_t sorted_mentions_ = 0;
+  std::vector<SpeakerLink> links_;
+};
+
+}  // namespace
+
+std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options) {
+  return Attributor(doc, lexicon, options).run();
+}
+
+}  // namespace whosaid

@@ -1,0 +1,29 @@
+// Stage 5: attribution — which cue, source and content make up each quote.
+//
+// For every cue the attributor builds a frame: the source (a mention before the
+// cue, or after it when inverted: "…," said Mr Key) and the content (the clause
+// after the cue, or the clause before a trailing ", X said"). Quoted regions in
+// a frame's content make it direct or mixed; a quote split by its cue
+// ("Q1," he said, "Q2") is one Quote with two spans. Quoted regions in no frame
+// take the speaker of their sentence's frame, or carry over the speaker of the
+// quote just before (across paragraph breaks, within a few paragraphs); short
+// ones with neither are scare quotes or titles and are dropped.
+#pragma once
+
+#include <vector>
+
+#include "core/lexicon.h"
+#include "whosaid/document.h"
+#include "whosaid/extractor.h"
+
+namespace whosaid {
+
+// How each Quote in doc.quotes got its speaker; parallel to doc.quotes.
+struct SpeakerLink {
+  int32_t mention = -1;       // source mention in doc.mentions, -1 if none
+  int32_t carried_from = -1;  // earlier quote whose speaker this one continues
+};
+
+std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options);
+
+}  // namespace whosaid

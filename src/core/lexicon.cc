@@ -1,0 +1,146 @@
+#include "core/lexicon.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "whosaid/error.h"
+
+extern "C" const char whosaid_res_cues[];
+extern "C" const unsigned long long whosaid_res_cues_size;
+extern "C" const char whosaid_res_words[];
+extern "C" const unsigned long long whosaid_res_words_size;
+extern "C" const char whosaid_res_names[];
+extern "C" const unsigned long long whosaid_res_names_size;
+
+namespace whosaid {
+namespace {
+
+// Calls fn(line_number, fields) for each non-comment, non-blank line.
+template <typename Fn>
+void for_each_row(std::string_view file, std::string_view name, Fn fn) {
+  size_t line_no = 0;
+  while (!file.empty()) {
+    size_t nl = file.find('\n');
+    std::string_view line = file.substr(0, nl);
+    file = nl == std::string_view::npos ? std::string_view() : file.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> fields;
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+      if (i == line.size() || line[i] == '\t') {
+        fields.push_back(line.substr(start, i - start));
+        start = i + 1;
+      }
+    }
+    try {
+      fn(fields);
+    } catch (const std::exception& e) {
+      throw Error(ErrorCode::kModel, std::string(name) + ":" + std::to_string(line_no) + ": " + e.what());
+    }
+  }
+}
+
+template <typename Fn>
+void for_each_word(std::string_view list, Fn fn) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && list[i] == ' ') ++i;
+    size_t j = i;
+    while (j < list.size() && list[j] != ' ') ++j;
+    if (j > i) {
+      std::string w(list.substr(i, j - i));
+      std::replace(w.begin(), w.end(), '_', ' ');
+      fn(std::move(w));
+    }
+    i = j;
+  }
+}
+
+WordClass class_named(std::string_view name) {
+  static const std::pair<std::string_view, WordClass> kNames[] = {
+      {"abbrev", WordClass::kAbbrev}, {"abbrev_end", WordClass::kAbbrevEnd},
+      {"honorific_m", WordClass::kHonorificM}, {"honorific_f", WordClass::kHonorificF},
+      {"honorific", WordClass::kHonorific}, {"role", WordClass::kRole},
+      {"pronoun_m", WordClass::kPronounM}, {"pronoun_f", WordClass::kPronounF},
+      {"pronoun_pl", WordClass::kPronounPlural}, {"pronoun_n", WordClass::kPronounNeuter},
+      {"pronoun_1", WordClass::kPronounFirst}, {"pronoun_rel", WordClass::kPronounRelative},
+      {"nominal", WordClass::kNominal}, {"org_head", WordClass::kOrgHead},
+      {"skip", WordClass::kSkip}, {"time", WordClass::kTime}, {"starter", WordClass::kStarter},
+      {"conj", WordClass::kConj}, {"clause_end", WordClass::kClauseEnd},
+  };
+  for (const auto& [n, c] : kNames)
+    if (n == name) return c;
+  throw std::runtime_error("unknown word class '" + std::string(name) + "'");
+}
+
+}  // namespace
+
+Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv) {
+  for_each_row(cues_tsv, "data/cues.tsv", [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 4) throw std::runtime_error("expected form, lemma, class, prior");
+    CueEntry e;
+    e.lemma = std::string(f[1]);
+    if (f[2] == "speech") e.cls = CueClass::kSpeech;
+    else if (f[2] == "belief") e.cls = CueClass::kBelief;
+    else throw std::runtime_error("unknown cue class '" + std::string(f[2]) + "'");
+    e.prior = std::stof(std::string(f[3]));
+    cues_.emplace(std::string(f[0]), std::move(e));
+  });
+  for_each_row(words_tsv, "data/words.tsv", [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2) throw std::runtime_error("expected class and words");
+    auto& set = classes_[static_cast<size_t>(class_named(f[0]))];
+    const bool role = f[0] == "role";
+    for_each_word(f[1], [&](std::string w) {
+      if (role) max_role_words_ = std::max<size_t>(max_role_words_, 1 + std::count(w.begin(), w.end(), ' '));
+      set.insert(std::move(w));
+    });
+  });
+  for_each_row(names_tsv, "data/names.tsv", [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2 || (f[0] != "m" && f[0] != "f")) throw std::runtime_error("expected m|f and names");
+    Gender g = f[0] == "m" ? Gender::kMale : Gender::kFemale;
+    for_each_word(f[1], [&](std::string w) {
+      auto [it, inserted] = names_.emplace(std::move(w), g);
+      if (!inserted && it->second != g) it->second = Gender::kUnknown;  // unisex
+    });
+  });
+}
+
+const Lexicon& Lexicon::builtin() {
+  static const Lexicon lexicon(
+      std::string_view(whosaid_res_cues, whosaid_res_cues_size),
+      std::string_view(whosaid_res_words, whosaid_res_words_size),
+      std::string_view(whosaid_res_names, whosaid_res_names_size));
+  return lexicon;
+}
+
+const CueEntry* Lexicon::cue(std::string_view folded) const {
+  auto it = cues_.find(folded);
+  return it == cues_.end() ? nullptr : &it->second;
+}
+
+Gender Lexicon::given_name_gender(std::string_view folded) const {
+  auto it = names_.find(folded);
+  return it == names_.end() ? Gender::kUnknown : it->second;
+}
+
+size_t Lexicon::match_role(const std::vector<std::string>& words, size_t from) const {
+  const auto& roles = classes_[static_cast<size_t>(WordClass::kRole)];
+  std::string phrase;
+  size_t best = 0;
+  for (size_t n = 1; n <= max_role_words_ && from + n <= words.size(); ++n) {
+    if (n > 1) phrase.push_back(' ');
+    phrase += words[from + n - 1];
+    if (roles.count(phrase)) best = n;
+  }
+  return best;
+}
+
+std::string folded(const Document& doc, const Token& t) {
+  std::string out;
+  utf8::fold(doc.slice(t.span), out);
+  return out;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,69 @@
+// The word lists every stage shares: attribution cues, word classes, given
+// names. Loaded once from the data files compiled into the binary (data/*.tsv),
+// immutable afterwards and safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+enum class CueClass : uint8_t { kSpeech, kBelief };
+
+struct CueEntry {
+  std::string lemma;
+  CueClass cls = CueClass::kSpeech;
+  float prior = 0.5f;
+};
+
+enum class WordClass : uint8_t {
+  kAbbrev, kAbbrevEnd, kHonorificM, kHonorificF, kHonorific, kRole,
+  kPronounM, kPronounF, kPronounPlural, kPronounNeuter, kPronounFirst, kPronounRelative,
+  kNominal, kOrgHead, kSkip, kTime, kStarter, kConj, kClauseEnd,
+  kCount
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+class Lexicon {
+ public:
+  // The lexicon built from the embedded data files. Throws Error(kModel) if
+  // they do not parse (a build problem, never user input).
+  static const Lexicon& builtin();
+
+  // Parses the three TSV files; throws Error(kModel) naming file and line.
+  Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv);
+
+  // Look-ups take a folded word (utf8::fold: ASCII lower case, ’ as ').
+  const CueEntry* cue(std::string_view folded) const;
+  bool is(WordClass c, std::string_view folded) const {
+    return classes_[static_cast<size_t>(c)].count(folded) != 0;
+  }
+  Gender given_name_gender(std::string_view folded) const;
+  // Longest role phrase in `folded_words` starting at index 0 (words joined by
+  // spaces on the data side); returns the number of words matched, 0 if none.
+  size_t match_role(const std::vector<std::string>& folded_words, size_t from) const;
+
+ private:
+  StringMap<CueEntry> cues_;
+  StringSet classes_[static_cast<size_t>(WordClass::kCount)];
+  StringMap<Gender> names_;
+  size_t max_role_words_ = 1;
+};
+
+// Folds the token's text for lexicon look-ups.
+std::string folded(const Document& doc, const Token& t);
+
+}  // namespace whosaid

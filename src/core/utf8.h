@@ -1,0 +1,41 @@
+// UTF-8 decoding and the few character classes the tokenizer needs.
+// No locale, no ICU: classes are decided on code point ranges.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace whosaid::utf8 {
+
+inline constexpr uint32_t kInvalid = 0xFFFFFFFFu;
+
+// Decodes the code point at s[i]; sets `len` to its byte length (1 for an
+// invalid byte, which decodes to kInvalid). Never reads past s.size().
+uint32_t decode(std::string_view s, size_t i, size_t& len) noexcept;
+
+// Byte length of the valid code point starting at s[i], else 1.
+inline size_t length_at(std::string_view s, size_t i) noexcept {
+  size_t len;
+  decode(s, i, len);
+  return len;
+}
+
+bool is_space(uint32_t cp) noexcept;
+bool is_letter(uint32_t cp) noexcept;   // letters of any script (approximate outside Latin)
+bool is_upper(uint32_t cp) noexcept;    // Latin/Greek/Cyrillic capitals
+bool is_lower(uint32_t cp) noexcept;
+inline bool is_digit(uint32_t cp) noexcept { return cp >= '0' && cp <= '9'; }
+bool is_dash(uint32_t cp) noexcept;     // - ‐ – — ―
+
+// Lower-cases ASCII letters and maps ’ to ', for lexicon look-ups.
+void fold(std::string_view word, std::string& out);
+
+// Number of code points in s (invalid bytes count one each).
+size_t count_code_points(std::string_view s) noexcept;
+
+// Whether s is entirely valid UTF-8.
+bool valid(std::string_view s) noexcept;
+
+}  // namespace whosaid::utf8

@@ -1,0 +1,58 @@
+#include "cues/cue_finder.h"
+
+#include "core/utf8.h"
+
+namespace whosaid {
+namespace {
+
+bool is_dash_token(std::string_view t) {
+  return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "--" || t == "-";
+}
+
+}  // namespace
+
+void find_cues(Document& doc, const Lexicon& lex) {
+  std::string w, next;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      const Token& tok = doc.tokens[t];
+      if (tok.in_quote) continue;
+      std::string_view text = doc.slice(tok.span);
+      if (tok.kind == TokenKind::kWord) {
+        utf8::fold(text, w);
+        if (w == "according" && t + 1 < s.end_token && doc.slice(doc.tokens[t + 1].span) == "to") {
+          doc.cues.push_back({{tok.span.begin, doc.tokens[t + 1].span.end}, t, t + 2, CueKind::kAccordingTo, 0.95f});
+          ++t;
+          continue;
+        }
+        if (const CueEntry* c = lex.cue(w)) {
+          // "the said agreement" and all-caps headlines aside, a cue is a verb form.
+          if (tok.has(kAllCaps)) continue;
+          doc.cues.push_back({tok.span, t, t + 1, CueKind::kVerb, c->prior});
+        }
+        continue;
+      }
+      if (text == ":" && t > s.first_token && t + 1 < s.end_token && t - s.first_token <= 6) {
+        // A short run of capitalised words (or a pronoun) before the colon.
+        bool name_like = true;
+        for (uint32_t k = s.first_token; k < t; ++k) {
+          const Token& kt = doc.tokens[k];
+          if (kt.in_quote || kt.kind == TokenKind::kQuote) { name_like = false; break; }
+          if (kt.kind == TokenKind::kWord && !kt.has(kCapitalized)) {
+            utf8::fold(doc.slice(kt.span), w);
+            if (!lex.is(WordClass::kRole, w) && w != "'s" && w != "the") { name_like = false; break; }
+          }
+          if (kt.kind == TokenKind::kPunct && doc.slice(kt.span) != "." && doc.slice(kt.span) != "-") { name_like = false; break; }
+        }
+        if (name_like) doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.8f});
+        continue;
+      }
+      if (is_dash_token(text) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kQuote &&
+          t + 1 < s.end_token && doc.tokens[t + 1].has(kCapitalized)) {
+        doc.cues.push_back({tok.span, t, t + 1, CueKind::kDash, 0.85f});
+      }
+    }
+  }
+}
+
+}  // namespace whosaid

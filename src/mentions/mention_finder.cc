@@ -1,0 +1,171 @@
+#include "mentions/mention_finder.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace whosaid {
+namespace {
+
+bool name_connector(std::string_view w) {
+  return w == "al" || w == "de" || w == "van" || w == "von" || w == "der" || w == "bin" || w == "da" ||
+         w == "di" || w == "le" || w == "la" || w == "del" || w == "den" || w == "ibn" || w == "st" || w == "of";
+}
+
+// al-Assad, el-Sisi, bin-Laden: a lower-case particle joined to a name.
+bool hyphen_name(std::string_view w) {
+  size_t h = w.find('-');
+  return h != std::string_view::npos && h > 0 && h <= 3 && h + 1 < w.size() && w[h + 1] >= 'A' && w[h + 1] <= 'Z';
+}
+
+}  // namespace
+
+std::optional<Gender> pronoun_gender(const Lexicon& lex, std::string_view w) {
+  if (w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "who" || w == "it") {
+    if (lex.is(WordClass::kPronounM, w)) return Gender::kMale;
+    if (lex.is(WordClass::kPronounF, w)) return Gender::kFemale;
+    if (w == "it") return Gender::kNeuter;
+    if (w == "they" || w == "we") return Gender::kPlural;
+    return Gender::kUnknown;
+  }
+  return std::nullopt;
+}
+
+int32_t mention_at(const Document& doc, uint32_t t) {
+  auto it = std::upper_bound(doc.mentions.begin(), doc.mentions.end(), t,
+                             [](uint32_t tok, const Mention& m) { return tok < m.first_token; });
+  if (it == doc.mentions.begin()) return -1;
+  --it;
+  return t < it->end_token ? static_cast<int32_t>(it - doc.mentions.begin()) : -1;
+}
+
+void find_mentions(Document& doc, const Lexicon& lex) {
+  std::vector<std::string> fw(doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw[i]);
+
+  for (const Sentence& s : doc.sentences) {
+    uint32_t t = s.first_token;
+    while (t < s.end_token) {
+      const Token& tok = doc.tokens[t];
+      if (tok.kind != TokenKind::kWord) { ++t; continue; }
+      if (auto g = pronoun_gender(lex, fw[t])) {
+        Mention m;
+        m.span = m.name = tok.span;
+        m.first_token = t;
+        m.end_token = t + 1;
+        m.kind = MentionKind::kPronoun;
+        m.gender = *g;
+        doc.mentions.push_back(m);
+        ++t;
+        continue;
+      }
+      // A run of capitalised words, with role words (capitalised or not) and
+      // honorifics ("Mr", "Mr.") inside it.
+      const bool starts_role = lex.match_role(fw, t) > 0;
+      if (!tok.has(kCapitalized) && !starts_role) { ++t; continue; }
+      uint32_t e = t;
+      while (e < s.end_token) {
+        const Token& et = doc.tokens[e];
+        if (et.kind == TokenKind::kWord && (et.has(kCapitalized) || hyphen_name(doc.slice(et.span)) ||
+                                            (e > t && name_connector(fw[e]) &&
+                                                                      e + 1 < s.end_token &&
+                                                                      doc.tokens[e + 1].has(kCapitalized)))) {
+          ++e;
+          continue;
+        }
+        if (et.kind == TokenKind::kWord) {
+          size_t r = lex.match_role(fw, e);
+          if (r && e + r < s.end_token && doc.tokens[e + r].has(kCapitalized)) {
+            e += static_cast<uint32_t>(r);
+            continue;
+          }
+        }
+        if (doc.slice(et.span) == "." && e > t && lex.is(WordClass::kAbbrev, fw[e - 1]) && e + 1 < s.end_token &&
+            doc.tokens[e + 1].has(kCapitalized)) {
+          ++e;  // Mr. Key, Sen. Warren
+          continue;
+        }
+        break;
+      }
+      if (e == t) { ++t; continue; }
+      // Sentence-initial function words and adverbs are not names: "Meanwhile Labour MP…", "The".
+      uint32_t b = t;
+      while (b < e && (lex.is(WordClass::kStarter, fw[b]) || lex.is(WordClass::kSkip, fw[b]) ||
+                       lex.is(WordClass::kTime, fw[b]) || lex.is(WordClass::kConj, fw[b]) ||
+                       (b == s.first_token && fw[b].size() > 2 && fw[b].ends_with("ly")) ||
+                       (b == s.first_token && b + 1 < e && lex.cue(fw[b]) == nullptr &&
+                        fw[b] == "meanwhile"))) {
+        ++b;
+      }
+      if (b == e) { t = e; continue; }
+      // Split: [org words] [role phrase] [honorific] name…
+      Mention m;
+      m.first_token = b;
+      m.end_token = e;
+      m.kind = MentionKind::kName;
+      uint32_t name_begin = b;
+      uint32_t role_begin = UINT32_MAX, role_end = 0;
+      for (uint32_t k = b; k < e;) {
+        size_t r = lex.match_role(fw, k);
+        if (r && k + r < e) {
+          if (role_begin == UINT32_MAX) role_begin = k;
+          role_end = k + static_cast<uint32_t>(r);
+          name_begin = role_end;
+          k = role_end;
+          continue;
+        }
+        ++k;
+      }
+      if (role_begin != UINT32_MAX) {
+        m.role = {doc.tokens[b].span.begin, doc.tokens[role_end - 1].span.end};
+        if (role_begin > b) m.org = {doc.tokens[b].span.begin, doc.tokens[role_begin - 1].span.end};
+      }
+      // Honorifics carry gender and are not part of the name.
+      while (name_begin < e) {
+        const std::string& h = fw[name_begin];
+        if (lex.is(WordClass::kHonorificM, h)) m.gender = Gender::kMale;
+        else if (lex.is(WordClass::kHonorificF, h)) m.gender = Gender::kFemale;
+        else if (!lex.is(WordClass::kHonorific, h) && h != ".") break;
+        ++name_begin;
+      }
+      if (name_begin >= e) {
+        // A role with no name after it ("the Prime Minister"): a nominal mention.
+        m.kind = MentionKind::kNominal;
+        m.name = {doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+        if (m.role.empty()) m.role = m.name;
+      } else {
+        m.name = {doc.tokens[name_begin].span.begin, doc.tokens[e - 1].span.end};
+        if (m.gender == Gender::kUnknown && e - name_begin >= 2)
+          m.gender = lex.given_name_gender(fw[name_begin]);
+        if (lex.is(WordClass::kOrgHead, fw[e - 1])) m.kind = MentionKind::kOrganisation;
+      }
+      // "The" before a capitalised run starts an organisation ("The New York Times").
+      if (t < b && fw[t] == "the" && m.kind == MentionKind::kName && m.role.empty()) {
+        m.kind = MentionKind::kOrganisation;
+        m.first_token = t;
+      }
+      m.span = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};
+      // Apposition: "Russel Norman, the Green Party co-leader," / "Phil Goff, a Labour MP,"
+      if (m.role.empty() && m.kind == MentionKind::kName && e + 2 < s.end_token && doc.slice(doc.tokens[e].span) == ",") {
+        uint32_t k = e + 1;
+        if (fw[k] == "the" || fw[k] == "a" || fw[k] == "an") ++k;
+        uint32_t org_begin = k;
+        for (uint32_t j = k; j < s.end_token && j < k + 6; ++j) {
+          size_t r = lex.match_role(fw, j);
+          if (r) {
+            uint32_t role_end2 = j + static_cast<uint32_t>(r);
+            // "the Green Party co-leader" or "the co-leader of the Green Party"
+            m.role = {doc.tokens[org_begin].span.begin, doc.tokens[role_end2 - 1].span.end};
+            if (j > org_begin) m.org = {doc.tokens[org_begin].span.begin, doc.tokens[j - 1].span.end};
+            break;
+          }
+          if (doc.tokens[j].kind != TokenKind::kWord) break;
+        }
+      }
+      doc.mentions.push_back(m);
+      t = e;
+    }
+  }
+}
+
+}  // namespace whosaid

@@ -1,0 +1,26 @@
+// Stage 4: mentions of people and bodies.
+//
+// Names with what is written around them: "Prime Minister John Key" (role
+// Prime Minister), "Labour MP Phil Goff" (org Labour, role Labour MP),
+// "Green Party Co-leader Russel Norman", "Mr Key" (male), "Russel Norman, the
+// Green Party co-leader," (role from the apposition); and personal and relative
+// pronouns. Nominal sources ("a spokesman for the ministry") are found by the
+// attributor where a cue needs a source, through find_nominal_before/after.
+#pragma once
+
+#include <optional>
+
+#include "core/lexicon.h"
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+void find_mentions(Document& doc, const Lexicon& lexicon);
+
+// The mention covering token t, if any (binary search over doc.mentions).
+int32_t mention_at(const Document& doc, uint32_t t);
+
+// Gender of a pronoun token, or nullopt when it is not a personal/relative pronoun.
+std::optional<Gender> pronoun_gender(const Lexicon& lexicon, std::string_view folded);
+
+}  // namespace whosaid

@@ -1,0 +1,61 @@
+#include "whosaid/extractor.h"
+
+#include "attribution/attributor.h"
+#include "core/lexicon.h"
+#include "cues/cue_finder.h"
+#include "entities/resolver.h"
+#include "mentions/mention_finder.h"
+#include "quotes/quote_finder.h"
+#include "segment/segmenter.h"
+#include "whosaid/error.h"
+
+namespace whosaid {
+
+struct Extractor::Impl {
+  ExtractorOptions options;
+  const Lexicon& lexicon = Lexicon::builtin();
+};
+
+Extractor::Extractor() : Extractor(ExtractorOptions{}) {}
+
+Extractor::Extractor(ExtractorOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl_ = std::move(impl);
+}
+
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+const ExtractorOptions& Extractor::options() const noexcept { return impl_->options; }
+
+Document Extractor::extract(std::string text, std::string id) const {
+  Document doc(std::move(text), std::move(id));
+  run(doc);
+  return doc;
+}
+
+void Extractor::run(Document& doc) const {
+  if (doc.text().size() > kMaxDocumentBytes) {
+    throw Error(ErrorCode::kBadInput, "document " + (doc.id().empty() ? std::string("(no id)") : doc.id()) +
+                                          " is " + std::to_string(doc.text().size()) + " bytes; the limit is " +
+                                          std::to_string(kMaxDocumentBytes) + " (split it into articles)");
+  }
+  std::string text(doc.text());
+  std::string id = doc.id();
+  doc.reset(std::move(text), std::move(id));
+  const Lexicon& lex = impl_->lexicon;
+  segment(doc);
+  find_quotes(doc);
+  split_sentences(doc, lex);
+  find_cues(doc, lex);
+  find_mentions(doc, lex);
+  std::vector<SpeakerLink> links = attribute(doc, lex, impl_->options);
+  resolve_speakers(doc, lex, links);
+  if (impl_->options.min_confidence > 0) {
+    std::erase_if(doc.quotes, [&](const Quote& q) { return q.confidence < impl_->options.min_confidence; });
+  }
+}
+
+}  // namespace whosaid
