@@ -1,0 +1,796 @@
+// Unit tests of whosaid::Store over hand-built documents, so that they do not
+// depend on how well the extractor finds quotes.
+#include "whosaid/store.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "store/text_keys.h"
+#include "whosaid/error.h"
+
+namespace whosaid {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh temporary folder per test.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() / ("whosaid-store-test-" + std::to_string(rd()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  fs::path path_;
+};
+
+struct Q {
+  std::string text;
+  std::string speaker;  // empty: no speaker
+  std::string role, org;
+  QuoteKind kind = QuoteKind::kDirect;
+  MentionKind entity_kind = MentionKind::kName;
+  bool resolved = true;  // has an entity
+  Gender gender = Gender::kUnknown;
+};
+
+// “TEXT,” SPEAKER said.  — one paragraph per quote, after an optional lead.
+Document make_doc(const std::vector<Q>& qs, const std::string& lead = "") {
+  std::string text = lead.empty() ? "" : lead + "\n\n";
+  struct Pos {
+    Span quote, mention;
+  };
+  std::vector<Pos> pos;
+  for (const Q& q : qs) {
+    Pos p;
+    text += "\u201C";
+    p.quote.begin = static_cast<uint32_t>(text.size());
+    text += q.text;
+    p.quote.end = static_cast<uint32_t>(text.size());
+    text += ",\u201D ";
+    p.mention.begin = static_cast<uint32_t>(text.size());
+    text += q.speaker.empty() ? "it was" : q.speaker;
+    p.mention.end = static_cast<uint32_t>(text.size());
+    text += " said.\n\n";
+    pos.push_back(p);
+  }
+  Document doc(text);
+  for (size_t i = 0; i < qs.size(); ++i) {
+    const Q& q = qs[i];
+    Quote quote;
+    quote.span = pos[i].quote;
+    quote.spans = {pos[i].quote};
+    quote.kind = q.kind;
+    quote.confidence = 0.8f;
+    quote.cue = Span{pos[i].mention.end + 1, pos[i].mention.end + 5};
+    if (!q.speaker.empty()) {
+      Speaker sp;
+      sp.name = q.speaker;
+      sp.mention = pos[i].mention;
+      sp.role = q.role;
+      sp.org = q.org;
+      if (q.resolved) {
+        Entity e;
+        e.name = q.speaker;
+        e.role = q.role;
+        e.org = q.org;
+        e.kind = q.entity_kind;
+        e.gender = q.gender;
+        sp.entity = static_cast<int32_t>(doc.entities.size());
+        doc.entities.push_back(e);
+      }
+      quote.speaker = sp;
+    }
+    doc.quotes.push_back(quote);
+  }
+  return doc;
+}
+
+ArticleInfo info(const std::string& url, const std::string& outlet, const std::string& date) {
+  ArticleInfo a;
+  a.url = url;
+  a.outlet = outlet;
+  a.date = date;
+  a.title = "Title of " + url;
+  return a;
+}
+
+int64_t speaker_of(const Store& s, const std::string& text) {
+  SearchQuery q;
+  q.text = "\"" + text + "\"";
+  auto hits = s.search(q);
+  EXPECT_EQ(hits.size(), 1u) << text;
+  return hits.empty() ? -1 : hits[0].speaker_id;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// ---------------------------------------------------------------- text keys
+
+TEST(TextKeys, FoldKeyIgnoresCasePunctuationAndAccents) {
+  EXPECT_EQ(store::fold_key("José  O’Brien-Smith"), "jose obrien smith");
+  EXPECT_EQ(store::fold_key("  “We will NOT back down!” "), "we will not back down");
+  EXPECT_EQ(store::fold_key("U.S.-led"), "us led");
+  EXPECT_EQ(store::fold_key("Zoë Ōtautahi"), "zoe otautahi");
+}
+
+TEST(TextKeys, ParsePersonNameDropsTitlesAndKeepsParticles) {
+  auto pm = store::parse_person_name("Prime Minister John Key");
+  ASSERT_TRUE(pm.valid);
+  EXPECT_EQ(pm.full_key, "john key");
+  EXPECT_EQ(pm.given_key, "john");
+  EXPECT_EQ(pm.surname_key, "key");
+
+  auto mr = store::parse_person_name("Mr Key");
+  ASSERT_TRUE(mr.valid);
+  EXPECT_EQ(mr.full_key, "key");
+  EXPECT_TRUE(mr.given_key.empty());
+  EXPECT_EQ(mr.gender, 'm');
+  EXPECT_EQ(store::parse_person_name("Ms Key").gender, 'f');
+
+  auto vdl = store::parse_person_name("Ursula von der Leyen");
+  EXPECT_EQ(vdl.surname_key, "von der leyen");
+  EXPECT_EQ(vdl.given_key, "ursula");
+  EXPECT_EQ(store::parse_person_name("Martin Luther King Jr.").surname_key, "king");
+}
+
+TEST(TextKeys, PronounsAndCommonNounsAreNotNames) {
+  for (const char* n : {"he", "She", "they", "I", "We", "the spokesman", "a minister", "",
+                        "the Minister"})
+    EXPECT_FALSE(store::parse_person_name(n).valid) << n;
+}
+
+TEST(TextKeys, RolesAgree) {
+  EXPECT_TRUE(store::roles_agree("Prime Minister", "prime minister"));
+  EXPECT_TRUE(store::roles_agree("Labour", "Labour Party"));
+  EXPECT_TRUE(store::roles_agree("the Greens", "Green Party"));
+  EXPECT_FALSE(store::roles_agree("Labour MP", "Prime Minister"));
+  EXPECT_FALSE(store::roles_agree("", "Prime Minister"));
+}
+
+TEST(TextKeys, AnchorsOfAContainedTextAreASubset) {
+  std::string inner = store::statement_key("the bill gives the agency no new powers to spy on anyone");
+  std::string outer = store::statement_key(
+      "Let me be clear: the bill gives the agency no new powers to spy on anyone, and it never "
+      "will while I am here");
+  ASSERT_TRUE(store::contains_words(outer, inner));
+  auto a = store::statement_anchors(inner), b = store::statement_anchors(outer);
+  ASSERT_FALSE(a.empty());
+  bool shared = false;
+  for (int64_t x : a)
+    if (std::find(b.begin(), b.end(), x) != b.end()) shared = true;
+  EXPECT_TRUE(shared);
+  EXPECT_FALSE(store::contains_words("the bill gives", "bill give"));
+}
+
+// ---------------------------------------------------------------- schema, files
+
+TEST(StoreSchema, NewDatabaseIsVersionedAndInWalMode) {
+  TempDir dir;
+  std::string path = dir.file("w.db");
+  { Store s(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  auto pragma = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    sqlite3_step(st);
+    std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+  };
+  EXPECT_EQ(pragma("PRAGMA user_version"), std::to_string(Store::kSchemaVersion));
+  EXPECT_EQ(pragma("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(pragma("PRAGMA application_id"), std::to_string(0x57484F53));
+  EXPECT_EQ(pragma("SELECT count(*) FROM sqlite_schema WHERE name IN ('articles', 'quotes', "
+                   "'speakers', 'speaker_aliases', 'speaker_roles', 'statements', 'quotes_fts')"),
+            "7");
+  sqlite3_close(db);
+  Store again(path);  // reopening is fine
+  EXPECT_EQ(again.integrity_check(), "ok");
+}
+
+TEST(StoreSchema, NonSqliteFileIsRefusedAndLeftUntouched) {
+  TempDir dir;
+  std::string path = dir.file("notes.db");
+  std::ofstream(path) << "these are my notes, not a database\n";
+  std::string before = read_file(path);
+  try {
+    Store s(path);
+    FAIL() << "opened a text file as a database";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kStore);
+    EXPECT_NE(std::string(e.what()).find("not a whosaid database"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_file(path), before);
+  EXPECT_FALSE(fs::exists(path + "-wal"));
+}
+
+TEST(StoreSchema, OtherProgramsSqliteDatabaseIsRefused) {
+  TempDir dir;
+  std::string path = dir.file("other.db");
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  std::string before = read_file(path);
+  try {
+    Store s(path);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kStore);
+    EXPECT_NE(std::string(e.what()).find("another program"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_file(path), before);
+}
+
+TEST(StoreSchema, NewerSchemaIsRefused) {
+  TempDir dir;
+  std::string path = dir.file("future.db");
+  { Store s(path); }
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  for (bool ro : {false, true}) {
+    try {
+      Store s(path, StoreOptions{.read_only = ro});
+      FAIL();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kStore);
+      EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(StoreSchema, CorruptFileGivesAClearErrorAndIsNotOverwritten) {
+  TempDir dir;
+  std::string path = dir.file("corrupt.db");
+  {
+    Store s(path);
+    for (int i = 0; i < 30; ++i)
+      s.add(info("https://x.test/" + std::to_string(i), "X", "2014-01-01"),
+            make_doc({{"We will look at it carefully number " + std::to_string(i), "John Key"}}));
+  }
+  ASSERT_TRUE(fs::remove(path + "-wal") || true);
+  std::string bytes = read_file(path);
+  ASSERT_GT(bytes.size(), 8192u);
+  // Keep the 100-byte header, scribble over the schema page and the next ones.
+  for (size_t i = 100; i < 8192; ++i) bytes[i] = static_cast<char>(i * 7);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  try {
+    Store s(path);
+    s.stats();
+    FAIL() << "opened a corrupt database";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kStore);
+    EXPECT_NE(std::string(e.what()).find("damaged"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_file(path), bytes);
+}
+
+TEST(StoreSchema, UncreatableLocationGivesAnIoError) {
+  try {
+    Store s("/nonexistent-folder/sub/w.db");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIo);
+    EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
+  }
+  try {
+    Store s("/proc/whosaid-test.db");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIo) << e.what();
+  }
+}
+
+TEST(StoreSchema, ReadOnlyFileGivesAClearError) {
+  if (geteuid() == 0) GTEST_SKIP() << "root ignores file permissions";
+  TempDir dir;
+  std::string path = dir.file("ro.db");
+  { Store s(path); }
+  fs::permissions(path, fs::perms::owner_read | fs::perms::group_read);
+  try {
+    Store s(path);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+  }
+}
+
+TEST(StoreSchema, MissingDatabaseOpenedReadOnlyIsAnIoError) {
+  TempDir dir;
+  try {
+    Store s(dir.file("none.db"), StoreOptions{.read_only = true});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIo);
+    EXPECT_NE(std::string(e.what()).find("whosaid ingest"), std::string::npos);
+  }
+  EXPECT_FALSE(fs::exists(dir.file("none.db")));
+}
+
+// ---------------------------------------------------------------- articles
+
+TEST(StoreArticles, SameUrlAndTextAddsNothing) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  Document doc = make_doc({{"We will build the bridge next year", "John Key"}});
+  EXPECT_EQ(s.add(info("https://a.test/1", "Herald", "2014-05-02"), doc), AddOutcome::kAdded);
+  EXPECT_TRUE(s.contains(info("https://a.test/1", "Herald", "2014-05-02"), doc.text()));
+  EXPECT_EQ(s.add(info("https://a.test/1", "Herald", "2014-05-02"), doc), AddOutcome::kUnchanged);
+  EXPECT_EQ(s.add(info("https://a.test/1#comments", "Herald", "2014-05-02"), doc),
+            AddOutcome::kUnchanged);
+  auto st = s.stats();
+  EXPECT_EQ(st.articles, 1);
+  EXPECT_EQ(st.quotes, 1);
+}
+
+TEST(StoreArticles, ChangedTextReplacesItsQuotes) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  auto a = info("https://a.test/1", "Herald", "2014-05-02");
+  s.add(a, make_doc({{"We will build the bridge next year", "John Key"},
+                     {"The bridge is a waste of money", "Helen Clark"}}));
+  Document v2 = make_doc({{"We will build the tunnel next year", "John Key"}});
+  EXPECT_FALSE(s.contains(a, v2.text()));
+  EXPECT_EQ(s.add(a, v2), AddOutcome::kReplaced);
+  auto st = s.stats();
+  EXPECT_EQ(st.articles, 1);
+  EXPECT_EQ(st.quotes, 1);
+  SearchQuery q;
+  q.text = "bridge";
+  EXPECT_TRUE(s.search(q).empty());  // the FTS index followed the delete
+  q.text = "tunnel";
+  EXPECT_EQ(s.search(q).size(), 1u);
+  EXPECT_EQ(s.integrity_check(), "ok");
+  // Helen Clark has no quotes left, so she is not listed.
+  auto people = s.speakers();
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].name, "John Key");
+}
+
+TEST(StoreArticles, WithoutUrlIdentityIsTheSourceIdElseTheTextHash) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  Document doc = make_doc({{"Nothing has been decided yet on this", "Helen Clark"}});
+  ArticleInfo none;
+  EXPECT_EQ(s.add(none, doc), AddOutcome::kAdded);
+  EXPECT_EQ(s.add(none, doc), AddOutcome::kUnchanged);
+  ArticleInfo a, b;
+  a.source_id = "politics/001";
+  b.source_id = "politics/002";
+  EXPECT_EQ(s.add(a, doc), AddOutcome::kAdded);
+  EXPECT_EQ(s.add(b, doc), AddOutcome::kAdded);  // same text, another record
+  EXPECT_EQ(s.add(b, doc), AddOutcome::kUnchanged);
+  EXPECT_EQ(s.stats().articles, 3);
+  EXPECT_EQ(Store::article_key(a, doc.text()), "id:/politics/001");
+  EXPECT_EQ(Store::article_key(none, doc.text()).rfind("sha:", 0), 0u);
+}
+
+TEST(StoreArticles, RolledBackBatchLeavesNothing) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.begin();
+  s.add(info("https://a.test/1", "H", "2014"), make_doc({{"one two three four five", "A Bee"}}));
+  s.rollback();
+  EXPECT_EQ(s.stats().articles, 0);
+  s.begin();
+  s.add(info("https://a.test/1", "H", "2014"), make_doc({{"one two three four five", "A Bee"}}));
+  s.commit();
+  EXPECT_EQ(s.stats().articles, 1);
+}
+
+TEST(StoreArticles, QuoteFieldsRoundTrip) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  Document doc = make_doc({{"The economy is growing faster than expected", "Bill English",
+                            "Finance Minister", "National", QuoteKind::kMixed}});
+  s.add(info("https://a.test/e", "Stuff", "2015-03-04"), doc);
+  std::vector<StoredQuote> all;
+  s.for_each_quote([&](const StoredQuote& q) {
+    all.push_back(q);
+    return true;
+  });
+  ASSERT_EQ(all.size(), 1u);
+  const StoredQuote& q = all[0];
+  EXPECT_EQ(q.text, "The economy is growing faster than expected");
+  EXPECT_EQ(q.kind, QuoteKind::kMixed);
+  EXPECT_EQ(q.speaker, "Bill English");
+  EXPECT_EQ(q.role, "Finance Minister");
+  EXPECT_EQ(q.org, "National");
+  EXPECT_EQ(q.cue, "said");
+  EXPECT_EQ(q.mention, "Bill English");
+  EXPECT_EQ(q.outlet, "Stuff");
+  EXPECT_EQ(q.date, "2015-03-04");
+  ASSERT_EQ(q.spans.size(), 1u);
+  EXPECT_EQ(doc.slice(q.spans[0]), q.text);
+  EXPECT_NEAR(q.confidence, 0.8f, 1e-6);
+}
+
+// ---------------------------------------------------------------- speakers
+
+TEST(StoreSpeakers, FullNameWithAndWithoutTitleIsOnePerson) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"We are committed to the SIS reforms", "John Key", "Prime Minister", "National"}}));
+  s.add(info("u2", "Stuff", "2014-02-01"),
+        make_doc({{"The legislation strikes the right balance", "Prime Minister John Key"}}));
+  int64_t a = speaker_of(s, "committed to the SIS reforms");
+  int64_t b = speaker_of(s, "strikes the right balance");
+  EXPECT_GT(a, 0);
+  EXPECT_EQ(a, b);
+  auto p = s.speaker(a);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->summary.name, "John Key");
+  EXPECT_EQ(p->summary.quotes, 2);
+  EXPECT_EQ(p->aliases.size(), 2u);
+}
+
+TEST(StoreSpeakers, SurnameWithAgreeingRoleJoinsThePerson) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"We are committed to the SIS reforms", "John Key", "Prime Minister", "National"}}));
+  s.add(info("u2", "Radio NZ", "2014-03-01"),
+        make_doc({{"I have full confidence in the director", "Mr Key", "Prime Minister"}}));
+  EXPECT_EQ(speaker_of(s, "committed to the SIS reforms"), speaker_of(s, "full confidence"));
+}
+
+TEST(StoreSpeakers, SurnameInTheSameOutletJoinsTheOnlyPersonOfThatName) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"We are committed to the SIS reforms", "John Key", "Prime Minister"}}));
+  s.add(info("u2", "Herald", "2014-03-01"), make_doc({{"That is simply not true at all", "Mr Key"}}));
+  s.add(info("u3", "Otago Daily Times", "2014-03-01"),
+        make_doc({{"The harbour needs dredging this winter", "Mr Key"}}));
+  int64_t john = speaker_of(s, "committed to the SIS reforms");
+  EXPECT_EQ(speaker_of(s, "simply not true"), john);
+  // Another outlet and nothing else in common: not enough evidence.
+  EXPECT_NE(speaker_of(s, "harbour needs dredging"), john);
+}
+
+TEST(StoreSpeakers, DifferentFirstNamesTitlesOrRolesStayApart) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"We are committed to the SIS reforms", "John Key", "Prime Minister", "National",
+                   QuoteKind::kDirect, MentionKind::kName, true, Gender::kMale}}));
+  s.add(info("u2", "Herald", "2014-01-02"),
+        make_doc({{"The school will reopen on Monday morning", "Jane Key", "principal"}}));
+  s.add(info("u3", "Herald", "2014-01-03"),
+        make_doc({{"Our caucus will vote against the bill", "Ms Key", "Labour MP", "Labour"}}));
+  int64_t john = speaker_of(s, "committed to the SIS reforms");
+  int64_t jane = speaker_of(s, "school will reopen");
+  int64_t ms = speaker_of(s, "caucus will vote against");
+  EXPECT_NE(john, jane);
+  EXPECT_NE(john, ms);
+  EXPECT_NE(jane, ms);  // a principal is not a Labour MP
+}
+
+TEST(StoreSpeakers, SurnameOnlyPersonIsUpgradedByAFullNameWithTheSameRole) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"Our caucus will vote against the bill", "Ms Key", "Labour MP"}}));
+  s.add(info("u2", "Stuff", "2014-01-05"),
+        make_doc({{"We were never consulted on any of it", "Jane Key", "Labour MP"}}));
+  int64_t a = speaker_of(s, "caucus will vote against");
+  EXPECT_EQ(a, speaker_of(s, "never consulted"));
+  EXPECT_EQ(s.speaker(a)->summary.name, "Jane Key");
+}
+
+TEST(StoreSpeakers, PronounsAndCommonNounsNeverCreateAPerson) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"It is far too early to say anything", "he", "", "", QuoteKind::kDirect,
+                   MentionKind::kName, /*resolved=*/false},
+                  {"We have nothing more to add today", "She", "", "", QuoteKind::kDirect,
+                   MentionKind::kPronoun},
+                  {"The matter is before the courts now", "a spokesman", "", "",
+                   QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The figures speak for themselves here", ""}}));
+  EXPECT_EQ(s.stats().quotes, 4);
+  EXPECT_EQ(s.stats().speakers, 0);
+  EXPECT_TRUE(s.speakers().empty());
+  EXPECT_EQ(speaker_of(s, "far too early"), 0);
+}
+
+TEST(StoreSpeakers, OrganisationsAreSpeakersByName) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"Safety is our first priority always", "the Ministry of Health", "", "",
+                   QuoteKind::kDirect, MentionKind::kOrganisation}}));
+  s.add(info("u2", "Stuff", "2014-01-01"),
+        make_doc({{"All staff have been told to stay home", "Ministry of Health", "", "",
+                   QuoteKind::kDirect, MentionKind::kOrganisation}}));
+  EXPECT_EQ(speaker_of(s, "first priority"), speaker_of(s, "stay home"));
+  EXPECT_GT(speaker_of(s, "first priority"), 0);
+}
+
+TEST(StoreSpeakers, MergeAndSplit) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"We are committed to the SIS reforms", "John Key", "Prime Minister"}}));
+  s.add(info("u2", "Otago Daily Times", "2014-02-01"),
+        make_doc({{"The harbour needs dredging this winter", "Mr Key"}}));
+  int64_t john = speaker_of(s, "committed to the SIS reforms");
+  int64_t mr = speaker_of(s, "harbour needs dredging");
+  ASSERT_NE(john, mr);
+  s.merge_speakers(john, mr);
+  EXPECT_EQ(speaker_of(s, "harbour needs dredging"), john);
+  EXPECT_FALSE(s.speaker(mr));
+  EXPECT_EQ(s.speaker(john)->summary.quotes, 2);
+  EXPECT_EQ(s.speaker(john)->summary.name, "John Key");
+  // The next "Mr Key" in that outlet now finds John Key there.
+  s.add(info("u3", "Otago Daily Times", "2014-03-01"),
+        make_doc({{"The port company must pay for it", "Mr Key"}}));
+  EXPECT_EQ(speaker_of(s, "port company must pay"), john);
+
+  int64_t fresh = s.split_speaker(john, {"Mr Key"});
+  EXPECT_NE(fresh, john);
+  EXPECT_EQ(speaker_of(s, "harbour needs dredging"), fresh);
+  EXPECT_EQ(speaker_of(s, "port company must pay"), fresh);
+  EXPECT_EQ(speaker_of(s, "committed to the SIS reforms"), john);
+  EXPECT_EQ(s.speaker(john)->summary.quotes, 1);
+  EXPECT_EQ(s.speaker(fresh)->summary.name, "Mr Key");
+
+  EXPECT_THROW(s.split_speaker(john, {"John Key"}), Error);       // nothing would be left
+  EXPECT_THROW(s.split_speaker(john, {"Helen Clark"}), Error);    // not an alias
+  EXPECT_THROW(s.merge_speakers(john, john), Error);
+  EXPECT_THROW(s.merge_speakers(john, 9999), Error);
+  EXPECT_EQ(s.integrity_check(), "ok");
+}
+
+TEST(StoreSpeakers, FindAndProfile) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-10"),
+        make_doc({{"We are committed to the SIS reforms", "John Key", "Prime Minister", "National"}}));
+  s.add(info("u2", "Stuff", "2014-03-02"),
+        make_doc({{"I have full confidence in the director", "Mr Key", "Prime Minister"},
+                  {"The bill will pass with support", "John Key", "National leader"}}));
+  auto ids = s.find_speakers("john key");
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(s.find_speakers("Key"), ids);
+  EXPECT_EQ(s.find_speakers("#" + std::to_string(ids[0])), ids);
+  EXPECT_TRUE(s.find_speakers("Helen Clark").empty());
+  auto p = s.speaker(ids[0]);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->summary.quotes, 3);
+  EXPECT_EQ(p->summary.articles, 2);
+  EXPECT_EQ(p->summary.first_seen, "2014-01-10");
+  EXPECT_EQ(p->summary.last_seen, "2014-03-02");
+  ASSERT_EQ(p->per_month.size(), 2u);
+  EXPECT_EQ(p->per_month[0], (std::pair<std::string, int64_t>{"2014-01", 1}));
+  EXPECT_EQ(p->per_month[1], (std::pair<std::string, int64_t>{"2014-03", 2}));
+  ASSERT_EQ(p->outlets.size(), 2u);
+  EXPECT_EQ(p->outlets[0].first, "Stuff");
+  EXPECT_GE(p->roles.size(), 2u);
+  EXPECT_EQ(p->roles[0].role, "Prime Minister");
+  EXPECT_EQ(p->roles[0].first_seen, "2014-01-10");
+}
+
+// ---------------------------------------------------------------- statements
+
+TEST(StoreStatements, NearIdenticalQuotesAcrossArticlesAreOneStatement) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-05-02"),
+        make_doc({{"We will not be raising GST this term, full stop.", "John Key"}}));
+  s.add(info("u2", "Stuff", "2014-05-01"),
+        make_doc({{"we will NOT be raising  GST this term — full stop", "John Key"}}));
+  s.add(info("u3", "Radio NZ", "2014-05-03"),
+        make_doc({{"Let me say this again: we will not be raising GST this term full stop, "
+                   "whatever the critics claim",
+                   "John Key"}}));
+  s.add(info("u4", "Radio NZ", "2014-05-03"),
+        make_doc({{"We will be raising the pension age", "John Key"}, {"Yes", "John Key"}}));
+  std::map<std::string, int64_t> st;
+  s.for_each_quote([&](const StoredQuote& q) {
+    st[q.text] = q.statement_id;
+    return true;
+  });
+  int64_t gst = st["We will not be raising GST this term, full stop."];
+  EXPECT_GT(gst, 0);
+  EXPECT_EQ(st["we will NOT be raising  GST this term — full stop"], gst);
+  EXPECT_EQ(st["Let me say this again: we will not be raising GST this term full stop, whatever "
+               "the critics claim"],
+            gst);
+  EXPECT_NE(st["We will be raising the pension age"], gst);
+  EXPECT_EQ(st["Yes"], 0);  // too short to link
+  auto info = s.statement(gst);
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->quotes, 3);
+  EXPECT_EQ(info->first_seen, "2014-05-01");
+  EXPECT_EQ(info->outlets.size(), 3u);
+  EXPECT_TRUE(s.conflicts().empty());  // one speaker only
+}
+
+TEST(StoreStatements, SameStatementByDifferentPeopleIsAConflict) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-05-02"),
+        make_doc({{"A week is a long time in politics, as they say", "John Key"}}));
+  s.add(info("u2", "Stuff", "2014-05-04"),
+        make_doc({{"A week is a long time in politics as they say", "Helen Clark"}}));
+  s.add(info("u3", "Radio NZ", "2014-05-05"),
+        make_doc({{"A week is a long time in politics, as they say!", "Helen Clark"}}));
+  s.add(info("u4", "Radio NZ", "2014-05-05"),
+        make_doc({{"There will be no new taxes this term", "Helen Clark"}}));
+  auto c = s.conflicts();
+  ASSERT_EQ(c.size(), 1u);
+  ASSERT_EQ(c[0].sides.size(), 2u);
+  EXPECT_EQ(c[0].sides[0].speaker, "Helen Clark");
+  EXPECT_EQ(c[0].sides[0].quotes, 2);
+  EXPECT_EQ(c[0].sides[1].speaker, "John Key");
+  EXPECT_EQ(c[0].first_seen, "2014-05-02");
+  EXPECT_NE(c[0].text.find("long time in politics"), std::string::npos);
+  // Merging the two people (if they were one) resolves the conflict.
+  s.merge_speakers(c[0].sides[0].speaker_id, c[0].sides[1].speaker_id);
+  EXPECT_TRUE(s.conflicts().empty());
+}
+
+TEST(StoreStatements, ReplacedArticleDropsOrphanStatements) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  auto a = info("u1", "Herald", "2014-05-02");
+  s.add(a, make_doc({{"There will be no new taxes this term", "Helen Clark"}}));
+  EXPECT_EQ(s.stats().statements, 1);
+  s.add(a, make_doc({{"There will be several new taxes next term", "Helen Clark"}}));
+  EXPECT_EQ(s.stats().statements, 1);
+  EXPECT_EQ(s.integrity_check(), "ok");
+}
+
+// ---------------------------------------------------------------- search
+
+class StoreSearch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<Store>(dir_.file("w.db"));
+    Store& s = *store_;
+    s.add(info("u1", "Herald", "2014-02-10"),
+          make_doc({{"The SIS legislation is necessary to keep New Zealanders safe", "Phil Goff",
+                     "Labour MP", "Labour"},
+                    {"Spy agencies need oversight", "Phil Goff", "Labour MP", "Labour",
+                     QuoteKind::kIndirect}}));
+    s.add(info("u2", "Stuff", "2015-06-01"),
+          make_doc({{"This SIS legislation goes too far and the legislation must change",
+                     "Russel Norman", "co-leader", "Green Party"}}));
+    s.add(info("u3", "Herald", "2016-09-30"),
+          make_doc({{"We have reviewed the SIS legislation carefully", "Phil Goff", "Mayor",
+                     "", QuoteKind::kMixed}}));
+    s.add(info("u4", "Radio NZ", "2013-01-01"),
+          make_doc({{"The harbour will be dredged next winter", "Phil Goff", "Labour MP"}}));
+  }
+  std::vector<std::string> texts(SearchQuery q) {
+    std::vector<std::string> out;
+    for (auto& h : store_->search(q)) out.push_back(h.text.substr(0, 20));
+    return out;
+  }
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreSearch, TextIsRankedByBm25) {
+  SearchQuery q;
+  q.text = "legislation";
+  auto hits = store_->search(q);
+  ASSERT_EQ(hits.size(), 3u);
+  // Two occurrences rank first.
+  EXPECT_EQ(hits[0].speaker, "Russel Norman");
+  for (size_t i = 1; i < hits.size(); ++i) EXPECT_LE(hits[i - 1].score, hits[i].score);
+  EXPECT_EQ(hits[0].url, "u2");
+  EXPECT_EQ(hits[0].outlet, "Stuff");
+}
+
+TEST_F(StoreSearch, Fts5SyntaxWorks) {
+  SearchQuery q;
+  q.text = "\"SIS legislation\" NOT safe";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+  q.text = "harb*";
+  EXPECT_EQ(store_->search(q).size(), 1u);
+  q.text = "spy OR harbour";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+}
+
+TEST_F(StoreSearch, BadSyntaxIsABadInputError) {
+  SearchQuery q;
+  q.text = "\"unbalanced";
+  try {
+    store_->search(q);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBadInput) << e.what();
+  }
+}
+
+TEST_F(StoreSearch, EachFilter) {
+  SearchQuery q;
+  q.text = "legislation";
+  q.speaker = "Goff";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+  q.speaker = "Phil Goff";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+  q.speaker = "Nobody Atall";
+  EXPECT_EQ(store_->search(q).size(), 0u);
+
+  q = {};
+  q.text = "legislation";
+  q.role = "labour";  // matches the party too
+  EXPECT_EQ(store_->search(q).size(), 1u);
+  q.role = "Mayor";
+  EXPECT_EQ(store_->search(q).size(), 1u);
+  q.role = "Green";
+  EXPECT_EQ(store_->search(q).size(), 1u);
+
+  q = {};
+  q.text = "legislation";
+  q.outlet = "herald";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+
+  q = {};
+  q.from = "2015";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+  q.to = "2015";
+  EXPECT_EQ(store_->search(q).size(), 1u);
+  q.from = "2014-02";
+  q.to = "2014-02-10";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+
+  q = {};
+  q.kind = QuoteKind::kIndirect;
+  ASSERT_EQ(store_->search(q).size(), 1u);
+  EXPECT_EQ(store_->search(q)[0].text, "Spy agencies need oversight");
+  q.kind = QuoteKind::kMixed;
+  EXPECT_EQ(store_->search(q).size(), 1u);
+  q.kind = QuoteKind::kDirect;
+  EXPECT_EQ(store_->search(q).size(), 3u);
+
+  q = {};
+  q.limit = 2;
+  auto newest = store_->search(q);
+  ASSERT_EQ(newest.size(), 2u);  // without text: newest first
+  EXPECT_EQ(newest[0].date, "2016-09-30");
+  EXPECT_EQ(newest[1].date, "2015-06-01");
+}
+
+TEST_F(StoreSearch, SpeakersListIsMostQuotedFirst) {
+  auto all = store_->speakers();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].name, "Phil Goff");
+  EXPECT_EQ(all[0].quotes, 4);
+  EXPECT_EQ(all[0].role, "Mayor");  // most recent
+  EXPECT_EQ(store_->speakers(1).size(), 1u);
+}
+
+TEST_F(StoreSearch, ReadOnlyConnectionSeesCommittedData) {
+  Store ro(dir_.file("w.db"), StoreOptions{.read_only = true});
+  EXPECT_EQ(ro.stats().articles, 4);
+  EXPECT_THROW(ro.add(info("u9", "", ""), make_doc({})), Error);
+}
+
+}  // namespace
+}  // namespace whosaid
