@@ -310,6 +310,22 @@ TEST(Matching, TwoPredictionsOnOneGoldAreOneHitAndOneFalsePositive) {
   EXPECT_DOUBLE_EQ(r.all.content.f1(), 2.0 / 3.0);
 }
 
+TEST(Matching, OnePredictionCannotMatchTwoGold) {
+  // Overlapping gold attributions (PolNeAR has a few): the prediction goes to
+  // the better one (J = 1) and the other (J = 0.8) is missed.
+  Fixture f("aaaa bbbb cc");
+  f.gold.attributions.push_back(make_gold({Span{0, 12}}));
+  f.gold.attributions.push_back(make_gold({Span{0, 9}}));
+  f.predicted.quotes.push_back(make_quote({Span{0, 9}}));
+  const Report r = f.score();
+  EXPECT_EQ(r.all.content.tp_recall, 1u);
+  EXPECT_EQ(r.all.content.tp_precision, 1u);
+  const auto cases = f.errors();
+  ASSERT_EQ(cases.size(), 1u);
+  EXPECT_EQ(cases[0]["case"], "missed");
+  EXPECT_EQ(cases[0]["gold"]["content_text"], "aaaa bbbb cc");
+}
+
 TEST(Matching, GreedyTakesTheHighestJaccardFirst) {
   Fixture f(kTwoQuotes);
   const Span content = find(f.text(), "The economy is growing faster than anyone expected this year");
@@ -527,33 +543,37 @@ TEST(SpeakerAccuracy, CountsOnMatchedPairsAndEndToEnd) {
 TEST(QuotedSubset, RecallOverQuotedGoldPrecisionOverQuotedPredictions) {
   const std::string text =
       "\"Alpha alpha alpha,\" she said. He said beta beta beta. She said gamma \"gamma\" gamma. "
-      "\"Delta delta delta.\"";
+      "\"Delta delta delta.\" They said zeta zeta zeta.";
   Fixture f(text);
   const Span alpha = find(text, "Alpha alpha alpha,"), beta = find(text, "beta beta beta"),
-             gamma = find(text, "gamma \"gamma\" gamma"), delta = find(text, "Delta delta delta.");
+             gamma = find(text, "gamma \"gamma\" gamma"), delta = find(text, "Delta delta delta."),
+             zeta = find(text, "zeta zeta zeta");
   f.gold.attributions.push_back(make_gold({alpha}, QuoteKind::kDirect));    // missed
   f.gold.attributions.push_back(make_gold({beta}, QuoteKind::kIndirect));   // found by a "direct"
   f.gold.attributions.push_back(make_gold({gamma}, QuoteKind::kMixed));     // found by an "indirect"
+  f.gold.attributions.push_back(make_gold({zeta}, QuoteKind::kIndirect));   // found by a "mixed"
   f.predicted.quotes.push_back(make_quote({beta}, QuoteKind::kDirect));
   f.predicted.quotes.push_back(make_quote({gamma}, QuoteKind::kIndirect));
   f.predicted.quotes.push_back(make_quote({delta}, QuoteKind::kDirect));   // spurious
+  f.predicted.quotes.push_back(make_quote({zeta}, QuoteKind::kMixed));
   const Report r = f.score();
-  EXPECT_EQ(r.all.content.tp_precision, 2u);
-  EXPECT_EQ(r.all.content.predicted, 3u);
-  EXPECT_EQ(r.all.content.tp_recall, 2u);
-  EXPECT_EQ(r.all.content.gold, 3u);
+  EXPECT_EQ(r.all.content.tp_precision, 3u);
+  EXPECT_EQ(r.all.content.predicted, 4u);
+  EXPECT_EQ(r.all.content.tp_recall, 3u);
+  EXPECT_EQ(r.all.content.gold, 4u);
   // Recall: quoted gold (alpha, gamma), of which gamma is matched.
   EXPECT_EQ(r.quoted.content.gold, 2u);
   EXPECT_EQ(r.quoted.content.tp_recall, 1u);
-  // Precision: quoted predictions (beta, delta), of which beta is matched.
-  EXPECT_EQ(r.quoted.content.predicted, 2u);
-  EXPECT_EQ(r.quoted.content.tp_precision, 1u);
+  // Precision: quoted predictions (beta, delta, zeta), of which beta and zeta
+  // are matched (to indirect gold: the gold type does not matter here).
+  EXPECT_EQ(r.quoted.content.predicted, 3u);
+  EXPECT_EQ(r.quoted.content.tp_precision, 2u);
   // Speaker accuracy of the subset is over matched quoted gold: gamma only.
   EXPECT_EQ(r.quoted.speaker.total, 1u);
   EXPECT_EQ(r.recall_by_type[static_cast<size_t>(QuoteKind::kDirect)].correct, 0u);
   EXPECT_EQ(r.recall_by_type[static_cast<size_t>(QuoteKind::kMixed)].correct, 1u);
-  EXPECT_EQ(r.recall_by_type[static_cast<size_t>(QuoteKind::kIndirect)].correct, 1u);
-  EXPECT_EQ(r.recall_by_type[static_cast<size_t>(QuoteKind::kIndirect)].total, 1u);
+  EXPECT_EQ(r.recall_by_type[static_cast<size_t>(QuoteKind::kIndirect)].correct, 2u);
+  EXPECT_EQ(r.recall_by_type[static_cast<size_t>(QuoteKind::kIndirect)].total, 2u);
 }
 
 // ---------------------------------------------------------- exact spans
