@@ -60,7 +60,13 @@ wonder:wonders,wondered,wondering,wondered muse:muses,mused,musing,mused
 sigh:sighs,sighed,sighing,sighed conclude2:concludes,concluded,concluding,concluded
 elaborate:elaborates,elaborated,elaborating,elaborated summarise:summarises,summarised,summarising,summarised
 acknowledge2:acknowledges,acknowledged,acknowledging,acknowledged announce2:announces,announced,announcing,announced
-threaten:threatens,threatened,threatening,threatened predict3:predicts,predicted,predicting,predicted"""
+threaten:threatens,threatened,threatening,threatened predict3:predicts,predicted,predicting,predicted
+call:calls,called,calling,called label:labels,labeled,labeling,labeled label_uk:labels,labelled,labelling,labelled
+dub:dubs,dubbed,dubbing,dubbed brand:brands,branded,branding,branded term:terms,termed,terming,termed
+lament:laments,lamented,lamenting,lamented decry:decries,decried,decrying,decried
+concur:concurs,concurred,concurring,concurred object:objects,objected,objecting,objected
+protest:protests,protested,protesting,protested propose:proposes,proposed,proposing,proposed
+rule:rules,ruled,ruling,ruled"""
 
 BELIEF = """think:thinks,thought,thinking,thought believe:believes,believed,believing,believed
 feel:feels,felt,feeling,felt hope:hopes,hoped,hoping,hoped expect:expects,expected,expecting,expected

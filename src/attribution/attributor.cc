@@ -9,6 +9,11 @@
 namespace whosaid {
 namespace {
 
+// Cues rarer than this as attributions (e.g. "term", "protest") never make a frame;
+// indirect speech needs kMinIndirectPrior.
+constexpr float kMinFramePrior = 0.3f;
+constexpr float kMinIndirectPrior = 0.5f;
+
 struct Range {
   uint32_t begin = 0, end = 0;  // token indexes, half-open
   bool empty() const { return end <= begin; }
@@ -334,6 +339,7 @@ class Attributor {
       }
       case CueKind::kVerb:
       case CueKind::kNoun: {
+        if (c.prior < kMinFramePrior) return std::nullopt;
         if (!verb_frame(c, s, end, f)) return std::nullopt;
         break;
       }
@@ -352,6 +358,12 @@ class Attributor {
     // Skip adverbs, auxiliaries and time words between the source and the cue.
     uint32_t p = c.first_token;
     for (int n = 0; n < 4 && p > b && skippable(p - 1); ++n) --p;
+    // "Rep. John Mica (R-Fla.) said": step over a short parenthesis after the source.
+    if (p > b + 1 && text(p - 1) == ")") {
+      uint32_t k = p - 1;
+      while (k > b && text(k - 1) != "(" && p - k < 8) --k;
+      if (k > b && text(k - 1) == "(") p = k - 1;
+    }
     // "…," said Mr Key.  /  "…" said Mr Key.
     if (p > b && (is_comma(p - 1) || is_closing_mark(p - 1))) {
       int32_t m = mention_starting_at(c.end_token, e);
@@ -374,28 +386,31 @@ class Attributor {
         if (sm >= 0 && doc_.mentions[sm].first_token == k) { m = sm; break; }
       }
     }
-    if (m < 0) {
-      // Appositive or relative clause between source and cue: "X, the co-leader, said" / "X, who …, said".
-      if (is_comma(p - 1)) {
-        for (uint32_t k = p - 1; k > b + 1; --k) {
-          if (!is_comma(k - 1)) continue;
-          int32_t am = mention_ending_at(k - 2, b);
-          if (am >= 0) m = am;
+    if (m < 0 && is_comma(p - 1)) {
+      // Appositive or relative clause between source and cue: "Anne Richards,
+      // assistant secretary of state for population, refugees, and migration,
+      // said" / "X, who …, said": the nearest name followed by a comma.
+      for (uint32_t k = p - 1; k > b && p - k < 30; --k) {
+        if (tok(k - 1).in_quote || is_closing_mark(k - 1)) break;
+        if (!is_comma(k)) continue;
+        int32_t am = found_mention_at(k - 1);
+        if (am >= 0 && doc_.mentions[am].end_token == k && doc_.mentions[am].kind != MentionKind::kPronoun) {
+          m = am;
           break;
         }
       }
-      if (m < 0) return false;
     }
+    if (m < 0) return false;
     f.source = m;
     const Mention& src = doc_.mentions[m];
     // Trailing: "<content>, X said."  Content before, little after the cue.
-    uint32_t before = src.first_token;
-    if (before > b + 2 && (is_comma(before - 1) || is_closing_mark(before - 1))) {
+    uint32_t before = np_start(src.first_token, b);
+    if (before > b + 1 && (is_comma(before - 1) || is_closing_mark(before - 1))) {
+      uint32_t ce = before - 1;
+      const bool quote_before = is_closing_mark(ce) || (is_comma(ce) && ce > b && is_closing_mark(ce - 1));
       uint32_t after = skip_adjuncts(c.end_token, end, lemma);
-      const bool little_after = after >= end || is_comma(after) || word_count(c.end_token, end) <= 4 ||
-                                tok(after).kind == TokenKind::kQuote;
-      if (little_after) {
-        uint32_t ce = before - 1;
+      const bool little_after = after >= end || is_comma(after) || word_count(c.end_token, end) <= 4;
+      if (quote_before || (little_after && word_count(b, ce) >= 3)) {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
         f.content.push_back({b, ce});
@@ -409,6 +424,27 @@ class Attributor {
     if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
     f.content.push_back({k, end});
     return true;
+  }
+
+  // Start of the noun phrase whose head mention starts at t: steps back over a
+  // possessive or title ("The Post's Dana Milbank", "Twitter's Adam Sharp").
+  uint32_t np_start(uint32_t t, uint32_t b) const {
+    uint32_t k = t;
+    for (int n = 0; n < 6 && k > b; ++n) {
+      const std::string& w = fw_[k - 1];
+      const Token& pt = tok(k - 1);
+      if (pt.in_quote || pt.kind != TokenKind::kWord) break;
+      if (w == "'s" || pt.has(kCapitalized) || is_determiner(w) || lex_.is(WordClass::kRole, w) ||
+          lex_.is(WordClass::kNominal, w)) {
+        --k;
+        continue;
+      }
+      break;
+    }
+    // Only a possessive makes the extension worthwhile; otherwise keep t.
+    for (uint32_t j = k; j < t; ++j)
+      if (fw_[j] == "'s") return k;
+    return t;
   }
 
   bool pronoun_is_object(int32_t m) const {
@@ -486,7 +522,7 @@ class Attributor {
           if (qr.first_token < cr.end && qr.end_token > cr.begin) region_used_[r] = true;
       }
       if (kind == QuoteKind::kIndirect) {
-        if (!opt_.indirect || f.cue->prior < 0.5f) continue;
+        if (!opt_.indirect || f.cue->prior < kMinIndirectPrior) continue;
       }
       Quote q;
       for (const Range& r : f.content) q.spans.push_back(byte_span(r));
@@ -517,6 +553,13 @@ class Attributor {
       if (words < 3 && !whole_sentence) continue;  // scare quotes, titles
       if (words < 2) continue;
       region_used_[r] = true;
+      if (continues_previous_quote(qr)) {
+        Quote& prev = doc_.quotes.back();
+        prev.spans.push_back(byte_span(range));
+        prev.span.end = prev.spans.back().end;
+        if (prev.kind == QuoteKind::kIndirect) prev.kind = QuoteKind::kMixed;
+        continue;
+      }
       Quote q;
       q.spans.push_back(byte_span(range));
       q.span = q.spans.front();
@@ -550,6 +593,34 @@ class Attributor {
       if (!q.speaker) q.confidence = 0.3f;
       push_quote(std::move(q), link);
     }
+  }
+
+  // A quotation that follows the previous quote in the same paragraph with only
+  // that quote's cue, source and a few words between ("Q1," Graham said. "Q2.")
+  // is more of the same statement: one attribution, another span.
+  bool continues_previous_quote(const QuotedRegion& qr) const {
+    if (doc_.quotes.empty() || links_.empty()) return false;
+    const Quote& prev = doc_.quotes.back();
+    const SpeakerLink& link = links_.back();
+    if (!prev.speaker || prev.span.end > qr.open_mark.begin) return false;
+    if (paragraph_of(prev.span.end) != qr.paragraph) return false;
+    Span cue = prev.cue.value_or(Span{});
+    Span source = link.mention >= 0 ? doc_.mentions[link.mention].span : Span{};
+    int extra_words = 0;
+    for (uint32_t t = token_after(prev.span.end); t < doc_.tokens.size() && tok(t).span.begin < qr.open_mark.begin; ++t) {
+      const Token& k = tok(t);
+      if (k.kind != TokenKind::kWord && k.kind != TokenKind::kNumber) continue;
+      if (cue.contains(k.span) || source.contains(k.span)) continue;
+      if (lex_.cue(fw_[t])) return false;  // another cue: another statement
+      if (++extra_words > 6) return false;
+    }
+    return true;
+  }
+
+  uint32_t token_after(uint32_t offset) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
+                               [](const Token& t, uint32_t o) { return t.span.begin < o; });
+    return static_cast<uint32_t>(it - doc_.tokens.begin());
   }
 
   uint32_t paragraph_of(uint32_t offset) const {

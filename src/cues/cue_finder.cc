@@ -6,7 +6,7 @@ namespace whosaid {
 namespace {
 
 bool is_dash_token(std::string_view t) {
-  return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "--" || t == "-";
+  return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "\xE2\x80\x95" || t == "--" || t == "-";
 }
 
 }  // namespace

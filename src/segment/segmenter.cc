@@ -308,8 +308,8 @@ void split_sentences(Document& doc, const Lexicon& lex) {
         if (lex.is(WordClass::kAbbrevEnd, prev) && !lex.is(WordClass::kStarter, w)) continue;
       }
       if (dotted_word && !lex.is(WordClass::kStarter, w)) continue;  // U.S. Senate
-      if (closed_quote) {
-        // "...?” Trump said" — a name (or pronoun) and a speech verb follow.
+      if (closed_quote && tt != ".") {
+        // "...?” Trump said" — a name and a speech verb follow.
         bool cue_follows = false;
         std::string f;
         for (uint32_t k = last + 1; k < p.end_token && k <= last + 5; ++k) {
