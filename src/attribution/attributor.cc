@@ -201,7 +201,7 @@ class Attributor {
   int32_t mention_starting_at(uint32_t t, uint32_t sentence_end) {
     if (t >= sentence_end) return -1;
     uint32_t k = t;
-    if (fw_[k] == "the" && k + 1 < sentence_end) {
+    if (is_determiner(fw_[k]) && k + 1 < sentence_end) {
       int32_t m = found_mention_at(k + 1);
       if (m >= 0 && doc_.mentions[m].first_token == k + 1) return m;
     }
@@ -253,6 +253,28 @@ class Attributor {
     return end;
   }
 
+  // Where reported speech ends before the sentence does: at a clause boundary
+  // (";", a dash, ", and …", ", adding …") after the last quotation in it, so
+  // "… "dangerously wrong" -- all without speaking his name" stops at the dash.
+  uint32_t clause_cut(uint32_t begin, uint32_t end) const {
+    uint32_t last_quote = begin;
+    for (uint32_t t = begin; t < end; ++t)
+      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) last_quote = t + 1;
+    for (uint32_t t = std::max(last_quote, begin + 4); t + 1 < end; ++t) {
+      if (tok(t).in_quote) continue;
+      std::string_view tt = text(t);
+      if (tt == ";" || tt == "\xE2\x80\x94" || tt == "--" || tt == "\xE2\x80\x93") return t;
+      if (tt == "," && t + 1 < end) {
+        const std::string& w = fw_[t + 1];
+        if (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "adding" || w == "saying" ||
+            w == "explaining" || w == "noting" || w == "according" || w == "though" || w == "although" ||
+            w == "before" || w == "after" || w == "as" || w == "which" || w == "prompting" || w == "sparking")
+          return t;
+      }
+    }
+    return end;
+  }
+
   uint32_t skip_adjuncts(uint32_t k, uint32_t end, std::string_view lemma) const {
     for (int guard = 0; guard < 4 && k < end; ++guard) {
       const uint32_t start = k;
@@ -260,9 +282,16 @@ class Attributor {
           fw_[k] != "that") {
         // told reporters / told the New Zealand Herald / asked him
         uint32_t j = k;
-        while (j < end && j < k + 6 && tok(j).kind == TokenKind::kWord && fw_[j] != "that" && !tok(j).in_quote &&
-               !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])))
+        while (j < end && j < k + 12 && (tok(j).kind == TokenKind::kWord || text(j) == ",") && fw_[j] != "that" &&
+               !tok(j).in_quote && !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])))
           ++j;
+        if (j < end && fw_[j] != "that") {
+          // Without "that", the object ends at the first comma or colon.
+          j = k;
+          while (j < end && j < k + 6 && tok(j).kind == TokenKind::kWord && !tok(j).in_quote &&
+                 !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])))
+            ++j;
+        }
         if (j < end && (fw_[j] == "that" || text(j) == "," || text(j) == ":" || tok(j).kind == TokenKind::kQuote ||
                         pronoun_gender(lex_, fw_[j])))
           k = j;
@@ -312,6 +341,10 @@ class Attributor {
         for (uint32_t k = c.first_token; k > b && m < 0; --k) m = mention_ending_at(k - 1, b);
         if (m < 0) return std::nullopt;
         f.source = m;
+        if (c.end_token >= e) {
+          intro_ = {m, &c, static_cast<int32_t>(si)};
+          return std::nullopt;
+        }
         f.content.push_back({c.end_token, end});
         break;
       }
@@ -357,7 +390,7 @@ class Attributor {
     std::string_view lemma = entry ? std::string_view(entry->lemma) : std::string_view();
     // Skip adverbs, auxiliaries and time words between the source and the cue.
     uint32_t p = c.first_token;
-    for (int n = 0; n < 4 && p > b && skippable(p - 1); ++n) --p;
+    for (int n = 0; n < 5 && p > b && skippable(p - 1); ++n) --p;
     // "Rep. John Mica (R-Fla.) said": step over a short parenthesis after the source.
     if (p > b + 1 && text(p - 1) == ")") {
       uint32_t k = p - 1;
@@ -377,13 +410,37 @@ class Attributor {
         return true;
       }
     }
-    if (p == b) return false;
+    if (p == b) {
+      // "Said Comey, "…"" — an inverted cue opening the sentence.
+      int32_t m = mention_starting_at(c.end_token, e);
+      if (m < 0) return false;
+      uint32_t k = doc_.mentions[m].end_token;
+      while (k < end && (is_comma(k) || text(k) == ":")) ++k;
+      if (k >= end) return false;
+      f.source = m;
+      f.content.push_back({k, end});
+      return true;
+    }
     int32_t m = mention_ending_at(p - 1, b);
     if (m < 0 && (fw_[p - 1] == "and" || fw_[p - 1] == "but")) {
       // "Mr Key has not ruled … but this morning said …": the clause subject.
       for (uint32_t k = b; k < b + 3 && k < p; ++k) {
         int32_t sm = found_mention_at(k);
         if (sm >= 0 && doc_.mentions[sm].first_token == k) { m = sm; break; }
+      }
+    }
+    if (m < 0 && is_comma(p - 1)) {
+      // ""…," Mr. Mahaney, of RBC Capital Markets, said": the first name after the quotation.
+      for (uint32_t k = p - 1; k > b; --k) {
+        if (tok(k - 1).in_quote) break;
+        if (!is_closing_mark(k - 1)) continue;
+        uint32_t first = k;
+        while (first < p && (is_comma(first) || tok(first).kind == TokenKind::kQuote)) ++first;
+        int32_t fm = found_mention_at(first);
+        if (fm >= 0 && doc_.mentions[fm].first_token == first && doc_.mentions[fm].end_token < p &&
+            is_comma(doc_.mentions[fm].end_token))
+          m = fm;
+        break;
       }
     }
     if (m < 0 && is_comma(p - 1)) {
@@ -420,9 +477,13 @@ class Attributor {
     }
     // Leading: "X said (that) <content>".
     uint32_t k = skip_adjuncts(c.end_token, end, lemma);
-    if (k >= end) return false;
+    if (k >= end) {
+      // "She went on:" / "X told reporters:" — the quotation follows in the next sentence.
+      if (e > s.first_token && text(e - 1) == ":") intro_ = {f.source, &c, static_cast<int32_t>(f.sentence)};
+      return false;
+    }
     if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
-    f.content.push_back({k, end});
+    f.content.push_back({k, clause_cut(k, end)});
     return true;
   }
 
@@ -565,7 +626,17 @@ class Attributor {
       q.span = q.spans.front();
       q.kind = QuoteKind::kDirect;
       SpeakerLink link;
-      if (!frames.empty()) {
+      if (intro_.source >= 0 && intro_.sentence + 1 == static_cast<int32_t>(si) &&
+          qr.first_token <= s.first_token + 1) {
+        // Introduced by the sentence before: "He said:" ¶ "…"
+        link.mention = intro_.source;
+        Speaker sp;
+        sp.mention = doc_.mentions[intro_.source].span;
+        q.speaker = sp;
+        q.cue = intro_.cue->span;
+        q.confidence = 0.85f;
+        intro_ = {};
+      } else if (!frames.empty()) {
         // "The process … "could lead to a debate" and Mr Key said …"
         const Frame& f = frames.front();
         link.mention = f.source;
@@ -634,6 +705,11 @@ class Attributor {
   const ExtractorOptions& opt_;
   std::vector<std::string> fw_;
   std::vector<bool> region_used_;
+  struct Intro {
+    int32_t source = -1;
+    const Cue* cue = nullptr;
+    int32_t sentence = -2;
+  } intro_;  // a cue ending its sentence with a colon, waiting for its quotation
   std::vector<int32_t> open_region_, close_region_;  // per token: region opened/closed by the mark there
   size_t sorted_mentions_ = 0;
   std::vector<SpeakerLink> links_;

@@ -32,7 +32,7 @@ void find_cues(Document& doc, const Lexicon& lex) {
         }
         continue;
       }
-      if (text == ":" && t > s.first_token && t + 1 < s.end_token && t - s.first_token <= 6) {
+      if (text == ":" && t > s.first_token && t - s.first_token <= 6) {
         // A short run of capitalised words (or a pronoun) before the colon.
         bool name_like = true;
         for (uint32_t k = s.first_token; k < t; ++k) {

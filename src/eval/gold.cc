@@ -119,7 +119,9 @@ GoldDocument parse_gold_line(std::string_view line) {
     if (a.is_object()) {
       if (auto it = a.find("id"); it != a.end() && it->is_string()) g.id = it->get<std::string>();
     }
-    const std::string where = "attribution " + (g.id.empty() ? "#" + std::to_string(index) : g.id) + ": ";
+    std::string where = "attribution ";
+    where += g.id.empty() ? '#' + std::to_string(index) : g.id;
+    where += ": ";
     if (!a.is_object()) fail(where + "expected a JSON object, got " + type_name(a));
     g.content = spans(a, "content", offsets, where);
     g.source = spans(a, "source", offsets, where);

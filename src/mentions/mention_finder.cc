@@ -42,6 +42,16 @@ int32_t mention_at(const Document& doc, uint32_t t) {
 void find_mentions(Document& doc, const Lexicon& lex) {
   std::vector<std::string> fw(doc.tokens.size());
   for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw[i]);
+  // How each word is written away from sentence starts.
+  StringSet lower_words, mid_caps_words;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t i = s.first_token + 1; i < s.end_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord) continue;
+      if (!t.has(kCapitalized)) lower_words.insert(fw[i]);
+      else if (doc.tokens[i - 1].kind == TokenKind::kWord) mid_caps_words.insert(fw[i]);
+    }
+  }
 
   for (const Sentence& s : doc.sentences) {
     uint32_t t = s.first_token;
@@ -95,6 +105,13 @@ void find_mentions(Document& doc, const Lexicon& lex) {
                        (b == s.first_token && fw[b].size() > 2 && fw[b].ends_with("ly")) ||
                        (b == s.first_token && b + 1 < e && lex.cue(fw[b]) == nullptr &&
                         fw[b] == "meanwhile"))) {
+        ++b;
+      }
+      // A sentence-initial word that is a verb form ("Revealed", "Rallying") or
+      // written in lower case elsewhere is not a name, unless it is also
+      // capitalised inside a sentence somewhere ("Key: …" and "Mr Key").
+      if (b == s.first_token && b < e && lex.given_name_gender(fw[b]) == Gender::kUnknown &&
+          (lex.cue(fw[b]) != nullptr || lower_words.count(fw[b])) && !mid_caps_words.count(fw[b])) {
         ++b;
       }
       if (b == e) { t = e; continue; }

@@ -1,5 +1,7 @@
 #include "tagger/features.h"
 
+#include <algorithm>
+
 namespace whosaid::tagger_detail {
 namespace {
 
@@ -34,10 +36,11 @@ size_t last_chars(const char* s, size_t n, int k) {
 WordInfo make_boundary(uint64_t id) {
   WordInfo w;
   w.lower = hash_bytes("\x01<boundary>", 11, id);
-  for (int i = 0; i < 3; ++i) w.suffix[i] = w.lower;
-  w.prefix = w.lower;
+  for (uint64_t& h : w.suffix) h = w.lower;
+  for (uint64_t& h : w.prefix) h = w.lower;
   w.shape = w.lower;
   w.flags = kInfoNoLetters;
+  w.lexical = w.lower;
   return w;
 }
 
@@ -46,10 +49,28 @@ const WordInfo kBoundaries[4] = {make_boundary(1), make_boundary(2), make_bounda
 
 }  // namespace
 
-void analyse_sentence(const std::string_view* words, size_t n, WordInfo* out) noexcept {
+Lexicon::Lexicon(std::vector<std::pair<uint64_t, uint64_t>> entries)
+    : entries_(std::move(entries)) {
+  std::sort(entries_.begin(), entries_.end());
+  size_t size = 16;
+  while (size < 2 * entries_.size()) size *= 2;
+  slots_.assign(size, {0, 0});
+  mask_ = size - 1;
+  for (const auto& e : entries_) {
+    uint64_t i = e.first & mask_;
+    while (slots_[i].first != 0) i = (i + 1) & mask_;
+    slots_[i] = e;
+  }
+}
+
+void analyse_sentence(const std::string_view* words, size_t n, const Lexicon& lexicon,
+                      WordInfo* out) noexcept {
   out[0] = kBoundaries[0];
   out[1] = kBoundaries[1];
-  for (size_t i = 0; i < n; ++i) analyse_word(words[i], out[i + 2]);
+  for (size_t i = 0; i < n; ++i) {
+    analyse_word(words[i], out[i + 2]);
+    out[i + 2].lexical = lexicon.lookup(out[i + 2].lower);
+  }
   if (n > 0) out[2].flags |= kInfoSentenceStart;
   out[n + 2] = kBoundaries[2];
   out[n + 3] = kBoundaries[3];
@@ -155,13 +176,16 @@ void analyse_word(std::string_view word, WordInfo& info) noexcept {
 
   info.flags = flags;
   info.lower = hash_bytes(lower, n, 1);
-  for (int k = 1; k <= 3; ++k) {
+  for (int k = 1; k <= 4; ++k) {
     size_t b = last_chars(lower, n, k);
     info.suffix[k - 1] = hash_bytes(lower + b, n - b, 10 + k);
   }
-  size_t first = n ? sequence_length(static_cast<unsigned char>(lower[0])) : 0;
-  if (first > n) first = n;
-  info.prefix = hash_bytes(lower, first, 20);
+  size_t end = 0;
+  for (int k = 1; k <= 3; ++k) {
+    if (end < n) end += sequence_length(static_cast<unsigned char>(lower[end]));
+    if (end > n) end = n;
+    info.prefix[k - 1] = hash_bytes(lower, end, 20 + k);
+  }
   info.shape = hash_bytes(shape, ns, 30);
 }
 

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace whosaid::tagger_detail {
 
@@ -50,11 +52,12 @@ enum QuoteMark : uint8_t {
 // What the features need to know of one word.
 struct WordInfo {
   uint64_t lower = 0;   // normalised lower-case form
-  uint64_t suffix[3] = {0, 0, 0};  // last 1, 2, 3 characters of `lower`
-  uint64_t prefix = 0;  // first character
+  uint64_t suffix[4] = {0, 0, 0, 0};  // last 1, 2, 3, 4 characters of `lower`
+  uint64_t prefix[3] = {0, 0, 0};  // first 1, 2, 3 characters
   uint64_t shape = 0;   // Xxx, dd.dd, X.X.
   uint32_t flags = 0;   // kInfo* bits
   uint8_t quote = kNotQuote;
+  uint64_t lexical = 0;  // ambiguity class from the model's Lexicon (see there)
 };
 
 enum : uint32_t {
@@ -76,14 +79,42 @@ enum : uint32_t {
 // double quotation mark (“ ” „ « » `` '' ") becomes ".
 void analyse_word(std::string_view word, WordInfo& info) noexcept;
 
+// The ambiguity classes of words seen often in training: a hash of the set of
+// tags each took (ignoring rare ones), so features can see which tags the next
+// words may take. Words absent from it get kUnknownWord. The low 8 bits of a
+// class are the word's sure tag (or 0): frequent words that (nearly) always
+// took one tag get it without scoring.
+class Lexicon {
+ public:
+  static constexpr uint64_t kUnknownWord = 0x5eed0f0bad0da700ULL;
+
+  // entries: (WordInfo::lower, class), keys unique and non-zero.
+  explicit Lexicon(std::vector<std::pair<uint64_t, uint64_t>> entries = {});
+  uint64_t lookup(uint64_t word) const noexcept {
+    for (uint64_t i = word & mask_;; i = (i + 1) & mask_) {
+      const auto& slot = slots_[i];
+      if (slot.first == word) return slot.second;
+      if (slot.first == 0) return kUnknownWord;
+    }
+  }
+  // Sorted by key.
+  const std::vector<std::pair<uint64_t, uint64_t>>& entries() const noexcept { return entries_; }
+
+ private:
+  std::vector<std::pair<uint64_t, uint64_t>> entries_;
+  std::vector<std::pair<uint64_t, uint64_t>> slots_;
+  uint64_t mask_ = 0;
+};
+
 // Fills out[0 .. n+4): two padding infos, one info per word (the first flagged
 // kInfoSentenceStart), two padding infos. Token i's info is out[i + 2].
-void analyse_sentence(const std::string_view* words, size_t n, WordInfo* out) noexcept;
+void analyse_sentence(const std::string_view* words, size_t n, const Lexicon& lexicon,
+                      WordInfo* out) noexcept;
 inline constexpr size_t kPadding = 2;
 
 // Number of features computed per token.
-inline constexpr size_t kNumStaticFeatures = 20;
-inline constexpr size_t kNumDynamicFeatures = 5;
+inline constexpr size_t kNumStaticFeatures = 30;
+inline constexpr size_t kNumDynamicFeatures = 6;
 inline constexpr size_t kNumFeatures = kNumStaticFeatures + kNumDynamicFeatures;
 
 // The features of token i that do not depend on predicted tags. `w` points at
@@ -99,7 +130,7 @@ inline void static_features(const WordInfo* w, uint64_t* out) noexcept {
   out[2] = feature_key(2, c.suffix[0]);
   out[3] = feature_key(3, c.suffix[1]);
   out[4] = feature_key(4, c.suffix[2]);
-  out[5] = feature_key(5, c.prefix);
+  out[5] = feature_key(5, c.prefix[0]);
   out[6] = feature_key(6, c.shape);
   out[7] = feature_key(7, c.flags);
   out[8] = feature_key(8, p1.lower);
@@ -114,6 +145,16 @@ inline void static_features(const WordInfo* w, uint64_t* out) noexcept {
   out[17] = feature_key(17, p1.shape);
   out[18] = feature_key(18, c.suffix[2], n1.lower);
   out[19] = feature_key(19, n1.suffix[0]);
+  out[20] = feature_key(25, c.suffix[3]);
+  out[21] = feature_key(26, c.prefix[1]);
+  out[22] = feature_key(27, c.prefix[2]);
+  out[23] = feature_key(28, p1.lower, n1.lower);
+  out[24] = feature_key(29, p1.suffix[1]);
+  out[25] = feature_key(30, c.lexical);
+  out[26] = feature_key(31, n1.lexical);
+  out[27] = feature_key(32, n2.lexical);
+  out[28] = feature_key(33, c.lexical, n1.lexical);
+  out[29] = feature_key(34, p1.lexical);
 }
 
 // The features that depend on the two previous predicted tags.
@@ -125,6 +166,12 @@ inline void dynamic_features(const WordInfo* w, uint8_t prev, uint8_t prev2,
   out[2] = feature_key(22, prev | (uint64_t{prev2} << 8));
   out[3] = feature_key(23, c.lower, prev);
   out[4] = feature_key(24, c.suffix[2], prev);
+  out[5] = feature_key(35, c.lexical, prev);
+}
+
+// The tag a word gets without scoring, or 0.
+inline uint8_t sure_tag(const WordInfo& w) noexcept {
+  return w.quote == kNotQuote ? static_cast<uint8_t>(w.lexical & 0xFF) : 0;
 }
 
 // The best tag given scores[1 .. num_tags) and a token's quotation-mark

@@ -9,8 +9,8 @@
 namespace whosaid::tagger_detail {
 
 inline constexpr char kModelMagic[8] = {'W', 'S', 'D', 'T', 'A', 'G', 'G', 'R'};
-inline constexpr uint32_t kModelVersion = 1;
-inline constexpr size_t kModelHeaderSize = 8 + 6 * 4 + 8;
+inline constexpr uint32_t kModelVersion = 2;
+inline constexpr size_t kModelHeaderSize = 8 + 7 * 4 + 8;
 
 inline void put_u16(std::string& out, uint16_t v) {
   out.push_back(static_cast<char>(v & 0xFF));

@@ -36,6 +36,7 @@ struct Tagger::Model {
   static constexpr uint32_t kDenseAbove = 12;  // sparse rows up to this size
   size_t num_features = 0;
   size_t num_weights = 0;
+  Lexicon lexicon;
 
   static uint32_t fingerprint(uint64_t key) {
     auto f = static_cast<uint32_t>(key >> 32);
@@ -75,11 +76,15 @@ struct Tagger::Model {
     rows.resize(n * S);
     for (size_t i = 0; i < n; ++i) {
       uint64_t* k = keys.data() + i * S;
+      if (sure_tag(infos[kPadding + i])) {
+        std::memset(k, 0, S * sizeof *k);
+        continue;
+      }
       static_features(infos + kPadding + i, k);
       for (size_t j = 0; j < S; ++j) prefetch_slot(k[j]);
     }
     for (size_t j = 0; j < n * S; ++j) {
-      rows[j] = find(keys[j]);
+      rows[j] = keys[j] ? find(keys[j]) : 0;
       prefetch_row(rows[j]);
     }
     const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
@@ -87,6 +92,12 @@ struct Tagger::Model {
     uint64_t dynamic[kNumDynamicFeatures];
     for (size_t i = 0; i < n; ++i) {
       const WordInfo* w = infos + kPadding + i;
+      if (const uint8_t sure = sure_tag(*w)) {
+        out[i] = sure;
+        prev2 = prev;
+        prev = sure;
+        continue;
+      }
       alignas(32) int32_t scores[Model::kDenseWidth] = {};
       const uint32_t* r = rows.data() + i * S;
       for (size_t j = 0; j < S; ++j) add_row(r[j], scores);
@@ -133,7 +144,8 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
   const uint32_t tag_checksum = get_u32(p + 20);
   const uint32_t num_features = get_u32(p + 24);
   const uint32_t num_weights = get_u32(p + 28);
-  const uint64_t checksum = get_u64(p + 32);
+  const uint32_t num_words = get_u32(p + 32);
+  const uint64_t checksum = get_u64(p + 36);
   if (version != kModelVersion)
     corrupt("format version " + std::to_string(version) + ", this build reads " +
             std::to_string(kModelVersion));
@@ -142,7 +154,8 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
             std::to_string(kFeatureSetVersion));
   if (num_tags != pos::kNumTags || tag_checksum != pos::tag_set_checksum())
     corrupt("trained for a different tag set");
-  const uint64_t expected = kModelHeaderSize + uint64_t{num_features} * 9 + uint64_t{num_weights} * 3;
+  const uint64_t expected = kModelHeaderSize + uint64_t{num_features} * 9 +
+                            uint64_t{num_weights} * 3 + uint64_t{num_words} * 16;
   if (bytes.size() != expected)
     corrupt("size " + std::to_string(bytes.size()) + " bytes, header says " +
             std::to_string(expected) + " (truncated or trailing bytes)");
@@ -198,6 +211,16 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
     begin += size;
   }
   if (begin != num_weights) corrupt("row sizes do not add up to the weight count");
+
+  const char* word_keys = weights + size_t{num_weights} * 2;
+  const char* word_classes = word_keys + size_t{num_words} * 8;
+  std::vector<std::pair<uint64_t, uint64_t>> lexicon(num_words);
+  for (uint32_t i = 0; i < num_words; ++i) {
+    lexicon[i] = {get_u64(word_keys + size_t{i} * 8), get_u64(word_classes + size_t{i} * 8)};
+    if (lexicon[i].first == 0 || (i > 0 && lexicon[i].first <= lexicon[i - 1].first))
+      corrupt("lexicon keys out of order at word " + std::to_string(i));
+  }
+  model->lexicon = Lexicon(std::move(lexicon));
   return Tagger(std::move(model));
 }
 
@@ -215,12 +238,13 @@ const Tagger& Tagger::builtin() {
 
 size_t Tagger::num_features() const noexcept { return model_->num_features; }
 size_t Tagger::num_weights() const noexcept { return model_->num_weights; }
+size_t Tagger::num_words() const noexcept { return model_->lexicon.entries().size(); }
 
 void Tagger::tag(const std::string_view* words, size_t n, uint8_t* tags_out) const {
   if (n == 0) return;
   Scratch& s = scratch();
   s.infos.resize(n + 2 * kPadding);
-  analyse_sentence(words, n, s.infos.data());
+  analyse_sentence(words, n, model_->lexicon, s.infos.data());
   model_->tag(s.infos.data(), n, tags_out, s.keys, s.rows);
 }
 
@@ -233,7 +257,7 @@ void Tagger::tag(Document& doc) const {
     s.words.resize(n);
     for (size_t i = 0; i < n; ++i) s.words[i] = doc.slice(doc.tokens[first + i].span);
     s.infos.resize(n + 2 * kPadding);
-    analyse_sentence(s.words.data(), n, s.infos.data());
+    analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
     for (size_t i = 0; i < n; ++i) {
       WordInfo& w = s.infos[kPadding + i];
       if (doc.tokens[first + i].kind == TokenKind::kQuote && w.quote == kNotQuote) w.quote = kAnyQuote;

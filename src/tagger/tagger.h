@@ -22,9 +22,11 @@
 //
 // Model file (little-endian; written by TaggerTrainer::save, see trainer.h):
 //   char[8] "WSDTAGGR"  u32 version  u32 feature_set  u32 num_tags
-//   u32 tag_set_checksum  u32 num_features  u32 num_weights  u64 payload_checksum
+//   u32 tag_set_checksum  u32 num_features  u32 num_weights  u32 num_words
+//   u64 payload_checksum
 //   payload: u64 feature_key[num_features] (ascending)  u8 row_size[num_features]
 //            u8 tag[num_weights]  i16 weight[num_weights]   (rows in key order)
+//            u64 word_key[num_words] (ascending)  u64 word_class[num_words]
 #pragma once
 
 #include <cstddef>
@@ -53,6 +55,7 @@ class Tagger {
 
   size_t num_features() const noexcept;  // weight rows in the model
   size_t num_weights() const noexcept;   // non-zero weights in the model
+  size_t num_words() const noexcept;     // words in the model's lexicon
 
   struct Model;
 

@@ -1,6 +1,7 @@
 #include "tagger/trainer.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <unordered_map>
@@ -83,6 +84,38 @@ struct Random {
   uint64_t below(uint64_t n) { return next() % n; }  // bias is irrelevant here
 };
 
+Lexicon build_lexicon(const std::vector<TaggedSentence>& train, const TrainOptions& options) {
+  std::unordered_map<uint64_t, std::array<uint32_t, pos::kNumTags>> counts;
+  WordInfo info;
+  for (const TaggedSentence& s : train) {
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      analyse_word(s.words[i], info);
+      auto [it, inserted] = counts.try_emplace(info.lower);
+      if (inserted) it->second.fill(0);
+      ++it->second[s.tags[i]];
+    }
+  }
+  std::vector<std::pair<uint64_t, uint64_t>> entries;
+  for (const auto& [word, c] : counts) {
+    uint64_t total = 0;
+    for (uint32_t n : c) total += n;
+    if (total < uint64_t(options.lexicon_min_count)) continue;
+    std::string tags;
+    int top = 1;
+    for (int t = 1; t < pos::kNumTags; ++t) {
+      if (c[t] > 0 && double(c[t]) >= options.lexicon_min_share * double(total))
+        tags.push_back(static_cast<char>(t));
+      if (c[t] > c[top]) top = t;
+    }
+    uint64_t sure = 0;
+    if (total >= uint64_t(options.sure_min_count) &&
+        double(c[top]) >= options.sure_min_share * double(total))
+      sure = static_cast<uint64_t>(top);
+    entries.emplace_back(word, (hash_bytes(tags.data(), tags.size(), 40) & ~uint64_t{0xFF}) | sure);
+  }
+  return Lexicon(std::move(entries));  // sorts: the order of `counts` does not matter
+}
+
 }  // namespace
 
 struct TaggerTrainer::Impl {
@@ -97,6 +130,7 @@ struct TaggerTrainer::Impl {
   };
 
   TrainOptions options;
+  Lexicon lexicon;
   std::unordered_map<uint64_t, uint32_t> index;  // feature key → rows index
   std::vector<Row> rows;
   std::vector<uint64_t> keys;  // rows[i]'s key
@@ -172,6 +206,9 @@ struct TaggerTrainer::Impl {
     put_u32(out, pos::tag_set_checksum());
     put_u32(out, num_features);
     put_u32(out, num_weights);
+    put_u32(out, static_cast<uint32_t>(lexicon.entries().size()));
+    for (const auto& e : lexicon.entries()) put_u64(payload, e.first);
+    for (const auto& e : lexicon.entries()) put_u64(payload, e.second);
     put_u64(out, hash_bytes(payload.data(), payload.size()));
     out += payload;
     return out;
@@ -196,6 +233,11 @@ void TaggerTrainer::train(const std::vector<TaggedSentence>& train,
         throw Error(ErrorCode::kBadInput,
                     "training sentence " + std::to_string(i) + ": bad tag id " + std::to_string(t));
   }
+  if (const char* e = getenv("LEXMIN")) m.options.lexicon_min_count = atoi(e);
+  if (const char* e = getenv("LEXSHARE")) m.options.lexicon_min_share = atof(e);
+  if (const char* e = getenv("SUREMIN")) m.options.sure_min_count = atoi(e);
+  if (const char* e = getenv("SURESHARE")) m.options.sure_min_share = atof(e);
+  m.lexicon = build_lexicon(train, m.options);
   const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
   Random random{m.options.seed};
   std::vector<size_t> order(train.size());
@@ -213,18 +255,24 @@ void TaggerTrainer::train(const std::vector<TaggedSentence>& train,
       const size_t n = s.words.size();
       words.assign(s.words.begin(), s.words.end());
       infos.resize(n + 2 * kPadding);
-      analyse_sentence(words.data(), n, infos.data());
+      analyse_sentence(words.data(), n, m.lexicon, infos.data());
       uint8_t prev = 0, prev2 = 0;
       for (size_t i = 0; i < n; ++i) {
         const WordInfo* w = infos.data() + kPadding + i;
+        const uint8_t gold = s.tags[i];
+        ++m.instances;
+        ++seen;
+        if (const uint8_t sure = sure_tag(*w)) {
+          correct += sure == gold;
+          prev2 = prev;
+          prev = sure;
+          continue;
+        }
         static_features(w, feats);
         dynamic_features(w, prev, prev2, feats + kNumStaticFeatures);
         float scores[pos::kNumTags] = {};
         m.score(feats, kNumFeatures, scores);
         const uint8_t guess = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
-        const uint8_t gold = s.tags[i];
-        ++m.instances;
-        ++seen;
         correct += guess == gold;
         // Forced quotation marks teach nothing.
         if (guess != gold && w->quote != kOpenQuote && w->quote != kCloseQuote) {

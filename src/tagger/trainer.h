@@ -72,6 +72,14 @@ struct TrainOptions {
   // Quantised weights (units of max |weight| / 32767) with a smaller magnitude
   // are dropped from the saved model; larger values give smaller models.
   int min_weight = 8;
+  // Words seen at least this often get an ambiguity class in the lexicon.
+  int lexicon_min_count = 3;
+  // Tags taking less than this share of a word's occurrences are left out of its class.
+  double lexicon_min_share = 0.05;
+  // Words seen at least this often that took one tag at least this share of
+  // the time always get that tag, unscored (faster, and as accurate).
+  int sure_min_count = 20;
+  double sure_min_share = 0.97;
   std::function<void(const EpochReport&)> on_epoch;
 };
 
