@@ -397,8 +397,9 @@ class Attributor {
       while (k > b && text(k - 1) != "(" && p - k < 8) --k;
       if (k > b && text(k - 1) == "(") p = k - 1;
     }
-    // "…," said Mr Key.  /  "…" said Mr Key.
-    if (p > b && (is_comma(p - 1) || is_closing_mark(p - 1))) {
+    // "…," said Mr Key.  /  "…" said Mr Key.  (Not ""…," X, a scientist, told The Hill".)
+    if (p > b && (is_closing_mark(p - 1) || (is_comma(p - 1) && (p - 1 == b || is_closing_mark(p - 2) ||
+                                                                  !found_source_before_comma(p - 1, b))))) {
       int32_t m = mention_starting_at(c.end_token, e);
       if (m >= 0 && !pronoun_is_object(m)) {
         f.source = m;
@@ -423,12 +424,21 @@ class Attributor {
     }
     int32_t m = mention_ending_at(p - 1, b);
     if (m < 0 && (fw_[p - 1] == "and" || fw_[p - 1] == "but")) {
-      // "Mr Key has not ruled … but this morning said …": the clause subject.
-      for (uint32_t k = b; k < b + 3 && k < p; ++k) {
+      // "Mr Key has not ruled … but this morning said …": the clause subject,
+      // after a dateline ("WASHINGTON —") if there is one.
+      for (uint32_t k = b; k < b + 6 && k < p; ++k) {
         int32_t sm = found_mention_at(k);
-        if (sm >= 0 && doc_.mentions[sm].first_token == k) { m = sm; break; }
+        if (sm < 0 || doc_.mentions[sm].first_token != k) continue;
+        const Mention& cand = doc_.mentions[sm];
+        if (tok(k).has(kAllCaps) && cand.end_token < p && !tok(cand.end_token).has(kCapitalized) &&
+            tok(cand.end_token).kind == TokenKind::kPunct)
+          continue;  // dateline
+        m = sm;
+        break;
       }
     }
+    if (m >= 0 && doc_.mentions[m].first_token > b && fw_[doc_.mentions[m].first_token - 1] == "by")
+      return false;  // "Asked by Stephanopoulos to respond …": an agent, not the speaker
     if (m < 0 && is_comma(p - 1)) {
       // ""…," Mr. Mahaney, of RBC Capital Markets, said": the first name after the quotation.
       for (uint32_t k = p - 1; k > b; --k) {
@@ -506,6 +516,18 @@ class Attributor {
     for (uint32_t j = k; j < t; ++j)
       if (fw_[j] == "'s") return k;
     return t;
+  }
+
+  // Whether a name ends right before the comma at `comma` ("Sarandon, 69, told"):
+  // then the cue's source is that name, not the words after the cue.
+  bool found_source_before_comma(uint32_t comma, uint32_t b) const {
+    for (uint32_t k = comma; k > b && comma - k < 30; --k) {
+      if (tok(k - 1).in_quote || is_closing_mark(k - 1)) return false;
+      if (!is_comma(k)) continue;
+      int32_t m = found_mention_at(k - 1);
+      if (m >= 0 && doc_.mentions[m].end_token == k && doc_.mentions[m].kind != MentionKind::kPronoun) return true;
+    }
+    return false;
   }
 
   bool pronoun_is_object(int32_t m) const {
