@@ -51,10 +51,8 @@ void extract_batch(const Extractor& extractor, std::vector<Job>& batch, unsigned
     }
   };
   std::vector<std::thread> pool;
-  const unsigned extra = std::min<size_t>(threads, batch.size()) > 0
-                             ? static_cast<unsigned>(std::min<size_t>(threads, batch.size())) - 1
-                             : 0;
-  for (unsigned t = 0; t < extra; ++t) pool.emplace_back(work);
+  const size_t helpers = std::min<size_t>(threads, batch.size());  // this thread is one of them
+  for (size_t t = 1; t < helpers; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
 }
