@@ -18,5 +18,6 @@ inline constexpr int kExitIo = 74;           // EX_IOERR
 void add_extract_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_train_command(CLI::App& app, int& exit_code);
+void add_store_commands(CLI::App& app, int& exit_code);  // ingest, search, speakers, ...
 
 }  // namespace whosaid::cli

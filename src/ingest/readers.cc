@@ -1,0 +1,259 @@
+#include "ingest/readers.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/html.h"
+#include "whosaid/error.h"
+
+namespace whosaid::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isspace(static_cast<unsigned char>(c));
+  });
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, path + ": cannot open (" + std::strerror(errno) + ")");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string field(const nlohmann::json& j, const char* name) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  return {};
+}
+
+}  // namespace
+
+const char* input_format_name(InputFormat f) {
+  switch (f) {
+    case InputFormat::kText: return "text";
+    case InputFormat::kJsonl: return "jsonl";
+    case InputFormat::kHtml: return "html";
+    case InputFormat::kWarc: return "warc";
+  }
+  return "text";
+}
+
+InputFormat detect_format(const std::string& path, std::string_view head) {
+  std::string p = lower(path);
+  if (p == "-") return InputFormat::kJsonl;
+  if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json"))
+    return InputFormat::kJsonl;
+  if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml"))
+    return InputFormat::kHtml;
+  if (ends_with(p, ".warc") || ends_with(p, ".warc.gz") || ends_with(p, ".arc.gz"))
+    return InputFormat::kWarc;
+  if (head.substr(0, 5) == "WARC/") return InputFormat::kWarc;
+  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f &&
+      static_cast<unsigned char>(head[1]) == 0x8b)
+    return InputFormat::kWarc;  // gzip: the only compressed input we read
+  size_t i = 0;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // BOM
+  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+  std::string start = lower(head.substr(i, 64));
+  if (start.rfind("<!doctype html", 0) == 0 || start.rfind("<html", 0) == 0 ||
+      start.rfind("<!--", 0) == 0 || start.rfind("<?xml", 0) == 0 || start.rfind("<head", 0) == 0)
+    return InputFormat::kHtml;
+  if (start.rfind("{", 0) == 0 && ends_with(p, ".txt") == false) return InputFormat::kJsonl;
+  return InputFormat::kText;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
+                                       const RejectFn& reject) {
+  std::vector<std::string> out;
+  for (const std::string& in : inputs) {
+    if (in == "-") {
+      out.push_back(in);
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<std::string> files;
+      for (auto it = fs::recursive_directory_iterator(
+               in, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) files.push_back(it->path().string());
+      }
+      std::sort(files.begin(), files.end());
+      out.insert(out.end(), files.begin(), files.end());
+    } else if (fs::exists(in, ec)) {
+      out.push_back(in);
+    } else {
+      reject(in, "no such file or folder");
+    }
+  }
+  return out;
+}
+
+std::string to_utf8(std::string bytes, std::string_view charset) {
+  std::string cs = lower(charset);
+  bool latin = cs.find("8859-1") != std::string::npos || cs.find("1252") != std::string::npos ||
+               cs.find("latin") != std::string::npos;
+  if (!latin && is_valid_utf8(bytes)) {
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+    return bytes;
+  }
+  return latin1_to_utf8(bytes);
+}
+
+void read_jsonl(std::istream& in, const std::string& name, const RecordFn& emit,
+                const RejectFn& reject, std::atomic<uint64_t>* bytes_read) {
+  std::string line;
+  size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (bytes_read) *bytes_read += line.size() + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (blank(line)) continue;
+    std::string where = name + ":" + std::to_string(lineno);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      std::string why = e.what();
+      // "[json.exception.parse_error.101] parse error at line 1, column 5: ..." → the tail.
+      size_t colon = why.find("column");
+      reject(where, "bad JSON: " + (colon == std::string::npos ? why : why.substr(colon)));
+      continue;
+    }
+    if (!j.is_object()) {
+      reject(where, "not a JSON object");
+      continue;
+    }
+    auto text = j.find("text");
+    if (text == j.end() || !text->is_string()) {
+      reject(where, text == j.end() ? "no \"text\" field" : "\"text\" is not a string");
+      continue;
+    }
+    Record r;
+    r.origin = where;
+    r.text = text->get<std::string>();
+    if (blank(r.text)) {
+      reject(where, "empty \"text\"");
+      continue;
+    }
+    r.info.source_id = field(j, "id");
+    r.info.url = field(j, "url");
+    r.info.outlet = field(j, "outlet");
+    r.info.title = field(j, "title");
+    std::string date = field(j, "date");
+    std::string norm = normalise_date(date);
+    r.info.date = norm.empty() ? date : norm;
+    r.info.origin = where;
+    emit(std::move(r));
+  }
+}
+
+void read_text(std::string bytes, const std::string& name, const RecordFn& emit,
+               const RejectFn& reject) {
+  if (bytes.find('\0') != std::string::npos) {
+    reject(name, "binary file (NUL bytes), not text");
+    return;
+  }
+  if (blank(bytes)) {
+    reject(name, "empty file");
+    return;
+  }
+  Record r;
+  r.origin = name;
+  r.text = to_utf8(std::move(bytes));
+  r.info.origin = name;
+  // A short first line followed by a blank line is the headline.
+  size_t nl = r.text.find('\n');
+  if (nl != std::string::npos && nl < 200 && r.text.compare(nl, 2, "\n\n") == 0)
+    r.info.title = r.text.substr(0, nl);
+  emit(std::move(r));
+}
+
+void read_html(std::string_view bytes, const std::string& name, const RecordFn& emit,
+               const RejectFn& reject) {
+  HtmlArticle a = parse_html_article(to_utf8(std::string(bytes)));
+  if (blank(a.text)) {
+    reject(name, "no article text found in the HTML");
+    return;
+  }
+  Record r;
+  r.origin = name;
+  r.text = std::move(a.text);
+  r.info.url = a.url;
+  r.info.outlet = a.outlet;
+  r.info.date = a.date;
+  r.info.title = a.title;
+  r.info.origin = name;
+  emit(std::move(r));
+}
+
+void read_input(const std::string& path, const RecordFn& emit, const RejectFn& reject,
+                std::atomic<uint64_t>* bytes_read) {
+  if (path == "-") {
+    read_jsonl(std::cin, "stdin", emit, reject, bytes_read);
+    return;
+  }
+  std::string head;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorCode::kIo, path + ": cannot open (" + std::strerror(errno) + ")");
+    head.resize(512);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+  }
+  switch (detect_format(path, head)) {
+    case InputFormat::kJsonl: {
+      std::ifstream in(path, std::ios::binary);
+      read_jsonl(in, path, emit, reject, bytes_read);
+      return;
+    }
+    case InputFormat::kWarc:
+      read_warc(path, emit, reject, bytes_read);
+      return;
+    case InputFormat::kHtml: {
+      std::string bytes = read_file(path);
+      if (bytes_read) *bytes_read += bytes.size();
+      read_html(bytes, path, emit, reject);
+      return;
+    }
+    case InputFormat::kText: {
+      std::string bytes = read_file(path);
+      if (bytes_read) *bytes_read += bytes.size();
+      read_text(std::move(bytes), path, emit, reject);
+      return;
+    }
+  }
+}
+
+}  // namespace whosaid::ingest
