@@ -66,7 +66,7 @@ dub:dubs,dubbed,dubbing,dubbed brand:brands,branded,branding,branded term:terms,
 lament:laments,lamented,lamenting,lamented decry:decries,decried,decrying,decried
 concur:concurs,concurred,concurring,concurred object:objects,objected,objecting,objected
 protest:protests,protested,protesting,protested propose:proposes,proposed,proposing,proposed
-rule:rules,ruled,ruling,ruled"""
+"""
 
 BELIEF = """think:thinks,thought,thinking,thought believe:believes,believed,believing,believed
 feel:feels,felt,feeling,felt hope:hopes,hoped,hoping,hoped expect:expects,expected,expecting,expected

@@ -259,10 +259,12 @@ void segment(Document& doc) {
 void split_sentences(Document& doc, const Lexicon& lex) {
   // Tokens inside a closed pair of quotation marks: a sentence never ends there,
   // so a quote of several sentences stays in the sentence of its cue.
-  std::vector<uint8_t> in_closed(doc.tokens.size(), 0);
-  for (const QuotedRegion& r : doc.quoted)
-    if (r.closed)
-      for (uint32_t k = r.first_token; k < r.end_token; ++k) in_closed[k] = 1;
+  std::vector<uint8_t> in_closed(doc.tokens.size(), 0), close_mark(doc.tokens.size(), 0);
+  for (const QuotedRegion& r : doc.quoted) {
+    if (!r.closed) continue;
+    for (uint32_t k = r.first_token; k < r.end_token; ++k) in_closed[k] = 1;
+    close_mark[r.end_token] = 1;
+  }
   std::string w, prev;
   for (uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     Paragraph& p = doc.paragraphs[pi];
@@ -285,7 +287,8 @@ void split_sentences(Document& doc, const Lexicon& lex) {
       // Extend over closing quotation marks and brackets.
       uint32_t last = t;
       bool closed_quote = false;
-      while (last + 1 < p.end_token && is_closer(doc.slice(doc.tokens[last + 1].span)) &&
+      while (last + 1 < p.end_token &&
+             (close_mark[last + 1] || is_closer(doc.slice(doc.tokens[last + 1].span))) &&
              !doc.tokens[last + 1].has(kSpaceBefore)) {
         ++last;
         closed_quote = closed_quote || doc.tokens[last].kind == TokenKind::kQuote;
@@ -297,7 +300,9 @@ void split_sentences(Document& doc, const Lexicon& lex) {
       utf8::fold(nt, w);
       const bool next_upper = next.has(kCapitalized) || next.kind == TokenKind::kNumber ||
                               next.kind == TokenKind::kQuote ||
-                              (next.kind == TokenKind::kPunct && nt != "," && nt != ";" && nt != ":");
+                              (next.kind == TokenKind::kPunct && nt != "," && nt != ";" && nt != ":" &&
+                               !(nt.size() == 3 && nt[0] == '\xE2' && nt[1] == '\x80' &&
+                                 (nt[2] == '\x93' || nt[2] == '\x94' || nt[2] == '\x95')) && nt != "--");
       if (!next_upper) continue;
       prev.clear();
       if (t > p.first_token) utf8::fold(doc.slice(doc.tokens[t - 1].span), prev);

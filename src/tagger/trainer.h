@@ -79,7 +79,7 @@ struct TrainOptions {
   // Words seen at least this often that took one tag at least this share of
   // the time always get that tag, unscored (faster, and as accurate).
   int sure_min_count = 20;
-  double sure_min_share = 0.97;
+  double sure_min_share = 0.99;
   std::function<void(const EpochReport&)> on_epoch;
 };
 

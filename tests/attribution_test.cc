@@ -1,0 +1,173 @@
+// Attribution of direct, mixed and indirect quotes, and speaker resolution.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace whosaid {
+namespace {
+
+using testing::extractor;
+using testing::quote_containing;
+using testing::speaker_of;
+
+TEST(Direct, QuoteThenSpeakerThenCue) {
+  Document doc = extractor().extract("\"We will win this,\" Jacinda Ardern said.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  const Quote& q = doc.quotes[0];
+  EXPECT_EQ(doc.slice(q.span), "We will win this");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  ASSERT_TRUE(q.speaker && q.speaker->mention);
+  EXPECT_EQ(q.speaker->name, "Jacinda Ardern");
+  EXPECT_EQ(doc.slice(*q.speaker->mention), "Jacinda Ardern");
+  ASSERT_TRUE(q.cue);
+  EXPECT_EQ(doc.slice(*q.cue), "said");
+}
+
+TEST(Direct, InvertedCue) {
+  Document doc = extractor().extract("\"It is a disgrace,\" said Senator Elizabeth Warren.");
+  EXPECT_EQ(speaker_of(doc, "disgrace"), "Elizabeth Warren");
+  EXPECT_EQ(quote_containing(doc, "disgrace")->speaker->role, "Senator");
+}
+
+TEST(Direct, SpeakerCueColonQuote) {
+  Document doc = extractor().extract("Phil Goff said: \"The law must distinguish the two.\"");
+  const Quote* q = quote_containing(doc, "law must");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  EXPECT_EQ(q->speaker->name, "Phil Goff");
+}
+
+TEST(Direct, NameColonQuote) {
+  Document doc = extractor().extract("Obama: \"Yes we can.\"");
+  EXPECT_EQ(speaker_of(doc, "Yes we can"), "Obama");
+}
+
+TEST(Direct, SplitQuoteIsOneQuoteWithTwoSpans) {
+  Document doc = extractor().extract("\"First we win,\" she said, \"then we govern.\"");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  const Quote& q = doc.quotes[0];
+  ASSERT_EQ(q.spans.size(), 2u);
+  EXPECT_EQ(doc.slice(q.spans[0]), "First we win");
+  EXPECT_EQ(doc.slice(q.spans[1]), "then we govern.");
+  for (size_t i = 1; i < q.spans.size(); ++i) EXPECT_LE(q.spans[i - 1].end, q.spans[i].begin);
+}
+
+TEST(Direct, DashSignOff) {
+  Document doc = extractor().extract("\"Nothing is decided yet.\" \xE2\x80\x94 Commissioner Jane Doe");
+  EXPECT_EQ(speaker_of(doc, "Nothing is decided"), "Jane Doe");
+}
+
+TEST(Direct, NoCueTakesSpeakerOfPreviousParagraph) {
+  Document doc = extractor().extract(
+      "Labour MP Phil Goff said the law needed work.\n\n"
+      "\"I think you can distinguish between the two circumstances.\"");
+  EXPECT_EQ(speaker_of(doc, "distinguish"), "Phil Goff");
+  const Quote* q = quote_containing(doc, "distinguish");
+  EXPECT_FALSE(q->speaker->mention.has_value());  // carried over, no mention in its sentence
+}
+
+TEST(Mixed, QuotedWordsInsideReportedSpeech) {
+  Document doc = extractor().extract(
+      "Mr Goff also said Mr Key was offered support last year, \"but only made a token gesture toward it\".");
+  const Quote* q = quote_containing(doc, "token gesture");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, QuoteKind::kMixed);
+  EXPECT_EQ(q->speaker->name, "Goff");  // the speaker, not Mr Key who is talked about
+  EXPECT_TRUE(doc.slice(q->span).starts_with("Mr Key was offered"));
+}
+
+TEST(Mixed, ScareQuoteBelongsToTheReportedSentence) {
+  Document doc = extractor().extract(
+      "Prime Minister John Key has signalled he will unveil law changes to tackle \"glaring deficiencies\" soon.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].kind, QuoteKind::kMixed);
+  EXPECT_EQ(doc.quotes[0].speaker->name, "John Key");
+}
+
+TEST(ScareQuotes, ShortTitleAloneIsNotAQuote) {
+  Document doc = extractor().extract("Supporters waved \"Hillary Clinton\" signs at the rally.");
+  for (const Quote& q : doc.quotes) EXPECT_NE(q.kind, QuoteKind::kDirect) << doc.slice(q.span);
+}
+
+TEST(Indirect, SaidThatClause) {
+  Document doc = extractor().extract("Mr Key said that the decision was ultimately for his Government to make.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(doc.slice(doc.quotes[0].span), "the decision was ultimately for his Government to make");
+}
+
+TEST(Indirect, AccordingTo) {
+  Document doc = extractor().extract("According to officials, the talks collapsed on Monday.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.slice(doc.quotes[0].span), "the talks collapsed on Monday");
+  EXPECT_EQ(doc.slice(*doc.quotes[0].speaker->mention), "officials");
+}
+
+TEST(Indirect, TrailingSourceAndCue) {
+  Document doc = extractor().extract("The economy will recover by spring, a spokesman for the ministry said.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.slice(doc.quotes[0].span), "The economy will recover by spring");
+  EXPECT_EQ(doc.slice(*doc.quotes[0].speaker->mention), "a spokesman for the ministry");
+}
+
+TEST(Resolution, PronounIsTheSalientSpeakerNotTheNearestName) {
+  Document doc = extractor().extract(
+      "Green Party co-leader Russel Norman said the reshuffle was \"a clear admission of failure\".\n\n"
+      "\"It's a tragedy that he didn't do it earlier.\"\n\n"
+      "He said Mr Key's suggestions seemed an extraordinary step.");
+  EXPECT_EQ(speaker_of(doc, "suggestions seemed"), "Russel Norman");
+  EXPECT_EQ(speaker_of(doc, "tragedy"), "Russel Norman");
+}
+
+TEST(Resolution, SurnameAndTitleResolveToTheFullName) {
+  Document doc = extractor().extract(
+      "Key: SAS could join fight\n\n"
+      "Prime Minister John Key says the decision is the Government's alone.\n\n"
+      "Mr Key said New Zealand would decide for itself.");
+  EXPECT_EQ(speaker_of(doc, "SAS could join"), "John Key");
+  EXPECT_EQ(speaker_of(doc, "decide for itself"), "John Key");
+  EXPECT_EQ(quote_containing(doc, "SAS could join")->speaker->role, "Prime Minister");
+}
+
+TEST(Resolution, RoleAndPartyFromPremodifierAndApposition) {
+  Document doc = extractor().extract(
+      "Labour MP Phil Goff said the bill was rushed.\n\n"
+      "Russel Norman, the Green Party co-leader, said it went too far.");
+  const Quote* goff = quote_containing(doc, "rushed");
+  ASSERT_NE(goff, nullptr);
+  EXPECT_EQ(goff->speaker->role, "Labour MP");
+  EXPECT_EQ(goff->speaker->org, "Labour");
+  const Quote* norman = quote_containing(doc, "too far");
+  ASSERT_NE(norman, nullptr);
+  EXPECT_EQ(norman->speaker->name, "Russel Norman");
+  EXPECT_EQ(norman->speaker->role, "Green Party co-leader");
+  EXPECT_EQ(norman->speaker->org, "Green Party");
+}
+
+TEST(Resolution, GenderAgreementSkipsTheWrongAntecedent) {
+  Document doc = extractor().extract(
+      "Senator Mary Jones met Mr Brown on Monday.\n\n"
+      "She said the meeting \"went very well indeed\".");
+  EXPECT_EQ(speaker_of(doc, "went very well"), "Mary Jones");
+}
+
+TEST(Invariants, SpansAreInsideTheTextOrderedAndDisjoint) {
+  Document doc = extractor().extract(
+      "\"One,\" he said, \"two.\" \"Three,\" said Ms Smith. Mr Key said \"four\" and \"five\" were fine.");
+  for (const Quote& q : doc.quotes) {
+    ASSERT_FALSE(q.spans.empty());
+    EXPECT_EQ(q.span.begin, q.spans.front().begin);
+    EXPECT_EQ(q.span.end, q.spans.back().end);
+    for (size_t i = 0; i < q.spans.size(); ++i) {
+      EXPECT_LT(q.spans[i].begin, q.spans[i].end);
+      EXPECT_LE(q.spans[i].end, doc.text().size());
+      if (i) EXPECT_LE(q.spans[i - 1].end, q.spans[i].begin);
+    }
+    EXPECT_GE(q.confidence, 0.f);
+    EXPECT_LE(q.confidence, 1.f);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
