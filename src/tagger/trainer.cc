@@ -233,10 +233,6 @@ void TaggerTrainer::train(const std::vector<TaggedSentence>& train,
         throw Error(ErrorCode::kBadInput,
                     "training sentence " + std::to_string(i) + ": bad tag id " + std::to_string(t));
   }
-  if (const char* e = getenv("LEXMIN")) m.options.lexicon_min_count = atoi(e);
-  if (const char* e = getenv("LEXSHARE")) m.options.lexicon_min_share = atof(e);
-  if (const char* e = getenv("SUREMIN")) m.options.sure_min_count = atoi(e);
-  if (const char* e = getenv("SURESHARE")) m.options.sure_min_share = atof(e);
   m.lexicon = build_lexicon(train, m.options);
   const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
   Random random{m.options.seed};

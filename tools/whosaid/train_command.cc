@@ -1,7 +1,7 @@
 // whosaid train tagger — trains or evaluates the part-of-speech tagger.
 //
-//   whosaid train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu \
-//       --out data/tagger.bin [--epochs N] [--seed S] [--min-weight W]
+//   whosaid train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
+//                        --out data/tagger.bin [--epochs N] [--seed S] [--min-weight W]
 //   whosaid train tagger --eval en_ewt-ud-test.conllu [--model data/tagger.bin] [--join-hyphens]
 #include <chrono>
 #include <cstdio>
