@@ -13,6 +13,9 @@ namespace {
 // indirect speech needs kMinIndirectPrior.
 constexpr float kMinFramePrior = 0.3f;
 constexpr float kMinIndirectPrior = 0.5f;
+// At most this many words (besides the cue and source) between two quotations
+// that make one statement: ""Q1," Manchin said, referring to the seats. "Q2.""
+constexpr int kMaxWordsBetweenSpans = 30;
 
 struct Range {
   uint32_t begin = 0, end = 0;  // token indexes, half-open
@@ -704,8 +707,8 @@ class Attributor {
       const Token& k = tok(t);
       if (k.kind != TokenKind::kWord && k.kind != TokenKind::kNumber) continue;
       if (cue.contains(k.span) || source.contains(k.span)) continue;
-      if (lex_.cue(fw_[t])) return false;  // another cue: another statement
-      if (++extra_words > 6) return false;
+      if (lex_.cue(fw_[t]) && !fw_[t].ends_with("ing")) return false;  // another cue: another statement
+      if (++extra_words > kMaxWordsBetweenSpans) return false;
     }
     return true;
   }

@@ -84,10 +84,14 @@ struct Random {
   uint64_t below(uint64_t n) { return next() % n; }  // bias is irrelevant here
 };
 
-Lexicon build_lexicon(const std::vector<TaggedSentence>& train, const TrainOptions& options) {
+// The lexicon of the sentences whose index % folds != skip (all when skip < 0).
+Lexicon build_lexicon(const std::vector<TaggedSentence>& train, const TrainOptions& options,
+                      int skip = -1, int folds = 1) {
   std::unordered_map<uint64_t, std::array<uint32_t, pos::kNumTags>> counts;
   WordInfo info;
-  for (const TaggedSentence& s : train) {
+  for (size_t si = 0; si < train.size(); ++si) {
+    if (skip >= 0 && int(si % size_t(folds)) == skip) continue;
+    const TaggedSentence& s = train[si];
     for (size_t i = 0; i < s.words.size(); ++i) {
       analyse_word(s.words[i], info);
       auto [it, inserted] = counts.try_emplace(info.lower);
@@ -233,7 +237,16 @@ void TaggerTrainer::train(const std::vector<TaggedSentence>& train,
         throw Error(ErrorCode::kBadInput,
                     "training sentence " + std::to_string(i) + ": bad tag id " + std::to_string(t));
   }
+  // The model's lexicon counts all training sentences; while training, each
+  // sentence sees the lexicon of the other folds only (jackknifing), so rare
+  // words look as they will in unseen text instead of always being known.
+  if (const char* e = getenv("LEXMIN")) m.options.lexicon_min_count = atoi(e);
+  if (const char* e = getenv("FOLDS")) m.options.lexicon_folds = atoi(e);
   m.lexicon = build_lexicon(train, m.options);
+  const int folds = std::max(1, m.options.lexicon_folds);
+  std::vector<Lexicon> fold_lexicons;
+  for (int k = 0; k < folds && folds > 1; ++k)
+    fold_lexicons.push_back(build_lexicon(train, m.options, k, folds));
   const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
   Random random{m.options.seed};
   std::vector<size_t> order(train.size());
@@ -251,7 +264,8 @@ void TaggerTrainer::train(const std::vector<TaggedSentence>& train,
       const size_t n = s.words.size();
       words.assign(s.words.begin(), s.words.end());
       infos.resize(n + 2 * kPadding);
-      analyse_sentence(words.data(), n, m.lexicon, infos.data());
+      const Lexicon& lexicon = folds > 1 ? fold_lexicons[si % size_t(folds)] : m.lexicon;
+      analyse_sentence(words.data(), n, lexicon, infos.data());
       uint8_t prev = 0, prev2 = 0;
       for (size_t i = 0; i < n; ++i) {
         const WordInfo* w = infos.data() + kPadding + i;

@@ -76,6 +76,8 @@ struct TrainOptions {
   int lexicon_min_count = 3;
   // Tags taking less than this share of a word's occurrences are left out of its class.
   double lexicon_min_share = 0.05;
+  // Training sees each sentence with the lexicon of the other folds (1: off).
+  int lexicon_folds = 10;
   // Words seen at least this often that took one tag at least this share of
   // the time always get that tag, unscored (faster, and as accurate).
   int sure_min_count = 20;
