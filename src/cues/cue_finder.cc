@@ -1,5 +1,7 @@
 #include "cues/cue_finder.h"
 
+#include <vector>
+
 #include "core/utf8.h"
 
 namespace whosaid {
@@ -13,6 +15,15 @@ bool is_dash_token(std::string_view t) {
 
 void find_cues(Document& doc, const Lexicon& lex) {
   std::string w, next;
+  // Tokens that close or open a quotation, for the patterns around quotes.
+  std::vector<uint8_t> closes(doc.tokens.size() + 1, 0), opens(doc.tokens.size() + 1, 0);
+  for (const QuotedRegion& r : doc.quoted) {
+    if (r.closed) closes[r.end_token] = 1;
+    if (r.first_token > 0) opens[r.first_token - 1] = 1;
+  }
+  auto after_closing_quote = [&](uint32_t t, uint32_t first) {
+    return t > first && (closes[t - 1] || (t > first + 1 && doc.slice(doc.tokens[t - 1].span) == "," && closes[t - 2]));
+  };
   for (const Sentence& s : doc.sentences) {
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       const Token& tok = doc.tokens[t];
@@ -25,10 +36,30 @@ void find_cues(Document& doc, const Lexicon& lex) {
           ++t;
           continue;
         }
+        if ((w == "put" || w == "puts") && t + 1 < s.end_token && doc.slice(doc.tokens[t + 1].span) == "it") {
+          // "as Professor Foner put it:"
+          doc.cues.push_back({{tok.span.begin, doc.tokens[t + 1].span.end}, t, t + 2, CueKind::kVerb, 0.8f});
+          ++t;
+          continue;
+        }
         if (const CueEntry* c = lex.cue(w)) {
           // "the said agreement" and all-caps headlines aside, a cue is a verb form.
           if (tok.has(kAllCaps)) continue;
           doc.cues.push_back({tok.span, t, t + 1, CueKind::kVerb, c->prior});
+          continue;
+        }
+        // An unlisted verb in the classic slot: ""…," he surmised." / ""…," Brad Pelletier quipped,".
+        if (!tok.has(kCapitalized) && w.size() > 3 && (w.ends_with("ed") || w.ends_with("s")) &&
+            t + 1 <= s.end_token && t > s.first_token) {
+          uint32_t k = t;
+          while (k > s.first_token && k + 4 > t && doc.tokens[k - 1].kind == TokenKind::kWord &&
+                 (doc.tokens[k - 1].has(kCapitalized) || doc.slice(doc.tokens[k - 1].span) == "he" ||
+                  doc.slice(doc.tokens[k - 1].span) == "she" || doc.slice(doc.tokens[k - 1].span) == "they"))
+            --k;
+          const bool ends = t + 1 == s.end_token || doc.slice(doc.tokens[t + 1].span) == "." ||
+                            doc.slice(doc.tokens[t + 1].span) == ",";
+          if (k < t && ends && after_closing_quote(k, s.first_token))
+            doc.cues.push_back({tok.span, t, t + 1, CueKind::kVerb, 0.7f});
         }
         continue;
       }
@@ -45,6 +76,11 @@ void find_cues(Document& doc, const Lexicon& lex) {
           if (kt.kind == TokenKind::kPunct && doc.slice(kt.span) != "." && doc.slice(kt.span) != "-") { name_like = false; break; }
         }
         if (name_like) doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.8f});
+        continue;
+      }
+      if (text == ":" && t > s.first_token && opens[t + 1] && doc.tokens[t - 1].has(kCapitalized)) {
+        // "… - Mark Blumenthal and Jon Cohen: “…”": a name, a colon, a quotation.
+        doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.75f});
         continue;
       }
       if (is_dash_token(text) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kQuote &&
