@@ -130,6 +130,7 @@ void add_ingest(CLI::App& app, int& exit_code) {
     unsigned threads = 0;
     bool quiet = false;
     bool no_progress = false;
+    size_t batch = 256;
     std::vector<std::string> inputs;
   };
   auto o = std::make_shared<Opts>();
@@ -142,6 +143,7 @@ void add_ingest(CLI::App& app, int& exit_code) {
   cmd->add_option("-j,--threads", o->threads, "extraction threads (default: all cores)");
   cmd->add_flag("-q,--quiet", o->quiet, "no progress and no summary; bad records still reported");
   cmd->add_flag("--no-progress", o->no_progress, "plain progress lines even on a terminal");
+  cmd->add_option("--batch", o->batch, "articles per transaction")->capture_default_str();
   cmd->add_option("inputs", o->inputs, "files, folders, or - for JSONL on stdin")->required();
   cmd->callback([o, &exit_code] {
     Extractor extractor;
@@ -150,6 +152,7 @@ void add_ingest(CLI::App& app, int& exit_code) {
     opt.threads = o->threads;
     opt.quiet = o->quiet;
     if (o->no_progress) opt.progress = 0;
+    opt.batch_articles = std::max<size_t>(1, o->batch);
     auto s = ingest::run_ingest(o->inputs, extractor, opt);
     if (!o->quiet) {
       char rate[64];
@@ -185,7 +188,9 @@ void add_search(CLI::App& app, int& exit_code) {
   cmd->add_option("--to", o->q.to, "last date, inclusive");
   cmd->add_option("--kind", o->kind, "direct, indirect or mixed")
       ->check(CLI::IsMember({"direct", "indirect", "mixed"}));
-  cmd->add_option("-n,--limit", o->q.limit, "at most N quotes (0: all)")->capture_default_str();
+  cmd->add_option("-n,--limit", o->q.limit, "at most N quotes (0: all)")
+      ->capture_default_str()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_option("--format", o->format, "table, json, jsonl or csv")
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
       ->capture_default_str();
