@@ -20,7 +20,7 @@ configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DWHOSAID_TESTS=ON -DWHOSAID_BENCH=ON >/dev/null
 
 build: configure
-	@cmake --build $(BUILD) -j $(JOBS)
+	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
 run: build
 	@$(BUILD)/whosaid extract --format table examples/parliament.txt

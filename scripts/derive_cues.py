@@ -74,6 +74,7 @@ fear:fears,feared,fearing,feared worry:worries,worried,worrying,worried know:kno
 doubt:doubts,doubted,doubting,doubted reckon:reckons,reckoned,reckoning,reckoned
 suspect:suspects,suspected,suspecting,suspected want:wants,wanted,wanting,wanted
 show:shows,showed,showing,shown find:finds,found,finding,found
+read:reads,read,reading,read
 """
 
 def parse(block, cls):

@@ -75,7 +75,7 @@ class Attributor {
         const Cue& c = doc_.cues[cue_i++];
         if (c.first_token < s.first_token) continue;
         if (covered(frames, c.first_token)) {
-          shared_source_frame(frames, c, si);
+          if (!nested_frame(frames, c, si)) shared_source_frame(frames, c, si);
           continue;
         }
         if (auto f = build_frame(c, si)) frames.push_back(std::move(*f));
@@ -342,6 +342,8 @@ class Attributor {
       case CueKind::kColon: {
         int32_t m = -1;
         for (uint32_t k = c.first_token; k > b && m < 0; --k) m = mention_ending_at(k - 1, b);
+        if (m >= 0 && doc_.mentions[m].end_token < c.first_token) m = -1;  // not right before the colon
+        if (m < 0) m = sentence_subject(si, c.first_token);
         if (m < 0) return std::nullopt;
         f.source = m;
         if (c.end_token >= e) {
@@ -533,6 +535,40 @@ class Attributor {
     return false;
   }
 
+  // The subject of sentence si when it is a person or body named (or a
+  // pronoun) at the start, before token `before`: "On Monday, Trump groused …".
+  int32_t sentence_subject(uint32_t si, uint32_t before) const {
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t k = s.first_token; k < before && k < s.first_token + 7; ++k) {
+      const Token& t = tok(k);
+      if (t.in_quote || t.kind == TokenKind::kQuote) return -1;
+      int32_t m = found_mention_at(k);
+      if (m >= 0) {
+        const Mention& mm = doc_.mentions[m];
+        if (mm.first_token != k) return -1;
+        if (t.has(kAllCaps) && mm.end_token < before && tok(mm.end_token).kind == TokenKind::kPunct) {
+          k = mm.end_token;  // dateline: WASHINGTON —
+          continue;
+        }
+        if (mm.kind == MentionKind::kPronoun) {
+          const std::string& w = fw_[k];
+          if (w != "he" && w != "she" && w != "they") return -1;
+        }
+        if (mm.end_token >= before || tok(mm.end_token).kind != TokenKind::kWord) return -1;
+        return m;
+      }
+      // Only adverbials before the subject: "On Monday,", "In Washington,", "But".
+      const std::string& w = fw_[k];
+      const bool adverbial = t.kind == TokenKind::kPunct
+                                 ? text(k) == ","
+                                 : (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kConj, w) || is_preposition(w) ||
+                                    lex_.is(WordClass::kStarter, w) || lex_.is(WordClass::kSkip, w) ||
+                                    t.has(kCapitalized));
+      if (!adverbial) return -1;
+    }
+    return -1;
+  }
+
   bool pronoun_is_object(int32_t m) const {
     std::string_view w = fw_[doc_.mentions[m].first_token];
     return w == "him" || w == "her" || w == "them" || w == "us" || w == "me";
@@ -545,6 +581,34 @@ class Attributor {
       int32_t r = region_opening_at(k + 1);
       if (r >= 0) f.content.push_back({doc_.quoted[r].first_token, doc_.quoted[r].end_token});
     }
+  }
+
+  // A cue inside an earlier frame's content that brings its own source and a
+  // quotation ("…, to which O'Malley interjected: "It's just not true."") is a
+  // statement of its own: the earlier content ends before that source.
+  bool nested_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
+    std::optional<Frame> inner = build_frame(c, si);
+    if (!inner || kind_of(inner->content) != QuoteKind::kDirect) return false;
+    const Mention& src = doc_.mentions[inner->source];
+    if (src.kind == MentionKind::kPronoun && fw_[src.first_token] != "who") return false;
+    for (Frame& outer : frames) {
+      if (outer.content.empty() || outer.source == inner->source) continue;
+      Range& r = outer.content.back();
+      if (src.first_token <= r.begin || src.first_token >= r.end) continue;
+      uint32_t cut = np_start(src.first_token, r.begin);
+      for (uint32_t t = r.begin; t < cut; ++t)
+        if (tok(t).in_quote) return false;  // the outer statement quotes too: leave it whole
+      r = trim({r.begin, cut});
+      while (r.end > r.begin && (lex_.is(WordClass::kConj, fw_[r.end - 1]) || fw_[r.end - 1] == "to")) --r.end;
+      r = trim(r);
+      std::erase_if(frames, [&](const Frame& f) {
+        return f.content.empty() || f.content.back().empty() ||
+               word_count(f.content.front().begin, f.content.back().end) < 2;
+      });
+      frames.push_back(std::move(*inner));
+      return true;
+    }
+    return false;
   }
 
   // "…, he said, adding that …": a second cue sharing the frame's source.
@@ -661,6 +725,14 @@ class Attributor {
         q.cue = intro_.cue->span;
         q.confidence = 0.85f;
         intro_ = {};
+      } else if (frames.empty() && sentence_subject(si, qr.first_token) >= 0) {
+        // "Moore thanked him for "stepping up …"": the sentence's subject.
+        const int32_t m = sentence_subject(si, qr.first_token);
+        link.mention = m;
+        Speaker sp;
+        sp.mention = doc_.mentions[m].span;
+        q.speaker = sp;
+        q.confidence = 0.6f;
       } else if (!frames.empty()) {
         // "The process … "could lead to a debate" and Mr Key said …"
         const Frame& f = frames.front();

@@ -52,10 +52,16 @@ void find_cues(Document& doc, const Lexicon& lex) {
         if (!tok.has(kCapitalized) && w.size() > 3 && (w.ends_with("ed") || w.ends_with("s")) &&
             t + 1 <= s.end_token && t > s.first_token) {
           uint32_t k = t;
-          while (k > s.first_token && k + 4 > t && doc.tokens[k - 1].kind == TokenKind::kWord &&
-                 (doc.tokens[k - 1].has(kCapitalized) || doc.slice(doc.tokens[k - 1].span) == "he" ||
-                  doc.slice(doc.tokens[k - 1].span) == "she" || doc.slice(doc.tokens[k - 1].span) == "they"))
+          while (k > s.first_token && k + 4 > t && doc.tokens[k - 1].kind == TokenKind::kWord) {
+            std::string pw;
+            utf8::fold(doc.slice(doc.tokens[k - 1].span), pw);
+            if (!(doc.tokens[k - 1].has(kCapitalized) || pw == "he" || pw == "she" || pw == "they" ||
+                  lex.is(WordClass::kNominal, pw) || lex.is(WordClass::kRole, pw) || pw == "the" || pw == "a" ||
+                  pw == "some" || pw == "many" || pw == "one" || pw == "another" || pw == "his" || pw == "her" ||
+                  pw == "their"))
+              break;
             --k;
+          }
           const bool ends = t + 1 == s.end_token || doc.slice(doc.tokens[t + 1].span) == "." ||
                             doc.slice(doc.tokens[t + 1].span) == ",";
           if (k < t && ends && after_closing_quote(k, s.first_token))
@@ -78,8 +84,8 @@ void find_cues(Document& doc, const Lexicon& lex) {
         if (name_like) doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.8f});
         continue;
       }
-      if (text == ":" && t > s.first_token && opens[t + 1] && doc.tokens[t - 1].has(kCapitalized)) {
-        // "… - Mark Blumenthal and Jon Cohen: “…”": a name, a colon, a quotation.
+      if (text == ":" && t > s.first_token && opens[t + 1]) {
+        // "… - Mark Blumenthal and Jon Cohen: “…”" / "Clinton apologized for what happened: “…”"
         doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.75f});
         continue;
       }

@@ -188,6 +188,12 @@ class Tokenizer {
   }
 
   void quote(size_t start, uint32_t cp, size_t len) {
+    if (cp == '\'' && peek_is(start + 1, '\'') && peek_is(start + 2, '\'')) {
+      // Three apostrophes close a nested single quote, then the double one.
+      emit(start, start + 1, TokenKind::kQuote);
+      emit(start + 1, start + 3, TokenKind::kQuote);
+      return;
+    }
     if ((cp == '`' && peek_is(start + 1, '`')) || (cp == '\'' && peek_is(start + 1, '\''))) {
       emit(start, start + 2, TokenKind::kQuote);
       return;

@@ -113,8 +113,8 @@ void analyse_sentence(const std::string_view* words, size_t n, const Lexicon& le
 inline constexpr size_t kPadding = 2;
 
 // Number of features computed per token.
-inline constexpr size_t kNumStaticFeatures = 31;
-inline constexpr size_t kNumDynamicFeatures = 7;
+inline constexpr size_t kNumStaticFeatures = 30;
+inline constexpr size_t kNumDynamicFeatures = 6;
 inline constexpr size_t kNumFeatures = kNumStaticFeatures + kNumDynamicFeatures;
 
 // The features of token i that do not depend on predicted tags. `w` points at
@@ -155,7 +155,6 @@ inline void static_features(const WordInfo* w, uint64_t* out) noexcept {
   out[27] = feature_key(32, n2.lexical);
   out[28] = feature_key(33, c.lexical, n1.lexical);
   out[29] = feature_key(34, p1.lexical);
-  out[30] = feature_key(39, n1.lexical, n2.lexical);
 }
 
 // The features that depend on the two previous predicted tags.
@@ -168,7 +167,6 @@ inline void dynamic_features(const WordInfo* w, uint8_t prev, uint8_t prev2,
   out[3] = feature_key(23, c.lower, prev);
   out[4] = feature_key(24, c.suffix[2], prev);
   out[5] = feature_key(35, c.lexical, prev);
-  out[6] = feature_key(38, w[1].lexical, prev);
 }
 
 // The tag a word gets without scoring, or 0.

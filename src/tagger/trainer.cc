@@ -240,8 +240,6 @@ void TaggerTrainer::train(const std::vector<TaggedSentence>& train,
   // The model's lexicon counts all training sentences; while training, each
   // sentence sees the lexicon of the other folds only (jackknifing), so rare
   // words look as they will in unseen text instead of always being known.
-  if (const char* e = getenv("LEXMIN")) m.options.lexicon_min_count = atoi(e);
-  if (const char* e = getenv("FOLDS")) m.options.lexicon_folds = atoi(e);
   m.lexicon = build_lexicon(train, m.options);
   const int folds = std::max(1, m.options.lexicon_folds);
   std::vector<Lexicon> fold_lexicons;
