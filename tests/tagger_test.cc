@@ -2,6 +2,7 @@
 // model loading and the shipped model's accuracy on UD English EWT test.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -277,8 +278,10 @@ TEST(Tagger, CorruptModelsThrowModelErrors) {
 
 TEST(Tagger, QuotationMarksAreAlwaysQuoteTags) {
   const Tagger tagger = Tagger::from_bytes(toy_model());
-  EXPECT_EQ(tag_names(tagger, {"\xE2\x80\x9C", "the", "cat", "\xE2\x80\x9D", "``", "''"}, false),
-            (Names{"``", "DT", "NN", "''", "``", "''"}));
+  EXPECT_EQ(tag_names(tagger, {"\xE2\x80\x9C", "the", "cat", "\xE2\x80\x9D", "``", "''",
+                               "\xE2\x80\x98\xE2\x80\x98", "\xE2\x80\x99\xE2\x80\x99"},
+                      false),
+            (Names{"``", "DT", "NN", "''", "``", "''", "``", "''"}));
   auto quote = tag_names(tagger, {"\"", "the", "cat", "\""}, false);
   EXPECT_TRUE(quote[0] == "``" || quote[0] == "''");
   EXPECT_TRUE(quote[3] == "``" || quote[3] == "''");
@@ -311,6 +314,37 @@ TEST(Tagger, TagsDocumentSentencesAndQuoteTokens) {
   for (Token& t : doc.tokens) t.tag = 0;
   tagger.tag(doc);
   for (const Token& t : doc.tokens) EXPECT_NE(t.tag, 0);
+}
+
+TEST(Tagger, StraightQuotesFaceByTheirSpaces) {
+  const Tagger tagger = Tagger::from_bytes(toy_model());
+  // "the cat saw a dog," "a man" left "the house".
+  Document doc("\"the cat saw a dog,\" \"a man\" left \"the house\".");
+  const std::string_view text = doc.text();
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    if (std::isalpha(static_cast<unsigned char>(text[i])))
+      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    Token t;
+    t.span = {uint32_t(i), uint32_t(j)};
+    t.kind = text[i] == '"' ? TokenKind::kQuote
+             : std::isalpha(static_cast<unsigned char>(text[i])) ? TokenKind::kWord
+                                                                 : TokenKind::kPunct;
+    if (i == 0 || text[i - 1] == ' ') t.flags |= kSpaceBefore;
+    if (j == text.size() || text[j] == ' ') t.flags |= kSpaceAfter;
+    doc.tokens.push_back(t);
+    i = j;
+  }
+  tagger.tag(doc);
+  std::string quotes;
+  for (const Token& t : doc.tokens)
+    if (t.kind == TokenKind::kQuote) quotes += std::string(pos::penn_name(t.tag)) + " ";
+  EXPECT_EQ(quotes, "`` '' `` '' `` '' ");
 }
 
 TEST(Tagger, EmptyInputs) {

@@ -97,10 +97,12 @@ void analyse_word(std::string_view word, WordInfo& info) noexcept {
   info.quote = kNotQuote;
   if (word == "\"") {
     info.quote = kAnyQuote;
-  } else if (word == "``" || word == "\xE2\x80\x9C" || word == "\xE2\x80\x9E" || word == "\xC2\xAB") {
-    info.quote = kOpenQuote;  // `` “ „ «
-  } else if (word == "''" || word == "\xE2\x80\x9D" || word == "\xC2\xBB") {
-    info.quote = kCloseQuote;  // '' ” »
+  } else if (word == "``" || word == "\xE2\x80\x9C" || word == "\xE2\x80\x9E" ||
+             word == "\xC2\xAB" || word == "\xE2\x80\x98\xE2\x80\x98") {
+    info.quote = kOpenQuote;  // `` “ „ « ‘‘
+  } else if (word == "''" || word == "\xE2\x80\x9D" || word == "\xC2\xBB" ||
+             word == "\xE2\x80\x99\xE2\x80\x99") {
+    info.quote = kCloseQuote;  // '' ” » ’’
   }
 
   if (info.quote != kNotQuote) {

@@ -15,7 +15,7 @@
 
 namespace whosaid::tagger_detail {
 
-inline constexpr uint32_t kFeatureSetVersion = 1;
+inline constexpr uint32_t kFeatureSetVersion = 2;
 
 inline constexpr uint64_t mix64(uint64_t x) noexcept {
   x ^= x >> 33;

@@ -131,6 +131,18 @@ Scratch& scratch() {
   return s;
 }
 
+// Which way a straight (or single) quotation mark faces, from the spaces
+// around it: "word opens, word" closes; otherwise the model decides.
+uint8_t quote_by_spacing(const Document& doc, size_t i) {
+  const Token& t = doc.tokens[i];
+  const bool before = t.has(kSpaceBefore) || t.has(kParagraphStart) || i == 0;
+  const bool after = t.has(kSpaceAfter) || i + 1 == doc.tokens.size();
+  if (before && !after) return kOpenQuote;
+  if (!before && after) return kCloseQuote;
+  if (!before && !after && doc.tokens[i + 1].kind == TokenKind::kPunct) return kCloseQuote;  // word".
+  return kAnyQuote;
+}
+
 }  // namespace
 
 Tagger Tagger::from_bytes(std::string_view bytes) {
@@ -260,7 +272,10 @@ void Tagger::tag(Document& doc) const {
     analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
     for (size_t i = 0; i < n; ++i) {
       WordInfo& w = s.infos[kPadding + i];
-      if (doc.tokens[first + i].kind == TokenKind::kQuote && w.quote == kNotQuote) w.quote = kAnyQuote;
+      const Token& tok = doc.tokens[first + i];
+      if (tok.kind != TokenKind::kQuote && w.quote != kAnyQuote) continue;
+      if (w.quote == kOpenQuote || w.quote == kCloseQuote) continue;  // “ ” say which they are
+      w.quote = quote_by_spacing(doc, first + i);
     }
     s.tags.resize(n);
     model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows);

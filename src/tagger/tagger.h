@@ -50,7 +50,9 @@ class Tagger {
   // Tags one sentence: tags_out[i] receives the tag id of words[i].
   void tag(const std::string_view* words, size_t n, uint8_t* tags_out) const;
   // Tags each sentence of `doc` (or all tokens as one sequence when the document
-  // has tokens but no sentences). Tokens of kind kQuote are tagged `` or ''.
+  // has tokens but no sentences). Tokens of kind kQuote are tagged `` or '':
+  // by their form when curly (“ ”), else by the spaces around them (kSpaceBefore,
+  // kSpaceAfter: "opens, closes"), else by the model.
   void tag(Document& doc) const;
 
   size_t num_features() const noexcept;  // weight rows in the model
