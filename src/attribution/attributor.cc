@@ -613,18 +613,53 @@ class Attributor {
 
   // "…, he said, adding that …": a second cue sharing the frame's source.
   void shared_source_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
-    if (frames.empty() || c.kind != CueKind::kVerb) return;
-    Frame& last = frames.back();
-    if (!last.trailing || c.first_token == 0 || !is_comma(c.first_token - 1)) return;
+    if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0 || c.prior < kMinFramePrior) return;
     const Sentence& s = doc_.sentences[si];
     const uint32_t end = clause_end(s.first_token, s.end_token);
-    uint32_t k = skip_adjuncts(c.end_token, end, {});
-    if (k >= end || word_count(k, end) < 2) return;
+    Frame& last = frames.back();
+    if (last.trailing) {
+      if (!is_comma(c.first_token - 1)) return;
+      uint32_t k = skip_adjuncts(c.end_token, end, {});
+      if (k >= end || word_count(k, end) < 2) return;
+      Frame f;
+      f.sentence = si;
+      f.cue = &c;
+      f.source = last.source;
+      f.content.push_back(trim({k, end}));
+      frames.push_back(std::move(f));
+      return;
+    }
+    // "… criticized the accord, saying …" / "… but admitted …" / "… and he foreshadowed …":
+    // a second cue joined to the first ends the first content and starts its own.
+    Range& outer = last.content.back();
+    if (c.first_token <= outer.begin || c.first_token >= outer.end || tok(c.first_token).in_quote) return;
+    uint32_t p = c.first_token;
+    for (int n = 0; n < 3 && p > outer.begin && skippable(p - 1); ++n) --p;
+    int32_t source = last.source;
+    if (p > outer.begin) {
+      int32_t m = found_mention_at(p - 1);
+      if (m >= 0 && doc_.mentions[m].kind == MentionKind::kPronoun && doc_.mentions[m].end_token == p &&
+          !pronoun_is_object(m)) {
+        source = m;
+        p = doc_.mentions[m].first_token;
+      }
+    }
+    if (p <= outer.begin) return;
+    const std::string& joint = fw_[p - 1];
+    if (!(is_comma(p - 1) || joint == "and" || joint == "but")) return;
+    uint32_t cut = p - 1;
+    if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
+    const CueEntry* entry = lex_.cue(fw_[c.first_token]);
+    uint32_t k = skip_adjuncts(c.end_token, end, entry ? std::string_view(entry->lemma) : std::string_view());
+    if (k >= end || word_count(k, end) < 2 || is_preposition(fw_[k])) return;
+    Range first = trim({outer.begin, cut});
+    if (first.empty() || word_count(first.begin, first.end) < 2) return;
+    outer = first;
     Frame f;
     f.sentence = si;
     f.cue = &c;
-    f.source = last.source;
-    f.content.push_back(trim({k, end}));
+    f.source = source;
+    f.content.push_back(trim({k, clause_cut(k, end)}));
     frames.push_back(std::move(f));
   }
 

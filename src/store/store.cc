@@ -859,56 +859,72 @@ int64_t Store::split_speaker(int64_t speaker, const std::vector<std::string>& al
 // ---- queries ----
 
 std::vector<StoredQuote> Store::search(const SearchQuery& query) const {
-  std::string sql = "SELECT ";
-  sql += kQuoteColumns;
   bool fts = !trim(query.text).empty();
-  if (fts) {
-    sql += ", bm25(quotes_fts) AS score FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid ";
-  } else {
-    sql += ", 0 AS score FROM quotes q ";
-  }
-  sql += "JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = q.speaker WHERE 1 ";
+  // Filters, written against q (quotes) and a (articles).
+  std::string where;
   std::vector<std::string> args;
-  if (fts) {
-    sql += "AND quotes_fts MATCH ? ";
-    args.push_back(query.text);
-  }
+  bool need_q = false, need_a = false;
+  if (fts) args.push_back(query.text);
   if (!trim(query.speaker).empty()) {
+    need_q = true;
     std::vector<int64_t> ids = find_speakers(query.speaker);
     if (ids.empty()) {
-      sql += "AND q.speaker_name LIKE ? ";
+      where += "AND q.speaker_name LIKE ? ";
       args.push_back("%" + trim(query.speaker) + "%");
     } else {
-      sql += "AND q.speaker IN (";
-      for (size_t i = 0; i < ids.size(); ++i) sql += (i ? "," : "") + std::to_string(ids[i]);
-      sql += ") ";
+      where += "AND q.speaker IN (";
+      for (size_t i = 0; i < ids.size(); ++i) where += (i ? "," : "") + std::to_string(ids[i]);
+      where += ") ";
     }
   }
   if (!trim(query.role).empty()) {
-    sql += "AND (q.role LIKE ? OR q.org LIKE ?) ";
+    need_q = true;
+    where += "AND (q.role LIKE ? OR q.org LIKE ?) ";
     args.push_back("%" + trim(query.role) + "%");
     args.push_back(args.back());
   }
   if (!trim(query.outlet).empty()) {
-    sql += "AND a.outlet = ? COLLATE NOCASE ";
+    need_a = true;
+    where += "AND a.outlet = ? COLLATE NOCASE ";
     args.push_back(trim(query.outlet));
   }
   if (!trim(query.from).empty()) {
-    sql += "AND a.date >= ? ";
+    need_a = true;
+    where += "AND a.date >= ? ";
     args.push_back(trim(query.from));
   }
   if (!trim(query.to).empty()) {
-    // Inclusive: "2014" includes 2014-12-31T23:59.
-    sql += "AND substr(a.date, 1, ?) <= ? ";
-    args.push_back(std::to_string(trim(query.to).size()));
-    args.push_back(trim(query.to));
+    // Inclusive: "2014" covers "2014-12-31T23:59Z" ('~' sorts after every date character).
+    need_a = true;
+    where += "AND a.date <= ? ";
+    args.push_back(trim(query.to) + "~");
   }
   if (query.kind) {
-    sql += "AND q.kind = ? ";
+    need_q = true;
+    where += "AND q.kind = ? ";
     args.push_back(kind_name(*query.kind));
   }
-  sql += fts ? "ORDER BY score, a.date DESC, q.id " : "ORDER BY a.date DESC, q.article, q.start ";
-  sql += "LIMIT " + std::to_string(query.limit ? static_cast<int64_t>(query.limit) : -1);
+  std::string limit = std::to_string(query.limit ? static_cast<int64_t>(query.limit) : -1);
+  std::string sql = "SELECT ";
+  sql += kQuoteColumns;
+  if (fts) {
+    // bm25 costs about a microsecond per match, so rank the newest max_ranked
+    // matches that pass the filters (FTS5 walks rowids backwards and stops),
+    // then join the few hits with their articles and speakers.
+    std::string inner = "SELECT quotes_fts.rowid AS id, bm25(quotes_fts) AS score FROM quotes_fts ";
+    if (need_q || need_a) inner += "JOIN quotes q ON q.id = quotes_fts.rowid ";
+    if (need_a) inner += "JOIN articles a ON a.id = q.article ";
+    inner += "WHERE quotes_fts MATCH ? " + where;
+    if (query.max_ranked)
+      inner += "ORDER BY quotes_fts.rowid DESC LIMIT " + std::to_string(query.max_ranked);
+    sql += ", c.score FROM (" + inner + ") c JOIN quotes q ON q.id = c.id "
+           "JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = q.speaker "
+           "ORDER BY c.score, a.date DESC, q.id LIMIT " + limit;
+  } else {
+    sql += ", 0 FROM quotes q JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON "
+           "s.id = q.speaker WHERE 1 " + where +
+           "ORDER BY a.date DESC, a.id DESC, q.start LIMIT " + limit;
+  }
 
   auto s = std::make_unique<Statement>(impl_->db, sql);
   int i = 1;
