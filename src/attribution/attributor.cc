@@ -1,6 +1,7 @@
 #include "attribution/attributor.h"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 
 #include "core/utf8.h"
@@ -84,6 +85,7 @@ class Attributor {
       while (region_end < doc_.quoted.size() && doc_.quoted[region_end].first_token <= s.end_token &&
              doc_.quoted[region_end].open_mark.begin < s.span.end)
         ++region_end;
+      if (frames.empty()) subject_verb_frame(si, region_i, region_end, frames);
       emit_frames(frames, region_i, region_end);
       emit_standalone(frames, si, region_i, region_end);
       region_i = region_end;
@@ -535,6 +537,38 @@ class Attributor {
     return false;
   }
 
+  // A quotation inside "<subject> <verb> …" with no listed cue: the verb is the
+  // cue and what follows it the content ("critics quickly compared Mr. Rubio's
+  // repetitiousness to … ''Oops''", "the BLM group is calling on Hillary Clinton
+  // to "stop pimping black votes"").
+  void subject_verb_frame(uint32_t si, size_t region_begin, size_t region_end, std::vector<Frame>& frames) {
+    const Sentence& s = doc_.sentences[si];
+    size_t r = region_begin;
+    while (r < region_end && region_used_[r]) ++r;
+    if (r == region_end) return;
+    const QuotedRegion& qr = doc_.quoted[r];
+    if (qr.first_token <= s.first_token + 1) return;  // a quotation opening the sentence
+    int32_t m = sentence_subject(si, qr.first_token);
+    if (m < 0) return;
+    uint32_t v = doc_.mentions[m].end_token;
+    for (int n = 0; n < 3 && v < qr.first_token && skippable(v); ++n) ++v;
+    if (v + 1 >= qr.first_token || tok(v).kind != TokenKind::kWord || tok(v).has(kCapitalized)) return;
+    const std::string& w = fw_[v];
+    if (is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w) || pronoun_gender(lex_, w)) return;
+    uint32_t k = v + 1;
+    if (k < qr.first_token && (fw_[k] == "on" || fw_[k] == "about" || fw_[k] == "for" || fw_[k] == "that")) ++k;
+    const uint32_t end = clause_end(s.first_token, s.end_token);
+    Range content = trim({k, clause_cut(k, end)});
+    if (content.empty() || content.end <= qr.first_token || word_count(content.begin, content.end) < 3) return;
+    pseudo_cues_.push_back({tok(v).span, v, v + 1, CueKind::kVerb, 0.35f});
+    Frame f;
+    f.sentence = si;
+    f.cue = &pseudo_cues_.back();
+    f.source = m;
+    f.content.push_back(content);
+    frames.push_back(std::move(f));
+  }
+
   // The subject of sentence si when it is a person or body named (or a
   // pronoun) at the start, before token `before`: "On Monday, Trump groused …".
   int32_t sentence_subject(uint32_t si, uint32_t before) const {
@@ -842,6 +876,7 @@ class Attributor {
     const Cue* cue = nullptr;
     int32_t sentence = -2;
   } intro_;  // a cue ending its sentence with a colon, waiting for its quotation
+  std::deque<Cue> pseudo_cues_;  // verbs standing in as cues (stable addresses)
   std::vector<int32_t> open_region_, close_region_;  // per token: region opened/closed by the mark there
   size_t sorted_mentions_ = 0;
   std::vector<SpeakerLink> links_;

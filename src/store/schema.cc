@@ -265,6 +265,8 @@ sqlite3* open_database(const std::string& path, bool read_only, bool create) {
     exec(raw, "PRAGMA foreign_keys = ON");
     exec(raw, "PRAGMA temp_store = MEMORY");
     exec(raw, "PRAGMA cache_size = -65536");  // 64 MiB
+    // Reads through the OS page cache without a copy and a system call per page.
+    exec(raw, "PRAGMA mmap_size = 4294967296");
   }
   return db.release();
 }

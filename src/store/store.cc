@@ -917,9 +917,15 @@ std::vector<StoredQuote> Store::search(const SearchQuery& query) const {
     inner += "WHERE quotes_fts MATCH ? " + where;
     if (query.max_ranked)
       inner += "ORDER BY quotes_fts.rowid DESC LIMIT " + std::to_string(query.max_ranked);
-    sql += ", c.score FROM (" + inner + ") c JOIN quotes q ON q.id = c.id "
-           "JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = q.speaker "
-           "ORDER BY c.score, a.date DESC, q.id LIMIT " + limit;
+    // Only candidates scoring as well as the limit-th one (ties included, so
+    // that the date can break them) are joined with their rows.
+    std::string cut = query.limit ? "WHERE c.score <= coalesce((SELECT score FROM c ORDER BY score "
+                                    "LIMIT 1 OFFSET " + std::to_string(query.limit - 1) +
+                                        "), 1e300) "
+                                  : std::string();
+    sql = "WITH c AS MATERIALIZED (" + inner + ") " + sql + ", c.score FROM c JOIN quotes q ON "
+          "q.id = c.id JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = "
+          "q.speaker " + cut + "ORDER BY c.score, a.date DESC, q.id LIMIT " + limit;
   } else {
     sql += ", 0 FROM quotes q JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON "
            "s.id = q.speaker WHERE 1 " + where +
