@@ -549,6 +549,15 @@ class Attributor {
     const QuotedRegion& qr = doc_.quoted[r];
     if (qr.first_token <= s.first_token + 1) return;  // a quotation opening the sentence
     int32_t m = sentence_subject(si, qr.first_token);
+    if (m < 0) {
+      // A nominal subject: "The movie shows …", "critics in both parties compared …".
+      uint32_t k = s.first_token;
+      while (k < qr.first_token && (fw_[k] == "and" || fw_[k] == "but" || is_comma(k))) ++k;
+      if (k < qr.first_token && (is_determiner(fw_[k]) || lex_.is(WordClass::kNominal, fw_[k]))) {
+        m = mention_starting_at(k, qr.first_token);
+        if (m >= 0 && doc_.mentions[m].first_token != k) m = -1;
+      }
+    }
     if (m < 0) return;
     uint32_t v = doc_.mentions[m].end_token;
     for (int n = 0; n < 3 && v < qr.first_token && skippable(v); ++n) ++v;
