@@ -259,6 +259,42 @@ TEST(StoreSchema, NewerSchemaIsRefused) {
   }
 }
 
+TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
+  TempDir dir;
+  std::string path = dir.file("old.db");
+  {
+    Store s(path);
+    s.add(info("https://a.test/1", "Herald", "2014-05-02"),
+          make_doc({{"We will build the bridge next year", "John Key"}}));
+  }
+  // Turn the file back into a version 1 database.
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db, "DROP INDEX articles_outlet_date; CREATE INDEX articles_outlet ON "
+                             "articles(outlet COLLATE NOCASE); PRAGMA user_version = 1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    Store ro(path, StoreOptions{.read_only = true});
+    FAIL() << "a read-only connection cannot migrate";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("older"), std::string::npos) << e.what();
+  }
+  Store s(path);
+  EXPECT_EQ(s.stats().quotes, 1);
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) "
+                         "FROM sqlite_schema WHERE name = 'articles_outlet_date')",
+                     -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), Store::kSchemaVersion);
+  EXPECT_EQ(sqlite3_column_int(st, 1), 1);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
 TEST(StoreSchema, CorruptFileGivesAClearErrorAndIsNotOverwritten) {
   TempDir dir;
   std::string path = dir.file("corrupt.db");

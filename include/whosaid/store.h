@@ -91,6 +91,10 @@ struct SearchQuery {
   std::string to;
   std::optional<QuoteKind> kind;
   size_t limit = 20;    // 0: no limit
+  // bm25 ranks the newest `max_ranked` matches that pass the filters (in storage
+  // order); beyond that a query like "the" would cost ~1 µs per match. Results
+  // are exact whenever a query matches fewer quotes. 0: rank every match.
+  size_t max_ranked = 5000;
 };
 
 // One stored quote with its article and speaker, as queries return it.
@@ -169,7 +173,7 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
   static constexpr int kMinStatementWords = 4;   // shorter quotes get no statement
   static constexpr int kMinContainedWords = 9;   // shortest quote linked by containment
 

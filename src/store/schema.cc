@@ -120,6 +120,12 @@ CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
   INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;
 )sql",
+    // 1 → 2: outlet + date in one index, so "--outlet X --from D" newest-first
+    // reads the index backwards and stops after --limit rows.
+    R"sql(
+DROP INDEX articles_outlet;
+CREATE INDEX articles_outlet_date ON articles(outlet COLLATE NOCASE, date);
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion,
