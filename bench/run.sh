@@ -19,3 +19,4 @@ if [ -x "$build/bench/whosaid_bench_tagger" ]; then
   echo "== tagger"
   "$build/bench/whosaid_bench_tagger" --benchmark_min_time=0.5
 fi
+echo; echo "== quote store: ingest end to end, search over >= 1M quotes"; "$build/bench/whosaid_bench_store" "$corpus" --runs 3

@@ -94,7 +94,7 @@ struct SearchQuery {
   // bm25 ranks the newest `max_ranked` matches that pass the filters (in storage
   // order); beyond that a query like "the" would cost ~1 µs per match. Results
   // are exact whenever a query matches fewer quotes. 0: rank every match.
-  size_t max_ranked = 5000;
+  size_t max_ranked = 2000;
 };
 
 // One stored quote with its article and speaker, as queries return it.
