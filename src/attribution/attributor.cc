@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
+#include "tagger/tag_set.h"
 
 namespace whosaid {
 namespace {
@@ -380,6 +381,10 @@ class Attributor {
       case CueKind::kVerb:
       case CueKind::kNoun: {
         if (c.prior < kMinFramePrior) return std::nullopt;
+        // "reports", "claims", "calls" used as nouns are not cues.
+        if (c.kind == CueKind::kVerb && tok(c.first_token).tag && pos::is_noun(tok(c.first_token).tag) &&
+            c.prior < 0.6f)
+          return std::nullopt;
         if (!verb_frame(c, s, end, f)) return std::nullopt;
         break;
       }
@@ -562,6 +567,7 @@ class Attributor {
     uint32_t v = doc_.mentions[m].end_token;
     for (int n = 0; n < 3 && v < qr.first_token && skippable(v); ++n) ++v;
     if (v + 1 >= qr.first_token || tok(v).kind != TokenKind::kWord || tok(v).has(kCapitalized)) return;
+    if (tok(v).tag && (pos::is_nominal(tok(v).tag) || pos::is_adjective(tok(v).tag))) return;  // "The Cruz slate 's …": no verb there
     const std::string& w = fw_[v];
     if (is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w) || pronoun_gender(lex_, w)) return;
     uint32_t k = v + 1;
