@@ -553,6 +553,7 @@ class Attributor {
     if (r == region_end) return;
     const QuotedRegion& qr = doc_.quoted[r];
     if (qr.first_token <= s.first_token + 1) return;  // a quotation opening the sentence
+    if (is_title(trim({qr.first_token, qr.end_token})) || markup_value(qr)) return;
     int32_t m = sentence_subject(si, qr.first_token);
     if (m < 0) {
       // A nominal subject: "The movie shows …", "critics in both parties compared …".
@@ -569,7 +570,7 @@ class Attributor {
     if (v + 1 >= qr.first_token || tok(v).kind != TokenKind::kWord || tok(v).has(kCapitalized)) return;
     if (tok(v).tag && (pos::is_nominal(tok(v).tag) || pos::is_adjective(tok(v).tag))) return;  // "The Cruz slate 's …": no verb there
     const std::string& w = fw_[v];
-    if (is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w) || pronoun_gender(lex_, w)) return;
+    if (w[0] == '\'' || is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w) || pronoun_gender(lex_, w)) return;
     uint32_t k = v + 1;
     if (k < qr.first_token && (fw_[k] == "on" || fw_[k] == "about" || fw_[k] == "for" || fw_[k] == "that")) ++k;
     const uint32_t end = clause_end(s.first_token, s.end_token);
@@ -786,6 +787,7 @@ class Attributor {
       const bool whole_sentence = qr.first_token <= s.first_token + 1 && qr.end_token + 2 >= s.end_token;
       if (words < 3 && !whole_sentence) continue;  // scare quotes, titles
       if (words < 2) continue;
+      if (is_title(range) || markup_value(qr)) continue;
       region_used_[r] = true;
       if (continues_previous_quote(qr)) {
         Quote& prev = doc_.quotes.back();
@@ -845,6 +847,26 @@ class Attributor {
       if (!q.speaker) q.confidence = 0.3f;
       push_quote(std::move(q), link);
     }
+  }
+
+  // A title in quotation marks ("Fox and Friends", "How the Grinch Stole
+  // Christmas"): every content word capitalised, and short.
+  bool is_title(Range r) const {
+    int content = 0, capitalised = 0;
+    for (uint32_t t = r.begin; t < r.end; ++t) {
+      if (tok(t).kind != TokenKind::kWord) continue;
+      const std::string& w = fw_[t];
+      if (w.size() <= 3 || is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w)) continue;
+      ++content;
+      capitalised += tok(t).has(kCapitalized);
+      if (content > 12) return false;
+    }
+    return content >= 2 && capitalised == content;
+  }
+
+  // tweet-date="March 10, 2016": an attribute value in markup, not a quotation.
+  bool markup_value(const QuotedRegion& qr) const {
+    return qr.open_mark.begin > 0 && doc_.text()[qr.open_mark.begin - 1] == '=';
   }
 
   // A quotation that follows the previous quote in the same paragraph with only

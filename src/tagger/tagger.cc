@@ -231,6 +231,8 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
     lexicon[i] = {get_u64(word_keys + size_t{i} * 8), get_u64(word_classes + size_t{i} * 8)};
     if (lexicon[i].first == 0 || (i > 0 && lexicon[i].first <= lexicon[i - 1].first))
       corrupt("lexicon keys out of order at word " + std::to_string(i));
+    if ((lexicon[i].second & 0xFF) >= pos::kNumTags)
+      corrupt("bad sure tag at word " + std::to_string(i));
   }
   model->lexicon = Lexicon(std::move(lexicon));
   return Tagger(std::move(model));
