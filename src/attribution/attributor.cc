@@ -409,6 +409,17 @@ class Attributor {
       while (k > b && text(k - 1) != "(" && p - k < 8) --k;
       if (k > b && text(k - 1) == "(") p = k - 1;
     }
+    // "Trump has targeted Mexico, calling border-crossers "rapists"": a participle
+    // after a comma takes the sentence's subject.
+    if (p > b + 2 && is_comma(p - 1) && !is_closing_mark(p - 2) && fw_[c.first_token].ends_with("ing")) {
+      int32_t subject = sentence_subject(f.sentence, p - 1);
+      uint32_t k = skip_adjuncts(c.end_token, end, lemma);
+      if (subject >= 0 && k < end && word_count(k, end) >= 2) {
+        f.source = subject;
+        f.content.push_back({k, clause_cut(k, end)});
+        return true;
+      }
+    }
     // "…," said Mr Key.  /  "…" said Mr Key.  (Not ""…," X, a scientist, told The Hill".)
     if (p > b && (is_closing_mark(p - 1) || (is_comma(p - 1) && (p - 1 == b || is_closing_mark(p - 2) ||
                                                                   !found_source_before_comma(p - 1, b))))) {
