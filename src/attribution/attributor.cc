@@ -441,6 +441,12 @@ class Attributor {
       uint32_t k = doc_.mentions[m].end_token;
       while (k < end && (is_comma(k) || text(k) == ":")) ++k;
       if (k >= end) return false;
+      // "Said Dorothy Poynter, who grew up with Ali, “We were…”": the quotation.
+      for (uint32_t j = k; j < end; ++j)
+        if (open_region_[j] >= 0 && (is_comma(j - 1) || text(j - 1) == ":")) {
+          k = j;
+          break;
+        }
       f.source = m;
       f.content.push_back({k, end});
       return true;

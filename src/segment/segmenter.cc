@@ -326,6 +326,8 @@ void split_sentences(Document& doc, const Lexicon& lex) {
         for (uint32_t k = last + 1; k < p.end_token && k <= last + 5; ++k) {
           const Token& kt = doc.tokens[k];
           utf8::fold(doc.slice(kt.span), f);
+          if (k == last + 1 && (f == "he" || f == "she" || f == "they" || f == "i" || f == "we" || f == "it"))
+            break;  // "?” He answered" starts a sentence; the same sentence would say "he"
           const CueEntry* c = lex.cue(f);
           if (c && c->cls == CueClass::kSpeech && k > last + 1) {
             cue_follows = true;
