@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "tagger/conllu.h"
+#include "tagger/features.h"
+#include "tagger/model_format.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
 #include "tagger/trainer.h"
@@ -274,6 +276,29 @@ TEST(Tagger, CorruptModelsThrowModelErrors) {
   expect_model_error(flipped, "checksum");
   std::string garbage(good.size(), '\xAB');
   expect_model_error(garbage, "magic");
+}
+
+// Rewrites the payload checksum so that a deliberately bad payload reaches the
+// checks behind it.
+void fix_checksum(std::string& model) {
+  using namespace tagger_detail;
+  std::string sum;
+  put_u64(sum, hash_bytes(model.data() + kModelHeaderSize, model.size() - kModelHeaderSize));
+  model.replace(kModelHeaderSize - 8, 8, sum);
+}
+
+TEST(Tagger, BadPayloadsBehindAValidChecksum) {
+  const std::string good = toy_model();
+  ASSERT_GT(tagger_detail::get_u32(good.data() + 32), 0u);  // the toy model has a lexicon
+  std::string bad_sure = good;
+  bad_sure[good.size() - 8] = '\xFF';  // the last word's sure tag (low byte of its class)
+  fix_checksum(bad_sure);
+  expect_model_error(bad_sure, "sure tag");
+  std::string bad_order = good;
+  std::swap(bad_order[tagger_detail::kModelHeaderSize], bad_order[tagger_detail::kModelHeaderSize + 8]);
+  bad_order[tagger_detail::kModelHeaderSize + 7] = '\xFF';  // first key now the largest
+  fix_checksum(bad_order);
+  expect_model_error(bad_order, "out of order");
 }
 
 TEST(Tagger, QuotationMarksAreAlwaysQuoteTags) {
