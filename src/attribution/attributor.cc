@@ -303,8 +303,9 @@ class Attributor {
           k = j;
         lemma = {};
       }
-      while (k < end && !tok(k).in_quote && (lex_.is(WordClass::kTime, fw_[k]) || fw_[k] == "on" && k + 1 < end &&
-                                              lex_.is(WordClass::kTime, fw_[k + 1])))
+      while (k < end && !tok(k).in_quote &&
+             (lex_.is(WordClass::kTime, fw_[k]) || (fw_[k] == "on" && k + 1 < end && lex_.is(WordClass::kTime, fw_[k + 1]))) &&
+             !(k + 1 < end && fw_[k + 1] == "'s"))  // "last Sunday's match" is content
         ++k;
       if (k + 2 < end && (fw_[k] == "in" || fw_[k] == "during" || fw_[k] == "at" || fw_[k] == "on" || fw_[k] == "to") &&
           !tok(k).in_quote) {
@@ -732,7 +733,8 @@ class Attributor {
 
   // Drops quotation marks and outer punctuation from a content range.
   Range trim(Range r) const {
-    while (r.begin < r.end && (tok(r.begin).kind == TokenKind::kQuote || text(r.begin) == "," || text(r.begin) == ":"))
+    while (r.begin < r.end && (tok(r.begin).kind == TokenKind::kQuote || text(r.begin) == "," || text(r.begin) == ":" ||
+                               (fw_[r.begin][0] == '\'' && tok(r.begin).kind == TokenKind::kWord)))
       ++r.begin;
     while (r.end > r.begin) {
       const Token& t = tok(r.end - 1);
@@ -765,7 +767,14 @@ class Attributor {
   }
 
   void emit_frames(const std::vector<Frame>& frames, size_t region_begin, size_t region_end) {
+    const size_t first_quote = doc_.quotes.size();
     for (const Frame& f : frames) {
+      // Two cues never claim the same words ("Rob Andrew said: "…"" is one quote, not two).
+      bool taken = false;
+      for (size_t i = first_quote; i < doc_.quotes.size() && !taken; ++i)
+        for (Span sp : doc_.quotes[i].spans)
+          for (const Range& r : f.content) taken = taken || byte_span(r).overlaps(sp);
+      if (taken) continue;
       QuoteKind kind = kind_of(f.content);
       // Regions inside the content belong to this frame.
       for (size_t r = region_begin; r < region_end; ++r) {

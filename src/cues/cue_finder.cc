@@ -84,7 +84,7 @@ void find_cues(Document& doc, const Lexicon& lex) {
         if (name_like) doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.8f});
         continue;
       }
-      if (text == ":" && t > s.first_token && opens[t + 1]) {
+      if (text == ":" && t > s.first_token && opens[t + 1] && !(doc.cues.size() && doc.cues.back().end_token == t)) {
         // "… - Mark Blumenthal and Jon Cohen: “…”" / "Clinton apologized for what happened: “…”"
         doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.75f});
         continue;

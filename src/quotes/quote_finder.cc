@@ -91,7 +91,7 @@ void find_quotes(Document& doc) {
         continue;  // a stray closer with nothing open is dropped
       }
       if (m.role == MarkRole::kOpen && f.right && !f.left) role = MarkRole::kClose;  // “ typed as a closer
-      if (role == MarkRole::kOpen && m.role == MarkRole::kOpen) {
+      if (role == MarkRole::kOpen && (m.role == MarkRole::kOpen || (f.left && !f.right))) {
         // An explicit opener while open: the earlier quote was never closed.
         add_region(doc, static_cast<uint32_t>(open), -1, pi, false, t);
         open = t;
