@@ -2,7 +2,12 @@
 // model loading and the shipped model's accuracy on UD English EWT test.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -234,6 +239,51 @@ TEST(TaggerTrainer, RejectsMismatchedSentences) {
   TaggerTrainer t;
   EXPECT_THROW(t.train(bad, {}), Error);
 }
+
+#ifdef WHOSAID_BINARY
+// `whosaid train tagger` on a small treebank, twice: byte-identical models.
+TEST(TrainCommand, SmallRunIsReproducible) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("whosaid_tagger_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path conllu = dir / "toy.conllu";
+  {
+    std::ofstream out(conllu);
+    size_t n = 0;
+    for (const TaggedSentence& s : toy_corpus(200, 11)) {
+      out << "# sent_id = toy-" << ++n << "\n";
+      for (size_t i = 0; i < s.words.size(); ++i)
+        out << i + 1 << "\t" << s.words[i] << "\t_\t" << pos::upos_name(s.tags[i]) << "\t"
+            << pos::penn_name(s.tags[i]) << "\t_\t0\t_\t_\t_\n";
+      out << "\n";
+    }
+  }
+  auto run = [&](const std::string& args) {
+    const std::string cmd = std::string(WHOSAID_BINARY) + " train tagger " + args + " > " +
+                            (dir / "log.txt").string() + " 2>&1";
+    return std::system(cmd.c_str());
+  };
+  auto slurp = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  const std::string base = "--train " + conllu.string() + " --dev " + conllu.string() + " --epochs 3 --seed 9";
+  ASSERT_EQ(run(base + " --out " + (dir / "a.bin").string()), 0) << slurp(dir / "log.txt");
+  EXPECT_NE(slurp(dir / "log.txt").find("epoch 3/3"), std::string::npos) << slurp(dir / "log.txt");
+  ASSERT_EQ(run(base + " --out " + (dir / "b.bin").string()), 0) << slurp(dir / "log.txt");
+  const std::string a = slurp(dir / "a.bin");
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, slurp(dir / "b.bin"));
+  EXPECT_NO_THROW(Tagger::from_bytes(a));
+
+  ASSERT_EQ(run("--eval " + conllu.string() + " --model " + (dir / "a.bin").string()), 0);
+  EXPECT_NE(slurp(dir / "log.txt").find("UPOS 100.00%"), std::string::npos) << slurp(dir / "log.txt");
+  EXPECT_NE(run("--train " + (dir / "missing.conllu").string() + " --out " + (dir / "c.bin").string()), 0);
+  fs::remove_all(dir);
+}
+#endif
 
 // --- model loading -------------------------------------------------------------
 
