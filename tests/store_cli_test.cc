@@ -222,6 +222,7 @@ TEST_F(Cli, KilledIngestLeavesAConsistentDatabaseAndRerunCompletesIt) {
 
   std::mt19937 rng(12345);
   std::uniform_real_distribution<double> when(0.0, 1.0);
+  double slice = 10 + full_ms * 1.5 / kKills;
   int64_t last = 0;
   int killed = 0, partial = 0;
   std::string trace;
@@ -229,13 +230,18 @@ TEST_F(Cli, KilledIngestLeavesAConsistentDatabaseAndRerunCompletesIt) {
     pid_t pid = spawn({"ingest", "--db", db, "--threads", "2", "--batch", "50", feed},
                       dir_.file("o"), dir_.file("e"));
     // Early kills hit startup and schema creation; later ones hit batches.
-    // Each later run gets a random slice of about 1/kKills of a full run.
-    double ms = k < 3 ? 3.0 * k : 5 + when(rng) * full_ms * 1.5 / kKills;
+    // Each later run gets a random slice of about `slice` ms; the slice grows
+    // while kills land before anything is committed (a loaded machine starts
+    // slowly) and shrinks when runs finish first.
+    double ms = k < 3 ? 3.0 * k : slice * (0.5 + when(rng));
     std::this_thread::sleep_for(std::chrono::microseconds(static_cast<int64_t>(ms * 1000)));
     if (kill(pid, SIGKILL) == 0) ++killed;
     int status = 0;
     waitpid(pid, &status, 0);
-    if (!std::filesystem::exists(db)) continue;
+    if (!std::filesystem::exists(db)) {
+      if (k >= 3) slice = std::min(slice * 1.6, 3 * full_ms);
+      continue;
+    }
     sqlite3* h = nullptr;
     ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
     sqlite3_stmt* st = nullptr;
@@ -248,7 +254,9 @@ TEST_F(Cli, KilledIngestLeavesAConsistentDatabaseAndRerunCompletesIt) {
     if (n >= 0) {
       EXPECT_GE(n, last) << "committed articles went missing after kill " << k;
       if (n > 0 && n < kArticles) ++partial;
-      trace += " " + std::to_string(n);
+      if (k >= 3 && n == last) slice = std::min(slice * 1.6, 3 * full_ms);
+      if (n == kArticles) slice = std::max(slice / 2, 5.0);
+      trace += " " + std::to_string(n) + "@" + std::to_string(static_cast<int>(ms));
       last = n;
       // Every stored article has exactly its quotes: compare with the reference.
       EXPECT_EQ(count(db, "SELECT count(*) FROM quotes"),
