@@ -163,6 +163,15 @@ TEST_F(Cli, ChangedTextReplacesQuotesAndStdinWorks) {
   EXPECT_EQ(count(db, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'balanced'"), 0);
   r = run({"ingest", "--db", db, feed});
   EXPECT_NE(r.err.find("1 unchanged"), std::string::npos) << r.err;
+  // Ingesting the folder that holds the database skips the database's own files.
+  std::string sub = dir_.file("data");
+  std::filesystem::create_directories(sub);
+  std::filesystem::copy_file(feed, sub + "/f.jsonl");
+  for (int i = 0; i < 2; ++i) {
+    r = run({"ingest", "--db", sub + "/w.db", sub});
+    EXPECT_EQ(r.rc, 0) << r.err;  // no "binary file" rejection of w.db, w.db-wal, w.db-shm
+    EXPECT_NE(r.err.find("ingest: 1 articles"), std::string::npos) << r.err;
+  }
   EXPECT_EQ(r.err.find('\r'), std::string::npos);  // no progress bar when not a terminal
 }
 

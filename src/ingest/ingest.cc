@@ -176,6 +176,16 @@ IngestSummary run_ingest(const std::vector<std::string>& inputs, const Extractor
   Store writer_store(options.db_path);
 
   std::vector<std::string> files = expand_inputs(inputs, reject);
+  // `whosaid ingest .` next to the database: never read the database itself.
+  {
+    std::error_code ec;
+    auto db = std::filesystem::weakly_canonical(options.db_path, ec).string();
+    std::erase_if(files, [&](const std::string& f) {
+      if (f == "-") return false;
+      auto c = std::filesystem::weakly_canonical(f, ec).string();
+      return c == db || c == db + "-wal" || c == db + "-shm" || c == db + "-journal";
+    });
+  }
   uint64_t total_bytes = 0;
   for (const std::string& f : files) {
     std::error_code ec;
