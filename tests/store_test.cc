@@ -689,6 +689,20 @@ TEST(StoreStatements, SameStatementByDifferentPeopleIsAConflict) {
   EXPECT_TRUE(s.conflicts().empty());
 }
 
+TEST(StoreStatements, TwoSpeakersInOneArticleAreNotAConflict) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-05-02"),
+        make_doc({{"A week is a long time in politics, as they say", "John Key"},
+                  {"A week is a long time in politics, as they say", "Helen Clark"}}));
+  s.add(info("u2", "Stuff", "2014-05-03"),
+        make_doc({{"There will be no new taxes in this term", "John Key"}}));
+  EXPECT_TRUE(s.conflicts().empty());
+  s.add(info("u3", "Stuff", "2014-05-04"),
+        make_doc({{"A week is a long time in politics as they say!", "Helen Clark"}}));
+  EXPECT_EQ(s.conflicts().size(), 1u);
+}
+
 TEST(StoreStatements, ReplacedArticleDropsOrphanStatements) {
   TempDir dir;
   Store s(dir.file("w.db"));

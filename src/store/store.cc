@@ -958,8 +958,15 @@ std::vector<StoredQuote> Store::search(const SearchQuery& query) const {
 std::vector<StatementConflict> Store::conflicts(size_t limit) const {
   std::vector<StatementConflict> out;
   Statement q(impl_->db,
-              "WITH c AS (SELECT statement FROM quotes WHERE statement IS NOT NULL AND speaker "
-              "IS NOT NULL GROUP BY statement HAVING count(DISTINCT speaker) > 1) "
+              // Candidates: statements with two people; kept when two of its quotes in
+              // different articles name different people (one article naming two
+              // people for one sentence is an extraction matter, not a conflict).
+              "WITH cand AS (SELECT statement FROM quotes WHERE statement IS NOT NULL AND "
+              "speaker IS NOT NULL GROUP BY statement HAVING count(DISTINCT speaker) > 1 AND "
+              "count(DISTINCT article) > 1), "
+              "c AS (SELECT statement FROM cand WHERE EXISTS (SELECT 1 FROM quotes x JOIN "
+              "quotes y ON y.statement = x.statement AND y.article != x.article AND y.speaker "
+              "!= x.speaker WHERE x.statement = cand.statement)) "
               "SELECT q.statement, st.norm_text, q.speaker, s.name, count(*) AS n, "
               "group_concat(DISTINCT a.outlet), min(a.date), "
               "min(coalesce(a.url, a.source_id, a.origin)) FROM quotes q "
