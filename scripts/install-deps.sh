@@ -9,6 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3 libgumbo-dev zlib1g-dev
   libcpp-httplib-dev
+  chromium wrk
   python3 python3-dev pybind11-dev python3-pybind11 python3-pytest
   python3-dask python3-distributed python3-pandas python3-setuptools python3-pip python3-wheel  # Python module, Dask
   clang-14 libclang-rt-14-dev llvm-14   # make fuzz: libFuzzer, sanitizers, llvm-symbolizer

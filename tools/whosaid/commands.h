@@ -19,5 +19,6 @@ void add_extract_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_train_command(CLI::App& app, int& exit_code);
 void add_store_commands(CLI::App& app, int& exit_code);  // ingest, search, speakers, ...
+void add_serve_command(CLI::App& app, int& exit_code);   // serve (JSON API, web pages)
 
 }  // namespace whosaid::cli

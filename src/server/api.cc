@@ -1,0 +1,510 @@
+#include "server/api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "server/article_source.h"
+#include "server/text_offsets.h"
+#include "whosaid/error.h"
+#include "whosaid/extractor.h"
+#include "whosaid/store.h"
+
+namespace whosaid::server {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxSearchLimit = 100;
+constexpr size_t kMaxSearchOffset = 10000;
+constexpr size_t kMaxTextParam = 1000;  // bytes in one query parameter
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+const char* kind_str(QuoteKind k) {
+  return k == QuoteKind::kDirect ? "direct" : k == QuoteKind::kMixed ? "mixed" : "indirect";
+}
+
+json opt_id(int64_t id) { return id ? json(id) : json(nullptr); }
+
+// 0.30000001192 (a float widened) → 0.3.
+double rounded(float x) { return std::round(static_cast<double>(x) * 1000.0) / 1000.0; }
+
+// ---- parameters ----
+
+void check_known(const Params& p, std::initializer_list<const char*> known) {
+  std::set<std::string> seen;
+  for (const auto& [k, v] : p) {
+    if (std::find_if(known.begin(), known.end(), [&](const char* n) { return k == n; }) ==
+        known.end()) {
+      std::string list;
+      for (const char* n : known) list += std::string(list.empty() ? "" : ", ") + n;
+      throw ApiError(400,
+                     "unknown parameter '" + k + "'" +
+                         (list.empty() ? "; this endpoint takes none" : "; expected: " + list),
+                     k);
+    }
+    if (!seen.insert(k).second)
+      throw ApiError(400, "parameter '" + k + "' given more than once", k);
+  }
+}
+
+std::string get_text(const Params& p, const char* name) {
+  auto it = p.find(name);
+  if (it == p.end()) return {};
+  if (it->second.size() > kMaxTextParam)
+    throw ApiError(400, std::string("parameter '") + name + "' is longer than " +
+                            std::to_string(kMaxTextParam) + " bytes", name);
+  return valid_utf8(it->second);
+}
+
+int64_t parse_int(const std::string& s, const std::string& name, int64_t min, int64_t max) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < min || v > max)
+    throw ApiError(400,
+                   "parameter '" + name + "' must be an integer from " + std::to_string(min) +
+                       " to " + std::to_string(max) + ", got \"" + valid_utf8(s.substr(0, 40)) +
+                       "\"",
+                   name);
+  return v;
+}
+
+int64_t get_int(const Params& p, const char* name, int64_t def, int64_t min, int64_t max) {
+  auto it = p.find(name);
+  return it == p.end() ? def : parse_int(it->second, name, min, max);
+}
+
+// "2014", "2014-05" or "2014-05-02".
+std::string get_date(const Params& p, const char* name) {
+  auto it = p.find(name);
+  if (it == p.end() || it->second.empty()) return {};
+  const std::string& s = it->second;
+  auto digits = [&](size_t b, size_t n) {
+    for (size_t i = b; i < b + n; ++i)
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    return true;
+  };
+  bool ok = (s.size() == 4 || s.size() == 7 || s.size() == 10) && digits(0, 4);
+  if (ok && s.size() >= 7) ok = s[4] == '-' && digits(5, 2) && s.substr(5, 2) >= "01" &&
+                                s.substr(5, 2) <= "12";
+  if (ok && s.size() == 10) ok = s[7] == '-' && digits(8, 2) && s.substr(8, 2) >= "01" &&
+                                 s.substr(8, 2) <= "31";
+  if (!ok)
+    throw ApiError(400, std::string("parameter '") + name +
+                            "' must be a date: YYYY, YYYY-MM or YYYY-MM-DD", name);
+  return s;
+}
+
+int64_t path_id(const std::string& s, const char* what) {
+  return parse_int(s, what, 1, INT64_MAX);
+}
+
+// ---- JSON views ----
+
+json article_ref(const StoredQuote& q) {
+  return {{"id", q.article_id}, {"source_id", q.source_id}, {"url", q.url},
+          {"outlet", q.outlet}, {"date", q.date},           {"title", q.title}};
+}
+
+// A search hit: the shape of `whosaid search --format json`.
+json hit_json(const StoredQuote& q) {
+  json spans = json::array();
+  for (const Span& s : q.spans) spans.push_back({s.begin, s.end});
+  return {{"id", q.id},
+          {"text", valid_utf8(q.text)},
+          {"kind", kind_str(q.kind)},
+          {"speaker", q.speaker.empty() ? json(nullptr) : json(q.speaker)},
+          {"speaker_id", opt_id(q.speaker_id)},
+          {"role", q.role},
+          {"org", q.org},
+          {"mention", q.mention},
+          {"cue", q.cue},
+          {"confidence", rounded(q.confidence)},
+          {"statement_id", opt_id(q.statement_id)},
+          {"spans", spans},
+          {"article", article_ref(q)}};
+}
+
+// The text with its quotes, for the article page and /api/extract: quotes carry
+// byte spans and UTF-16 spans into "text", and an index into "speakers" (one
+// entry per distinct speaker, in order of first quote) for colouring.
+json annotated_text(std::string_view raw, const std::vector<StoredQuote>& quotes) {
+  Utf16Text t(raw);
+  json speakers = json::array();
+  std::map<std::string, size_t> index;
+  json out_quotes = json::array();
+  for (const StoredQuote& q : quotes) {
+    json spans = json::array(), spans16 = json::array();
+    for (const Span& s : q.spans) {
+      spans.push_back({s.begin, s.end});
+      spans16.push_back({t.unit(s.begin), t.unit(s.end)});
+    }
+    json speaker = nullptr;
+    int64_t speaker_index = -1;
+    if (!q.speaker.empty()) {
+      std::string key = q.speaker_id ? "#" + std::to_string(q.speaker_id) : "=" + q.speaker;
+      auto [it, fresh] = index.emplace(key, speakers.size());
+      if (fresh)
+        speakers.push_back({{"id", opt_id(q.speaker_id)}, {"name", valid_utf8(q.speaker)},
+                            {"role", valid_utf8(q.role)}, {"org", valid_utf8(q.org)},
+                            {"quotes", 0}});
+      json& sp = speakers[it->second];
+      sp["quotes"] = sp["quotes"].get<int64_t>() + 1;
+      if (sp["role"].get<std::string>().empty() && !q.role.empty()) sp["role"] = valid_utf8(q.role);
+      if (sp["org"].get<std::string>().empty() && !q.org.empty()) sp["org"] = valid_utf8(q.org);
+      speaker_index = static_cast<int64_t>(it->second);
+      speaker = {{"id", opt_id(q.speaker_id)}, {"name", valid_utf8(q.speaker)},
+                 {"mention", valid_utf8(q.mention)}, {"role", valid_utf8(q.role)},
+                 {"org", valid_utf8(q.org)}};
+    }
+    out_quotes.push_back({{"id", opt_id(q.id)},
+                          {"text", valid_utf8(q.text)},
+                          {"kind", kind_str(q.kind)},
+                          {"spans", spans},
+                          {"spans16", spans16},
+                          {"speaker", speaker},
+                          {"speaker_index", speaker_index},
+                          {"cue", valid_utf8(q.cue)},
+                          {"confidence", rounded(q.confidence)},
+                          {"statement_id", opt_id(q.statement_id)}});
+  }
+  return {{"text", t.text()}, {"length16", t.size16()}, {"quotes", out_quotes},
+          {"speakers", speakers}};
+}
+
+// A Document's quotes as StoredQuotes (no ids), so both pages render one shape.
+std::vector<StoredQuote> document_quotes(const Document& doc, float min_confidence) {
+  std::vector<StoredQuote> out;
+  for (const Quote& q : doc.quotes) {
+    if (q.confidence < min_confidence) continue;
+    StoredQuote s;
+    s.spans = q.spans.empty() ? std::vector<Span>{q.span} : q.spans;
+    for (size_t i = 0; i < s.spans.size(); ++i) {
+      if (i) s.text += " … ";
+      s.text += doc.slice(s.spans[i]);
+    }
+    s.kind = q.kind;
+    if (q.cue) s.cue = std::string(doc.slice(*q.cue));
+    s.confidence = q.confidence;
+    if (q.speaker) {
+      s.speaker = q.speaker->name;
+      if (q.speaker->mention) s.mention = std::string(doc.slice(*q.speaker->mention));
+      s.role = q.speaker->role;
+      s.org = q.speaker->org;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string error_json(int status, const std::string& message, const std::string& parameter) {
+  json j = {{"error", message}, {"code", status}};
+  if (!parameter.empty()) j["parameter"] = parameter;
+  return dump(j);
+}
+
+// ---- connections ----
+
+struct Api::Connection {
+  Connection(const std::string& path, int timeout_ms)
+      : store(path, StoreOptions{.read_only = true, .create = false}), source(path, timeout_ms) {}
+  Store store;
+  ArticleSource source;
+};
+
+class Api::Pool {
+ public:
+  Pool(std::string path, int timeout_ms) : path_(std::move(path)), timeout_ms_(timeout_ms) {}
+
+  class Lease {
+   public:
+    Lease(Pool& pool, std::unique_ptr<Connection> c) : pool_(pool), c_(std::move(c)) {}
+    ~Lease() { pool_.give_back(std::move(c_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Connection* operator->() { return c_.get(); }
+
+   private:
+    Pool& pool_;
+    std::unique_ptr<Connection> c_;
+  };
+
+  Lease take() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        auto c = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(*this, std::move(c));
+      }
+    }
+    return Lease(*this, std::make_unique<Connection>(path_, timeout_ms_));
+  }
+
+ private:
+  void give_back(std::unique_ptr<Connection> c) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(c));
+  }
+  std::string path_;
+  int timeout_ms_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+Api::Api(const ServerOptions& options)
+    : options_(options),
+      pool_(std::make_unique<Pool>(options.db_path, options.query_timeout_ms)) {
+  { auto first = pool_->take(); }  // opens and checks the database now, not on the first request
+  extractor_ = std::make_unique<const Extractor>();
+}
+
+Api::~Api() = default;
+
+template <typename Fn>
+std::string Api::cached(const std::string& key, Fn&& compute) {
+  auto now = std::chrono::steady_clock::now();
+  if (options_.cache_seconds > 0) {
+    std::lock_guard lock(cache_mutex_);
+    auto it = cache_.find(key);
+    if (it != cache_.end() && now < it->second.first) return it->second.second;
+  }
+  std::string body = compute();
+  if (options_.cache_seconds > 0) {
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.size() > 256) cache_.clear();
+    cache_[key] = {now + std::chrono::seconds(options_.cache_seconds), body};
+  }
+  return body;
+}
+
+// ---- endpoints ----
+
+std::string Api::search(const Params& p) {
+  check_known(p, {"q", "speaker", "role", "outlet", "from", "to", "kind", "limit", "offset"});
+  SearchQuery q;
+  q.text = get_text(p, "q");
+  q.speaker = get_text(p, "speaker");
+  q.role = get_text(p, "role");
+  q.outlet = get_text(p, "outlet");
+  q.from = get_date(p, "from");
+  q.to = get_date(p, "to");
+  if (!q.from.empty() && !q.to.empty() && q.to < q.from.substr(0, q.to.size()))
+    throw ApiError(400, "parameter 'to' is before 'from'", "to");
+  std::string kind = get_text(p, "kind");
+  if (kind == "direct") q.kind = QuoteKind::kDirect;
+  else if (kind == "indirect") q.kind = QuoteKind::kIndirect;
+  else if (kind == "mixed") q.kind = QuoteKind::kMixed;
+  else if (!kind.empty())
+    throw ApiError(400, "parameter 'kind' must be direct, indirect or mixed, got \"" + kind + "\"",
+                   "kind");
+  auto limit = static_cast<size_t>(get_int(p, "limit", 20, 1, kMaxSearchLimit));
+  auto offset = static_cast<size_t>(get_int(p, "offset", 0, 0, kMaxSearchOffset));
+  // The store has no offset: take offset + limit + 1 and keep the page (the +1
+  // tells whether there is a next page).
+  q.limit = offset + limit + 1;
+  std::vector<StoredQuote> hits;
+  try {
+    auto c = pool_->take();
+    hits = c->store.search(q);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kBadInput) throw ApiError(400, e.what(), "q");
+    throw;
+  }
+  bool more = hits.size() > offset + limit;
+  json results = json::array();
+  for (size_t i = offset; i < hits.size() && i < offset + limit; ++i)
+    results.push_back(hit_json(hits[i]));
+  json query = json::object();
+  for (const auto& [k, v] : p)
+    if (k != "limit" && k != "offset") query[k] = valid_utf8(v);
+  return dump({{"query", query},
+               {"limit", limit},
+               {"offset", offset},
+               {"has_more", more},
+               {"next_offset", more ? json(offset + limit) : json(nullptr)},
+               {"results", results}});
+}
+
+std::string Api::speakers(const Params& p) {
+  check_known(p, {"top"});
+  auto top = get_int(p, "top", 50, 1, 1000);
+  return cached("speakers:" + std::to_string(top), [&] {
+    auto c = pool_->take();
+    json arr = json::array();
+    for (const SpeakerSummary& s : c->store.speakers(static_cast<size_t>(top)))
+      arr.push_back({{"id", s.id},
+                     {"name", valid_utf8(s.name)},
+                     {"quotes", s.quotes},
+                     {"articles", s.articles},
+                     {"first_seen", s.first_seen},
+                     {"last_seen", s.last_seen},
+                     {"role", valid_utf8(s.role)},
+                     {"org", valid_utf8(s.org)}});
+    return dump({{"speakers", arr}});
+  });
+}
+
+std::string Api::speaker(const std::string& id_text, const Params& p) {
+  check_known(p, {"latest"});
+  int64_t id = path_id(id_text, "id");
+  auto latest = get_int(p, "latest", 10, 0, 100);
+  auto c = pool_->take();
+  auto profile = c->store.speaker(id);
+  if (!profile) throw ApiError(404, "no speaker with id " + std::to_string(id));
+  const SpeakerSummary& s = profile->summary;
+  json j = {{"id", s.id},
+            {"name", valid_utf8(s.name)},
+            {"quotes", s.quotes},
+            {"articles", s.articles},
+            {"first_seen", s.first_seen},
+            {"last_seen", s.last_seen},
+            {"role", valid_utf8(s.role)},
+            {"org", valid_utf8(s.org)}};
+  j["aliases"] = json::array();
+  for (const SpeakerAlias& a : profile->aliases)
+    j["aliases"].push_back({{"alias", valid_utf8(a.alias)}, {"quotes", a.quotes}});
+  j["roles"] = json::array();
+  for (const SpeakerRole& r : profile->roles)
+    j["roles"].push_back({{"role", valid_utf8(r.role)}, {"org", valid_utf8(r.org)},
+                          {"first_seen", r.first_seen}, {"last_seen", r.last_seen},
+                          {"quotes", r.quotes}});
+  j["per_month"] = json::array();
+  for (const auto& [month, n] : profile->per_month)
+    j["per_month"].push_back({{"month", month}, {"quotes", n}});
+  j["outlets"] = json::array();
+  for (const auto& [outlet, n] : profile->outlets)
+    j["outlets"].push_back({{"outlet", valid_utf8(outlet)}, {"quotes", n}});
+  j["latest"] = json::array();
+  if (latest > 0) {
+    SearchQuery q;
+    q.speaker = "#" + std::to_string(id);
+    q.limit = static_cast<size_t>(latest);
+    for (const StoredQuote& hit : c->store.search(q)) j["latest"].push_back(hit_json(hit));
+  }
+  return dump(j);
+}
+
+std::string Api::article(const std::string& id_text, const Params& p) {
+  check_known(p, {});
+  int64_t id = path_id(id_text, "id");
+  auto c = pool_->take();
+  auto a = c->source.article(id);
+  if (!a) throw ApiError(404, "no article with id " + std::to_string(id));
+  json j = annotated_text(a->text, a->quotes);
+  j["article"] = {{"id", a->id},
+                  {"source_id", valid_utf8(a->source_id)},
+                  {"url", valid_utf8(a->url)},
+                  {"outlet", valid_utf8(a->outlet)},
+                  {"date", valid_utf8(a->date)},
+                  {"title", valid_utf8(a->title)}};
+  return dump(j);
+}
+
+std::string Api::conflicts(const Params& p) {
+  check_known(p, {"limit"});
+  auto limit = get_int(p, "limit", 20, 1, 500);
+  return cached("conflicts:" + std::to_string(limit), [&] {
+    auto c = pool_->take();
+    json arr = json::array();
+    for (const StatementConflict& sc : c->store.conflicts(static_cast<size_t>(limit))) {
+      json sides = json::array();
+      for (const auto& s : sc.sides) {
+        json outlets = json::array();
+        for (const auto& o : s.outlets) outlets.push_back(valid_utf8(o));
+        sides.push_back({{"speaker_id", s.speaker_id}, {"speaker", valid_utf8(s.speaker)},
+                         {"quotes", s.quotes}, {"outlets", outlets},
+                         {"first_seen", s.first_seen}, {"example", valid_utf8(s.example_url)}});
+      }
+      arr.push_back({{"statement_id", sc.statement_id}, {"text", valid_utf8(sc.text)},
+                     {"first_seen", sc.first_seen}, {"speakers", sides}});
+    }
+    return dump({{"conflicts", arr}});
+  });
+}
+
+std::string Api::stats(const Params& p) {
+  check_known(p, {});
+  return cached("stats", [&] {
+    auto c = pool_->take();
+    StoreStats s = c->store.stats();
+    ArchiveFacts f = c->source.facts(10);
+    json outlets = json::array();
+    for (const auto& [o, n] : f.top_outlets)
+      outlets.push_back({{"outlet", valid_utf8(o)}, {"articles", n}});
+    return dump({{"articles", s.articles},
+                 {"quotes", s.quotes},
+                 {"speakers", s.speakers},
+                 {"statements", s.statements},
+                 {"outlets", f.outlets},
+                 {"first_date", f.first_date},
+                 {"last_date", f.last_date},
+                 {"top_outlets", outlets}});
+  });
+}
+
+std::string Api::extract(const std::string& body, const std::string& content_type,
+                         const Params& p) {
+  check_known(p, {});
+  std::string text;
+  bool indirect = true;
+  double min_confidence = 0;
+  if (content_type.rfind("application/json", 0) == 0) {
+    json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded())
+      throw ApiError(400, "the body is not valid JSON; send {\"text\": \"...\"} or text/plain",
+                     "body");
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+      throw ApiError(400, "field 'text' (a string) is required", "text");
+    for (const auto& [k, v] : j.items()) {
+      if (k == "text") continue;
+      if (k == "indirect") {
+        if (!v.is_boolean()) throw ApiError(400, "field 'indirect' must be true or false", k);
+        indirect = v.get<bool>();
+      } else if (k == "min_confidence") {
+        if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1)
+          throw ApiError(400, "field 'min_confidence' must be a number from 0 to 1", k);
+        min_confidence = v.get<double>();
+      } else {
+        throw ApiError(400, "unknown field '" + k + "'; expected: text, indirect, min_confidence",
+                       k);
+      }
+    }
+    text = j["text"].get<std::string>();
+  } else {
+    text = body;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw ApiError(400, "field 'text' is empty: paste an article", "text");
+  const Extractor* ex = extractor_.get();
+  if (!indirect) {
+    std::call_once(direct_only_once_, [&] {
+      direct_only_ = std::make_unique<const Extractor>(ExtractorOptions{.indirect = false});
+    });
+    ex = direct_only_.get();
+  }
+  Document doc = ex->extract(std::move(text));
+  json j = annotated_text(doc.text(), document_quotes(doc, static_cast<float>(min_confidence)));
+  json diags = json::array();
+  for (const Diagnostic& d : doc.diagnostics)
+    diags.push_back({{"offset", d.offset}, {"message", valid_utf8(d.message)}});
+  j["diagnostics"] = diags;
+  return dump(j);
+}
+
+std::string Api::health() {
+  auto c = pool_->take();
+  ArticleInfo probe;
+  probe.source_id = "healthz";
+  (void)c->store.contains(probe, "");
+  return dump({{"status", "ok"}});
+}
+
+}  // namespace whosaid::server

@@ -1,0 +1,63 @@
+// Search page: the form's values live in the URL (?q=&speaker=&...&offset=), so
+// results can be bookmarked and paging is plain links.
+'use strict';
+(() => {
+  const {el, api, clear, showError, speakerLink, roleText, date10, queryTerms, highlightTerms} = whosaid;
+  const FIELDS = ['q', 'speaker', 'outlet', 'from', 'to', 'kind'];
+  const PAGE = 20;
+
+  function pageLink(params, offset, label, rel) {
+    const p = new URLSearchParams(params);
+    if (offset > 0) p.set('offset', String(offset)); else p.delete('offset');
+    return el('a', {href: `/search?${p}`, rel, class: 'button'}, label);
+  }
+
+  async function load() {
+    const url = new URLSearchParams(location.search);
+    const params = new URLSearchParams();
+    for (const f of FIELDS) {
+      const v = url.get(f) || '';
+      document.getElementById(f).value = v;
+      if (v.trim()) params.set(f, v.trim());
+    }
+    const offset = Math.max(0, parseInt(url.get('offset') || '0', 10) || 0);
+    const results = document.getElementById('results');
+    const summary = document.getElementById('summary');
+    const pager = document.getElementById('pager');
+    const query = new URLSearchParams(params);
+    query.set('limit', String(PAGE));
+    if (offset) query.set('offset', String(offset));
+    summary.textContent = 'Searching…';
+    let data;
+    try {
+      data = await api(`/api/search?${query}`);
+    } catch (e) {
+      summary.textContent = '';
+      showError(results, e);
+      return;
+    }
+    const terms = queryTerms(params.get('q'));
+    clear(results);
+    const n = data.results.length;
+    summary.textContent = n === 0 ? 'No quotations found.'
+      : `Quotations ${offset + 1}–${offset + n}${data.has_more ? '' : ` of ${offset + n}`}` +
+        (params.get('q') ? ', best match first' : ', newest first');
+    for (const hit of data.results) {
+      const a = hit.article;
+      results.appendChild(el('li', {class: 'result'},
+        el('blockquote', {class: 'quote-text'}, highlightTerms(hit.text, terms)),
+        el('div', {class: 'result-meta'},
+          speakerLink(hit.speaker, hit.speaker_id),
+          roleText(hit.role, hit.org) ? el('span', {class: 'role'}, roleText(hit.role, hit.org)) : null,
+          a.outlet ? el('span', {class: 'outlet'}, a.outlet) : null,
+          a.date ? el('time', {datetime: date10(a.date)}, date10(a.date)) : null,
+          el('span', {class: `kind kind-${hit.kind}`}, hit.kind),
+          el('a', {href: `/articles/${a.id}#q${hit.id}`, class: 'article-link'},
+            a.title || a.source_id || `article ${a.id}`))));
+    }
+    clear(pager);
+    if (offset > 0) pager.appendChild(pageLink(params, Math.max(0, offset - PAGE), '← Previous', 'prev'));
+    if (data.has_more) pager.appendChild(pageLink(params, offset + PAGE, 'Next →', 'next'));
+  }
+  document.addEventListener('DOMContentLoaded', load);
+})();
