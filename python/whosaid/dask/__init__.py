@@ -33,7 +33,7 @@ from typing import Any, Iterable, Optional, Union
 import whosaid
 from whosaid import Extractor
 
-__all__ = ["extract_bag", "extract_shard", "engine", "engine_loads", "result_record"]
+__all__ = ["extract_bag", "extract_shard", "expand", "engine", "engine_loads", "result_record"]
 
 _engines: dict[tuple[bool, float], Extractor] = {}
 _engines_lock = threading.Lock()
@@ -111,6 +111,17 @@ def _as_list(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]) 
     return [os.fspath(p) for p in paths]
 
 
+def expand(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]) -> list[str]:
+    """Input files named by `paths` (folders expanded); raises IoError naming any missing path."""
+    missing: list[str] = []
+    files = whosaid.expand_inputs(_as_list(paths), on_reject=lambda where, why: missing.append(f"{where}: {why}"))
+    if missing:
+        raise whosaid.IoError("; ".join(missing))
+    if not files:
+        raise whosaid.BadInputError(f"no input files in {_as_list(paths)}")
+    return files
+
+
 def extract_bag(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]], *, indirect: bool = True,
                 min_confidence: float = 0.0, keep_text: bool = True):
     """A dask.bag of result records (see the module doc), one partition per input file.
@@ -119,12 +130,11 @@ def extract_bag(paths: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]
     skipped — as `whosaid ingest`); formats are detected per file: JSONL, text,
     HTML, WARC and WARC.gz. Nothing is read until the bag is computed, on whatever
     scheduler is active (a distributed.Client when one is open). The order of the
-    records is the order of the files, then of the articles in each.
+    records is the order of the files, then of the articles in each. A missing
+    path raises IoError at once.
     """
     import dask.bag as db
 
-    files = whosaid.expand_inputs(_as_list(paths))
-    if not files:
-        raise whosaid.BadInputError(f"no input files in {_as_list(paths)}")
+    files = expand(paths)
     return db.from_sequence(files, npartitions=len(files)).map_partitions(
         _extract_partition, indirect=indirect, min_confidence=min_confidence, keep_text=keep_text)

@@ -26,7 +26,7 @@ from typing import Any, Callable, Optional
 
 import whosaid
 
-from . import extract_shard
+from . import expand, extract_shard
 
 _TEMP = re.compile(r"^\..+\.tmp-[0-9a-f]{32}$")
 
@@ -36,7 +36,7 @@ def plan_shards(inputs: list[str], out_dir: str) -> list[tuple[str, str]]:
     plan: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
     for arg in inputs:
-        files = whosaid.expand_inputs([arg])
+        files = expand(arg)
         for f in files:
             rel = os.path.relpath(f, arg) if os.path.isdir(arg) else os.path.basename(f)
             name = rel.replace(os.sep, "__")

@@ -1,0 +1,111 @@
+"""whosaid.Store: ingest, search, speakers, pandas, errors, sharing between threads."""
+
+import threading
+
+import pytest
+
+import whosaid
+from conftest import SOURCE_DIR
+
+FEED = SOURCE_DIR / "tests" / "fixtures" / "store" / "feed.jsonl"
+
+
+def feed_records():
+    rejected = []
+    records = whosaid.read_records(str(FEED), on_reject=lambda where, why: rejected.append((where, why)))
+    return records, rejected
+
+
+def test_read_records_reports_bad_lines():
+    records, rejected = feed_records()
+    assert [r["id"] for r in records] == ["nz-001", "nz-002", "nz-004", "nz-006"]
+    assert {w.rsplit(":", 1)[1] for w, _ in rejected} == {"3", "5"}
+    assert records[0]["outlet"] == "Example News" and records[0]["origin"].endswith("feed.jsonl:1")
+    with pytest.warns(whosaid.RejectedRecordWarning):
+        whosaid.read_records(str(FEED))
+
+
+def test_ingest_search_speakers(tmp_path):
+    records, _ = feed_records()
+    with whosaid.Store(tmp_path / "news.db") as store:
+        s = store.ingest(records + ["\"Trains will run on time,\" Transport Minister Simon Bridges said.",
+                                    {"id": "no-text"}, 42])
+        assert (s["read"], s["added"], s["rejected"]) == (7, 5, 2)
+        assert s["quotes"] > 0 and len(s["errors"]) == 2 and s["errors"][0].startswith("records[5]:")
+        again = store.ingest(records)
+        assert (again["added"], again["unchanged"]) == (0, 4)  # idempotent, no re-extraction
+
+        hits = store.search("SIS legislation")
+        assert hits and all("SIS" in h["text"] for h in hits)
+        assert {"text", "speaker", "speaker_id", "url", "date", "byte_spans", "score"} <= set(hits[0])
+        assert [h["id"] for h in store.search("SIS", **{"from": "2016"})] == \
+               [h["id"] for h in store.search("SIS", from_="2016")]
+        assert all(h["date"].startswith("2016") for h in store.search("SIS", since="2016"))
+        assert all(h["kind"] == "direct" for h in store.search(kind="direct", limit=0))
+        assert len(store.search(limit=2)) == 2
+        with pytest.raises(TypeError):
+            store.search("SIS", colour="red")
+
+        speakers = store.speakers()
+        names = [sp["name"] for sp in speakers]
+        assert "Amy Adams" in names
+        profile = store.speaker("Amy Adams")
+        assert len(profile) == 1 and profile[0]["name"] == "Amy Adams" and profile[0]["aliases"]
+        assert store.speaker("Nobody Atall") == []
+        assert store.stats()["articles"] == 5
+        assert store.integrity_check() == "ok"
+
+        df = store.search(limit=0).to_pandas()
+        assert len(df) == store.stats()["quotes"] and "speaker" in df.columns
+        assert list(store.speakers().to_pandas()["name"]) == names
+    assert store.closed
+    with pytest.raises(whosaid.Error):
+        store.speakers()
+
+
+def test_ingest_files_and_cli_see_the_same_store(tmp_path):
+    with whosaid.Store(tmp_path / "a.db") as store:
+        with pytest.warns(whosaid.RejectedRecordWarning):
+            s = store.ingest_files(FEED, SOURCE_DIR / "tests" / "fixtures" / "store" / "articles")
+        assert s["added"] == 6
+        with pytest.raises(TypeError):
+            store.ingest(str(FEED))
+
+
+def test_store_errors(tmp_path):
+    with pytest.raises(whosaid.IoError):
+        whosaid.Store(tmp_path / "no" / "such" / "folder" / "x.db")
+    with pytest.raises(whosaid.Error):
+        whosaid.Store(tmp_path / "absent.db", read_only=True)
+    with whosaid.Store(tmp_path / "x.db") as store:
+        store.ingest(feed_records()[0])
+        with pytest.raises(whosaid.BadInputError):
+            store.search('"unbalanced')
+        with pytest.raises(whosaid.BadInputError):
+            store.search("SIS", kind="sideways")
+    with whosaid.Store(tmp_path / "x.db", read_only=True) as ro:
+        assert ro.search("SIS")
+        with pytest.raises(whosaid.Error):  # writing through a read-only Store
+            ro.ingest(["\"We are read-only,\" the clerk said."])
+
+
+def test_one_store_shared_by_threads(tmp_path):
+    with whosaid.Store(tmp_path / "t.db") as store:
+        store.ingest(feed_records()[0])
+        expected = store.search("SIS", limit=0)
+        errors = []
+
+        def work():
+            try:
+                for _ in range(20):
+                    assert store.search("SIS", limit=0) == expected
+                    store.speakers()
+            except Exception as e:  # noqa: BLE001
+                errors.append(e)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
