@@ -20,3 +20,7 @@ if [ -x "$build/bench/whosaid_bench_tagger" ]; then
   "$build/bench/whosaid_bench_tagger" --benchmark_min_time=0.5
 fi
 echo; echo "== quote store: ingest end to end, search over >= 1M quotes"; "$build/bench/whosaid_bench_store" "$corpus" --runs 3
+if ls "$build"/python/whosaid/_whosaid*.so >/dev/null 2>&1; then
+  echo; echo "== Python module and Dask (bench/python_bench.py)"
+  PYTHONPATH="$build/python" /usr/bin/python3 "$(dirname "$0")/python_bench.py" "$build/whosaid" "$corpus"
+fi

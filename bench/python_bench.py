@@ -1,0 +1,93 @@
+"""Python and Dask throughput on news-bench (run by bench/run.sh; see docs/python.md).
+
+    PYTHONPATH=build/python /usr/bin/python3 bench/python_bench.py build/whosaid ../shared/data/news-bench/articles.jsonl
+
+1. Per-article cost of a Python call against the CLI, both on one thread:
+   `whosaid extract --jsonl --format json` (read JSONL, extract, write JSON) vs
+   Extractor.extract() over the same texts, and extract() + to_dict() (what a
+   result shard holds).
+2. Dask: the corpus split into 8 JSONL shards, `python3 -m whosaid.dask`'s runner
+   (run_shards: extract + write result shards) on a LocalCluster of 1 and of 2
+   single-threaded worker processes on 127.0.0.1, after a warm-up that loads the
+   engine on every worker. Cluster start-up is not counted.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def best_of(n, fn):
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main():
+    cli, corpus = sys.argv[1], sys.argv[2]
+    runs = int(os.environ.get("BENCH_RUNS", "2"))
+    import whosaid
+
+    with open(corpus, encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    n = len(texts)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"corpus: {n} articles, {mb:.2f} MB; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+
+    t_cli = best_of(runs, lambda: subprocess.run([cli, "extract", "--jsonl", "--format", "json", corpus],
+                                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False))
+    ex = whosaid.Extractor()
+    t_py = best_of(runs, lambda: [ex.extract(t) for t in texts])
+    t_dict = best_of(runs, lambda: [[q.to_dict() for q in ex.extract(t)] for t in texts])
+    t_many = best_of(runs, lambda: ex.extract_many(texts, threads=0))
+    per = lambda t: 1e6 * t / n  # noqa: E731
+    print("\n== Python call vs CLI, one thread (best of %d)" % runs)
+    print(f"  CLI extract --jsonl --format json  {per(t_cli):8.0f} us/article  {n / t_cli:7.0f} articles/s")
+    print(f"  Extractor.extract()                {per(t_py):8.0f} us/article  {n / t_py:7.0f} articles/s"
+          f"  ({per(t_py) - per(t_cli):+.0f} us/article vs CLI)")
+    print(f"  extract() + Quote.to_dict()        {per(t_dict):8.0f} us/article  {n / t_dict:7.0f} articles/s"
+          f"  ({per(t_dict) - per(t_cli):+.0f} us/article vs CLI)")
+    print(f"  extract_many(threads=all cores)    {per(t_many):8.0f} us/article  {n / t_many:7.0f} articles/s")
+
+    try:
+        import distributed
+    except ImportError:
+        print("\n== Dask: distributed is not installed (apt-get install python3-distributed); skipped")
+        return
+    import whosaid.dask as wd
+    from whosaid.dask.shards import run_shards
+
+    rates = {}
+    with tempfile.TemporaryDirectory(prefix="whosaid-bench-") as tmp:
+        shards = os.path.join(tmp, "in")
+        os.makedirs(shards)
+        with open(corpus, encoding="utf-8") as f:
+            lines = [line for line in f if line.strip()]
+        for s in range(8):
+            with open(os.path.join(shards, f"part-{s}.jsonl"), "w", encoding="utf-8") as out:
+                out.writelines(lines[s::8])
+        print("\n== Dask shard runner, 8 shards, LocalCluster on 127.0.0.1 (best of %d)" % runs)
+        for workers in (1, 2):
+            with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                          host="127.0.0.1", dashboard_address=None, silence_logs=40) as lc, \
+                    distributed.Client(lc) as client:
+                client.run(wd.engine)  # warm-up: import and load the engine on every worker
+                best = None
+                for r in range(runs):
+                    out = os.path.join(tmp, f"out-{workers}-{r}")
+                    s = run_shards([shards], out, client)
+                    assert s["articles"] == n and not s["failed"], s
+                    best = s["seconds"] if best is None else min(best, s["seconds"])
+                rates[workers] = n / best
+                print(f"  {workers} worker(s): {n / best:7.0f} articles/s  ({best:.2f} s)")
+    print(f"  speed-up 2 vs 1 worker: {rates[2] / rates[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
