@@ -120,7 +120,7 @@ struct SpeakerSummary {
   std::string name;
   int64_t quotes = 0, articles = 0;
   std::string first_seen, last_seen;  // article dates
-  std::string role, org;              // most recently seen
+  std::string role, org;              // the most quoted in the latest year seen
 };
 
 struct SpeakerAlias {

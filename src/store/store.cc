@@ -577,7 +577,7 @@ struct Store::Impl {
   void latest_role(SpeakerSummary& s) {
     Statement r(db,
                 "SELECT role, org FROM speaker_roles WHERE speaker = ? AND (role != '' OR "
-                "org != '') ORDER BY last_seen DESC, quotes DESC LIMIT 1");
+                "org != '') ORDER BY substr(last_seen, 1, 4) DESC, quotes DESC LIMIT 1");
     r.bind(1, s.id);
     if (r.step()) {
       s.role = r.text(0);
