@@ -69,7 +69,6 @@ class Resolver {
   }
 
   void group_names() {
-    surnames_.clear();
     person_.assign(doc_.mentions.size(), false);  // upper bound on entity count
     std::vector<std::vector<std::string>> words(doc_.mentions.size());
     // Full names first, so bare surnames anywhere can find them.
@@ -84,31 +83,26 @@ class Resolver {
       int32_t id = it != full_.end() ? it->second : new_entity(m, static_cast<int32_t>(i));
       if (it != full_.end()) attach(static_cast<int32_t>(i), id);
       full_.emplace(key, id);
-      surnames_.push_back({words[i].back(), words[i].front(), id, m.first_token});
+      by_surname_[words[i].back()].push_back({id, m.first_token});
+      by_given_[words[i].front()].push_back({id, m.first_token});
       Entity& e = doc_.entities[id];
       if (doc_.slice(m.name).size() > e.name.size()) e.name = std::string(doc_.slice(m.name));
       if (lex_.given_name_gender(words[i].front()) != Gender::kUnknown || !m.role.empty() ||
           m.gender != Gender::kUnknown)
         person_[id] = true;
     }
+    // A given name alone ("Hillary") stands for a person only when one person has it.
+    for (const auto& [given, list] : by_given_)
+      for (const NameKey& k : list)
+        if (k.entity != list.front().entity) {
+          ambiguous_given_.insert(given);
+          break;
+        }
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName || words[i].size() != 1) continue;
       const std::string& w = words[i][0];
-      int32_t best = -1;
-      uint32_t best_dist = UINT32_MAX;
-      bool best_before = false;
-      for (const auto& s : surnames_) {
-        if (s.surname != w && !(s.given == w && unique_given(w))) continue;
-        if (!compatible(m.gender, doc_.entities[s.entity].gender)) continue;
-        const bool before = s.token < m.first_token;
-        const uint32_t dist = before ? m.first_token - s.token : s.token - m.first_token;
-        if (best < 0 || (before && !best_before) || (before == best_before && dist < best_dist)) {
-          best = s.entity;
-          best_dist = dist;
-          best_before = before;
-        }
-      }
+      int32_t best = nearest_full_name(w, m);
       if (best >= 0) {
         attach(static_cast<int32_t>(i), best);
         if (m.gender != Gender::kUnknown) person_[best] = true;
@@ -126,13 +120,39 @@ class Resolver {
     }
   }
 
-  bool unique_given(const std::string& given) const {
-    int n = 0;
-    int32_t id = -1;
-    for (const auto& s : surnames_)
-      if (s.given == given && s.entity != id) { ++n; id = s.entity; }
-    return n == 1;
+  // The entity of a full name with surname (or, when unique, given name) `w`
+  // nearest before mention m, else the first after it; -1 if none agrees.
+  // Looks at a bounded number of candidates, so resolution stays linear.
+  int32_t nearest_full_name(const std::string& w, const Mention& m) const {
+    const std::vector<NameKey>* lists[2] = {nullptr, nullptr};
+    if (auto it = by_surname_.find(w); it != by_surname_.end()) lists[0] = &it->second;
+    if (auto it = by_given_.find(w); it != by_given_.end() && !ambiguous_given_.count(w)) lists[1] = &it->second;
+    int32_t best = -1;
+    uint32_t best_dist = UINT32_MAX;
+    bool best_before = false;
+    for (const std::vector<NameKey>* list : lists) {
+      if (!list) continue;
+      // Entries are in text order: look at a few on each side of the mention.
+      auto at = std::lower_bound(list->begin(), list->end(), m.first_token,
+                                 [](const NameKey& k, uint32_t t) { return k.token < t; });
+      auto from = at - std::min<ptrdiff_t>(at - list->begin(), kCandidatesEachSide);
+      auto to = at + std::min<ptrdiff_t>(list->end() - at, kCandidatesEachSide);
+      for (auto s = from; s != to; ++s) {
+        if (!compatible(m.gender, doc_.entities[s->entity].gender)) continue;
+        const bool before = s->token < m.first_token;
+        const uint32_t dist = before ? m.first_token - s->token : s->token - m.first_token;
+        if (best < 0 || (before && !best_before) || (before == best_before && dist < best_dist)) {
+          best = s->entity;
+          best_dist = dist;
+          best_before = before;
+        }
+      }
+    }
+    return best;
   }
+
+
+
 
   void resolve_nominals() {
     std::string head, role;
@@ -263,17 +283,18 @@ class Resolver {
   }
 
   struct NameKey {
-    std::string surname, given;
     int32_t entity;
     uint32_t token;
   };
+  static constexpr ptrdiff_t kCandidatesEachSide = 8;
 
   Document& doc_;
   const Lexicon& lex_;
   const std::vector<SpeakerLink>& links_;
   std::vector<bool> is_source_;
   std::vector<bool> person_;
-  std::vector<NameKey> surnames_;
+  StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
+  StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
 };
 

@@ -126,7 +126,13 @@ class TextCollector {
   std::string current_, out_;
 };
 
-void collect(const GumboNode* node, TextCollector& tc) {
+// The tree walks below recurse; elements nested deeper than this are skipped
+// (like browsers, which cap DOM depth at a few hundred), so a hostile page with
+// 100,000 nested tags cannot overflow the stack (hostile_test: HtmlNestedTagsStackOverflow).
+constexpr int kMaxDepth = 1000;
+
+void collect(const GumboNode* node, TextCollector& tc, int depth = 0) {
+  if (depth > kMaxDepth) return;
   switch (node->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_CDATA:
@@ -150,18 +156,19 @@ void collect(const GumboNode* node, TextCollector& tc) {
   bool block = is_block_tag(e.tag);
   if (block) tc.end_paragraph();
   for (unsigned i = 0; i < e.children.length; ++i)
-    collect(static_cast<const GumboNode*>(e.children.data[i]), tc);
+    collect(static_cast<const GumboNode*>(e.children.data[i]), tc, depth + 1);
   if (block) tc.end_paragraph();
 }
 
-size_t text_length(const GumboNode* node) {
+size_t text_length(const GumboNode* node, int depth = 0) {
+  if (depth > kMaxDepth) return 0;
   if (node->type == GUMBO_NODE_TEXT) return std::strlen(node->v.text.text);
   if (node->type != GUMBO_NODE_ELEMENT) return 0;
   const GumboElement& e = node->v.element;
   if (is_skipped_tag(e.tag)) return 0;
   size_t n = 0;
   for (unsigned i = 0; i < e.children.length; ++i)
-    n += text_length(static_cast<const GumboNode*>(e.children.data[i]));
+    n += text_length(static_cast<const GumboNode*>(e.children.data[i]), depth + 1);
   return n;
 }
 
@@ -181,8 +188,8 @@ constexpr std::array<std::string_view, 6> kDateMeta = {
     "article:published_time", "og:published_time", "datepublished", "pubdate",
     "publishdate", "date"};
 
-void scan(const GumboNode* node, Found& f) {
-  if (node->type != GUMBO_NODE_ELEMENT) return;
+void scan(const GumboNode* node, Found& f, int depth = 0) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
   const GumboElement& e = node->v.element;
   switch (e.tag) {
     case GUMBO_TAG_BODY: if (!f.body) f.body = node; break;
@@ -223,7 +230,7 @@ void scan(const GumboNode* node, Found& f) {
   }
   if (lower(attr(e, "role")) == "main") f.mains.push_back(node);
   for (unsigned i = 0; i < e.children.length; ++i)
-    scan(static_cast<const GumboNode*>(e.children.data[i]), f);
+    scan(static_cast<const GumboNode*>(e.children.data[i]), f, depth + 1);
 }
 
 std::string raw_text(const GumboNode* node) {

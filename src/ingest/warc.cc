@@ -245,7 +245,7 @@ std::optional<std::string> dechunk(const std::string& body) {
     unsigned long n = std::strtoul(body.c_str() + i, nullptr, 16);
     i = nl + 1;
     if (n == 0) return out;
-    if (i + n > body.size()) return std::nullopt;
+    if (n > body.size() - i) return std::nullopt;  // not i + n: a size near 2^64 wraps (hostile_test: WarcChunkSizeOverflow)
     out.append(body, i, n);
     i += n;
     if (i < body.size() && body[i] == '\r') ++i;

@@ -115,7 +115,7 @@ json article_ref(const StoredQuote& q) {
 json hit_json(const StoredQuote& q) {
   json spans = json::array();
   for (const Span& s : q.spans) spans.push_back({s.begin, s.end});
-  return {{"id", q.id},
+  json j = {{"id", q.id},
           {"text", valid_utf8(q.text)},
           {"kind", kind_str(q.kind)},
           {"speaker", q.speaker.empty() ? json(nullptr) : json(q.speaker)},
@@ -128,6 +128,8 @@ json hit_json(const StoredQuote& q) {
           {"statement_id", opt_id(q.statement_id)},
           {"spans", spans},
           {"article", article_ref(q)}};
+  if (q.score != 0) j["score"] = std::round(q.score * 1000.0) / 1000.0;  // bm25, with q only
+  return j;
 }
 
 // The text with its quotes, for the article page and /api/extract: quotes carry
