@@ -506,7 +506,10 @@ class Attributor {
       uint32_t ce = before - 1;
       const bool quote_before = is_closing_mark(ce) || (is_comma(ce) && ce > b && is_closing_mark(ce - 1));
       uint32_t after = skip_adjuncts(c.end_token, end, lemma);
-      const bool little_after = after >= end || is_comma(after) || word_count(c.end_token, end) <= 4;
+      bool quote_after = false;
+      for (uint32_t t = c.end_token; t < end && !quote_after; ++t) quote_after = tok(t).in_quote > 0;
+      const bool little_after =
+          after >= end || is_comma(after) || (word_count(c.end_token, end) <= 3 && !quote_after);
       if (quote_before || (little_after && word_count(b, ce) >= 3)) {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
@@ -551,7 +554,9 @@ class Attributor {
   // Whether a name ends right before the comma at `comma` ("Sarandon, 69, told"):
   // then the cue's source is that name, not the words after the cue.
   bool found_source_before_comma(uint32_t comma, uint32_t b) const {
-    for (uint32_t k = comma; k > b && comma - k < 30; --k) {
+    // Only across an apposition: the comma right before the cue ends it, so
+    // start one word back ("…to Mr. Sanders, said David Axelrod" is inverted).
+    for (uint32_t k = comma > b + 1 ? comma - 1 : b; k > b && comma - k < 30; --k) {
       if (tok(k - 1).in_quote || is_closing_mark(k - 1)) return false;
       if (!is_comma(k)) continue;
       int32_t m = found_mention_at(k - 1);
@@ -784,6 +789,8 @@ class Attributor {
       }
       if (kind == QuoteKind::kIndirect) {
         if (!opt_.indirect || f.cue->prior < kMinIndirectPrior) continue;
+        // "wrote a letter", "told the Herald": an object, not reported speech.
+        if (!f.trailing && word_count(f.content.front().begin, f.content.back().end) < 3) continue;
       }
       Quote q;
       for (const Range& r : f.content) q.spans.push_back(byte_span(r));

@@ -312,6 +312,8 @@ void split_sentences(Document& doc, const Lexicon& lex) {
       if (!next_upper) continue;
       prev.clear();
       if (t > p.first_token) utf8::fold(doc.slice(doc.tokens[t - 1].span), prev);
+      // "N.Y", "3.5": a period with text right after it ends no sentence.
+      if (tt == "." && !tok.has(kSpaceAfter) && last == t) continue;
       if (tt == "." && t > p.first_token && !tok.has(kSpaceBefore)) {
         const Token& pt = doc.tokens[t - 1];
         if (lex.is(WordClass::kAbbrev, prev)) continue;                                          // Mr. Key
