@@ -347,6 +347,14 @@ class Attributor {
         int32_t m = -1;
         for (uint32_t k = c.first_token; k > b && m < 0; --k) m = mention_ending_at(k - 1, b);
         if (m >= 0 && doc_.mentions[m].end_token < c.first_token) m = -1;  // not right before the colon
+        // "Another user, Roland Z, wrote of Ms. Merkel: ''…''": the verb's source, not its object.
+        for (const Cue& v : doc_.cues) {
+          if (v.first_token >= c.first_token) break;
+          if (v.kind != CueKind::kVerb || v.first_token <= b || v.first_token + 6 < c.first_token) continue;
+          Frame probe;
+          probe.sentence = si;
+          if (verb_frame_source(v, b, probe)) m = probe.source;
+        }
         if (m < 0) m = sentence_subject(si, c.first_token);
         if (m < 0) return std::nullopt;
         f.source = m;
@@ -412,7 +420,12 @@ class Attributor {
     }
     // "Trump has targeted Mexico, calling border-crossers "rapists"": a participle
     // after a comma takes the sentence's subject.
-    if (p > b + 2 && is_comma(p - 1) && !is_closing_mark(p - 2) && fw_[c.first_token].ends_with("ing")) {
+    // Also "X released a statement saying …" / "He sent a memo in April explaining …".
+    const bool participle = fw_[c.first_token].ends_with("ing") && p > b + 2 &&
+                            !is_closing_mark(p - 1) && !(is_comma(p - 1) && is_closing_mark(p - 2)) &&
+                            !is_auxiliary_word(fw_[p - 1]) && found_mention_at(p - 1) < 0 &&
+                            (is_comma(p - 1) || tok(p - 1).kind == TokenKind::kWord);
+    if (participle) {
       int32_t subject = sentence_subject(f.sentence, p - 1);
       uint32_t k = skip_adjuncts(c.end_token, end, lemma);
       if (subject >= 0 && k < end && word_count(k, end) >= 2) {
@@ -486,16 +499,8 @@ class Attributor {
     if (m < 0 && is_comma(p - 1)) {
       // Appositive or relative clause between source and cue: "Anne Richards,
       // assistant secretary of state for population, refugees, and migration,
-      // said" / "X, who …, said": the nearest name followed by a comma.
-      for (uint32_t k = p - 1; k > b && p - k < 30; --k) {
-        if (tok(k - 1).in_quote || is_closing_mark(k - 1)) break;
-        if (!is_comma(k)) continue;
-        int32_t am = found_mention_at(k - 1);
-        if (am >= 0 && doc_.mentions[am].end_token == k && doc_.mentions[am].kind != MentionKind::kPronoun) {
-          m = am;
-          break;
-        }
-      }
+      // said" / "X, who …, said".
+      m = appositive_source(p, b);
     }
     if (m < 0) return false;
     f.source = m;
@@ -640,6 +645,44 @@ class Attributor {
       if (!adverbial) return -1;
     }
     return -1;
+  }
+
+  // The source before a comma that closes an apposition ending right before the
+  // cue at p. Among names followed by a comma, a name in subject position (after
+  // the sentence start, a comma or a conjunction) beats one inside the
+  // apposition ("Zimmerman, who identifies as Hispanic, told …").
+  int32_t appositive_source(uint32_t p, uint32_t b) const {
+    int32_t nearest = -1, subject = -1;
+    for (uint32_t k = p - 1; k > b && p - k < 30; --k) {
+      if (tok(k - 1).in_quote || is_closing_mark(k - 1)) break;
+      if (!is_comma(k)) continue;
+      int32_t am = found_mention_at(k - 1);
+      if (am < 0 || doc_.mentions[am].end_token != k || doc_.mentions[am].kind == MentionKind::kPronoun) continue;
+      if (nearest < 0) nearest = am;
+      const uint32_t first = doc_.mentions[am].first_token;
+      if (first == b || is_comma(first - 1) || fw_[first - 1] == "and" || fw_[first - 1] == "but" ||
+          tok(first - 1).kind == TokenKind::kQuote)
+        subject = am;
+    }
+    return subject >= 0 ? subject : nearest;
+  }
+
+  // The source of verb cue v written before it ("Another user, Roland Z, wrote"),
+  // for cues that lean on it (a colon after the verb's object).
+  bool verb_frame_source(const Cue& v, uint32_t b, Frame& probe) {
+    uint32_t p = v.first_token;
+    for (int n = 0; n < 5 && p > b && skippable(p - 1); ++n) --p;
+    if (p == b) return false;
+    int32_t m = mention_ending_at(p - 1, b);
+    if (m < 0 && is_comma(p - 1)) m = appositive_source(p, b);
+    if (m < 0 || pronoun_is_object(m)) return false;
+    probe.source = m;
+    return true;
+  }
+
+  static bool is_auxiliary_word(std::string_view w) {
+    return w == "is" || w == "was" || w == "were" || w == "are" || w == "am" || w == "be" || w == "been" ||
+           w == "'s" || w == "'re" || w == "'m" || w == "keep" || w == "kept" || w == "started" || w == "began";
   }
 
   bool pronoun_is_object(int32_t m) const {
