@@ -704,7 +704,38 @@ class Attributor {
   // statement of its own: the earlier content ends before that source.
   bool nested_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
     std::optional<Frame> inner = build_frame(c, si);
-    if (!inner || kind_of(inner->content) != QuoteKind::kDirect) return false;
+    if (!inner) return false;
+    if (inner->trailing && !frames.empty() && inner->content.size() == 1) {
+      // "…they are asked to rank their choices, and "the foreign policy group is
+      // less likely to be overrun," Hoover said.": the trailing statement starts
+      // at the last clause boundary before its quotation.
+      Range& r = inner->content.front();
+      uint32_t first_quote = r.end;
+      for (uint32_t t = r.begin; t < r.end; ++t)
+        if (tok(t).in_quote) { first_quote = t; break; }
+      uint32_t start = r.begin;
+      for (uint32_t t = first_quote; t > r.begin; --t) {
+        if (tok(t - 1).in_quote) continue;
+        const std::string& w = fw_[t - 1];
+        if (w == ";" || w == "and" || w == "but" || (w == "," && t < first_quote + 1)) { start = t; break; }
+      }
+      r = trim({start, r.end});
+      if (r.empty() || word_count(r.begin, r.end) < 2) return false;
+      Frame& outer = frames.back();
+      Range& o = outer.content.back();
+      if (o.begin < r.begin && o.end > r.begin && outer.source != inner->source) {
+        uint32_t cut = r.begin;
+        while (cut > o.begin && (is_comma(cut - 1) || fw_[cut - 1] == "and" || fw_[cut - 1] == "but" ||
+                                 fw_[cut - 1] == ";"))
+          --cut;
+        o = trim({o.begin, cut});
+        if (o.empty() || word_count(o.begin, o.end) < 2) frames.pop_back();
+        frames.push_back(std::move(*inner));
+        return true;
+      }
+      return false;
+    }
+    if (kind_of(inner->content) != QuoteKind::kDirect) return false;
     const Mention& src = doc_.mentions[inner->source];
     if (src.kind == MentionKind::kPronoun && fw_[src.first_token] != "who") return false;
     for (Frame& outer : frames) {
