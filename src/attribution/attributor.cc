@@ -401,7 +401,10 @@ class Attributor {
     for (Range& r : f.content) r = trim(r);
     f.content.erase(std::remove_if(f.content.begin(), f.content.end(), [](const Range& r) { return r.empty(); }),
                     f.content.end());
-    if (f.content.empty() || word_count(f.content.front().begin, f.content.back().end) < 2) return std::nullopt;
+    if (f.content.empty()) return std::nullopt;
+    // One quoted word is a quotation (""Absolutely," he said"); one plain word is not content.
+    const int min_words = kind_of(f.content) == QuoteKind::kDirect ? 1 : 2;
+    if (word_count(f.content.front().begin, f.content.back().end) < min_words) return std::nullopt;
     return f;
   }
 
