@@ -597,6 +597,13 @@ class Attributor {
     }
     if (m < 0) return;
     uint32_t v = doc_.mentions[m].end_token;
+    if (v < qr.first_token && is_comma(v)) {
+      // "Cruz, leading narrowly in Iowa polls, questioned …": step over the apposition.
+      uint32_t j = v + 1;
+      while (j < qr.first_token && !is_comma(j) && j < v + 15) ++j;
+      if (j >= qr.first_token || !is_comma(j)) return;
+      v = j + 1;
+    }
     for (int n = 0; n < 3 && v < qr.first_token && skippable(v); ++n) ++v;
     if (v + 1 >= qr.first_token || tok(v).kind != TokenKind::kWord || tok(v).has(kCapitalized)) return;
     if (tok(v).tag && (pos::is_nominal(tok(v).tag) || pos::is_adjective(tok(v).tag))) return;  // "The Cruz slate 's …": no verb there
@@ -635,7 +642,8 @@ class Attributor {
           const std::string& w = fw_[k];
           if (w != "he" && w != "she" && w != "they") return -1;
         }
-        if (mm.end_token >= before || tok(mm.end_token).kind != TokenKind::kWord) return -1;
+        if (mm.end_token >= before || (tok(mm.end_token).kind != TokenKind::kWord && !is_comma(mm.end_token)))
+          return -1;
         return m;
       }
       // Only adverbials before the subject: "On Monday,", "In Washington,", "But".
@@ -699,6 +707,15 @@ class Attributor {
     if (k + 1 < e && is_comma(k) && tok(k + 1).kind == TokenKind::kQuote) {
       int32_t r = region_opening_at(k + 1);
       if (r >= 0) f.content.push_back({doc_.quoted[r].first_token, doc_.quoted[r].end_token});
+      return;
+    }
+    // ""A big truck" plowed through, he said, and "everyone started running."": the
+    // statement goes on after the cue.
+    if (k + 2 < e && is_comma(k) && (fw_[k + 1] == "and" || fw_[k + 1] == "but")) {
+      const uint32_t end = clause_end(k + 2, e);
+      bool quoted = false;
+      for (uint32_t t = k + 2; t < end && !quoted; ++t) quoted = tok(t).in_quote > 0;
+      if (quoted && end > k + 2) f.content.push_back(trim({k + 2, end}));
     }
   }
 
