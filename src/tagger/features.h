@@ -169,26 +169,6 @@ inline void dynamic_features(const WordInfo* w, uint8_t prev, uint8_t prev2,
   out[5] = feature_key(35, c.lexical, prev);
 }
 
-// Second pass: corrections to the first pass's scores from the tags it gave
-// the words to the right. `first` holds the first pass's tags of the sentence
-// (n of them), `prev` the second pass's tag of the word before.
-inline constexpr size_t kNumSecondPassFeatures = 8;
-inline void second_pass_features(const WordInfo* w, const uint8_t* first, size_t i, size_t n,
-                                 uint8_t prev, uint64_t* out) noexcept {
-  const WordInfo& c = w[0];
-  const uint64_t r1 = i + 1 < n ? first[i + 1] : 255;
-  const uint64_t r2 = i + 2 < n ? first[i + 2] : 255;
-  const uint64_t t = first[i];
-  out[0] = feature_key(100, r1);
-  out[1] = feature_key(101, r1 | r2 << 8);
-  out[2] = feature_key(102, c.lower, r1);
-  out[3] = feature_key(103, prev | r1 << 8);
-  out[4] = feature_key(104, c.suffix[2], r1);
-  out[5] = feature_key(105, t | r1 << 8);
-  out[6] = feature_key(106, c.lexical, r1);
-  out[7] = feature_key(107, prev | t << 8 | r1 << 16);
-}
-
 // The tag a word gets without scoring, or 0.
 inline uint8_t sure_tag(const WordInfo& w) noexcept {
   return w.quote == kNotQuote ? static_cast<uint8_t>(w.lexical & 0xFF) : 0;

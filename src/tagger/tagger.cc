@@ -69,11 +69,8 @@ struct Tagger::Model {
   // depend on the predicted tags, so their rows are looked up for the whole
   // sentence first, with prefetches, before the left-to-right pass: the table
   // is larger than the cache and the lookups would otherwise wait in turn.
-  bool second_pass = getenv("SECOND") != nullptr;
-
   void tag(const WordInfo* infos, size_t n, uint8_t* out, std::vector<uint64_t>& keys,
-           std::vector<uint32_t>& rows, std::vector<int32_t>& first_scores,
-           std::vector<uint8_t>& first_tags) const {
+           std::vector<uint32_t>& rows) const {
     constexpr size_t S = kNumStaticFeatures;
     keys.resize(n * S);
     rows.resize(n * S);
@@ -93,7 +90,6 @@ struct Tagger::Model {
     const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
     uint8_t prev = 0, prev2 = 0;
     uint64_t dynamic[kNumDynamicFeatures];
-    if (second_pass) first_scores.resize(n * kDenseWidth);
     for (size_t i = 0; i < n; ++i) {
       const WordInfo* w = infos + kPadding + i;
       if (const uint8_t sure = sure_tag(*w)) {
@@ -108,30 +104,9 @@ struct Tagger::Model {
       dynamic_features(w, prev, prev2, dynamic);
       for (uint64_t k : dynamic) add_row(find(k), scores);
       const uint8_t best = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
-      if (second_pass) std::memcpy(first_scores.data() + i * kDenseWidth, scores, sizeof scores);
       out[i] = best;
       prev2 = prev;
       prev = best;
-    }
-    if (!second_pass) return;
-
-    // Second pass: first-pass scores plus corrections from the tags the first
-    // pass gave the words to the right.
-    first_tags.assign(out, out + n);
-    uint64_t keys2[kNumSecondPassFeatures];
-    prev = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const WordInfo* w = infos + kPadding + i;
-      if (sure_tag(*w)) {
-        prev = out[i];
-        continue;
-      }
-      alignas(32) int32_t scores[Model::kDenseWidth];
-      std::memcpy(scores, first_scores.data() + i * kDenseWidth, sizeof scores);
-      second_pass_features(w, first_tags.data(), i, n, prev, keys2);
-      for (uint64_t k : keys2) add_row(find(k), scores);
-      out[i] = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
-      prev = out[i];
     }
   }
 };
@@ -150,8 +125,6 @@ struct Scratch {
   std::vector<uint8_t> tags;
   std::vector<uint64_t> keys;
   std::vector<uint32_t> rows;
-  std::vector<int32_t> first_scores;
-  std::vector<uint8_t> first_tags;
 };
 Scratch& scratch() {
   thread_local Scratch s;
@@ -286,7 +259,7 @@ void Tagger::tag(const std::string_view* words, size_t n, uint8_t* tags_out) con
   Scratch& s = scratch();
   s.infos.resize(n + 2 * kPadding);
   analyse_sentence(words, n, model_->lexicon, s.infos.data());
-  model_->tag(s.infos.data(), n, tags_out, s.keys, s.rows, s.first_scores, s.first_tags);
+  model_->tag(s.infos.data(), n, tags_out, s.keys, s.rows);
 }
 
 void Tagger::tag(Document& doc) const {
@@ -307,7 +280,7 @@ void Tagger::tag(Document& doc) const {
       w.quote = quote_by_spacing(doc, first + i);
     }
     s.tags.resize(n);
-    model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows, s.first_scores, s.first_tags);
+    model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows);
     for (size_t i = 0; i < n; ++i) doc.tokens[first + i].tag = s.tags[i];
   };
   if (doc.sentences.empty()) {

@@ -122,17 +122,21 @@ Lexicon build_lexicon(const std::vector<TaggedSentence>& train, const TrainOptio
 
 }  // namespace
 
-// The weights of one perceptron, with the bookkeeping for averaging them
-// over every instance seen (lazily: a cell catches up when it changes).
-struct WeightTable {
+struct TaggerTrainer::Impl {
   struct Cell {
     uint8_t tag;
     float weight;
     double total;    // sum of the weight over all instances up to `stamp`
     uint32_t stamp;
   };
+  struct Row {
+    std::vector<Cell> cells;
+  };
+
+  TrainOptions options;
+  Lexicon lexicon;
   std::unordered_map<uint64_t, uint32_t> index;  // feature key → rows index
-  std::vector<std::vector<Cell>> rows;
+  std::vector<Row> rows;
   std::vector<uint64_t> keys;  // rows[i]'s key
   uint32_t instances = 0;      // tokens seen so far
 
@@ -140,14 +144,7 @@ struct WeightTable {
     for (size_t k = 0; k < n; ++k) {
       auto it = index.find(feats[k]);
       if (it == index.end()) continue;
-      for (const Cell& c : rows[it->second]) scores[c.tag] += c.weight;
-    }
-  }
-  void score_averaged(const uint64_t* feats, size_t n, float* scores) const {
-    for (size_t k = 0; k < n; ++k) {
-      auto it = index.find(feats[k]);
-      if (it == index.end()) continue;
-      for (const Cell& c : rows[it->second]) scores[c.tag] += static_cast<float>(averaged(c));
+      for (const Cell& c : rows[it->second].cells) scores[c.tag] += c.weight;
     }
   }
 
@@ -157,7 +154,7 @@ struct WeightTable {
       rows.emplace_back();
       keys.push_back(key);
     }
-    auto& cells = rows[it->second];
+    auto& cells = rows[it->second].cells;
     auto c = std::find_if(cells.begin(), cells.end(), [tag](const Cell& x) { return x.tag == tag; });
     if (c == cells.end()) {
       cells.push_back(Cell{tag, 0.0f, 0.0, instances});
@@ -172,54 +169,31 @@ struct WeightTable {
     if (instances == 0) return 0.0;
     return (c.total + double(instances - c.stamp) * c.weight) / double(instances);
   }
-};
-
-struct TaggerTrainer::Impl {
-  TrainOptions options;
-  Lexicon lexicon;
-  WeightTable first;   // the left-to-right tagger
-  WeightTable second;  // its corrections from right-context tags
 
   std::string model_bytes() const {
-    // Quantise both tables against the largest averaged weight, so second-pass
-    // corrections add to first-pass scores in the same units.
+    // Quantise against the largest averaged weight.
     double max_abs = 0;
-    for (const WeightTable* t : {&first, &second})
-      for (const auto& r : t->rows)
-        for (const auto& c : r) max_abs = std::max(max_abs, std::fabs(t->averaged(c)));
+    for (const Row& r : rows)
+      for (const Cell& c : r.cells) max_abs = std::max(max_abs, std::fabs(averaged(c)));
     const double scale = max_abs > 0 ? 32767.0 / max_abs : 0.0;
 
-    struct RowRef {
-      uint64_t key;
-      int pass;  // 0 first, 1 second
-      const WeightTable* table;
-      uint32_t row;
-    };
-    std::vector<RowRef> order;
-    for (uint32_t i = 0; i < first.rows.size(); ++i) order.push_back({first.keys[i], 0, &first, i});
-    for (uint32_t i = 0; i < second.rows.size(); ++i) order.push_back({second.keys[i], 1, &second, i});
-    // Keys of the two tables use different templates; a clash (2^-64 odds) would
-    // only merge two rows, so keep the first and drop the other.
-    std::sort(order.begin(), order.end(), [](const RowRef& a, const RowRef& b) {
-      return a.key != b.key ? a.key < b.key : a.pass < b.pass;
-    });
+    std::vector<uint32_t> order(rows.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
 
     std::string out_keys, out_sizes, out_tags, out_weights;
     uint32_t num_features = 0, num_weights = 0;
-    uint64_t last_key = 0;
     std::vector<std::pair<uint8_t, int16_t>> row;
-    for (const RowRef& r : order) {
-      if (r.key == last_key) continue;
+    for (uint32_t r : order) {
       row.clear();
-      for (const auto& c : r.table->rows[r.row]) {
-        const long q = std::lround(r.table->averaged(c) * scale);
+      for (const Cell& c : rows[r].cells) {
+        const long q = std::lround(averaged(c) * scale);
         if (std::labs(q) < options.min_weight || q == 0) continue;
         row.emplace_back(c.tag, static_cast<int16_t>(std::clamp(q, -32767L, 32767L)));
       }
       if (row.empty()) continue;
-      last_key = r.key;
       std::sort(row.begin(), row.end());
-      put_u64(out_keys, r.key);
+      put_u64(out_keys, keys[r]);
       out_sizes.push_back(static_cast<char>(row.size()));
       for (auto [tag, w] : row) {
         out_tags.push_back(static_cast<char>(tag));
@@ -244,92 +218,6 @@ struct TaggerTrainer::Impl {
     return out;
   }
 };
-
-namespace {
-
-// One epoch of the first-pass perceptron over train[order[...]], each sentence
-// read with lexicon_for(index). Returns the tokens tagged right while learning.
-template <typename LexiconFor>
-size_t first_pass_epoch(WeightTable& table, const std::vector<TaggedSentence>& train,
-                        const std::vector<size_t>& order, LexiconFor lexicon_for) {
-  const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
-  std::vector<WordInfo> infos;
-  std::vector<std::string_view> words;
-  uint64_t feats[kNumFeatures];
-  size_t correct = 0;
-  for (size_t si : order) {
-    const TaggedSentence& s = train[si];
-    const size_t n = s.words.size();
-    words.assign(s.words.begin(), s.words.end());
-    infos.resize(n + 2 * kPadding);
-    analyse_sentence(words.data(), n, lexicon_for(si), infos.data());
-    uint8_t prev = 0, prev2 = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const WordInfo* w = infos.data() + kPadding + i;
-      const uint8_t gold = s.tags[i];
-      ++table.instances;
-      if (const uint8_t sure = sure_tag(*w)) {
-        correct += sure == gold;
-        prev2 = prev;
-        prev = sure;
-        continue;
-      }
-      static_features(w, feats);
-      dynamic_features(w, prev, prev2, feats + kNumStaticFeatures);
-      float scores[pos::kNumTags] = {};
-      table.score(feats, kNumFeatures, scores);
-      const uint8_t guess = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
-      correct += guess == gold;
-      // Forced quotation marks teach nothing.
-      if (guess != gold && w->quote != kOpenQuote && w->quote != kCloseQuote) {
-        for (uint64_t f : feats) {
-          table.update(f, gold, 1.0f);
-          table.update(f, guess, -1.0f);
-        }
-      }
-      prev2 = prev;
-      prev = guess;
-    }
-  }
-  return correct;
-}
-
-// What the first pass (averaged weights) makes of one sentence: its tags and,
-// for each word, its scores (kNumTags floats).
-struct FirstPass {
-  std::vector<uint8_t> tags;
-  std::vector<float> scores;
-};
-
-FirstPass run_first_pass(const WeightTable& table, const TaggedSentence& s, const Lexicon& lexicon) {
-  const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
-  const size_t n = s.words.size();
-  std::vector<std::string_view> words(s.words.begin(), s.words.end());
-  std::vector<WordInfo> infos(n + 2 * kPadding);
-  analyse_sentence(words.data(), n, lexicon, infos.data());
-  FirstPass out;
-  out.tags.resize(n);
-  out.scores.assign(n * pos::kNumTags, 0.0f);
-  uint64_t feats[kNumFeatures];
-  uint8_t prev = 0, prev2 = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const WordInfo* w = infos.data() + kPadding + i;
-    uint8_t tag = sure_tag(*w);
-    if (!tag) {
-      static_features(w, feats);
-      dynamic_features(w, prev, prev2, feats + kNumStaticFeatures);
-      float* scores = out.scores.data() + i * pos::kNumTags;
-      table.score_averaged(feats, kNumFeatures, scores);
-      tag = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
-    }
-    out.tags[i] = tag;
-    prev2 = prev;
-    prev = tag;
-  }
-  return out;
-}
-
-}  // namespace
 
 TaggerTrainer::TaggerTrainer(TrainOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
@@ -357,95 +245,67 @@ void TaggerTrainer::train(const std::vector<TaggedSentence>& train,
   std::vector<Lexicon> fold_lexicons;
   for (int k = 0; k < folds && folds > 1; ++k)
     fold_lexicons.push_back(build_lexicon(train, m.options, k, folds));
-  auto lexicon_for = [&](size_t si) -> const Lexicon& {
-    return folds > 1 ? fold_lexicons[si % size_t(folds)] : m.lexicon;
-  };
+  const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
   Random random{m.options.seed};
   std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  size_t tokens = 0;
-  for (const TaggedSentence& s : train) tokens += s.words.size();
-
-  auto report = [&](int epoch, size_t correct, std::chrono::steady_clock::time_point start) {
-    if (!m.options.on_epoch) return;
-    EpochReport r;
-    r.epoch = epoch;
-    r.train_accuracy = tokens ? double(correct) / double(tokens) : 0.0;
-    if (!dev.empty()) {
-      Tagger t = tagger();
-      r.dev = evaluate(t, dev);
-      r.features = t.num_features();
-    }
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    m.options.on_epoch(r);
-  };
-
-  for (int epoch = 1; epoch <= m.options.epochs; ++epoch) {
-    const auto start = std::chrono::steady_clock::now();
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random.below(i)]);
-    report(epoch, first_pass_epoch(m.first, train, order, lexicon_for), start);
-  }
-  if (getenv("NOSECOND") || folds < 2) return;
-
-  // The second pass learns from first-pass tags and scores as they are on
-  // unseen text: each fold is tagged by a first pass trained without it.
-  std::vector<FirstPass> stacked(train.size());
-  for (int k = 0; k < folds; ++k) {
-    WeightTable fold;
-    Random fold_random{m.options.seed + 1000 + uint64_t(k)};
-    std::vector<size_t> fold_order;
-    for (size_t si = 0; si < train.size(); ++si)
-      if (si % size_t(folds) != size_t(k)) fold_order.push_back(si);
-    for (int epoch = 1; epoch <= m.options.epochs; ++epoch) {
-      for (size_t i = fold_order.size(); i > 1; --i)
-        std::swap(fold_order[i - 1], fold_order[fold_random.below(i)]);
-      first_pass_epoch(fold, train, fold_order, lexicon_for);
-    }
-    for (size_t si = size_t(k); si < train.size(); si += size_t(folds))
-      stacked[si] = run_first_pass(fold, train[si], fold_lexicons[size_t(k)]);
-  }
-
-  const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
   std::vector<WordInfo> infos;
   std::vector<std::string_view> words;
-  uint64_t feats[kNumSecondPassFeatures];
+  uint64_t feats[kNumFeatures];
+
   for (int epoch = 1; epoch <= m.options.epochs; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random.below(i)]);
-    size_t correct = 0;
+    size_t seen = 0, correct = 0;
     for (size_t si : order) {
       const TaggedSentence& s = train[si];
-      const FirstPass& fp = stacked[si];
       const size_t n = s.words.size();
       words.assign(s.words.begin(), s.words.end());
       infos.resize(n + 2 * kPadding);
-      analyse_sentence(words.data(), n, lexicon_for(si), infos.data());
-      uint8_t prev = 0;
+      const Lexicon& lexicon = folds > 1 ? fold_lexicons[si % size_t(folds)] : m.lexicon;
+      analyse_sentence(words.data(), n, lexicon, infos.data());
+      uint8_t prev = 0, prev2 = 0;
       for (size_t i = 0; i < n; ++i) {
         const WordInfo* w = infos.data() + kPadding + i;
         const uint8_t gold = s.tags[i];
-        ++m.second.instances;
+        ++m.instances;
+        ++seen;
         if (const uint8_t sure = sure_tag(*w)) {
           correct += sure == gold;
+          prev2 = prev;
           prev = sure;
           continue;
         }
-        second_pass_features(w, fp.tags.data(), i, n, prev, feats);
-        float scores[pos::kNumTags];
-        std::copy_n(fp.scores.data() + i * pos::kNumTags, pos::kNumTags, scores);
-        m.second.score(feats, kNumSecondPassFeatures, scores);
+        static_features(w, feats);
+        dynamic_features(w, prev, prev2, feats + kNumStaticFeatures);
+        float scores[pos::kNumTags] = {};
+        m.score(feats, kNumFeatures, scores);
         const uint8_t guess = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
         correct += guess == gold;
+        // Forced quotation marks teach nothing.
         if (guess != gold && w->quote != kOpenQuote && w->quote != kCloseQuote) {
           for (uint64_t f : feats) {
-            m.second.update(f, gold, 1.0f);
-            m.second.update(f, guess, -1.0f);
+            m.update(f, gold, 1.0f);
+            m.update(f, guess, -1.0f);
           }
         }
+        prev2 = prev;
         prev = guess;
       }
     }
-    report(m.options.epochs + epoch, correct, start);
+    EpochReport report;
+    report.epoch = epoch;
+    report.train_accuracy = seen ? double(correct) / double(seen) : 0.0;
+    if (m.options.on_epoch) {
+      if (!dev.empty()) {
+        Tagger t = tagger();
+        report.dev = evaluate(t, dev);
+        report.features = t.num_features();
+      }
+      report.seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      m.options.on_epoch(report);
+    }
   }
 }
 
