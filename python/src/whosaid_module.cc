@@ -893,25 +893,35 @@ depend on the thread count. A failing text raises its error, naming its index.)d
       .def(py::pickle([](const PyExtractor& e) { return py::make_tuple(e.indirect(), e.min_confidence()); },
                       [](py::tuple t) { return PyExtractor(t[0].cast<bool>(), t[1].cast<float>()); }));
 
-  m.def("read_records", &read_records, py::arg("path"), py::arg("on_reject") = py::none());
-  m.def("expand_inputs", &expand_inputs, py::arg("paths"), py::arg("on_reject") = py::none());
+  m.def("read_records", &read_records, py::arg("path"), py::arg("on_reject") = py::none(),
+        R"doc(The articles of one file, read as `whosaid ingest` reads it (format by extension or content):
+JSONL, plain text, HTML, WARC or WARC.gz. Returns dicts with id, url, outlet, date, title,
+text and origin ("file.jsonl:12", "crawl.warc.gz@1234"); missing fields are None. Bad records
+are skipped and passed to on_reject(where, why), or warned about (RejectedRecordWarning).
+Raises IoError when the file cannot be opened.)doc");
+  m.def("expand_inputs", &expand_inputs, py::arg("paths"), py::arg("on_reject") = py::none(),
+        "The files named by `paths`, folders expanded recursively (sorted, hidden files skipped); "
+        "missing paths go to on_reject(where, why) or a warning.");
 
   py::class_<PyStore>(m, "Store")
       .def(py::init<const std::string&, bool, bool>(), py::arg("path"), py::kw_only(), py::arg("read_only") = false,
            py::arg("create") = true)
       .def_property_readonly("path", &PyStore::path)
       .def_property_readonly("closed", &PyStore::closed)
-      .def("close", &PyStore::close)
+      .def("close", &PyStore::close, "Closes the database connection; later calls raise whosaid.Error.")
       .def("ingest", &PyStore::ingest, py::arg("records"), py::kw_only(), py::arg("threads") = 0,
            py::arg("batch") = 256, py::arg("indirect") = true, py::arg("min_confidence") = 0.0f)
       .def("_search", &PyStore::search, py::arg("text"), py::arg("speaker"), py::arg("role"), py::arg("outlet"),
            py::arg("from_"), py::arg("to"), py::arg("kind"), py::arg("limit"))
       .def("_speakers", &PyStore::speakers, py::arg("top"))
       .def("_speaker", &PyStore::speaker, py::arg("name"))
-      .def("find_speakers", &PyStore::find_speakers, py::arg("name"))
-      .def("merge_speakers", &PyStore::merge_speakers, py::arg("into"), py::arg("from_"))
-      .def("split_speaker", &PyStore::split_speaker, py::arg("speaker"), py::arg("aliases"))
+      .def("find_speakers", &PyStore::find_speakers, py::arg("name"),
+           "Ids of the speakers matching a name, alias, surname or \"#id\".")
+      .def("merge_speakers", &PyStore::merge_speakers, py::arg("into"), py::arg("from_"),
+           "Moves everything of speaker `from_` into speaker `into` and deletes `from_`.")
+      .def("split_speaker", &PyStore::split_speaker, py::arg("speaker"), py::arg("aliases"),
+           "Moves the given aliases of `speaker` (and their quotes) to a new speaker; returns its id.")
       .def("_conflicts", &PyStore::conflicts, py::arg("limit"))
-      .def("stats", &PyStore::stats)
-      .def("integrity_check", &PyStore::integrity_check);
+      .def("stats", &PyStore::stats, "Counts: articles, quotes, speakers, statements.")
+      .def("integrity_check", &PyStore::integrity_check, "\"ok\", or SQLite's description of the damage.");
 }
