@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tagger/conllu.h"
@@ -452,6 +453,27 @@ TEST(BuiltinTagger, TagsNewsText) {
   auto compound = tag_names(tagger, {"the", "US-led", "coalition", "and", "its", "co-leader"});
   EXPECT_EQ(compound[2], "NOUN");
   EXPECT_EQ(compound[5], "NOUN");
+}
+
+TEST(BuiltinTagger, SameTagsFromManyThreads) {
+  const Tagger& tagger = Tagger::builtin();
+  const std::vector<std::vector<std::string>> sentences = {
+      {"\xE2\x80\x9C", "We", "will", "not", "back", "down", ",", "\xE2\x80\x9D", "she", "said", "."},
+      {"The", "minister", "'s", "office", "declined", "to", "comment", "on", "Tuesday", "."},
+      {"Officials", "said", "the", "US-led", "talks", "would", "resume", "next", "week", "."},
+  };
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& s : sentences) expected.push_back(tag_names(tagger, s, false));
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round)
+        for (size_t i = 0; i < sentences.size(); ++i)
+          mismatches[t] += tag_names(tagger, sentences[(i + t) % 3], false) != expected[(i + t) % 3];
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mismatches, (std::vector<int>{0, 0, 0, 0}));
 }
 
 TEST(BuiltinTagger, AccuracyOnEwtTest) {
