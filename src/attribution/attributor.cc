@@ -517,7 +517,7 @@ class Attributor {
       bool quote_after = false;
       for (uint32_t t = c.end_token; t < end && !quote_after; ++t) quote_after = tok(t).in_quote > 0;
       const bool little_after =
-          after >= end || is_comma(after) || (word_count(c.end_token, end) <= 3 && !quote_after);
+          !quote_after && (after >= end || is_comma(after) || word_count(c.end_token, end) <= 3);
       if (quote_before || (little_after && word_count(b, ce) >= 3)) {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
@@ -553,9 +553,11 @@ class Attributor {
       }
       break;
     }
-    // Only a possessive makes the extension worthwhile; otherwise keep t.
+    // Worthwhile for a possessive, or when it reaches the comma or closing mark
+    // that ends the content (""…," the economist Jared Bernstein wrote"); else keep t.
     for (uint32_t j = k; j < t; ++j)
       if (fw_[j] == "'s") return k;
+    if (k > b && k < t && (is_comma(k - 1) || is_closing_mark(k - 1))) return k;
     return t;
   }
 
