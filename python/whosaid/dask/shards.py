@@ -53,6 +53,7 @@ def plan_shards(inputs: list[str], out_dir: str) -> list[tuple[str, str]]:
 def process_shard(in_path: str, out_path: str, indirect: bool = True, min_confidence: float = 0.0) -> dict:
     """Extracts one input file into `out_path` atomically; returns its counts."""
     t0 = time.monotonic()
+    cpu0 = time.process_time()
     rejected: list[str] = []
     results = extract_shard(in_path, indirect=indirect, min_confidence=min_confidence, rejected=rejected)
     out_dir, name = os.path.split(out_path)
@@ -81,7 +82,7 @@ def process_shard(in_path: str, out_path: str, indirect: bool = True, min_confid
         pass
     return {"input": in_path, "output": out_path, "articles": len(results),
             "quotes": sum(len(r["quotes"]) for r in results), "rejected": rejected,
-            "seconds": time.monotonic() - t0}
+            "seconds": time.monotonic() - t0, "cpu_seconds": time.process_time() - cpu0}
 
 
 def run_shards(inputs: list[str], out_dir: str, client: Any, *, indirect: bool = True,
@@ -89,7 +90,8 @@ def run_shards(inputs: list[str], out_dir: str, client: Any, *, indirect: bool =
     """Runs every unfinished shard on `client` (a distributed.Client); returns a summary.
 
     Summary: shards, skipped (already done), done, failed (list of "INPUT: error"),
-    articles, quotes, rejected (list of "WHERE: reason"), seconds.
+    articles, quotes, rejected (list of "WHERE: reason"), seconds (wall) and
+    cpu_seconds (the workers' CPU time spent on the shards, summed).
     """
     from distributed import as_completed
 
@@ -101,7 +103,8 @@ def run_shards(inputs: list[str], out_dir: str, client: Any, *, indirect: bool =
     plan = plan_shards(inputs, out_dir)
     todo = [(i, o) for i, o in plan if not os.path.exists(o)]
     summary: dict[str, Any] = {"shards": len(plan), "skipped": len(plan) - len(todo), "done": 0, "failed": [],
-                               "articles": 0, "quotes": 0, "rejected": [], "seconds": 0.0}
+                               "articles": 0, "quotes": 0, "rejected": [], "seconds": 0.0,
+                               "cpu_seconds": 0.0}
     if summary["skipped"]:
         log(f"{summary['skipped']} of {len(plan)} shard(s) already done in {out_dir}; skipping them")
     t0 = time.monotonic()
@@ -119,6 +122,7 @@ def run_shards(inputs: list[str], out_dir: str, client: Any, *, indirect: bool =
         summary["articles"] += r["articles"]
         summary["quotes"] += r["quotes"]
         summary["rejected"].extend(r["rejected"])
+        summary["cpu_seconds"] += r["cpu_seconds"]
         for p in r["rejected"]:
             log(f"{p} (skipped)")
         log(f"[{summary['done'] + len(summary['failed'])}/{len(todo)}] {r['output']}: "
