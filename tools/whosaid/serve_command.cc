@@ -3,6 +3,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <iostream>
 #include <thread>
 
@@ -56,12 +58,19 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::cout << "whosaid serve: listening on " << server.url() << " (database "
               << o->server.db_path << ", read-only)" << std::endl;
 
-    std::thread waiter([&server, signals] {
+    std::atomic<bool> done{false};
+    std::thread waiter([&server, &done, signals] {
       int sig = 0;
       sigwait(&signals, &sig);
-      server.stop();
+      // A signal that lands before run() is listening would be missed by one
+      // stop(): repeat until run() has returned.
+      while (!done) {
+        server.stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
     });
     bool ok = server.run();
+    done = true;
     // run() may also end without a signal (listen failure): wake the waiter.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
