@@ -116,6 +116,30 @@ def test_bag_on_two_workers_equals_single_process(cluster, tmp_path):
     assert len(loads) == 2 and all(n <= 1 for n in loads.values()), loads  # engine loaded once per worker
 
 
+def kill_a_busy_worker(client, timeout=30):
+    """SIGKILLs the first worker seen running a task; returns its address."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = [w for w, tasks in client.processing().items() if tasks]
+        if busy:
+            pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
+            os.kill(pid, signal.SIGKILL)
+            return busy[0]
+        time.sleep(0.02)
+    raise AssertionError("no worker started a task")
+
+
+def test_bag_survives_a_killed_worker(cluster, tmp_path):
+    lc, client = cluster
+    files, ids = write_shards(tmp_path / "in")
+    future = client.compute(wd.extract_bag(files))
+    kill_a_busy_worker(client)
+    assert not future.done(), "the kill came after the run had finished"
+    results = future.result(timeout=120)
+    assert [r["id"] for r in results] == ids  # every article once, in order
+    assert results == single_process(files)
+
+
 def test_shard_runner_survives_a_killed_worker_and_reruns(cluster, tmp_path):
     lc, client = cluster
     files, ids = write_shards(tmp_path / "in")
@@ -123,19 +147,8 @@ def test_shard_runner_survives_a_killed_worker_and_reruns(cluster, tmp_path):
     summary = {}
     runner = threading.Thread(target=lambda: summary.update(run_shards([str(tmp_path / "in")], str(out), client)))
     runner.start()
-    # Kill the first worker seen working on a shard, with SIGKILL (no clean-up).
-    deadline = time.monotonic() + 30
-    victim = None
-    while victim is None and time.monotonic() < deadline:
-        busy = [w for w, tasks in client.processing().items() if tasks]
-        if busy:
-            victim = busy[0]
-        else:
-            time.sleep(0.02)
-    assert victim, "no worker started a shard"
+    kill_a_busy_worker(client)  # SIGKILL: no clean-up, maybe a temporary file left behind
     done_before = len(list(out.glob("*.jsonl")))
-    pid = client.run(os.getpid, workers=[victim])[victim]
-    os.kill(pid, signal.SIGKILL)
     runner.join(timeout=120)
     assert not runner.is_alive()
     assert done_before < N_SHARDS, "the kill came after the run had finished"
