@@ -1,6 +1,10 @@
 #include "tagger/tagger.h"
 
+#include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <string>
 #include <vector>
 
@@ -27,13 +31,17 @@ struct Tagger::Model {
   };
   std::vector<Slot> slots;
   uint64_t mask = 0;
-  // Sparse rows hold weight << 8 | tag; rows with many weights are stored
-  // dense (size kDense: kDenseWidth weights by tag id, 0 included), which
-  // vectorises. 
+  // Sparse rows hold weight << 8 | tag. Rows with many weights are dense:
+  // kDenseWidth int16 weights by tag id (0 included) in `dense`, which the
+  // scorer adds eight at a time in registers. Weights are scaled down by
+  // kWeightShift so that a token's dense rows sum within int16 (saturating
+  // beyond); the lost bits are below what matters for the argmax.
   std::vector<int32_t> weights;
+  std::vector<int16_t> dense;
   static constexpr uint32_t kDense = 0xFF;
   static constexpr int kDenseWidth = (pos::kNumTags + 7) / 8 * 8;
   static constexpr uint32_t kDenseAbove = 12;  // sparse rows up to this size
+  static constexpr int kWeightShift = 3;
   size_t num_features = 0;
   size_t num_weights = 0;
   Lexicon lexicon;
@@ -53,17 +61,56 @@ struct Tagger::Model {
     }
   }
   void prefetch_slot(uint64_t key) const { __builtin_prefetch(&slots[key & mask]); }
-  void prefetch_row(uint32_t row) const { __builtin_prefetch(weights.data() + (row >> 8)); }
-
-  void add_row(uint32_t row, int32_t* __restrict scores) const {
-    const int32_t* __restrict w = weights.data() + (row >> 8);
-    const uint32_t size = row & 0xFF;
-    if (size == kDense) {
-      for (int t = 0; t < kDenseWidth; ++t) scores[t] += w[t];
-    } else {
-      for (uint32_t j = 0; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
-    }
+  void prefetch_row(uint32_t row) const {
+    if ((row & 0xFF) == kDense) __builtin_prefetch(dense.data() + size_t{row >> 8} * kDenseWidth);
+    else __builtin_prefetch(weights.data() + (row >> 8));
   }
+
+  // Sums rows into scores[0 .. kDenseWidth): sparse ones directly, dense ones
+  // in int16 registers first.
+  struct Scorer {
+    const Model& m;
+    alignas(16) int32_t scores[kDenseWidth] = {};
+#if defined(__SSE2__)
+    __m128i acc[kDenseWidth / 8];
+    explicit Scorer(const Model& model) : m(model) {
+#pragma GCC unroll 16
+      for (int k = 0; k < kDenseWidth / 8; ++k) acc[k] = _mm_setzero_si128();
+    }
+#else
+    alignas(16) int16_t acc[kDenseWidth] = {};
+    explicit Scorer(const Model& model) : m(model) {}
+#endif
+    void add(uint32_t row) {
+      const uint32_t size = row & 0xFF;
+      if (size == kDense) {
+        const int16_t* w = m.dense.data() + size_t{row >> 8} * kDenseWidth;
+#if defined(__SSE2__)
+#pragma GCC unroll 16
+        for (int k = 0; k < kDenseWidth / 8; ++k)
+          acc[k] = _mm_adds_epi16(acc[k], _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 8 * k)));
+#else
+        for (int t = 0; t < kDenseWidth; ++t)
+          acc[t] = static_cast<int16_t>(std::clamp(int32_t{acc[t]} + w[t], -32768, 32767));
+#endif
+      } else {
+        const int32_t* w = m.weights.data() + (row >> 8);
+        for (uint32_t j = 0; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
+      }
+    }
+    const int32_t* finish() {
+      alignas(16) int16_t sums[kDenseWidth];
+#if defined(__SSE2__)
+#pragma GCC unroll 16
+      for (int k = 0; k < kDenseWidth / 8; ++k)
+        _mm_store_si128(reinterpret_cast<__m128i*>(sums + 8 * k), acc[k]);
+#else
+      std::memcpy(sums, acc, sizeof sums);
+#endif
+      for (int t = 0; t < kDenseWidth; ++t) scores[t] += sums[t];
+      return scores;
+    }
+  };
 
   // Tags n words whose infos start at infos[kPadding]. Most features do not
   // depend on the predicted tags, so their rows are looked up for the whole
@@ -98,11 +145,12 @@ struct Tagger::Model {
         prev = sure;
         continue;
       }
-      alignas(32) int32_t scores[Model::kDenseWidth] = {};
+      Scorer scorer(*this);
       const uint32_t* r = rows.data() + i * S;
-      for (size_t j = 0; j < S; ++j) add_row(r[j], scores);
+      for (size_t j = 0; j < S; ++j) scorer.add(r[j]);
       dynamic_features(w, prev, prev2, dynamic);
-      for (uint64_t k : dynamic) add_row(find(k), scores);
+      for (uint64_t k : dynamic) scorer.add(find(k));
+      const int32_t* scores = scorer.finish();
       const uint8_t best = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
       out[i] = best;
       prev2 = prev;
@@ -112,6 +160,11 @@ struct Tagger::Model {
 };
 
 namespace {
+
+int32_t scale_down(int32_t w) {
+  constexpr int shift = Tagger::Model::kWeightShift;
+  return shift == 0 ? w : (w + (1 << shift >> 1)) >> shift;
+}
 
 [[noreturn]] void corrupt(const std::string& why) {
   throw Error(ErrorCode::kModel,
@@ -198,19 +251,17 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
     if (size == 0 || begin + size > num_weights)
       corrupt("bad row size at row " + std::to_string(f));
     const bool dense = size > Model::kDenseAbove;
-    if (dense)
-      while (out.size() % 8) out.push_back(0);  // keep dense rows 32-byte aligned
-    const size_t row_begin = out.size();
-    if (row_begin + Model::kDenseWidth >= (size_t{1} << 24)) corrupt("too many weights");
-    if (dense) out.resize(row_begin + Model::kDenseWidth, 0);
+    const size_t row_begin = dense ? model->dense.size() / Model::kDenseWidth : out.size();
+    if (row_begin >= (size_t{1} << 24)) corrupt("too many weights");
+    if (dense) model->dense.resize(model->dense.size() + Model::kDenseWidth, 0);
     int previous_tag = 0;
     for (uint32_t j = begin; j < begin + size; ++j) {
       const int tag = static_cast<unsigned char>(tags[j]);
       if (tag <= previous_tag || tag >= pos::kNumTags)
         corrupt("bad tag id " + std::to_string(tag) + " at row " + std::to_string(f));
       previous_tag = tag;
-      const int32_t w = static_cast<int16_t>(get_u16(weights + size_t{j} * 2));
-      if (dense) out[row_begin + tag] = w;
+      const int32_t w = scale_down(static_cast<int16_t>(get_u16(weights + size_t{j} * 2)));
+      if (dense) model->dense[row_begin * Model::kDenseWidth + tag] = static_cast<int16_t>(w);
       else out.push_back(static_cast<int32_t>(static_cast<uint32_t>(w) << 8) | tag);
     }
     const uint32_t fp = Model::fingerprint(key);
