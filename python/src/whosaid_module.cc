@@ -47,9 +47,11 @@ std::string utf8_of(py::handle obj, const char* what) {
   if (!PyUnicode_Check(obj.ptr())) {
     throw py::type_error(std::string(what) + " must be str, not " + Py_TYPE(obj.ptr())->tp_name);
   }
-  Py_ssize_t size = 0;
-  if (const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size)) return std::string(data, static_cast<size_t>(size));
-  PyErr_Clear();
+  if (PyUnicode_IS_ASCII(obj.ptr())) {  // compact ASCII: the str's own bytes are UTF-8
+    return std::string(static_cast<const char*>(PyUnicode_DATA(obj.ptr())),
+                       static_cast<size_t>(PyUnicode_GET_LENGTH(obj.ptr())));
+  }
+  // Not PyUnicode_AsUTF8AndSize: that would keep a UTF-8 copy inside the str for its lifetime.
   auto bytes = py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(obj.ptr(), "utf-8", "surrogatepass"));
   if (!bytes) throw py::error_already_set();
   return std::string(PyBytes_AS_STRING(bytes.ptr()), static_cast<size_t>(PyBytes_GET_SIZE(bytes.ptr())));

@@ -1,5 +1,7 @@
 """whosaid.Store: ingest, search, speakers, pandas, errors, sharing between threads."""
 
+import json
+import subprocess
 import threading
 
 import pytest
@@ -63,13 +65,28 @@ def test_ingest_search_speakers(tmp_path):
         store.speakers()
 
 
-def test_ingest_files_and_cli_see_the_same_store(tmp_path):
+def test_ingest_files_and_cli_see_the_same_store(tmp_path, cli):
     with whosaid.Store(tmp_path / "a.db") as store:
         with pytest.warns(whosaid.RejectedRecordWarning):
             s = store.ingest_files(FEED, SOURCE_DIR / "tests" / "fixtures" / "store" / "articles")
         assert s["added"] == 6
         with pytest.raises(TypeError):
             store.ingest(str(FEED))
+        mine = store.speakers()
+        hits = store.search("SIS", limit=0)
+    out = subprocess.run([cli, "speakers", "--db", str(tmp_path / "a.db"), "--top", "0", "--format", "json"],
+                         capture_output=True, text=True, check=True)
+    assert [(sp["id"], sp["name"], sp["quotes"]) for sp in json.loads(out.stdout)] == \
+           [(sp["id"], sp["name"], sp["quotes"]) for sp in mine]
+    out = subprocess.run([cli, "search", "SIS", "--db", str(tmp_path / "a.db"), "-n", "0", "--format", "json"],
+                         capture_output=True, text=True, check=True)
+    cli_hits = json.loads(out.stdout)
+    cli_hits = cli_hits if isinstance(cli_hits, list) else [json.loads(x) for x in out.stdout.splitlines()]
+    assert [h["id"] for h in cli_hits] == [h["id"] for h in hits]
+    # A store written by the CLI reads the same from Python.
+    subprocess.run([cli, "ingest", "--db", str(tmp_path / "b.db"), "-q", str(FEED)], capture_output=True)
+    with whosaid.Store(tmp_path / "b.db", read_only=True) as b:
+        assert [h["text"] for h in b.search("SIS", limit=0)] == [h["text"] for h in hits]
 
 
 def test_store_errors(tmp_path):
