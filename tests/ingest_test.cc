@@ -2,6 +2,8 @@
 // WARC.gz (multi-member, chunked, gzip content, bad records), folder expansion.
 #include "ingest/readers.h"
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 
 #include "ingest/html.h"
@@ -75,6 +77,27 @@ TEST(Html, NoArticleElementFallsBackToBody) {
       "<html><body><div id=\"nav\">Menu</div><div class=\"story\"><p>First para.</p>"
       "<p>Second<br>line.</p></div><div class=\"footer\">(c)</div></body></html>");
   EXPECT_EQ(a.text, "First para.\n\nSecond line.");
+}
+
+TEST(Html, LimitNestingDropsOnlyDeepStartTags) {
+  EXPECT_EQ(limit_nesting("<div><div><b>x</b></div></div>", 2), "<div><div>x</b></div></div>");
+  // Optional-end and void elements do not count; comments and scripts are copied.
+  EXPECT_EQ(limit_nesting("<div><p>a<p>b<br><img src=x><!-- <b><b> --></div>", 1),
+            "<div><p>a<p>b<br><img src=x><!-- <b><b> --></div>");
+  EXPECT_EQ(limit_nesting("<script>if (a<b) x='<div>';</script><i>y</i>", 1),
+            "<script>if (a<b) x='<div>';</script><i>y</i>");
+  EXPECT_EQ(limit_nesting("a < b <3 <a title='x>y'>z</a>", 0), "a < b <3 z</a>");
+}
+
+TEST(Html, HundredThousandUnclosedTagsParseQuickly) {
+  std::string page = "<html><body><article>";
+  for (int i = 0; i < 100000; ++i) page += "<b><i>";
+  page += "\u201CWe will build it,\u201D Mayor Len Brown said.";
+  auto t0 = std::chrono::steady_clock::now();
+  HtmlArticle a = parse_html_article(page);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(a.text, "\u201CWe will build it,\u201D Mayor Len Brown said.");
+  EXPECT_LT(s, 5.0);
 }
 
 TEST(Html, NormaliseDate) {

@@ -25,6 +25,11 @@ struct HtmlArticle {
 
 HtmlArticle parse_html_article(std::string_view html);
 
+// `html` with start tags beyond nesting depth `max_depth` removed (their text
+// kept; elements with optional end tags and void elements do not count).
+// Keeps html5 parsing linear on hostile pages.
+std::string limit_nesting(std::string_view html, int max_depth);
+
 // "2014-05-02T09:30:00+12:00" → kept as is; "2014-05-02" → "2014-05-02";
 // "Fri, 02 May 2014 09:30:00 GMT" → "2014-05-02T09:30:00Z"; "May 2, 2014" →
 // "2014-05-02"; anything unrecognised → "".
