@@ -37,6 +37,37 @@ std::vector<std::string> tag_names(const Tagger& tagger, const std::vector<std::
 
 using Names = std::vector<std::string>;
 
+// A document from tokens: each is followed by a space unless `glue` is set.
+struct Tok {
+  std::string form;
+  TokenKind kind = TokenKind::kWord;
+  bool glue = false;  // no space after
+};
+Document doc_from_tokens(const std::vector<Tok>& toks) {
+  std::string text;
+  std::vector<Token> tokens;
+  bool space_before = true;
+  for (const Tok& t : toks) {
+    Token tok;
+    tok.span = {uint32_t(text.size()), uint32_t(text.size() + t.form.size())};
+    tok.kind = t.kind;
+    if (space_before) tok.flags |= kSpaceBefore;
+    if (!t.glue) tok.flags |= kSpaceAfter;
+    text += t.form;
+    if (!t.glue) text += ' ';
+    space_before = !t.glue;
+    tokens.push_back(tok);
+  }
+  Document doc(std::move(text));
+  doc.tokens = std::move(tokens);
+  return doc;
+}
+std::vector<std::string> penn_tags(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Token& t : doc.tokens) out.push_back(pos::penn_name(t.tag));
+  return out;
+}
+
 // --- tag set -------------------------------------------------------------------
 
 TEST(TagSet, NamesRoundTrip) {
@@ -453,6 +484,39 @@ TEST(BuiltinTagger, TagsNewsText) {
   auto compound = tag_names(tagger, {"the", "US-led", "coalition", "and", "its", "co-leader"});
   EXPECT_EQ(compound[2], "NOUN");
   EXPECT_EQ(compound[5], "NOUN");
+}
+
+TEST(BuiltinTagger, SingleMarksOpenQuoteOrArePossessive) {
+  const auto Q = TokenKind::kQuote;
+  const auto P = TokenKind::kPunct;
+  // The Joneses' house was sold. 'I know,' she said.
+  Document doc = doc_from_tokens({{"The"}, {"Joneses", {}, true}, {"'", Q}, {"house"}, {"was"},
+                                  {"sold", {}, true}, {".", P}, {"'", Q, true}, {"I"},
+                                  {"know", {}, true}, {",", P, true}, {"'", Q}, {"she"},
+                                  {"said", {}, true}, {".", P}});
+  Tagger::builtin().tag(doc);
+  const auto tags = penn_tags(doc);
+  EXPECT_EQ(tags[2], "POS");
+  EXPECT_EQ(tags[7], "``");
+  EXPECT_EQ(tags[11], "''");
+}
+
+TEST(BuiltinTagger, PairedMarksFollowTheQuotationStage) {
+  // A mark the spacing would read as opening, paired as a closing one.
+  Document doc = doc_from_tokens({{"He"}, {"said", {}, true}, {",", TokenKind::kPunct},
+                                  {"\"", TokenKind::kQuote, true}, {"yes"},
+                                  {"\"", TokenKind::kQuote, true}, {".", TokenKind::kPunct}});
+  Tagger::builtin().tag(doc);
+  EXPECT_EQ(penn_tags(doc)[3], "``");
+  EXPECT_EQ(penn_tags(doc)[5], "``");  // space before, none after
+  QuotedRegion q;
+  q.open_mark = doc.tokens[3].span;
+  q.close_mark = doc.tokens[5].span;
+  q.closed = true;
+  doc.quoted.push_back(q);
+  Tagger::builtin().tag(doc);
+  EXPECT_EQ(penn_tags(doc)[3], "``");
+  EXPECT_EQ(penn_tags(doc)[5], "''");
 }
 
 TEST(BuiltinTagger, SameTagsFromManyThreads) {

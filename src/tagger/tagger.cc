@@ -178,21 +178,47 @@ struct Scratch {
   std::vector<uint8_t> tags;
   std::vector<uint64_t> keys;
   std::vector<uint32_t> rows;
+  std::vector<std::pair<uint32_t, bool>> paired;
 };
 Scratch& scratch() {
   thread_local Scratch s;
   return s;
 }
 
-// Which way a straight (or single) quotation mark faces, from the spaces
-// around it: "word opens, word" closes; otherwise the model decides.
-uint8_t quote_by_spacing(const Document& doc, size_t i) {
+// Marks that Document::quoted pairs, by the begin offset of their span:
+// true for an opening mark, false for a closing one. Sorted.
+void paired_marks(const Document& doc, std::vector<std::pair<uint32_t, bool>>& out) {
+  out.clear();
+  for (const QuotedRegion& q : doc.quoted) {
+    if (!q.open_mark.empty()) out.emplace_back(q.open_mark.begin, true);
+    if (!q.close_mark.empty()) out.emplace_back(q.close_mark.begin, false);
+  }
+  std::sort(out.begin(), out.end());
+}
+
+bool is_single_mark(std::string_view form) {
+  return form == "'" || form == "`" || form == "\xE2\x80\x98" || form == "\xE2\x80\x99";
+}
+
+// How a quotation-mark token is to be tagged. Marks paired by the quotation
+// stage (Document::quoted) are what it found. Otherwise a double mark opens
+// when it has a space before but none after ("word), closes in the opposite
+// case (word" or word".), and is left to the model between `` and '' else; a
+// single mark ' or ’ opens in the same way but is otherwise left to the model
+// with every tag, as it may be a possessive (the Joneses' house).
+uint8_t quote_constraint(const Document& doc, size_t i, uint8_t from_form,
+                         const std::vector<std::pair<uint32_t, bool>>& paired) {
   const Token& t = doc.tokens[i];
+  auto it = std::lower_bound(paired.begin(), paired.end(), std::make_pair(t.span.begin, false));
+  if (it != paired.end() && it->first == t.span.begin) return it->second ? kOpenQuote : kCloseQuote;
+  if (from_form == kOpenQuote || from_form == kCloseQuote) return from_form;  // “ ” `` ''
   const bool before = t.has(kSpaceBefore) || t.has(kParagraphStart) || i == 0;
   const bool after = t.has(kSpaceAfter) || i + 1 == doc.tokens.size();
+  const std::string_view form = doc.slice(t.span);
   if (before && !after) return kOpenQuote;
+  if (is_single_mark(form)) return form == "`" || form == "\xE2\x80\x98" ? kOpenQuote : kNotQuote;
   if (!before && after) return kCloseQuote;
-  if (!before && !after && doc.tokens[i + 1].kind == TokenKind::kPunct) return kCloseQuote;  // word".
+  if (!before && !after && doc.tokens[i + 1].kind == TokenKind::kPunct) return kCloseQuote;
   return kAnyQuote;
 }
 
@@ -315,6 +341,7 @@ void Tagger::tag(const std::string_view* words, size_t n, uint8_t* tags_out) con
 
 void Tagger::tag(Document& doc) const {
   Scratch& s = scratch();
+  paired_marks(doc, s.paired);
   auto run = [&](uint32_t first, uint32_t end) {
     if (end > doc.tokens.size()) end = static_cast<uint32_t>(doc.tokens.size());
     if (first >= end) return;
@@ -325,10 +352,8 @@ void Tagger::tag(Document& doc) const {
     analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
     for (size_t i = 0; i < n; ++i) {
       WordInfo& w = s.infos[kPadding + i];
-      const Token& tok = doc.tokens[first + i];
-      if (tok.kind != TokenKind::kQuote && w.quote != kAnyQuote) continue;
-      if (w.quote == kOpenQuote || w.quote == kCloseQuote) continue;  // “ ” say which they are
-      w.quote = quote_by_spacing(doc, first + i);
+      if (doc.tokens[first + i].kind == TokenKind::kQuote || w.quote != kNotQuote)
+        w.quote = quote_constraint(doc, first + i, w.quote, s.paired);
     }
     s.tags.resize(n);
     model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows);

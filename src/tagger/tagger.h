@@ -50,9 +50,10 @@ class Tagger {
   // Tags one sentence: tags_out[i] receives the tag id of words[i].
   void tag(const std::string_view* words, size_t n, uint8_t* tags_out) const;
   // Tags each sentence of `doc` (or all tokens as one sequence when the document
-  // has tokens but no sentences). Tokens of kind kQuote are tagged `` or '':
-  // by their form when curly (“ ”), else by the spaces around them (kSpaceBefore,
-  // kSpaceAfter: "opens, closes"), else by the model.
+  // has tokens but no sentences). Quotation marks (kQuote tokens) are tagged ``
+  // or '': as Document::quoted pairs them when it is filled, else by their form
+  // (“ ”), else by the spaces around them ("opens, closes"), else by the model.
+  // A single ' or ’ that does not open may also be a possessive (POS).
   void tag(Document& doc) const;
 
   size_t num_features() const noexcept;  // weight rows in the model
