@@ -165,7 +165,7 @@ class Attributor {
   // look like "a spokesman for the ministry" / "officials" / "the report".
   int32_t mention_ending_at(uint32_t t, uint32_t sentence_begin) {
     int32_t m = found_mention_at(t);
-    if (m >= 0 && doc_.mentions[m].end_token == t + 1) return m;
+    if (m >= 0 && doc_.mentions[m].end_token == t + 1) return with_head_noun(m, sentence_begin);
     if (m >= 0) return -1;
     if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return -1;
     const std::string& head = fw_[t];
@@ -201,6 +201,37 @@ class Attributor {
     mm.kind = lex_.is(WordClass::kOrgHead, head) ? MentionKind::kOrganisation : MentionKind::kNominal;
     if (lex_.is(WordClass::kRole, head)) mm.role = mm.span;
     mm.gender = head.ends_with("s") && !head.ends_with("ss") ? Gender::kPlural : Gender::kUnknown;
+    return add_mention(mm);
+  }
+
+  // "A spokesman for the Commerce Department": a name that completes a nominal
+  // source through "for/of/at" is that source, not the named body.
+  int32_t with_head_noun(int32_t m, uint32_t sentence_begin) {
+    const Mention& found = doc_.mentions[m];
+    uint32_t k = found.first_token;
+    if (found.kind == MentionKind::kPronoun) return m;
+    if (k > sentence_begin && fw_[k - 1] == "the") --k;
+    if (k < sentence_begin + 2) return m;
+    const std::string& prep = fw_[k - 1];
+    if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return m;
+    const uint32_t h = k - 2;
+    if (tok(h).in_quote || !(lex_.is(WordClass::kNominal, fw_[h]) || lex_.is(WordClass::kRole, fw_[h]))) return m;
+    uint32_t b = h;
+    for (int n = 0; n < 4 && b > sentence_begin; ++n) {
+      const std::string& w = fw_[b - 1];
+      if (tok(b - 1).kind != TokenKind::kWord || tok(b - 1).in_quote || lex_.is(WordClass::kConj, w) ||
+          lex_.cue(w) || is_preposition(w) || pronoun_gender(lex_, w))
+        break;
+      --b;
+      if (is_determiner(w)) break;
+    }
+    Mention mm;
+    mm.first_token = b;
+    mm.end_token = found.end_token;
+    mm.span = mm.name = {tok(b).span.begin, tok(found.end_token - 1).span.end};
+    mm.kind = MentionKind::kNominal;
+    if (lex_.is(WordClass::kRole, fw_[h])) mm.role = {tok(b).span.begin, tok(h).span.end};
+    mm.org = found.name;
     return add_mention(mm);
   }
 
@@ -664,7 +695,7 @@ class Attributor {
   // cue at p. Among names followed by a comma, a name in subject position (after
   // the sentence start, a comma or a conjunction) beats one inside the
   // apposition ("Zimmerman, who identifies as Hispanic, told …").
-  int32_t appositive_source(uint32_t p, uint32_t b) const {
+  int32_t appositive_source(uint32_t p, uint32_t b) {
     int32_t nearest = -1, subject = -1;
     for (uint32_t k = p - 1; k > b && p - k < 30; --k) {
       if (tok(k - 1).in_quote || is_closing_mark(k - 1)) break;
@@ -677,7 +708,8 @@ class Attributor {
           tok(first - 1).kind == TokenKind::kQuote)
         subject = am;
     }
-    return subject >= 0 ? subject : nearest;
+    const int32_t m = subject >= 0 ? subject : nearest;
+    return m >= 0 ? with_head_noun(m, b) : m;
   }
 
   // The source of verb cue v written before it ("Another user, Roland Z, wrote"),

@@ -43,8 +43,14 @@ void find_cues(Document& doc, const Lexicon& lex) {
           continue;
         }
         if (const CueEntry* c = lex.cue(w)) {
-          // "the said agreement" and all-caps headlines aside, a cue is a verb form.
-          if (tok.has(kAllCaps)) continue;
+          // All-caps and title-case headlines ("Mayor Defends Budget") aside, a cue
+          // is a verb form in running text.
+          if (tok.has(kAllCaps) || (tok.has(kCapitalized) && t > s.first_token)) continue;
+          // "asked not to be named", "declined to comment": an infinitive follows, not speech.
+          if (t + 1 < s.end_token) {
+            utf8::fold(doc.slice(doc.tokens[t + 1].span), next);
+            if (next == "not" || (next == "to" && (c->lemma == "ask" || c->lemma == "decline"))) continue;
+          }
           doc.cues.push_back({tok.span, t, t + 1, CueKind::kVerb, c->prior});
           continue;
         }
