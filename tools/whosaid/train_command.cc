@@ -66,8 +66,10 @@ int run_eval(const TaggerArgs& a) {
 }
 
 int run_train(const TaggerArgs& a) {
-  if (a.train.empty() || a.out.empty())
-    throw Error(ErrorCode::kBadInput, "train tagger: --train and --out are required (or use --eval)");
+  if (a.train.empty() || a.out.empty()) {
+    std::cerr << "whosaid train tagger: --train and --out are required (or --eval FILE); see --help\n";
+    return kExitUsage;
+  }
   const auto start = std::chrono::steady_clock::now();
   const auto train = load(a.train, /*add_joined=*/true, false);
   const auto dev = a.dev.empty() ? std::vector<TaggedSentence>{} : load(a.dev, false, false);
