@@ -12,7 +12,10 @@
 // byte-identical model (the only randomness is the seeded sentence order).
 // The perceptron learns with the tags it predicts itself as left context (as
 // the greedy tagger runs), averages its weights over all updates, and saves
-// them quantised to 16 bits, dropping weights that round to near zero.
+// them quantised to 16 bits, dropping weights that round to near zero. The
+// model also keeps a lexicon of frequent words' ambiguity classes (the tags
+// each took), built from all training sentences; while learning, each sentence
+// sees the lexicon of the other nine tenths only, as unseen text will.
 #pragma once
 
 #include <cstdint>
