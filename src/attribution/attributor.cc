@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
 #include "tagger/tag_set.h"
+#include "tagger/tagger.h"
 
 namespace whosaid {
 namespace {
@@ -54,7 +55,9 @@ bool is_object_taking(std::string_view lemma) {
 
 class Attributor {
  public:
-  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt) : doc_(doc), lex_(lex), opt_(opt) {
+  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const Tagger* tagger)
+      : doc_(doc), lex_(lex), opt_(opt), tagger_(tagger) {
+    tagged_.assign(doc.sentences.size(), false);
     fw_.resize(doc.tokens.size());
     for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw_[i]);
     region_used_.assign(doc.quoted.size(), false);
@@ -129,6 +132,22 @@ class Attributor {
     doc_.mentions = std::move(sorted);
     for (SpeakerLink& l : links)
       if (l.mention >= 0) l.mention = where[l.mention];
+  }
+
+  // The part-of-speech tag of token t in sentence si, tagging the sentence on
+  // first use: only the few sentences where a rule asks are ever tagged.
+  uint8_t tag_of(uint32_t t, uint32_t si) {
+    if (!tagger_) return 0;
+    if (!tagged_[si]) {
+      tagged_[si] = true;
+      const Sentence& s = doc_.sentences[si];
+      words_.clear();
+      for (uint32_t k = s.first_token; k < s.end_token; ++k) words_.push_back(text(k));
+      tags_.resize(words_.size());
+      tagger_->tag(words_.data(), words_.size(), tags_.data());
+      for (uint32_t k = s.first_token; k < s.end_token; ++k) doc_.tokens[k].tag = tags_[k - s.first_token];
+    }
+    return tok(t).tag;
   }
 
   const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
@@ -422,8 +441,7 @@ class Attributor {
       case CueKind::kNoun: {
         if (c.prior < kMinFramePrior) return std::nullopt;
         // "reports", "claims", "calls" used as nouns are not cues.
-        if (c.kind == CueKind::kVerb && tok(c.first_token).tag && pos::is_noun(tok(c.first_token).tag) &&
-            c.prior < 0.6f)
+        if (c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si)))
           return std::nullopt;
         if (!verb_frame(c, s, end, f)) return std::nullopt;
         break;
@@ -639,7 +657,8 @@ class Attributor {
     }
     for (int n = 0; n < 3 && v < qr.first_token && skippable(v); ++n) ++v;
     if (v + 1 >= qr.first_token || tok(v).kind != TokenKind::kWord || tok(v).has(kCapitalized)) return;
-    if (tok(v).tag && (pos::is_nominal(tok(v).tag) || pos::is_adjective(tok(v).tag))) return;  // "The Cruz slate 's …": no verb there
+    const uint8_t vtag = tag_of(v, si);  // "The Cruz slate 's …": no verb there
+    if (pos::is_nominal(vtag) || pos::is_adjective(vtag)) return;
     const std::string& w = fw_[v];
     if (w[0] == '\'' || is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w) || pronoun_gender(lex_, w)) return;
     uint32_t k = v + 1;
@@ -1067,6 +1086,10 @@ class Attributor {
   Document& doc_;
   const Lexicon& lex_;
   const ExtractorOptions& opt_;
+  const Tagger* tagger_;
+  std::vector<bool> tagged_;
+  std::vector<std::string_view> words_;
+  std::vector<uint8_t> tags_;
   std::vector<std::string> fw_;
   std::vector<bool> region_used_;
   struct Intro {
@@ -1082,8 +1105,9 @@ class Attributor {
 
 }  // namespace
 
-std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options) {
-  return Attributor(doc, lexicon, options).run();
+std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
+                                   const Tagger* tagger) {
+  return Attributor(doc, lexicon, options, tagger).run();
 }
 
 }  // namespace whosaid

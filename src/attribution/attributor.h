@@ -18,12 +18,16 @@
 
 namespace whosaid {
 
+class Tagger;
+
 // How each Quote in doc.quotes got its speaker; parallel to doc.quotes.
 struct SpeakerLink {
   int32_t mention = -1;       // source mention in doc.mentions, -1 if none
   int32_t carried_from = -1;  // earlier quote whose speaker this one continues
 };
 
-std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options);
+// `tagger` (may be null) tags the sentences where a rule needs parts of speech.
+std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
+                                   const Tagger* tagger);
 
 }  // namespace whosaid
