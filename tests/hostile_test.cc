@@ -272,6 +272,21 @@ TEST_F(Hostile, WarcChunkSizeOverflow) {
   EXPECT_NE(r.err.find("chunk"), std::string::npos) << r.err.substr(0, 2000);
 }
 
+// Regression (found by jsonl_fuzzer, fuzz/corpus/jsonl/crash-number-overflow-1e999):
+// JsonlReader caught only nlohmann's parse_error, and a number too large for a
+// double (out_of_range) terminated `whosaid extract --jsonl`.
+TEST_F(Hostile, JsonlNumberOverflowCrash) {
+  std::string path = file("overflow.jsonl",
+                          "{\"id\": 1e999, \"text\": \"He said so.\"}\n"
+                          "{\"id\": \"ok\", \"text\": \"\\\"Yes,\\\" she said.\", \"n\": 88888888888888888888e8888}\n"
+                          "{\"id\": \"next\", \"text\": \"\\\"No,\\\" he said.\"}\n");
+  Result r = run({"extract", "--jsonl", "--format", "jsonl", path});
+  EXPECT_EQ(r.rc, 3) << r.err;
+  EXPECT_NE(r.err.find("overflow.jsonl:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("overflow.jsonl:2:"), std::string::npos) << r.err;
+  EXPECT_EQ(expect_json_lines(r.out), 1u);
+}
+
 TEST_F(Hostile, HundredMegabyteJsonlLine) {
   std::string line = "{\"id\": \"huge\", \"text\": \"";
   const std::string unit = "Mr Key said the bill would pass. \\\"It will,\\\" he said. ";

@@ -26,7 +26,7 @@ bool JsonlReader::next(ArticleRecord& record, std::string& error) {
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line_);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e999 (JsonlNumberOverflowCrash)
       std::string what = e.what();
       // "[json.exception.parse_error.101] parse error at line 1, column 5: …" → the useful tail.
       size_t colon = what.find("column");
