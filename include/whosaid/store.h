@@ -201,6 +201,9 @@ class Store {
   void commit();
   void rollback();
   bool in_transaction() const noexcept;
+  // Refreshes the query planner's statistics (approximate ANALYZE, bounded
+  // cost). Ingest calls it after loading; call it after large add() batches.
+  void analyze();
 
   // ---- Speakers ----
   // Speakers matching `name`: "#12" or "12" (an id), else an exact alias or full

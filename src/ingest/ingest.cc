@@ -289,6 +289,9 @@ IngestSummary run_ingest(const std::vector<std::string>& inputs, const Extractor
         if (!r && results.closed_and_empty() && pending.empty()) break;
       }
       flush();
+      // Planner statistics, so filter-only searches use the indexes (without them a
+      // date/kind filter over a million quotes scans and sorts: ~700 ms vs ~7 ms).
+      if (summary.added + summary.replaced > 0) writer_store.analyze();
     } catch (...) {
       writer_store.rollback();
       std::lock_guard lock(error_mutex);

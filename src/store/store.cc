@@ -679,6 +679,12 @@ void Store::commit() {
   store::exec(impl_->db, "COMMIT");
 }
 
+void Store::analyze() {
+  impl_->require_writable();
+  store::exec(impl_->db, "PRAGMA analysis_limit = 1000");
+  store::exec(impl_->db, "ANALYZE");
+}
+
 void Store::rollback() {
   if (!impl_->in_tx) return;
   impl_->in_tx = false;
