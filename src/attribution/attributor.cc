@@ -83,6 +83,12 @@ class Attributor {
           if (!nested_frame(frames, c, si)) shared_source_frame(frames, c, si);
           continue;
         }
+        if (!frames.empty() && frames.back().trailing && c.first_token > 0 && is_comma(c.first_token - 1) &&
+            fw_[c.first_token].ends_with("ing")) {
+          // ""…," Mr. Axelrod said, calling the Fox News chief ''brilliant.''"
+          shared_source_frame(frames, c, si);
+          continue;
+        }
         if (auto f = build_frame(c, si)) frames.push_back(std::move(*f));
       }
       size_t region_end = region_i;
@@ -176,6 +182,7 @@ class Attributor {
     const std::string& w = fw_[t];
     if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
     if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
+    if (w == "'s" || w == "'ve" || w == "'d" || w == "'ll") return true;  // "He's said"
     if (w.size() > 4 && w.ends_with("ly") && !tok(t).has(kCapitalized)) return true;
     return false;
   }

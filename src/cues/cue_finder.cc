@@ -43,9 +43,8 @@ void find_cues(Document& doc, const Lexicon& lex) {
           continue;
         }
         if (const CueEntry* c = lex.cue(w)) {
-          // All-caps and title-case headlines ("Mayor Defends Budget") aside, a cue
-          // is a verb form in running text.
-          if (tok.has(kAllCaps) || (tok.has(kCapitalized) && t > s.first_token)) continue;
+          // All-caps headlines aside ("SAID" is rarely a cue there).
+          if (tok.has(kAllCaps)) continue;
           // "asked not to be named", "declined to comment": an infinitive follows, not speech.
           if (t + 1 < s.end_token) {
             utf8::fold(doc.slice(doc.tokens[t + 1].span), next);
