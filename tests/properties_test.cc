@@ -150,23 +150,48 @@ double seconds_to_extract(const std::string& text) {
 
 // A complexity test, not a speed test: the best of a few runs at 1, 2, 4 and
 // 8 MB must grow no faster than ~2.5x per doubling. Quadratic behaviour grows 4x.
+// Timing under sanitizers says little, so sanitizer builds skip it. An input
+// that takes longer than kBudget in all stops early and fails (it is then far
+// from linear: 15 MB of text at a few MB/s takes seconds), so that a super-linear
+// regression cannot hold up the test run for long.
 TEST(LinearTime, AdversarialInputScalesLinearly) {
-  constexpr double kMaxRatio = 2.5;     // per doubling, averaged over the three doublings
-  constexpr double kMaxStepRatio = 3.2; // any single doubling (noise on a shared machine)
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "timing is not meaningful under AddressSanitizer";
+#endif
+  constexpr double kMaxRatio = 2.5;      // per doubling, averaged over the three doublings
+  constexpr double kMaxStepRatio = 3.2;  // any single doubling (noise on a shared machine)
   constexpr double kMinMeasurable = 0.004;  // below this, timer noise dominates
+  constexpr double kBudget = 40;         // seconds per input, all sizes and runs
+  // The inputs of the issue: quotation marks, no spaces, one giant sentence,
+  // nested parentheses, cue words, capitalised names, alternating “ and ”.
+  const std::vector<std::string> timed = {"all_quote_marks", "straight_quotes", "alternating_curly",
+                                          "alternating_curly_words", "no_spaces", "one_giant_sentence",
+                                          "nested_parentheses", "cue_words", "capitalised_names",
+                                          "names_and_pronouns", "quotes_one_paragraph"};
   for (const Adversary& a : adversaries()) {
+    if (std::find(timed.begin(), timed.end(), a.name) == timed.end()) continue;
     SCOPED_TRACE(a.name);
     std::vector<double> times;
+    double spent = 0;
+    std::string line = std::string(a.name) + ":";
     for (size_t mb : {1, 2, 4, 8}) {
       const std::string text = a.make(mb << 20);
       double best = 1e9;
-      for (int run = 0; run < 3; ++run) best = std::min(best, seconds_to_extract(text));
+      for (int run = 0; run < 3 && (run == 0 || best < 1.0); ++run) {
+        const double t = seconds_to_extract(text);
+        spent += t;
+        best = std::min(best, t);
+      }
       times.push_back(std::max(best, kMinMeasurable));
+      line += " " + std::to_string(mb) + "MB=" + std::to_string(static_cast<int>(best * 1000)) + "ms";
+      if (spent > kBudget) break;
+    }
+    if (times.size() < 4) {
+      ADD_FAILURE() << line << ": over the " << kBudget << " s budget before 8 MB; far from linear";
+      continue;
     }
     const double mean_ratio = std::cbrt(times[3] / times[0]);
-    std::string line = std::string(a.name) + ":";
-    for (double t : times) line += " " + std::to_string(static_cast<int>(t * 1000)) + "ms";
-    std::printf("  linear-time %-28s  per doubling x%.2f\n", line.c_str(), mean_ratio);
+    std::printf("  linear-time %s  per doubling x%.2f\n", line.c_str(), mean_ratio);
     EXPECT_LE(mean_ratio, kMaxRatio) << line;
     for (size_t i = 1; i < times.size(); ++i) EXPECT_LE(times[i] / times[i - 1], kMaxStepRatio) << line;
   }
