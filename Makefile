@@ -1,6 +1,8 @@
 # whosaid — top-level entry points. See README.md.
 #   make run     install deps, build Release, extract quotes from the bundled sample
 #   make test    install deps, build, run the whole test suite (ctest)
+#   make test-sanitize  the test suite built with ASan+UBSan in build-sanitize/, run
+#   make fuzz           each libFuzzer target for FUZZ_SECONDS (default 60), clang, build-fuzz/
 #   make build   build only; binary at build/whosaid
 #   make bench   whole-pipeline throughput on ../shared/data/news-bench
 #   make python  the Python module; PYTHONPATH=build/python (docs/python.md)
@@ -9,8 +11,11 @@ BUILD      ?= build
 BUILD_TYPE ?= Release
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DATA       ?= $(abspath ../shared/data)
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD     ?= build-fuzz
+FUZZ_SECONDS   ?= 60
 
-.PHONY: all deps configure build run test bench clean python
+.PHONY: all deps configure build run test test-sanitize fuzz bench clean python
 
 all: build
 
@@ -31,6 +36,16 @@ test: build
 
 python: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target python -- --no-print-directory
+
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWHOSAID_SANITIZE=ON -DWHOSAID_TESTS=ON >/dev/null
+	@cmake --build $(SANITIZE_BUILD) -j $(JOBS) -- --no-print-directory
+	@cd $(SANITIZE_BUILD) && WHOSAID_DATA=$(DATA) \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+fuzz: deps
+	@JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
 
 bench: build
 	@bash bench/run.sh $(BUILD) $(DATA)
