@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <unordered_map>
 #include <optional>
 
 #include "core/utf8.h"
@@ -293,11 +294,10 @@ class Attributor {
 
   // Nominal mentions made here are appended; run() sorts them into place.
   int32_t add_mention(const Mention& m) {
-    for (size_t i = sorted_mentions_; i < doc_.mentions.size(); ++i)
-      if (doc_.mentions[i].first_token == m.first_token && doc_.mentions[i].end_token == m.end_token)
-        return static_cast<int32_t>(i);
-    doc_.mentions.push_back(m);
-    return static_cast<int32_t>(doc_.mentions.size() - 1);
+    const uint64_t key = (static_cast<uint64_t>(m.first_token) << 32) | m.end_token;
+    auto [it, inserted] = added_mentions_.emplace(key, static_cast<int32_t>(doc_.mentions.size()));
+    if (inserted) doc_.mentions.push_back(m);
+    return it->second;
   }
 
   // Token index just past the content of a clause ending at the sentence end:
@@ -1107,6 +1107,7 @@ class Attributor {
   std::deque<Cue> pseudo_cues_;  // verbs standing in as cues (stable addresses)
   std::vector<int32_t> open_region_, close_region_;  // per token: region opened/closed by the mark there
   size_t sorted_mentions_ = 0;
+  std::unordered_map<uint64_t, int32_t> added_mentions_;  // (first, end token) → index
   std::vector<SpeakerLink> links_;
 };
 
