@@ -286,6 +286,12 @@ void split_sentences(Document& doc, const Lexicon& lex) {
       sent_start = end_tok;
     };
     for (uint32_t t = p.first_token; t < p.end_token; ++t) {
+      if (t + 1 - sent_start >= kMaxSentenceTokens && t + 1 < p.end_token) {
+        // No real sentence is this long: cut it, so that every later stage's
+        // per-sentence work stays bounded (linear time on degenerate text).
+        close_sentence(t + 1);
+        continue;
+      }
       const Token& tok = doc.tokens[t];
       std::string_view tt = doc.slice(tok.span);
       const bool dotted_word = tok.kind == TokenKind::kWord && tt.size() > 2 && tt.back() == '.';

@@ -14,6 +14,10 @@
 
 namespace whosaid {
 
+// A sentence is cut after this many tokens (real ones are far shorter), which
+// bounds the per-sentence work of the later stages on degenerate input.
+inline constexpr uint32_t kMaxSentenceTokens = 512;
+
 // Paragraphs and tokens. Sentences come after quotation marks are paired.
 void segment(Document& doc);
 
