@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
+
 #include <gtest/gtest.h>
 
 #include "../fuzz/invariants.h"
@@ -140,16 +142,25 @@ TEST(SpanInvariants, AdversarialTexts) {
 
 // ---------------------------------------------------------------- linear time
 
+// CPU time of this thread, not wall time: other processes on a shared machine
+// (CI runs tests in parallel) then do not distort the growth ratios.
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 double seconds_to_extract(const std::string& text) {
-  auto start = std::chrono::steady_clock::now();
+  const double start = thread_cpu_seconds();
   Document doc = extractor().extract(text);
-  auto stop = std::chrono::steady_clock::now();
+  const double stop = thread_cpu_seconds();
   EXPECT_EQ(doc.text().size(), text.size());
-  return std::chrono::duration<double>(stop - start).count();
+  return stop - start;
 }
 
 // A complexity test, not a speed test: the best of a few runs at 1, 2, 4 and
-// 8 MB must grow no faster than ~2.5x per doubling. Quadratic behaviour grows 4x.
+// 8 MB (thread CPU time) must grow no faster than ~2.5x per doubling.
+// Quadratic behaviour grows 4x.
 // Timing under sanitizers says little, so sanitizer builds skip it. An input
 // that takes longer than kBudget in all stops early and fails (it is then far
 // from linear: 15 MB of text at a few MB/s takes seconds), so that a super-linear
@@ -158,8 +169,8 @@ TEST(LinearTime, AdversarialInputScalesLinearly) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "timing is not meaningful under AddressSanitizer";
 #endif
-  constexpr double kMaxRatio = 2.5;      // per doubling, averaged over the three doublings
-  constexpr double kMaxStepRatio = 3.2;  // any single doubling (noise on a shared machine)
+  constexpr double kMaxRatio = 2.5;      // median of the three doublings
+  constexpr double kMaxMeanRatio = 3.0;  // geometric mean of the three (quadratic is 4)
   constexpr double kMinMeasurable = 0.004;  // below this, timer noise dominates
   constexpr double kBudget = 40;         // seconds per input, all sizes and runs
   // The inputs of the issue: quotation marks, no spaces, one giant sentence,
@@ -190,10 +201,17 @@ TEST(LinearTime, AdversarialInputScalesLinearly) {
       ADD_FAILURE() << line << ": over the " << kBudget << " s budget before 8 MB; far from linear";
       continue;
     }
+    // The median doubling tolerates one step where the working set outgrows a
+    // cache level; the mean over 1 → 8 MB still catches anything quadratic (4x).
+    std::vector<double> steps;
+    for (size_t i = 1; i < times.size(); ++i) steps.push_back(times[i] / times[i - 1]);
+    std::sort(steps.begin(), steps.end());
+    const double median_ratio = steps[steps.size() / 2];
     const double mean_ratio = std::cbrt(times[3] / times[0]);
-    std::printf("  linear-time %s  per doubling x%.2f\n", line.c_str(), mean_ratio);
-    EXPECT_LE(mean_ratio, kMaxRatio) << line;
-    for (size_t i = 1; i < times.size(); ++i) EXPECT_LE(times[i] / times[i - 1], kMaxStepRatio) << line;
+    std::printf("  linear-time %s  per doubling: median x%.2f, mean x%.2f\n", line.c_str(), median_ratio,
+                mean_ratio);
+    EXPECT_LE(median_ratio, kMaxRatio) << line;
+    EXPECT_LE(mean_ratio, kMaxMeanRatio) << line;
   }
 }
 
