@@ -1,6 +1,8 @@
 # whosaid — top-level entry points. See README.md.
 #   make run     install deps, build Release, extract quotes from the bundled sample
-#   make test    install deps, build, run the whole test suite (ctest)
+#   make test    install deps, build, run the whole test suite (ctest), then the
+#                same suite under ASan+UBSan and each fuzz target for FUZZ_SECONDS
+#   make test-quick     the plain ctest run only
 #   make test-sanitize  the test suite built with ASan+UBSan in build-sanitize/, run
 #   make fuzz           each libFuzzer target for FUZZ_SECONDS (default 60), clang, build-fuzz/
 #   make build   build only; binary at build/whosaid
@@ -15,7 +17,7 @@ SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD     ?= build-fuzz
 FUZZ_SECONDS   ?= 60
 
-.PHONY: all deps configure build run test test-sanitize fuzz bench clean python
+.PHONY: all deps configure build run test test-quick test-sanitize fuzz bench clean python
 
 all: build
 
@@ -31,7 +33,12 @@ build: configure
 run: build
 	@$(BUILD)/whosaid extract --format table examples/parliament.txt
 
-test: build
+# Plain tests first, so an ordinary failure shows before the slow steps.
+test: test-quick
+	@$(MAKE) --no-print-directory test-sanitize
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+test-quick: build
 	@cd $(BUILD) && WHOSAID_DATA=$(DATA) ctest --output-on-failure -j $(JOBS)
 
 python: configure

@@ -50,6 +50,9 @@ for t in "${TARGETS[@]}"; do
     failed+=("$t")
   fi
 done
+ran=0
+for t in "${TARGETS[@]}"; do [ -x "$BUILD_DIR/fuzz/${t}_fuzzer" ] && ran=$((ran + 1)); done
+echo "fuzz: $((ran - ${#failed[@]})) passed, ${#failed[@]} failed"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: failed: ${failed[*]}" >&2
   exit 1
