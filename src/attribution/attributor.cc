@@ -32,7 +32,6 @@ struct Frame {
   int32_t source = -1;  // mention index
   std::vector<Range> content;
   bool trailing = false;
-  float score = 0.f;
 };
 
 bool is_determiner(std::string_view w) {
@@ -502,7 +501,7 @@ class Attributor {
         f.trailing = true;
         uint32_t ce = p - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({b, ce + (is_closing_mark(ce) ? 0 : 0)});
+        f.content.push_back({b, ce});
         after_trailing(f, doc_.mentions[m].end_token, e);
         return true;
       }

@@ -30,10 +30,13 @@ struct Flank {
 
 Flank flank(const Document& doc, uint32_t t, uint32_t para_begin, uint32_t para_end) {
   const Token& tok = doc.tokens[t];
-  const bool space_before = t == para_begin || tok.has(kSpaceBefore) ||
-                            doc.tokens[t - 1].kind == TokenKind::kPunct && doc.slice(doc.tokens[t - 1].span) != "." &&
-                                doc.slice(doc.tokens[t - 1].span) != "," && doc.slice(doc.tokens[t - 1].span) != "?" &&
-                                doc.slice(doc.tokens[t - 1].span) != "!";
+  // An opening bracket or dash before the mark counts as space; sentence
+  // punctuation does not ("end." closes, "(" opens).
+  bool space_before = t == para_begin || tok.has(kSpaceBefore);
+  if (!space_before && doc.tokens[t - 1].kind == TokenKind::kPunct) {
+    std::string_view prev = doc.slice(doc.tokens[t - 1].span);
+    space_before = prev != "." && prev != "," && prev != "?" && prev != "!";
+  }
   bool space_after = t + 1 == para_end || tok.has(kSpaceAfter);
   if (!space_after) {
     const Token& next = doc.tokens[t + 1];
@@ -44,7 +47,6 @@ Flank flank(const Document& doc, uint32_t t, uint32_t para_begin, uint32_t para_
 
 void add_region(Document& doc, uint32_t open_tok, int64_t close_tok, uint32_t para_index, bool single,
                 uint32_t para_end) {
-  const Paragraph& p = doc.paragraphs[para_index];
   QuotedRegion r;
   r.open_mark = doc.tokens[open_tok].span;
   r.paragraph = para_index;
@@ -59,7 +61,6 @@ void add_region(Document& doc, uint32_t open_tok, int64_t close_tok, uint32_t pa
   }
   if (r.end_token <= r.first_token) return;  // empty quotes: "" or ‘’
   r.content = {doc.tokens[r.first_token].span.begin, doc.tokens[r.end_token - 1].span.end};
-  (void)p;
   for (uint32_t k = r.first_token; k < r.end_token; ++k) ++doc.tokens[k].in_quote;
   doc.quoted.push_back(r);
 }
