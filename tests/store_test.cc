@@ -777,6 +777,19 @@ TEST_F(StoreSearch, BadSyntaxIsABadInputError) {
   }
 }
 
+// Found by fuzz/server_api_fuzzer: the query "Ydamaged::" (an unknown column
+// filter) was taken for database damage because the error echoed the query.
+TEST_F(StoreSearch, QueryWordDamagedIsStillABadQueryNotDamage) {
+  SearchQuery q;
+  q.text = "Ydamaged::";
+  try {
+    store_->search(q);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBadInput) << e.what();
+  }
+}
+
 TEST_F(StoreSearch, EachFilter) {
   SearchQuery q;
   q.text = "legislation";

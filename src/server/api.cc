@@ -38,7 +38,8 @@ double rounded(float x) { return std::round(static_cast<double>(x) * 1000.0) / 1
 
 void check_known(const Params& p, std::initializer_list<const char*> known) {
   std::set<std::string> seen;
-  for (const auto& [k, v] : p) {
+  for (const auto& entry : p) {
+    const std::string& k = entry.first;  // not a structured binding: clang 14 cannot capture those
     if (std::find_if(known.begin(), known.end(), [&](const char* n) { return k == n; }) ==
         known.end()) {
       std::string list;

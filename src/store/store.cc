@@ -949,10 +949,13 @@ std::vector<StoredQuote> Store::search(const SearchQuery& query) const {
     }
   } catch (const Error& e) {
     std::string msg = e.what();
-    // Any plain SQL error from a MATCH query is the query's syntax; damage and
-    // locking have their own codes and messages.
-    if (fts && e.code() == ErrorCode::kStore && msg.find("damaged") == std::string::npos &&
-        msg.find("lock") == std::string::npos && msg.find("read-only") == std::string::npos)
+    // Any plain SQL error from a MATCH query is the query's syntax; damage,
+    // locking, a full disk and read-only files end with their own hint (see
+    // throw_sqlite). Look at the end only: the message also echoes the query
+    // text, which may contain any word (a query "Ydamaged::" is bad syntax).
+    const bool hinted = msg.ends_with("ingest into a new file)") || msg.ends_with("choose a writable --db path)") ||
+                        msg.ends_with("(disk full)") || msg.ends_with("holds the write lock)");
+    if (fts && e.code() == ErrorCode::kStore && !hinted)
       throw Error(ErrorCode::kBadInput,
                   "bad search query \"" + query.text + "\": " + msg.substr(msg.rfind(": ") + 2) +
                       " (FTS5 syntax: words, \"a phrase\", AND, OR, NOT, prefix*)");
