@@ -600,6 +600,15 @@ TEST(StoreSpeakers, MergeAndSplit) {
   EXPECT_EQ(s.integrity_check(), "ok");
 }
 
+// Found by fuzz/server_api_fuzzer: "#2144…442" (past int64) threw std::out_of_range.
+TEST(StoreSpeakers, HugeSpeakerIdFindsNobodyAndDoesNotThrow) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-10"), make_doc({{"We are committed to the reforms", "John Key"}}));
+  EXPECT_TRUE(s.find_speakers("#" + std::string(120, '4')).empty());
+  EXPECT_TRUE(s.find_speakers("99999999999999999999").empty());
+}
+
 TEST(StoreSpeakers, FindAndProfile) {
   TempDir dir;
   Store s(dir.file("w.db"));

@@ -1,6 +1,7 @@
 #include "whosaid/store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -701,8 +702,12 @@ std::vector<int64_t> Store::find_speakers(std::string_view name) const {
   if (n.empty()) return out;
   std::string digits = n[0] == '#' ? n.substr(1) : n;
   if (!digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit)) {
+    int64_t id = 0;
+    // An id too large for int64 names no speaker (std::stoll would throw out_of_range).
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (ec != std::errc() || end != digits.data() + digits.size()) return out;
     Statement s(impl_->db, "SELECT id FROM speakers WHERE id = ?");
-    s.bind(1, static_cast<int64_t>(std::stoll(digits)));
+    s.bind(1, id);
     if (s.step()) out.push_back(s.int64(0));
     return out;
   }
