@@ -35,7 +35,10 @@ TEST(SeedArticle, EveryAttributionFoundWithTheRightPerson) {
   eval::Report r = score(path);
   EXPECT_EQ(r.all.end_to_end.gold, 22u);
   EXPECT_EQ(r.all.end_to_end.tp_recall, 22u) << r.to_table();
-  EXPECT_EQ(r.all.end_to_end.tp_precision, r.all.end_to_end.predicted) << r.to_table();
+  // At most one extra: reported speech nested in another statement ("Mr Goff
+  // said Labour was open to … but it still wanted a review") is a candidate of
+  // its own, which the seed's annotation leaves inside Mr Goff's.
+  EXPECT_LE(r.all.end_to_end.predicted, r.all.end_to_end.tp_precision + 1) << r.to_table();
 }
 
 // Regression floors on PolNeAR dev, quoted subset. They sit just under the
@@ -48,6 +51,55 @@ TEST(PolnearDev, QuotedSubsetFloors) {
   EXPECT_GE(r.quoted.speaker.value(), 0.89) << r.to_table();
   EXPECT_GE(r.quoted.content.precision(), 0.85) << r.to_table();
   EXPECT_GE(r.quoted.content.recall(), 0.83) << r.to_table();
+}
+
+// All attributions, reported speech included (issue 3). Floors at the measured
+// level; the issue's targets are higher (content F1 0.70, end-to-end F1 0.60,
+// fragment-exact F1 0.60, source-exact F1 0.70).
+TEST(PolnearDev, AllAttributionFloors) {
+  WHOSAID_REQUIRE_DATA(path, "polnear/dev/docs.jsonl");
+  eval::Report r = score(path);
+  EXPECT_GE(r.all.content.f1(), 0.63) << r.to_table();
+  EXPECT_GE(r.all.end_to_end.f1(), 0.57) << r.to_table();
+  EXPECT_GE(r.all.content_fragment_exact.f1(), 0.48) << r.to_table();
+  EXPECT_GE(r.all.source_exact.f1(), 0.54) << r.to_table();
+}
+
+// Confidence is calibrated: of the predictions at confidence >= 0.9, at least
+// 90% are right (content matching an annotated attribution and the speaker
+// right, by the rules of docs/eval.md; matched here without the one-to-one
+// constraint). Lower bands are checked to be ordered.
+TEST(PolnearDev, ConfidenceIsCalibrated) {
+  WHOSAID_REQUIRE_DATA(path, "polnear/dev/docs.jsonl");
+  std::ifstream in(path);
+  eval::GoldReader reader(in, path);
+  Extractor extractor;
+  eval::GoldDocument gold;
+  constexpr int kBands = 4;  // [0, .5), [.5, .7), [.7, .9), [.9, 1]
+  uint64_t right[kBands] = {}, total[kBands] = {};
+  while (reader.next(gold)) {
+    const Document doc = extractor.extract(gold.text, gold.id);
+    const eval::CharCounter counter(doc.text());
+    for (const Quote& q : doc.quotes) {
+      const std::vector<Span> content = eval::predicted_content(q);
+      if (eval::in_discard(counter, content, gold.discard)) continue;
+      bool ok = false;
+      for (const eval::GoldAttribution& g : gold.attributions)
+        ok = ok || (eval::content_jaccard(counter, g.content, content) >= eval::kMinJaccard &&
+                    eval::speaker_correct(doc.text(), g, q));
+      const int band = q.confidence >= 0.9f ? 3 : q.confidence >= 0.7f ? 2 : q.confidence >= 0.5f ? 1 : 0;
+      ++total[band];
+      right[band] += ok;
+    }
+  }
+  auto rate = [&](int b) { return total[b] ? static_cast<double>(right[b]) / total[b] : 0.0; };
+  std::string bands;
+  for (int b = 0; b < kBands; ++b)
+    bands += " " + std::to_string(right[b]) + "/" + std::to_string(total[b]);
+  ASSERT_GE(total[3], 100u) << "too few confident predictions to judge:" << bands;
+  EXPECT_GE(rate(3), 0.90) << "right/total by band [0,.5) [.5,.7) [.7,.9) [.9,1]:" << bands;
+  EXPECT_GT(rate(3), rate(1)) << bands;
+  EXPECT_GT(rate(2), rate(0)) << bands;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <optional>
 
+#include "attribution/model.h"
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
 #include "tagger/tag_set.h"
@@ -13,10 +14,10 @@
 namespace whosaid {
 namespace {
 
-// Cues rarer than this as attributions (e.g. "term", "protest") never make a frame;
-// indirect speech needs kMinIndirectPrior.
+// Cues rarer than this as attributions (e.g. "term", "protest") never make a
+// frame around a quotation; reported speech without quotation marks is a
+// candidate for any listed cue, and the model decides.
 constexpr float kMinFramePrior = 0.3f;
-constexpr float kMinIndirectPrior = 0.5f;
 // At most this many words (besides the cue and source) between two quotations
 // that make one statement: ""Q1," Manchin said, referring to the seats. "Q2.""
 constexpr int kMaxWordsBetweenSpans = 30;
@@ -32,6 +33,7 @@ struct Frame {
   int32_t source = -1;  // mention index
   std::vector<Range> content;
   bool trailing = false;
+  const char* origin = "frame";  // which rule built it: a model feature
 };
 
 bool is_determiner(std::string_view w) {
@@ -55,8 +57,9 @@ bool is_object_taking(std::string_view lemma) {
 
 class Attributor {
  public:
-  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const Tagger* tagger)
-      : doc_(doc), lex_(lex), opt_(opt), tagger_(tagger) {
+  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const Tagger* tagger,
+             const AttributionModel* model, std::vector<std::vector<uint32_t>>* features)
+      : doc_(doc), lex_(lex), opt_(opt), tagger_(tagger), model_(model), features_out_(features) {
     tagged_.assign(doc.sentences.size(), false);
     fw_.resize(doc.tokens.size());
     for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw_[i]);
@@ -89,7 +92,9 @@ class Attributor {
           shared_source_frame(frames, c, si);
           continue;
         }
+        frames_before_ = static_cast<int>(frames.size());
         if (auto f = build_frame(c, si)) frames.push_back(std::move(*f));
+        frames_before_ = 0;
       }
       size_t region_end = region_i;
       while (region_end < doc_.quoted.size() && doc_.quoted[region_end].first_token <= s.end_token &&
@@ -107,6 +112,10 @@ class Attributor {
                      [&](size_t a, size_t b) { return doc_.quotes[a].span.begin < doc_.quotes[b].span.begin; });
     std::vector<Quote> quotes;
     std::vector<SpeakerLink> links;
+    if (features_out_) {
+      features_out_->clear();
+      for (size_t i : order) features_out_->push_back(std::move(features_[i]));
+    }
     std::vector<int32_t> new_index(order.size());
     for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int32_t>(i);
     for (size_t i : order) {
@@ -419,11 +428,13 @@ class Attributor {
           return std::nullopt;
         }
         f.content.push_back({c.end_token, end});
+        f.origin = "colon";
         break;
       }
       case CueKind::kAccordingTo: {
         f.source = mention_starting_at(c.end_token, e);
         if (f.source < 0) return std::nullopt;
+        f.origin = "according-to";
         uint32_t after = doc_.mentions[f.source].end_token;
         if (c.first_token <= b + 1) {
           while (after < e && text(after) != ",") ++after;
@@ -441,11 +452,11 @@ class Attributor {
         if (f.source < 0 || c.first_token == b) return std::nullopt;
         f.content.push_back({b, c.first_token});
         f.trailing = true;
+        f.origin = "dash";
         break;
       }
       case CueKind::kVerb:
       case CueKind::kNoun: {
-        if (c.prior < kMinFramePrior) return std::nullopt;
         // "reports", "claims", "calls" used as nouns are not cues.
         if (c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si)))
           return std::nullopt;
@@ -458,9 +469,20 @@ class Attributor {
                     f.content.end());
     if (f.content.empty()) return std::nullopt;
     // One quoted word is a quotation (""Absolutely," he said"); one plain word is not content.
-    const int min_words = kind_of(f.content) == QuoteKind::kDirect ? 1 : 2;
+    const QuoteKind kind = kind_of(f.content);
+    const int min_words = kind == QuoteKind::kDirect ? 1 : 2;
     if (word_count(f.content.front().begin, f.content.back().end) < min_words) return std::nullopt;
+    if (kind != QuoteKind::kIndirect && c.prior < kMinFramePrior) return std::nullopt;
+    if (kind == QuoteKind::kIndirect && !accepted(f)) return std::nullopt;
     return f;
+  }
+
+  // Whether the model takes an indirect candidate (always, when training).
+  bool accepted(const Frame& f) {
+    if (!opt_.indirect) return false;
+    if (!model_) return true;
+    frame_features(f, fv_);
+    return model_->probability(fv_.ids()) >= model_->threshold();
   }
 
   bool verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame& f) {
@@ -489,6 +511,7 @@ class Attributor {
       if (subject >= 0 && k < end && word_count(k, end) >= 2) {
         f.source = subject;
         f.content.push_back({k, clause_cut(k, end)});
+        f.origin = "participle";
         return true;
       }
     }
@@ -502,6 +525,7 @@ class Attributor {
         uint32_t ce = p - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.content.push_back({b, ce});
+        f.origin = "inverted";
         after_trailing(f, doc_.mentions[m].end_token, e);
         return true;
       }
@@ -521,6 +545,7 @@ class Attributor {
         }
       f.source = m;
       f.content.push_back({k, end});
+      f.origin = "said-x";
       return true;
     }
     int32_t m = mention_ending_at(p - 1, b);
@@ -577,6 +602,7 @@ class Attributor {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
         f.content.push_back({b, ce});
+        f.origin = "trailing";
         after_trailing(f, c.end_token, e);
         return true;
       }
@@ -590,6 +616,7 @@ class Attributor {
     }
     if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
     f.content.push_back({k, clause_cut(k, end)});
+    f.origin = "leading";
     return true;
   }
 
@@ -675,6 +702,7 @@ class Attributor {
     pseudo_cues_.push_back({tok(v).span, v, v + 1, CueKind::kVerb, 0.35f});
     Frame f;
     f.sentence = si;
+    f.origin = "subject-verb";
     f.cue = &pseudo_cues_.back();
     f.source = m;
     f.content.push_back(content);
@@ -839,7 +867,7 @@ class Attributor {
 
   // "…, he said, adding that …": a second cue sharing the frame's source.
   void shared_source_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
-    if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0 || c.prior < kMinFramePrior) return;
+    if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0) return;
     const Sentence& s = doc_.sentences[si];
     const uint32_t end = clause_end(s.first_token, s.end_token);
     Frame& last = frames.back();
@@ -852,6 +880,8 @@ class Attributor {
       f.cue = &c;
       f.source = last.source;
       f.content.push_back(trim({k, end}));
+      f.origin = "shared-trailing";
+      if (!shared_ok(f)) return;
       frames.push_back(std::move(f));
       return;
     }
@@ -880,13 +910,23 @@ class Attributor {
     if (k >= end || word_count(k, end) < 2 || is_preposition(fw_[k])) return;
     Range first = trim({outer.begin, cut});
     if (first.empty() || word_count(first.begin, first.end) < 2) return;
-    outer = first;
     Frame f;
     f.sentence = si;
     f.cue = &c;
     f.source = source;
     f.content.push_back(trim({k, clause_cut(k, end)}));
+    f.origin = "shared";
+    if (!shared_ok(f)) return;
+    outer = first;
     frames.push_back(std::move(f));
+  }
+
+  // A second cue sharing a frame's source ("…, adding that …"): not for rare
+  // cues, which inside reported speech are mostly part of it ("Labour was open
+  // to … but it still wanted a review"), and the model's choice for reported speech.
+  bool shared_ok(const Frame& f) {
+    if (f.content.empty() || f.content.front().empty() || f.cue->prior < kMinFramePrior) return false;
+    return kind_of(f.content) != QuoteKind::kIndirect || accepted(f);
   }
 
   // Drops quotation marks and outer punctuation from a content range.
@@ -919,9 +959,136 @@ class Attributor {
     return plain == 0 ? QuoteKind::kDirect : QuoteKind::kMixed;
   }
 
+  // Adds a quote described by the features in fv_; the model gives its confidence.
   void push_quote(Quote q, SpeakerLink link) {
+    if (model_) q.confidence = model_->probability(fv_.ids());
     doc_.quotes.push_back(std::move(q));
     links_.push_back(link);
+    if (features_out_) features_.push_back(fv_.ids());
+  }
+
+  static const char* bucket(int n) {
+    return n <= 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8" : n <= 16 ? "9-16"
+           : n <= 32 ? "17-32" : "33+";
+  }
+
+  std::string_view tag_name(uint32_t t, uint32_t si) { return pos::penn_name(tag_of(t, si)); }
+
+  static std::string_view mention_kind_name(MentionKind k) {
+    switch (k) {
+      case MentionKind::kName: return "name";
+      case MentionKind::kPronoun: return "pronoun";
+      case MentionKind::kNominal: return "nominal";
+      case MentionKind::kOrganisation: return "org";
+    }
+    return "?";
+  }
+
+  // The features the model scores for a frame (docs/model.md lists them):
+  // the cue and its neighbours, the source, the content, and how they sit.
+  void frame_features(const Frame& f, FeatureVector& fv) {
+    fv.clear();
+    const Cue& c = *f.cue;
+    const uint32_t si = f.sentence;
+    const Sentence& s = doc_.sentences[si];
+    const QuoteKind kind = kind_of(f.content);
+    const std::string_view kname = quote_kind_name(kind);
+    fv.add("bias");
+    fv.add("origin", f.origin);
+    fv.add("kind", kname);
+    fv.add("origin*kind", f.origin, kname);
+    std::string_view cue_word;
+    switch (c.kind) {
+      case CueKind::kAccordingTo: cue_word = "according to"; break;
+      case CueKind::kColon: cue_word = ":"; break;
+      case CueKind::kDash: cue_word = "-"; break;
+      default: cue_word = fw_[c.first_token];
+    }
+    const CueEntry* entry = lex_.cue(cue_word);
+    const std::string_view lemma = entry ? std::string_view(entry->lemma) : cue_word;
+    fv.add("cue", cue_word);
+    fv.add("lemma", lemma);
+    fv.add("lemma*kind", lemma, kname);
+    fv.add("prior", static_cast<int64_t>(c.prior * 10));
+    fv.add("prior*kind", std::to_string(static_cast<int>(c.prior * 10)), kname);
+    const bool tagged = kind == QuoteKind::kIndirect;  // tag only where the choice is open
+    if (tagged) {
+      fv.add("cue-tag", tag_name(c.first_token, si));
+      fv.add("lemma*cue-tag", lemma, tag_name(c.first_token, si));
+    }
+    const uint32_t before = c.first_token > s.first_token ? c.first_token - 1 : UINT32_MAX;
+    const uint32_t after = c.end_token < s.end_token ? c.end_token : UINT32_MAX;
+    fv.add("w-1", before == UINT32_MAX ? "<s>" : std::string_view(fw_[before]));
+    fv.add("w+1", after == UINT32_MAX ? "</s>" : std::string_view(fw_[after]));
+    fv.add("lemma*w+1", lemma, after == UINT32_MAX ? "</s>" : std::string_view(fw_[after]));
+    if (tagged && after != UINT32_MAX) fv.add("t+1", tag_name(after, si));
+    if (tagged && before != UINT32_MAX) fv.add("t-1", tag_name(before, si));
+    for (uint32_t k = c.first_token; k > s.first_token && k + 4 > c.first_token; --k) {
+      const std::string& w = fw_[k - 1];
+      if (w == "not" || w == "n't" || w == "never" || w == "declined" || w == "refused") fv.add("negated");
+      if (w == "would" || w == "will" || w == "could" || w == "might" || w == "may" || w == "should" ||
+          w == "can" || w == "to")
+        fv.add("modal", w);
+    }
+    fv.add("trailing", f.trailing ? "1" : "0");
+    // A cue after another statement in the sentence is often inside it ("Goff said
+    // Labour was open to … but it still wanted …"), and then not annotated.
+    fv.add("frames-before", static_cast<int64_t>(std::min(frames_before_, 2)));
+    fv.add("frames-before*src", std::to_string(std::min(frames_before_, 2)), mention_kind_name(doc_.mentions[f.source].kind));
+    fv.add("lemma*trailing", lemma, f.trailing ? "1" : "0");
+    // Source.
+    const Mention& src = doc_.mentions[f.source];
+    const std::string_view skind = mention_kind_name(src.kind);
+    fv.add("src", skind);
+    fv.add("src*cue", skind, cue_word);
+    fv.add("src*origin", skind, f.origin);
+    fv.add("lemma*src", lemma, skind);
+    const std::string& head = fw_[src.end_token - 1];
+    if (src.kind != MentionKind::kName) fv.add("src-head", head);
+    fv.add("src-len", bucket(static_cast<int>(src.end_token - src.first_token)));
+    const int gap = src.end_token <= c.first_token ? static_cast<int>(c.first_token - src.end_token)
+                                                    : -static_cast<int>(src.first_token - c.end_token);
+    fv.add("src-gap", gap < 0 ? std::string("after") + bucket(-gap) : std::string(bucket(gap)));
+    fv.add("src-first", src.first_token == s.first_token ? "1" : "0");
+    // Content.
+    const Range whole{f.content.front().begin, f.content.back().end};
+    const int words = word_count(whole.begin, whole.end);
+    fv.add("words", bucket(words));
+    fv.add("kind*words", kname, bucket(words));
+    fv.add("spans", static_cast<int64_t>(std::min<size_t>(f.content.size(), 3)));
+    fv.add("c-first", fw_[whole.begin]);
+    if (whole.begin > s.first_token) fv.add("c-prev", fw_[whole.begin - 1]);
+    if (tagged) fv.add("c-first-tag", tag_name(whole.begin, si));
+    const uint32_t end = clause_end(s.first_token, s.end_token);
+    fv.add("c-to-end", whole.end >= end ? "1" : "0");
+    if (whole.end < s.end_token) fv.add("c-next", fw_[whole.end]);
+    if (s.end_token > s.first_token && text(s.end_token - 1) == "?") fv.add("question");
+    const bool headline = doc_.paragraphs.empty() || tok(c.first_token).span.begin < doc_.paragraphs[0].span.end;
+    fv.add("headline", headline ? "1" : "0");
+    fv.add("cue*headline", cue_word, headline ? "1" : "0");
+    fv.add("lemma*c-first", lemma, fw_[whole.begin]);
+    if (src.kind != MentionKind::kName) fv.add("lemma*src-head", lemma, head);
+    if (tagged) fv.add("lemma*c-first-tag", lemma, tag_name(whole.begin, si));
+  }
+
+  // The features of a quotation that no frame claimed, by how it got its speaker.
+  void standalone_features(const char* origin, const QuotedRegion& qr, Range range, uint32_t si, int para_gap,
+                           FeatureVector& fv) {
+    fv.clear();
+    const Sentence& s = doc_.sentences[si];
+    fv.add("bias");
+    fv.add("origin", origin);
+    fv.add("kind", "direct");
+    const int words = word_count(range.begin, range.end);
+    fv.add("standalone-words", bucket(words));
+    fv.add("origin*words", origin, bucket(words));
+    const bool whole_sentence = qr.first_token <= s.first_token + 1 && qr.end_token + 2 >= s.end_token;
+    fv.add("whole-sentence", whole_sentence ? "1" : "0");
+    fv.add("origin*whole", origin, whole_sentence ? "1" : "0");
+    fv.add("continues", qr.continues_previous ? "1" : "0");
+    fv.add("closed", qr.closed ? "1" : "0");
+    fv.add("para-gap", static_cast<int64_t>(para_gap));
+    fv.add("para-first", qr.first_token <= doc_.paragraphs[qr.paragraph].first_token + 1 ? "1" : "0");
   }
 
   void emit_frames(const std::vector<Frame>& frames, size_t region_begin, size_t region_end) {
@@ -940,11 +1107,7 @@ class Attributor {
         for (const Range& cr : f.content)
           if (qr.first_token < cr.end && qr.end_token > cr.begin) region_used_[r] = true;
       }
-      if (kind == QuoteKind::kIndirect) {
-        if (!opt_.indirect || f.cue->prior < kMinIndirectPrior) continue;
-        // "wrote a letter", "told the Herald": an object, not reported speech.
-        if (!f.trailing && word_count(f.content.front().begin, f.content.back().end) < 3) continue;
-      }
+      if (kind == QuoteKind::kIndirect && !opt_.indirect) continue;
       Quote q;
       for (const Range& r : f.content) q.spans.push_back(byte_span(r));
       q.span = {q.spans.front().begin, q.spans.back().end};
@@ -953,11 +1116,9 @@ class Attributor {
       Speaker sp;
       sp.mention = doc_.mentions[f.source].span;
       q.speaker = sp;
-      float conf = 0.55f + 0.4f * f.cue->prior;
-      if (kind != QuoteKind::kIndirect) conf = std::min(0.98f, conf + 0.1f);
-      q.confidence = conf;
       SpeakerLink link;
       link.mention = f.source;
+      frame_features(f, fv_);
       push_quote(std::move(q), link);
     }
   }
@@ -987,6 +1148,8 @@ class Attributor {
       q.span = q.spans.front();
       q.kind = QuoteKind::kDirect;
       SpeakerLink link;
+      const char* origin = "none";
+      int para_gap = 0;
       if (intro_.source >= 0 && intro_.sentence + 1 == static_cast<int32_t>(si) &&
           qr.first_token <= s.first_token + 1) {
         // Introduced by the sentence before: "He said:" ¶ "…"
@@ -995,7 +1158,7 @@ class Attributor {
         sp.mention = doc_.mentions[intro_.source].span;
         q.speaker = sp;
         q.cue = intro_.cue->span;
-        q.confidence = 0.85f;
+        origin = "intro";
         intro_ = {};
       } else if (frames.empty() && sentence_subject(si, qr.first_token) >= 0) {
         // "Moore thanked him for "stepping up …"": the sentence's subject.
@@ -1004,7 +1167,7 @@ class Attributor {
         Speaker sp;
         sp.mention = doc_.mentions[m].span;
         q.speaker = sp;
-        q.confidence = 0.6f;
+        origin = "subject";
       } else if (!frames.empty()) {
         // "The process … "could lead to a debate" and Mr Key said …"
         const Frame& f = frames.front();
@@ -1013,7 +1176,7 @@ class Attributor {
         sp.mention = doc_.mentions[f.source].span;
         q.speaker = sp;
         q.cue = f.cue->span;
-        q.confidence = 0.7f;
+        origin = "sentence-frame";
       } else if (!doc_.quotes.empty()) {
         // Carried over from the quote just before, within a few paragraphs.
         int32_t prev = -1;
@@ -1026,11 +1189,12 @@ class Attributor {
             link.carried_from = prev;
             q.speaker = Speaker{};
             q.speaker->mention.reset();
-            q.confidence = qr.continues_previous ? 0.85f : (whole_sentence ? 0.75f : 0.6f);
+            origin = "carried";
+            para_gap = static_cast<int>(qr.paragraph - prev_para);
           }
         }
       }
-      if (!q.speaker) q.confidence = 0.3f;
+      standalone_features(origin, qr, range, si, para_gap, fv_);
       push_quote(std::move(q), link);
     }
   }
@@ -1093,6 +1257,11 @@ class Attributor {
   const Lexicon& lex_;
   const ExtractorOptions& opt_;
   const Tagger* tagger_;
+  const AttributionModel* model_;
+  std::vector<std::vector<uint32_t>>* features_out_;
+  std::vector<std::vector<uint32_t>> features_;  // per quote in doc_.quotes, when features_out_
+  FeatureVector fv_;
+  int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
   std::vector<std::string_view> words_;
   std::vector<uint8_t> tags_;
@@ -1113,8 +1282,9 @@ class Attributor {
 }  // namespace
 
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
-                                   const Tagger* tagger) {
-  return Attributor(doc, lexicon, options, tagger).run();
+                                   const Tagger* tagger, const AttributionModel* model,
+                                   std::vector<std::vector<uint32_t>>* features) {
+  return Attributor(doc, lexicon, options, tagger, model, features).run();
 }
 
 }  // namespace whosaid

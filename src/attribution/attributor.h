@@ -10,6 +10,7 @@
 // ones with neither are scare quotes or titles and are dropped.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/lexicon.h"
@@ -18,6 +19,7 @@
 
 namespace whosaid {
 
+class AttributionModel;
 class Tagger;
 
 // How each Quote in doc.quotes got its speaker; parallel to doc.quotes.
@@ -27,7 +29,11 @@ struct SpeakerLink {
 };
 
 // `tagger` (may be null) tags the sentences where a rule needs parts of speech.
+// `model` chooses among candidates and sets confidences; when null, every
+// candidate is reported (training). `features`, when not null, receives each
+// quote's features, parallel to doc.quotes.
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
-                                   const Tagger* tagger);
+                                   const Tagger* tagger, const AttributionModel* model,
+                                   std::vector<std::vector<uint32_t>>* features = nullptr);
 
 }  // namespace whosaid

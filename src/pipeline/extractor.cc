@@ -1,10 +1,12 @@
 #include "whosaid/extractor.h"
 
 #include "attribution/attributor.h"
+#include "attribution/model.h"
 #include "core/lexicon.h"
 #include "cues/cue_finder.h"
 #include "entities/resolver.h"
 #include "mentions/mention_finder.h"
+#include "pipeline/pipeline.h"
 #include "quotes/quote_finder.h"
 #include "segment/segmenter.h"
 #include "tagger/tagger.h"
@@ -16,6 +18,7 @@ struct Extractor::Impl {
   ExtractorOptions options;
   const Lexicon& lexicon = Lexicon::builtin();
   const Tagger& tagger = Tagger::builtin();
+  const AttributionModel& model = AttributionModel::builtin();
 };
 
 
@@ -48,17 +51,21 @@ void Extractor::run(Document& doc) const {
   std::string text(doc.text());
   std::string id = doc.id();
   doc.reset(std::move(text), std::move(id));
-  const Lexicon& lex = impl_->lexicon;
+  run_pipeline(doc, impl_->lexicon, &impl_->tagger, impl_->options, &impl_->model);
+  if (impl_->options.min_confidence > 0) {
+    std::erase_if(doc.quotes, [&](const Quote& q) { return q.confidence < impl_->options.min_confidence; });
+  }
+}
+
+void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const ExtractorOptions& options,
+                  const AttributionModel* model, std::vector<std::vector<uint32_t>>* features) {
   segment(doc);
   find_quotes(doc);
   split_sentences(doc, lex);
   find_cues(doc, lex);
   find_mentions(doc, lex);
-  std::vector<SpeakerLink> links = attribute(doc, lex, impl_->options, &impl_->tagger);
+  std::vector<SpeakerLink> links = attribute(doc, lex, options, tagger, model, features);
   resolve_speakers(doc, lex, links);
-  if (impl_->options.min_confidence > 0) {
-    std::erase_if(doc.quotes, [&](const Quote& q) { return q.confidence < impl_->options.min_confidence; });
-  }
 }
 
 }  // namespace whosaid

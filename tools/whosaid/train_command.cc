@@ -1,8 +1,10 @@
-// whosaid train tagger — trains or evaluates the part-of-speech tagger.
+// whosaid train — trains the models shipped in data/.
 //
 //   whosaid train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
 //                        --out data/tagger.bin [--epochs N] [--seed S] [--min-weight W]
 //   whosaid train tagger --eval en_ewt-ud-test.conllu [--model data/tagger.bin] [--join-hyphens]
+//   whosaid train attribution --train polnear/train/docs.jsonl --out data/attribution.bin
+//                             [--epochs N] [--seed S] [--folds K]
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "attribution/trainer.h"
 #include "commands.h"
 #include "tagger/conllu.h"
 #include "tagger/trainer.h"
@@ -55,6 +58,62 @@ std::vector<TaggedSentence> load(const std::string& path, bool add_joined, bool 
   return out;
 }
 
+// Writes next to `path` and renames, so a failed run never leaves half a model.
+void write_model(const std::string& path, const std::string& bytes) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorCode::kIo, tmp + ": cannot create model file");
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) throw Error(ErrorCode::kIo, tmp + ": write error");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw Error(ErrorCode::kIo, path + ": cannot rename from " + tmp + ": " + ec.message());
+}
+
+struct AttributionArgs {
+  std::string train, out;
+  AttributionTrainOptions options;
+};
+
+int run_train_attribution(const AttributionArgs& a) {
+  const auto start = std::chrono::steady_clock::now();
+  std::ifstream in(a.train, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, a.train + ": cannot open");
+  eval::GoldReader reader(in, a.train);
+  AttributionTrainer trainer(a.options);
+  eval::GoldDocument gold;
+  uint64_t rejected = 0;
+  for (;;) {
+    try {
+      if (!reader.next(gold)) break;
+    } catch (const Error& e) {
+      std::cerr << e.what() << "\n";
+      ++rejected;
+      continue;
+    }
+    trainer.add(gold);
+  }
+  AttributionTrainReport r;
+  const std::string bytes = trainer.train(&r).serialize();
+  write_model(a.out, bytes);
+  char line[400];
+  std::snprintf(line, sizeof line,
+                "%llu documents, %llu gold attributions, %llu candidates (%llu right, %llu indirect ones "
+                "chosen by the model)\n"
+                "out-of-fold at threshold %.2f: P %.1f R %.1f F1 %.1f (right attributions; calibration "
+                "a=%.3f b=%.3f)\nwrote %s: %.2f MB in %.1fs\n",
+                static_cast<unsigned long long>(r.documents), static_cast<unsigned long long>(r.gold),
+                static_cast<unsigned long long>(r.candidates), static_cast<unsigned long long>(r.positives),
+                static_cast<unsigned long long>(r.gated_candidates), r.threshold, 100 * r.oof_precision,
+                100 * r.oof_recall, 100 * r.oof_f1, r.scale, r.shift, a.out.c_str(), double(bytes.size()) / 1e6,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  std::cout << line;
+  return rejected ? kExitSomeRejected : kExitOk;
+}
+
 int run_eval(const TaggerArgs& a) {
   const Tagger tagger =
       a.model.empty() ? Tagger::builtin() : Tagger::from_bytes(read_file(a.model));
@@ -92,17 +151,7 @@ int run_train(const TaggerArgs& a) {
   Tagger::from_bytes(bytes);  // never write a model we cannot read back
 
   // Write beside the target, then rename, so a failed run leaves no half file.
-  const std::string tmp = a.out + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(ErrorCode::kIo, tmp + ": cannot create model file");
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) throw Error(ErrorCode::kIo, tmp + ": write error");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, a.out, ec);
-  if (ec) throw Error(ErrorCode::kIo, a.out + ": cannot rename from " + tmp + ": " + ec.message());
+  write_model(a.out, bytes);
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char line[160];
@@ -146,6 +195,23 @@ void add_train_command(CLI::App& app, int& exit_code) {
   tagger->callback([args, &exit_code] {
     exit_code = args->eval.empty() ? run_train(*args) : run_eval(*args);
   });
+
+  auto attr = std::make_shared<AttributionArgs>();
+  CLI::App* attribution = train->add_subcommand(
+      "attribution", "Attribution model from annotated articles (PolNeAR train); see docs/model.md");
+  attribution->add_option("--train", attr->train, "Gold JSON Lines (the format of whosaid eval)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  attribution->add_option("--out", attr->out, "Where to write the model (e.g. data/attribution.bin)")
+      ->required();
+  attribution->add_option("--epochs", attr->options.epochs, "Passes over the candidates")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  attribution->add_option("--seed", attr->options.seed, "Seed for the example order")->capture_default_str();
+  attribution->add_option("--folds", attr->options.folds, "Folds for calibration and the threshold")
+      ->check(CLI::Range(2, 100))
+      ->capture_default_str();
+  attribution->callback([attr, &exit_code] { exit_code = run_train_attribution(*attr); });
 }
 
 }  // namespace whosaid::cli

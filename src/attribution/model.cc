@@ -1,0 +1,137 @@
+#include "attribution/model.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "whosaid/error.h"
+
+#ifdef WHOSAID_HAVE_BUILTIN_ATTRIBUTION
+extern "C" const char whosaid_res_attribution[];
+extern "C" const unsigned long long whosaid_res_attribution_size;
+#endif
+
+namespace whosaid {
+namespace {
+
+// File layout (little-endian): the magic line, then u32 feature bits, f32 scale,
+// f32 shift, f32 threshold, u32 count of non-zero weights, and that many
+// (u32 slot, f32 weight) pairs in increasing slot order.
+constexpr std::string_view kMagic = "whosaid attribution model 1\n";
+
+uint64_t fnv(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
+
+uint32_t slot(uint64_t h) {
+  h ^= h >> 29;  // fold the high bits in: FNV's low bits mix poorly
+  return static_cast<uint32_t>(h & ((uint64_t{1} << kFeatureBits) - 1));
+}
+
+template <typename T>
+void put(std::string& out, T v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  out.append(b, sizeof(T));
+}
+
+template <typename T>
+T get(std::string_view bytes, size_t& at) {
+  if (at + sizeof(T) > bytes.size())
+    throw Error(ErrorCode::kModel, "attribution model: truncated at byte " + std::to_string(at));
+  T v;
+  std::memcpy(&v, bytes.data() + at, sizeof(T));
+  at += sizeof(T);
+  return v;
+}
+
+}  // namespace
+
+void FeatureVector::add(std::string_view name) { ids_.push_back(slot(fnv(kSeed, name))); }
+
+void FeatureVector::add(std::string_view name, std::string_view value) {
+  ids_.push_back(slot(fnv(fnv(fnv(kSeed, name), "\x1f"), value)));
+}
+
+void FeatureVector::add(std::string_view name, std::string_view value, std::string_view value2) {
+  ids_.push_back(slot(fnv(fnv(fnv(fnv(fnv(kSeed, name), "\x1f"), value), "\x1f"), value2)));
+}
+
+void FeatureVector::add(std::string_view name, int64_t value) { add(name, std::to_string(value)); }
+
+float AttributionModel::score(const std::vector<uint32_t>& features) const {
+  float z = 0;
+  for (uint32_t f : features) z += weights_[f];
+  return z;
+}
+
+float AttributionModel::probability(const std::vector<uint32_t>& features) const {
+  return 1.0f / (1.0f + std::exp(-(scale_ * score(features) + shift_)));
+}
+
+std::string AttributionModel::serialize() const {
+  std::string out(kMagic);
+  put<uint32_t>(out, kFeatureBits);
+  put<float>(out, scale_);
+  put<float>(out, shift_);
+  put<float>(out, threshold_);
+  uint32_t nonzero = 0;
+  for (float w : weights_) nonzero += w != 0.0f;
+  put<uint32_t>(out, nonzero);
+  for (uint32_t i = 0; i < weights_.size(); ++i) {
+    if (weights_[i] == 0.0f) continue;
+    put<uint32_t>(out, i);
+    put<float>(out, weights_[i]);
+  }
+  return out;
+}
+
+AttributionModel AttributionModel::parse(std::string_view bytes) {
+  if (!bytes.starts_with(kMagic))
+    throw Error(ErrorCode::kModel, "attribution model: not a whosaid attribution model (bad magic line)");
+  size_t at = kMagic.size();
+  AttributionModel m;
+  const auto bits = get<uint32_t>(bytes, at);
+  if (bits != kFeatureBits)
+    throw Error(ErrorCode::kModel, "attribution model: built for " + std::to_string(bits) +
+                                       " feature bits, this library uses " + std::to_string(kFeatureBits));
+  m.scale_ = get<float>(bytes, at);
+  m.shift_ = get<float>(bytes, at);
+  m.threshold_ = get<float>(bytes, at);
+  if (!std::isfinite(m.scale_) || !std::isfinite(m.shift_) || !(m.threshold_ >= 0 && m.threshold_ <= 1))
+    throw Error(ErrorCode::kModel, "attribution model: bad calibration or threshold");
+  const auto n = get<uint32_t>(bytes, at);
+  int64_t previous = -1;
+  for (uint32_t k = 0; k < n; ++k) {
+    const auto i = get<uint32_t>(bytes, at);
+    const auto w = get<float>(bytes, at);
+    if (i >= m.weights_.size() || static_cast<int64_t>(i) <= previous || !std::isfinite(w))
+      throw Error(ErrorCode::kModel, "attribution model: bad weight entry " + std::to_string(k) + " at byte " +
+                                         std::to_string(at - 8));
+    m.weights_[i] = w;
+    previous = i;
+  }
+  if (at != bytes.size())
+    throw Error(ErrorCode::kModel, "attribution model: " + std::to_string(bytes.size() - at) +
+                                       " unexpected bytes after the weights");
+  return m;
+}
+
+const AttributionModel& AttributionModel::builtin() {
+#ifdef WHOSAID_HAVE_BUILTIN_ATTRIBUTION
+  static const AttributionModel model =
+      parse(std::string_view(whosaid_res_attribution, static_cast<size_t>(whosaid_res_attribution_size)));
+  return model;
+#else
+  throw Error(ErrorCode::kModel,
+              "no built-in attribution model: this build had no data/attribution.bin "
+              "(train one with `whosaid train attribution`)");
+#endif
+}
+
+}  // namespace whosaid

@@ -1,0 +1,71 @@
+// The learned part of attribution: a logistic-regression model over sparse,
+// hashed features of each candidate (cue, source, content) the rules build.
+//
+// The attributor describes every candidate with a FeatureVector (see
+// attributor.cc, `frame_features` and `standalone_features`, and docs/model.md
+// for the list). The model gives the probability that the candidate is a right
+// attribution: content matching a human annotation and the right source. That
+// probability decides whether an indirect candidate is reported (it must reach
+// `threshold()`) and is, after calibration, the quote's `confidence`.
+//
+// The model is trained by `whosaid train attribution` (attribution/trainer.h)
+// on PolNeAR train and shipped as data/attribution.bin, compiled in for
+// AttributionModel::builtin().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace whosaid {
+
+// Feature ids: hashes of "name=value" strings into 2^kFeatureBits slots.
+inline constexpr uint32_t kFeatureBits = 18;
+
+class FeatureVector {
+ public:
+  void clear() { ids_.clear(); }
+  void add(std::string_view name);
+  void add(std::string_view name, std::string_view value);
+  void add(std::string_view name, std::string_view value, std::string_view value2);
+  void add(std::string_view name, int64_t value);
+  const std::vector<uint32_t>& ids() const { return ids_; }
+
+ private:
+  std::vector<uint32_t> ids_;
+};
+
+class AttributionModel {
+ public:
+  // The model compiled into the library from data/attribution.bin. Throws
+  // Error(kModel) when the build had none or it does not parse.
+  static const AttributionModel& builtin();
+
+  // Parses a model file; throws Error(kModel) naming the problem.
+  static AttributionModel parse(std::string_view bytes);
+  // The model file: deterministic bytes for equal models.
+  std::string serialize() const;
+
+  // Raw score (log-odds before calibration).
+  float score(const std::vector<uint32_t>& features) const;
+  // Calibrated probability that the candidate is right: sigmoid(a * score + b).
+  float probability(const std::vector<uint32_t>& features) const;
+  // Indirect candidates are reported when probability() >= threshold().
+  float threshold() const { return threshold_; }
+
+  // For the trainer.
+  AttributionModel() : weights_(size_t{1} << kFeatureBits, 0.0f) {}
+  std::vector<float>& weights() { return weights_; }
+  void set_calibration(float a, float b) { scale_ = a, shift_ = b; }
+  void set_threshold(float t) { threshold_ = t; }
+  float scale() const { return scale_; }
+  float shift() const { return shift_; }
+
+ private:
+  std::vector<float> weights_;
+  float scale_ = 1.0f, shift_ = 0.0f;
+  float threshold_ = 0.5f;
+};
+
+}  // namespace whosaid

@@ -1,0 +1,181 @@
+#include "attribution/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "core/lexicon.h"
+#include "pipeline/pipeline.h"
+#include "tagger/tagger.h"
+#include "whosaid/error.h"
+
+namespace whosaid {
+namespace {
+
+double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+// Fisher-Yates with the generator's raw output: the same order on every
+// standard library (std::shuffle's use of the generator is unspecified).
+void shuffle(std::vector<uint32_t>& order, std::mt19937& rng) {
+  for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+}
+
+// Platt scaling: a, b minimising the log loss of sigmoid(a z + b) against
+// Platt's smoothed targets, with a weak prior towards a = 1, b = 0 so that
+// small or separable data cannot drive them to infinity. Newton's method.
+void fit_platt(const std::vector<double>& z, const std::vector<bool>& y, float& a_out, float& b_out) {
+  double pos = 0;
+  for (bool v : y) pos += v;
+  const double neg = static_cast<double>(y.size()) - pos;
+  const double hi = (pos + 1) / (pos + 2), lo = 1 / (neg + 2);
+  constexpr double kPrior = 1.0;
+  double a = 1, b = 0;
+  for (int it = 0; it < 100; ++it) {
+    double ga = kPrior * (a - 1), gb = kPrior * b, haa = kPrior, hab = 0, hbb = kPrior;
+    for (size_t i = 0; i < z.size(); ++i) {
+      const double p = sigmoid(a * z[i] + b), d = p - (y[i] ? hi : lo), w = p * (1 - p);
+      ga += d * z[i];
+      gb += d;
+      haa += w * z[i] * z[i];
+      hab += w * z[i];
+      hbb += w;
+    }
+    const double det = haa * hbb - hab * hab;
+    const double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (std::abs(da) + std::abs(db) < 1e-9) break;
+  }
+  a_out = static_cast<float>(a);
+  b_out = static_cast<float>(b);
+}
+
+}  // namespace
+
+AttributionTrainer::AttributionTrainer(AttributionTrainOptions options) : options_(options) {}
+
+void AttributionTrainer::add(const eval::GoldDocument& gold) {
+  Document doc(gold.text, gold.id);
+  std::vector<std::vector<uint32_t>> features;
+  ExtractorOptions options;
+  run_pipeline(doc, Lexicon::builtin(), &Tagger::builtin(), options, nullptr, &features);
+  const eval::CharCounter counter(doc.text());
+  std::vector<std::vector<Span>> gold_content;
+  for (const eval::GoldAttribution& g : gold.attributions) gold_content.push_back(g.content);
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    const std::vector<Span> content = eval::predicted_content(q);
+    if (eval::in_discard(counter, content, gold.discard)) continue;
+    Example ex;
+    ex.features = std::move(features[i]);
+    ex.document = static_cast<uint32_t>(documents_);
+    ex.gated = q.kind == QuoteKind::kIndirect;
+    for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
+      ex.label = eval::content_jaccard(counter, gold_content[g], content) >= eval::kMinJaccard &&
+                 eval::speaker_correct(doc.text(), gold.attributions[g], q);
+    examples_.push_back(std::move(ex));
+  }
+  ++documents_;
+  gold_ += gold.attributions.size();
+}
+
+void AttributionTrainer::fit(AttributionModel& model, const std::vector<const Example*>& examples) const {
+  std::vector<float>& w = model.weights();
+  std::fill(w.begin(), w.end(), 0.0f);
+  std::vector<float> g2(w.size(), 0.0f);
+  std::vector<uint32_t> order(examples.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(options_.seed);
+  for (int epoch = 0; epoch < options_.epochs; ++epoch) {
+    shuffle(order, rng);
+    for (uint32_t i : order) {
+      const Example& ex = *examples[i];
+      double z = 0;
+      for (uint32_t f : ex.features) z += w[f];
+      const float grad = static_cast<float>(sigmoid(z) - (ex.label ? 1.0 : 0.0));
+      for (uint32_t f : ex.features) {
+        const float gf = grad + options_.l2 * w[f];
+        g2[f] += gf * gf;
+        w[f] -= options_.learning_rate * gf / std::sqrt(g2[f] + 1e-6f);
+      }
+    }
+  }
+}
+
+AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const {
+  uint64_t positives = 0, gated = 0;
+  for (const Example& ex : examples_) {
+    positives += ex.label;
+    gated += ex.gated;
+  }
+  if (examples_.empty() || positives == 0)
+    throw Error(ErrorCode::kBadInput, "train attribution: no candidate matches the annotation (" +
+                                          std::to_string(examples_.size()) + " candidates in " +
+                                          std::to_string(documents_) + " documents)");
+  // Out-of-fold scores.
+  const int folds = std::max(2, options_.folds);
+  std::vector<double> oof(examples_.size(), 0.0);
+  AttributionModel model;
+  for (int k = 0; k < folds; ++k) {
+    std::vector<const Example*> train;
+    for (const Example& ex : examples_)
+      if (static_cast<int>(ex.document % folds) != k) train.push_back(&ex);
+    fit(model, train);
+    for (size_t i = 0; i < examples_.size(); ++i)
+      if (static_cast<int>(examples_[i].document % folds) == k) oof[i] = model.score(examples_[i].features);
+  }
+  std::vector<bool> labels(examples_.size());
+  for (size_t i = 0; i < examples_.size(); ++i) labels[i] = examples_[i].label;
+  float a = 1, b = 0;
+  fit_platt(oof, labels, a, b);
+  // The threshold for indirect candidates that maximises F1 of right
+  // attributions; the others are always reported.
+  uint64_t fixed_tp = 0, fixed_n = 0;
+  std::vector<std::pair<double, bool>> open;  // calibrated probability, label
+  for (size_t i = 0; i < examples_.size(); ++i) {
+    if (!examples_[i].gated) {
+      ++fixed_n;
+      fixed_tp += examples_[i].label;
+    } else {
+      open.push_back({sigmoid(a * oof[i] + b), examples_[i].label});
+    }
+  }
+  std::sort(open.begin(), open.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  double best_f1 = -1, best_p = 0, best_r = 0;
+  float best_t = 0.5f;
+  uint64_t tp = fixed_tp, n = fixed_n;
+  size_t i = 0;
+  for (int step = 99; step >= 1; --step) {  // thresholds 0.99, 0.98 … 0.01
+    const double t = step / 100.0;
+    while (i < open.size() && open[i].first >= t) {
+      tp += open[i].second;
+      ++n;
+      ++i;
+    }
+    const double p = n ? static_cast<double>(tp) / n : 0, r = gold_ ? static_cast<double>(tp) / gold_ : 0;
+    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    if (f1 > best_f1) best_f1 = f1, best_p = p, best_r = r, best_t = static_cast<float>(t);
+  }
+  // The shipped model: fitted on every document.
+  std::vector<const Example*> all;
+  for (const Example& ex : examples_) all.push_back(&ex);
+  fit(model, all);
+  model.set_calibration(a, b);
+  model.set_threshold(best_t);
+  if (report) {
+    report->documents = documents_;
+    report->gold = gold_;
+    report->candidates = examples_.size();
+    report->positives = positives;
+    report->gated_candidates = gated;
+    report->oof_precision = best_p;
+    report->oof_recall = best_r;
+    report->oof_f1 = best_f1;
+    report->threshold = best_t;
+    report->scale = a;
+    report->shift = b;
+  }
+  return model;
+}
+
+}  // namespace whosaid

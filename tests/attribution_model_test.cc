@@ -1,0 +1,123 @@
+// The learned attribution model: training is deterministic, the model file
+// round-trips and a damaged one is refused with a clear error.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "attribution/model.h"
+#include "attribution/trainer.h"
+#include "test_util.h"
+#include "whosaid/error.h"
+#include "whosaid/extractor.h"
+
+namespace whosaid {
+namespace {
+
+const std::string kTrain = std::string(WHOSAID_FIXTURES) + "/attribution/train.jsonl";
+
+AttributionTrainer trainer_over(const std::string& path) {
+  std::ifstream in(path);
+  eval::GoldReader reader(in, path);
+  AttributionTrainer trainer;
+  eval::GoldDocument gold;
+  while (reader.next(gold)) trainer.add(gold);
+  return trainer;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(AttributionTrainer, SameDataGivesByteIdenticalModels) {
+  AttributionTrainReport r1, r2;
+  const std::string a = trainer_over(kTrain).train(&r1).serialize();
+  const std::string b = trainer_over(kTrain).train(&r2).serialize();
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(r1.documents, 5u);
+  EXPECT_EQ(r1.gold, 13u);
+  // "Drivers said they were stuck" is a candidate the annotation leaves out.
+  EXPECT_GT(r1.candidates, r1.positives);
+  EXPECT_GT(r1.positives, 0u);
+  EXPECT_GT(r1.threshold, 0.0f);
+  EXPECT_LT(r1.threshold, 1.0f);
+}
+
+TEST(AttributionTrainer, CliTrainingTwiceWritesIdenticalFiles) {
+  const auto dir = std::filesystem::temp_directory_path() / ("whosaid-train-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  for (const char* name : {"one.bin", "two.bin"}) {
+    const std::string cmd = std::string(WHOSAID_BINARY) + " train attribution --train " + kTrain + " --out " +
+                            (dir / name).string() + " >/dev/null";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  }
+  const std::string one = slurp((dir / "one.bin").string()), two = slurp((dir / "two.bin").string());
+  EXPECT_FALSE(one.empty());
+  EXPECT_EQ(one, two);
+  EXPECT_NO_THROW(AttributionModel::parse(one));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(AttributionModel, RoundTripsThroughItsFile) {
+  AttributionModel m;
+  m.weights()[7] = 0.5f;
+  m.weights()[(1u << kFeatureBits) - 1] = -2.25f;
+  m.set_calibration(0.75f, -0.1f);
+  m.set_threshold(0.3f);
+  const std::string bytes = m.serialize();
+  const AttributionModel back = AttributionModel::parse(bytes);
+  EXPECT_EQ(back.serialize(), bytes);
+  EXPECT_FLOAT_EQ(back.threshold(), 0.3f);
+  FeatureVector f;
+  f.add("x");
+  EXPECT_FLOAT_EQ(back.probability(f.ids()), m.probability(f.ids()));
+}
+
+TEST(AttributionModel, DamagedFilesAreRefusedWithTheReason) {
+  AttributionModel m;
+  m.weights()[3] = 1.0f;
+  const std::string good = m.serialize();
+  auto message = [](const std::string& bytes) {
+    try {
+      AttributionModel::parse(bytes);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kModel);
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  EXPECT_NE(message("not a model").find("bad magic"), std::string::npos);
+  EXPECT_NE(message(good.substr(0, good.size() - 2)).find("truncated"), std::string::npos);
+  EXPECT_NE(message(good + "x").find("unexpected bytes"), std::string::npos);
+  std::string bad_threshold = good;
+  const float two = 2.0f;
+  std::memcpy(bad_threshold.data() + 28 + 4 + 8, &two, 4);  // magic, bits, scale, shift, threshold
+  EXPECT_NE(message(bad_threshold).find("threshold"), std::string::npos);
+}
+
+TEST(AttributionModel, FeatureIdsAreStableAndInRange) {
+  FeatureVector a, b;
+  a.add("lemma", "say");
+  b.add("lemma", "say");
+  a.add("lemma", "tell");
+  EXPECT_EQ(a.ids()[0], b.ids()[0]);
+  EXPECT_NE(a.ids()[0], a.ids()[1]);
+  for (uint32_t id : a.ids()) EXPECT_LT(id, 1u << kFeatureBits);
+}
+
+TEST(AttributionModel, BuiltinModelLoads) {
+  const AttributionModel& m = AttributionModel::builtin();
+  EXPECT_GT(m.threshold(), 0.0f);
+  EXPECT_LT(m.threshold(), 1.0f);
+}
+
+}  // namespace
+}  // namespace whosaid
