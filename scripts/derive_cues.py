@@ -75,6 +75,20 @@ doubt:doubts,doubted,doubting,doubted reckon:reckons,reckoned,reckoning,reckoned
 suspect:suspects,suspected,suspecting,suspected want:wants,wanted,wanting,wanted
 show:shows,showed,showing,shown find:finds,found,finding,found
 read:reads,read,reading,read
+seem:seems,seemed,seeming,seemed appear:appears,appeared,appearing,appeared
+endorse:endorses,endorsed,endorsing,endorsed support:supports,supported,supporting,supported
+back:backs,backed,backing,backed oppose:opposes,opposed,opposing,opposed
+see:sees,saw,seeing,seen refuse:refuses,refused,refusing,refused decline:declines,declined,declining,declined
+plan:plans,planned,planning,planned seek:seeks,sought,seeking,sought offer:offers,offered,offering,offered
+question:questions,questioned,questioning,questioned reject:rejects,rejected,rejecting,rejected
+attack:attacks,attacked,attacking,attacked express:expresses,expressed,expressing,expressed
+order:orders,ordered,ordering,ordered decide:decides,decided,deciding,decided
+discuss:discusses,discussed,discussing,discussed blame:blames,blamed,blaming,blamed
+consider:considers,considered,considering,considered learn:learns,learned,learning,learned
+identify:identifies,identified,identifying,identified prefer:prefers,preferred,preferring,preferred
+denounce:denounces,denounced,denouncing,denounced recommend:recommends,recommended,recommending,recommended
+intend:intends,intended,intending,intended favor:favors,favored,favoring,favored
+favour:favours,favoured,favouring,favoured envision:envisions,envisioned,envisioning,envisioned
 """
 
 def parse(block, cls):

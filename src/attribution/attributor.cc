@@ -34,6 +34,7 @@ struct Frame {
   std::vector<Range> content;
   bool trailing = false;
   const char* origin = "frame";  // which rule built it: a model feature
+  bool tagged_source = false;    // source found only by its part-of-speech tags
 };
 
 bool is_determiner(std::string_view w) {
@@ -472,8 +473,12 @@ class Attributor {
     const QuoteKind kind = kind_of(f.content);
     const int min_words = kind == QuoteKind::kDirect ? 1 : 2;
     if (word_count(f.content.front().begin, f.content.back().end) < min_words) return std::nullopt;
-    if (kind != QuoteKind::kIndirect && c.prior < kMinFramePrior) return std::nullopt;
-    if (kind == QuoteKind::kIndirect && !accepted(f)) return std::nullopt;
+    if (kind != QuoteKind::kIndirect && (c.prior < kMinFramePrior || f.tagged_source)) return std::nullopt;
+    // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
+    // is an attribution whatever follows; other reported speech is the model's choice.
+    const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
+                            doc_.mentions[f.source].first_token == s.first_token;
+    if (kind == QuoteKind::kIndirect && !name_colon && !accepted(f)) return std::nullopt;
     return f;
   }
 
@@ -585,6 +590,13 @@ class Attributor {
       // said" / "X, who …, said".
       m = appositive_source(p, b);
     }
+    if (m < 0) {
+      // Any noun phrase right before the cue, found by its tags ("7 percent
+      // said", "national polling shows", "Immigrants feel"): a candidate for
+      // reported speech only, which the model accepts or not.
+      m = tagged_noun_phrase_ending_at(p - 1, b, f.sentence);
+      f.tagged_source = m >= 0;
+    }
     if (m < 0) return false;
     f.source = m;
     const Mention& src = doc_.mentions[m];
@@ -618,6 +630,46 @@ class Attributor {
     f.content.push_back({k, clause_cut(k, end)});
     f.origin = "leading";
     return true;
+  }
+
+  // A noun phrase ending at token t by its tags: determiner? adjectives, nouns,
+  // numbers, possessives, and one "of" phrase ("the top candidates of both
+  // parties"), headed by a noun, number or pronoun ("another says").
+  int32_t tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_t si) {
+    if (!tagger_ || tok(t).kind != TokenKind::kWord || tok(t).in_quote) return -1;
+    const uint8_t head = tag_of(t, si);
+    if (!(pos::is_nominal(head) || pos::is_number(head) || pos::is_pronoun(head))) return -1;
+    uint32_t k = t;
+    bool crossed_of = false;
+    while (k > b && t - k < 8) {
+      const uint32_t j = k - 1;
+      const Token& pt = tok(j);
+      if (pt.in_quote || (pt.kind != TokenKind::kWord && pt.kind != TokenKind::kNumber)) break;
+      const uint8_t tg = tag_of(j, si);
+      if (pos::is_determiner(tg)) {
+        k = j;
+        break;
+      }
+      if (pos::is_nominal(tg) || pos::is_adjective(tg) || pos::is_number(tg) || fw_[j] == "'s" ||
+          std::string_view(pos::penn_name(tg)) == "PRP$") {
+        k = j;
+        continue;
+      }
+      if (!crossed_of && fw_[j] == "of" && j > b && pos::is_nominal(tag_of(j - 1, si))) {
+        crossed_of = true;
+        k = j;
+        continue;
+      }
+      break;
+    }
+    Mention mm;
+    mm.first_token = k;
+    mm.end_token = t + 1;
+    mm.span = mm.name = {tok(k).span.begin, tok(t).span.end};
+    mm.kind = MentionKind::kNominal;
+    const std::string_view penn = pos::penn_name(head);
+    mm.gender = penn == "NNS" || penn == "NNPS" ? Gender::kPlural : Gender::kUnknown;
+    return add_mention(mm);
   }
 
   // Start of the noun phrase whose head mention starts at t: steps back over a
@@ -1039,7 +1091,8 @@ class Attributor {
     // Source.
     const Mention& src = doc_.mentions[f.source];
     const std::string_view skind = mention_kind_name(src.kind);
-    fv.add("src", skind);
+    fv.add("src", f.tagged_source ? std::string_view("tagged") : skind);
+    if (f.tagged_source) fv.add("lemma*tagged-src", lemma);
     fv.add("src*cue", skind, cue_word);
     fv.add("src*origin", skind, f.origin);
     fv.add("lemma*src", lemma, skind);
@@ -1066,6 +1119,7 @@ class Attributor {
     const bool headline = doc_.paragraphs.empty() || tok(c.first_token).span.begin < doc_.paragraphs[0].span.end;
     fv.add("headline", headline ? "1" : "0");
     fv.add("cue*headline", cue_word, headline ? "1" : "0");
+
     fv.add("lemma*c-first", lemma, fw_[whole.begin]);
     if (src.kind != MentionKind::kName) fv.add("lemma*src-head", lemma, head);
     if (tagged) fv.add("lemma*c-first-tag", lemma, tag_name(whole.begin, si));
