@@ -389,7 +389,9 @@ class Attributor {
           if (ok) k = j;
         }
       }
-      while (k < end && !tok(k).in_quote && (text(k) == "," || text(k) == ":" || fw_[k] == "that")) ++k;
+      // The complementizer stays: "said that the plan …" reports "that the plan …"
+      // (PolNeAR's content includes it 2,370 times in train, leaves it out 29).
+      while (k < end && !tok(k).in_quote && (text(k) == "," || text(k) == ":")) ++k;
       if (k == start) break;
     }
     return k;
