@@ -5,6 +5,7 @@
 #include "cues/cue_finder.h"
 #include "entities/resolver.h"
 #include "mentions/mention_finder.h"
+#include "mentions/source_span.h"
 #include "quotes/quote_finder.h"
 #include "segment/segmenter.h"
 #include "tagger/tagger.h"
@@ -56,6 +57,7 @@ void Extractor::run(Document& doc) const {
   find_mentions(doc, lex);
   std::vector<SpeakerLink> links = attribute(doc, lex, impl_->options, &impl_->tagger);
   resolve_speakers(doc, lex, links);
+  widen_source_spans(doc, lex, links, &impl_->tagger);
   if (impl_->options.min_confidence > 0) {
     std::erase_if(doc.quotes, [&](const Quote& q) { return q.confidence < impl_->options.min_confidence; });
   }

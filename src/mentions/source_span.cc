@@ -1,0 +1,305 @@
+#include "mentions/source_span.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/utf8.h"
+#include "mentions/mention_finder.h"
+#include "tagger/tag_set.h"
+#include "tagger/tagger.h"
+
+namespace whosaid {
+namespace {
+
+// Words that open a noun phrase: the phrase starts there ("the Commerce
+// Department", "a Washington Post-ABC News survey", "one Trump confidant").
+bool opens_phrase(std::string_view w) {
+  static const char* kDet[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                               "some", "many", "several", "one", "two", "three", "four", "five",
+                               "another", "other", "most", "few", "both", "all", "these", "those"};
+  for (const char* d : kDet)
+    if (w == d) return true;
+  return false;
+}
+
+bool is_month(std::string_view w) {
+  static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december"};
+  for (const char* m : kMonths)
+    if (w == m) return true;
+  return false;
+}
+
+class SourceSpans {
+ public:
+  SourceSpans(Document& doc, const Lexicon& lex, const Tagger* tagger)
+      : doc_(doc), lex_(lex), tagger_(tagger), tagged_(doc.sentences.size(), false) {}
+
+  void run(const std::vector<SpeakerLink>& links) {
+    for (size_t i = 0; i < doc_.quotes.size() && i < links.size(); ++i) {
+      Quote& q = doc_.quotes[i];
+      if (links[i].mention < 0 || !q.speaker || !q.speaker->mention) continue;
+      const Mention& m = doc_.mentions[links[i].mention];
+      if (m.kind == MentionKind::kPronoun || *q.speaker->mention != m.span) continue;
+      const uint32_t si = sentence_of(m.first_token);
+      if (si >= doc_.sentences.size()) continue;
+      const Sentence& s = doc_.sentences[si];
+      if (m.end_token > s.end_token) continue;
+      tag_sentence(si);
+      uint32_t b = phrase_start(m.first_token, s.first_token);
+      uint32_t e = phrase_end(m, s, q);
+      b = apposition_before(b, e, s, q);
+      q.speaker->mention = Span{tok(b).span.begin, tok(e - 1).span.end};
+    }
+  }
+
+ private:
+  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
+  std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
+  std::string word(uint32_t t) const {
+    std::string w;
+    utf8::fold(text(t), w);
+    return w;
+  }
+  bool is_quote(uint32_t t) const { return tok(t).in_quote || tok(t).kind == TokenKind::kQuote; }
+  bool in_content(uint32_t t, const Quote& q) const {
+    for (Span sp : q.spans)
+      if (tok(t).span.overlaps(sp)) return true;
+    return q.spans.empty() && tok(t).span.overlaps(q.span);
+  }
+  uint8_t tag(uint32_t t) const { return tok(t).tag; }
+
+  uint32_t sentence_of(uint32_t t) const {
+    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
+                               [](uint32_t tk, const Sentence& s) { return tk < s.first_token; });
+    if (it == doc_.sentences.begin()) return UINT32_MAX;
+    --it;
+    return t < it->end_token ? static_cast<uint32_t>(it - doc_.sentences.begin()) : UINT32_MAX;
+  }
+
+  // The first token whose span starts at or after byte `offset`.
+  uint32_t token_at(uint32_t offset) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
+                               [](const Token& t, uint32_t o) { return t.span.begin < o; });
+    return static_cast<uint32_t>(it - doc_.tokens.begin());
+  }
+
+  void tag_sentence(uint32_t si) {
+    if (!tagger_ || tagged_[si]) return;
+    tagged_[si] = true;
+    const Sentence& s = doc_.sentences[si];
+    bool all = true;
+    for (uint32_t k = s.first_token; k < s.end_token && all; ++k) all = tok(k).tag != 0;
+    if (all) return;  // the attributor tagged it already
+    std::vector<std::string_view> words;
+    for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(text(k));
+    std::vector<uint8_t> tags(words.size());
+    tagger_->tag(words.data(), words.size(), tags.data());
+    for (uint32_t k = s.first_token; k < s.end_token; ++k) doc_.tokens[k].tag = tags[k - s.first_token];
+  }
+
+  bool abbrev_dot(uint32_t t, uint32_t b) const {
+    return text(t) == "." && t > b && lex_.is(WordClass::kAbbrev, word(t - 1));
+  }
+
+  // A word that modifies the head of a noun phrase before it: "former",
+  // "Republican presidential", "Florida Gov.", "billionaire hedge fund".
+  bool premodifier(uint32_t t) const {
+    const Token& pt = tok(t);
+    if (pt.kind != TokenKind::kWord && pt.kind != TokenKind::kNumber) return false;
+    const std::string w = word(t);
+    if (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kStarter, w) ||
+        lex_.is(WordClass::kConj, w) || is_month(w) || pronoun_gender(lex_, w))
+      return false;
+    if (lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kHonorific, w) ||
+        lex_.is(WordClass::kHonorificM, w) || lex_.is(WordClass::kHonorificF, w))
+      return true;
+    if (lex_.cue(w)) return false;  // "said Rep. Smith": the cue is never part of the source
+    const pos::Upos u = pos::upos(tag(t));
+    return u == pos::Upos::kADJ || u == pos::Upos::kNOUN || u == pos::Upos::kPROPN || u == pos::Upos::kNUM;
+  }
+
+  // Steps back from the first token of the source over what opens its noun
+  // phrase: determiners, adjectives and titles, a possessor ("CNN's Dana Bash",
+  // "the Trump campaign's spokesman").
+  uint32_t phrase_start(uint32_t t, uint32_t b) const {
+    uint32_t k = t;
+    for (int n = 0; n < 8 && k > b; ++n) {
+      const uint32_t p = k - 1;
+      if (is_quote(p)) break;
+      if (abbrev_dot(p, b)) { k = p; continue; }
+      const std::string w = word(p);
+      if (w == "'s" || ((w == "'") && p > b && tok(p - 1).has(kCapitalized))) { k = p; continue; }
+      if (opens_phrase(w)) {
+        // "the", "a", but not a sentence-opening "One" of "One day, …"-style adverbials.
+        k = p;
+        break;
+      }
+      if (!premodifier(p)) break;
+      k = p;
+    }
+    return k;
+  }
+
+  // Ends the source after what completes its noun phrase: a parenthesis
+  // ("(R-Fla.)"), an apposition or relative clause between commas ("Phil Goff,
+  // a Labour MP, said"; "said Weld, who added that …"), a possessed head
+  // ("Cruz's campaign"), a head noun after a name ("Sanders supporters").
+  uint32_t phrase_end(const Mention& m, const Sentence& s, const Quote& q) const {
+    uint32_t e = m.end_token;
+    uint32_t cue_first = UINT32_MAX, cue_end = UINT32_MAX;
+    if (q.cue && !q.cue->empty()) {
+      cue_first = token_at(q.cue->begin);
+      cue_end = token_at(q.cue->end);
+    }
+    // The head noun after a name or possessor: "Sanders supporters said",
+    // "Cruz's campaign also went on the offensive", "the Trump campaign".
+    {
+      uint32_t k = e;
+      if (k < s.end_token && (word(k) == "'s" || word(k) == "'")) ++k;
+      uint32_t h = k;
+      while (h < s.end_token && h < cue_first && !is_quote(h) && !in_content(h, q) && tok(h).kind == TokenKind::kWord &&
+             !tok(h).has(kCapitalized) && h < k + 4) {
+        const std::string w = word(h);
+        const bool noun = lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kRole, w) ||
+                          lex_.is(WordClass::kOrgHead, w) || pos::upos(tag(h)) == pos::Upos::kNOUN ||
+                          (pos::upos(tag(h)) == pos::Upos::kADJ && h + 1 < s.end_token);
+        if (!noun || lex_.cue(w) || lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w)) break;
+        ++h;
+      }
+      // Keep it only if it ends on a noun ("Cruz's younger sister", not "Cruz's new").
+      while (h > k && pos::upos(tag(h - 1)) != pos::Upos::kNOUN && !lex_.is(WordClass::kNominal, word(h - 1)) &&
+             !lex_.is(WordClass::kRole, word(h - 1)) && !lex_.is(WordClass::kOrgHead, word(h - 1)))
+        --h;
+      if (h > k) e = h;
+    }
+    if (cue_first != UINT32_MAX && cue_first >= e && cue_first < s.end_token) {
+      // Source before its cue: the words between them belong to the source when
+      // they are an apposition or a parenthesis closed by the cue ("Phil Goff,
+      // a Labour MP, said"; "Rep. John Mica (R-Fla.) said"), a post-modifier
+      // ("Meenakshi Ganguly of Human Rights Watch said", "officials involved at
+      // the time said", "Mr. Castro, who …, said").
+      uint32_t p = cue_first;
+      while (p > e && skippable(p - 1)) --p;
+      if (p == e || p - e > 40) return e;
+      for (uint32_t k = e; k < p; ++k)
+        if (is_quote(k) || in_content(k, q) || text(k) == ";") return e;
+      const std::string first = word(e);
+      bool ok = false;
+      if (first == ",") ok = text(p - 1) == "," || text(p - 1) == "\xE2\x80\x94" || text(p - 1) == "--";
+      else if (first == "(") ok = text(p - 1) == ")" || text(p - 1) == ",";
+      else if (first == "who" || first == "whose" || first == "of" || first == "from" || first == "at" ||
+               first == "for" || first == "with" || first == "in")
+        ok = no_comma(e, p);
+      else if (m.kind != MentionKind::kName && first.size() > 3 && first.ends_with("ed"))
+        ok = no_comma(e, p);
+      if (!ok) return e;
+      while (p > e && is_trailing_punct(p - 1)) --p;
+      return p;
+    }
+    if (cue_end == UINT32_MAX || m.first_token < cue_end) return e;
+    // Source after its cue: ""…," said Sen. Amy Klobuchar (D-Minn.), who sponsored
+    // the act." The phrase runs on through parentheses, appositions and relative
+    // clauses, up to the end of the clause or what is not part of it: a split
+    // quote (", "Q2"), a participle (", adding …"), an adverbial (", after …").
+    for (int n = 0; n < 8 && e < s.end_token; ++n) {
+      const std::string w = word(e);
+      if (w == "(") {
+        uint32_t k = e + 1;
+        while (k < s.end_token && k < e + 12 && text(k) != ")" && !is_quote(k)) ++k;
+        if (k >= s.end_token || text(k) != ")") break;
+        e = k + 1;
+        continue;
+      }
+      uint32_t j = e;
+      if (w == ",") {
+        j = e + 1;
+        if (j >= s.end_token || is_quote(j) || in_content(j, q)) break;
+        const std::string v = word(j);
+        if (tok(j).kind != TokenKind::kWord && tok(j).kind != TokenKind::kNumber) break;
+        if (lex_.cue(v) || (v.ends_with("ing") && !tok(j).has(kCapitalized)) || lex_.is(WordClass::kTime, v) ||
+            lex_.is(WordClass::kConj, v) || is_adverbial_opener(v))
+          break;
+      } else if (!(w == "who" || w == "whose" || (w == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
+        break;
+      }
+      uint32_t k = j;
+      while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
+      if (k == j || (w != "," && k == j + 1)) break;
+      e = k;
+    }
+    while (e > m.end_token && is_trailing_punct(e - 1)) --e;
+    return e;
+  }
+
+  // "Clinton's campaign chairman, John Podesta, said": a descriptive phrase
+  // opening the sentence, set off by the comma before the name, is part of
+  // the source when the name is closed by a comma too.
+  uint32_t apposition_before(uint32_t b, uint32_t e, const Sentence& s, const Quote& q) const {
+    if (b < s.first_token + 2 || text(b - 1) != "," || e >= s.end_token || text(e) != ",") return b;
+    const uint32_t comma = b - 1;
+    const std::string head = word(comma - 1);
+    if (!(lex_.is(WordClass::kRole, head) || lex_.is(WordClass::kNominal, head) ||
+          pos::upos(tag(comma - 1)) == pos::Upos::kNOUN))
+      return b;
+    uint32_t k = phrase_start(comma, s.first_token);
+    if (k == comma || k != s.first_token) return b;
+    for (uint32_t t = k; t < comma; ++t)
+      if (in_content(t, q)) return b;
+    return k;
+  }
+
+  bool no_comma(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k)
+      if (text(k) == ",") return false;
+    return true;
+  }
+
+  bool is_trailing_punct(uint32_t t) const {
+    std::string_view w = text(t);
+    return w == "," || w == "." || w == ":" || w == ";" || w == "\xE2\x80\x94" || w == "--" ||
+           w == "\xE2\x80\x93" || w == "-";
+  }
+
+  // What ends an apposition after the source: ";", a dash, a comma or the
+  // final full stop (not the one of "Calif.").
+  bool phrase_break(uint32_t t, const Sentence& s) const {
+    std::string_view w = text(t);
+    if (w == "," || w == ";" || w == ":" || w == "\xE2\x80\x94" || w == "--" || w == "\xE2\x80\x93" || w == "?" ||
+        w == "!")
+      return true;
+    if (w == ".") return !abbrev_dot(t, s.first_token);
+    return false;
+  }
+
+  static bool is_adverbial_opener(std::string_view w) {
+    return w == "in" || w == "on" || w == "at" || w == "after" || w == "before" || w == "during" || w == "when" ||
+           w == "while" || w == "as" || w == "because" || w == "though" || w == "although" || w == "according" ||
+           w == "if" || w == "since" || w == "until" || w == "where" || w == "referring" || w == "noting" ||
+           w == "speaking" || w == "to" || w == "than" || w == "so" || w == "then";
+  }
+
+  bool skippable(uint32_t t) const {
+    if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
+    const std::string w = word(t);
+    if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
+    if (w == "'s" || w == "'ve" || w == "'d" || w == "'ll" || w == "has" || w == "have" || w == "had" ||
+        w == "is" || w == "was" || w == "will" || w == "would" || w == "also" || w == "later")
+      return true;
+    return w.size() > 4 && w.ends_with("ly") && !tok(t).has(kCapitalized);
+  }
+
+  Document& doc_;
+  const Lexicon& lex_;
+  const Tagger* tagger_;
+  std::vector<bool> tagged_;
+};
+
+}  // namespace
+
+void widen_source_spans(Document& doc, const Lexicon& lexicon, const std::vector<SpeakerLink>& links,
+                        const Tagger* tagger) {
+  SourceSpans(doc, lexicon, tagger).run(links);
+}
+
+}  // namespace whosaid
