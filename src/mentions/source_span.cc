@@ -175,25 +175,27 @@ class SourceSpans {
     }
     if (cue_first != UINT32_MAX && cue_first >= e && cue_first < s.end_token) {
       // Source before its cue: the words between them belong to the source when
-      // they are an apposition or a parenthesis closed by the cue ("Phil Goff,
-      // a Labour MP, said"; "Rep. John Mica (R-Fla.) said"), a post-modifier
-      // ("Meenakshi Ganguly of Human Rights Watch said", "officials involved at
-      // the time said", "Mr. Castro, who …, said").
+      // they are appositions, relative clauses or a parenthesis closed by the
+      // cue ("Phil Goff, a Labour MP, said"; "Rep. John Mica (R-Fla.) said"), or a
+      // post-modifier ("Meenakshi Ganguly of Human Rights Watch said", "officials
+      // involved at the time said").
       uint32_t p = cue_first;
       while (p > e && skippable(p - 1)) --p;
       if (p == e || p - e > 40) return e;
       for (uint32_t k = e; k < p; ++k)
         if (is_quote(k) || in_content(k, q) || text(k) == ";") return e;
       const std::string first = word(e);
-      bool ok = false;
-      if (first == ",") ok = text(p - 1) == "," || text(p - 1) == "\xE2\x80\x94" || text(p - 1) == "--";
-      else if (first == "(") ok = text(p - 1) == ")" || text(p - 1) == ",";
-      else if (first == "who" || first == "whose" || first == "of" || first == "from" || first == "at" ||
-               first == "for" || first == "with" || first == "in")
-        ok = no_comma(e, p);
-      else if (m.kind != MentionKind::kName && first.size() > 3 && first.ends_with("ed"))
-        ok = no_comma(e, p);
-      if (!ok) return e;
+      if (first == "," || first == "(") {
+        // "Donald Trump, who is battling Carson …, has picked up on …, telling":
+        // up to the first comma segment that is not part of the noun phrase.
+        uint32_t k = modifiers_after(e, p, s, q);
+        while (k > e && is_trailing_punct(k - 1)) --k;
+        return k > e ? k : e;
+      }
+      const bool post_modifier = first == "who" || first == "whose" || first == "of" || first == "from" ||
+                                 first == "at" || first == "for" || first == "with" || first == "in" ||
+                                 (m.kind != MentionKind::kName && first.size() > 3 && first.ends_with("ed"));
+      if (!post_modifier || !no_comma(e, p)) return e;
       while (p > e && is_trailing_punct(p - 1)) --p;
       return p;
     }
@@ -202,34 +204,68 @@ class SourceSpans {
     // the act." The phrase runs on through parentheses, appositions and relative
     // clauses, up to the end of the clause or what is not part of it: a split
     // quote (", "Q2"), a participle (", adding …"), an adverbial (", after …").
-    for (int n = 0; n < 8 && e < s.end_token; ++n) {
-      const std::string w = word(e);
-      if (w == "(") {
+    if (e < s.end_token && (is_relative(word(e)) ||
+                            (word(e) == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
+      uint32_t k = e + 1;
+      while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
+      if (k > e + 1) e = k;
+    }
+    e = modifiers_after(e, s.end_token, s, q);
+    while (e > m.end_token && is_trailing_punct(e - 1)) --e;
+    return e;
+  }
+
+  static bool is_relative(std::string_view w) { return w == "who" || w == "whom" || w == "whose" || w == "which"; }
+
+  // Parentheses and comma-separated appositions and relative clauses from token
+  // e on (before `limit`): returns the end of the last one that belongs to the
+  // noun phrase. A segment belongs when it opens like a noun phrase or a
+  // relative clause (", the Alabama Republican who heads …", ", 67, of Exeter",
+  // ", who …") and has no finite verb of its own (not ", Teck wants the gap
+  // narrowed", ", has rejected the label").
+  uint32_t modifiers_after(uint32_t e, uint32_t limit, const Sentence& s, const Quote& q) const {
+    for (int n = 0; n < 8 && e < limit; ++n) {
+      if (text(e) == "(") {
         uint32_t k = e + 1;
-        while (k < s.end_token && k < e + 12 && text(k) != ")" && !is_quote(k)) ++k;
-        if (k >= s.end_token || text(k) != ")") break;
+        while (k < limit && k < e + 12 && text(k) != ")" && !is_quote(k)) ++k;
+        if (k >= limit || text(k) != ")") break;
         e = k + 1;
         continue;
       }
-      uint32_t j = e;
-      if (w == ",") {
-        j = e + 1;
-        if (j >= s.end_token || is_quote(j) || in_content(j, q)) break;
-        const std::string v = word(j);
-        if (tok(j).kind != TokenKind::kWord && tok(j).kind != TokenKind::kNumber) break;
-        if (lex_.cue(v) || (v.ends_with("ing") && !tok(j).has(kCapitalized)) || lex_.is(WordClass::kTime, v) ||
-            lex_.is(WordClass::kConj, v) || is_adverbial_opener(v))
-          break;
-      } else if (!(w == "who" || w == "whose" || (w == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
-        break;
-      }
+      if (text(e) != ",") break;
+      const uint32_t j = e + 1;
+      if (j >= limit || !segment_opener(j, q)) break;
       uint32_t k = j;
-      while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
-      if (k == j || (w != "," && k == j + 1)) break;
+      bool finite = false, relative = false;
+      while (k < limit && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) {
+        relative = relative || is_relative(word(k));
+        if (!relative) {
+          const std::string_view penn = pos::penn_name(tag(k));
+          finite = finite || penn == "VBD" || penn == "VBZ" || penn == "VBP" || penn == "MD";
+        }
+        ++k;
+      }
+      if (k == j || finite) break;
       e = k;
     }
-    while (e > m.end_token && is_trailing_punct(e - 1)) --e;
     return e;
+  }
+
+  bool segment_opener(uint32_t j, const Quote& q) const {
+    if (is_quote(j) || in_content(j, q)) return false;
+    if (tok(j).kind == TokenKind::kNumber) return true;
+    if (tok(j).kind != TokenKind::kWord) return false;
+    const std::string v = word(j);
+    if (is_relative(v) || v == "of" || opens_phrase(v) || v == "himself" || v == "herself" || v == "now") return true;
+    if (lex_.is(WordClass::kRole, v) || lex_.is(WordClass::kNominal, v) || lex_.is(WordClass::kHonorific, v))
+      return true;
+    if (lex_.cue(v) || lex_.is(WordClass::kTime, v) || lex_.is(WordClass::kConj, v) ||
+        lex_.is(WordClass::kStarter, v) || lex_.is(WordClass::kSkip, v) || is_adverbial_opener(v) ||
+        v.ends_with("ing"))
+      return false;
+    if (tok(j).has(kCapitalized)) return true;
+    const pos::Upos u = pos::upos(tag(j));
+    return u == pos::Upos::kADJ || u == pos::Upos::kNOUN || u == pos::Upos::kPROPN || u == pos::Upos::kNUM;
   }
 
   // "Clinton's campaign chairman, John Podesta, said": a descriptive phrase
