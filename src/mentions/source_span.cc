@@ -153,17 +153,21 @@ class SourceSpans {
       cue_end = token_at(q.cue->end);
     }
     // The head noun after a name or possessor: "Sanders supporters said",
-    // "Cruz's campaign also went on the offensive", "the Trump campaign".
+    // "Cruz's campaign also went on the offensive", "according to a Quinnipiac
+    // poll"; then the name after a title or possessor ("election lawyer Joe
+    // Birkenstock", "Clinton's top foreign policy aide Jake Sullivan").
+    const uint32_t limit = cue_first != UINT32_MAX && cue_first >= e ? std::min(cue_first, s.end_token) : s.end_token;
+    bool nominal_head = m.kind == MentionKind::kNominal;
     {
       uint32_t k = e;
-      if (k < s.end_token && (word(k) == "'s" || word(k) == "'")) ++k;
+      if (k < limit && (word(k) == "'s" || word(k) == "'")) ++k;
       uint32_t h = k;
-      while (h < s.end_token && h < cue_first && !is_quote(h) && !in_content(h, q) && tok(h).kind == TokenKind::kWord &&
+      while (h < limit && !is_quote(h) && !in_content(h, q) && tok(h).kind == TokenKind::kWord &&
              !tok(h).has(kCapitalized) && h < k + 4) {
         const std::string w = word(h);
         const bool noun = lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kRole, w) ||
                           lex_.is(WordClass::kOrgHead, w) || pos::upos(tag(h)) == pos::Upos::kNOUN ||
-                          (pos::upos(tag(h)) == pos::Upos::kADJ && h + 1 < s.end_token);
+                          (pos::upos(tag(h)) == pos::Upos::kADJ && h + 1 < limit);
         if (!noun || lex_.cue(w) || lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w)) break;
         ++h;
       }
@@ -171,7 +175,21 @@ class SourceSpans {
       while (h > k && pos::upos(tag(h - 1)) != pos::Upos::kNOUN && !lex_.is(WordClass::kNominal, word(h - 1)) &&
              !lex_.is(WordClass::kRole, word(h - 1)) && !lex_.is(WordClass::kOrgHead, word(h - 1)))
         --h;
-      if (h > k) e = h;
+      if (h > k) {
+        e = h;
+        nominal_head = true;
+      }
+      const bool titled = h > k || k > e || lex_.is(WordClass::kRole, word(e - 1)) ||
+                          (m.kind == MentionKind::kNominal && lex_.is(WordClass::kNominal, word(e - 1)));
+      const uint32_t n_at = h > k ? h : k;
+      if (titled && n_at < limit) {
+        const int32_t nm = mention_at(doc_, n_at);
+        if (nm >= 0 && doc_.mentions[nm].first_token == n_at && doc_.mentions[nm].kind == MentionKind::kName &&
+            doc_.mentions[nm].end_token <= limit && !in_content(n_at, q)) {
+          e = doc_.mentions[nm].end_token;
+          nominal_head = false;
+        }
+      }
     }
     if (cue_first != UINT32_MAX && cue_first >= e && cue_first < s.end_token) {
       // Source before its cue: the words between them belong to the source when
@@ -204,7 +222,15 @@ class SourceSpans {
     // the act." The phrase runs on through parentheses, appositions and relative
     // clauses, up to the end of the clause or what is not part of it: a split
     // quote (", "Q2"), a participle (", adding …"), an adverbial (", after …").
-    if (e < s.end_token && (is_relative(word(e)) ||
+    // A noun head takes its post-modifiers: "according to a Quinnipiac poll
+    // conducted in February", "said a person close to the Clintons", "according
+    // to people in attendance".
+    const bool post_modifier =
+        e + 1 < s.end_token && nominal_head &&
+        (pos::penn_name(tag(e)) == std::string_view("VBN") || word(e) == "in" || word(e) == "at" ||
+         word(e) == "from" || word(e) == "with" || word(e) == "for" || word(e) == "of" ||
+         (pos::upos(tag(e)) == pos::Upos::kADJ && pos::upos(tag(e + 1)) == pos::Upos::kADP));
+    if (e < s.end_token && (is_relative(word(e)) || post_modifier ||
                             (word(e) == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
       uint32_t k = e + 1;
       while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
