@@ -49,6 +49,8 @@ class SourceSpans {
       uint32_t b = phrase_start(m.first_token, s.first_token);
       uint32_t e = phrase_end(m, s, q);
       b = apposition_before(b, e, s, q);
+      b = partitive_before(b, s);
+      if (q.cue && tok(e - 1).span.end <= q.cue->begin) b = coordination_before(b, s, q);
       q.speaker->mention = Span{tok(b).span.begin, tok(e - 1).span.end};
     }
   }
@@ -305,9 +307,52 @@ class SourceSpans {
           pos::upos(tag(comma - 1)) == pos::Upos::kNOUN))
       return b;
     uint32_t k = phrase_start(comma, s.first_token);
-    if (k == comma || k != s.first_token) return b;
+    // At the start of the sentence or clause: "''…,'' the White House press
+    // secretary, Josh Earnest, said"; "In October, Trump's state director, Mike Rubino, wrote".
+    if (k == comma || !(k == s.first_token || is_quote(k - 1) || text(k - 1) == ",")) return b;
     for (uint32_t t = k; t < comma; ++t)
       if (in_content(t, q)) return b;
+    return k;
+  }
+
+  // "62 percent of voters", "Some of the women", "A number of readers": the
+  // quantity is the head of the source phrase.
+  uint32_t partitive_before(uint32_t b, const Sentence& s) const {
+    if (b < s.first_token + 2 || word(b - 1) != "of") return b;
+    const uint32_t h = b - 2;
+    const std::string w = word(h);
+    const bool quantity = tok(h).kind == TokenKind::kNumber || pos::upos(tag(h)) == pos::Upos::kNUM ||
+                          w == "percent" || w == "half" || w == "most" || w == "some" || w == "many" ||
+                          w == "all" || w == "majority" || w == "number" || w == "share" || w == "none" ||
+                          w == "few" || w == "several" || w == "each" || w == "both" || w.ends_with("thirds") ||
+                          w.ends_with("quarters") || w == "dozens" || w == "hundreds" || w == "thousands";
+    if (!quantity || is_quote(h)) return b;
+    uint32_t k = phrase_start(h, s.first_token);
+    // "about half of", "nearly three in 10 of": a degree word before the quantity.
+    if (k > s.first_token) {
+      const std::string d = word(k - 1);
+      if (d == "about" || d == "nearly" || d == "almost" || d == "roughly" || d == "just" || d == "only" ||
+          d == "some" || d == "over")
+        --k;
+    }
+    return k;
+  }
+
+  // "Cruz and Trump have slammed …", "Current and former officials said": a
+  // source coordinated with what opens the sentence is one source phrase.
+  uint32_t coordination_before(uint32_t b, const Sentence& s, const Quote& q) const {
+    if (b < s.first_token + 2 || word(b - 1) != "and") return b;
+    const uint32_t end = b - 1;
+    uint32_t k = end;
+    const int32_t nm = mention_at(doc_, end - 1);
+    if (nm >= 0 && doc_.mentions[nm].end_token == end && doc_.mentions[nm].kind != MentionKind::kPronoun)
+      k = doc_.mentions[nm].first_token;
+    else if (pos::upos(tag(end - 1)) != pos::Upos::kADJ && !premodifier(end - 1))
+      return b;
+    k = phrase_start(k == end ? end - 1 : k, s.first_token);
+    if (k != s.first_token) return b;
+    for (uint32_t t = k; t < end; ++t)
+      if (is_quote(t) || in_content(t, q) || tok(t).kind == TokenKind::kPunct) return b;
     return k;
   }
 
