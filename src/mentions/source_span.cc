@@ -46,6 +46,7 @@ class SourceSpans {
       const Sentence& s = doc_.sentences[si];
       if (m.end_token > s.end_token) continue;
       tag_sentence(si);
+      cue_ = q.cue ? *q.cue : Span{};
       uint32_t b = phrase_start(m.first_token, s.first_token);
       uint32_t e = phrase_end(m, s, q);
       b = apposition_before(b, e, s, q);
@@ -116,7 +117,9 @@ class SourceSpans {
     if (lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kHonorific, w) ||
         lex_.is(WordClass::kHonorificM, w) || lex_.is(WordClass::kHonorificF, w))
       return true;
-    if (lex_.cue(w)) return false;  // "said Rep. Smith": the cue is never part of the source
+    // "said Rep. Smith": the cue is never part of the source ("the White House
+    // press secretary" is, though "press" is a cue word too).
+    if (tok(t).span.overlaps(cue_) || (lex_.cue(w) && !pos::is_nominal(tag(t)))) return false;
     const pos::Upos u = pos::upos(tag(t));
     return u == pos::Upos::kADJ || u == pos::Upos::kNOUN || u == pos::Upos::kPROPN || u == pos::Upos::kNUM;
   }
@@ -400,6 +403,7 @@ class SourceSpans {
   const Lexicon& lex_;
   const Tagger* tagger_;
   std::vector<bool> tagged_;
+  Span cue_;  // the cue of the quote being widened
 };
 
 }  // namespace
