@@ -94,7 +94,8 @@ TEST(Indirect, SaidThatClause) {
   Document doc = extractor().extract("Mr Key said that the decision was ultimately for his Government to make.");
   ASSERT_EQ(doc.quotes.size(), 1u);
   EXPECT_EQ(doc.quotes[0].kind, QuoteKind::kIndirect);
-  EXPECT_EQ(doc.slice(doc.quotes[0].span), "the decision was ultimately for his Government to make");
+  // The complementizer is part of what was said, as PolNeAR annotates it.
+  EXPECT_EQ(doc.slice(doc.quotes[0].span), "that the decision was ultimately for his Government to make");
 }
 
 TEST(Indirect, AccordingTo) {
@@ -150,6 +151,85 @@ TEST(Resolution, GenderAgreementSkipsTheWrongAntecedent) {
       "Senator Mary Jones met Mr Brown on Monday.\n\n"
       "She said the meeting \"went very well indeed\".");
   EXPECT_EQ(speaker_of(doc, "went very well"), "Mary Jones");
+}
+
+// speaker.mention is the whole source phrase, as attribution corpora (PolNeAR)
+// annotate it; speaker.name stays the resolved person.
+std::string mention_of(const Document& doc, std::string_view needle) {
+  const Quote* q = quote_containing(doc, needle);
+  if (!q || !q->speaker || !q->speaker->mention) return "<none>";
+  return std::string(doc.slice(*q->speaker->mention));
+}
+
+TEST(SourceSpan, AppositionBetweenSourceAndCue) {
+  Document doc = extractor().extract("Phil Goff, a Labour MP, said the law was far too broad.");
+  EXPECT_EQ(mention_of(doc, "far too broad"), "Phil Goff, a Labour MP");
+  EXPECT_EQ(speaker_of(doc, "far too broad"), "Phil Goff");
+}
+
+TEST(SourceSpan, RelativeClauseAfterInvertedCue) {
+  Document doc = extractor().extract("\"We lost the vote,\" said Anna Smith, who runs the campaign.");
+  EXPECT_EQ(mention_of(doc, "lost the vote"), "Anna Smith, who runs the campaign");
+  EXPECT_EQ(speaker_of(doc, "lost the vote"), "Anna Smith");
+}
+
+TEST(SourceSpan, ParticipleAfterInvertedCueIsNotPartOfTheSource) {
+  Document doc = extractor().extract("\"We lost the vote,\" said Anna Smith, adding that the count was fair.");
+  EXPECT_EQ(mention_of(doc, "lost the vote"), "Anna Smith");
+}
+
+TEST(SourceSpan, ParticipialAppositionBeforeCueIsNotPartOfTheSource) {
+  Document doc = extractor().extract("Ben Carson, speaking in Iowa, said the tax plan was fair to everyone.");
+  EXPECT_EQ(mention_of(doc, "tax plan"), "Ben Carson");
+}
+
+TEST(SourceSpan, PartyParenthesis) {
+  Document doc = extractor().extract("Rep. John Mica (R-Fla.) said the bill was dead in the Senate.");
+  EXPECT_EQ(mention_of(doc, "bill was dead"), "Rep. John Mica (R-Fla.)");
+  EXPECT_EQ(speaker_of(doc, "bill was dead"), "John Mica");
+}
+
+TEST(SourceSpan, TitleAdjectivesAndDeterminerBeforeTheName) {
+  Document doc = extractor().extract("Former Florida Gov. Jeb Bush said the plan would fail badly.");
+  EXPECT_EQ(mention_of(doc, "plan would fail"), "Former Florida Gov. Jeb Bush");
+  EXPECT_EQ(speaker_of(doc, "plan would fail"), "Jeb Bush");
+}
+
+TEST(SourceSpan, TitleAppositionOpeningTheSentence) {
+  Document doc = extractor().extract("The campaign manager, Josh Earnest, said the team was ready for it.");
+  EXPECT_EQ(mention_of(doc, "team was ready"), "The campaign manager, Josh Earnest");
+  EXPECT_EQ(speaker_of(doc, "team was ready"), "Josh Earnest");
+}
+
+TEST(SourceSpan, RelativeClauseOfANominalSource) {
+  Document doc =
+      extractor().extract("\"It will pass,\" said a spokesman for the ministry, who asked not to be named.");
+  EXPECT_EQ(mention_of(doc, "It will pass"), "a spokesman for the ministry, who asked not to be named");
+}
+
+TEST(SourceSpan, NounHeadAndItsModifiersAfterAccordingTo) {
+  Document doc =
+      extractor().extract("According to a Quinnipiac poll conducted in February, most voters want a change.");
+  EXPECT_EQ(mention_of(doc, "voters want"), "a Quinnipiac poll conducted in February");
+}
+
+TEST(SourceSpan, PartitiveAndCoordination) {
+  Document doc = extractor().extract(
+      "Sixty percent of voters said the economy was the top issue.\n\n"
+      "Cruz and Rubio said the deal was a disaster for the country.");
+  EXPECT_EQ(mention_of(doc, "economy was"), "Sixty percent of voters");
+  EXPECT_EQ(mention_of(doc, "deal was a disaster"), "Cruz and Rubio");
+}
+
+TEST(SourceSpan, MiddleInitialKeepsTheSurname) {
+  Document doc = extractor().extract("\"No, not this year,\" said Paul H. Chipok.");
+  EXPECT_EQ(mention_of(doc, "not this year"), "Paul H. Chipok");
+  EXPECT_EQ(speaker_of(doc, "not this year"), "Paul H. Chipok");
+}
+
+TEST(SourceSpan, PronounSourcesStayAsWritten) {
+  Document doc = extractor().extract("\"Yes, we will,\" he said.");
+  EXPECT_EQ(mention_of(doc, "we will"), "he");
 }
 
 TEST(Invariants, SpansAreInsideTheTextOrderedAndDisjoint) {

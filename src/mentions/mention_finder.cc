@@ -95,6 +95,13 @@ void find_mentions(Document& doc, const Lexicon& lex) {
           ++e;  // Mr. Key, Sen. Warren
           continue;
         }
+        // A middle initial: "Paul H. Chipok", "George W. Bush" (not a name
+        // ending at "H", with the surname left out).
+        if (doc.slice(et.span) == "." && e > t && fw[e - 1].size() == 1 && doc.tokens[e - 1].has(kCapitalized) &&
+            e + 1 < s.end_token && doc.tokens[e + 1].has(kCapitalized)) {
+          ++e;
+          continue;
+        }
         break;
       }
       if (e == t) { ++t; continue; }

@@ -6,6 +6,7 @@
 #include "cues/cue_finder.h"
 #include "entities/resolver.h"
 #include "mentions/mention_finder.h"
+#include "mentions/source_span.h"
 #include "pipeline/pipeline.h"
 #include "quotes/quote_finder.h"
 #include "segment/segmenter.h"
@@ -66,6 +67,7 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   find_mentions(doc, lex);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, tagger, model, features);
   resolve_speakers(doc, lex, links);
+  widen_source_spans(doc, lex, links, tagger);
 }
 
 }  // namespace whosaid

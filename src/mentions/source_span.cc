@@ -1,0 +1,416 @@
+#include "mentions/source_span.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/utf8.h"
+#include "mentions/mention_finder.h"
+#include "tagger/tag_set.h"
+#include "tagger/tagger.h"
+
+namespace whosaid {
+namespace {
+
+// Words that open a noun phrase: the phrase starts there ("the Commerce
+// Department", "a Washington Post-ABC News survey", "one Trump confidant").
+bool opens_phrase(std::string_view w) {
+  static const char* kDet[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                               "some", "many", "several", "one", "two", "three", "four", "five",
+                               "another", "other", "most", "few", "both", "all", "these", "those"};
+  for (const char* d : kDet)
+    if (w == d) return true;
+  return false;
+}
+
+bool is_month(std::string_view w) {
+  static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december"};
+  for (const char* m : kMonths)
+    if (w == m) return true;
+  return false;
+}
+
+class SourceSpans {
+ public:
+  SourceSpans(Document& doc, const Lexicon& lex, const Tagger* tagger)
+      : doc_(doc), lex_(lex), tagger_(tagger), tagged_(doc.sentences.size(), false) {}
+
+  void run(const std::vector<SpeakerLink>& links) {
+    for (size_t i = 0; i < doc_.quotes.size() && i < links.size(); ++i) {
+      Quote& q = doc_.quotes[i];
+      if (links[i].mention < 0 || !q.speaker || !q.speaker->mention) continue;
+      const Mention& m = doc_.mentions[links[i].mention];
+      if (m.kind == MentionKind::kPronoun || *q.speaker->mention != m.span) continue;
+      const uint32_t si = sentence_of(m.first_token);
+      if (si >= doc_.sentences.size()) continue;
+      const Sentence& s = doc_.sentences[si];
+      if (m.end_token > s.end_token) continue;
+      tag_sentence(si);
+      cue_ = q.cue ? *q.cue : Span{};
+      uint32_t b = phrase_start(m.first_token, s.first_token);
+      uint32_t e = phrase_end(m, s, q);
+      b = apposition_before(b, e, s, q);
+      b = partitive_before(b, s);
+      if (q.cue && tok(e - 1).span.end <= q.cue->begin) b = coordination_before(b, s, q);
+      q.speaker->mention = Span{tok(b).span.begin, tok(e - 1).span.end};
+    }
+  }
+
+ private:
+  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
+  std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
+  std::string word(uint32_t t) const {
+    std::string w;
+    utf8::fold(text(t), w);
+    return w;
+  }
+  bool is_quote(uint32_t t) const { return tok(t).in_quote || tok(t).kind == TokenKind::kQuote; }
+  bool in_content(uint32_t t, const Quote& q) const {
+    for (Span sp : q.spans)
+      if (tok(t).span.overlaps(sp)) return true;
+    return q.spans.empty() && tok(t).span.overlaps(q.span);
+  }
+  uint8_t tag(uint32_t t) const { return tok(t).tag; }
+
+  uint32_t sentence_of(uint32_t t) const {
+    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
+                               [](uint32_t tk, const Sentence& s) { return tk < s.first_token; });
+    if (it == doc_.sentences.begin()) return UINT32_MAX;
+    --it;
+    return t < it->end_token ? static_cast<uint32_t>(it - doc_.sentences.begin()) : UINT32_MAX;
+  }
+
+  // The first token whose span starts at or after byte `offset`.
+  uint32_t token_at(uint32_t offset) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
+                               [](const Token& t, uint32_t o) { return t.span.begin < o; });
+    return static_cast<uint32_t>(it - doc_.tokens.begin());
+  }
+
+  void tag_sentence(uint32_t si) {
+    if (!tagger_ || tagged_[si]) return;
+    tagged_[si] = true;
+    const Sentence& s = doc_.sentences[si];
+    bool all = true;
+    for (uint32_t k = s.first_token; k < s.end_token && all; ++k) all = tok(k).tag != 0;
+    if (all) return;  // the attributor tagged it already
+    std::vector<std::string_view> words;
+    for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(text(k));
+    std::vector<uint8_t> tags(words.size());
+    tagger_->tag(words.data(), words.size(), tags.data());
+    for (uint32_t k = s.first_token; k < s.end_token; ++k) doc_.tokens[k].tag = tags[k - s.first_token];
+  }
+
+  bool abbrev_dot(uint32_t t, uint32_t b) const {
+    return text(t) == "." && t > b && lex_.is(WordClass::kAbbrev, word(t - 1));
+  }
+
+  // A word that modifies the head of a noun phrase before it: "former",
+  // "Republican presidential", "Florida Gov.", "billionaire hedge fund".
+  bool premodifier(uint32_t t) const {
+    const Token& pt = tok(t);
+    if (pt.kind != TokenKind::kWord && pt.kind != TokenKind::kNumber) return false;
+    const std::string w = word(t);
+    if (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kStarter, w) ||
+        lex_.is(WordClass::kConj, w) || is_month(w) || pronoun_gender(lex_, w))
+      return false;
+    if (lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kHonorific, w) ||
+        lex_.is(WordClass::kHonorificM, w) || lex_.is(WordClass::kHonorificF, w))
+      return true;
+    // "said Rep. Smith": the cue is never part of the source ("the White House
+    // press secretary" is, though "press" is a cue word too).
+    if (tok(t).span.overlaps(cue_) || (lex_.cue(w) && !pos::is_nominal(tag(t)))) return false;
+    const pos::Upos u = pos::upos(tag(t));
+    return u == pos::Upos::kADJ || u == pos::Upos::kNOUN || u == pos::Upos::kPROPN || u == pos::Upos::kNUM;
+  }
+
+  // Steps back from the first token of the source over what opens its noun
+  // phrase: determiners, adjectives and titles, a possessor ("CNN's Dana Bash",
+  // "the Trump campaign's spokesman").
+  uint32_t phrase_start(uint32_t t, uint32_t b) const {
+    uint32_t k = t;
+    for (int n = 0; n < 8 && k > b; ++n) {
+      const uint32_t p = k - 1;
+      if (is_quote(p)) break;
+      if (abbrev_dot(p, b)) { k = p; continue; }
+      const std::string w = word(p);
+      if (w == "'s" || ((w == "'") && p > b && tok(p - 1).has(kCapitalized))) { k = p; continue; }
+      if (opens_phrase(w)) {
+        // "the", "a", but not a sentence-opening "One" of "One day, …"-style adverbials.
+        k = p;
+        break;
+      }
+      if (!premodifier(p)) break;
+      k = p;
+    }
+    return k;
+  }
+
+  // Ends the source after what completes its noun phrase: a parenthesis
+  // ("(R-Fla.)"), an apposition or relative clause between commas ("Phil Goff,
+  // a Labour MP, said"; "said Weld, who added that …"), a possessed head
+  // ("Cruz's campaign"), a head noun after a name ("Sanders supporters").
+  uint32_t phrase_end(const Mention& m, const Sentence& s, const Quote& q) const {
+    uint32_t e = m.end_token;
+    uint32_t cue_first = UINT32_MAX, cue_end = UINT32_MAX;
+    if (q.cue && !q.cue->empty()) {
+      cue_first = token_at(q.cue->begin);
+      cue_end = token_at(q.cue->end);
+    }
+    // The head noun after a name or possessor: "Sanders supporters said",
+    // "Cruz's campaign also went on the offensive", "according to a Quinnipiac
+    // poll"; then the name after a title or possessor ("election lawyer Joe
+    // Birkenstock", "Clinton's top foreign policy aide Jake Sullivan").
+    const uint32_t limit = cue_first != UINT32_MAX && cue_first >= e ? std::min(cue_first, s.end_token) : s.end_token;
+    bool nominal_head = m.kind == MentionKind::kNominal;
+    {
+      uint32_t k = e;
+      if (k < limit && (word(k) == "'s" || word(k) == "'")) ++k;
+      uint32_t h = k;
+      while (h < limit && !is_quote(h) && !in_content(h, q) && tok(h).kind == TokenKind::kWord &&
+             !tok(h).has(kCapitalized) && h < k + 4) {
+        const std::string w = word(h);
+        const bool noun = lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kRole, w) ||
+                          lex_.is(WordClass::kOrgHead, w) || pos::upos(tag(h)) == pos::Upos::kNOUN ||
+                          (pos::upos(tag(h)) == pos::Upos::kADJ && h + 1 < limit);
+        if (!noun || lex_.cue(w) || lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w)) break;
+        ++h;
+      }
+      // Keep it only if it ends on a noun ("Cruz's younger sister", not "Cruz's new").
+      while (h > k && pos::upos(tag(h - 1)) != pos::Upos::kNOUN && !lex_.is(WordClass::kNominal, word(h - 1)) &&
+             !lex_.is(WordClass::kRole, word(h - 1)) && !lex_.is(WordClass::kOrgHead, word(h - 1)))
+        --h;
+      if (h > k) {
+        e = h;
+        nominal_head = true;
+      }
+      const bool titled = h > k || k > e || lex_.is(WordClass::kRole, word(e - 1)) ||
+                          (m.kind == MentionKind::kNominal && lex_.is(WordClass::kNominal, word(e - 1)));
+      const uint32_t n_at = h > k ? h : k;
+      if (titled && n_at < limit) {
+        const int32_t nm = mention_at(doc_, n_at);
+        if (nm >= 0 && doc_.mentions[nm].first_token == n_at && doc_.mentions[nm].kind == MentionKind::kName &&
+            doc_.mentions[nm].end_token <= limit && !in_content(n_at, q)) {
+          e = doc_.mentions[nm].end_token;
+          nominal_head = false;
+        }
+      }
+    }
+    if (cue_first != UINT32_MAX && cue_first >= e && cue_first < s.end_token) {
+      // Source before its cue: the words between them belong to the source when
+      // they are appositions, relative clauses or a parenthesis closed by the
+      // cue ("Phil Goff, a Labour MP, said"; "Rep. John Mica (R-Fla.) said"), or a
+      // post-modifier ("Meenakshi Ganguly of Human Rights Watch said", "officials
+      // involved at the time said").
+      uint32_t p = cue_first;
+      while (p > e && skippable(p - 1)) --p;
+      if (p == e || p - e > 40) return e;
+      for (uint32_t k = e; k < p; ++k)
+        if (is_quote(k) || in_content(k, q) || text(k) == ";") return e;
+      const std::string first = word(e);
+      if (first == "," || first == "(") {
+        // "Donald Trump, who is battling Carson …, has picked up on …, telling":
+        // up to the first comma segment that is not part of the noun phrase.
+        uint32_t k = modifiers_after(e, p, s, q);
+        while (k > e && is_trailing_punct(k - 1)) --k;
+        return k > e ? k : e;
+      }
+      const bool post_modifier = first == "who" || first == "whose" || first == "of" || first == "from" ||
+                                 first == "at" || first == "for" || first == "with" || first == "in" ||
+                                 (m.kind != MentionKind::kName && first.size() > 3 && first.ends_with("ed"));
+      if (!post_modifier || !no_comma(e, p)) return e;
+      while (p > e && is_trailing_punct(p - 1)) --p;
+      return p;
+    }
+    if (cue_end == UINT32_MAX || m.first_token < cue_end) return e;
+    // Source after its cue: ""…," said Sen. Amy Klobuchar (D-Minn.), who sponsored
+    // the act." The phrase runs on through parentheses, appositions and relative
+    // clauses, up to the end of the clause or what is not part of it: a split
+    // quote (", "Q2"), a participle (", adding …"), an adverbial (", after …").
+    // A noun head takes its post-modifiers: "according to a Quinnipiac poll
+    // conducted in February", "said a person close to the Clintons", "according
+    // to people in attendance".
+    const bool post_modifier =
+        e + 1 < s.end_token && nominal_head &&
+        (pos::penn_name(tag(e)) == std::string_view("VBN") || word(e) == "in" || word(e) == "at" ||
+         word(e) == "from" || word(e) == "with" || word(e) == "for" || word(e) == "of" ||
+         (pos::upos(tag(e)) == pos::Upos::kADJ && pos::upos(tag(e + 1)) == pos::Upos::kADP));
+    if (e < s.end_token && (is_relative(word(e)) || post_modifier ||
+                            (word(e) == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
+      uint32_t k = e + 1;
+      while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
+      if (k > e + 1) e = k;
+    }
+    e = modifiers_after(e, s.end_token, s, q);
+    while (e > m.end_token && is_trailing_punct(e - 1)) --e;
+    return e;
+  }
+
+  static bool is_relative(std::string_view w) { return w == "who" || w == "whom" || w == "whose" || w == "which"; }
+
+  // Parentheses and comma-separated appositions and relative clauses from token
+  // e on (before `limit`): returns the end of the last one that belongs to the
+  // noun phrase. A segment belongs when it opens like a noun phrase or a
+  // relative clause (", the Alabama Republican who heads …", ", 67, of Exeter",
+  // ", who …") and has no finite verb of its own (not ", Teck wants the gap
+  // narrowed", ", has rejected the label").
+  uint32_t modifiers_after(uint32_t e, uint32_t limit, const Sentence& s, const Quote& q) const {
+    for (int n = 0; n < 8 && e < limit; ++n) {
+      if (text(e) == "(") {
+        uint32_t k = e + 1;
+        while (k < limit && k < e + 12 && text(k) != ")" && !is_quote(k)) ++k;
+        if (k >= limit || text(k) != ")") break;
+        e = k + 1;
+        continue;
+      }
+      if (text(e) != ",") break;
+      const uint32_t j = e + 1;
+      if (j >= limit || !segment_opener(j, q)) break;
+      uint32_t k = j;
+      bool finite = false, relative = false;
+      while (k < limit && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) {
+        relative = relative || is_relative(word(k));
+        if (!relative) {
+          const std::string_view penn = pos::penn_name(tag(k));
+          finite = finite || penn == "VBD" || penn == "VBZ" || penn == "VBP" || penn == "MD";
+        }
+        ++k;
+      }
+      if (k == j || finite) break;
+      e = k;
+    }
+    return e;
+  }
+
+  bool segment_opener(uint32_t j, const Quote& q) const {
+    if (is_quote(j) || in_content(j, q)) return false;
+    if (tok(j).kind == TokenKind::kNumber) return true;
+    if (tok(j).kind != TokenKind::kWord) return false;
+    const std::string v = word(j);
+    if (is_relative(v) || v == "of" || opens_phrase(v) || v == "himself" || v == "herself" || v == "now") return true;
+    if (lex_.is(WordClass::kRole, v) || lex_.is(WordClass::kNominal, v) || lex_.is(WordClass::kHonorific, v))
+      return true;
+    if (lex_.cue(v) || lex_.is(WordClass::kTime, v) || lex_.is(WordClass::kConj, v) ||
+        lex_.is(WordClass::kStarter, v) || lex_.is(WordClass::kSkip, v) || is_adverbial_opener(v) ||
+        v.ends_with("ing"))
+      return false;
+    if (tok(j).has(kCapitalized)) return true;
+    const pos::Upos u = pos::upos(tag(j));
+    return u == pos::Upos::kADJ || u == pos::Upos::kNOUN || u == pos::Upos::kPROPN || u == pos::Upos::kNUM;
+  }
+
+  // "Clinton's campaign chairman, John Podesta, said": a descriptive phrase
+  // opening the sentence, set off by the comma before the name, is part of
+  // the source when the name is closed by a comma too.
+  uint32_t apposition_before(uint32_t b, uint32_t e, const Sentence& s, const Quote& q) const {
+    if (b < s.first_token + 2 || text(b - 1) != "," || e >= s.end_token || text(e) != ",") return b;
+    const uint32_t comma = b - 1;
+    const std::string head = word(comma - 1);
+    if (!(lex_.is(WordClass::kRole, head) || lex_.is(WordClass::kNominal, head) ||
+          pos::upos(tag(comma - 1)) == pos::Upos::kNOUN))
+      return b;
+    uint32_t k = phrase_start(comma, s.first_token);
+    // At the start of the sentence or clause: "''…,'' the White House press
+    // secretary, Josh Earnest, said"; "In October, Trump's state director, Mike Rubino, wrote".
+    if (k == comma || !(k == s.first_token || is_quote(k - 1) || text(k - 1) == ",")) return b;
+    for (uint32_t t = k; t < comma; ++t)
+      if (in_content(t, q)) return b;
+    return k;
+  }
+
+  // "62 percent of voters", "Some of the women", "A number of readers": the
+  // quantity is the head of the source phrase.
+  uint32_t partitive_before(uint32_t b, const Sentence& s) const {
+    if (b < s.first_token + 2 || word(b - 1) != "of") return b;
+    const uint32_t h = b - 2;
+    const std::string w = word(h);
+    const bool quantity = tok(h).kind == TokenKind::kNumber || pos::upos(tag(h)) == pos::Upos::kNUM ||
+                          w == "percent" || w == "half" || w == "most" || w == "some" || w == "many" ||
+                          w == "all" || w == "majority" || w == "number" || w == "share" || w == "none" ||
+                          w == "few" || w == "several" || w == "each" || w == "both" || w.ends_with("thirds") ||
+                          w.ends_with("quarters") || w == "dozens" || w == "hundreds" || w == "thousands";
+    if (!quantity || is_quote(h)) return b;
+    uint32_t k = phrase_start(h, s.first_token);
+    // "about half of", "nearly three in 10 of": a degree word before the quantity.
+    if (k > s.first_token) {
+      const std::string d = word(k - 1);
+      if (d == "about" || d == "nearly" || d == "almost" || d == "roughly" || d == "just" || d == "only" ||
+          d == "some" || d == "over")
+        --k;
+    }
+    return k;
+  }
+
+  // "Cruz and Trump have slammed …", "Current and former officials said": a
+  // source coordinated with what opens the sentence is one source phrase.
+  uint32_t coordination_before(uint32_t b, const Sentence& s, const Quote& q) const {
+    if (b < s.first_token + 2 || word(b - 1) != "and") return b;
+    const uint32_t end = b - 1;
+    uint32_t k = end;
+    const int32_t nm = mention_at(doc_, end - 1);
+    if (nm >= 0 && doc_.mentions[nm].end_token == end && doc_.mentions[nm].kind != MentionKind::kPronoun)
+      k = doc_.mentions[nm].first_token;
+    else if (pos::upos(tag(end - 1)) != pos::Upos::kADJ && !premodifier(end - 1))
+      return b;
+    k = phrase_start(k == end ? end - 1 : k, s.first_token);
+    if (k != s.first_token) return b;
+    for (uint32_t t = k; t < end; ++t)
+      if (is_quote(t) || in_content(t, q) || tok(t).kind == TokenKind::kPunct) return b;
+    return k;
+  }
+
+  bool no_comma(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k)
+      if (text(k) == ",") return false;
+    return true;
+  }
+
+  bool is_trailing_punct(uint32_t t) const {
+    std::string_view w = text(t);
+    return w == "," || w == "." || w == ":" || w == ";" || w == "\xE2\x80\x94" || w == "--" ||
+           w == "\xE2\x80\x93" || w == "-";
+  }
+
+  // What ends an apposition after the source: ";", a dash, a comma or the
+  // final full stop (not the one of "Calif.").
+  bool phrase_break(uint32_t t, const Sentence& s) const {
+    std::string_view w = text(t);
+    if (w == "," || w == ";" || w == ":" || w == "\xE2\x80\x94" || w == "--" || w == "\xE2\x80\x93" || w == "?" ||
+        w == "!")
+      return true;
+    if (w == ".") return !abbrev_dot(t, s.first_token);
+    return false;
+  }
+
+  static bool is_adverbial_opener(std::string_view w) {
+    return w == "in" || w == "on" || w == "at" || w == "after" || w == "before" || w == "during" || w == "when" ||
+           w == "while" || w == "as" || w == "because" || w == "though" || w == "although" || w == "according" ||
+           w == "if" || w == "since" || w == "until" || w == "where" || w == "referring" || w == "noting" ||
+           w == "speaking" || w == "to" || w == "than" || w == "so" || w == "then";
+  }
+
+  bool skippable(uint32_t t) const {
+    if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
+    const std::string w = word(t);
+    if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
+    if (w == "'s" || w == "'ve" || w == "'d" || w == "'ll" || w == "has" || w == "have" || w == "had" ||
+        w == "is" || w == "was" || w == "will" || w == "would" || w == "also" || w == "later")
+      return true;
+    return w.size() > 4 && w.ends_with("ly") && !tok(t).has(kCapitalized);
+  }
+
+  Document& doc_;
+  const Lexicon& lex_;
+  const Tagger* tagger_;
+  std::vector<bool> tagged_;
+  Span cue_;  // the cue of the quote being widened
+};
+
+}  // namespace
+
+void widen_source_spans(Document& doc, const Lexicon& lexicon, const std::vector<SpeakerLink>& links,
+                        const Tagger* tagger) {
+  SourceSpans(doc, lexicon, tagger).run(links);
+}
+
+}  // namespace whosaid
