@@ -72,13 +72,16 @@ TEST(AttributionModel, RoundTripsThroughItsFile) {
   m.weights()[(1u << kFeatureBits) - 1] = -2.25f;
   m.set_calibration(0.75f, -0.1f);
   m.set_threshold(0.3f);
+  FeatureVector f;
+  f.add("x");
+  m.end_weights()[f.ids()[0]] = 1.5f;
   const std::string bytes = m.serialize();
   const AttributionModel back = AttributionModel::parse(bytes);
   EXPECT_EQ(back.serialize(), bytes);
   EXPECT_FLOAT_EQ(back.threshold(), 0.3f);
-  FeatureVector f;
-  f.add("x");
   EXPECT_FLOAT_EQ(back.probability(f.ids()), m.probability(f.ids()));
+  EXPECT_TRUE(back.has_end_model());
+  EXPECT_FLOAT_EQ(back.end_score(f.ids()), 1.5f);
 }
 
 TEST(AttributionModel, DamagedFilesAreRefusedWithTheReason) {

@@ -35,6 +35,7 @@ struct Frame {
   bool trailing = false;
   const char* origin = "frame";  // which rule built it: a model feature
   bool tagged_source = false;    // source found only by its part-of-speech tags
+  CandidateTrace ends;           // candidate content ends, kept for training
 };
 
 bool is_determiner(std::string_view w) {
@@ -59,8 +60,9 @@ bool is_object_taking(std::string_view lemma) {
 class Attributor {
  public:
   Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const Tagger* tagger,
-             const AttributionModel* model, std::vector<std::vector<uint32_t>>* features)
-      : doc_(doc), lex_(lex), opt_(opt), tagger_(tagger), model_(model), features_out_(features) {
+             const AttributionModel* model, std::vector<CandidateTrace>* trace, bool report_all)
+      : doc_(doc), lex_(lex), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
+        report_all_(report_all || !model) {
     tagged_.assign(doc.sentences.size(), false);
     fw_.resize(doc.tokens.size());
     for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw_[i]);
@@ -113,9 +115,9 @@ class Attributor {
                      [&](size_t a, size_t b) { return doc_.quotes[a].span.begin < doc_.quotes[b].span.begin; });
     std::vector<Quote> quotes;
     std::vector<SpeakerLink> links;
-    if (features_out_) {
-      features_out_->clear();
-      for (size_t i : order) features_out_->push_back(std::move(features_[i]));
+    if (trace_out_) {
+      trace_out_->clear();
+      for (size_t i : order) trace_out_->push_back(std::move(traces_[i]));
     }
     std::vector<int32_t> new_index(order.size());
     for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int32_t>(i);
@@ -487,7 +489,7 @@ class Attributor {
   // Whether the model takes an indirect candidate (always, when training).
   bool accepted(const Frame& f) {
     if (!opt_.indirect) return false;
-    if (!model_) return true;
+    if (report_all_) return true;
     frame_features(f, fv_);
     return model_->probability(fv_.ids()) >= model_->threshold();
   }
@@ -519,6 +521,7 @@ class Attributor {
         f.source = subject;
         f.content.push_back({k, clause_cut(k, end)});
         f.origin = "participle";
+        choose_end(f, end, lemma);
         return true;
       }
     }
@@ -631,7 +634,100 @@ class Attributor {
     if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
     f.content.push_back({k, clause_cut(k, end)});
     f.origin = "leading";
+    choose_end(f, end, lemma);
     return true;
+  }
+
+  // Where reported speech ends: the rules cut at the first clause boundary
+  // after the last quotation (clause_cut); the model instead scores every
+  // boundary up to the next quotation mark (", and …", ", which …", "; ", a
+  // dash, the sentence end) and takes the best. Content with quotation marks
+  // keeps the rules' end.
+  void choose_end(Frame& f, uint32_t limit, std::string_view lemma) {
+    if (f.content.empty() || (!trace_out_ && !(model_ && model_->has_end_model()))) return;
+    Range& r = f.content.back();
+    if (r.empty()) return;
+    uint32_t stop = limit;
+    for (uint32_t t = r.begin; t < limit; ++t)
+      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) {
+        stop = t;
+        break;
+      }
+    if (r.end > stop || stop <= r.begin + 1) return;
+    constexpr size_t kMaxEnds = 16;
+    ends_.clear();
+    for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
+      const std::string_view w = text(t);
+      if (w == "," || w == ";" || w == ":" || w == "(" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+        if (t >= r.begin + 2) ends_.push_back(t);
+        continue;
+      }
+      // Before a preposition or conjunction: an object that is the whole content
+      // ("endorsed Sanders | in the primary", "opposed it | because …").
+      if (tok(t).kind == TokenKind::kWord && tagger_) {
+        const uint8_t tg = tag_of(t, f.sentence);
+        if (pos::is_adposition(tg) || pos::is_conjunction(tg)) ends_.push_back(t);
+      }
+    }
+    if (ends_.empty() || ends_.back() != stop) ends_.push_back(stop);
+    if (std::find(ends_.begin(), ends_.end(), r.end) == ends_.end()) {
+      ends_.push_back(r.end);
+      std::sort(ends_.begin(), ends_.end());
+    }
+    const uint32_t rule_end = r.end;
+    float best = 0;
+    uint32_t best_end = r.end;
+    CandidateTrace& trace = f.ends;
+    trace.end_bytes.clear();
+    trace.end_features.clear();
+    for (size_t i = 0; i < ends_.size(); ++i) {
+      end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
+      if (trace_out_) {
+        const Range cand = trim({r.begin, ends_[i]});
+        trace.end_bytes.push_back(cand.empty() ? tok(r.begin).span.begin : tok(cand.end - 1).span.end);
+        trace.end_features.push_back(efv_.ids());
+      }
+      if (model_ && model_->has_end_model()) {
+        const float score = model_->end_score(efv_.ids());
+        if (i == 0 || score > best) best = score, best_end = ends_[i];
+      }
+    }
+    if (model_ && model_->has_end_model()) r.end = best_end;
+  }
+
+  void end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit, uint32_t stop,
+                    size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
+    fv.clear();
+    const uint32_t si = f.sentence;
+    fv.add("e-bias");
+    const std::string_view boundary = e >= limit ? std::string_view("</s>") : e >= stop ? std::string_view("<q>")
+                                                                                          : text(e);
+    fv.add("e-tok", boundary);
+    const bool rule = e == rule_end;
+    fv.add("e-rule", rule ? "1" : "0");
+    fv.add("e-rule*tok", rule ? "1" : "0", boundary);
+    const std::string_view next = e + 1 < stop ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
+    fv.add("e-next", next);
+    fv.add("e-tok*next", boundary, next);
+    fv.add("lemma*e-next", lemma, next);
+    if (e + 1 < stop) {
+      fv.add("e-next-tag", tag_name(e + 1, si));
+      if (lex_.cue(fw_[e + 1])) fv.add("e-next-cue");
+      fv.add("e-tok*next-tag", boundary, tag_name(e + 1, si));
+      if (e + 2 < stop) {
+        fv.add("e-next2", fw_[e + 2]);
+        // A new clause after the boundary: ", but he is", "; 26 percent say".
+        fv.add("e-next-tags", tag_name(e + 1, si), tag_name(e + 2, si));
+        fv.add("e-tok*next-tags", boundary, std::string(tag_name(e + 1, si)) + " " + std::string(tag_name(e + 2, si)));
+      }
+    }
+    fv.add("e-prev", fw_[e - 1]);
+    fv.add("e-prev-tag", tag_name(e - 1, si));
+    fv.add("e-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
+    fv.add("e-last", index + 1 == count ? "1" : "0");
+    fv.add("e-len", bucket(word_count(begin, e)));
+    fv.add("e-rest", bucket(word_count(e, limit)));
+    fv.add("e-origin", f.origin);
   }
 
   // A noun phrase ending at token t by its tags: determiner? adjectives, nouns,
@@ -968,8 +1064,10 @@ class Attributor {
     f.sentence = si;
     f.cue = &c;
     f.source = source;
-    f.content.push_back(trim({k, clause_cut(k, end)}));
+    f.content.push_back({k, clause_cut(k, end)});
     f.origin = "shared";
+    choose_end(f, end, entry ? std::string_view(entry->lemma) : std::string_view());
+    f.content.back() = trim(f.content.back());
     if (!shared_ok(f)) return;
     outer = first;
     frames.push_back(std::move(f));
@@ -1014,11 +1112,19 @@ class Attributor {
   }
 
   // Adds a quote described by the features in fv_; the model gives its confidence.
-  void push_quote(Quote q, SpeakerLink link) {
-    if (model_) q.confidence = model_->probability(fv_.ids());
+  void push_quote(Quote q, SpeakerLink link, const CandidateTrace* ends = nullptr) {
+    if (model_ && !report_all_) q.confidence = model_->probability(fv_.ids());
     doc_.quotes.push_back(std::move(q));
     links_.push_back(link);
-    if (features_out_) features_.push_back(fv_.ids());
+    if (trace_out_) {
+      CandidateTrace t;
+      t.features = fv_.ids();
+      if (ends) {
+        t.end_bytes = ends->end_bytes;
+        t.end_features = ends->end_features;
+      }
+      traces_.push_back(std::move(t));
+    }
   }
 
   static const char* bucket(int n) {
@@ -1175,7 +1281,7 @@ class Attributor {
       SpeakerLink link;
       link.mention = f.source;
       frame_features(f, fv_);
-      push_quote(std::move(q), link);
+      push_quote(std::move(q), link, &f.ends);
     }
   }
 
@@ -1314,9 +1420,11 @@ class Attributor {
   const ExtractorOptions& opt_;
   const Tagger* tagger_;
   const AttributionModel* model_;
-  std::vector<std::vector<uint32_t>>* features_out_;
-  std::vector<std::vector<uint32_t>> features_;  // per quote in doc_.quotes, when features_out_
-  FeatureVector fv_;
+  std::vector<CandidateTrace>* trace_out_;
+  bool report_all_;                     // training: report every candidate
+  std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
+  FeatureVector fv_, efv_;
+  std::vector<uint32_t> ends_;  // scratch: candidate content ends
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
   std::vector<std::string_view> words_;
@@ -1339,8 +1447,8 @@ class Attributor {
 
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
                                    const Tagger* tagger, const AttributionModel* model,
-                                   std::vector<std::vector<uint32_t>>* features) {
-  return Attributor(doc, lexicon, options, tagger, model, features).run();
+                                   std::vector<CandidateTrace>* trace, bool report_all) {
+  return Attributor(doc, lexicon, options, tagger, model, trace, report_all).run();
 }
 
 }  // namespace whosaid

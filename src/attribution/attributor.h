@@ -28,12 +28,23 @@ struct SpeakerLink {
   int32_t carried_from = -1;  // earlier quote whose speaker this one continues
 };
 
+// What the model saw for one quote, for training (parallel to doc.quotes).
+struct CandidateTrace {
+  std::vector<uint32_t> features;  // scored for acceptance and confidence
+  // When where the content ends was a choice: each candidate end (byte offset
+  // of the content's end) and its features. Empty otherwise.
+  std::vector<uint32_t> end_bytes;
+  std::vector<std::vector<uint32_t>> end_features;
+};
+
 // `tagger` (may be null) tags the sentences where a rule needs parts of speech.
 // `model` chooses among candidates and sets confidences; when null, every
-// candidate is reported (training). `features`, when not null, receives each
-// quote's features, parallel to doc.quotes.
+// candidate is reported with the rules' content ends (training). With
+// `report_all`, the model chooses content ends but every candidate is
+// reported (training the acceptance weights). `trace`, when not null,
+// receives what the model saw for each quote, parallel to doc.quotes.
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
                                    const Tagger* tagger, const AttributionModel* model,
-                                   std::vector<std::vector<uint32_t>>* features = nullptr);
+                                   std::vector<CandidateTrace>* trace = nullptr, bool report_all = false);
 
 }  // namespace whosaid

@@ -14,9 +14,13 @@ namespace whosaid {
 namespace {
 
 // File layout (little-endian): the magic line, then u32 feature bits, f32 scale,
-// f32 shift, f32 threshold, u32 count of non-zero weights, and that many
-// (u32 slot, f32 weight) pairs in increasing slot order.
-constexpr std::string_view kMagic = "whosaid attribution model 1\n";
+// f32 shift, f32 threshold, then two weight tables (acceptance, then content
+// end), each a u32 count of non-zero weights and that many (u32 slot, f32
+// weight) pairs in increasing slot order.
+constexpr std::string_view kMagic = "whosaid attribution model 2\n";
+
+void put_weights(std::string& out, const std::vector<float>& w);
+void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table);
 
 uint64_t fnv(uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
@@ -70,6 +74,12 @@ float AttributionModel::score(const std::vector<uint32_t>& features) const {
   return z;
 }
 
+float AttributionModel::end_score(const std::vector<uint32_t>& features) const {
+  float z = 0;
+  for (uint32_t f : features) z += end_weights_[f];
+  return z;
+}
+
 float AttributionModel::probability(const std::vector<uint32_t>& features) const {
   return 1.0f / (1.0f + std::exp(-(scale_ * score(features) + shift_)));
 }
@@ -80,20 +90,43 @@ std::string AttributionModel::serialize() const {
   put<float>(out, scale_);
   put<float>(out, shift_);
   put<float>(out, threshold_);
-  uint32_t nonzero = 0;
-  for (float w : weights_) nonzero += w != 0.0f;
-  put<uint32_t>(out, nonzero);
-  for (uint32_t i = 0; i < weights_.size(); ++i) {
-    if (weights_[i] == 0.0f) continue;
-    put<uint32_t>(out, i);
-    put<float>(out, weights_[i]);
-  }
+  put_weights(out, weights_);
+  put_weights(out, end_weights_);
   return out;
 }
 
+namespace {
+
+void put_weights(std::string& out, const std::vector<float>& w) {
+  uint32_t nonzero = 0;
+  for (float v : w) nonzero += v != 0.0f;
+  put<uint32_t>(out, nonzero);
+  for (uint32_t i = 0; i < w.size(); ++i) {
+    if (w[i] == 0.0f) continue;
+    put<uint32_t>(out, i);
+    put<float>(out, w[i]);
+  }
+}
+
+void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table) {
+  const auto n = get<uint32_t>(bytes, at);
+  int64_t previous = -1;
+  for (uint32_t k = 0; k < n; ++k) {
+    const auto i = get<uint32_t>(bytes, at);
+    const auto v = get<float>(bytes, at);
+    if (i >= w.size() || static_cast<int64_t>(i) <= previous || !std::isfinite(v))
+      throw Error(ErrorCode::kModel, std::string("attribution model: bad ") + table + " weight entry " +
+                                         std::to_string(k) + " at byte " + std::to_string(at - 8));
+    w[i] = v;
+    previous = i;
+  }
+}
+
+}  // namespace
+
 AttributionModel AttributionModel::parse(std::string_view bytes) {
   if (!bytes.starts_with(kMagic))
-    throw Error(ErrorCode::kModel, "attribution model: not a whosaid attribution model (bad magic line)");
+    throw Error(ErrorCode::kModel, "attribution model: not a whosaid attribution model version 2 (bad magic line)");
   size_t at = kMagic.size();
   AttributionModel m;
   const auto bits = get<uint32_t>(bytes, at);
@@ -105,17 +138,9 @@ AttributionModel AttributionModel::parse(std::string_view bytes) {
   m.threshold_ = get<float>(bytes, at);
   if (!std::isfinite(m.scale_) || !std::isfinite(m.shift_) || !(m.threshold_ >= 0 && m.threshold_ <= 1))
     throw Error(ErrorCode::kModel, "attribution model: bad calibration or threshold");
-  const auto n = get<uint32_t>(bytes, at);
-  int64_t previous = -1;
-  for (uint32_t k = 0; k < n; ++k) {
-    const auto i = get<uint32_t>(bytes, at);
-    const auto w = get<float>(bytes, at);
-    if (i >= m.weights_.size() || static_cast<int64_t>(i) <= previous || !std::isfinite(w))
-      throw Error(ErrorCode::kModel, "attribution model: bad weight entry " + std::to_string(k) + " at byte " +
-                                         std::to_string(at - 8));
-    m.weights_[i] = w;
-    previous = i;
-  }
+  get_weights(bytes, at, m.weights_, "acceptance");
+  get_weights(bytes, at, m.end_weights_, "content-end");
+  for (float v : m.end_weights_) m.has_end_ = m.has_end_ || v != 0.0f;
   if (at != bytes.size())
     throw Error(ErrorCode::kModel, "attribution model: " + std::to_string(bytes.size() - at) +
                                        " unexpected bytes after the weights");

@@ -8,6 +8,10 @@
 // probability decides whether an indirect candidate is reported (it must reach
 // `threshold()`) and is, after calibration, the quote's `confidence`.
 //
+// A second set of weights scores where reported speech ends: each clause
+// boundary after the cue ("…, and", "…, which", "…; ") is a candidate end and
+// the highest-scoring one is taken (`end_score`, features in `end_features`).
+//
 // The model is trained by `whosaid train attribution` (attribution/trainer.h)
 // on PolNeAR train and shipped as data/attribution.bin, compiled in for
 // AttributionModel::builtin().
@@ -53,10 +57,15 @@ class AttributionModel {
   float probability(const std::vector<uint32_t>& features) const;
   // Indirect candidates are reported when probability() >= threshold().
   float threshold() const { return threshold_; }
+  // Score of a candidate content end; the attributor takes the highest.
+  float end_score(const std::vector<uint32_t>& features) const;
+  bool has_end_model() const { return has_end_; }
 
   // For the trainer.
-  AttributionModel() : weights_(size_t{1} << kFeatureBits, 0.0f) {}
+  AttributionModel() : weights_(size_t{1} << kFeatureBits, 0.0f), end_weights_(size_t{1} << kFeatureBits, 0.0f) {}
   std::vector<float>& weights() { return weights_; }
+  std::vector<float>& end_weights() { return end_weights_; }
+  void set_has_end_model(bool v) { has_end_ = v; }
   void set_calibration(float a, float b) { scale_ = a, shift_ = b; }
   void set_threshold(float t) { threshold_ = t; }
   float scale() const { return scale_; }
@@ -64,6 +73,8 @@ class AttributionModel {
 
  private:
   std::vector<float> weights_;
+  std::vector<float> end_weights_;
+  bool has_end_ = false;
   float scale_ = 1.0f, shift_ = 0.0f;
   float threshold_ = 0.5f;
 };

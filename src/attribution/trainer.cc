@@ -54,33 +54,9 @@ void fit_platt(const std::vector<double>& z, const std::vector<bool>& y, float& 
 
 AttributionTrainer::AttributionTrainer(AttributionTrainOptions options) : options_(options) {}
 
-void AttributionTrainer::add(const eval::GoldDocument& gold) {
-  Document doc(gold.text, gold.id);
-  std::vector<std::vector<uint32_t>> features;
-  ExtractorOptions options;
-  run_pipeline(doc, Lexicon::builtin(), &Tagger::builtin(), options, nullptr, &features);
-  const eval::CharCounter counter(doc.text());
-  std::vector<std::vector<Span>> gold_content;
-  for (const eval::GoldAttribution& g : gold.attributions) gold_content.push_back(g.content);
-  for (size_t i = 0; i < doc.quotes.size(); ++i) {
-    const Quote& q = doc.quotes[i];
-    const std::vector<Span> content = eval::predicted_content(q);
-    if (eval::in_discard(counter, content, gold.discard)) continue;
-    Example ex;
-    ex.features = std::move(features[i]);
-    ex.document = static_cast<uint32_t>(documents_);
-    ex.gated = q.kind == QuoteKind::kIndirect;
-    for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
-      ex.label = eval::content_jaccard(counter, gold_content[g], content) >= eval::kMinJaccard &&
-                 eval::speaker_correct(doc.text(), gold.attributions[g], q);
-    examples_.push_back(std::move(ex));
-  }
-  ++documents_;
-  gold_ += gold.attributions.size();
-}
+void AttributionTrainer::add(const eval::GoldDocument& gold) { documents_.push_back(gold); }
 
-void AttributionTrainer::fit(AttributionModel& model, const std::vector<const Example*>& examples) const {
-  std::vector<float>& w = model.weights();
+void AttributionTrainer::fit(std::vector<float>& w, const std::vector<const Example*>& examples) const {
   std::fill(w.begin(), w.end(), 0.0f);
   std::vector<float> g2(w.size(), 0.0f);
   std::vector<uint32_t> order(examples.size());
@@ -103,41 +79,134 @@ void AttributionTrainer::fit(AttributionModel& model, const std::vector<const Ex
 }
 
 AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const {
+  const Lexicon& lex = Lexicon::builtin();
+  const Tagger& tagger = Tagger::builtin();
+  const ExtractorOptions options;
+  AttributionModel model;
+  uint64_t gold_total = 0;
+  for (const eval::GoldDocument& g : documents_) gold_total += g.attributions.size();
+
+  // 1. Content ends, from a run with the rules' ends.
+  std::vector<Example> end_examples;
+  std::vector<std::pair<size_t, size_t>> choices;  // [begin, end) in end_examples, with a right end
+  std::vector<size_t> rule_choice;                 // index of the rules' end within each choice
+  for (uint32_t d = 0; d < documents_.size(); ++d) {
+    const eval::GoldDocument& gold = documents_[d];
+    Document doc(gold.text, gold.id);
+    std::vector<CandidateTrace> trace;
+    run_pipeline(doc, lex, &tagger, options, nullptr, &trace, true);
+    const std::string_view text = doc.text();
+    std::vector<uint32_t> gold_ends;
+    for (const eval::GoldAttribution& g : gold.attributions)
+      gold_ends.push_back(eval::trim_for_exact_match(text, g.content.back()).end);
+    for (size_t i = 0; i < doc.quotes.size(); ++i) {
+      const CandidateTrace& t = trace[i];
+      if (t.end_bytes.size() < 2) continue;
+      const uint32_t begin = doc.quotes[i].spans.back().begin;
+      const Span widest{begin, *std::max_element(t.end_bytes.begin(), t.end_bytes.end())};
+      size_t first = end_examples.size(), rule = 0;
+      bool any = false;
+      for (size_t k = 0; k < t.end_bytes.size(); ++k) {
+        Example ex;
+        ex.features = t.end_features[k];
+        ex.document = d;
+        const uint32_t end = eval::trim_for_exact_match(text, Span{begin, t.end_bytes[k]}).end;
+        for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
+          ex.label = gold_ends[g] == end && gold.attributions[g].content.back().overlaps(widest);
+        if (t.end_bytes[k] == doc.quotes[i].spans.back().end) rule = k;
+        any = any || ex.label;
+        end_examples.push_back(std::move(ex));
+      }
+      if (!any) {
+        end_examples.resize(first);
+        continue;
+      }
+      choices.push_back({first, end_examples.size()});
+      rule_choice.push_back(first + rule);
+    }
+  }
+  // Out-of-fold accuracy of the end choice (reported), then the fit on everything.
+  const int folds = std::max(2, options_.folds);
+  uint64_t rule_right = 0, model_right = 0;
+  for (int fold = 0; fold < folds; ++fold) {
+    std::vector<const Example*> train;
+    for (const Example& ex : end_examples)
+      if (static_cast<int>(ex.document % folds) != fold) train.push_back(&ex);
+    fit(model.end_weights(), train);
+    for (size_t c = 0; c < choices.size(); ++c) {
+      if (static_cast<int>(end_examples[choices[c].first].document % folds) != fold) continue;
+      rule_right += end_examples[rule_choice[c]].label;
+      size_t best = choices[c].first;
+      float best_score = 0;
+      for (size_t k = choices[c].first; k < choices[c].second; ++k) {
+        const float sc = model.end_score(end_examples[k].features);
+        if (k == choices[c].first || sc > best_score) best = k, best_score = sc;
+      }
+      model_right += end_examples[best].label;
+    }
+  }
+  {
+    std::vector<const Example*> all;
+    for (const Example& ex : end_examples) all.push_back(&ex);
+    fit(model.end_weights(), all);
+    model.set_has_end_model(!all.empty());
+  }
+
+  // 2. Acceptance, from a run with the fitted ends.
+  std::vector<Example> examples;
+  for (uint32_t d = 0; d < documents_.size(); ++d) {
+    const eval::GoldDocument& gold = documents_[d];
+    Document doc(gold.text, gold.id);
+    std::vector<CandidateTrace> trace;
+    run_pipeline(doc, lex, &tagger, options, &model, &trace, true);
+    const eval::CharCounter counter(doc.text());
+    for (size_t i = 0; i < doc.quotes.size(); ++i) {
+      const Quote& q = doc.quotes[i];
+      const std::vector<Span> content = eval::predicted_content(q);
+      if (eval::in_discard(counter, content, gold.discard)) continue;
+      Example ex;
+      ex.features = std::move(trace[i].features);
+      ex.document = d;
+      ex.gated = q.kind == QuoteKind::kIndirect;
+      for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
+        ex.label = eval::content_jaccard(counter, gold.attributions[g].content, content) >= eval::kMinJaccard &&
+                   eval::speaker_correct(doc.text(), gold.attributions[g], q);
+      examples.push_back(std::move(ex));
+    }
+  }
   uint64_t positives = 0, gated = 0;
-  for (const Example& ex : examples_) {
+  for (const Example& ex : examples) {
     positives += ex.label;
     gated += ex.gated;
   }
-  if (examples_.empty() || positives == 0)
+  if (examples.empty() || positives == 0)
     throw Error(ErrorCode::kBadInput, "train attribution: no candidate matches the annotation (" +
-                                          std::to_string(examples_.size()) + " candidates in " +
-                                          std::to_string(documents_) + " documents)");
+                                          std::to_string(examples.size()) + " candidates in " +
+                                          std::to_string(documents_.size()) + " documents)");
   // Out-of-fold scores.
-  const int folds = std::max(2, options_.folds);
-  std::vector<double> oof(examples_.size(), 0.0);
-  AttributionModel model;
+  std::vector<double> oof(examples.size(), 0.0);
   for (int k = 0; k < folds; ++k) {
     std::vector<const Example*> train;
-    for (const Example& ex : examples_)
+    for (const Example& ex : examples)
       if (static_cast<int>(ex.document % folds) != k) train.push_back(&ex);
-    fit(model, train);
-    for (size_t i = 0; i < examples_.size(); ++i)
-      if (static_cast<int>(examples_[i].document % folds) == k) oof[i] = model.score(examples_[i].features);
+    fit(model.weights(), train);
+    for (size_t i = 0; i < examples.size(); ++i)
+      if (static_cast<int>(examples[i].document % folds) == k) oof[i] = model.score(examples[i].features);
   }
-  std::vector<bool> labels(examples_.size());
-  for (size_t i = 0; i < examples_.size(); ++i) labels[i] = examples_[i].label;
+  std::vector<bool> labels(examples.size());
+  for (size_t i = 0; i < examples.size(); ++i) labels[i] = examples[i].label;
   float a = 1, b = 0;
   fit_platt(oof, labels, a, b);
   // The threshold for indirect candidates that maximises F1 of right
   // attributions; the others are always reported.
   uint64_t fixed_tp = 0, fixed_n = 0;
   std::vector<std::pair<double, bool>> open;  // calibrated probability, label
-  for (size_t i = 0; i < examples_.size(); ++i) {
-    if (!examples_[i].gated) {
+  for (size_t i = 0; i < examples.size(); ++i) {
+    if (!examples[i].gated) {
       ++fixed_n;
-      fixed_tp += examples_[i].label;
+      fixed_tp += examples[i].label;
     } else {
-      open.push_back({sigmoid(a * oof[i] + b), examples_[i].label});
+      open.push_back({sigmoid(a * oof[i] + b), examples[i].label});
     }
   }
   std::sort(open.begin(), open.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -152,20 +221,23 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       ++n;
       ++i;
     }
-    const double p = n ? static_cast<double>(tp) / n : 0, r = gold_ ? static_cast<double>(tp) / gold_ : 0;
+    const double p = n ? static_cast<double>(tp) / n : 0, r = gold_total ? static_cast<double>(tp) / gold_total : 0;
     const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
     if (f1 > best_f1) best_f1 = f1, best_p = p, best_r = r, best_t = static_cast<float>(t);
   }
   // The shipped model: fitted on every document.
   std::vector<const Example*> all;
-  for (const Example& ex : examples_) all.push_back(&ex);
-  fit(model, all);
+  for (const Example& ex : examples) all.push_back(&ex);
+  fit(model.weights(), all);
   model.set_calibration(a, b);
   model.set_threshold(best_t);
   if (report) {
-    report->documents = documents_;
-    report->gold = gold_;
-    report->candidates = examples_.size();
+    report->documents = documents_.size();
+    report->gold = gold_total;
+    report->end_choices = choices.size();
+    report->end_rule_right = rule_right;
+    report->end_model_right = model_right;
+    report->candidates = examples.size();
     report->positives = positives;
     report->gated_candidates = gated;
     report->oof_precision = best_p;

@@ -6,11 +6,16 @@
 //   AttributionModel model = trainer.train(&report);
 //   write(model.serialize());
 //
-// Every candidate the rules build (the pipeline run with no model) is one
-// example, labelled right when its content matches an annotated attribution
-// (Jaccard >= 0.5, docs/eval.md) and its speaker is right by the evaluator's
-// rule. The model is logistic regression fitted by AdaGrad in a fixed order
-// (seeded), so the same data and options give byte-identical models.
+// Two fits, each over a run of the pipeline that reports every candidate:
+// 1. Content ends. The run uses the rules' ends and records, for each
+//    reported-speech candidate, every clause boundary where its content could
+//    end. A boundary is right when the content ending there ends where an
+//    annotated attribution overlapping it ends (after trimming punctuation).
+// 2. Acceptance. The run uses the fitted ends; each candidate is right when its
+//    content matches an annotated attribution (Jaccard >= 0.5, docs/eval.md)
+//    and its speaker is right by the evaluator's rule.
+// Both are logistic regression fitted by AdaGrad in a fixed (seeded) order,
+// so the same data and options give byte-identical models.
 // Calibration and the reporting threshold come from out-of-fold scores:
 // documents are split into `folds` by position, each fold scored by a model
 // trained on the others; a Platt scaling is fitted to those scores, and the
@@ -39,6 +44,9 @@ struct AttributionTrainReport {
   uint64_t candidates = 0;        // examples
   uint64_t positives = 0;         // examples labelled right
   uint64_t gated_candidates = 0;  // indirect candidates: the model decides whether to report them
+  uint64_t end_choices = 0;       // candidates whose content end was learned (with a right end among them)
+  uint64_t end_rule_right = 0;    // … of which the rules' end was the right one
+  uint64_t end_model_right = 0;   // … and the fitted model's choice, on the training data
   // Out-of-fold, at the chosen threshold: the F1 of right attributions over
   // reported candidates against all gold (an estimate of end-to-end F1).
   double oof_precision = 0, oof_recall = 0, oof_f1 = 0;
@@ -49,8 +57,7 @@ class AttributionTrainer {
  public:
   explicit AttributionTrainer(AttributionTrainOptions options = {});
 
-  // Runs the pipeline (built-in lexicon and tagger, no attribution model) over
-  // the document and keeps each candidate's features and label.
+  // Keeps the document for training (the pipeline runs in train()).
   void add(const eval::GoldDocument& gold);
 
   // Fits the model on everything added. Throws Error(kBadInput) when nothing
@@ -64,11 +71,10 @@ class AttributionTrainer {
     bool label = false;
     bool gated = false;  // indirect: reported only above the threshold
   };
-  void fit(AttributionModel& model, const std::vector<const Example*>& examples) const;
+  void fit(std::vector<float>& weights, const std::vector<const Example*>& examples) const;
 
   AttributionTrainOptions options_;
-  std::vector<Example> examples_;
-  uint64_t documents_ = 0, gold_ = 0;
+  std::vector<eval::GoldDocument> documents_;
 };
 
 }  // namespace whosaid

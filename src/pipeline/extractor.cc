@@ -59,13 +59,13 @@ void Extractor::run(Document& doc) const {
 }
 
 void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const ExtractorOptions& options,
-                  const AttributionModel* model, std::vector<std::vector<uint32_t>>* features) {
+                  const AttributionModel* model, std::vector<CandidateTrace>* trace, bool report_all) {
   segment(doc);
   find_quotes(doc);
   split_sentences(doc, lex);
   find_cues(doc, lex);
   find_mentions(doc, lex);
-  std::vector<SpeakerLink> links = attribute(doc, lex, options, tagger, model, features);
+  std::vector<SpeakerLink> links = attribute(doc, lex, options, tagger, model, trace, report_all);
   resolve_speakers(doc, lex, links);
   widen_source_spans(doc, lex, links, tagger);
 }
