@@ -438,6 +438,11 @@ class Attributor {
       }
       case CueKind::kAccordingTo: {
         f.source = mention_starting_at(c.end_token, e);
+        if (f.source < 0) {
+          // "according to early returns", "… a 2015 Pew Research survey": any noun phrase.
+          f.source = tagged_noun_phrase_starting_at(c.end_token, e, si);
+          f.tagged_source = f.source >= 0;
+        }
         if (f.source < 0) return std::nullopt;
         f.origin = "according-to";
         uint32_t after = doc_.mentions[f.source].end_token;
@@ -728,6 +733,37 @@ class Attributor {
     fv.add("e-len", bucket(word_count(begin, e)));
     fv.add("e-rest", bucket(word_count(e, limit)));
     fv.add("e-origin", f.origin);
+  }
+
+  // A noun phrase starting at token t by its tags: determiner? adjectives,
+  // nouns, numbers, possessives, and one "of"/"by" phrase ("a new poll by the
+  // Harvard University Institute of Politics"), ending at a noun or number.
+  int32_t tagged_noun_phrase_starting_at(uint32_t t, uint32_t e, uint32_t si) {
+    if (!tagger_ || t >= e) return -1;
+    uint32_t k = t, last_head = UINT32_MAX;
+    int preps = 0;
+    while (k < e && k < t + 12) {
+      const Token& tk = tok(k);
+      if (tk.in_quote || (tk.kind != TokenKind::kWord && tk.kind != TokenKind::kNumber)) break;
+      const uint8_t tg = tag_of(k, si);
+      if (pos::is_nominal(tg) || pos::is_number(tg)) {
+        last_head = k;
+      } else if (pos::is_determiner(tg) || pos::is_adjective(tg) || fw_[k] == "'s" ||
+                 std::string_view(pos::penn_name(tg)) == "PRP$") {
+      } else if ((fw_[k] == "of" || fw_[k] == "by") && last_head == k - 1 && preps < 2) {
+        ++preps;
+      } else {
+        break;
+      }
+      ++k;
+    }
+    if (last_head == UINT32_MAX) return -1;
+    Mention mm;
+    mm.first_token = t;
+    mm.end_token = last_head + 1;
+    mm.span = mm.name = {tok(t).span.begin, tok(last_head).span.end};
+    mm.kind = MentionKind::kNominal;
+    return add_mention(mm);
   }
 
   // A noun phrase ending at token t by its tags: determiner? adjectives, nouns,
@@ -1043,9 +1079,10 @@ class Attributor {
     for (int n = 0; n < 3 && p > outer.begin && skippable(p - 1); ++n) --p;
     int32_t source = last.source;
     if (p > outer.begin) {
+      // "… and he foreshadowed …" / "… and Trump says …": a subject of its own.
       int32_t m = found_mention_at(p - 1);
-      if (m >= 0 && doc_.mentions[m].kind == MentionKind::kPronoun && doc_.mentions[m].end_token == p &&
-          !pronoun_is_object(m)) {
+      if (m >= 0 && doc_.mentions[m].end_token == p && doc_.mentions[m].first_token > outer.begin &&
+          (doc_.mentions[m].kind != MentionKind::kPronoun || !pronoun_is_object(m))) {
         source = m;
         p = doc_.mentions[m].first_token;
       }

@@ -48,7 +48,9 @@ void find_cues(Document& doc, const Lexicon& lex) {
           // "asked not to be named", "declined to comment": an infinitive follows, not speech.
           if (t + 1 < s.end_token) {
             utf8::fold(doc.slice(doc.tokens[t + 1].span), next);
-            if (next == "not" || (next == "to" && (c->lemma == "ask" || c->lemma == "decline"))) continue;
+            // ("declined to comment" is annotated as an attribution in PolNeAR: a
+            // candidate, which the attribution model weighs.)
+            if (next == "not" || (next == "to" && c->lemma == "ask")) continue;
           }
           doc.cues.push_back({tok.span, t, t + 1, CueKind::kVerb, c->prior});
           continue;
