@@ -6,6 +6,8 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <stdexcept>
+#include <string_view>
 
 #include "server/api.h"
 #include "server/web_assets.h"
@@ -44,6 +46,54 @@ const server::WebAsset* find_asset(std::string_view name) {
   for (const auto& a : server::web_assets())
     if (name == a.name) return &a;
   return nullptr;
+}
+
+// The pages. web/<file> holds only what goes inside the page's <main>; the rest
+// (head, header with the navigation, footer) is web/layout.html, shared by all,
+// whose {{title}}, {{page}} (the body's data-page and the page's script,
+// /static/<page>.js) and {{main}} are filled in once, when the server starts.
+struct PageSpec {
+  const char* route;
+  const char* file;
+  const char* page;
+  const char* title;
+};
+const PageSpec kPages[] = {
+    {"/", "index.html", "overview", "Overview"},
+    {"/search", "search.html", "search", "Search"},
+    {"/paste", "paste.html", "paste", "Paste an article"},
+    {R"(/articles/[0-9]{1,19})", "article.html", "article", "Article"},
+    {R"(/speakers/[0-9]{1,19})", "speaker.html", "speaker", "Speaker"},
+};
+const char* kLayout = "layout.html";
+
+const server::WebAsset& embedded(std::string_view name) {
+  const server::WebAsset* a = find_asset(name);
+  if (!a) throw std::logic_error("web asset " + std::string(name) + " is not embedded");
+  return *a;
+}
+
+// The layout with each {{name}} replaced, in one pass: what is put in is not
+// looked at again.
+std::string compose_page(const PageSpec& p) {
+  std::string_view body = embedded(p.file).bytes();
+  if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+  std::string_view layout = embedded(kLayout).bytes();
+  std::string out;
+  size_t at = 0;
+  for (size_t open; (open = layout.find("{{", at)) != std::string_view::npos;) {
+    size_t close = layout.find("}}", open);
+    if (close == std::string_view::npos) break;
+    std::string_view key = layout.substr(open + 2, close - open - 2);
+    out.append(layout.substr(at, open - at));
+    if (key == "title") out += p.title;
+    else if (key == "page") out += p.page;
+    else if (key == "main") out += body;
+    else throw std::logic_error("web/layout.html: unknown {{" + std::string(key) + "}}");
+    at = close + 2;
+  }
+  out.append(layout.substr(at));
+  return out;
 }
 
 std::string reason(int status) {
@@ -103,19 +153,33 @@ struct Server::Impl {
     };
   }
 
+  // The pages as served, by file name: see compose_page.
+  std::map<std::string, std::string, std::less<>> pages;
+
   httplib::Server::Handler page(const char* asset_name) {
     return [this, asset_name](const httplib::Request&, httplib::Response& res) {
-      serve_asset(res, find_asset(asset_name));
+      serve_static(res, asset_name);
     };
   }
 
-  void serve_asset(httplib::Response& res, const server::WebAsset* a) {
+  // A page by its file name, composed; any other embedded file as it is. The
+  // layout is not served by itself.
+  void serve_static(httplib::Response& res, std::string_view name) {
+    if (auto p = pages.find(name); p != pages.end()) {
+      send_file(res, name, p->second);
+      return;
+    }
+    const server::WebAsset* a = name == kLayout ? nullptr : find_asset(name);
     if (!a) {
       send_error(res, 404, "not found");
       return;
     }
+    send_file(res, name, std::string(a->bytes()));
+  }
+
+  void send_file(httplib::Response& res, std::string_view name, std::string bytes) {
     res.status = 200;
-    res.set_content(std::string(a->bytes()), mime_type(a->name).c_str());
+    res.set_content(std::move(bytes), mime_type(name).c_str());
     res.set_header("Cache-Control", "no-cache");
   }
 
@@ -146,17 +210,17 @@ struct Server::Impl {
     h.Get("/api/openapi.json", page("openapi.json"));
 
     // Pages. Ids in page paths are checked by the page's own API call.
-    h.Get("/", page("index.html"));
-    h.Get("/search", page("search.html"));
-    h.Get("/paste", page("paste.html"));
-    h.Get(R"(/articles/[0-9]{1,19})", page("article.html"));
-    h.Get(R"(/speakers/[0-9]{1,19})", page("speaker.html"));
+    for (const PageSpec& p : kPages) {
+      pages.emplace(p.file, compose_page(p));
+      h.Get(p.route, page(p.file));
+    }
     h.Get("/favicon.ico", page("favicon.svg"));
     // Assets by exact name; anything else (../, %2e%2e, absolute paths) is a miss.
     h.Get(R"(/static/([A-Za-z0-9_.-]{1,64}))",
           [this](const httplib::Request& r, httplib::Response& res) {
             std::string name = r.matches[1];
-            serve_asset(res, name.find("..") == std::string::npos ? find_asset(name) : nullptr);
+            if (name.find("..") != std::string::npos) name.clear();
+            serve_static(res, name);
           });
 
     // Wrong methods on known API paths: 405 rather than 404.
