@@ -7,8 +7,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
+#include <source_location>
 #include <sstream>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -121,6 +124,25 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+// Expects `fn` to throw whosaid::Error with `code` (any code: nullopt) and a
+// message containing `needle` (any message: empty). Failures name the caller's
+// line. Any other exception escapes and fails the test.
+template <typename Fn>
+void expect_error(std::optional<ErrorCode> code, std::string_view needle, Fn&& fn,
+                  std::source_location where = std::source_location::current()) {
+  ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "expect_error");
+  try {
+    fn();
+  } catch (const Error& e) {
+    if (code) EXPECT_EQ(e.code(), *code) << e.what();
+    if (!needle.empty())
+      EXPECT_NE(std::string(e.what()).find(needle), std::string::npos)
+          << "no \"" << needle << "\" in: " << e.what();
+    return;
+  }
+  ADD_FAILURE() << "no whosaid::Error was thrown";
+}
+
 // ---------------------------------------------------------------- text keys
 
 TEST(TextKeys, FoldKeyIgnoresCasePunctuationAndAccents) {
@@ -211,13 +233,7 @@ TEST(StoreSchema, NonSqliteFileIsRefusedAndLeftUntouched) {
   std::string path = dir.file("notes.db");
   std::ofstream(path) << "these are my notes, not a database\n";
   std::string before = read_file(path);
-  try {
-    Store s(path);
-    FAIL() << "opened a text file as a database";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kStore);
-    EXPECT_NE(std::string(e.what()).find("not a whosaid database"), std::string::npos) << e.what();
-  }
+  expect_error(ErrorCode::kStore, "not a whosaid database", [&] { Store s(path); });
   EXPECT_EQ(read_file(path), before);
   EXPECT_FALSE(fs::exists(path + "-wal"));
 }
@@ -230,13 +246,7 @@ TEST(StoreSchema, OtherProgramsSqliteDatabaseIsRefused) {
   sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr);
   sqlite3_close(db);
   std::string before = read_file(path);
-  try {
-    Store s(path);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kStore);
-    EXPECT_NE(std::string(e.what()).find("another program"), std::string::npos) << e.what();
-  }
+  expect_error(ErrorCode::kStore, "another program", [&] { Store s(path); });
   EXPECT_EQ(read_file(path), before);
 }
 
@@ -249,13 +259,8 @@ TEST(StoreSchema, NewerSchemaIsRefused) {
   sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
   sqlite3_close(db);
   for (bool ro : {false, true}) {
-    try {
-      Store s(path, StoreOptions{.read_only = ro});
-      FAIL();
-    } catch (const Error& e) {
-      EXPECT_EQ(e.code(), ErrorCode::kStore);
-      EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
-    }
+    SCOPED_TRACE(ro ? "read-only" : "read-write");
+    expect_error(ErrorCode::kStore, "newer", [&] { Store s(path, StoreOptions{.read_only = ro}); });
   }
 }
 
@@ -275,12 +280,8 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
-  try {
-    Store ro(path, StoreOptions{.read_only = true});
-    FAIL() << "a read-only connection cannot migrate";
-  } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("older"), std::string::npos) << e.what();
-  }
+  // A read-only connection cannot migrate.
+  expect_error(std::nullopt, "older", [&] { Store ro(path, StoreOptions{.read_only = true}); });
   Store s(path);
   EXPECT_EQ(s.stats().quotes, 1);
   sqlite3_open(path.c_str(), &db);
@@ -310,31 +311,16 @@ TEST(StoreSchema, CorruptFileGivesAClearErrorAndIsNotOverwritten) {
   // Keep the 100-byte header, scribble over the schema page and the next ones.
   for (size_t i = 100; i < 8192; ++i) bytes[i] = static_cast<char>(i * 7);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-  try {
+  expect_error(ErrorCode::kStore, "damaged", [&] {
     Store s(path);
     s.stats();
-    FAIL() << "opened a corrupt database";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kStore);
-    EXPECT_NE(std::string(e.what()).find("damaged"), std::string::npos) << e.what();
-  }
+  });
   EXPECT_EQ(read_file(path), bytes);
 }
 
 TEST(StoreSchema, UncreatableLocationGivesAnIoError) {
-  try {
-    Store s("/nonexistent-folder/sub/w.db");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kIo);
-    EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
-  }
-  try {
-    Store s("/proc/whosaid-test.db");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kIo) << e.what();
-  }
+  expect_error(ErrorCode::kIo, "does not exist", [] { Store s("/nonexistent-folder/sub/w.db"); });
+  expect_error(ErrorCode::kIo, "", [] { Store s("/proc/whosaid-test.db"); });
 }
 
 TEST(StoreSchema, ReadOnlyFileGivesAClearError) {
@@ -343,23 +329,13 @@ TEST(StoreSchema, ReadOnlyFileGivesAClearError) {
   std::string path = dir.file("ro.db");
   { Store s(path); }
   fs::permissions(path, fs::perms::owner_read | fs::perms::group_read);
-  try {
-    Store s(path);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
-  }
+  expect_error(std::nullopt, "read-only", [&] { Store s(path); });
 }
 
 TEST(StoreSchema, MissingDatabaseOpenedReadOnlyIsAnIoError) {
   TempDir dir;
-  try {
-    Store s(dir.file("none.db"), StoreOptions{.read_only = true});
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kIo);
-    EXPECT_NE(std::string(e.what()).find("whosaid ingest"), std::string::npos);
-  }
+  expect_error(ErrorCode::kIo, "whosaid ingest",
+               [&] { Store s(dir.file("none.db"), StoreOptions{.read_only = true}); });
   EXPECT_FALSE(fs::exists(dir.file("none.db")));
 }
 
@@ -778,12 +754,7 @@ TEST_F(StoreSearch, Fts5SyntaxWorks) {
 TEST_F(StoreSearch, BadSyntaxIsABadInputError) {
   SearchQuery q;
   q.text = "\"unbalanced";
-  try {
-    store_->search(q);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kBadInput) << e.what();
-  }
+  expect_error(ErrorCode::kBadInput, "", [&] { store_->search(q); });
 }
 
 // Found by fuzz/server_api_fuzzer: the query "Ydamaged::" (an unknown column
@@ -791,12 +762,7 @@ TEST_F(StoreSearch, BadSyntaxIsABadInputError) {
 TEST_F(StoreSearch, QueryWordDamagedIsStillABadQueryNotDamage) {
   SearchQuery q;
   q.text = "Ydamaged::";
-  try {
-    store_->search(q);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kBadInput) << e.what();
-  }
+  expect_error(ErrorCode::kBadInput, "", [&] { store_->search(q); });
 }
 
 TEST_F(StoreSearch, EachFilter) {
