@@ -171,6 +171,10 @@ class Attributor {
   const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
   std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
   bool is_comma(uint32_t t) const { return text(t) == ","; }
+  bool is_dash(uint32_t t) const {
+    const std::string_view w = text(t);
+    return w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+  }
   bool is_closing_mark(uint32_t t) const { return close_region_[t] >= 0; }
   int32_t region_opening_at(uint32_t t) const { return open_region_[t]; }
 
@@ -379,7 +383,7 @@ class Attributor {
           !tok(k).in_quote) {
         // in a statement / in an interview with X / at a press conference / to reporters / on Twitter
         uint32_t j = k + 1;
-        while (j < end && j < k + 8 && tok(j).kind == TokenKind::kWord && fw_[j] != "that" && !tok(j).in_quote) ++j;
+        while (j < end && j < k + 12 && tok(j).kind == TokenKind::kWord && fw_[j] != "that" && !tok(j).in_quote) ++j;
         if (j < end && (text(j) == "," || text(j) == ":" || fw_[j] == "that" || tok(j).kind == TokenKind::kQuote)) {
           static const char* kHeads[] = {"statement", "interview", "conference", "speech", "email", "letter",
                                          "reporters", "journalists", "twitter", "facebook", "tweet", "post",
@@ -600,6 +604,22 @@ class Attributor {
       // said" / "X, who …, said".
       m = appositive_source(p, b);
     }
+    if (m < 0 && p > b + 2 && (is_comma(p - 1) || is_dash(p - 1))) {
+      // A nominal subject set off by commas or dashes: "The official, who spoke
+      // on the condition of anonymity, said" / "The justice -- who … -- said".
+      const bool dash = is_dash(p - 1);
+      uint32_t k = b;
+      while (k < p - 1 && !(dash ? is_dash(k) : is_comma(k))) ++k;
+      if (k > b && k < p - 1) {
+        m = mention_ending_at(k - 1, b);
+        if (m >= 0 && doc_.mentions[m].first_token > b + 1) m = -1;
+        if (m < 0) {
+          m = tagged_noun_phrase_ending_at(k - 1, b, f.sentence);
+          if (m >= 0 && doc_.mentions[m].first_token != b) m = -1;
+          f.tagged_source = m >= 0;
+        }
+      }
+    }
     if (m < 0) {
       // Any noun phrase right before the cue, found by its tags ("7 percent
       // said", "national polling shows", "Immigrants feel"): a candidate for
@@ -637,8 +657,13 @@ class Attributor {
       return false;
     }
     if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
+    // "Over the years, she said, email has helped …": a cue set off by commas
+    // inside the statement; the words before it are content too.
+    const bool interrupted = before > b + 1 && is_comma(before - 1) && c.end_token < end && is_comma(c.end_token) &&
+                             word_count(b, before - 1) >= 2 && !tok(before - 2).in_quote && !is_closing_mark(before - 2);
+    if (interrupted) f.content.push_back({b, before - 1});
     f.content.push_back({k, clause_cut(k, end)});
-    f.origin = "leading";
+    f.origin = interrupted ? "interrupted" : "leading";
     choose_end(f, end, lemma);
     return true;
   }
