@@ -44,7 +44,10 @@ struct Quote {
   QuoteKind kind = QuoteKind::kDirect;
   std::optional<Speaker> speaker;
   std::optional<Span> cue;    // "said", "according to", ":" ...
-  float confidence = 0.0f;    // in [0, 1]
+  // Calibrated probability in [0, 1] that the attribution is right (content and
+  // speaker as a human annotator would mark them; docs/model.md). On PolNeAR
+  // dev, 93.5% of quotes at 0.9 or more are right, 53% of those at 0.5–0.6.
+  float confidence = 0.0f;
 };
 
 }  // namespace whosaid
