@@ -169,5 +169,31 @@ TEST(Invariants, SpansAreInsideTheTextOrderedAndDisjoint) {
   }
 }
 
+// A second cue after a comma that American style puts inside the closing mark
+// ("…breach of trust," adding: "…") ends the first content and starts a quote.
+TEST(MixedBoundary, CueAfterCommaInsideClosingMarkStartsItsOwnQuote) {
+  Document doc = extractor().extract(
+      "In the email, Ash described the move as a \"major breach of trust,\" adding: \"I am now informing "
+      "all of our members.\"");
+  const Quote* first = quote_containing(doc, "breach of trust");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(doc.slice(first->span), "the move as a \"major breach of trust");
+  const Quote* second = quote_containing(doc, "informing");
+  ASSERT_NE(second, nullptr);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(second->kind, QuoteKind::kDirect);
+  EXPECT_EQ(second->speaker->name, "Ash");
+}
+
+// ", linking to …" after the last quotation is the reporter's clause.
+TEST(MixedBoundary, ParticipleAfterTheLastQuotationEndsTheContent) {
+  Document doc = extractor().extract(
+      "In another tweet, Trump called Cruz the \"ultimate hypocrite,\" linking to a story about a dinner.");
+  const Quote* q = quote_containing(doc, "hypocrite");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Cruz the \"ultimate hypocrite");
+  EXPECT_EQ(q->speaker->name, "Trump");
+}
+
 }  // namespace
 }  // namespace whosaid

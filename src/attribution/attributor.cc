@@ -160,6 +160,11 @@ class Attributor {
   std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
   bool is_comma(uint32_t t) const { return text(t) == ","; }
   bool is_closing_mark(uint32_t t) const { return close_region_[t] >= 0; }
+  // A comma ending a clause, also when American style puts it inside the
+  // quotation that ends the clause: `called it "a disgrace," adding …`.
+  bool is_clause_comma(uint32_t t) const {
+    return is_comma(t) || (is_closing_mark(t) && t > 0 && is_comma(t - 1) && tok(t - 1).in_quote);
+  }
   int32_t region_opening_at(uint32_t t) const { return open_region_[t]; }
 
   // The mention covering token t among those found by the mention stage.
@@ -322,15 +327,19 @@ class Attributor {
     uint32_t last_quote = begin;
     for (uint32_t t = begin; t < end; ++t)
       if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) last_quote = t + 1;
-    for (uint32_t t = std::max(last_quote, begin + 4); t + 1 < end; ++t) {
+    for (uint32_t t = std::max(last_quote > begin ? last_quote - 1 : begin, begin + 4); t + 1 < end; ++t) {
       if (tok(t).in_quote) continue;
       std::string_view tt = text(t);
       if (tt == ";" || tt == "\xE2\x80\x94" || tt == "--" || tt == "\xE2\x80\x93") return t;
-      if (tt == "," && t + 1 < end) {
+      if (is_clause_comma(t) && t + 1 < end && !tok(t + 1).in_quote) {
         const std::string& w = fw_[t + 1];
         if (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "adding" || w == "saying" ||
             w == "explaining" || w == "noting" || w == "according" || w == "though" || w == "although" ||
             w == "before" || w == "after" || w == "as" || w == "which" || w == "prompting" || w == "sparking")
+          return t;
+        // ""…the ultimate hypocrite," linking to a story": a participle after
+        // the last quotation starts a clause of the reporter's.
+        if (last_quote > begin && w.size() > 5 && w.ends_with("ing") && !tok(t + 1).has(kCapitalized))
           return t;
       }
     }
@@ -872,7 +881,7 @@ class Attributor {
     }
     if (p <= outer.begin) return;
     const std::string& joint = fw_[p - 1];
-    if (!(is_comma(p - 1) || joint == "and" || joint == "but")) return;
+    if (!(is_clause_comma(p - 1) || joint == "and" || joint == "but")) return;
     uint32_t cut = p - 1;
     if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
     const CueEntry* entry = lex_.cue(fw_[c.first_token]);
