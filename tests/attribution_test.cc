@@ -195,5 +195,45 @@ TEST(MixedBoundary, ParticipleAfterTheLastQuotationEndsTheContent) {
   EXPECT_EQ(q->speaker->name, "Trump");
 }
 
+// Any short subject between the closing mark and the cue is the source, also
+// when the mention stage finds no name there or only part of it.
+TEST(TrailingSource, ShortSubjectAfterTheClosingMark) {
+  Document doc = extractor().extract(
+      "\"We are getting nowhere with this bill,\" former FBI agent Timothy Gill explained.\n\n"
+      "\"He is a great gentleman and a good golfer,\" the real estate developer said of the senator.");
+  EXPECT_EQ(speaker_of(doc, "getting nowhere"), "Timothy Gill");
+  const Quote* q = quote_containing(doc, "gentleman");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "the real estate developer");
+}
+
+// "read" is rarely a cue, but ""…," it read." closes a statement.
+TEST(TrailingSource, RareCueAfterQuotationAndShortSubject) {
+  Document doc = extractor().extract(
+      "The letter went to Congress.\n\n\"Congress has failed to act on the funding,\" it read.");
+  const Quote* q = quote_containing(doc, "failed to act");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->cue && q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->cue), "read");
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "it");
+}
+
+TEST(TrailingSource, InvertedCueWithUnnamedSource) {
+  Document doc = extractor().extract("\"Better watch out for illegal conduct by Grimes,\" tweeted another.");
+  const Quote* q = quote_containing(doc, "illegal conduct");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "another");
+}
+
+// A verb between the quotation and the cue is no subject ("came shouts").
+TEST(TrailingSource, VerbIsNotTakenForTheSubject) {
+  Document doc = extractor().extract("\"Call the roll now,\" came shouts from the crowd.");
+  const Quote* q = quote_containing(doc, "Call the roll");
+  ASSERT_NE(q, nullptr);
+  if (q->speaker && q->speaker->mention) EXPECT_NE(doc.slice(*q->speaker->mention), "came");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -454,7 +454,8 @@ class Attributor {
       }
       case CueKind::kVerb:
       case CueKind::kNoun: {
-        if (c.prior < kMinFramePrior) return std::nullopt;
+        if (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))
+          return std::nullopt;
         // "reports", "claims", "calls" used as nouns are not cues.
         if (c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si)))
           return std::nullopt;
@@ -505,6 +506,7 @@ class Attributor {
     if (p > b && (is_closing_mark(p - 1) || (is_comma(p - 1) && (p - 1 == b || is_closing_mark(p - 2) ||
                                                                   !found_source_before_comma(p - 1, b))))) {
       int32_t m = mention_starting_at(c.end_token, e);
+      if (m < 0 && (is_closing_mark(p - 1) || (p - 1 > b && is_closing_mark(p - 2)))) m = subject_after_cue(c, e);
       if (m >= 0 && !pronoun_is_object(m)) {
         f.source = m;
         f.trailing = true;
@@ -531,6 +533,22 @@ class Attributor {
       f.source = m;
       f.content.push_back({k, end});
       return true;
+    }
+    if (uint32_t q = subject_after_quote(p, b, f.sentence); q < p) {
+      // ""…," former FBI agent Timothy Gill explained." / ""…," it read.": a short
+      // subject right after the quotation is the source, whatever its words.
+      int32_t m = mention_ending_at(p - 1, b);
+      if (m < 0 || doc_.mentions[m].first_token < q) m = last_mention_in(q, p);
+      if (m < 0) m = phrase_mention(q, p);
+      if (m >= 0 && !pronoun_is_object(m)) {
+        f.source = m;
+        f.trailing = true;
+        uint32_t ce = q - 1;
+        if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
+        f.content.push_back({b, ce});
+        after_trailing(f, c.end_token, e);
+        return true;
+      }
     }
     int32_t m = mention_ending_at(p - 1, b);
     if (m < 0 && (fw_[p - 1] == "and" || fw_[p - 1] == "but")) {
@@ -623,6 +641,92 @@ class Attributor {
       if (fw_[j] == "'s") return k;
     if (k > b && k < t && (is_comma(k - 1) || is_closing_mark(k - 1))) return k;
     return t;
+  }
+
+  // The first token of a short subject between a closing quotation mark (and
+  // its comma) and the cue at p: ""…," the real estate developer said". p when
+  // there is none: more than 7 words, a comma, a conjunction or a verb-like word.
+  uint32_t subject_after_quote(uint32_t p, uint32_t b, uint32_t si) {
+    uint32_t k = p;
+    int words = 0;
+    while (k > b && words <= 7) {
+      const Token& t = tok(k - 1);
+      if (t.in_quote || t.kind == TokenKind::kQuote) break;
+      std::string_view tt = text(k - 1);
+      if (t.kind == TokenKind::kPunct) {
+        if (tt != "-" && tt != "&" && tt != ".") return p;
+        --k;
+        continue;
+      }
+      const std::string& w = fw_[k - 1];
+      if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "as" || w == "when" || w == "if" || w == "that" ||
+          w == "who" || w == "which" || (w[0] != '\'' && (is_auxiliary_word(w) || pos::is_verbal(tag_of(k - 1, si)))))
+        return p;
+      ++words;
+      --k;
+    }
+    if (k == p || words > 7 || k <= b) return p;
+    if (is_comma(k - 1) && k - 1 > b && is_closing_mark(k - 2)) return k;
+    if (is_closing_mark(k - 1)) return k;
+    return p;
+  }
+
+  // ""…," the email read." / ""…," it reads, "…"": a rare cue still closes the
+  // statement when a short subject follows the quotation and the sentence or
+  // clause ends right after it.
+  bool closes_quote_statement(const Cue& c, uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    const uint32_t b = s.first_token;
+    if (c.end_token < clause_end(b, s.end_token) && !is_comma(c.end_token)) return false;
+    uint32_t p = c.first_token;
+    for (int n = 0; n < 5 && p > b && skippable(p - 1); ++n) --p;
+    return p > b && subject_after_quote(p, b, si) < p;
+  }
+
+  // ""…," tweeted another." / ""…," concluded a 2013 article in the journal.": the
+  // words after an inverted cue up to the clause end are its source.
+  int32_t subject_after_cue(const Cue& c, uint32_t e) {
+    uint32_t k = c.end_token;
+    if (k >= e || tok(k).in_quote || tok(k).kind != TokenKind::kWord) return -1;
+    if (!(is_determiner(fw_[k]) || tok(k).has(kCapitalized) || fw_[k] == "another")) return -1;
+    while (k < e && k < c.end_token + 8 && !tok(k).in_quote &&
+           (tok(k).kind == TokenKind::kWord || tok(k).kind == TokenKind::kNumber || text(k) == "-")) {
+      const std::string& w = fw_[k];
+      if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "who" || w == "which" || w == "that") break;
+      ++k;
+    }
+    if (k < e && !(tok(k).kind == TokenKind::kPunct && text(k) != "-")) return -1;
+    return phrase_mention(c.end_token, k);
+  }
+
+  // The last mention found by the mention stage inside tokens [b, e).
+  int32_t last_mention_in(uint32_t b, uint32_t e) const {
+    int32_t best = -1;
+    for (uint32_t k = b; k < e; ++k) {
+      int32_t m = found_mention_at(k);
+      if (m >= 0 && doc_.mentions[m].first_token >= b && doc_.mentions[m].end_token <= e) best = m;
+    }
+    return best;
+  }
+
+  // A source made of the words [b, e) when the mention stage found none there
+  // ("the suit", "it", "another"): a nominal mention, or a pronoun for "it".
+  int32_t phrase_mention(uint32_t b, uint32_t e) {
+    if (b >= e) return -1;
+    Mention mm;
+    mm.first_token = b;
+    mm.end_token = e;
+    mm.span = mm.name = {tok(b).span.begin, tok(e - 1).span.end};
+    const std::string& head = fw_[e - 1];
+    if (e == b + 1 && (head == "it" || head == "this")) {
+      mm.kind = MentionKind::kPronoun;
+      mm.gender = Gender::kNeuter;
+    } else {
+      mm.kind = lex_.is(WordClass::kOrgHead, head) ? MentionKind::kOrganisation : MentionKind::kNominal;
+      if (lex_.is(WordClass::kRole, head)) mm.role = mm.span;
+      mm.gender = head.ends_with("s") && !head.ends_with("ss") ? Gender::kPlural : Gender::kUnknown;
+    }
+    return add_mention(mm);
   }
 
   // Whether a name ends right before the comma at `comma` ("Sarandon, 69, told"):
