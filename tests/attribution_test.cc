@@ -235,5 +235,26 @@ TEST(TrailingSource, VerbIsNotTakenForTheSubject) {
   if (q->speaker && q->speaker->mention) EXPECT_NE(doc.slice(*q->speaker->mention), "came");
 }
 
+// ", calling …" takes the subject of the main clause, not the name before the comma.
+TEST(ParticipleCue, TakesTheMainClauseSubject) {
+  Document doc = extractor().extract(
+      "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \"a total stiff.\"\n\n"
+      "Former governor Ed Rendell (D), a Clinton supporter, praised Sanders for his campaign, calling it "
+      "\"an incredible feat.\"");
+  EXPECT_EQ(speaker_of(doc, "total stiff"), "Trump");
+  EXPECT_EQ(speaker_of(doc, "incredible feat"), "Ed Rendell");
+}
+
+// "…, praised Sanders for …": after a comma but no quotation, a name followed
+// by more of the clause is the verb's object, not an inverted source.
+TEST(InvertedCue, NameFollowedByMoreOfTheClauseIsTheObject) {
+  Document doc = extractor().extract(
+      "Former governor Ed Rendell (D), a Clinton supporter, praised Sanders for his long campaign.");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "Sanders");
+  Document inverted = extractor().extract("The economy will recover by spring, said Finance Minister Bill English.");
+  EXPECT_EQ(speaker_of(inverted, "economy will recover"), "Bill English");
+}
+
 }  // namespace
 }  // namespace whosaid

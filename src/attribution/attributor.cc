@@ -495,6 +495,7 @@ class Attributor {
                             (is_comma(p - 1) || tok(p - 1).kind == TokenKind::kWord);
     if (participle) {
       int32_t subject = sentence_subject(f.sentence, p - 1);
+      if (subject < 0) subject = clause_subject(f.sentence, p - 1);
       uint32_t k = skip_adjuncts(c.end_token, end, lemma);
       if (subject >= 0 && k < end && word_count(k, end) >= 2) {
         f.source = subject;
@@ -506,7 +507,11 @@ class Attributor {
     if (p > b && (is_closing_mark(p - 1) || (is_comma(p - 1) && (p - 1 == b || is_closing_mark(p - 2) ||
                                                                   !found_source_before_comma(p - 1, b))))) {
       int32_t m = mention_starting_at(c.end_token, e);
-      if (m < 0 && (is_closing_mark(p - 1) || (p - 1 > b && is_closing_mark(p - 2)))) m = subject_after_cue(c, e);
+      const bool after_quote = is_closing_mark(p - 1) || (p - 1 > b && is_closing_mark(p - 2));
+      if (m < 0 && after_quote) m = subject_after_cue(c, e);
+      // "X (D), a Clinton supporter, praised Sanders for …": without a quotation
+      // before it, a name after the cue is its object unless the clause ends there.
+      if (m >= 0 && !after_quote && !ends_clause_after(doc_.mentions[m].end_token, e)) m = -1;
       if (m >= 0 && !pronoun_is_object(m)) {
         f.source = m;
         f.trailing = true;
@@ -699,6 +704,15 @@ class Attributor {
     return phrase_mention(c.end_token, k);
   }
 
+  // Whether the clause ends at token k: punctuation, or an adverbial ("in a
+  // statement", "on Monday", "who …") after an inverted source.
+  bool ends_clause_after(uint32_t k, uint32_t e) const {
+    if (k >= e || tok(k).kind == TokenKind::kPunct || tok(k).kind == TokenKind::kQuote) return true;
+    const std::string& w = fw_[k];
+    return w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "before" || w == "when" ||
+           w == "who" || w == "whose" || lex_.is(WordClass::kTime, w);
+  }
+
   // The last mention found by the mention stage inside tokens [b, e).
   int32_t last_mention_in(uint32_t b, uint32_t e) const {
     int32_t best = -1;
@@ -809,6 +823,10 @@ class Attributor {
           k = mm.end_token;  // dateline: WASHINGTON —
           continue;
         }
+        if (k > s.first_token && is_preposition(fw_[k - 1]) && mm.kind != MentionKind::kPronoun) {
+          k = mm.end_token - 1;  // "In Salem, New Hampshire, Trump …": part of the adverbial
+          continue;
+        }
         if (mm.kind == MentionKind::kPronoun) {
           const std::string& w = fw_[k];
           if (w != "he" && w != "she" && w != "they") return -1;
@@ -825,6 +843,40 @@ class Attributor {
                                     lex_.is(WordClass::kStarter, w) || lex_.is(WordClass::kSkip, w) ||
                                     t.has(kCapitalized));
       if (!adverbial) return -1;
+    }
+    return -1;
+  }
+
+  // The subject of the main clause of sentence si, before token `before`: the
+  // first name or pronoun followed by a verb, past a parenthesis or an
+  // apposition ("Speaking in Salem, New Hampshire, Trump went after Bush,
+  // calling him …", "Ed Rendell (D), a Clinton supporter, praised …").
+  int32_t clause_subject(uint32_t si, uint32_t before) {
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t k = s.first_token; k < before; ++k) {
+      if (tok(k).in_quote) continue;
+      const int32_t m = found_mention_at(k);
+      if (m < 0 || doc_.mentions[m].first_token != k) continue;
+      const Mention& mm = doc_.mentions[m];
+      if (mm.kind == MentionKind::kPronoun && pronoun_is_object(m)) continue;
+      if (k > s.first_token && (fw_[k - 1] == "'s" || is_preposition(fw_[k - 1]) || is_determiner(fw_[k - 1])))
+        continue;  // "Trump's", "of Trump", "the Clinton campaign": not the subject
+      uint32_t j = mm.end_token;
+      if (j < before && text(j) == "(") {
+        while (j < before && j < mm.end_token + 10 && text(j) != ")") ++j;
+        ++j;
+      }
+      if (j < before && is_comma(j)) {
+        uint32_t c = j + 1;
+        while (c < before && c < j + 14 && !is_comma(c) && !tok(c).in_quote) ++c;
+        if (c >= before || !is_comma(c)) continue;
+        j = c + 1;
+      }
+      for (int n = 0; n < 4 && j < before; ++n, ++j) {  // "Trump also went"
+        if (tok(j).kind != TokenKind::kWord || tok(j).in_quote || fw_[j][0] == '\'') break;
+        if (pos::is_verbal(tag_of(j, si))) return m;
+        if (!skippable(j)) break;
+      }
     }
     return -1;
   }
