@@ -256,5 +256,16 @@ TEST(InvertedCue, NameFollowedByMoreOfTheClauseIsTheObject) {
   EXPECT_EQ(speaker_of(inverted, "economy will recover"), "Bill English");
 }
 
+// "said on <programme> that …": the adverbial after the cue runs to "that".
+TEST(Mixed, AdverbialBeforeThatIsSkipped) {
+  Document doc = extractor().extract(
+      "Sanders said on ABC's \"This Week\" that he would \"take a look\" at such legislation.");
+  const Quote* q = quote_containing(doc, "take a look");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "he would \"take a look\" at such legislation");
+  EXPECT_EQ(q->kind, QuoteKind::kMixed);
+  EXPECT_EQ(q->speaker->name, "Sanders");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -620,7 +620,15 @@ class Attributor {
       if (e > s.first_token && text(e - 1) == ":") intro_ = {f.source, &c, static_cast<int32_t>(f.sentence)};
       return false;
     }
-    if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
+    if (is_preposition(fw_[k]) && !tok(k).in_quote) {
+      // "said on ABC's "This Week" that he would "take a look"": the adverbial
+      // runs to "that"; otherwise "spoke of", "said on Monday" is left over.
+      uint32_t j = k + 1;
+      while (j < end && j < k + 16 && fw_[j] != "that" && !(lex_.cue(fw_[j]) && !tok(j).in_quote) && text(j) != ";")
+        ++j;
+      if (j + 1 >= end || fw_[j] != "that" || tok(j).in_quote) return false;
+      k = j + 1;
+    }
     f.content.push_back({k, clause_cut(k, end)});
     return true;
   }
