@@ -267,5 +267,25 @@ TEST(Mixed, AdverbialBeforeThatIsSkipped) {
   EXPECT_EQ(q->speaker->name, "Sanders");
 }
 
+// A short verbless phrase opening the sentence is the source of a cue that
+// opens a quotation, even when the mention stage finds no name in it.
+TEST(LeadingSource, ShortPhraseBeforeCueOpeningAQuotation) {
+  Document doc = extractor().extract(
+      "Another source familiar with his thinking said, \"I think he will try to be more friendly.\"");
+  const Quote* q = quote_containing(doc, "more friendly");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "Another source familiar with his thinking");
+}
+
+// A rare cue right after the closing mark, with its source after it.
+TEST(InvertedCue, RareCueRightAfterTheQuotation) {
+  Document doc = extractor().extract("\"America is great! Nobody else is,\" read one.");
+  const Quote* q = quote_containing(doc, "Nobody else");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "one");
+}
+
 }  // namespace
 }  // namespace whosaid

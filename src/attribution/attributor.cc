@@ -592,6 +592,7 @@ class Attributor {
       // said" / "X, who …, said".
       m = appositive_source(p, b);
     }
+    if (m < 0) m = subject_before_quote(c, f.sentence, p, end);
     if (m < 0) return false;
     f.source = m;
     const Mention& src = doc_.mentions[m];
@@ -690,9 +691,11 @@ class Attributor {
   bool closes_quote_statement(const Cue& c, uint32_t si) {
     const Sentence& s = doc_.sentences[si];
     const uint32_t b = s.first_token;
-    if (c.end_token < clause_end(b, s.end_token) && !is_comma(c.end_token)) return false;
     uint32_t p = c.first_token;
     for (int n = 0; n < 5 && p > b && skippable(p - 1); ++n) --p;
+    // ""America is great!" read one.": inverted, the source follows.
+    if (p > b && (is_closing_mark(p - 1) || (p - 1 > b && is_comma(p - 1) && is_closing_mark(p - 2)))) return true;
+    if (c.end_token < clause_end(b, s.end_token) && !is_comma(c.end_token)) return false;
     return p > b && subject_after_quote(p, b, si) < p;
   }
 
@@ -719,6 +722,32 @@ class Attributor {
     const std::string& w = fw_[k];
     return w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "before" || w == "when" ||
            w == "who" || w == "whose" || lex_.is(WordClass::kTime, w);
+  }
+
+  // "Another source familiar with Cruz's thinking said, "…"": when the cue opens
+  // a quotation (after a comma or colon) and only a short phrase without a verb
+  // comes before it in the sentence, that phrase is the source.
+  int32_t subject_before_quote(const Cue& c, uint32_t si, uint32_t p, uint32_t end) {
+    const uint32_t b = doc_.sentences[si].first_token;
+    uint32_t k = c.end_token;
+    while (k < end && (is_comma(k) || text(k) == ":")) ++k;
+    if (k == c.end_token || k >= end || region_opening_at(k) < 0 || p <= b) return -1;
+    int words = 0;
+    for (uint32_t t = b; t < p; ++t) {
+      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return -1;
+      if (tok(t).kind == TokenKind::kPunct) {
+        if (text(t) != "-" && text(t) != ".") return -1;
+        continue;
+      }
+      const std::string& w = fw_[t];
+      if (++words > 8 || lex_.is(WordClass::kConj, w) || w == "who" || w == "which" || w == "that" ||
+          (w[0] != '\'' && pos::is_verbal(tag_of(t, si))))
+        return -1;
+    }
+    if (!(is_determiner(fw_[b]) || tok(b).has(kCapitalized) || tok(b).kind == TokenKind::kNumber)) return -1;
+    // A name opening the phrase heads it ("Rep. Smith of Texas"); else the whole phrase.
+    const int32_t m = found_mention_at(b);
+    return m >= 0 && doc_.mentions[m].first_token == b && !is_determiner(fw_[b]) ? m : phrase_mention(b, p);
   }
 
   // The last mention found by the mention stage inside tokens [b, e).
