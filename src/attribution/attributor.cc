@@ -890,7 +890,8 @@ class Attributor {
   // calling him …", "Ed Rendell (D), a Clinton supporter, praised …").
   int32_t clause_subject(uint32_t si, uint32_t before) {
     const Sentence& s = doc_.sentences[si];
-    for (uint32_t k = s.first_token; k < before; ++k) {
+    // The subject comes early: a bound keeps a huge sentence full of cues linear.
+    for (uint32_t k = s.first_token; k < before && k < s.first_token + 40; ++k) {
       if (tok(k).in_quote) continue;
       const int32_t m = found_mention_at(k);
       if (m < 0 || doc_.mentions[m].first_token != k) continue;
