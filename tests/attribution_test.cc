@@ -249,5 +249,123 @@ TEST(Invariants, SpansAreInsideTheTextOrderedAndDisjoint) {
   }
 }
 
+// A second cue after a comma that American style puts inside the closing mark
+// ("…breach of trust," adding: "…") ends the first content and starts a quote.
+TEST(MixedBoundary, CueAfterCommaInsideClosingMarkStartsItsOwnQuote) {
+  Document doc = extractor().extract(
+      "In the email, Ash described the move as a \"major breach of trust,\" adding: \"I am now informing "
+      "all of our members.\"");
+  const Quote* first = quote_containing(doc, "breach of trust");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(doc.slice(first->span), "the move as a \"major breach of trust");
+  const Quote* second = quote_containing(doc, "informing");
+  ASSERT_NE(second, nullptr);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(second->kind, QuoteKind::kDirect);
+  EXPECT_EQ(second->speaker->name, "Ash");
+}
+
+// ", linking to …" after the last quotation is the reporter's clause.
+TEST(MixedBoundary, ParticipleAfterTheLastQuotationEndsTheContent) {
+  Document doc = extractor().extract(
+      "In another tweet, Trump called Cruz the \"ultimate hypocrite,\" linking to a story about a dinner.");
+  const Quote* q = quote_containing(doc, "hypocrite");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Cruz the \"ultimate hypocrite");
+  EXPECT_EQ(q->speaker->name, "Trump");
+}
+
+// Any short subject between the closing mark and the cue is the source, also
+// when the mention stage finds no name there or only part of it.
+TEST(TrailingSource, ShortSubjectAfterTheClosingMark) {
+  Document doc = extractor().extract(
+      "\"We are getting nowhere with this bill,\" former FBI agent Timothy Gill explained.\n\n"
+      "\"He is a great gentleman and a good golfer,\" the real estate developer said of the senator.");
+  EXPECT_EQ(speaker_of(doc, "getting nowhere"), "Timothy Gill");
+  const Quote* q = quote_containing(doc, "gentleman");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "the real estate developer");
+}
+
+// "read" is rarely a cue, but ""…," it read." closes a statement.
+TEST(TrailingSource, RareCueAfterQuotationAndShortSubject) {
+  Document doc = extractor().extract(
+      "The letter went to Congress.\n\n\"Congress has failed to act on the funding,\" it read.");
+  const Quote* q = quote_containing(doc, "failed to act");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->cue && q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->cue), "read");
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "it");
+}
+
+TEST(TrailingSource, InvertedCueWithUnnamedSource) {
+  Document doc = extractor().extract("\"Better watch out for illegal conduct by Grimes,\" tweeted another.");
+  const Quote* q = quote_containing(doc, "illegal conduct");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "another");
+}
+
+// A verb between the quotation and the cue is no subject ("came shouts").
+TEST(TrailingSource, VerbIsNotTakenForTheSubject) {
+  Document doc = extractor().extract("\"Call the roll now,\" came shouts from the crowd.");
+  const Quote* q = quote_containing(doc, "Call the roll");
+  ASSERT_NE(q, nullptr);
+  if (q->speaker && q->speaker->mention) EXPECT_NE(doc.slice(*q->speaker->mention), "came");
+}
+
+// ", calling …" takes the subject of the main clause, not the name before the comma.
+TEST(ParticipleCue, TakesTheMainClauseSubject) {
+  Document doc = extractor().extract(
+      "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \"a total stiff.\"\n\n"
+      "Former governor Ed Rendell (D), a Clinton supporter, praised Sanders for his campaign, calling it "
+      "\"an incredible feat.\"");
+  EXPECT_EQ(speaker_of(doc, "total stiff"), "Trump");
+  EXPECT_EQ(speaker_of(doc, "incredible feat"), "Ed Rendell");
+}
+
+// "…, praised Sanders for …": after a comma but no quotation, a name followed
+// by more of the clause is the verb's object, not an inverted source.
+TEST(InvertedCue, NameFollowedByMoreOfTheClauseIsTheObject) {
+  Document doc = extractor().extract(
+      "Former governor Ed Rendell (D), a Clinton supporter, praised Sanders for his long campaign.");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "Sanders");
+  Document inverted = extractor().extract("The economy will recover by spring, said Finance Minister Bill English.");
+  EXPECT_EQ(speaker_of(inverted, "economy will recover"), "Bill English");
+}
+
+// "said on <programme> that …": the adverbial after the cue runs to "that".
+TEST(Mixed, AdverbialBeforeThatIsSkipped) {
+  Document doc = extractor().extract(
+      "Sanders said on ABC's \"This Week\" that he would \"take a look\" at such legislation.");
+  const Quote* q = quote_containing(doc, "take a look");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that he would \"take a look\" at such legislation");  // "that" kept, as annotated
+  EXPECT_EQ(q->kind, QuoteKind::kMixed);
+  EXPECT_EQ(q->speaker->name, "Sanders");
+}
+
+// A short verbless phrase opening the sentence is the source of a cue that
+// opens a quotation, even when the mention stage finds no name in it.
+TEST(LeadingSource, ShortPhraseBeforeCueOpeningAQuotation) {
+  Document doc = extractor().extract(
+      "Another source familiar with his thinking said, \"I think he will try to be more friendly.\"");
+  const Quote* q = quote_containing(doc, "more friendly");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "Another source familiar with his thinking");
+}
+
+// A rare cue right after the closing mark, with its source after it.
+TEST(InvertedCue, RareCueRightAfterTheQuotation) {
+  Document doc = extractor().extract("\"America is great! Nobody else is,\" read one.");
+  const Quote* q = quote_containing(doc, "Nobody else");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "one");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -176,6 +176,11 @@ class Attributor {
     return w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
   }
   bool is_closing_mark(uint32_t t) const { return close_region_[t] >= 0; }
+  // A comma ending a clause, also when American style puts it inside the
+  // quotation that ends the clause: `called it "a disgrace," adding …`.
+  bool is_clause_comma(uint32_t t) const {
+    return is_comma(t) || (is_closing_mark(t) && t > 0 && is_comma(t - 1) && tok(t - 1).in_quote);
+  }
   int32_t region_opening_at(uint32_t t) const { return open_region_[t]; }
 
   // The mention covering token t among those found by the mention stage.
@@ -338,15 +343,19 @@ class Attributor {
     uint32_t last_quote = begin;
     for (uint32_t t = begin; t < end; ++t)
       if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) last_quote = t + 1;
-    for (uint32_t t = std::max(last_quote, begin + 4); t + 1 < end; ++t) {
+    for (uint32_t t = std::max(last_quote > begin ? last_quote - 1 : begin, begin + 4); t + 1 < end; ++t) {
       if (tok(t).in_quote) continue;
       std::string_view tt = text(t);
       if (tt == ";" || tt == "\xE2\x80\x94" || tt == "--" || tt == "\xE2\x80\x93") return t;
-      if (tt == "," && t + 1 < end) {
+      if (is_clause_comma(t) && t + 1 < end && !tok(t + 1).in_quote) {
         const std::string& w = fw_[t + 1];
         if (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "adding" || w == "saying" ||
             w == "explaining" || w == "noting" || w == "according" || w == "though" || w == "although" ||
             w == "before" || w == "after" || w == "as" || w == "which" || w == "prompting" || w == "sparking")
+          return t;
+        // ""…the ultimate hypocrite," linking to a story": a participle after
+        // the last quotation starts a clause of the reporter's.
+        if (last_quote > begin && w.size() > 5 && w.ends_with("ing") && !tok(t + 1).has(kCapitalized))
           return t;
       }
     }
@@ -486,7 +495,12 @@ class Attributor {
     const QuoteKind kind = kind_of(f.content);
     const int min_words = kind == QuoteKind::kDirect ? 1 : 2;
     if (word_count(f.content.front().begin, f.content.back().end) < min_words) return std::nullopt;
-    if (kind != QuoteKind::kIndirect && (c.prior < kMinFramePrior || f.tagged_source)) return std::nullopt;
+    // A rare cue frames a quotation only when it closes the quoted statement
+    // (""…," it read"); a source found only by its tags never does.
+    if (kind != QuoteKind::kIndirect &&
+        (f.tagged_source ||
+         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))))
+      return std::nullopt;
     // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
     // is an attribution whatever follows; other reported speech is the model's choice.
     const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
@@ -525,6 +539,7 @@ class Attributor {
                             (is_comma(p - 1) || tok(p - 1).kind == TokenKind::kWord);
     if (participle) {
       int32_t subject = sentence_subject(f.sentence, p - 1);
+      if (subject < 0) subject = clause_subject(f.sentence, p - 1);
       uint32_t k = skip_adjuncts(c.end_token, end, lemma);
       if (subject >= 0 && k < end && word_count(k, end) >= 2) {
         f.source = subject;
@@ -538,6 +553,11 @@ class Attributor {
     if (p > b && (is_closing_mark(p - 1) || (is_comma(p - 1) && (p - 1 == b || is_closing_mark(p - 2) ||
                                                                   !found_source_before_comma(p - 1, b))))) {
       int32_t m = mention_starting_at(c.end_token, e);
+      const bool after_quote = is_closing_mark(p - 1) || (p - 1 > b && is_closing_mark(p - 2));
+      if (m < 0 && after_quote) m = subject_after_cue(c, e);
+      // "X (D), a Clinton supporter, praised Sanders for …": without a quotation
+      // before it, a name after the cue is its object unless the clause ends there.
+      if (m >= 0 && !after_quote && !ends_clause_after(doc_.mentions[m].end_token, e)) m = -1;
       if (m >= 0 && !pronoun_is_object(m)) {
         f.source = m;
         f.trailing = true;
@@ -566,6 +586,22 @@ class Attributor {
       f.content.push_back({k, end});
       f.origin = "said-x";
       return true;
+    }
+    if (uint32_t q = subject_after_quote(p, b, f.sentence); q < p) {
+      // ""…," former FBI agent Timothy Gill explained." / ""…," it read.": a short
+      // subject right after the quotation is the source, whatever its words.
+      int32_t m = mention_ending_at(p - 1, b);
+      if (m < 0 || doc_.mentions[m].first_token < q) m = last_mention_in(q, p);
+      if (m < 0) m = phrase_mention(q, p);
+      if (m >= 0 && !pronoun_is_object(m)) {
+        f.source = m;
+        f.trailing = true;
+        uint32_t ce = q - 1;
+        if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
+        f.content.push_back({b, ce});
+        after_trailing(f, c.end_token, e);
+        return true;
+      }
     }
     int32_t m = mention_ending_at(p - 1, b);
     if (m < 0 && (fw_[p - 1] == "and" || fw_[p - 1] == "but")) {
@@ -604,6 +640,7 @@ class Attributor {
       // said" / "X, who …, said".
       m = appositive_source(p, b);
     }
+    if (m < 0) m = subject_before_quote(c, f.sentence, p, end);
     if (m < 0 && p > b + 2 && (is_comma(p - 1) || is_dash(p - 1))) {
       // A nominal subject set off by commas or dashes: "The official, who spoke
       // on the condition of anonymity, said" / "The justice -- who … -- said".
@@ -656,7 +693,15 @@ class Attributor {
       if (e > s.first_token && text(e - 1) == ":") intro_ = {f.source, &c, static_cast<int32_t>(f.sentence)};
       return false;
     }
-    if (is_preposition(fw_[k]) && !tok(k).in_quote) return false;  // "spoke of", "said on Monday" left over
+    if (is_preposition(fw_[k]) && !tok(k).in_quote) {
+      // "said on ABC's "This Week" that he would "take a look"": the adverbial
+      // runs to "that"; otherwise "spoke of", "said on Monday" is left over.
+      uint32_t j = k + 1;
+      while (j < end && j < k + 16 && fw_[j] != "that" && !(lex_.cue(fw_[j]) && !tok(j).in_quote) && text(j) != ";")
+        ++j;
+      if (j + 1 >= end || fw_[j] != "that" || tok(j).in_quote) return false;
+      k = j;  // the content keeps its "that"
+    }
     // "Over the years, she said, email has helped …": a cue set off by commas
     // inside the statement; the words before it are content too.
     const bool interrupted = before > b + 1 && is_comma(before - 1) && c.end_token < end && is_comma(c.end_token) &&
@@ -854,6 +899,129 @@ class Attributor {
     return t;
   }
 
+  // The first token of a short subject between a closing quotation mark (and
+  // its comma) and the cue at p: ""…," the real estate developer said". p when
+  // there is none: more than 7 words, a comma, a conjunction or a verb-like word.
+  uint32_t subject_after_quote(uint32_t p, uint32_t b, uint32_t si) {
+    uint32_t k = p;
+    int words = 0;
+    while (k > b && words <= 7) {
+      const Token& t = tok(k - 1);
+      if (t.in_quote || t.kind == TokenKind::kQuote) break;
+      std::string_view tt = text(k - 1);
+      if (t.kind == TokenKind::kPunct) {
+        if (tt != "-" && tt != "&" && tt != ".") return p;
+        --k;
+        continue;
+      }
+      const std::string& w = fw_[k - 1];
+      if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "as" || w == "when" || w == "if" || w == "that" ||
+          w == "who" || w == "which" || (w[0] != '\'' && (is_auxiliary_word(w) || pos::is_verbal(tag_of(k - 1, si)))))
+        return p;
+      ++words;
+      --k;
+    }
+    if (k == p || words > 7 || k <= b) return p;
+    if (is_comma(k - 1) && k - 1 > b && is_closing_mark(k - 2)) return k;
+    if (is_closing_mark(k - 1)) return k;
+    return p;
+  }
+
+  // ""…," the email read." / ""…," it reads, "…"": a rare cue still closes the
+  // statement when a short subject follows the quotation and the sentence or
+  // clause ends right after it.
+  bool closes_quote_statement(const Cue& c, uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    const uint32_t b = s.first_token;
+    uint32_t p = c.first_token;
+    for (int n = 0; n < 5 && p > b && skippable(p - 1); ++n) --p;
+    // ""America is great!" read one.": inverted, the source follows.
+    if (p > b && (is_closing_mark(p - 1) || (p - 1 > b && is_comma(p - 1) && is_closing_mark(p - 2)))) return true;
+    if (c.end_token < clause_end(b, s.end_token) && !is_comma(c.end_token)) return false;
+    return p > b && subject_after_quote(p, b, si) < p;
+  }
+
+  // ""…," tweeted another." / ""…," concluded a 2013 article in the journal.": the
+  // words after an inverted cue up to the clause end are its source.
+  int32_t subject_after_cue(const Cue& c, uint32_t e) {
+    uint32_t k = c.end_token;
+    if (k >= e || tok(k).in_quote || tok(k).kind != TokenKind::kWord) return -1;
+    if (!(is_determiner(fw_[k]) || tok(k).has(kCapitalized) || fw_[k] == "another")) return -1;
+    while (k < e && k < c.end_token + 8 && !tok(k).in_quote &&
+           (tok(k).kind == TokenKind::kWord || tok(k).kind == TokenKind::kNumber || text(k) == "-")) {
+      const std::string& w = fw_[k];
+      if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "who" || w == "which" || w == "that") break;
+      ++k;
+    }
+    if (k < e && !(tok(k).kind == TokenKind::kPunct && text(k) != "-")) return -1;
+    return phrase_mention(c.end_token, k);
+  }
+
+  // Whether the clause ends at token k: punctuation, or an adverbial ("in a
+  // statement", "on Monday", "who …") after an inverted source.
+  bool ends_clause_after(uint32_t k, uint32_t e) const {
+    if (k >= e || tok(k).kind == TokenKind::kPunct || tok(k).kind == TokenKind::kQuote) return true;
+    const std::string& w = fw_[k];
+    return w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "before" || w == "when" ||
+           w == "who" || w == "whose" || lex_.is(WordClass::kTime, w);
+  }
+
+  // "Another source familiar with Cruz's thinking said, "…"": when the cue opens
+  // a quotation (after a comma or colon) and only a short phrase without a verb
+  // comes before it in the sentence, that phrase is the source.
+  int32_t subject_before_quote(const Cue& c, uint32_t si, uint32_t p, uint32_t end) {
+    const uint32_t b = doc_.sentences[si].first_token;
+    uint32_t k = c.end_token;
+    while (k < end && (is_comma(k) || text(k) == ":")) ++k;
+    if (k == c.end_token || k >= end || region_opening_at(k) < 0 || p <= b) return -1;
+    int words = 0;
+    for (uint32_t t = b; t < p; ++t) {
+      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return -1;
+      if (tok(t).kind == TokenKind::kPunct) {
+        if (text(t) != "-" && text(t) != ".") return -1;
+        continue;
+      }
+      const std::string& w = fw_[t];
+      if (++words > 8 || lex_.is(WordClass::kConj, w) || w == "who" || w == "which" || w == "that" ||
+          (w[0] != '\'' && pos::is_verbal(tag_of(t, si))))
+        return -1;
+    }
+    if (!(is_determiner(fw_[b]) || tok(b).has(kCapitalized) || tok(b).kind == TokenKind::kNumber)) return -1;
+    // A name opening the phrase heads it ("Rep. Smith of Texas"); else the whole phrase.
+    const int32_t m = found_mention_at(b);
+    return m >= 0 && doc_.mentions[m].first_token == b && !is_determiner(fw_[b]) ? m : phrase_mention(b, p);
+  }
+
+  // The last mention found by the mention stage inside tokens [b, e).
+  int32_t last_mention_in(uint32_t b, uint32_t e) const {
+    int32_t best = -1;
+    for (uint32_t k = b; k < e; ++k) {
+      int32_t m = found_mention_at(k);
+      if (m >= 0 && doc_.mentions[m].first_token >= b && doc_.mentions[m].end_token <= e) best = m;
+    }
+    return best;
+  }
+
+  // A source made of the words [b, e) when the mention stage found none there
+  // ("the suit", "it", "another"): a nominal mention, or a pronoun for "it".
+  int32_t phrase_mention(uint32_t b, uint32_t e) {
+    if (b >= e) return -1;
+    Mention mm;
+    mm.first_token = b;
+    mm.end_token = e;
+    mm.span = mm.name = {tok(b).span.begin, tok(e - 1).span.end};
+    const std::string& head = fw_[e - 1];
+    if (e == b + 1 && (head == "it" || head == "this")) {
+      mm.kind = MentionKind::kPronoun;
+      mm.gender = Gender::kNeuter;
+    } else {
+      mm.kind = lex_.is(WordClass::kOrgHead, head) ? MentionKind::kOrganisation : MentionKind::kNominal;
+      if (lex_.is(WordClass::kRole, head)) mm.role = mm.span;
+      mm.gender = head.ends_with("s") && !head.ends_with("ss") ? Gender::kPlural : Gender::kUnknown;
+    }
+    return add_mention(mm);
+  }
+
   // Whether a name ends right before the comma at `comma` ("Sarandon, 69, told"):
   // then the cue's source is that name, not the words after the cue.
   bool found_source_before_comma(uint32_t comma, uint32_t b) const {
@@ -935,6 +1103,10 @@ class Attributor {
           k = mm.end_token;  // dateline: WASHINGTON —
           continue;
         }
+        if (k > s.first_token && is_preposition(fw_[k - 1]) && mm.kind != MentionKind::kPronoun) {
+          k = mm.end_token - 1;  // "In Salem, New Hampshire, Trump …": part of the adverbial
+          continue;
+        }
         if (mm.kind == MentionKind::kPronoun) {
           const std::string& w = fw_[k];
           if (w != "he" && w != "she" && w != "they") return -1;
@@ -951,6 +1123,41 @@ class Attributor {
                                     lex_.is(WordClass::kStarter, w) || lex_.is(WordClass::kSkip, w) ||
                                     t.has(kCapitalized));
       if (!adverbial) return -1;
+    }
+    return -1;
+  }
+
+  // The subject of the main clause of sentence si, before token `before`: the
+  // first name or pronoun followed by a verb, past a parenthesis or an
+  // apposition ("Speaking in Salem, New Hampshire, Trump went after Bush,
+  // calling him …", "Ed Rendell (D), a Clinton supporter, praised …").
+  int32_t clause_subject(uint32_t si, uint32_t before) {
+    const Sentence& s = doc_.sentences[si];
+    // The subject comes early: a bound keeps a huge sentence full of cues linear.
+    for (uint32_t k = s.first_token; k < before && k < s.first_token + 40; ++k) {
+      if (tok(k).in_quote) continue;
+      const int32_t m = found_mention_at(k);
+      if (m < 0 || doc_.mentions[m].first_token != k) continue;
+      const Mention& mm = doc_.mentions[m];
+      if (mm.kind == MentionKind::kPronoun && pronoun_is_object(m)) continue;
+      if (k > s.first_token && (fw_[k - 1] == "'s" || is_preposition(fw_[k - 1]) || is_determiner(fw_[k - 1])))
+        continue;  // "Trump's", "of Trump", "the Clinton campaign": not the subject
+      uint32_t j = mm.end_token;
+      if (j < before && text(j) == "(") {
+        while (j < before && j < mm.end_token + 10 && text(j) != ")") ++j;
+        ++j;
+      }
+      if (j < before && is_comma(j)) {
+        uint32_t c = j + 1;
+        while (c < before && c < j + 14 && !is_comma(c) && !tok(c).in_quote) ++c;
+        if (c >= before || !is_comma(c)) continue;
+        j = c + 1;
+      }
+      for (int n = 0; n < 4 && j < before; ++n, ++j) {  // "Trump also went"
+        if (tok(j).kind != TokenKind::kWord || tok(j).in_quote || fw_[j][0] == '\'') break;
+        if (pos::is_verbal(tag_of(j, si))) return m;
+        if (!skippable(j)) break;
+      }
     }
     return -1;
   }
@@ -1114,7 +1321,7 @@ class Attributor {
     }
     if (p <= outer.begin) return;
     const std::string& joint = fw_[p - 1];
-    if (!(is_comma(p - 1) || joint == "and" || joint == "but")) return;
+    if (!(is_clause_comma(p - 1) || joint == "and" || joint == "but")) return;
     uint32_t cut = p - 1;
     if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
     const CueEntry* entry = lex_.cue(fw_[c.first_token]);
