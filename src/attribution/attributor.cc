@@ -59,13 +59,12 @@ bool is_object_taking(std::string_view lemma) {
 
 class Attributor {
  public:
-  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const Tagger* tagger,
-             const AttributionModel* model, std::vector<CandidateTrace>* trace, bool report_all)
-      : doc_(doc), lex_(lex), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
+  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const std::vector<std::string>& folded,
+             const Tagger* tagger, const AttributionModel* model, std::vector<CandidateTrace>* trace,
+             bool report_all)
+      : doc_(doc), lex_(lex), opt_(opt), fw_(folded), tagger_(tagger), model_(model), trace_out_(trace),
         report_all_(report_all || !model) {
     tagged_.assign(doc.sentences.size(), false);
-    fw_.resize(doc.tokens.size());
-    for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw_[i]);
     region_used_.assign(doc.quoted.size(), false);
     open_region_.assign(doc.tokens.size(), -1);
     close_region_.assign(doc.tokens.size(), -1);
@@ -1687,6 +1686,7 @@ class Attributor {
   Document& doc_;
   const Lexicon& lex_;
   const ExtractorOptions& opt_;
+  const std::vector<std::string>& fw_;  // folded tokens
   const Tagger* tagger_;
   const AttributionModel* model_;
   std::vector<CandidateTrace>* trace_out_;
@@ -1698,7 +1698,6 @@ class Attributor {
   std::vector<bool> tagged_;
   std::vector<std::string_view> words_;
   std::vector<uint8_t> tags_;
-  std::vector<std::string> fw_;
   std::vector<bool> region_used_;
   struct Intro {
     int32_t source = -1;
@@ -1715,9 +1714,10 @@ class Attributor {
 }  // namespace
 
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
-                                   const Tagger* tagger, const AttributionModel* model,
-                                   std::vector<CandidateTrace>* trace, bool report_all) {
-  return Attributor(doc, lexicon, options, tagger, model, trace, report_all).run();
+                                   const std::vector<std::string>& folded, const Tagger* tagger,
+                                   const AttributionModel* model, std::vector<CandidateTrace>* trace,
+                                   bool report_all) {
+  return Attributor(doc, lexicon, options, folded, tagger, model, trace, report_all).run();
 }
 
 }  // namespace whosaid

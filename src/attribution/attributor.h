@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/lexicon.h"
@@ -43,8 +44,10 @@ struct CandidateTrace {
 // `report_all`, the model chooses content ends but every candidate is
 // reported (training the acceptance weights). `trace`, when not null,
 // receives what the model saw for each quote, parallel to doc.quotes.
+// `folded` holds every token folded for look-ups, parallel to doc.tokens.
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
-                                   const Tagger* tagger, const AttributionModel* model,
-                                   std::vector<CandidateTrace>* trace = nullptr, bool report_all = false);
+                                   const std::vector<std::string>& folded, const Tagger* tagger,
+                                   const AttributionModel* model, std::vector<CandidateTrace>* trace = nullptr,
+                                   bool report_all = false);
 
 }  // namespace whosaid

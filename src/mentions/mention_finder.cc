@@ -39,9 +39,7 @@ int32_t mention_at(const Document& doc, uint32_t t) {
   return t < it->end_token ? static_cast<int32_t>(it - doc.mentions.begin()) : -1;
 }
 
-void find_mentions(Document& doc, const Lexicon& lex) {
-  std::vector<std::string> fw(doc.tokens.size());
-  for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), fw[i]);
+void find_mentions(Document& doc, const Lexicon& lex, const std::vector<std::string>& fw) {
   // How each word is written away from sentence starts.
   StringSet lower_words, mid_caps_words;
   for (const Sentence& s : doc.sentences) {

@@ -15,7 +15,9 @@
 
 namespace whosaid {
 
-void find_mentions(Document& doc, const Lexicon& lexicon);
+// `folded` holds every token's text folded for lexicon look-ups (utf8::fold),
+// parallel to doc.tokens: the pipeline folds once for all stages.
+void find_mentions(Document& doc, const Lexicon& lexicon, const std::vector<std::string>& folded);
 
 // The mention covering token t, if any (binary search over doc.mentions).
 int32_t mention_at(const Document& doc, uint32_t t);

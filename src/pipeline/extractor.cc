@@ -3,6 +3,7 @@
 #include "attribution/attributor.h"
 #include "attribution/model.h"
 #include "core/lexicon.h"
+#include "core/utf8.h"
 #include "cues/cue_finder.h"
 #include "entities/resolver.h"
 #include "mentions/mention_finder.h"
@@ -64,8 +65,11 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   find_quotes(doc);
   split_sentences(doc, lex);
   find_cues(doc, lex);
-  find_mentions(doc, lex);
-  std::vector<SpeakerLink> links = attribute(doc, lex, options, tagger, model, trace, report_all);
+  // Folded once for the stages that look words up.
+  std::vector<std::string> folded(doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), folded[i]);
+  find_mentions(doc, lex, folded);
+  std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
   resolve_speakers(doc, lex, links);
   widen_source_spans(doc, lex, links, tagger);
 }
