@@ -237,7 +237,7 @@ struct Server::Impl {
     });
 
     if (!options.cors_origin.empty()) {
-      h.Options(R"(/(api/.*|healthz))", [this](const httplib::Request&, httplib::Response& res) {
+      h.Options(R"(/(api/.*|healthz))", [](const httplib::Request&, httplib::Response& res) {
         res.status = 204;
         res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         res.set_header("Access-Control-Allow-Headers", "Content-Type");
