@@ -65,7 +65,7 @@ for k in range(copies):
                               "text": r["text"]}, ensure_ascii=False) + "\n")
 PY
 fi
-echo "database: $(serve_quotes "$serve_db") quotes, $(du -h "$serve_db" | cut -f1)"
+echo "database: $(serve_quotes "$serve_db") quotes, $(du -hL "$serve_db" | cut -f1)"
 serve_out="$serve_dir/serve.out"
 "$build/whosaid" serve --db "$serve_db" --port 0 --quiet >"$serve_out" 2>"$serve_dir/serve.err" &
 serve_pid=$!
