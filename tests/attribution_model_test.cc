@@ -100,6 +100,11 @@ TEST(AttributionModel, DamagedFilesAreRefusedWithTheReason) {
   EXPECT_NE(message("not a model").find("bad magic"), std::string::npos);
   EXPECT_NE(message(good.substr(0, good.size() - 2)).find("truncated"), std::string::npos);
   EXPECT_NE(message(good + "x").find("unexpected bytes"), std::string::npos);
+  // An explicit zero weight (never written) would not round-trip: found by the fuzzer.
+  std::string zero = good;
+  const float nothing = 0.0f;
+  std::memcpy(zero.data() + 28 + 4 + 12 + 4 + 4, &nothing, 4);  // magic, bits, 3 floats, count, slot
+  EXPECT_NE(message(zero).find("bad acceptance weight entry 0"), std::string::npos);
   std::string bad_threshold = good;
   const float two = 2.0f;
   std::memcpy(bad_threshold.data() + 28 + 4 + 8, &two, 4);  // magic, bits, scale, shift, threshold

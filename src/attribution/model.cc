@@ -114,7 +114,8 @@ void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, cons
   for (uint32_t k = 0; k < n; ++k) {
     const auto i = get<uint32_t>(bytes, at);
     const auto v = get<float>(bytes, at);
-    if (i >= w.size() || static_cast<int64_t>(i) <= previous || !std::isfinite(v))
+    // Only non-zero weights are written, so a zero one (or -0) is damage too.
+    if (i >= w.size() || static_cast<int64_t>(i) <= previous || !std::isfinite(v) || v == 0.0f)
       throw Error(ErrorCode::kModel, std::string("attribution model: bad ") + table + " weight entry " +
                                          std::to_string(k) + " at byte " + std::to_string(at - 8));
     w[i] = v;
