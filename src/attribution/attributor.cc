@@ -35,6 +35,7 @@ struct Frame {
   bool trailing = false;
   const char* origin = "frame";  // which rule built it: a model feature
   bool tagged_source = false;    // source found only by its part-of-speech tags
+  int32_t particle = -1;         // token of a preposition taken by the cue ("called for"), -1 if none
   CandidateTrace ends;           // candidate content ends, kept for training
 };
 
@@ -540,6 +541,7 @@ class Attributor {
       int32_t subject = sentence_subject(f.sentence, p - 1);
       if (subject < 0) subject = clause_subject(f.sentence, p - 1);
       uint32_t k = skip_adjuncts(c.end_token, end, lemma);
+      k = after_particle(k, end, f);
       if (subject >= 0 && k < end && word_count(k, end) >= 2) {
         f.source = subject;
         f.content.push_back({k, clause_cut(k, end)});
@@ -692,24 +694,46 @@ class Attributor {
       if (e > s.first_token && text(e - 1) == ":") intro_ = {f.source, &c, static_cast<int32_t>(f.sentence)};
       return false;
     }
-    if (is_preposition(fw_[k]) && !tok(k).in_quote) {
+    if (is_preposition(fw_[k]) && fw_[k] != "for" && fw_[k] != "of" && !tok(k).in_quote) {
       // "said on ABC's "This Week" that he would "take a look"": the adverbial
       // runs to "that"; otherwise "spoke of", "said on Monday" is left over.
       uint32_t j = k + 1;
       while (j < end && j < k + 16 && fw_[j] != "that" && !(lex_.cue(fw_[j]) && !tok(j).in_quote) && text(j) != ";")
         ++j;
-      if (j + 1 >= end || fw_[j] != "that" || tok(j).in_quote) return false;
-      k = j;  // the content keeps its "that"
+      if (j + 1 < end && fw_[j] == "that" && !tok(j).in_quote) {
+        k = j;  // the content keeps its "that"
+      } else {
+        k = after_particle(k, end, f);
+        if (f.particle < 0) return false;
+      }
+    } else {
+      k = after_particle(k, end, f);
     }
+    if (k >= end) return false;
     // "Over the years, she said, email has helped …": a cue set off by commas
     // inside the statement; the words before it are content too.
     const bool interrupted = before > b + 1 && is_comma(before - 1) && c.end_token < end && is_comma(c.end_token) &&
                              word_count(b, before - 1) >= 2 && !tok(before - 2).in_quote && !is_closing_mark(before - 2);
     if (interrupted) f.content.push_back({b, before - 1});
     f.content.push_back({k, clause_cut(k, end)});
-    f.origin = interrupted ? "interrupted" : "leading";
+    f.origin = interrupted ? "interrupted" : f.particle >= 0 ? "prep-object" : "leading";
     choose_end(f, end, lemma);
     return true;
+  }
+
+  // "called for the impeachment of …", "talked about how …", "railed against
+  // …": a preposition right after the cue (and its adverbials) belongs to the
+  // cue, and its object is the content. Returns where the content starts and
+  // records the preposition in f.particle.
+  uint32_t after_particle(uint32_t k, uint32_t end, Frame& f) const {
+    if (k + 1 >= end || tok(k).in_quote || tok(k).kind != TokenKind::kWord) return k;
+    const std::string& w = fw_[k];
+    if (!(w == "about" || w == "for" || w == "on" || w == "against" || w == "of" || w == "with" ||
+          w == "over" || w == "at"))
+      return k;
+    if (tok(k + 1).kind == TokenKind::kPunct && !tok(k + 1).in_quote) return k;
+    f.particle = static_cast<int32_t>(k);
+    return k + 1;
   }
 
   // Where reported speech ends: the rules cut at the first clause boundary
@@ -1325,10 +1349,11 @@ class Attributor {
     if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
     const CueEntry* entry = lex_.cue(fw_[c.first_token]);
     uint32_t k = skip_adjuncts(c.end_token, end, entry ? std::string_view(entry->lemma) : std::string_view());
+    Frame f;
+    k = after_particle(k, end, f);
     if (k >= end || word_count(k, end) < 2 || is_preposition(fw_[k])) return;
     Range first = trim({outer.begin, cut});
     if (first.empty() || word_count(first.begin, first.end) < 2) return;
-    Frame f;
     f.sentence = si;
     f.cue = &c;
     f.source = source;
@@ -1457,6 +1482,10 @@ class Attributor {
       if (w == "would" || w == "will" || w == "could" || w == "might" || w == "may" || w == "should" ||
           w == "can" || w == "to")
         fv.add("modal", w);
+    }
+    if (f.particle >= 0) {
+      fv.add("particle", fw_[f.particle]);
+      fv.add("lemma*particle", lemma, fw_[f.particle]);
     }
     fv.add("trailing", f.trailing ? "1" : "0");
     // A cue after another statement in the sentence is often inside it ("Goff said
