@@ -66,6 +66,20 @@ dub:dubs,dubbed,dubbing,dubbed brand:brands,branded,branding,branded term:terms,
 lament:laments,lamented,lamenting,lamented decry:decries,decried,decrying,decried
 concur:concurs,concurred,concurring,concurred object:objects,objected,objecting,objected
 protest:protests,protested,protesting,protested propose:proposes,proposed,proposing,proposed
+talk:talks,talked,talking,talked refer:refers,referred,referring,referred push:pushes,pushed,pushing,pushed
+highlight:highlights,highlighted,highlighting,highlighted mock:mocks,mocked,mocking,mocked
+recognize:recognizes,recognized,recognizing,recognized portray:portrays,portrayed,portraying,portrayed
+reference:references,referenced,referencing,referenced embrace:embraces,embraced,embracing,embraced
+lay:lays,laid,laying,laid promote:promotes,promoted,promoting,promoted encourage:encourages,encouraged,encouraging,encouraged
+condemn:condemns,condemned,condemning,condemned rail:rails,railed,railing,railed imply:implies,implied,implying,implied
+applaud:applauds,applauded,applauding,applauded apologize:apologizes,apologized,apologizing,apologized
+underscore:underscores,underscored,underscoring,underscored assail:assails,assailed,assailing,assailed
+plead:pleads,pleaded,pleading,pleaded dispute:disputes,disputed,disputing,disputed paint:paints,painted,painting,painted
+invoke:invokes,invoked,invoking,invoked congratulate:congratulates,congratulated,congratulating,congratulated
+speculate:speculates,speculated,speculating,speculated rebuke:rebukes,rebuked,rebuking,rebuked
+hail:hails,hailed,hailing,hailed forecast:forecasts,forecast,forecasting,forecast chide:chides,chided,chiding,chided
+characterize:characterizes,characterized,characterizing,characterized lash:lashes,lashed,lashing,lashed
+focus:focuses,focused,focusing,focused
 """
 
 BELIEF = """think:thinks,thought,thinking,thought believe:believes,believed,believing,believed
