@@ -1340,11 +1340,14 @@ class Attributor {
           (doc_.mentions[m].kind != MentionKind::kPronoun || !pronoun_is_object(m))) {
         source = m;
         p = doc_.mentions[m].first_token;
+      } else if (const int32_t own = joined_subject(p, outer.begin, si); own >= 0) {
+        source = own;
+        p = doc_.mentions[own].first_token;
       }
     }
     if (p <= outer.begin) return;
     const std::string& joint = fw_[p - 1];
-    if (!(is_clause_comma(p - 1) || joint == "and" || joint == "but")) return;
+    if (!(is_clause_joint(p - 1) || (source != last.source && (text(p - 1) == ";" || is_dash(p - 1))))) return;
     uint32_t cut = p - 1;
     if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
     const CueEntry* entry = lex_.cue(fw_[c.first_token]);
@@ -1358,12 +1361,29 @@ class Attributor {
     f.cue = &c;
     f.source = source;
     f.content.push_back({k, clause_cut(k, end)});
-    f.origin = "shared";
+    f.origin = source != last.source ? "joined-subject" : "shared";
     choose_end(f, end, entry ? std::string_view(entry->lemma) : std::string_view());
     f.content.back() = trim(f.content.back());
     if (!shared_ok(f)) return;
     outer = first;
     frames.push_back(std::move(f));
+  }
+
+  bool is_clause_joint(uint32_t t) const { return is_clause_comma(t) || fw_[t] == "and" || fw_[t] == "but"; }
+
+  // "…, others say he has never been healthier" / "… — the actress also
+  // pointed that …" / "…; 26 percent say …": a noun phrase (not found by the
+  // mention stage) right before a cue inside reported speech, opening a clause
+  // after a comma, semicolon, dash or "and"/"but", is that cue's own source.
+  int32_t joined_subject(uint32_t p, uint32_t outer_begin, uint32_t si) {
+    if (p < outer_begin + 3) return -1;
+    int32_t m = mention_ending_at(p - 1, outer_begin);
+    if (m < 0) m = tagged_noun_phrase_ending_at(p - 1, outer_begin, si);
+    if (m < 0 || pronoun_is_object(m)) return -1;
+    const uint32_t first = doc_.mentions[m].first_token;
+    if (first <= outer_begin + 1 || doc_.mentions[m].end_token != p) return -1;
+    if (!(is_clause_joint(first - 1) || text(first - 1) == ";" || is_dash(first - 1))) return -1;
+    return m;
   }
 
   // A second cue sharing a frame's source ("…, adding that …"): not for rare
