@@ -764,7 +764,7 @@ class Attributor {
       // ("endorsed Sanders | in the primary", "opposed it | because …").
       if (tok(t).kind == TokenKind::kWord && tagger_) {
         const uint8_t tg = tag_of(t, f.sentence);
-        if (pos::is_adposition(tg) || pos::is_conjunction(tg)) ends_.push_back(t);
+        if (pos::is_adposition(tg) || pos::is_conjunction(tg) || adverbial_start(t, stop)) ends_.push_back(t);
       }
     }
     if (ends_.empty() || ends_.back() != stop) ends_.push_back(stop);
@@ -828,6 +828,16 @@ class Attributor {
     fv.add("e-origin", f.origin);
   }
 
+  // A time or "when" adverbial after an object: "agreed to take a second look
+  // at it | last June", "countered with a breakfast | the next morning".
+  bool adverbial_start(uint32_t t, uint32_t stop) const {
+    const std::string& w = fw_[t];
+    if (w == "when" || w == "where" || w == "while" || w == "until") return true;
+    if (lex_.is(WordClass::kTime, w)) return !(t > 0 && lex_.is(WordClass::kTime, fw_[t - 1]));
+    return (w == "last" || w == "next" || w == "this" || w == "earlier" || w == "later") && t + 1 < stop &&
+           lex_.is(WordClass::kTime, fw_[t + 1]);
+  }
+
   // A noun phrase starting at token t by its tags: determiner? adjectives,
   // nouns, numbers, possessives, and one "of"/"by" phrase ("a new poll by the
   // Harvard University Institute of Politics"), ending at a noun or number.
@@ -863,9 +873,14 @@ class Attributor {
   // numbers, possessives, and one "of" phrase ("the top candidates of both
   // parties"), headed by a noun, number or pronoun ("another says").
   int32_t tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_t si) {
-    if (!tagger_ || tok(t).kind != TokenKind::kWord || tok(t).in_quote) return -1;
+    if (!tagger_ || (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber) || tok(t).in_quote)
+      return -1;
     const uint8_t head = tag_of(t, si);
-    if (!(pos::is_nominal(head) || pos::is_number(head) || pos::is_pronoun(head))) return -1;
+    // A capitalised word opening the clause ("Jolly said …") is a name the
+    // tagger may read as an adjective.
+    if (!(pos::is_nominal(head) || pos::is_number(head) || pos::is_pronoun(head) ||
+          tok(t).kind == TokenKind::kNumber || (t == b && tok(t).has(kCapitalized))))
+      return -1;
     uint32_t k = t;
     bool crossed_of = false;
     while (k > b && t - k < 8) {
