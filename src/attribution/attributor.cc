@@ -725,15 +725,24 @@ class Attributor {
   // …": a preposition right after the cue (and its adverbials) belongs to the
   // cue, and its object is the content. Returns where the content starts and
   // records the preposition in f.particle.
-  uint32_t after_particle(uint32_t k, uint32_t end, Frame& f) const {
+  uint32_t after_particle(uint32_t k, uint32_t end, Frame& f) {
     if (k + 1 >= end || tok(k).in_quote || tok(k).kind != TokenKind::kWord) return k;
-    const std::string& w = fw_[k];
+    // "pushed back on those charges", "lashed out at": an adverb particle first.
+    uint32_t j = k;
+    const std::string& adv = fw_[j];
+    if ((adv == "back" || adv == "out" || adv == "up" || adv == "down" || adv == "off") && j + 2 < end &&
+        !tok(j + 1).in_quote && pos::is_adposition(tag_of(j + 1, f.sentence)))
+      ++j;
+    const std::string& w = fw_[j];
+    // "referring to his daughter" (not the infinitive: "wants to sign up").
+    const bool to_object = w == "to" && j + 1 < end && !pos::is_verbal(tag_of(j + 1, f.sentence)) &&
+                           !pos::is_adverb(tag_of(j + 1, f.sentence));
     if (!(w == "about" || w == "for" || w == "on" || w == "against" || w == "of" || w == "with" ||
-          w == "over" || w == "at"))
+          w == "over" || w == "at" || to_object))
       return k;
-    if (tok(k + 1).kind == TokenKind::kPunct && !tok(k + 1).in_quote) return k;
-    f.particle = static_cast<int32_t>(k);
-    return k + 1;
+    if (tok(j + 1).kind == TokenKind::kPunct && !tok(j + 1).in_quote) return k;
+    f.particle = static_cast<int32_t>(j);
+    return j + 1;
   }
 
   // Where reported speech ends: the rules cut at the first clause boundary
