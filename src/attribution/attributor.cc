@@ -36,6 +36,7 @@ struct Frame {
   const char* origin = "frame";  // which rule built it: a model feature
   bool tagged_source = false;    // source found only by its part-of-speech tags
   int32_t particle = -1;         // token of a preposition taken by the cue ("called for"), -1 if none
+  bool sourceless_option = false;  // training: also emit the frame without its source (sourceless())
   CandidateTrace ends;           // candidate content ends, kept for training
 };
 
@@ -505,8 +506,51 @@ class Attributor {
     // is an attribution whatever follows; other reported speech is the model's choice.
     const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
                             doc_.mentions[f.source].first_token == s.first_token;
-    if (kind == QuoteKind::kIndirect && !name_colon && !accepted(f)) return std::nullopt;
+    if (kind == QuoteKind::kIndirect && !name_colon) {
+      if (!opt_.indirect) return std::nullopt;
+      if (has_sourceless_option(f)) {
+        if (report_all_) {
+          f.sourceless_option = model_ != nullptr;
+        } else {
+          Frame g = sourceless(f);
+          frame_features(f, fv_);
+          const float pf = model_->probability(fv_.ids());
+          frame_features(g, fv_);
+          const float pg = model_->probability(fv_.ids());
+          if (std::max(pf, pg) < model_->threshold()) return std::nullopt;
+          return pg > pf ? g : f;
+        }
+      }
+      if (!accepted(f)) return std::nullopt;
+    }
     return f;
+  }
+
+  // "The birth of the newest Clinton is expected to coincide with …", "The
+  // speaker appeared closer to …": a subject right before a passive or
+  // raising cue is often what is reported, not who reports it (PolNeAR: an
+  // attribution without a source whose content is the subject and the rest).
+  // Such frames are scored both ways and the model picks.
+  bool has_sourceless_option(const Frame& f) const {
+    if (f.source < 0 || f.trailing || f.content.size() != 1 || f.cue->kind != CueKind::kVerb) return false;
+    if (std::string_view(f.origin) != "leading" && std::string_view(f.origin) != "prep-object") return false;
+    const Mention& src = doc_.mentions[f.source];
+    const uint32_t cue = f.cue->first_token;
+    if (src.end_token > cue || cue - src.end_token > 3 || src.kind == MentionKind::kPronoun) return false;
+    const std::string& before = fw_[cue - 1];
+    const bool passive = is_auxiliary_word(before) || before == "be" || before == "being";
+    const bool raising = fw_[f.content.front().begin] == "to" || fw_[f.content.front().begin] == "as";
+    return passive || raising;
+  }
+
+  Frame sourceless(const Frame& f) {
+    Frame g = f;
+    const Mention& src = doc_.mentions[f.source];
+    g.content.insert(g.content.begin(), Range{subject_start(src.first_token, f.sentence), src.end_token});
+    g.source = -1;
+    g.sourceless_option = false;
+    g.ends = {};
+    return g;
   }
 
   // Whether the model takes an indirect candidate (always, when training).
@@ -1332,7 +1376,7 @@ class Attributor {
 
   // "…, he said, adding that …": a second cue sharing the frame's source.
   void shared_source_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
-    if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0) return;
+    if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0 || frames.back().source < 0) return;
     const Sentence& s = doc_.sentences[si];
     const uint32_t end = clause_end(s.first_token, s.end_token);
     Frame& last = frames.back();
@@ -1535,8 +1579,12 @@ class Attributor {
     // A cue after another statement in the sentence is often inside it ("Goff said
     // Labour was open to … but it still wanted …"), and then not annotated.
     fv.add("frames-before", static_cast<int64_t>(std::min(frames_before_, 2)));
-    fv.add("frames-before*src", std::to_string(std::min(frames_before_, 2)), mention_kind_name(doc_.mentions[f.source].kind));
     fv.add("lemma*trailing", lemma, f.trailing ? "1" : "0");
+    if (f.source < 0) {
+      sourceless_features(f, lemma, fv);
+      return;
+    }
+    fv.add("frames-before*src", std::to_string(std::min(frames_before_, 2)), mention_kind_name(doc_.mentions[f.source].kind));
     // Source.
     const Mention& src = doc_.mentions[f.source];
     const std::string_view skind = mention_kind_name(src.kind);
@@ -1574,6 +1622,39 @@ class Attributor {
     if (tagged) fv.add("lemma*c-first-tag", lemma, tag_name(whole.begin, si));
   }
 
+  // The first token of the subject whose last words start at t: back over
+  // the words of the noun phrase ("The birth of the newest | Clinton"), up to
+  // punctuation, a conjunction or a verb.
+  uint32_t subject_start(uint32_t t, uint32_t si) {
+    const uint32_t b = doc_.sentences[si].first_token;
+    uint32_t k = t;
+    while (k > b && t - k < 12) {
+      const Token& pt = tok(k - 1);
+      if (pt.in_quote || (pt.kind != TokenKind::kWord && pt.kind != TokenKind::kNumber)) break;
+      const std::string& w = fw_[k - 1];
+      if (lex_.is(WordClass::kConj, w) || w == "that" || w == "who" || w == "which" || lex_.cue(w)) break;
+      const uint8_t tg = tag_of(k - 1, si);
+      if (pos::is_verbal(tg) || pos::is_conjunction(tg) || pos::is_adverb(tg)) break;
+      --k;
+    }
+    return k;
+  }
+
+  // A frame without a source (has_sourceless_option): the cue and the words
+  // around it say whether the subject is reported ("is expected to") or speaks.
+  void sourceless_features(const Frame& f, std::string_view lemma, FeatureVector& fv) {
+    const Cue& c = *f.cue;
+    fv.add("src", "none");
+    fv.add("lemma*nosrc", lemma);
+    const std::string_view prev = c.first_token > 0 ? std::string_view(fw_[c.first_token - 1]) : "<s>";
+    fv.add("nosrc*w-1", prev);
+    fv.add("nosrc*c-first", fw_[f.content.back().begin]);
+    fv.add("nosrc*cue", fw_[c.first_token]);
+    fv.add("nosrc*cue-tag", tag_name(c.first_token, f.sentence));
+    const int words = word_count(f.content.back().begin, f.content.back().end);
+    fv.add("nosrc*words", bucket(words));
+  }
+
   // The features of a quotation that no frame claimed, by how it got its speaker.
   void standalone_features(const char* origin, const QuotedRegion& qr, Range range, uint32_t si, int para_gap,
                            FeatureVector& fv) {
@@ -1594,9 +1675,9 @@ class Attributor {
     fv.add("para-first", qr.first_token <= doc_.paragraphs[qr.paragraph].first_token + 1 ? "1" : "0");
   }
 
-  void emit_frames(const std::vector<Frame>& frames, size_t region_begin, size_t region_end) {
+  void emit_frames(std::vector<Frame>& frames, size_t region_begin, size_t region_end) {
     const size_t first_quote = doc_.quotes.size();
-    for (const Frame& f : frames) {
+    for (Frame& f : frames) {
       // Two cues never claim the same words ("Rob Andrew said: "…"" is one quote, not two).
       bool taken = false;
       for (size_t i = first_quote; i < doc_.quotes.size() && !taken; ++i)
@@ -1616,12 +1697,27 @@ class Attributor {
       q.span = {q.spans.front().begin, q.spans.back().end};
       q.kind = kind;
       q.cue = f.cue->span;
-      Speaker sp;
-      sp.mention = doc_.mentions[f.source].span;
-      q.speaker = sp;
       SpeakerLink link;
-      link.mention = f.source;
+      if (f.source >= 0) {
+        Speaker sp;
+        sp.mention = doc_.mentions[f.source].span;
+        q.speaker = sp;
+        link.mention = f.source;
+      }
       frame_features(f, fv_);
+      if (f.sourceless_option) {
+        // Training: the same candidate without its source, labelled on its own.
+        Quote alt = q;
+        const Frame g = sourceless(f);
+        alt.spans.clear();
+        for (const Range& r : g.content) alt.spans.push_back(byte_span(r));
+        alt.span = {alt.spans.front().begin, alt.spans.back().end};
+        alt.speaker.reset();
+        push_quote(std::move(q), link, &f.ends);
+        frame_features(g, fv_);
+        push_quote(std::move(alt), SpeakerLink{});
+        continue;
+      }
       push_quote(std::move(q), link, &f.ends);
     }
   }
@@ -1671,7 +1767,7 @@ class Attributor {
         sp.mention = doc_.mentions[m].span;
         q.speaker = sp;
         origin = "subject";
-      } else if (!frames.empty()) {
+      } else if (!frames.empty() && frames.front().source >= 0) {
         // "The process … "could lead to a debate" and Mr Key said …"
         const Frame& f = frames.front();
         link.mention = f.source;
