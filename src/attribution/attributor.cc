@@ -363,6 +363,14 @@ class Attributor {
     return end;
   }
 
+  // "asked Clinton | if Trump benefits …", "told them | how …": an indirect
+  // question after the object of an object-taking cue.
+  bool opens_question(uint32_t t) const {
+    const std::string& w = fw_[t];
+    return !tok(t).in_quote && (w == "if" || w == "whether" || w == "how" || w == "what" || w == "why" ||
+                                w == "when" || w == "where" || w == "who");
+  }
+
   uint32_t skip_adjuncts(uint32_t k, uint32_t end, std::string_view lemma) const {
     for (int guard = 0; guard < 4 && k < end; ++guard) {
       const uint32_t start = k;
@@ -371,9 +379,10 @@ class Attributor {
         // told reporters / told the New Zealand Herald / asked him
         uint32_t j = k;
         while (j < end && j < k + 12 && (tok(j).kind == TokenKind::kWord || text(j) == ",") && fw_[j] != "that" &&
-               !tok(j).in_quote && !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])))
+               !tok(j).in_quote && !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])) &&
+               !(j > k && opens_question(j)))
           ++j;
-        if (j < end && fw_[j] != "that") {
+        if (j < end && fw_[j] != "that" && !(j > k && opens_question(j))) {
           // Without "that", the object ends at the first comma or colon.
           j = k;
           while (j < end && j < k + 6 && tok(j).kind == TokenKind::kWord && !tok(j).in_quote &&
@@ -381,7 +390,7 @@ class Attributor {
             ++j;
         }
         if (j < end && (fw_[j] == "that" || text(j) == "," || text(j) == ":" || tok(j).kind == TokenKind::kQuote ||
-                        pronoun_gender(lex_, fw_[j])))
+                        pronoun_gender(lex_, fw_[j]) || (j > k && opens_question(j))))
           k = j;
         lemma = {};
       }
@@ -777,6 +786,7 @@ class Attributor {
     if ((adv == "back" || adv == "out" || adv == "up" || adv == "down" || adv == "off") && j + 2 < end &&
         !tok(j + 1).in_quote && pos::is_adposition(tag_of(j + 1, f.sentence)))
       ++j;
+
     const std::string& w = fw_[j];
     // "referring to his daughter" (not the infinitive: "wants to sign up").
     const bool to_object = w == "to" && j + 1 < end && !pos::is_verbal(tag_of(j + 1, f.sentence)) &&
