@@ -363,6 +363,26 @@ class Attributor {
     return end;
   }
 
+  // Where a statement before its cue starts in a sentence starting at b:
+  // after a dateline ("TALLAHASSEE — …") and an opening "But"/"And", which
+  // are the reporter's.
+  uint32_t statement_begin(uint32_t b, uint32_t ce) const {
+    uint32_t k = b;
+    for (uint32_t t = b; t < ce && t < b + 6; ++t) {
+      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) break;
+      if (is_dash(t) && t > b) {
+        k = t + 1;
+        break;
+      }
+      if (!(tok(t).has(kAllCaps) || text(t) == "(" || text(t) == ")" || text(t) == ",")) break;
+    }
+    if (k < ce && !tok(k).in_quote && tok(k).kind == TokenKind::kWord && k + 3 < ce && !is_comma(k + 1)) {
+      const std::string& w = fw_[k];
+      if (w == "but" || w == "and" || w == "so" || w == "yet") ++k;
+    }
+    return k;
+  }
+
   // "asked Clinton | if Trump benefits …", "told them | how …": an indirect
   // question after the object of an object-taking cue.
   bool opens_question(uint32_t t) const {
@@ -475,7 +495,7 @@ class Attributor {
         } else {
           uint32_t ce = c.first_token;
           while (ce > b && (text(ce - 1) == "," || text(ce - 1) == "(")) --ce;
-          f.content.push_back({b, ce});
+          f.content.push_back({statement_begin(b, ce), ce});
           f.trailing = true;
         }
         break;
@@ -617,7 +637,7 @@ class Attributor {
         f.trailing = true;
         uint32_t ce = p - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({b, ce});
+        f.content.push_back({statement_begin(b, ce), ce});
         f.origin = "inverted";
         after_trailing(f, doc_.mentions[m].end_token, e);
         return true;
@@ -652,7 +672,7 @@ class Attributor {
         f.trailing = true;
         uint32_t ce = q - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({b, ce});
+        f.content.push_back({statement_begin(b, ce), ce});
         after_trailing(f, c.end_token, e);
         return true;
       }
@@ -734,7 +754,7 @@ class Attributor {
       if (quote_before || (little_after && word_count(b, ce) >= 3)) {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
-        f.content.push_back({b, ce});
+        f.content.push_back({statement_begin(b, ce), ce});
         f.origin = "trailing";
         after_trailing(f, c.end_token, e);
         return true;
