@@ -367,5 +367,72 @@ TEST(InvertedCue, RareCueRightAfterTheQuotation) {
   EXPECT_EQ(doc.slice(*q->speaker->mention), "one");
 }
 
+// Reported speech (issue 3): candidates and content boundaries.
+
+TEST(ReportedSpeech, PrepositionAfterTheCueBelongsToIt) {
+  Document doc = extractor().extract("Senator Mark Udall called for an independent investigation of the agency.");
+  const Quote* q = quote_containing(doc, "investigation");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(doc.slice(q->span).starts_with("an independent investigation"));
+  Document about = extractor().extract("The governor talked about how the state budget would be balanced next year.");
+  q = quote_containing(about, "budget");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(about.slice(q->span).starts_with("how the state budget would be balanced"));
+}
+
+TEST(ReportedSpeech, ToBeforeANounPhraseIsAPrepositionNotAnInfinitive) {
+  Document doc = extractor().extract("The mayor referred to the new stadium as a waste of public money.");
+  const Quote* q = quote_containing(doc, "stadium");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(doc.slice(q->span).starts_with("the new stadium"));
+}
+
+TEST(ReportedSpeech, NounPhraseOpeningAClauseInsideReportedSpeechIsItsOwnSource) {
+  for (const char* text : {"The minister said the deal was fair, but union leaders say it protects jobs.",
+                           "The minister said the deal was fair, and most experts say it protects jobs."}) {
+    Document doc = extractor().extract(text);
+    const Quote* first = quote_containing(doc, "deal was fair");
+    ASSERT_NE(first, nullptr) << text;
+    EXPECT_EQ(doc.slice(first->span), "the deal was fair");
+    const Quote* second = quote_containing(doc, "protects jobs");
+    ASSERT_NE(second, nullptr) << text;
+    ASSERT_TRUE(second->speaker && second->speaker->mention);
+    const std::string_view source = doc.slice(*second->speaker->mention);
+    EXPECT_TRUE(source == "union leaders" || source == "most experts") << source;
+  }
+}
+
+TEST(ReportedSpeech, CapitalisedWordOpeningTheSentenceIsASource) {
+  Document doc = extractor().extract("Jolly said he would be cautious in restructuring federal education spending.");
+  const Quote* q = quote_containing(doc, "he would be cautious");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "Jolly");
+}
+
+TEST(ReportedSpeech, SubjectOfARaisingCueIsContentWithoutASource) {
+  Document doc = extractor().extract("The merger is expected to close by the end of the year.");
+  const Quote* q = quote_containing(doc, "merger");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->speaker && q->speaker->mention);
+  ASSERT_EQ(q->spans.size(), 2u);
+  EXPECT_EQ(doc.slice(q->spans[0]), "The merger");
+  EXPECT_EQ(doc.slice(q->spans[1]), "to close by the end of the year");
+}
+
+TEST(ReportedSpeech, ObjectOfAskEndsBeforeAnIndirectQuestion) {
+  Document doc = extractor().extract("Reporters asked the senator whether he would run for a third term.");
+  const Quote* q = quote_containing(doc, "third term");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "whether he would run for a third term");
+}
+
+TEST(ReportedSpeech, TrailingStatementStartsAfterTheDateline) {
+  Document doc = extractor().extract("WASHINGTON \xE2\x80\x94 The economy grew by 3 percent last year, officials said.");
+  const Quote* q = quote_containing(doc, "economy grew");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "The economy grew by 3 percent last year");
+}
+
 }  // namespace
 }  // namespace whosaid
