@@ -364,8 +364,8 @@ class Attributor {
   }
 
   // Where a statement before its cue starts in a sentence starting at b:
-  // after a dateline ("TALLAHASSEE — …") and an opening "But"/"And", which
-  // are the reporter's.
+  // after a dateline ("TALLAHASSEE — …"), which is the reporter's. (An
+  // opening "But" stays: PolNeAR's content keeps it.)
   uint32_t statement_begin(uint32_t b, uint32_t ce) const {
     uint32_t k = b;
     for (uint32_t t = b; t < ce && t < b + 6; ++t) {
@@ -375,10 +375,6 @@ class Attributor {
         break;
       }
       if (!(tok(t).has(kAllCaps) || text(t) == "(" || text(t) == ")" || text(t) == ",")) break;
-    }
-    if (k < ce && !tok(k).in_quote && tok(k).kind == TokenKind::kWord && k + 3 < ce && !is_comma(k + 1)) {
-      const std::string& w = fw_[k];
-      if (w == "but" || w == "and" || w == "so" || w == "yet") ++k;
     }
     return k;
   }
