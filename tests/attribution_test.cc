@@ -367,5 +367,92 @@ TEST(InvertedCue, RareCueRightAfterTheQuotation) {
   EXPECT_EQ(doc.slice(*q->speaker->mention), "one");
 }
 
+// Quoted reported speech ends where the model puts it among the boundaries
+// after the first quotation: before an adverbial or a relative clause.
+TEST(QuotedEnd, AdverbialAfterTheQuotedWordsIsLeftOut) {
+  Document doc = extractor().extract(
+      "Beck called Palin a \"clown\" on his radio show when he was commenting on her speech at a rally.");
+  const Quote* q = quote_containing(doc, "clown");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Palin a \"clown");
+  EXPECT_EQ(q->speaker->name, "Beck");
+}
+
+TEST(QuotedEnd, RelativeClauseAfterTheQuotationIsLeftOut) {
+  Document doc = extractor().extract(
+      "Sanders said the trip was \"absolutely\" a worthwhile diversion, where he trails Clinton in most polls.");
+  const Quote* q = quote_containing(doc, "absolutely");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "the trip was \"absolutely\" a worthwhile diversion");
+}
+
+// British style: a comma after the closing mark before a preposition is not
+// where the statement ends.
+TEST(QuotedEnd, BritishCommaBeforeAPrepositionGoesOn) {
+  Document doc = extractor().extract(
+      "Mr Key has signalled he will unveil law changes to tackle \"glaring deficiencies\", around the "
+      "cancellation of passports.");
+  const Quote* q = quote_containing(doc, "glaring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(doc.slice(q->span).ends_with("around the cancellation of passports")) << doc.slice(q->span);
+}
+
+// ", she said in a video message": an adverbial after a trailing cue does not
+// keep the quoting clause before it from being its content.
+TEST(TrailingSource, AdverbialAfterTheCueOfAQuotingClause) {
+  Document doc = extractor().extract(
+      "Democrats had \"put the biggest crack\" yet in the glass ceiling for women, she said in a video "
+      "message to the convention.");
+  const Quote* q = quote_containing(doc, "biggest crack");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Democrats had \"put the biggest crack\" yet in the glass ceiling for women");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "she");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "said");
+}
+
+// A cue with its own source after a clause break ("although he tweeted") in
+// the content of an earlier cue quotes for itself; the earlier content ends.
+TEST(NestedFrame, QuotingClauseWithItsOwnSourceEndsTheEarlierContent) {
+  Document doc = extractor().extract(
+      "Netanyahu said on Wednesday that he would go ahead with the meeting, although he tweeted that he "
+      "\"rejects the latest comments about Muslims.\"");
+  const Quote* q = quote_containing(doc, "rejects");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that he \"rejects the latest comments about Muslims.");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "tweeted");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "he");
+  const Quote* first = quote_containing(doc, "go ahead");
+  if (first) EXPECT_EQ(doc.slice(first->span).find("tweeted"), std::string_view::npos);
+}
+
+// "X, which was filed by a group in Ohio, alleged": the noun phrase before
+// the relative clause is the source, not a name inside the clause.
+TEST(LeadingSource, NounPhraseBeforeARelativeClause) {
+  Document doc = extractor().extract(
+      "The lawsuit, which was filed by a group in Ohio, alleged that the company \"failed to protect\" its "
+      "customers.");
+  const Quote* q = quote_containing(doc, "failed to protect");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_TRUE(doc.slice(*q->speaker->mention).starts_with("The lawsuit")) << doc.slice(*q->speaker->mention);
+}
+
+// A source found only by its tags ("Local farmers") frames a quotation when
+// the model finds it likely right; it is no longer a speakerless fragment.
+TEST(QuotingFrame, TaggedSourceFramesTheQuotationWhenTheModelAgrees) {
+  Document doc = extractor().extract(
+      "Local farmers say the drought has been \"the worst in living memory\" for their crops.");
+  const Quote* q = quote_containing(doc, "living memory");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, QuoteKind::kMixed);
+  EXPECT_EQ(doc.slice(q->span), "the drought has been \"the worst in living memory\" for their crops");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "Local farmers");
+}
+
 }  // namespace
 }  // namespace whosaid

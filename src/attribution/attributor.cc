@@ -21,6 +21,9 @@ constexpr float kMinFramePrior = 0.3f;
 // At most this many words (besides the cue and source) between two quotations
 // that make one statement: ""Q1," Manchin said, referring to the seats. "Q2.""
 constexpr int kMaxWordsBetweenSpans = 30;
+// A quotation framed by a rare cue or a source found only by its tags is
+// reported when the model's probability that it is right reaches this.
+constexpr float kQuotingFrameThreshold = 0.5f;
 
 struct Range {
   uint32_t begin = 0, end = 0;  // token indexes, half-open
@@ -498,7 +501,8 @@ class Attributor {
     // (""…," it read"); a source found only by its tags never does.
     if (kind != QuoteKind::kIndirect &&
         (f.tagged_source ||
-         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))))
+         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))) &&
+        !accepted_quoting(f))
       return std::nullopt;
     // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
     // is an attribution whatever follows; other reported speech is the model's choice.
@@ -506,6 +510,16 @@ class Attributor {
                             doc_.mentions[f.source].first_token == s.first_token;
     if (kind == QuoteKind::kIndirect && !name_colon && !accepted(f)) return std::nullopt;
     return f;
+  }
+
+  // A frame around a quotation that the rules alone do not trust: its cue is
+  // rare ("heralded", "mocked") or its source was found only by its tags
+  // ("Proponents of the bill say"). The model takes it when it is more likely
+  // right than not (always, when training, so that it learns them).
+  bool accepted_quoting(const Frame& f) {
+    if (report_all_) return true;
+    frame_features(f, fv_);
+    return model_->probability(fv_.ids()) >= kQuotingFrameThreshold;
   }
 
   // Whether the model takes an indirect candidate (always, when training).
@@ -633,6 +647,7 @@ class Attributor {
         break;
       }
     }
+    if (m < 0 && is_comma(p - 1)) m = relative_clause_source(p, b, f.sentence);
     if (m < 0 && is_comma(p - 1)) {
       // Appositive or relative clause between source and cue: "Anne Richards,
       // assistant secretary of state for population, refugees, and migration,
@@ -676,7 +691,8 @@ class Attributor {
       for (uint32_t t = c.end_token; t < end && !quote_after; ++t) quote_after = tok(t).in_quote > 0;
       const bool little_after =
           !quote_after && (after >= end || is_comma(after) || word_count(c.end_token, end) <= 3);
-      if (quote_before || (little_after && word_count(b, ce) >= 3)) {
+      if (quote_before || (little_after && word_count(b, ce) >= 3) ||
+          (!quote_after && quoted_clause_before_cue(b, ce, c.end_token, end))) {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
         f.content.push_back({b, ce});
@@ -712,6 +728,22 @@ class Attributor {
     return true;
   }
 
+  // "Democrats had "put the biggest crack" yet in the glass ceiling, she said
+  // in a video message.": a clause quoting someone before ", X said" is the
+  // statement also when an adverbial, not a clause, follows the cue.
+  bool quoted_clause_before_cue(uint32_t b, uint32_t ce, uint32_t after_cue, uint32_t end) const {
+    if (word_count(b, ce) < 3) return false;
+    bool quoted = false;
+    for (uint32_t t = b; t < ce && !quoted; ++t) quoted = tok(t).in_quote > 0;
+    if (!quoted) return false;
+    uint32_t k = after_cue;
+    while (k < end && skippable(k)) ++k;
+    if (k >= end || tok(k).kind == TokenKind::kPunct) return true;
+    const std::string& w = fw_[k];
+    return w == "in" || w == "on" || w == "at" || w == "during" || w == "to" || w == "after" || w == "before" ||
+           w == "while" || w == "when" || w == "from" || w == "with" || w == "of" || w == "through" || w == "as";
+  }
+
   // Where reported speech ends: the rules cut at the first clause boundary
   // after the last quotation (clause_cut); the model instead scores every
   // boundary up to the next quotation mark (", and …", ", which …", "; ", a
@@ -727,7 +759,11 @@ class Attributor {
         stop = t;
         break;
       }
-    if (r.end > stop || stop <= r.begin + 1) return;
+    if (r.end > stop) {
+      choose_quoted_end(f, limit, stop, lemma);
+      return;
+    }
+    if (stop <= r.begin + 1) return;
     constexpr size_t kMaxEnds = 16;
     ends_.clear();
     for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
@@ -767,6 +803,120 @@ class Attributor {
       }
     }
     if (model_ && model_->has_end_model()) r.end = best_end;
+  }
+
+  // Where reported speech with quotation marks ends ("Sanders said the trip
+  // was "absolutely" a worthwhile diversion | , where he trails …", "called
+  // Palin a "clown" | on his radio show …"): every clause boundary after the
+  // first quotation closes, and the end of each later quotation, are
+  // candidates, scored by the end weights with features of their own. The
+  // content never ends inside a quotation or before the first one closes.
+  void choose_quoted_end(Frame& f, uint32_t limit, uint32_t first_quote, std::string_view lemma) {
+    Range& r = f.content.back();
+    uint32_t t = first_quote;
+    while (t < limit && !is_closing_mark(t)) ++t;  // the first quotation's closing mark
+    if (t >= limit) return;
+    constexpr size_t kMaxEnds = 16;
+    ends_.clear();
+    for (++t; t < limit && ends_.size() + 1 < kMaxEnds; ++t) {
+      if (tok(t).in_quote) continue;
+      if (is_closing_mark(t - 1)) {
+        // A comma after the closing mark (British style) before a preposition
+        // goes on with the phrase: "to tackle "glaring deficiencies", around …".
+        const bool phrase_goes_on = is_comma(t) && t + 1 < limit && tagger_ &&
+                                    pos::is_adposition(tag_of(t + 1, f.sentence));
+        if (!phrase_goes_on) ends_.push_back(t);
+        continue;
+      }
+      if (region_opening_at(t) >= 0) {
+        ends_.push_back(t);  // before a later quotation opens
+        continue;
+      }
+      const std::string_view w = text(t);
+      if (w == "," || w == ";" || w == ":" || w == "(" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+        ends_.push_back(t);
+        continue;
+      }
+      if (tok(t).kind == TokenKind::kWord && tagger_) {
+        const uint8_t tg = tag_of(t, f.sentence);
+        if (pos::is_adposition(tg) || pos::is_conjunction(tg) || fw_[t] == "where" || fw_[t] == "when")
+          ends_.push_back(t);
+      }
+    }
+    std::erase_if(ends_, [&](uint32_t e) { return e > r.begin && trim({r.begin, e}).empty(); });
+    if (ends_.empty() || ends_.back() != limit) ends_.push_back(limit);
+    if (std::find(ends_.begin(), ends_.end(), r.end) == ends_.end()) {
+      ends_.push_back(r.end);
+      std::sort(ends_.begin(), ends_.end());
+    }
+    ends_.erase(std::unique(ends_.begin(), ends_.end()), ends_.end());
+    if (ends_.size() < 2) return;
+    const uint32_t rule_end = r.end;
+    float best = 0;
+    uint32_t best_end = r.end;
+    CandidateTrace& trace = f.ends;
+    trace.end_bytes.clear();
+    trace.end_features.clear();
+    for (size_t i = 0; i < ends_.size(); ++i) {
+      const uint32_t e = ends_[i];
+      quoted_end_features(f, r.begin, e, rule_end, limit, i, ends_.size(), lemma, qfv_);
+      end_features(f, r.begin, e, rule_end, limit, limit, i, ends_.size(), lemma, efv_);
+      efv_.append(qfv_);
+      if (trace_out_) {
+        const Range cand = trim({r.begin, e});
+        trace.end_bytes.push_back(cand.empty() ? tok(r.begin).span.begin : tok(cand.end - 1).span.end);
+        trace.end_features.push_back(efv_.ids());
+      }
+      if (model_ && model_->has_end_model()) {
+        const float score = model_->end_score(efv_.ids());
+        if (i == 0 || score > best) best = score, best_end = e;
+      }
+    }
+    if (model_ && model_->has_end_model()) r.end = best_end;
+  }
+
+  // The features of a candidate end of quoted reported speech, apart from
+  // those of plain reported speech (the weights are shared, the names not):
+  // the boundary and what follows it, whether it comes right after a
+  // quotation, how many quotations it keeps and leaves, the words after it.
+  void quoted_end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
+                           size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
+    fv.clear();
+    const uint32_t si = f.sentence;
+    fv.add("q-bias");
+    const bool open = e < limit && region_opening_at(e) >= 0;
+    const std::string_view boundary = e >= limit ? std::string_view("</s>") : open ? std::string_view("<q>") : text(e);
+    fv.add("q-tok", boundary);
+    const bool after_close = is_closing_mark(e - 1) || (e >= begin + 2 && is_comma(e - 1) && is_closing_mark(e - 2));
+    fv.add("q-after-close", after_close ? "1" : "0");
+    fv.add("q-tok*after-close", boundary, after_close ? "1" : "0");
+    fv.add("q-rule", e == rule_end ? "1" : "0");
+    fv.add("q-last", index + 1 == count ? "1" : "0");
+    fv.add("q-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
+    fv.add("q-origin", f.origin);
+    const std::string_view next = e + 1 < limit ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
+    fv.add("q-next", next);
+    fv.add("q-tok*next", boundary, next);
+    fv.add("q-lemma*next", lemma, next);
+    if (e + 1 < limit) {
+      if (lex_.cue(fw_[e + 1]) && !tok(e + 1).in_quote) fv.add("q-next-cue");
+      fv.add("q-next-tag", tag_name(e + 1, si));
+      fv.add("q-tok*next-tag", boundary, tag_name(e + 1, si));
+      if (e + 2 < limit) fv.add("q-next-tags", tag_name(e + 1, si), tag_name(e + 2, si));
+    }
+    if (e < limit && !open) fv.add("q-tok-tag", tag_name(e, si));
+    int left = 0, kept = 0;
+    uint32_t last_close = begin;
+    for (uint32_t t = begin; t < limit; ++t) {
+      if (region_opening_at(t) >= 0) (t < e ? kept : left)++;
+      if (t < e && is_closing_mark(t)) last_close = t + 1;
+    }
+    fv.add("q-left", static_cast<int64_t>(std::min(left, 2)));
+    fv.add("q-kept", static_cast<int64_t>(std::min(kept, 3)));
+    fv.add("q-left*tok", std::to_string(std::min(left, 2)), boundary);
+    fv.add("q-tail", bucket(word_count(last_close, e)));
+    fv.add("q-rest", bucket(word_count(e, limit)));
+    fv.add("q-len", bucket(word_count(begin, e)));
   }
 
   void end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit, uint32_t stop,
@@ -1182,6 +1332,25 @@ class Attributor {
     return m >= 0 ? with_head_noun(m, b) : m;
   }
 
+  // "The complaint, which was filed in federal court in Washington, alleged":
+  // the cue after a relative clause set off by commas takes the noun phrase
+  // before the clause, not a name inside it.
+  int32_t relative_clause_source(uint32_t p, uint32_t b, uint32_t si) {
+    for (uint32_t k = p - 1; k > b + 1 && p - k < 30; --k) {
+      if (tok(k - 1).in_quote || is_closing_mark(k - 1)) return -1;
+      if (!is_comma(k - 1) || k - 1 == p - 1) continue;
+      const std::string& w = fw_[k];
+      if (w != "who" && w != "which" && w != "whose") continue;
+      const uint32_t head = k - 2;
+      int32_t m = mention_ending_at(head, b);
+      if (m >= 0) return doc_.mentions[m].kind == MentionKind::kPronoun ? -1 : m;
+      // A noun phrase opening the sentence, found by its tags: "The complaint".
+      m = tagged_noun_phrase_ending_at(head, b, si);
+      return m >= 0 && doc_.mentions[m].first_token == b ? m : -1;
+    }
+    return -1;
+  }
+
   // The source of verb cue v written before it ("Another user, Roland Z, wrote"),
   // for cues that lean on it (a colon after the verb's object).
   bool verb_frame_source(const Cue& v, uint32_t b, Frame& probe) {
@@ -1259,6 +1428,7 @@ class Attributor {
       }
       return false;
     }
+    if (!inner->trailing && kind_of(inner->content) == QuoteKind::kMixed) return split_for_quoting_frame(frames, *inner);
     if (kind_of(inner->content) != QuoteKind::kDirect) return false;
     const Mention& src = doc_.mentions[inner->source];
     if (src.kind == MentionKind::kPronoun && fw_[src.first_token] != "who") return false;
@@ -1277,6 +1447,52 @@ class Attributor {
                word_count(f.content.front().begin, f.content.back().end) < 2;
       });
       frames.push_back(std::move(*inner));
+      return true;
+    }
+    return false;
+  }
+
+  // "Netanyahu said that he would go ahead with the meeting, although he
+  // tweeted that he "rejects …"" / "…, which he declared "a total disaster"":
+  // a cue with its own source after a clause break inside an earlier frame's
+  // content, quoting words the earlier part does not, is a statement of its
+  // own; the earlier content ends at the break.
+  bool split_for_quoting_frame(std::vector<Frame>& frames, Frame& inner) {
+    const Mention& src = doc_.mentions[inner.source];
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& outer = frames[i];
+      if (outer.content.empty() || outer.source == inner.source || outer.trailing) continue;
+      Range& r = outer.content.back();
+      if (src.first_token <= r.begin || src.first_token >= r.end) continue;
+      const uint32_t start = np_start(src.first_token, r.begin);
+      for (uint32_t t = r.begin; t < start; ++t)
+        if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return false;
+      // Only across a clause break: never "said (that) he told …".
+      uint32_t cut = start;
+      bool joint = false;
+      while (cut > r.begin) {
+        const std::string& w = fw_[cut - 1];
+        const bool connector = is_comma(cut - 1) || is_dash(cut - 1) || w == ";" || w == "and" || w == "but" ||
+                               w == "although" || w == "though" || w == "while" || w == "whereas" || w == "as" ||
+                               w == "which" || w == "who" || w == "whom" || w == "where" || w == "when" ||
+                               w == "because";
+        if (!connector) break;
+        joint = true;
+        --cut;
+        if (w == "which" || w == "whom" || w == "where") {
+          if (cut > r.begin && is_preposition(fw_[cut - 1])) --cut;  // "in which she called for …"
+        }
+      }
+      if (!joint) return false;
+      const Range first = trim({r.begin, cut});
+      if (first.empty() || word_count(first.begin, first.end) < 2) {
+        frames.erase(frames.begin() + static_cast<ptrdiff_t>(i));
+      } else {
+        r = first;
+        if (kind_of(outer.content) == QuoteKind::kIndirect && !accepted(outer))
+          frames.erase(frames.begin() + static_cast<ptrdiff_t>(i));
+      }
+      frames.push_back(std::move(inner));
       return true;
     }
     return false;
@@ -1692,7 +1908,7 @@ class Attributor {
   std::vector<CandidateTrace>* trace_out_;
   bool report_all_;                     // training: report every candidate
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
-  FeatureVector fv_, efv_;
+  FeatureVector fv_, efv_, qfv_;
   std::vector<uint32_t> ends_;  // scratch: candidate content ends
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
