@@ -454,5 +454,43 @@ TEST(QuotingFrame, TaggedSourceFramesTheQuotationWhenTheModelAgrees) {
   EXPECT_EQ(doc.slice(*q->speaker->mention), "Local farmers");
 }
 
+// A quotation after a colon or dash with its own trailing cue is a statement
+// of its own; the frame before it ends at the break.
+TEST(TrailingSource, QuotationAfterAColonWithItsOwnCue) {
+  Document doc = extractor().extract(
+      "Soon after the attack, Trump asserted that France had lost its identity: \"France is no longer France,\" "
+      "he claimed.");
+  const Quote* q = quote_containing(doc, "no longer France");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "France is no longer France");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "claimed");
+  const Quote* first = quote_containing(doc, "lost its identity");
+  if (first) EXPECT_EQ(doc.slice(first->span).find("no longer"), std::string_view::npos);
+}
+
+TEST(TrailingSource, QuotationAfterASpacedHyphen) {
+  Document doc = extractor().extract(
+      "Neither man was impressed by the senator - \"Born with a silver spoon in her mouth,\" Mr. Elkins said - "
+      "but they stayed.");
+  const Quote* q = quote_containing(doc, "silver spoon");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Born with a silver spoon in her mouth");
+  EXPECT_EQ(q->speaker->name, "Elkins");
+}
+
+// "In February, …, Mr. Trump said, "…"": the words before a cue set off by
+// commas are scene-setting, not content, when a quotation follows the cue.
+TEST(LeadingSource, SceneSettingBeforeCueOpeningAQuotationIsNotContent) {
+  Document doc = extractor().extract(
+      "In February, as a protester was being removed from an event in Las Vegas, Mr. Trump said, \"I'd like "
+      "to punch him in the face.\"");
+  const Quote* q = quote_containing(doc, "punch him");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "I'd like to punch him in the face.");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -98,7 +98,10 @@ class Attributor {
           continue;
         }
         frames_before_ = static_cast<int>(frames.size());
-        if (auto f = build_frame(c, si)) frames.push_back(std::move(*f));
+        if (auto f = build_frame(c, si)) {
+          end_before_trailing_quotation(frames, *f);
+          frames.push_back(std::move(*f));
+        }
         frames_before_ = 0;
       }
       size_t region_end = region_i;
@@ -576,7 +579,7 @@ class Attributor {
         f.trailing = true;
         uint32_t ce = p - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({b, ce});
+        f.content.push_back({quotation_after_break(b, ce), ce});
         f.origin = "inverted";
         after_trailing(f, doc_.mentions[m].end_token, e);
         return true;
@@ -611,7 +614,7 @@ class Attributor {
         f.trailing = true;
         uint32_t ce = q - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({b, ce});
+        f.content.push_back({quotation_after_break(b, ce), ce});
         after_trailing(f, c.end_token, e);
         return true;
       }
@@ -695,7 +698,7 @@ class Attributor {
           (!quote_after && quoted_clause_before_cue(b, ce, c.end_token, end))) {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
-        f.content.push_back({b, ce});
+        f.content.push_back({quotation_after_break(b, ce), ce});
         f.origin = "trailing";
         after_trailing(f, c.end_token, e);
         return true;
@@ -720,12 +723,71 @@ class Attributor {
     // "Over the years, she said, email has helped …": a cue set off by commas
     // inside the statement; the words before it are content too.
     const bool interrupted = before > b + 1 && is_comma(before - 1) && c.end_token < end && is_comma(c.end_token) &&
-                             word_count(b, before - 1) >= 2 && !tok(before - 2).in_quote && !is_closing_mark(before - 2);
+                             word_count(b, before - 1) >= 2 && !tok(before - 2).in_quote && !is_closing_mark(before - 2) &&
+                             !opens_quotation(k);
     if (interrupted) f.content.push_back({b, before - 1});
     f.content.push_back({k, clause_cut(k, end)});
     f.origin = interrupted ? "interrupted" : "leading";
     choose_end(f, end, lemma);
     return true;
+  }
+
+  // Whether a quotation opens at token t (at its opening mark or first word).
+  bool opens_quotation(uint32_t t) const {
+    return region_opening_at(t) >= 0 || (t > 0 && region_opening_at(t - 1) >= 0);
+  }
+
+  // Whether the words from token t open a quotation right after a colon, a
+  // dash or a semicolon: "… lost its identity: "France is no longer France," he
+  // claimed." The quotation is a statement of its own there.
+  bool opens_quotation_after_break(uint32_t t) const {
+    if (t == 0 || region_opening_at(t) < 0) return false;
+    const std::string_view w = text(t - 1);
+    return w == ":" || w == ";" || is_dash(t - 1) || spaced_hyphen(t - 1);
+  }
+
+  // A hyphen standing alone between spaces is a dash: "Mrs. Clinton - "Born …"".
+  bool spaced_hyphen(uint32_t t) const {
+    const Span sp = tok(t).span;
+    const std::string_view all = doc_.text();
+    return text(t) == "-" && sp.begin > 0 && sp.end < all.size() && all[sp.begin - 1] == ' ' && all[sp.end] == ' ';
+  }
+
+  // "Trump asserted that France had lost its identity: "France is no longer
+  // France," he claimed.": a trailing quotation with its own source after a
+  // break ends the content of the frame before it, which ran into it.
+  void end_before_trailing_quotation(std::vector<Frame>& frames, const Frame& f) {
+    if (frames.empty() || !f.trailing || f.content.empty()) return;
+    Frame& outer = frames.back();
+    if (outer.content.empty() || outer.source == f.source || outer.trailing) return;
+    Range& o = outer.content.back();
+    const uint32_t start = f.content.front().begin;
+    if (start <= o.begin || start >= o.end || start == doc_.sentences[f.sentence].first_token) return;
+    uint32_t cut = start;
+    while (cut > o.begin && (tok(cut - 1).kind == TokenKind::kQuote || is_comma(cut - 1) || text(cut - 1) == ":" ||
+                             text(cut - 1) == ";" || is_dash(cut - 1) || spaced_hyphen(cut - 1)))
+      --cut;
+    const Range first = trim({o.begin, cut});
+    if (first.empty() || word_count(first.begin, first.end) < 2) {
+      frames.pop_back();
+      return;
+    }
+    o = first;
+    if (kind_of(outer.content) == QuoteKind::kIndirect && !accepted(outer)) frames.pop_back();
+  }
+
+  // The start of a trailing statement ""…," he said" in [b, ce): the
+  // quotation itself when it follows a colon, dash or semicolon after words of
+  // the reporter's, and runs to the end ("Neither man was impressed - "Born
+  // with a silver spoon," Mr. Elkins said"); else b.
+  uint32_t quotation_after_break(uint32_t b, uint32_t ce) const {
+    if (ce <= b || !is_closing_mark(ce)) return b;
+    for (uint32_t t = b + 2; t < ce; ++t) {
+      if (tok(t).in_quote || !opens_quotation_after_break(t)) continue;
+      if (doc_.quoted[region_opening_at(t)].end_token != ce) return b;  // more of the statement after it
+      return word_count(b, t) >= 2 ? t : b;
+    }
+    return b;
   }
 
   // "Democrats had "put the biggest crack" yet in the glass ceiling, she said
@@ -1410,7 +1472,10 @@ class Attributor {
       for (uint32_t t = first_quote; t > r.begin; --t) {
         if (tok(t - 1).in_quote) continue;
         const std::string& w = fw_[t - 1];
-        if (w == ";" || w == "and" || w == "but" || (w == "," && t < first_quote + 1)) { start = t; break; }
+        if (w == ";" || w == "and" || w == "but" || (w == "," && t < first_quote + 1) || opens_quotation_after_break(t)) {
+          start = t;
+          break;
+        }
       }
       r = trim({start, r.end});
       if (r.empty() || word_count(r.begin, r.end) < 2) return false;
@@ -1419,7 +1484,7 @@ class Attributor {
       if (o.begin < r.begin && o.end > r.begin && outer.source != inner->source) {
         uint32_t cut = r.begin;
         while (cut > o.begin && (is_comma(cut - 1) || fw_[cut - 1] == "and" || fw_[cut - 1] == "but" ||
-                                 fw_[cut - 1] == ";"))
+                                 fw_[cut - 1] == ";" || fw_[cut - 1] == ":" || is_dash(cut - 1)))
           --cut;
         o = trim({o.begin, cut});
         if (o.empty() || word_count(o.begin, o.end) < 2) frames.pop_back();
