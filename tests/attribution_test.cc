@@ -492,5 +492,17 @@ TEST(LeadingSource, SceneSettingBeforeCueOpeningAQuotationIsNotContent) {
   EXPECT_EQ(q->kind, QuoteKind::kDirect);
 }
 
+// A participle takes the subject of the main clause, not the subject of an
+// opening subordinate clause ("After Clinton suffered …, Axelrod emailed …").
+TEST(ParticipleCue, SubjectAfterAnOpeningSubordinateClause) {
+  Document doc = extractor().extract(
+      "After Clinton suffered a concussion, Axelrod emailed her his best wishes, telling her, \"You are an "
+      "all-star player and we need you for the long run!\"");
+  const Quote* q = quote_containing(doc, "all-star player");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "Axelrod");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -554,7 +554,7 @@ class Attributor {
                             !is_auxiliary_word(fw_[p - 1]) && found_mention_at(p - 1) < 0 &&
                             (is_comma(p - 1) || tok(p - 1).kind == TokenKind::kWord);
     if (participle) {
-      int32_t subject = sentence_subject(f.sentence, p - 1);
+      int32_t subject = past_subordinate_clause(sentence_subject(f.sentence, p - 1), p - 1);
       if (subject < 0) subject = clause_subject(f.sentence, p - 1);
       uint32_t k = skip_adjuncts(c.end_token, end, lemma);
       if (subject >= 0 && k < end && word_count(k, end) >= 2) {
@@ -1336,6 +1336,29 @@ class Attributor {
       if (!adverbial) return -1;
     }
     return -1;
+  }
+
+  // "After Clinton suffered a concussion, Axelrod emailed her …": a subject
+  // found inside an opening subordinate clause gives way to the one after the
+  // clause's comma, when a name stands there.
+  int32_t past_subordinate_clause(int32_t m, uint32_t before) const {
+    if (m < 0) return m;
+    const uint32_t k = doc_.mentions[m].first_token;
+    if (k == 0) return m;
+    const std::string& w = fw_[k - 1];
+    if (!(w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "because" ||
+          w == "although" || w == "though" || w == "if" || w == "since" || w == "once" || w == "until"))
+      return m;
+    for (uint32_t t = doc_.mentions[m].end_token; t + 1 < before && t < k + 30; ++t) {
+      if (tok(t).in_quote) return m;
+      if (!is_comma(t)) continue;
+      const int32_t next = found_mention_at(t + 1);
+      if (next >= 0 && doc_.mentions[next].first_token == t + 1 && doc_.mentions[next].end_token < before &&
+          tok(doc_.mentions[next].end_token).kind == TokenKind::kWord)
+        return next;
+      return m;
+    }
+    return m;
   }
 
   // The subject of the main clause of sentence si, before token `before`: the
