@@ -504,5 +504,18 @@ TEST(ParticipleCue, SubjectAfterAnOpeningSubordinateClause) {
   EXPECT_EQ(doc.slice(*q->speaker->mention), "Axelrod");
 }
 
+// "called for <object with a quotation>": the object after the cue's
+// preposition is the content when it quotes someone.
+TEST(LeadingSource, QuotedObjectAfterTheCuesPreposition) {
+  Document doc = extractor().extract(
+      "In an op-ed in May, she called for getting the federal biofuels program \"back on track.\"");
+  const Quote* q = quote_containing(doc, "back on track");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "getting the federal biofuels program \"back on track.");
+  EXPECT_EQ(q->kind, QuoteKind::kMixed);
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "called");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -717,8 +717,13 @@ class Attributor {
       uint32_t j = k + 1;
       while (j < end && j < k + 16 && fw_[j] != "that" && !(lex_.cue(fw_[j]) && !tok(j).in_quote) && text(j) != ";")
         ++j;
-      if (j + 1 >= end || fw_[j] != "that" || tok(j).in_quote) return false;
-      k = j;  // the content keeps its "that"
+      if (j + 1 < end && fw_[j] == "that" && !tok(j).in_quote) {
+        k = j;  // the content keeps its "that"
+      } else if (uint32_t o = quoted_object_after_preposition(c, k, end); o > k) {
+        k = o;
+      } else {
+        return false;
+      }
     }
     // "Over the years, she said, email has helped …": a cue set off by commas
     // inside the statement; the words before it are content too.
@@ -804,6 +809,20 @@ class Attributor {
     const std::string& w = fw_[k];
     return w == "in" || w == "on" || w == "at" || w == "during" || w == "to" || w == "after" || w == "before" ||
            w == "while" || w == "when" || w == "from" || w == "with" || w == "of" || w == "through" || w == "as";
+  }
+
+  // "She called for getting the program "back on track"" / "He railed
+  // against its "Great Wall of Protectionism"": a cue and its preposition
+  // take the object as content when the object quotes someone; "said on
+  // Monday" and "spoke of the past" without a quotation are left over.
+  uint32_t quoted_object_after_preposition(const Cue& c, uint32_t k, uint32_t end) const {
+    const CueEntry* entry = lex_.cue(fw_[c.first_token]);
+    if (!entry || entry->cls != CueClass::kSpeech) return k;  // "appeared at …", "plans for …"
+    const uint32_t o = k + 1;
+    if (o >= end || tok(o).kind == TokenKind::kPunct) return k;
+    for (uint32_t t = o; t < clause_cut(o, end); ++t)
+      if (tok(t).in_quote) return word_count(o, end) >= 2 ? o : k;
+    return k;
   }
 
   // Where reported speech ends: the rules cut at the first clause boundary
