@@ -517,5 +517,34 @@ TEST(LeadingSource, QuotedObjectAfterTheCuesPreposition) {
   EXPECT_EQ(doc.slice(*q->cue), "called");
 }
 
+// "the senator's claim that …": a cue word tagged as a noun frames a
+// quotation when the model finds it likely right (never plain reported speech).
+TEST(QuotingFrame, NounCueAroundAQuotationIsTheModelsChoice) {
+  Document doc = extractor().extract(
+      "The group did a fact-check on the senator's claim that there have been \"thousands of shootings\" in "
+      "the city this year.");
+  const Quote* q = quote_containing(doc, "thousands of shootings");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that there have been \"thousands of shootings\" in the city this year");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "claim");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "the senator");
+}
+
+// A participle right after the quotation that ends a frame's content shares
+// the frame's source ("…," adding: "…").
+TEST(ParticipleCue, AfterTheQuotationEndingTheContentSharesItsSource) {
+  Document doc = extractor().extract(
+      "The mayor called the vote a \"betrayal of the city,\" adding: \"We will fight this in court.\"");
+  const Quote* q = quote_containing(doc, "fight this");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "We will fight this in court.");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "adding");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "The mayor");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -38,6 +38,7 @@ struct Frame {
   bool trailing = false;
   const char* origin = "frame";  // which rule built it: a model feature
   bool tagged_source = false;    // source found only by its part-of-speech tags
+  bool noun_cue = false;         // the cue word is tagged as a noun ("calls", "claims")
   CandidateTrace ends;           // candidate content ends, kept for training
 };
 
@@ -91,8 +92,8 @@ class Attributor {
           if (!nested_frame(frames, c, si)) shared_source_frame(frames, c, si);
           continue;
         }
-        if (!frames.empty() && frames.back().trailing && c.first_token > 0 && is_comma(c.first_token - 1) &&
-            fw_[c.first_token].ends_with("ing")) {
+        if (!frames.empty() && c.first_token > 0 && fw_[c.first_token].ends_with("ing") &&
+            ((frames.back().trailing && is_comma(c.first_token - 1)) || participle_after_quotation(frames.back(), c))) {
           // ""…," Mr. Axelrod said, calling the Fox News chief ''brilliant.''"
           shared_source_frame(frames, c, si);
           continue;
@@ -485,9 +486,9 @@ class Attributor {
       }
       case CueKind::kVerb:
       case CueKind::kNoun: {
-        // "reports", "claims", "calls" used as nouns are not cues.
-        if (c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si)))
-          return std::nullopt;
+        // "reports", "claims", "calls" used as nouns are not cues of reported
+        // speech; around a quotation, the model decides (below).
+        f.noun_cue = c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si));
         if (!verb_frame(c, s, end, f)) return std::nullopt;
         break;
       }
@@ -500,10 +501,18 @@ class Attributor {
     const QuoteKind kind = kind_of(f.content);
     const int min_words = kind == QuoteKind::kDirect ? 1 : 2;
     if (word_count(f.content.front().begin, f.content.back().end) < min_words) return std::nullopt;
+    // A noun cue never frames plain reported speech, nor words that start
+    // with the sentence's real cue ("Another source familiar with his
+    // thinking | said, "…"").
+    if (f.noun_cue && (kind == QuoteKind::kIndirect || lex_.cue(fw_[f.content.front().begin]) ||
+                       (f.content.front().begin > 0 && lex_.cue(fw_[f.content.front().begin - 1]) &&
+                        f.content.front().begin - 1 != c.first_token)))
+      return std::nullopt;
     // A rare cue frames a quotation only when it closes the quoted statement
-    // (""…," it read"); a source found only by its tags never does.
+    // (""…," it read"); a source found only by its tags or a noun cue never
+    // does, unless the model takes it.
     if (kind != QuoteKind::kIndirect &&
-        (f.tagged_source ||
+        (f.tagged_source || f.noun_cue ||
          (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))) &&
         !accepted_quoting(f))
       return std::nullopt;
@@ -1605,14 +1614,23 @@ class Attributor {
     return false;
   }
 
+  // "Ash described the move as a "major breach of trust," adding: "…"": a
+  // participle right after the quotation that ends a frame's content shares
+  // the frame's source.
+  bool participle_after_quotation(const Frame& last, const Cue& c) const {
+    if (last.content.empty() || c.first_token < 2 || !is_clause_comma(c.first_token - 1)) return false;
+    const uint32_t e = last.content.back().end;
+    return e <= c.first_token && c.first_token <= e + 2 && is_closing_mark(c.first_token - 1);
+  }
+
   // "…, he said, adding that …": a second cue sharing the frame's source.
   void shared_source_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
     if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0) return;
     const Sentence& s = doc_.sentences[si];
     const uint32_t end = clause_end(s.first_token, s.end_token);
     Frame& last = frames.back();
-    if (last.trailing) {
-      if (!is_comma(c.first_token - 1)) return;
+    if (last.trailing || participle_after_quotation(last, c)) {
+      if (!is_clause_comma(c.first_token - 1)) return;
       uint32_t k = skip_adjuncts(c.end_token, end, {});
       if (k >= end || word_count(k, end) < 2) return;
       Frame f;
@@ -1791,6 +1809,7 @@ class Attributor {
     const Mention& src = doc_.mentions[f.source];
     const std::string_view skind = mention_kind_name(src.kind);
     fv.add("src", f.tagged_source ? std::string_view("tagged") : skind);
+    if (f.noun_cue) fv.add("noun-cue", lemma);
     if (f.tagged_source) fv.add("lemma*tagged-src", lemma);
     fv.add("src*cue", skind, cue_word);
     fv.add("src*origin", skind, f.origin);
