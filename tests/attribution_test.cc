@@ -546,5 +546,15 @@ TEST(ParticipleCue, AfterTheQuotationEndingTheContentSharesItsSource) {
   EXPECT_EQ(doc.slice(*q->speaker->mention), "The mayor");
 }
 
+TEST(NestedFrame, QuotingClauseAfterAColonWithItsOwnSource) {
+  Document doc = extractor().extract(
+      "Even people who endorsed the plan sounded unsure: Former Rep. Jane Harman called it \"the least bad "
+      "option under the circumstances.\"");
+  const Quote* q = quote_containing(doc, "least bad option");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "it \"the least bad option under the circumstances.");
+  EXPECT_EQ(q->speaker->name, "Jane Harman");
+}
+
 }  // namespace
 }  // namespace whosaid

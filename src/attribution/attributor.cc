@@ -1588,7 +1588,7 @@ class Attributor {
       bool joint = false;
       while (cut > r.begin) {
         const std::string& w = fw_[cut - 1];
-        const bool connector = is_comma(cut - 1) || is_dash(cut - 1) || w == ";" || w == "and" || w == "but" ||
+        const bool connector = is_comma(cut - 1) || is_dash(cut - 1) || w == ";" || w == ":" || w == "and" || w == "but" ||
                                w == "although" || w == "though" || w == "while" || w == "whereas" || w == "as" ||
                                w == "which" || w == "who" || w == "whom" || w == "where" || w == "when" ||
                                w == "because";
