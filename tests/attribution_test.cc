@@ -227,6 +227,15 @@ TEST(SourceSpan, MiddleInitialKeepsTheSurname) {
   EXPECT_EQ(speaker_of(doc, "not this year"), "Paul H. Chipok");
 }
 
+TEST(SourceSpan, AbbreviatedTitleAndInitialsDoNotEndTheSource) {
+  Document doc = extractor().extract(
+      "\"We will fix the roads,\" said former Rep. Anna Pell.\n\n"
+      "\"The count was fair,\" said Tom Reed, an adviser to George W. Bush.");
+  EXPECT_EQ(mention_of(doc, "fix the roads"), "former Rep. Anna Pell");
+  EXPECT_EQ(speaker_of(doc, "fix the roads"), "Anna Pell");
+  EXPECT_EQ(mention_of(doc, "count was fair"), "Tom Reed, an adviser to George W. Bush");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

@@ -101,8 +101,15 @@ class SourceSpans {
     for (uint32_t k = s.first_token; k < s.end_token; ++k) doc_.tokens[k].tag = tags[k - s.first_token];
   }
 
+  // The full stop of "Sen.", of an initial ("George W. Bush") or of a
+  // dotted abbreviation ("U.S"), which ends no phrase.
   bool abbrev_dot(uint32_t t, uint32_t b) const {
-    return text(t) == "." && t > b && lex_.is(WordClass::kAbbrev, word(t - 1));
+    if (text(t) != "." || t <= b) return false;
+    const Token& p = tok(t - 1);
+    if (p.kind != TokenKind::kWord || p.span.end != tok(t).span.begin) return false;
+    const std::string w = word(t - 1);
+    return lex_.is(WordClass::kAbbrev, w) || (p.span.size() == 1 && p.has(kCapitalized)) ||
+           (w.find('.') != std::string::npos && p.has(kCapitalized));
   }
 
   // A word that modifies the head of a noun phrase before it: "former",
@@ -166,6 +173,7 @@ class SourceSpans {
     {
       uint32_t k = e;
       if (k < limit && (word(k) == "'s" || word(k) == "'")) ++k;
+      if (k < limit && abbrev_dot(k, m.first_token)) ++k;  // "former Rep. George Miller
       uint32_t h = k;
       while (h < limit && !is_quote(h) && !in_content(h, q) && tok(h).kind == TokenKind::kWord &&
              !tok(h).has(kCapitalized) && h < k + 4) {
