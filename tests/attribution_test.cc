@@ -236,6 +236,38 @@ TEST(SourceSpan, AbbreviatedTitleAndInitialsDoNotEndTheSource) {
   EXPECT_EQ(mention_of(doc, "count was fair"), "Tom Reed, an adviser to George W. Bush");
 }
 
+TEST(SourceSpan, SubjectWithAPrepositionalPhraseBeforeTheCue) {
+  Document doc = extractor().extract(
+      "Aides to Governor Lee say the budget will be late.\n\n"
+      "A survey conducted by the Pell Institute found that rents had doubled.\n\n"
+      "Nine in 10 city voters said the buses were too slow.");
+  EXPECT_EQ(mention_of(doc, "budget will be late"), "Aides to Governor Lee");
+  EXPECT_EQ(mention_of(doc, "rents had doubled"), "A survey conducted by the Pell Institute");
+  EXPECT_EQ(mention_of(doc, "buses were too slow"), "Nine in 10 city voters");
+}
+
+TEST(SourceSpan, CoordinatedSubjectBeforeTheCue) {
+  Document doc = extractor().extract(
+      "In May, he and Maria Costa said the fund was empty.\n\n"
+      "After the vote, Sen. Tom Hall (D-Ore.) and Rep. Ann Moss said the bill was dead.");
+  EXPECT_EQ(mention_of(doc, "fund was empty"), "he and Maria Costa");
+  EXPECT_EQ(mention_of(doc, "bill was dead"), "Sen. Tom Hall (D-Ore.) and Rep. Ann Moss");
+}
+
+TEST(SourceSpan, ObjectOfAVerbIsNotPartOfTheSubject) {
+  Document doc = extractor().extract("Voters who met Tom Hall and Ann Moss said the bill was dead.");
+  EXPECT_NE(mention_of(doc, "bill was dead"), "Tom Hall and Ann Moss");
+}
+
+TEST(Cues, CapitalisedCueWordInsideANameIsNoCue) {
+  Document doc = extractor().extract("A poll by the Daily Post found that most readers want lower taxes.");
+  const Quote* q = quote_containing(doc, "lower taxes");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "found");
+  EXPECT_EQ(mention_of(doc, "lower taxes"), "A poll by the Daily Post");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

@@ -11,6 +11,18 @@ bool is_dash_token(std::string_view t) {
   return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "\xE2\x80\x95" || t == "--" || t == "-";
 }
 
+// Most longer words capitalised: a headline or subhead in title case.
+bool title_case(const Document& doc, const Sentence& s) {
+  int words = 0, caps = 0;
+  for (uint32_t k = s.first_token; k < s.end_token; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::kWord || t.in_quote || t.span.size() < 4) continue;
+    ++words;
+    caps += t.has(kCapitalized);
+  }
+  return words > 0 && 2 * caps > words;
+}
+
 }  // namespace
 
 void find_cues(Document& doc, const Lexicon& lex) {
@@ -45,6 +57,12 @@ void find_cues(Document& doc, const Lexicon& lex) {
         if (const CueEntry* c = lex.cue(w)) {
           // All-caps headlines aside ("SAID" is rarely a cue there).
           if (tok.has(kAllCaps)) continue;
+          // A capitalised cue word after a capitalised word in running text is
+          // part of a name: "The Washington Post", "Rasmussen Reports", "Ian
+          // Read" (not in title-case headlines: "Trump Says …").
+          if (tok.has(kCapitalized) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kWord &&
+              doc.tokens[t - 1].has(kCapitalized) && !title_case(doc, s))
+            continue;
           // "asked not to be named", "declined to comment": an infinitive follows, not speech.
           if (t + 1 < s.end_token) {
             utf8::fold(doc.slice(doc.tokens[t + 1].span), next);

@@ -51,7 +51,10 @@ class SourceSpans {
       uint32_t e = phrase_end(m, s, q);
       b = apposition_before(b, e, s, q);
       b = partitive_before(b, s);
-      if (q.cue && tok(e - 1).span.end <= q.cue->begin) b = coordination_before(b, s, q);
+      if (q.cue && tok(e - 1).span.end <= q.cue->begin) {
+        b = coordination_before(b, s, q);
+        b = subject_before(b, s, q);
+      }
       q.speaker->mention = Span{tok(b).span.begin, tok(e - 1).span.end};
     }
   }
@@ -365,6 +368,84 @@ class SourceSpans {
     for (uint32_t t = k; t < end; ++t)
       if (is_quote(t) || in_content(t, q) || tok(t).kind == TokenKind::kPunct) return b;
     return k;
+  }
+
+  // A source before its cue is the whole subject of the cue: the mention
+  // found may be only the object of a preposition or the last conjunct in it
+  // ("aides to Clinton say", "a spokesman for the campaign said", "Nine in 10
+  // voters say", "he and Brafman said", "a CNN/ORC poll found"). The phrase
+  // is widened only when it then starts a clause.
+  uint32_t subject_before(uint32_t b, const Sentence& s, const Quote& q) const {
+    uint32_t best = b, k = b;
+    for (int n = 0; n < 4 && k > s.first_token + 1; ++n) {
+      const uint32_t p = k - 1;
+      const std::string w = word(p);
+      uint32_t h = UINT32_MAX;
+      if (w == "of" || w == "in" || w == "to" || w == "for" || w == "by" || w == "on" || w == "from" ||
+          w == "at" || w == "with" || w == "among") {
+        h = p - 1;
+        // "a survey conducted by", "people close to", "a person familiar with"
+        if (h > s.first_token && (pos::penn_name(tag(h)) == std::string_view("VBN") ||
+                                  word(h) == "close" || word(h) == "familiar" || word(h) == "privy" ||
+                                  word(h) == "loyal" || word(h) == "opposed" || word(h) == "allied"))
+          --h;
+        if (!nominal_head(h)) break;
+      } else if (w == "and" || w == "nor" || w == "/") {
+        h = p - 1;
+        if (text(h) == ")") {  // "Sen. Bernie Sanders (Vt.) and"
+          uint32_t o = h;
+          while (o > s.first_token && o + 8 > h && text(o) != "(") --o;
+          if (text(o) != "(" || o == s.first_token) break;
+          h = o - 1;
+        }
+        const int32_t nm = mention_at(doc_, h);
+        if (nm >= 0 && doc_.mentions[nm].end_token == h + 1 && doc_.mentions[nm].first_token >= s.first_token)
+          h = doc_.mentions[nm].first_token;
+        else if (!nominal_head(h) && !(w == "/" && tok(h).has(kCapitalized)))
+          break;
+      } else {
+        break;
+      }
+      if (is_quote(h) || in_content(h, q)) break;
+      k = phrase_start(h, s.first_token);
+      if (clause_start(k, s)) best = k;
+    }
+    return best;
+  }
+
+  // A word that can head a noun phrase: "aides", "voters", "Nine", "some".
+  bool nominal_head(uint32_t h) const {
+    if (tok(h).kind == TokenKind::kNumber) return true;
+    if (tok(h).kind != TokenKind::kWord || tok(h).in_quote) return false;
+    const std::string w = word(h);
+    if (lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kOrgHead, w) ||
+        w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "some" || w == "many" ||
+        w == "most" || w == "all" || w == "those" || w == "none" || w == "each" || w == "both" || w == "half" ||
+        w == "majority" || w == "majorities" || w == "one")
+      return true;
+    if (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kConj, w) ||
+        lex_.cue(w) != nullptr)
+      return false;
+    const pos::Upos u = pos::upos(tag(h));
+    return u == pos::Upos::kNOUN || u == pos::Upos::kPROPN || u == pos::Upos::kNUM;
+  }
+
+  // Where a subject can start: the sentence start, after punctuation or a
+  // quotation mark, or after a conjunction or subordinator.
+  bool clause_start(uint32_t k, const Sentence& s) const {
+    if (k == s.first_token) return true;
+    const uint32_t p = k - 1;
+    if (is_quote(p)) return true;
+    if (tok(p).kind == TokenKind::kPunct) return text(p) != "/" && text(p) != "'s" && text(p) != "-";
+    if (tok(p).kind != TokenKind::kWord) return false;
+    static const char* kOpeners[] = {"that", "as", "while", "when", "if", "because", "after", "before", "since",
+                                     "although", "though", "whether", "where", "and", "but", "or", "so", "yet",
+                                     "now", "then", "still", "also", "however", "why", "how", "until", "unless",
+                                     "once", "than", "meanwhile", "instead", "indeed", "thus", "even"};
+    const std::string w = word(p);
+    for (const char* o : kOpeners)
+      if (w == o) return true;
+    return false;
   }
 
   bool no_comma(uint32_t b, uint32_t e) const {
