@@ -268,6 +268,14 @@ TEST(Cues, CapitalisedCueWordInsideANameIsNoCue) {
   EXPECT_EQ(mention_of(doc, "lower taxes"), "A poll by the Daily Post");
 }
 
+TEST(SourceSpan, AppositionWithAParticipleTitleOrAFormerRole) {
+  Document doc = extractor().extract(
+      "\"Rates will rise,\" said Ann Moss, managing director of Pell Capital.\n\n"
+      "\"We had no choice,\" said Tom Hall, then ambassador to Chile.");
+  EXPECT_EQ(mention_of(doc, "Rates will rise"), "Ann Moss, managing director of Pell Capital");
+  EXPECT_EQ(mention_of(doc, "no choice"), "Tom Hall, then ambassador to Chile");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <cstdio>
 
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
@@ -301,6 +302,20 @@ class SourceSpans {
     if (is_relative(v) || v == "of" || opens_phrase(v) || v == "himself" || v == "herself" || v == "now") return true;
     if (lex_.is(WordClass::kRole, v) || lex_.is(WordClass::kNominal, v) || lex_.is(WordClass::kHonorific, v))
       return true;
+    // Titles that look like participles: ", managing director of …", ", acting chairman".
+    if (v == "managing" || v == "acting" || v == "founding" || v == "ranking" || v == "outgoing" ||
+        v == "incoming" || v == "presiding" || v == "supervising" || v == "visiting" || v == "executive")
+      return true;
+    if (v == "including") return true;  // "Other candidates, including Ben Carson, said"
+
+    // ", then ambassador to Israel", ", then 38": a former role or age.
+    if (v == "then" && j + 1 < doc_.tokens.size()) {
+      const std::string n = word(j + 1);
+      if (tok(j + 1).kind == TokenKind::kNumber || opens_phrase(n) || lex_.is(WordClass::kRole, n) ||
+          lex_.is(WordClass::kNominal, n) || pos::upos(tag(j + 1)) == pos::Upos::kNOUN ||
+          pos::upos(tag(j + 1)) == pos::Upos::kADJ)
+        return true;
+    }
     if (lex_.cue(v) || lex_.is(WordClass::kTime, v) || lex_.is(WordClass::kConj, v) ||
         lex_.is(WordClass::kStarter, v) || lex_.is(WordClass::kSkip, v) || is_adverbial_opener(v) ||
         v.ends_with("ing"))
