@@ -276,6 +276,24 @@ TEST(SourceSpan, AppositionWithAParticipleTitleOrAFormerRole) {
   EXPECT_EQ(mention_of(doc, "no choice"), "Tom Hall, then ambassador to Chile");
 }
 
+TEST(SourceSpan, AppositionAndListsBeforeTheCue) {
+  Document doc = extractor().extract(
+      "At the meeting, state Rep. Ann Moss, a member of the budget committee, recalled that the vote was close.\n\n"
+      "But his wife, Jane, offered a different view of the plan.\n\n"
+      "Tom Hall, Ann Moss and many other teachers said they would strike.\n\n"
+      "Ann Moss and Tom Hall also argued that the school should stay open.");
+  EXPECT_EQ(mention_of(doc, "vote was close"), "state Rep. Ann Moss, a member of the budget committee");
+  EXPECT_EQ(mention_of(doc, "different view"), "his wife, Jane");
+  EXPECT_EQ(mention_of(doc, "would strike"), "Tom Hall, Ann Moss and many other teachers");
+  EXPECT_EQ(mention_of(doc, "school should stay open"), "Ann Moss and Tom Hall");
+}
+
+TEST(SourceSpan, AdverbialBeforeTheCommaIsNotAnApposition) {
+  Document doc = extractor().extract(
+      "The mayor spoke on Monday. Voters, Ann Moss argued, do not have to worry about the tax.");
+  EXPECT_EQ(mention_of(doc, "do not have to worry"), "Ann Moss");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

@@ -54,7 +54,7 @@ class SourceSpans {
       b = partitive_before(b, s);
       if (q.cue && tok(e - 1).span.end <= q.cue->begin) {
         b = coordination_before(b, s, q);
-        b = subject_before(b, s, q);
+        b = subject_before(b, e, s, q);
       }
       q.speaker->mention = Span{tok(b).span.begin, tok(e - 1).span.end};
     }
@@ -227,6 +227,16 @@ class SourceSpans {
         while (k > e && is_trailing_punct(k - 1)) --k;
         return k > e ? k : e;
       }
+      if (first == "and") {
+        // "Bernie Sanders and Ted Cruz both campaigned": a second conjunct,
+        // followed by the predicate.
+        const uint32_t k = conjunct_end(e + 1, p, q);
+        if (k > e + 1 && (k == p || pos::upos(tag(k)) == pos::Upos::kVERB ||
+                          pos::upos(tag(k)) == pos::Upos::kAUX || pos::upos(tag(k)) == pos::Upos::kADV ||
+                          word(k) == "both" || word(k) == "all"))
+          return k;
+        return e;
+      }
       const bool post_modifier = first == "who" || first == "whose" || first == "of" || first == "from" ||
                                  first == "at" || first == "for" || first == "with" || first == "in" ||
                                  (m.kind != MentionKind::kName && first.size() > 3 && first.ends_with("ed"));
@@ -390,12 +400,48 @@ class SourceSpans {
   // ("aides to Clinton say", "a spokesman for the campaign said", "Nine in 10
   // voters say", "he and Brafman said", "a CNN/ORC poll found"). The phrase
   // is widened only when it then starts a clause.
-  uint32_t subject_before(uint32_t b, const Sentence& s, const Quote& q) const {
+  uint32_t subject_before(uint32_t b, uint32_t e, const Sentence& s, const Quote& q) const {
     uint32_t best = b, k = b;
-    for (int n = 0; n < 4 && k > s.first_token + 1; ++n) {
+    bool listed = false;
+    for (int n = 0; n < 6 && k > s.first_token + 1; ++n) {
       const uint32_t p = k - 1;
       const std::string w = word(p);
       uint32_t h = UINT32_MAX;
+      if (w == "," && !listed) {
+        // Only a closed apposition, or one the cue follows.
+        if (!(e < s.end_token && (text(e) == "," || tok(e).span.overlaps(cue_)))) break;
+        // An apposition: "state Rep. Ann Moss, a member of the committee,
+        // said"; "the city's mayor, Tom Hall, said".
+        h = p - 1;
+        if (text(h) == ")") {
+          uint32_t o = h;
+          while (o > s.first_token && o + 8 > h && text(o) != "(") --o;
+          if (text(o) != "(" || o == s.first_token) break;
+          h = o - 1;
+        }
+        const int32_t before = mention_at(doc_, h);
+        const int32_t here = mention_at(doc_, k);
+        const std::string kw = word(k);
+        bool named = false;  // a name before the comma, the description after it
+        if (before >= 0 && doc_.mentions[before].end_token == h + 1 &&
+            doc_.mentions[before].kind == MentionKind::kName &&
+            doc_.mentions[before].end_token - doc_.mentions[before].first_token >= 2 &&
+            (opens_phrase(kw) || lex_.is(WordClass::kRole, kw) || lex_.is(WordClass::kNominal, kw))) {
+          h = doc_.mentions[before].first_token;
+          named = true;
+        } else if (!(here >= 0 && doc_.mentions[here].first_token == k && text(e) == "," &&
+                     doc_.mentions[here].kind == MentionKind::kName &&
+                     (lex_.is(WordClass::kRole, word(h)) || lex_.is(WordClass::kNominal, word(h))))) {
+          break;
+        }
+        if (is_quote(h) || in_content(h, q)) break;
+        k = phrase_start(h, s.first_token);
+        const std::string pw = k > s.first_token ? word(k - 1) : std::string();
+        if (k == s.first_token || is_quote(k - 1) || pw == ";" || pw == ":" || pw == "and" || pw == "but" ||
+            pw == "that" || (!named && pw == ","))
+          best = k;
+        break;
+      }
       if (w == "of" || w == "in" || w == "to" || w == "for" || w == "by" || w == "on" || w == "from" ||
           w == "at" || w == "with" || w == "among") {
         h = p - 1;
@@ -405,7 +451,8 @@ class SourceSpans {
                                   word(h) == "loyal" || word(h) == "opposed" || word(h) == "allied"))
           --h;
         if (!nominal_head(h)) break;
-      } else if (w == "and" || w == "nor" || w == "/") {
+      } else if (w == "and" || w == "nor" || w == "/" || (w == "," && listed)) {
+        listed = listed || w != "/";
         h = p - 1;
         if (text(h) == ")") {  // "Sen. Bernie Sanders (Vt.) and"
           uint32_t o = h;
@@ -426,6 +473,38 @@ class SourceSpans {
       if (clause_start(k, s)) best = k;
     }
     return best;
+  }
+
+  // The end of a noun phrase from j (before `limit`): determiners and
+  // premodifiers, then a name (with its party parenthesis) or a noun; j when
+  // there is none.
+  uint32_t conjunct_end(uint32_t j, uint32_t limit, const Quote& q) const {
+    uint32_t k = j;
+    if (k < limit && opens_phrase(word(k))) ++k;
+    for (int n = 0; n < 8 && k < limit; ++n) {
+      if (is_quote(k) || in_content(k, q)) return j;
+      const int32_t nm = mention_at(doc_, k);
+      if (nm >= 0 && doc_.mentions[nm].first_token == k && doc_.mentions[nm].end_token <= limit &&
+          doc_.mentions[nm].kind != MentionKind::kPronoun) {
+        k = doc_.mentions[nm].end_token;
+        if (k < limit && text(k) == "(") {
+          uint32_t c = k + 1;
+          while (c < limit && c < k + 8 && text(c) != ")") ++c;
+          if (c < limit && text(c) == ")") k = c + 1;
+        }
+        return k;
+      }
+      if (abbrev_dot(k, j) || (premodifier(k) && pos::upos(tag(k)) != pos::Upos::kPROPN)) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    // A common noun phrase: it ends on its head noun.
+    while (k > j && !(pos::upos(tag(k - 1)) == pos::Upos::kNOUN || lex_.is(WordClass::kRole, word(k - 1)) ||
+                      lex_.is(WordClass::kNominal, word(k - 1))))
+      --k;
+    return k;
   }
 
   // A word that can head a noun phrase: "aides", "voters", "Nine", "some".
@@ -453,9 +532,9 @@ class SourceSpans {
     if (is_quote(p)) return true;
     if (tok(p).kind == TokenKind::kPunct) return text(p) != "/" && text(p) != "'s" && text(p) != "-";
     if (tok(p).kind != TokenKind::kWord) return false;
-    static const char* kOpeners[] = {"that", "as", "while", "when", "if", "because", "after", "before", "since",
+    static const char* kOpeners[] = {"that", "as", "while", "when", "if", "because",
                                      "although", "though", "whether", "where", "and", "but", "or", "so", "yet",
-                                     "now", "then", "still", "also", "however", "why", "how", "until", "unless",
+                                     "now", "then", "still", "also", "however", "why", "how", "unless",
                                      "once", "than", "meanwhile", "instead", "indeed", "thus", "even"};
     const std::string w = word(p);
     for (const char* o : kOpeners)
