@@ -294,6 +294,11 @@ TEST(SourceSpan, AdverbialBeforeTheCommaIsNotAnApposition) {
   EXPECT_EQ(mention_of(doc, "do not have to worry"), "Ann Moss");
 }
 
+TEST(SourceSpan, StateAbbreviationInsideTheApposition) {
+  Document doc = extractor().extract("\"Sales are down,\" said Tom Hall, a broker in Tampa, Fla., who sells golf courses.");
+  EXPECT_EQ(mention_of(doc, "Sales are down"), "Tom Hall, a broker in Tampa, Fla., who sells golf courses");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

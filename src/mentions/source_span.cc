@@ -112,8 +112,20 @@ class SourceSpans {
     const Token& p = tok(t - 1);
     if (p.kind != TokenKind::kWord || p.span.end != tok(t).span.begin) return false;
     const std::string w = word(t - 1);
-    return lex_.is(WordClass::kAbbrev, w) || (p.span.size() == 1 && p.has(kCapitalized)) ||
-           (w.find('.') != std::string::npos && p.has(kCapitalized));
+    return lex_.is(WordClass::kAbbrev, w) || lex_.is(WordClass::kAbbrevEnd, w) ||
+           (p.span.size() == 1 && p.has(kCapitalized)) ||
+           (w.find('.') != std::string::npos && p.has(kCapitalized)) || (p.has(kCapitalized) && state_abbrev(w));
+  }
+
+  // AP-style state abbreviations: "Tampa, Fla., who …", "Ava, Mo."
+  static bool state_abbrev(std::string_view w) {
+    static const char* kStates[] = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+                                    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+                                    "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+                                    "wash", "wis", "wyo", "ft"};
+    for (const char* a : kStates)
+      if (w == a) return true;
+    return false;
   }
 
   // A word that modifies the head of a noun phrase before it: "former",
