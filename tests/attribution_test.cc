@@ -299,6 +299,12 @@ TEST(SourceSpan, StateAbbreviationInsideTheApposition) {
   EXPECT_EQ(mention_of(doc, "Sales are down"), "Tom Hall, a broker in Tampa, Fla., who sells golf courses");
 }
 
+TEST(Cues, NewsroomLabelBeforeAColonIsNoSource) {
+  Document doc = extractor().extract("The Latest: Storm closes schools in the north\n\nSchools were closed on Monday.");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "The Latest");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");
