@@ -305,6 +305,16 @@ TEST(Cues, NewsroomLabelBeforeAColonIsNoSource) {
     if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "The Latest");
 }
 
+TEST(SourceSpan, PossessiveApostropheAndParticipleBeforeTheSource) {
+  Document doc = extractor().extract(
+      "Jones’ spokesman Tom Hall said the event was cancelled.\n\n"
+      "On Monday, leading Democrats said the school had changed.\n\n"
+      "Nearly 40 city workers said the shifts were too long.");
+  EXPECT_EQ(mention_of(doc, "event was cancelled"), "Jones’ spokesman Tom Hall");
+  EXPECT_EQ(mention_of(doc, "school had changed"), "leading Democrats");
+  EXPECT_EQ(mention_of(doc, "shifts were too long"), "Nearly 40 city workers");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

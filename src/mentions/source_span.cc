@@ -154,19 +154,54 @@ class SourceSpans {
     uint32_t k = t;
     for (int n = 0; n < 8 && k > b; ++n) {
       const uint32_t p = k - 1;
+      if (p > b && text(p) == "\xE2\x80\x99" && tok(p - 1).span.end == tok(p).span.begin &&
+          tok(p - 1).has(kCapitalized) && text(p - 1).ends_with("s")) {
+        k = p;  // "Sanders’ spokesman": an apostrophe, not a closing quotation mark
+        continue;
+      }
       if (is_quote(p)) break;
       if (abbrev_dot(p, b)) { k = p; continue; }
       const std::string w = word(p);
-      if (w == "'s" || ((w == "'") && p > b && tok(p - 1).has(kCapitalized))) { k = p; continue; }
+      if (w == "'s" || ((w == "'" || w == "\xE2\x80\x99") && p > b && tok(p - 1).has(kCapitalized))) {
+        k = p;  // "CNN's Dana Bash", "Sanders' spokesman", "Reuters’ Luciana Lopez"
+        continue;
+      }
       if (opens_phrase(w)) {
         // "the", "a", but not a sentence-opening "One" of "One day, …"-style adverbials.
         k = p;
+        // A predeterminer or degree word: "all the Democrats", "virtually all analysts".
+        if (k > b && (word(k - 1) == "all" || word(k - 1) == "both" || word(k - 1) == "half") && w != "all" &&
+            w != "both")
+          --k;
+        if (k > b && degree_word(word(k - 1)) && quantity_word(word(k))) --k;
         break;
       }
-      if (!premodifier(p)) break;
+      if (!premodifier(p)) {
+        // "retired neurosurgeon Ben Carson", "a newly elected Bush", "leading Democrats".
+        const std::string_view penn = pos::penn_name(tag(p));
+        if ((!tok(p).has(kCapitalized) || p == b) && (penn == "VBN" || penn == "VBG" || penn == "JJ" || w == "super") &&
+            !lex_.is(WordClass::kTime, w) && !lex_.is(WordClass::kSkip, w) && !lex_.is(WordClass::kStarter, w) &&
+            !lex_.is(WordClass::kConj, w) &&
+            !tok(p).span.overlaps(cue_) && !opens_phrase(word(k)) && !pronoun_gender(lex_, word(k)) &&
+            (tok(k).has(kCapitalized) || premodifier(k)) &&
+            (p == b || opens_phrase(word(p - 1)) || clause_start(p, b)))
+          k = p;
+        else if (degree_word(w) && (tok(k).kind == TokenKind::kNumber || quantity_word(word(k))))
+          k = p;  // "nearly 140 House members"
+        break;
+      }
       k = p;
     }
     return k;
+  }
+
+  static bool degree_word(std::string_view w) {
+    return w == "about" || w == "nearly" || w == "almost" || w == "roughly" || w == "virtually" ||
+           w == "some" || w == "over" || w == "approximately";
+  }
+  static bool quantity_word(std::string_view w) {
+    return w == "all" || w == "most" || w == "half" || w == "every" || w == "many" || w == "two" ||
+           w == "three" || w == "four" || w == "five" || w == "six" || w == "ten" || w == "a" || w == "one";
   }
 
   // Ends the source after what completes its noun phrase: a parenthesis
@@ -538,8 +573,9 @@ class SourceSpans {
 
   // Where a subject can start: the sentence start, after punctuation or a
   // quotation mark, or after a conjunction or subordinator.
-  bool clause_start(uint32_t k, const Sentence& s) const {
-    if (k == s.first_token) return true;
+  bool clause_start(uint32_t k, const Sentence& s) const { return clause_start(k, s.first_token); }
+  bool clause_start(uint32_t k, uint32_t first) const {
+    if (k <= first) return true;
     const uint32_t p = k - 1;
     if (is_quote(p)) return true;
     if (tok(p).kind == TokenKind::kPunct) return text(p) != "/" && text(p) != "'s" && text(p) != "-";
