@@ -315,6 +315,20 @@ TEST(SourceSpan, PossessiveApostropheAndParticipleBeforeTheSource) {
   EXPECT_EQ(mention_of(doc, "shifts were too long"), "Nearly 40 city workers");
 }
 
+TEST(SourceSpan, AppositionWithAnEmbeddedVerbAndAnAgentPhrase) {
+  Document doc = extractor().extract(
+      "\"It worked,\" said Ann Moss, the city's finance chief at the time the tax was introduced.\n\n"
+      "Rents rose by a third, according to an analysis by the Pell Institute.");
+  EXPECT_EQ(mention_of(doc, "It worked"),
+            "Ann Moss, the city's finance chief at the time the tax was introduced");
+  EXPECT_EQ(mention_of(doc, "Rents rose"), "an analysis by the Pell Institute");
+}
+
+TEST(SourceSpan, ClauseAfterAnAppositionIsNotPartOfTheSource) {
+  Document doc = extractor().extract("\"It worked,\" said Ann Moss, Teck wants the gap narrowed.");
+  EXPECT_EQ(mention_of(doc, "It worked"), "Ann Moss");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

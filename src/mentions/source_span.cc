@@ -286,6 +286,7 @@ class SourceSpans {
       }
       const bool post_modifier = first == "who" || first == "whose" || first == "of" || first == "from" ||
                                  first == "at" || first == "for" || first == "with" || first == "in" ||
+                                 (first == "by" && m.kind != MentionKind::kName) ||
                                  (m.kind != MentionKind::kName && first.size() > 3 && first.ends_with("ed"));
       if (!post_modifier || !no_comma(e, p)) return e;
       while (p > e && is_trailing_punct(p - 1)) --p;
@@ -302,7 +303,7 @@ class SourceSpans {
     const bool post_modifier =
         e + 1 < s.end_token && nominal_head &&
         (pos::penn_name(tag(e)) == std::string_view("VBN") || word(e) == "in" || word(e) == "at" ||
-         word(e) == "from" || word(e) == "with" || word(e) == "for" || word(e) == "of" ||
+         word(e) == "from" || word(e) == "with" || word(e) == "for" || word(e) == "of" || word(e) == "by" ||
          (pos::upos(tag(e)) == pos::Upos::kADJ && pos::upos(tag(e + 1)) == pos::Upos::kADP));
     if (e < s.end_token && (is_relative(word(e)) || post_modifier ||
                             (word(e) == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
@@ -338,7 +339,11 @@ class SourceSpans {
       uint32_t k = j;
       bool finite = false, relative = false;
       while (k < limit && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) {
-        relative = relative || is_relative(word(k));
+        // A verb after a relative pronoun or inside a prepositional phrase is
+        // embedded: ", a group that favors …", ", the minister of finance at
+        // the time the tax was introduced".
+        relative = relative || is_relative(word(k)) ||
+                   (k > j + 1 && (word(k) == "that" || pos::upos(tag(k)) == pos::Upos::kADP));
         if (!relative) {
           const std::string_view penn = pos::penn_name(tag(k));
           finite = finite || penn == "VBD" || penn == "VBZ" || penn == "VBP" || penn == "MD";
