@@ -329,6 +329,11 @@ TEST(SourceSpan, ClauseAfterAnAppositionIsNotPartOfTheSource) {
   EXPECT_EQ(mention_of(doc, "It worked"), "Ann Moss");
 }
 
+TEST(SourceSpan, RelativePronounBeforeTheCueIsNotPartOfTheSource) {
+  Document doc = extractor().extract("There were prominent businesses that warn the tax will cost jobs.");
+  EXPECT_EQ(mention_of(doc, "tax will cost"), "prominent businesses");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

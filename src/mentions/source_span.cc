@@ -50,6 +50,9 @@ class SourceSpans {
       cue_ = q.cue ? *q.cue : Span{};
       uint32_t b = phrase_start(m.first_token, s.first_token);
       uint32_t e = phrase_end(m, s, q);
+      // "a new poll that shows": the relative pronoun before the cue is not
+      // part of its antecedent.
+      while (e > m.first_token + 1 && (word(e - 1) == "that" || is_relative(word(e - 1)))) --e;
       b = apposition_before(b, e, s, q);
       b = partitive_before(b, s);
       if (q.cue && tok(e - 1).span.end <= q.cue->begin) {
