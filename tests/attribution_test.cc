@@ -334,6 +334,14 @@ TEST(SourceSpan, RelativePronounBeforeTheCueIsNotPartOfTheSource) {
   EXPECT_EQ(mention_of(doc, "tax will cost"), "prominent businesses");
 }
 
+TEST(SourceSpan, WebAddressIsOneWord) {
+  Document doc = extractor().extract(
+      "\"It is over,\" said Ann Moss, the policy director for BusFans.org, on Monday.\n\n"
+      "The line will close, according to Transit.com.");
+  EXPECT_EQ(mention_of(doc, "It is over"), "Ann Moss, the policy director for BusFans.org");
+  EXPECT_EQ(mention_of(doc, "line will close"), "Transit.com");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

@@ -114,6 +114,10 @@ class SourceSpans {
     if (text(t) != "." || t <= b) return false;
     const Token& p = tok(t - 1);
     if (p.kind != TokenKind::kWord || p.span.end != tok(t).span.begin) return false;
+    // Inside a word: "MoveOn.org", "Ph.D".
+    if (t + 1 < doc_.tokens.size() && tok(t + 1).span.begin == tok(t).span.end &&
+        tok(t + 1).kind == TokenKind::kWord)
+      return true;
     const std::string w = word(t - 1);
     return lex_.is(WordClass::kAbbrev, w) || lex_.is(WordClass::kAbbrevEnd, w) ||
            (p.span.size() == 1 && p.has(kCapitalized)) ||
@@ -213,6 +217,14 @@ class SourceSpans {
   // ("Cruz's campaign"), a head noun after a name ("Sanders supporters").
   uint32_t phrase_end(const Mention& m, const Sentence& s, const Quote& q) const {
     uint32_t e = m.end_token;
+    // A web address: "MoveOn.org", "Mic.com".
+    if (e + 1 < s.end_token && text(e) == "." && tok(e - 1).span.end == tok(e).span.begin &&
+        tok(e).span.end == tok(e + 1).span.begin) {
+      const std::string tld = word(e + 1);
+      if (tld == "com" || tld == "org" || tld == "net" || tld == "gov" || tld == "edu" || tld == "fr" ||
+          tld == "uk" || tld == "io" || tld == "co")
+        e += 2;
+    }
     uint32_t cue_first = UINT32_MAX, cue_end = UINT32_MAX;
     if (q.cue && !q.cue->empty()) {
       cue_first = token_at(q.cue->begin);
