@@ -309,10 +309,14 @@ TEST(SourceSpan, PossessiveApostropheAndParticipleBeforeTheSource) {
   Document doc = extractor().extract(
       "Jones’ spokesman Tom Hall said the event was cancelled.\n\n"
       "On Monday, leading Democrats said the school had changed.\n\n"
-      "Nearly 40 city workers said the shifts were too long.");
+      "Nearly 40 city workers said the shifts were too long.\n\n"
+      "More than 30 drivers said the routes were unsafe.\n\n"
+      "On Monday, Ann Moss, Tom Hall, and Joe Park said the depot should close.");
   EXPECT_EQ(mention_of(doc, "event was cancelled"), "Jones’ spokesman Tom Hall");
   EXPECT_EQ(mention_of(doc, "school had changed"), "leading Democrats");
   EXPECT_EQ(mention_of(doc, "shifts were too long"), "Nearly 40 city workers");
+  EXPECT_EQ(mention_of(doc, "routes were unsafe"), "More than 30 drivers");
+  EXPECT_EQ(mention_of(doc, "depot should close"), "Ann Moss, Tom Hall, and Joe Park");
 }
 
 TEST(SourceSpan, AppositionWithAnEmbeddedVerbAndAnAgentPhrase) {

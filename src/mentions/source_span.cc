@@ -193,8 +193,16 @@ class SourceSpans {
             (tok(k).has(kCapitalized) || premodifier(k)) &&
             (p == b || opens_phrase(word(p - 1)) || clause_start(p, b)))
           k = p;
-        else if (degree_word(w) && (tok(k).kind == TokenKind::kNumber || quantity_word(word(k))))
-          k = p;  // "nearly 140 House members"
+        else if (tok(k).kind == TokenKind::kNumber || quantity_word(word(k)) || pos::upos(tag(k)) == pos::Upos::kNUM) {
+          // "nearly 140 House members", "more than 40 lawmakers", "at least a dozen members"
+          if (degree_word(w)) {
+            k = p;
+          } else if (p > b && ((w == "than" && (word(p - 1) == "more" || word(p - 1) == "fewer" ||
+                                                word(p - 1) == "less")) ||
+                               (w == "least" && word(p - 1) == "at"))) {
+            k = p - 1;
+          }
+        }
         break;
       }
       k = p;
@@ -208,7 +216,8 @@ class SourceSpans {
   }
   static bool quantity_word(std::string_view w) {
     return w == "all" || w == "most" || w == "half" || w == "every" || w == "many" || w == "two" ||
-           w == "three" || w == "four" || w == "five" || w == "six" || w == "ten" || w == "a" || w == "one";
+           w == "three" || w == "four" || w == "five" || w == "six" || w == "ten" || w == "a" || w == "one" ||
+           w.ends_with("thirds") || w.ends_with("quarters") || w == "dozen" || w == "dozens";
   }
 
   // Ends the source after what completes its noun phrase: a parenthesis
@@ -521,6 +530,7 @@ class SourceSpans {
       } else if (w == "and" || w == "nor" || w == "/" || (w == "," && listed)) {
         listed = listed || w != "/";
         h = p - 1;
+        if (w == "and" && text(h) == "," && h > s.first_token + 1) --h;  // "A, B, and C"
         if (text(h) == ")") {  // "Sen. Bernie Sanders (Vt.) and"
           uint32_t o = h;
           while (o > s.first_token && o + 8 > h && text(o) != "(") --o;
