@@ -346,6 +346,20 @@ TEST(SourceSpan, WebAddressIsOneWord) {
   EXPECT_EQ(mention_of(doc, "line will close"), "Transit.com");
 }
 
+TEST(SourceSpan, DescriptionWithAPrepositionalPhraseBeforeTheName) {
+  Document doc = extractor().extract(
+      "The author of the report, Ann Moss, said the buses were late.\n\n"
+      "His former partner at the depot, Tom Hall called the plan a mistake.\n\n"
+      "Trump's claim that the vote was rigged was false.");
+  EXPECT_EQ(mention_of(doc, "buses were late"), "The author of the report, Ann Moss");
+  EXPECT_EQ(mention_of(doc, "the plan a mistake"), "His former partner at the depot, Tom Hall");
+}
+
+TEST(SourceSpan, ClauseBeforeACommaAndIsNoListItem) {
+  Document doc = extractor().extract("The budget is a problem, and three-fourths of voters say taxes are too high.");
+  EXPECT_EQ(mention_of(doc, "taxes are too high"), "three-fourths of voters");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

@@ -244,6 +244,10 @@ class SourceSpans {
     // poll"; then the name after a title or possessor ("election lawyer Joe
     // Birkenstock", "Clinton's top foreign policy aide Jake Sullivan").
     const uint32_t limit = cue_first != UINT32_MAX && cue_first >= e ? std::min(cue_first, s.end_token) : s.end_token;
+    // "Trump's claim that …": a possessor of the cue noun is the source with its "'s".
+    if (cue_first != UINT32_MAX && cue_first == e + 1 &&
+        (word(e) == "'s" || word(e) == "\xE2\x80\x99s" || word(e) == "'" || word(e) == "\xE2\x80\x99"))
+      return e + 1;
     bool nominal_head = m.kind == MentionKind::kNominal;
     {
       uint32_t k = e;
@@ -478,7 +482,8 @@ class SourceSpans {
   // is widened only when it then starts a clause.
   uint32_t subject_before(uint32_t b, uint32_t e, const Sentence& s, const Quote& q) const {
     uint32_t best = b, k = b;
-    bool listed = false;
+    bool listed = false, oxford = false;
+    int listed_commas = 0;
     for (int n = 0; n < 6 && k > s.first_token + 1; ++n) {
       const uint32_t p = k - 1;
       const std::string w = word(p);
@@ -505,16 +510,40 @@ class SourceSpans {
             (opens_phrase(kw) || lex_.is(WordClass::kRole, kw) || lex_.is(WordClass::kNominal, kw))) {
           h = doc_.mentions[before].first_token;
           named = true;
-        } else if (!(here >= 0 && doc_.mentions[here].first_token == k && text(e) == "," &&
-                     doc_.mentions[here].kind == MentionKind::kName &&
-                     (lex_.is(WordClass::kRole, word(h)) || lex_.is(WordClass::kNominal, word(h))))) {
+        } else if (here >= 0 && doc_.mentions[here].first_token == k &&
+                   doc_.mentions[here].kind == MentionKind::kName) {
+          // The description before the comma may end in a prepositional
+          // phrase: "His former business partner at Lenox, Lawrence Cummings".
+          auto titled = [&](uint32_t t) {
+            return lex_.is(WordClass::kRole, word(t)) || lex_.is(WordClass::kNominal, word(t));
+          };
+          if (!titled(h)) {
+            uint32_t t = h;
+            while (t > s.first_token + 1 && t + 5 > h && !is_quote(t) && tok(t).kind == TokenKind::kWord &&
+                   pos::upos(tag(t)) != pos::Upos::kADP)
+              --t;
+            if (pos::upos(tag(t)) != pos::Upos::kADP || !titled(t - 1)) break;
+            h = t - 1;
+          }
+        } else {
           break;
         }
         if (is_quote(h) || in_content(h, q)) break;
         k = phrase_start(h, s.first_token);
+        // "The author of the book, Ann Moss": a head noun before the preposition.
+        while (k > s.first_token + 1 && pos::upos(tag(k - 1)) == pos::Upos::kADP && word(k - 1) != "in" &&
+               nominal_head(k - 2) && !is_quote(k - 2))
+          k = phrase_start(k - 2, s.first_token);
         const std::string pw = k > s.first_token ? word(k - 1) : std::string();
-        if (k == s.first_token || is_quote(k - 1) || pw == ";" || pw == ":" || pw == "and" || pw == "but" ||
-            pw == "that" || (!named && pw == ","))
+        const bool start = k == s.first_token || is_quote(k - 1);
+        if (!named && text(e) != ",") {
+          // Unclosed: only a whole-sentence subject, not a parenthetical
+          // ("Voters, Ann Moss argued, do not …").
+          const uint32_t after = token_at(cue_.end);
+          if (!start || (after < s.end_token && text(after) == ",")) break;
+        }
+        if (start || pw == ";" || pw == ":" || pw == "and" || pw == "but" || pw == "that" ||
+            (!named && pw == ","))
           best = k;
         break;
       }
@@ -530,7 +559,11 @@ class SourceSpans {
       } else if (w == "and" || w == "nor" || w == "/" || (w == "," && listed)) {
         listed = listed || w != "/";
         h = p - 1;
-        if (w == "and" && text(h) == "," && h > s.first_token + 1) --h;  // "A, B, and C"
+        if (w == "and" && text(h) == "," && h > s.first_token + 1) {
+          --h;  // "A, B, and C"
+          oxford = true;
+        }
+        if (w == ",") ++listed_commas;
         if (text(h) == ")") {  // "Sen. Bernie Sanders (Vt.) and"
           uint32_t o = h;
           while (o > s.first_token && o + 8 > h && text(o) != "(") --o;
@@ -547,7 +580,7 @@ class SourceSpans {
       }
       if (is_quote(h) || in_content(h, q)) break;
       k = phrase_start(h, s.first_token);
-      if (clause_start(k, s)) best = k;
+      if (clause_start(k, s) && (!oxford || listed_commas > 0)) best = k;
     }
     return best;
   }
