@@ -360,6 +360,11 @@ TEST(SourceSpan, ClauseBeforeACommaAndIsNoListItem) {
   EXPECT_EQ(mention_of(doc, "taxes are too high"), "three-fourths of voters");
 }
 
+TEST(SourceSpan, PrepositionOpeningACapitalisedRunIsNotPartOfTheSource) {
+  Document doc = extractor().extract("After campaign aides insisted the rally would go ahead, it was cancelled.");
+  EXPECT_EQ(mention_of(doc, "rally would go ahead"), "campaign aides");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");
