@@ -365,6 +365,11 @@ TEST(SourceSpan, PrepositionOpeningACapitalisedRunIsNotPartOfTheSource) {
   EXPECT_EQ(mention_of(doc, "rally would go ahead"), "campaign aides");
 }
 
+TEST(SourceSpan, CoordinatedSourceAfterTheCue) {
+  Document doc = extractor().extract("\"We will appeal,\" said Ann Moss and Tom Hall.");
+  EXPECT_EQ(mention_of(doc, "will appeal"), "Ann Moss and Tom Hall");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

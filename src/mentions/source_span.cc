@@ -309,7 +309,7 @@ class SourceSpans {
         // "Bernie Sanders and Ted Cruz both campaigned": a second conjunct,
         // followed by the predicate.
         const uint32_t k = conjunct_end(e + 1, p, q);
-        if (k > e + 1 && (k == p || pos::upos(tag(k)) == pos::Upos::kVERB ||
+        if (k > e + 1 && (k == p || (text(k) == "," && k + 1 == cue_first) || pos::upos(tag(k)) == pos::Upos::kVERB ||
                           pos::upos(tag(k)) == pos::Upos::kAUX || pos::upos(tag(k)) == pos::Upos::kADV ||
                           word(k) == "both" || word(k) == "all"))
           return k;
@@ -341,6 +341,12 @@ class SourceSpans {
       uint32_t k = e + 1;
       while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
       if (k > e + 1) e = k;
+    }
+    // ""…," said Ann Moss and Tom Hall."
+    if (e + 1 < s.end_token && word(e) == "and") {
+      const uint32_t k = conjunct_end(e + 1, s.end_token, q);
+      if (k > e + 1 && (k == s.end_token || is_quote(k) || text(k) == "," || text(k) == "." || text(k) == ";"))
+        e = k;
     }
     e = modifiers_after(e, s.end_token, s, q);
     while (e > m.end_token && is_trailing_punct(e - 1)) --e;
