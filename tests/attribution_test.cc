@@ -363,6 +363,8 @@ TEST(SourceSpan, ClauseBeforeACommaAndIsNoListItem) {
 TEST(SourceSpan, PrepositionOpeningACapitalisedRunIsNotPartOfTheSource) {
   Document doc = extractor().extract("After campaign aides insisted the rally would go ahead, it was cancelled.");
   EXPECT_EQ(mention_of(doc, "rally would go ahead"), "campaign aides");
+  Document rel = extractor().extract("The city passed rules that state judges said were unfair to renters.");
+  EXPECT_EQ(mention_of(rel, "unfair to renters"), "state judges");
 }
 
 TEST(SourceSpan, CoordinatedSourceAfterTheCue) {

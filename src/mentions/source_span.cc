@@ -55,7 +55,9 @@ class SourceSpans {
       while (e > m.first_token + 1 && (word(e - 1) == "that" || is_relative(word(e - 1)))) --e;
       // "After campaign aides insisted …": a preposition or subordinator
       // opening a capitalised run is not part of the source.
-      while (b + 1 < e && b < m.end_token && is_adverbial_opener(word(b)) && word(b) != "according") ++b;
+      while (b + 1 < e && b < m.end_token &&
+             ((is_adverbial_opener(word(b)) && word(b) != "according") || word(b) == "that" || word(b) == "what"))
+        ++b;
       b = apposition_before(b, e, s, q);
       b = partitive_before(b, s);
       if (q.cue && tok(e - 1).span.end <= q.cue->begin) {
