@@ -372,6 +372,14 @@ TEST(SourceSpan, CoordinatedSourceAfterTheCue) {
   EXPECT_EQ(mention_of(doc, "will appeal"), "Ann Moss and Tom Hall");
 }
 
+TEST(SourceSpan, OrganisationAfterTheNameAndQuantityWithItsOfPhrase) {
+  Document doc = extractor().extract(
+      "\"Prices will fall,\" said Ann Moss of the Transit Riders Union.\n\n"
+      "Hundreds of angry drivers say the new routes are too long.");
+  EXPECT_EQ(mention_of(doc, "Prices will fall"), "Ann Moss of the Transit Riders Union");
+  EXPECT_EQ(mention_of(doc, "routes are too long"), "Hundreds of angry drivers");
+}
+
 TEST(SourceSpan, PronounSourcesStayAsWritten) {
   Document doc = extractor().extract("\"Yes, we will,\" he said.");
   EXPECT_EQ(mention_of(doc, "we will"), "he");

@@ -249,6 +249,15 @@ class SourceSpans {
     // poll"; then the name after a title or possessor ("election lawyer Joe
     // Birkenstock", "Clinton's top foreign policy aide Jake Sullivan").
     const uint32_t limit = cue_first != UINT32_MAX && cue_first >= e ? std::min(cue_first, s.end_token) : s.end_token;
+    // "Hundreds of pro-Sanders demonstrators back …": a quantity takes its "of" phrase.
+    if (e + 1 < limit && word(e) == "of" && e - m.first_token == 1) {
+      const std::string qw = word(e - 1);
+      if (qw == "hundreds" || qw == "thousands" || qw == "dozens" || qw == "millions" || qw == "most" ||
+          qw == "many" || qw == "some" || qw == "half" || qw == "all" || qw == "none" || qw == "majority") {
+        const uint32_t k = conjunct_end(e + 1, limit, q);
+        if (k > e + 1) return k;
+      }
+    }
     // "Trump's claim that …": a possessor of the cue noun is the source with its "'s".
     if (cue_first != UINT32_MAX && cue_first == e + 1 &&
         (word(e) == "'s" || word(e) == "\xE2\x80\x99s" || word(e) == "'" || word(e) == "\xE2\x80\x99"))
@@ -339,7 +348,9 @@ class SourceSpans {
          word(e) == "from" || word(e) == "with" || word(e) == "for" || word(e) == "of" || word(e) == "by" ||
          (pos::upos(tag(e)) == pos::Upos::kADJ && pos::upos(tag(e + 1)) == pos::Upos::kADP));
     if (e < s.end_token && (is_relative(word(e)) || post_modifier ||
-                            (word(e) == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
+                            (word(e) == "of" && e + 1 < s.end_token &&
+                             (tok(e + 1).has(kCapitalized) ||
+                              (word(e + 1) == "the" && e + 2 < s.end_token && tok(e + 2).has(kCapitalized)))))) {
       uint32_t k = e + 1;
       while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
       if (k > e + 1) e = k;
