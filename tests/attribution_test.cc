@@ -378,6 +378,8 @@ TEST(SourceSpan, OrganisationAfterTheNameAndQuantityWithItsOfPhrase) {
       "Hundreds of angry drivers say the new routes are too long.");
   EXPECT_EQ(mention_of(doc, "Prices will fall"), "Ann Moss of the Transit Riders Union");
   EXPECT_EQ(mention_of(doc, "routes are too long"), "Hundreds of angry drivers");
+  Document pac = extractor().extract("A pro-Moss super PAC said the ads would run in May.");
+  EXPECT_EQ(mention_of(pac, "ads would run"), "A pro-Moss super PAC");
 }
 
 TEST(SourceSpan, PronounSourcesStayAsWritten) {

@@ -188,10 +188,14 @@ class SourceSpans {
         if (k > b && degree_word(word(k - 1)) && quantity_word(word(k))) --k;
         break;
       }
+      if (w == "super" && tok(k).has(kCapitalized)) {  // "a newly formed super PAC"
+        k = p;
+        continue;
+      }
       if (!premodifier(p)) {
         // "retired neurosurgeon Ben Carson", "a newly elected Bush", "leading Democrats".
         const std::string_view penn = pos::penn_name(tag(p));
-        if ((!tok(p).has(kCapitalized) || p == b) && (penn == "VBN" || penn == "VBG" || penn == "JJ" || w == "super") &&
+        if ((!tok(p).has(kCapitalized) || p == b) && (penn == "VBN" || penn == "VBG" || penn == "JJ") &&
             !lex_.is(WordClass::kTime, w) && !lex_.is(WordClass::kSkip, w) && !lex_.is(WordClass::kStarter, w) &&
             !lex_.is(WordClass::kConj, w) &&
             !tok(p).span.overlaps(cue_) && !opens_phrase(word(k)) && !pronoun_gender(lex_, word(k)) &&
