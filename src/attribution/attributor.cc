@@ -299,6 +299,14 @@ class Attributor {
     }
     int32_t m = found_mention_at(k);
     if (m >= 0 && doc_.mentions[m].first_token == k) return m;
+    // "said former Rep. Anna Pell": lower-case premodifiers before a name.
+    for (uint32_t j = k + 1; j < sentence_end && j < k + 3; ++j) {
+      if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).has(kCapitalized) || tok(j - 1).in_quote ||
+          lex_.is(WordClass::kConj, fw_[j - 1]) || lex_.cue(fw_[j - 1]))
+        break;
+      const int32_t n = found_mention_at(j);
+      if (n >= 0 && doc_.mentions[n].first_token == j && doc_.mentions[n].kind == MentionKind::kName) return n;
+    }
     // A nominal phrase: determiner? words… head, up to punctuation.
     uint32_t e = k;
     while (e < sentence_end && e < k + 7 && tok(e).kind == TokenKind::kWord && !tok(e).in_quote &&

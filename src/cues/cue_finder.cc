@@ -11,6 +11,35 @@ bool is_dash_token(std::string_view t) {
   return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "\xE2\x80\x95" || t == "--" || t == "-";
 }
 
+// Most longer words capitalised: a headline or subhead in title case.
+bool title_case(const Document& doc, const Sentence& s) {
+  int words = 0, caps = 0;
+  for (uint32_t k = s.first_token; k < s.end_token; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::kWord || t.in_quote || t.span.size() < 4) continue;
+    ++words;
+    caps += t.has(kCapitalized);
+  }
+  return words > 0 && 2 * caps > words;
+}
+
+// Newsroom labels before a colon name no speaker: "The Latest:", "Contributing:",
+// "Breaking:", "Editor's note:".
+bool label_before_colon(const Document& doc, uint32_t b, uint32_t colon) {
+  std::string run, w;
+  for (uint32_t k = b; k < colon; ++k) {
+    utf8::fold(doc.slice(doc.tokens[k].span), w);
+    if (!run.empty() && w != "'s") run += ' ';
+    run += w;
+  }
+  static const char* kLabels[] = {"the latest", "latest", "contributing", "breaking", "update", "updated",
+                                  "watch", "related", "editor's note", "note", "correction",
+                                  "read more", "video", "photos", "listen", "see also", "more"};
+  for (const char* l : kLabels)
+    if (run == l) return true;
+  return false;
+}
+
 }  // namespace
 
 void find_cues(Document& doc, const Lexicon& lex) {
@@ -45,6 +74,12 @@ void find_cues(Document& doc, const Lexicon& lex) {
         if (const CueEntry* c = lex.cue(w)) {
           // All-caps headlines aside ("SAID" is rarely a cue there).
           if (tok.has(kAllCaps)) continue;
+          // A capitalised cue word after a capitalised word in running text is
+          // part of a name: "The Washington Post", "Rasmussen Reports", "Ian
+          // Read" (not in title-case headlines: "Trump Says …").
+          if (tok.has(kCapitalized) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kWord &&
+              doc.tokens[t - 1].has(kCapitalized) && !title_case(doc, s))
+            continue;
           // "asked not to be named", "declined to comment": an infinitive follows, not speech.
           if (t + 1 < s.end_token) {
             utf8::fold(doc.slice(doc.tokens[t + 1].span), next);
@@ -88,7 +123,8 @@ void find_cues(Document& doc, const Lexicon& lex) {
           }
           if (kt.kind == TokenKind::kPunct && doc.slice(kt.span) != "." && doc.slice(kt.span) != "-") { name_like = false; break; }
         }
-        if (name_like) doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.8f});
+        if (name_like && !label_before_colon(doc, s.first_token, t))
+          doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.8f});
         continue;
       }
       if (text == ":" && t > s.first_token && opens[t + 1] && !(doc.cues.size() && doc.cues.back().end_token == t)) {

@@ -87,6 +87,12 @@ void find_mentions(Document& doc, const Lexicon& lex, const std::vector<std::str
             e += static_cast<uint32_t>(r);
             continue;
           }
+          // "former Rep. George Miller": a role ending in an abbreviation.
+          if (r && e + r + 1 < s.end_token && doc.slice(doc.tokens[e + r].span) == "." &&
+              lex.is(WordClass::kAbbrev, fw[e + r - 1]) && doc.tokens[e + r + 1].has(kCapitalized)) {
+            e += static_cast<uint32_t>(r) + 1;
+            continue;
+          }
         }
         if (doc.slice(et.span) == "." && e > t && lex.is(WordClass::kAbbrev, fw[e - 1]) && e + 1 < s.end_token &&
             doc.tokens[e + 1].has(kCapitalized)) {

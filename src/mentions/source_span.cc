@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <cstdio>
 
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
@@ -49,9 +50,20 @@ class SourceSpans {
       cue_ = q.cue ? *q.cue : Span{};
       uint32_t b = phrase_start(m.first_token, s.first_token);
       uint32_t e = phrase_end(m, s, q);
+      // "a new poll that shows": the relative pronoun before the cue is not
+      // part of its antecedent.
+      while (e > m.first_token + 1 && (word(e - 1) == "that" || is_relative(word(e - 1)))) --e;
+      // "After campaign aides insisted …": a preposition or subordinator
+      // opening a capitalised run is not part of the source.
+      while (b + 1 < e && b < m.end_token &&
+             ((is_adverbial_opener(word(b)) && word(b) != "according") || word(b) == "that" || word(b) == "what"))
+        ++b;
       b = apposition_before(b, e, s, q);
       b = partitive_before(b, s);
-      if (q.cue && tok(e - 1).span.end <= q.cue->begin) b = coordination_before(b, s, q);
+      if (q.cue && tok(e - 1).span.end <= q.cue->begin) {
+        b = coordination_before(b, s, q);
+        b = subject_before(b, e, s, q);
+      }
       q.speaker->mention = Span{tok(b).span.begin, tok(e - 1).span.end};
     }
   }
@@ -101,8 +113,31 @@ class SourceSpans {
     for (uint32_t k = s.first_token; k < s.end_token; ++k) doc_.tokens[k].tag = tags[k - s.first_token];
   }
 
+  // The full stop of "Sen.", of an initial ("George W. Bush") or of a
+  // dotted abbreviation ("U.S"), which ends no phrase.
   bool abbrev_dot(uint32_t t, uint32_t b) const {
-    return text(t) == "." && t > b && lex_.is(WordClass::kAbbrev, word(t - 1));
+    if (text(t) != "." || t <= b) return false;
+    const Token& p = tok(t - 1);
+    if (p.kind != TokenKind::kWord || p.span.end != tok(t).span.begin) return false;
+    // Inside a word: "MoveOn.org", "Ph.D".
+    if (t + 1 < doc_.tokens.size() && tok(t + 1).span.begin == tok(t).span.end &&
+        tok(t + 1).kind == TokenKind::kWord)
+      return true;
+    const std::string w = word(t - 1);
+    return lex_.is(WordClass::kAbbrev, w) || lex_.is(WordClass::kAbbrevEnd, w) ||
+           (p.span.size() == 1 && p.has(kCapitalized)) ||
+           (w.find('.') != std::string::npos && p.has(kCapitalized)) || (p.has(kCapitalized) && state_abbrev(w));
+  }
+
+  // AP-style state abbreviations: "Tampa, Fla., who …", "Ava, Mo."
+  static bool state_abbrev(std::string_view w) {
+    static const char* kStates[] = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+                                    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+                                    "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+                                    "wash", "wis", "wyo", "ft"};
+    for (const char* a : kStates)
+      if (w == a) return true;
+    return false;
   }
 
   // A word that modifies the head of a noun phrase before it: "former",
@@ -131,19 +166,67 @@ class SourceSpans {
     uint32_t k = t;
     for (int n = 0; n < 8 && k > b; ++n) {
       const uint32_t p = k - 1;
+      if (p > b && text(p) == "\xE2\x80\x99" && tok(p - 1).span.end == tok(p).span.begin &&
+          tok(p - 1).has(kCapitalized) && text(p - 1).ends_with("s")) {
+        k = p;  // "Sanders’ spokesman": an apostrophe, not a closing quotation mark
+        continue;
+      }
       if (is_quote(p)) break;
       if (abbrev_dot(p, b)) { k = p; continue; }
       const std::string w = word(p);
-      if (w == "'s" || ((w == "'") && p > b && tok(p - 1).has(kCapitalized))) { k = p; continue; }
+      if (w == "'s" || ((w == "'" || w == "\xE2\x80\x99") && p > b && tok(p - 1).has(kCapitalized))) {
+        k = p;  // "CNN's Dana Bash", "Sanders' spokesman", "Reuters’ Luciana Lopez"
+        continue;
+      }
       if (opens_phrase(w)) {
         // "the", "a", but not a sentence-opening "One" of "One day, …"-style adverbials.
         k = p;
+        // A predeterminer or degree word: "all the Democrats", "virtually all analysts".
+        if (k > b && (word(k - 1) == "all" || word(k - 1) == "both" || word(k - 1) == "half") && w != "all" &&
+            w != "both")
+          --k;
+        if (k > b && degree_word(word(k - 1)) && quantity_word(word(k))) --k;
         break;
       }
-      if (!premodifier(p)) break;
+      if (w == "super" && tok(k).has(kCapitalized)) {  // "a newly formed super PAC"
+        k = p;
+        continue;
+      }
+      if (!premodifier(p)) {
+        // "retired neurosurgeon Ben Carson", "a newly elected Bush", "leading Democrats".
+        const std::string_view penn = pos::penn_name(tag(p));
+        if ((!tok(p).has(kCapitalized) || p == b) && (penn == "VBN" || penn == "VBG" || penn == "JJ") &&
+            !lex_.is(WordClass::kTime, w) && !lex_.is(WordClass::kSkip, w) && !lex_.is(WordClass::kStarter, w) &&
+            !lex_.is(WordClass::kConj, w) &&
+            !tok(p).span.overlaps(cue_) && !opens_phrase(word(k)) && !pronoun_gender(lex_, word(k)) &&
+            (tok(k).has(kCapitalized) || premodifier(k)) &&
+            (p == b || opens_phrase(word(p - 1)) || clause_start(p, b)))
+          k = p;
+        else if (tok(k).kind == TokenKind::kNumber || quantity_word(word(k)) || pos::upos(tag(k)) == pos::Upos::kNUM) {
+          // "nearly 140 House members", "more than 40 lawmakers", "at least a dozen members"
+          if (degree_word(w)) {
+            k = p;
+          } else if (p > b && ((w == "than" && (word(p - 1) == "more" || word(p - 1) == "fewer" ||
+                                                word(p - 1) == "less")) ||
+                               (w == "least" && word(p - 1) == "at"))) {
+            k = p - 1;
+          }
+        }
+        break;
+      }
       k = p;
     }
     return k;
+  }
+
+  static bool degree_word(std::string_view w) {
+    return w == "about" || w == "nearly" || w == "almost" || w == "roughly" || w == "virtually" ||
+           w == "some" || w == "over" || w == "approximately";
+  }
+  static bool quantity_word(std::string_view w) {
+    return w == "all" || w == "most" || w == "half" || w == "every" || w == "many" || w == "two" ||
+           w == "three" || w == "four" || w == "five" || w == "six" || w == "ten" || w == "a" || w == "one" ||
+           w.ends_with("thirds") || w.ends_with("quarters") || w == "dozen" || w == "dozens";
   }
 
   // Ends the source after what completes its noun phrase: a parenthesis
@@ -152,6 +235,14 @@ class SourceSpans {
   // ("Cruz's campaign"), a head noun after a name ("Sanders supporters").
   uint32_t phrase_end(const Mention& m, const Sentence& s, const Quote& q) const {
     uint32_t e = m.end_token;
+    // A web address: "MoveOn.org", "Mic.com".
+    if (e + 1 < s.end_token && text(e) == "." && tok(e - 1).span.end == tok(e).span.begin &&
+        tok(e).span.end == tok(e + 1).span.begin) {
+      const std::string tld = word(e + 1);
+      if (tld == "com" || tld == "org" || tld == "net" || tld == "gov" || tld == "edu" || tld == "fr" ||
+          tld == "uk" || tld == "io" || tld == "co")
+        e += 2;
+    }
     uint32_t cue_first = UINT32_MAX, cue_end = UINT32_MAX;
     if (q.cue && !q.cue->empty()) {
       cue_first = token_at(q.cue->begin);
@@ -162,10 +253,24 @@ class SourceSpans {
     // poll"; then the name after a title or possessor ("election lawyer Joe
     // Birkenstock", "Clinton's top foreign policy aide Jake Sullivan").
     const uint32_t limit = cue_first != UINT32_MAX && cue_first >= e ? std::min(cue_first, s.end_token) : s.end_token;
+    // "Hundreds of pro-Sanders demonstrators back …": a quantity takes its "of" phrase.
+    if (e + 1 < limit && word(e) == "of" && e - m.first_token == 1) {
+      const std::string qw = word(e - 1);
+      if (qw == "hundreds" || qw == "thousands" || qw == "dozens" || qw == "millions" || qw == "most" ||
+          qw == "many" || qw == "some" || qw == "half" || qw == "all" || qw == "none" || qw == "majority") {
+        const uint32_t k = conjunct_end(e + 1, limit, q);
+        if (k > e + 1) return k;
+      }
+    }
+    // "Trump's claim that …": a possessor of the cue noun is the source with its "'s".
+    if (cue_first != UINT32_MAX && cue_first == e + 1 &&
+        (word(e) == "'s" || word(e) == "\xE2\x80\x99s" || word(e) == "'" || word(e) == "\xE2\x80\x99"))
+      return e + 1;
     bool nominal_head = m.kind == MentionKind::kNominal;
     {
       uint32_t k = e;
       if (k < limit && (word(k) == "'s" || word(k) == "'")) ++k;
+      if (k < limit && abbrev_dot(k, m.first_token)) ++k;  // "former Rep. George Miller
       uint32_t h = k;
       while (h < limit && !is_quote(h) && !in_content(h, q) && tok(h).kind == TokenKind::kWord &&
              !tok(h).has(kCapitalized) && h < k + 4) {
@@ -215,8 +320,19 @@ class SourceSpans {
         while (k > e && is_trailing_punct(k - 1)) --k;
         return k > e ? k : e;
       }
+      if (first == "and") {
+        // "Bernie Sanders and Ted Cruz both campaigned": a second conjunct,
+        // followed by the predicate.
+        const uint32_t k = conjunct_end(e + 1, p, q);
+        if (k > e + 1 && (k == p || (text(k) == "," && k + 1 == cue_first) || pos::upos(tag(k)) == pos::Upos::kVERB ||
+                          pos::upos(tag(k)) == pos::Upos::kAUX || pos::upos(tag(k)) == pos::Upos::kADV ||
+                          word(k) == "both" || word(k) == "all"))
+          return k;
+        return e;
+      }
       const bool post_modifier = first == "who" || first == "whose" || first == "of" || first == "from" ||
                                  first == "at" || first == "for" || first == "with" || first == "in" ||
+                                 (first == "by" && m.kind != MentionKind::kName) ||
                                  (m.kind != MentionKind::kName && first.size() > 3 && first.ends_with("ed"));
       if (!post_modifier || !no_comma(e, p)) return e;
       while (p > e && is_trailing_punct(p - 1)) --p;
@@ -233,13 +349,21 @@ class SourceSpans {
     const bool post_modifier =
         e + 1 < s.end_token && nominal_head &&
         (pos::penn_name(tag(e)) == std::string_view("VBN") || word(e) == "in" || word(e) == "at" ||
-         word(e) == "from" || word(e) == "with" || word(e) == "for" || word(e) == "of" ||
+         word(e) == "from" || word(e) == "with" || word(e) == "for" || word(e) == "of" || word(e) == "by" ||
          (pos::upos(tag(e)) == pos::Upos::kADJ && pos::upos(tag(e + 1)) == pos::Upos::kADP));
     if (e < s.end_token && (is_relative(word(e)) || post_modifier ||
-                            (word(e) == "of" && e + 1 < s.end_token && tok(e + 1).has(kCapitalized)))) {
+                            (word(e) == "of" && e + 1 < s.end_token &&
+                             (tok(e + 1).has(kCapitalized) ||
+                              (word(e + 1) == "the" && e + 2 < s.end_token && tok(e + 2).has(kCapitalized)))))) {
       uint32_t k = e + 1;
       while (k < s.end_token && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) ++k;
       if (k > e + 1) e = k;
+    }
+    // ""…," said Ann Moss and Tom Hall."
+    if (e + 1 < s.end_token && word(e) == "and") {
+      const uint32_t k = conjunct_end(e + 1, s.end_token, q);
+      if (k > e + 1 && (k == s.end_token || is_quote(k) || text(k) == "," || text(k) == "." || text(k) == ";"))
+        e = k;
     }
     e = modifiers_after(e, s.end_token, s, q);
     while (e > m.end_token && is_trailing_punct(e - 1)) --e;
@@ -269,7 +393,11 @@ class SourceSpans {
       uint32_t k = j;
       bool finite = false, relative = false;
       while (k < limit && !is_quote(k) && !in_content(k, q) && !phrase_break(k, s)) {
-        relative = relative || is_relative(word(k));
+        // A verb after a relative pronoun or inside a prepositional phrase is
+        // embedded: ", a group that favors …", ", the minister of finance at
+        // the time the tax was introduced".
+        relative = relative || is_relative(word(k)) ||
+                   (k > j + 1 && (word(k) == "that" || pos::upos(tag(k)) == pos::Upos::kADP));
         if (!relative) {
           const std::string_view penn = pos::penn_name(tag(k));
           finite = finite || penn == "VBD" || penn == "VBZ" || penn == "VBP" || penn == "MD";
@@ -290,6 +418,20 @@ class SourceSpans {
     if (is_relative(v) || v == "of" || opens_phrase(v) || v == "himself" || v == "herself" || v == "now") return true;
     if (lex_.is(WordClass::kRole, v) || lex_.is(WordClass::kNominal, v) || lex_.is(WordClass::kHonorific, v))
       return true;
+    // Titles that look like participles: ", managing director of …", ", acting chairman".
+    if (v == "managing" || v == "acting" || v == "founding" || v == "ranking" || v == "outgoing" ||
+        v == "incoming" || v == "presiding" || v == "supervising" || v == "visiting" || v == "executive")
+      return true;
+    if (v == "including") return true;  // "Other candidates, including Ben Carson, said"
+
+    // ", then ambassador to Israel", ", then 38": a former role or age.
+    if (v == "then" && j + 1 < doc_.tokens.size()) {
+      const std::string n = word(j + 1);
+      if (tok(j + 1).kind == TokenKind::kNumber || opens_phrase(n) || lex_.is(WordClass::kRole, n) ||
+          lex_.is(WordClass::kNominal, n) || pos::upos(tag(j + 1)) == pos::Upos::kNOUN ||
+          pos::upos(tag(j + 1)) == pos::Upos::kADJ)
+        return true;
+    }
     if (lex_.cue(v) || lex_.is(WordClass::kTime, v) || lex_.is(WordClass::kConj, v) ||
         lex_.is(WordClass::kStarter, v) || lex_.is(WordClass::kSkip, v) || is_adverbial_opener(v) ||
         v.ends_with("ing"))
@@ -357,6 +499,184 @@ class SourceSpans {
     for (uint32_t t = k; t < end; ++t)
       if (is_quote(t) || in_content(t, q) || tok(t).kind == TokenKind::kPunct) return b;
     return k;
+  }
+
+  // A source before its cue is the whole subject of the cue: the mention
+  // found may be only the object of a preposition or the last conjunct in it
+  // ("aides to Clinton say", "a spokesman for the campaign said", "Nine in 10
+  // voters say", "he and Brafman said", "a CNN/ORC poll found"). The phrase
+  // is widened only when it then starts a clause.
+  uint32_t subject_before(uint32_t b, uint32_t e, const Sentence& s, const Quote& q) const {
+    uint32_t best = b, k = b;
+    bool listed = false, oxford = false;
+    int listed_commas = 0;
+    for (int n = 0; n < 6 && k > s.first_token + 1; ++n) {
+      const uint32_t p = k - 1;
+      const std::string w = word(p);
+      uint32_t h = UINT32_MAX;
+      if (w == "," && !listed) {
+        // Only a closed apposition, or one the cue follows.
+        if (!(e < s.end_token && (text(e) == "," || tok(e).span.overlaps(cue_)))) break;
+        // An apposition: "state Rep. Ann Moss, a member of the committee,
+        // said"; "the city's mayor, Tom Hall, said".
+        h = p - 1;
+        if (text(h) == ")") {
+          uint32_t o = h;
+          while (o > s.first_token && o + 8 > h && text(o) != "(") --o;
+          if (text(o) != "(" || o == s.first_token) break;
+          h = o - 1;
+        }
+        const int32_t before = mention_at(doc_, h);
+        const int32_t here = mention_at(doc_, k);
+        const std::string kw = word(k);
+        bool named = false;  // a name before the comma, the description after it
+        if (before >= 0 && doc_.mentions[before].end_token == h + 1 &&
+            doc_.mentions[before].kind == MentionKind::kName &&
+            doc_.mentions[before].end_token - doc_.mentions[before].first_token >= 2 &&
+            (opens_phrase(kw) || lex_.is(WordClass::kRole, kw) || lex_.is(WordClass::kNominal, kw))) {
+          h = doc_.mentions[before].first_token;
+          named = true;
+        } else if (here >= 0 && doc_.mentions[here].first_token == k &&
+                   doc_.mentions[here].kind == MentionKind::kName) {
+          // The description before the comma may end in a prepositional
+          // phrase: "His former business partner at Lenox, Lawrence Cummings".
+          auto titled = [&](uint32_t t) {
+            return lex_.is(WordClass::kRole, word(t)) || lex_.is(WordClass::kNominal, word(t));
+          };
+          if (!titled(h)) {
+            uint32_t t = h;
+            while (t > s.first_token + 1 && t + 5 > h && !is_quote(t) && tok(t).kind == TokenKind::kWord &&
+                   pos::upos(tag(t)) != pos::Upos::kADP)
+              --t;
+            if (pos::upos(tag(t)) != pos::Upos::kADP || !titled(t - 1)) break;
+            h = t - 1;
+          }
+        } else {
+          break;
+        }
+        if (is_quote(h) || in_content(h, q)) break;
+        k = phrase_start(h, s.first_token);
+        // "The author of the book, Ann Moss": a head noun before the preposition.
+        while (k > s.first_token + 1 && pos::upos(tag(k - 1)) == pos::Upos::kADP && word(k - 1) != "in" &&
+               nominal_head(k - 2) && !is_quote(k - 2))
+          k = phrase_start(k - 2, s.first_token);
+        const std::string pw = k > s.first_token ? word(k - 1) : std::string();
+        const bool start = k == s.first_token || is_quote(k - 1);
+        if (!named && text(e) != ",") {
+          // Unclosed: only a whole-sentence subject, not a parenthetical
+          // ("Voters, Ann Moss argued, do not …").
+          const uint32_t after = token_at(cue_.end);
+          if (!start || (after < s.end_token && text(after) == ",")) break;
+        }
+        if (start || pw == ";" || pw == ":" || pw == "and" || pw == "but" || pw == "that" ||
+            (!named && pw == ","))
+          best = k;
+        break;
+      }
+      if (w == "of" || w == "in" || w == "to" || w == "for" || w == "by" || w == "on" || w == "from" ||
+          w == "at" || w == "with" || w == "among") {
+        h = p - 1;
+        // "a survey conducted by", "people close to", "a person familiar with"
+        if (h > s.first_token && (pos::penn_name(tag(h)) == std::string_view("VBN") ||
+                                  word(h) == "close" || word(h) == "familiar" || word(h) == "privy" ||
+                                  word(h) == "loyal" || word(h) == "opposed" || word(h) == "allied"))
+          --h;
+        if (!nominal_head(h)) break;
+      } else if (w == "and" || w == "nor" || w == "/" || (w == "," && listed)) {
+        listed = listed || w != "/";
+        h = p - 1;
+        if (w == "and" && text(h) == "," && h > s.first_token + 1) {
+          --h;  // "A, B, and C"
+          oxford = true;
+        }
+        if (w == ",") ++listed_commas;
+        if (text(h) == ")") {  // "Sen. Bernie Sanders (Vt.) and"
+          uint32_t o = h;
+          while (o > s.first_token && o + 8 > h && text(o) != "(") --o;
+          if (text(o) != "(" || o == s.first_token) break;
+          h = o - 1;
+        }
+        const int32_t nm = mention_at(doc_, h);
+        if (nm >= 0 && doc_.mentions[nm].end_token == h + 1 && doc_.mentions[nm].first_token >= s.first_token)
+          h = doc_.mentions[nm].first_token;
+        else if (!nominal_head(h) && !(w == "/" && tok(h).has(kCapitalized)))
+          break;
+      } else {
+        break;
+      }
+      if (is_quote(h) || in_content(h, q)) break;
+      k = phrase_start(h, s.first_token);
+      if (clause_start(k, s) && (!oxford || listed_commas > 0)) best = k;
+    }
+    return best;
+  }
+
+  // The end of a noun phrase from j (before `limit`): determiners and
+  // premodifiers, then a name (with its party parenthesis) or a noun; j when
+  // there is none.
+  uint32_t conjunct_end(uint32_t j, uint32_t limit, const Quote& q) const {
+    uint32_t k = j;
+    if (k < limit && opens_phrase(word(k))) ++k;
+    for (int n = 0; n < 8 && k < limit; ++n) {
+      if (is_quote(k) || in_content(k, q)) return j;
+      const int32_t nm = mention_at(doc_, k);
+      if (nm >= 0 && doc_.mentions[nm].first_token == k && doc_.mentions[nm].end_token <= limit &&
+          doc_.mentions[nm].kind != MentionKind::kPronoun) {
+        k = doc_.mentions[nm].end_token;
+        if (k < limit && text(k) == "(") {
+          uint32_t c = k + 1;
+          while (c < limit && c < k + 8 && text(c) != ")") ++c;
+          if (c < limit && text(c) == ")") k = c + 1;
+        }
+        return k;
+      }
+      if (abbrev_dot(k, j) || (premodifier(k) && pos::upos(tag(k)) != pos::Upos::kPROPN)) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    // A common noun phrase: it ends on its head noun.
+    while (k > j && !(pos::upos(tag(k - 1)) == pos::Upos::kNOUN || lex_.is(WordClass::kRole, word(k - 1)) ||
+                      lex_.is(WordClass::kNominal, word(k - 1))))
+      --k;
+    return k;
+  }
+
+  // A word that can head a noun phrase: "aides", "voters", "Nine", "some".
+  bool nominal_head(uint32_t h) const {
+    if (tok(h).kind == TokenKind::kNumber) return true;
+    if (tok(h).kind != TokenKind::kWord || tok(h).in_quote) return false;
+    const std::string w = word(h);
+    if (lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kOrgHead, w) ||
+        w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "some" || w == "many" ||
+        w == "most" || w == "all" || w == "those" || w == "none" || w == "each" || w == "both" || w == "half" ||
+        w == "majority" || w == "majorities" || w == "one")
+      return true;
+    if (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kConj, w) ||
+        lex_.cue(w) != nullptr)
+      return false;
+    const pos::Upos u = pos::upos(tag(h));
+    return u == pos::Upos::kNOUN || u == pos::Upos::kPROPN || u == pos::Upos::kNUM;
+  }
+
+  // Where a subject can start: the sentence start, after punctuation or a
+  // quotation mark, or after a conjunction or subordinator.
+  bool clause_start(uint32_t k, const Sentence& s) const { return clause_start(k, s.first_token); }
+  bool clause_start(uint32_t k, uint32_t first) const {
+    if (k <= first) return true;
+    const uint32_t p = k - 1;
+    if (is_quote(p)) return true;
+    if (tok(p).kind == TokenKind::kPunct) return text(p) != "/" && text(p) != "'s" && text(p) != "-";
+    if (tok(p).kind != TokenKind::kWord) return false;
+    static const char* kOpeners[] = {"that", "as", "while", "when", "if", "because",
+                                     "although", "though", "whether", "where", "and", "but", "or", "so", "yet",
+                                     "now", "then", "still", "also", "however", "why", "how", "unless",
+                                     "once", "than", "meanwhile", "instead", "indeed", "thus", "even"};
+    const std::string w = word(p);
+    for (const char* o : kOpeners)
+      if (w == o) return true;
+    return false;
   }
 
   bool no_comma(uint32_t b, uint32_t e) const {
