@@ -457,5 +457,194 @@ TEST(ReportedSpeech, ContentStartKeepsAQuantityAfterTheCue) {
   EXPECT_EQ(doc.slice(q->span), "about half of the new hires were temporary workers");
 }
 
+// Quoted reported speech ends where the model puts it among the boundaries
+// after the first quotation: before an adverbial or a relative clause.
+TEST(QuotedEnd, AdverbialAfterTheQuotedWordsIsLeftOut) {
+  Document doc = extractor().extract(
+      "Beck called Palin a \"clown\" on his radio show when he was commenting on her speech at a rally.");
+  const Quote* q = quote_containing(doc, "clown");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Palin a \"clown");
+  EXPECT_EQ(q->speaker->name, "Beck");
+}
+
+TEST(QuotedEnd, RelativeClauseAfterTheQuotationIsLeftOut) {
+  Document doc = extractor().extract(
+      "Sanders said the trip was \"absolutely\" a worthwhile diversion, where he trails Clinton in most polls.");
+  const Quote* q = quote_containing(doc, "absolutely");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "the trip was \"absolutely\" a worthwhile diversion");
+}
+
+// British style: a comma after the closing mark before a preposition is not
+// where the statement ends.
+TEST(QuotedEnd, BritishCommaBeforeAPrepositionGoesOn) {
+  Document doc = extractor().extract(
+      "Mr Key has signalled he will unveil law changes to tackle \"glaring deficiencies\", around the "
+      "cancellation of passports.");
+  const Quote* q = quote_containing(doc, "glaring");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(doc.slice(q->span).ends_with("around the cancellation of passports")) << doc.slice(q->span);
+}
+
+// ", she said in a video message": an adverbial after a trailing cue does not
+// keep the quoting clause before it from being its content.
+TEST(TrailingSource, AdverbialAfterTheCueOfAQuotingClause) {
+  Document doc = extractor().extract(
+      "Democrats had \"put the biggest crack\" yet in the glass ceiling for women, she said in a video "
+      "message to the convention.");
+  const Quote* q = quote_containing(doc, "biggest crack");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Democrats had \"put the biggest crack\" yet in the glass ceiling for women");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "she");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "said");
+}
+
+// A cue with its own source after a clause break ("although he tweeted") in
+// the content of an earlier cue quotes for itself; the earlier content ends.
+TEST(NestedFrame, QuotingClauseWithItsOwnSourceEndsTheEarlierContent) {
+  Document doc = extractor().extract(
+      "Netanyahu said on Wednesday that he would go ahead with the meeting, although he tweeted that he "
+      "\"rejects the latest comments about Muslims.\"");
+  const Quote* q = quote_containing(doc, "rejects");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that he \"rejects the latest comments about Muslims.");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "tweeted");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "he");
+  const Quote* first = quote_containing(doc, "go ahead");
+  if (first) EXPECT_EQ(doc.slice(first->span).find("tweeted"), std::string_view::npos);
+}
+
+// "X, which was filed by a group in Ohio, alleged": the noun phrase before
+// the relative clause is the source, not a name inside the clause.
+TEST(LeadingSource, NounPhraseBeforeARelativeClause) {
+  Document doc = extractor().extract(
+      "The lawsuit, which was filed by a group in Ohio, alleged that the company \"failed to protect\" its "
+      "customers.");
+  const Quote* q = quote_containing(doc, "failed to protect");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_TRUE(doc.slice(*q->speaker->mention).starts_with("The lawsuit")) << doc.slice(*q->speaker->mention);
+}
+
+// A source found only by its tags ("Local farmers") frames a quotation when
+// the model finds it likely right; it is no longer a speakerless fragment.
+TEST(QuotingFrame, TaggedSourceFramesTheQuotationWhenTheModelAgrees) {
+  Document doc = extractor().extract(
+      "Local farmers say the drought has been \"the worst in living memory\" for their crops.");
+  const Quote* q = quote_containing(doc, "living memory");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, QuoteKind::kMixed);
+  EXPECT_EQ(doc.slice(q->span), "the drought has been \"the worst in living memory\" for their crops");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "Local farmers");
+}
+
+// A quotation after a colon or dash with its own trailing cue is a statement
+// of its own; the frame before it ends at the break.
+TEST(TrailingSource, QuotationAfterAColonWithItsOwnCue) {
+  Document doc = extractor().extract(
+      "Soon after the attack, Trump asserted that France had lost its identity: \"France is no longer France,\" "
+      "he claimed.");
+  const Quote* q = quote_containing(doc, "no longer France");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "France is no longer France");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "claimed");
+  const Quote* first = quote_containing(doc, "lost its identity");
+  if (first) EXPECT_EQ(doc.slice(first->span).find("no longer"), std::string_view::npos);
+}
+
+TEST(TrailingSource, QuotationAfterASpacedHyphen) {
+  Document doc = extractor().extract(
+      "Neither man was impressed by the senator - \"Born with a silver spoon in her mouth,\" Mr. Elkins said - "
+      "but they stayed.");
+  const Quote* q = quote_containing(doc, "silver spoon");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "Born with a silver spoon in her mouth");
+  EXPECT_EQ(q->speaker->name, "Elkins");
+}
+
+// "In February, …, Mr. Trump said, "…"": the words before a cue set off by
+// commas are scene-setting, not content, when a quotation follows the cue.
+TEST(LeadingSource, SceneSettingBeforeCueOpeningAQuotationIsNotContent) {
+  Document doc = extractor().extract(
+      "In February, as a protester was being removed from an event in Las Vegas, Mr. Trump said, \"I'd like "
+      "to punch him in the face.\"");
+  const Quote* q = quote_containing(doc, "punch him");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "I'd like to punch him in the face.");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+}
+
+// A participle takes the subject of the main clause, not the subject of an
+// opening subordinate clause ("After Clinton suffered …, Axelrod emailed …").
+TEST(ParticipleCue, SubjectAfterAnOpeningSubordinateClause) {
+  Document doc = extractor().extract(
+      "After Clinton suffered a concussion, Axelrod emailed her his best wishes, telling her, \"You are an "
+      "all-star player and we need you for the long run!\"");
+  const Quote* q = quote_containing(doc, "all-star player");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "Axelrod");
+}
+
+// "called for <object with a quotation>": the object after the cue's
+// preposition is the content when it quotes someone.
+TEST(LeadingSource, QuotedObjectAfterTheCuesPreposition) {
+  Document doc = extractor().extract(
+      "In an op-ed in May, she called for getting the federal biofuels program \"back on track.\"");
+  const Quote* q = quote_containing(doc, "back on track");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "getting the federal biofuels program \"back on track.");
+  EXPECT_EQ(q->kind, QuoteKind::kMixed);
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "called");
+}
+
+// "the senator's claim that …": a cue word tagged as a noun frames a
+// quotation when the model finds it likely right (never plain reported speech).
+TEST(QuotingFrame, NounCueAroundAQuotationIsTheModelsChoice) {
+  Document doc = extractor().extract(
+      "The group did a fact-check on the senator's claim that there have been \"thousands of shootings\" in "
+      "the city this year.");
+  const Quote* q = quote_containing(doc, "thousands of shootings");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that there have been \"thousands of shootings\" in the city this year");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "claim");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "the senator");
+}
+
+// A participle right after the quotation that ends a frame's content shares
+// the frame's source ("…," adding: "…").
+TEST(ParticipleCue, AfterTheQuotationEndingTheContentSharesItsSource) {
+  Document doc = extractor().extract(
+      "The mayor called the vote a \"betrayal of the city,\" adding: \"We will fight this in court.\"");
+  const Quote* q = quote_containing(doc, "fight this");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "We will fight this in court.");
+  ASSERT_TRUE(q->cue);
+  EXPECT_EQ(doc.slice(*q->cue), "adding");
+  ASSERT_TRUE(q->speaker && q->speaker->mention);
+  EXPECT_EQ(doc.slice(*q->speaker->mention), "The mayor");
+}
+
+TEST(NestedFrame, QuotingClauseAfterAColonWithItsOwnSource) {
+  Document doc = extractor().extract(
+      "Even people who endorsed the plan sounded unsure: Former Rep. Jane Harman called it \"the least bad "
+      "option under the circumstances.\"");
+  const Quote* q = quote_containing(doc, "least bad option");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "it \"the least bad option under the circumstances.");
+  EXPECT_EQ(q->speaker->name, "Jane Harman");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -21,6 +21,9 @@ constexpr float kMinFramePrior = 0.3f;
 // At most this many words (besides the cue and source) between two quotations
 // that make one statement: ""Q1," Manchin said, referring to the seats. "Q2.""
 constexpr int kMaxWordsBetweenSpans = 30;
+// A quotation framed by a rare cue or a source found only by its tags is
+// reported when the model's probability that it is right reaches this.
+constexpr float kQuotingFrameThreshold = 0.5f;
 
 struct Range {
   uint32_t begin = 0, end = 0;  // token indexes, half-open
@@ -37,6 +40,7 @@ struct Frame {
   bool tagged_source = false;    // source found only by its part-of-speech tags
   int32_t particle = -1;         // token of a preposition taken by the cue ("called for"), -1 if none
   bool sourceless_option = false;  // training: also emit the frame without its source (sourceless())
+  bool noun_cue = false;         // the cue word is tagged as a noun ("calls", "claims")
   CandidateTrace ends;           // candidate content ends, kept for training
 };
 
@@ -90,14 +94,17 @@ class Attributor {
           if (!nested_frame(frames, c, si)) shared_source_frame(frames, c, si);
           continue;
         }
-        if (!frames.empty() && frames.back().trailing && c.first_token > 0 && is_comma(c.first_token - 1) &&
-            fw_[c.first_token].ends_with("ing")) {
+        if (!frames.empty() && c.first_token > 0 && fw_[c.first_token].ends_with("ing") &&
+            ((frames.back().trailing && is_comma(c.first_token - 1)) || participle_after_quotation(frames.back(), c))) {
           // ""…," Mr. Axelrod said, calling the Fox News chief ''brilliant.''"
           shared_source_frame(frames, c, si);
           continue;
         }
         frames_before_ = static_cast<int>(frames.size());
-        if (auto f = build_frame(c, si)) frames.push_back(std::move(*f));
+        if (auto f = build_frame(c, si)) {
+          end_before_trailing_quotation(frames, *f);
+          frames.push_back(std::move(*f));
+        }
         frames_before_ = 0;
       }
       size_t region_end = region_i;
@@ -506,9 +513,9 @@ class Attributor {
       }
       case CueKind::kVerb:
       case CueKind::kNoun: {
-        // "reports", "claims", "calls" used as nouns are not cues.
-        if (c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si)))
-          return std::nullopt;
+        // "reports", "claims", "calls" used as nouns are not cues of reported
+        // speech; around a quotation, the model decides (below).
+        f.noun_cue = c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si));
         if (!verb_frame(c, s, end, f)) return std::nullopt;
         break;
       }
@@ -521,11 +528,20 @@ class Attributor {
     const QuoteKind kind = kind_of(f.content);
     const int min_words = kind == QuoteKind::kDirect ? 1 : 2;
     if (word_count(f.content.front().begin, f.content.back().end) < min_words) return std::nullopt;
+    // A noun cue never frames plain reported speech, nor words that start
+    // with the sentence's real cue ("Another source familiar with his
+    // thinking | said, "…"").
+    if (f.noun_cue && (kind == QuoteKind::kIndirect || lex_.cue(fw_[f.content.front().begin]) ||
+                       (f.content.front().begin > 0 && lex_.cue(fw_[f.content.front().begin - 1]) &&
+                        f.content.front().begin - 1 != c.first_token)))
+      return std::nullopt;
     // A rare cue frames a quotation only when it closes the quoted statement
-    // (""…," it read"); a source found only by its tags never does.
+    // (""…," it read"); a source found only by its tags or a noun cue never
+    // does, unless the model takes it.
     if (kind != QuoteKind::kIndirect &&
-        (f.tagged_source ||
-         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))))
+        (f.tagged_source || f.noun_cue ||
+         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))) &&
+        !accepted_quoting(f))
       return std::nullopt;
     // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
     // is an attribution whatever follows; other reported speech is the model's choice.
@@ -578,6 +594,16 @@ class Attributor {
     return g;
   }
 
+  // A frame around a quotation that the rules alone do not trust: its cue is
+  // rare ("heralded", "mocked") or its source was found only by its tags
+  // ("Proponents of the bill say"). The model takes it when it is more likely
+  // right than not (always, when training, so that it learns them).
+  bool accepted_quoting(const Frame& f) {
+    if (report_all_) return true;
+    frame_features(f, fv_);
+    return model_->probability(fv_.ids()) >= kQuotingFrameThreshold;
+  }
+
   // Whether the model takes an indirect candidate (always, when training).
   bool accepted(const Frame& f) {
     if (!opt_.indirect) return false;
@@ -607,7 +633,7 @@ class Attributor {
                             !is_auxiliary_word(fw_[p - 1]) && found_mention_at(p - 1) < 0 &&
                             (is_comma(p - 1) || tok(p - 1).kind == TokenKind::kWord);
     if (participle) {
-      int32_t subject = sentence_subject(f.sentence, p - 1);
+      int32_t subject = past_subordinate_clause(sentence_subject(f.sentence, p - 1), p - 1);
       if (subject < 0) subject = clause_subject(f.sentence, p - 1);
       uint32_t k = skip_adjuncts(c.end_token, end, lemma);
       k = after_particle(k, end, f);
@@ -633,7 +659,7 @@ class Attributor {
         f.trailing = true;
         uint32_t ce = p - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({statement_begin(b, ce), ce});
+        f.content.push_back({quotation_after_break(statement_begin(b, ce), ce), ce});
         f.origin = "inverted";
         after_trailing(f, doc_.mentions[m].end_token, e);
         return true;
@@ -668,7 +694,7 @@ class Attributor {
         f.trailing = true;
         uint32_t ce = q - 1;
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({statement_begin(b, ce), ce});
+        f.content.push_back({quotation_after_break(statement_begin(b, ce), ce), ce});
         after_trailing(f, c.end_token, e);
         return true;
       }
@@ -704,6 +730,7 @@ class Attributor {
         break;
       }
     }
+    if (m < 0 && is_comma(p - 1)) m = relative_clause_source(p, b, f.sentence);
     if (m < 0 && is_comma(p - 1)) {
       // Appositive or relative clause between source and cue: "Anne Richards,
       // assistant secretary of state for population, refugees, and migration,
@@ -747,10 +774,11 @@ class Attributor {
       for (uint32_t t = c.end_token; t < end && !quote_after; ++t) quote_after = tok(t).in_quote > 0;
       const bool little_after =
           !quote_after && (after >= end || is_comma(after) || word_count(c.end_token, end) <= 3);
-      if (quote_before || (little_after && word_count(b, ce) >= 3)) {
+      if (quote_before || (little_after && word_count(b, ce) >= 3) ||
+          (!quote_after && quoted_clause_before_cue(b, ce, c.end_token, end))) {
         if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
         f.trailing = true;
-        f.content.push_back({statement_begin(b, ce), ce});
+        f.content.push_back({quotation_after_break(statement_begin(b, ce), ce), ce});
         f.origin = "trailing";
         after_trailing(f, c.end_token, e);
         return true;
@@ -772,8 +800,14 @@ class Attributor {
       if (j + 1 < end && fw_[j] == "that" && !tok(j).in_quote) {
         k = j;  // the content keeps its "that"
       } else {
-        k = after_particle(k, end, f);
-        if (f.particle < 0) return false;
+        const uint32_t object = after_particle(k, end, f);
+        if (f.particle >= 0) {
+          k = object;
+        } else if (uint32_t o = quoted_object_after_preposition(c, k, end); o > k) {
+          k = o;
+        } else {
+          return false;
+        }
       }
     } else {
       k = after_particle(k, end, f);
@@ -782,7 +816,8 @@ class Attributor {
     // "Over the years, she said, email has helped …": a cue set off by commas
     // inside the statement; the words before it are content too.
     const bool interrupted = before > b + 1 && is_comma(before - 1) && c.end_token < end && is_comma(c.end_token) &&
-                             word_count(b, before - 1) >= 2 && !tok(before - 2).in_quote && !is_closing_mark(before - 2);
+                             word_count(b, before - 1) >= 2 && !tok(before - 2).in_quote && !is_closing_mark(before - 2) &&
+                             !opens_quotation(k);
     if (interrupted) f.content.push_back({b, before - 1});
     f.content.push_back({k, clause_cut(k, end)});
     f.origin = interrupted ? "interrupted" : f.particle >= 0 ? "prep-object" : "leading";
@@ -815,6 +850,94 @@ class Attributor {
     return j + 1;
   }
 
+  // Whether a quotation opens at token t (at its opening mark or first word).
+  bool opens_quotation(uint32_t t) const {
+    return region_opening_at(t) >= 0 || (t > 0 && region_opening_at(t - 1) >= 0);
+  }
+
+  // Whether the words from token t open a quotation right after a colon, a
+  // dash or a semicolon: "… lost its identity: "France is no longer France," he
+  // claimed." The quotation is a statement of its own there.
+  bool opens_quotation_after_break(uint32_t t) const {
+    if (t == 0 || region_opening_at(t) < 0) return false;
+    const std::string_view w = text(t - 1);
+    return w == ":" || w == ";" || is_dash(t - 1) || spaced_hyphen(t - 1);
+  }
+
+  // A hyphen standing alone between spaces is a dash: "Mrs. Clinton - "Born …"".
+  bool spaced_hyphen(uint32_t t) const {
+    const Span sp = tok(t).span;
+    const std::string_view all = doc_.text();
+    return text(t) == "-" && sp.begin > 0 && sp.end < all.size() && all[sp.begin - 1] == ' ' && all[sp.end] == ' ';
+  }
+
+  // "Trump asserted that France had lost its identity: "France is no longer
+  // France," he claimed.": a trailing quotation with its own source after a
+  // break ends the content of the frame before it, which ran into it.
+  void end_before_trailing_quotation(std::vector<Frame>& frames, const Frame& f) {
+    if (frames.empty() || !f.trailing || f.content.empty()) return;
+    Frame& outer = frames.back();
+    if (outer.content.empty() || outer.source == f.source || outer.trailing) return;
+    Range& o = outer.content.back();
+    const uint32_t start = f.content.front().begin;
+    if (start <= o.begin || start >= o.end || start == doc_.sentences[f.sentence].first_token) return;
+    uint32_t cut = start;
+    while (cut > o.begin && (tok(cut - 1).kind == TokenKind::kQuote || is_comma(cut - 1) || text(cut - 1) == ":" ||
+                             text(cut - 1) == ";" || is_dash(cut - 1) || spaced_hyphen(cut - 1)))
+      --cut;
+    const Range first = trim({o.begin, cut});
+    if (first.empty() || word_count(first.begin, first.end) < 2) {
+      frames.pop_back();
+      return;
+    }
+    o = first;
+    if (kind_of(outer.content) == QuoteKind::kIndirect && !accepted(outer)) frames.pop_back();
+  }
+
+  // The start of a trailing statement ""…," he said" in [b, ce): the
+  // quotation itself when it follows a colon, dash or semicolon after words of
+  // the reporter's, and runs to the end ("Neither man was impressed - "Born
+  // with a silver spoon," Mr. Elkins said"); else b.
+  uint32_t quotation_after_break(uint32_t b, uint32_t ce) const {
+    if (ce <= b || !is_closing_mark(ce)) return b;
+    for (uint32_t t = b + 2; t < ce; ++t) {
+      if (tok(t).in_quote || !opens_quotation_after_break(t)) continue;
+      if (doc_.quoted[region_opening_at(t)].end_token != ce) return b;  // more of the statement after it
+      return word_count(b, t) >= 2 ? t : b;
+    }
+    return b;
+  }
+
+  // "Democrats had "put the biggest crack" yet in the glass ceiling, she said
+  // in a video message.": a clause quoting someone before ", X said" is the
+  // statement also when an adverbial, not a clause, follows the cue.
+  bool quoted_clause_before_cue(uint32_t b, uint32_t ce, uint32_t after_cue, uint32_t end) const {
+    if (word_count(b, ce) < 3) return false;
+    bool quoted = false;
+    for (uint32_t t = b; t < ce && !quoted; ++t) quoted = tok(t).in_quote > 0;
+    if (!quoted) return false;
+    uint32_t k = after_cue;
+    while (k < end && skippable(k)) ++k;
+    if (k >= end || tok(k).kind == TokenKind::kPunct) return true;
+    const std::string& w = fw_[k];
+    return w == "in" || w == "on" || w == "at" || w == "during" || w == "to" || w == "after" || w == "before" ||
+           w == "while" || w == "when" || w == "from" || w == "with" || w == "of" || w == "through" || w == "as";
+  }
+
+  // "She called for getting the program "back on track"" / "He railed
+  // against its "Great Wall of Protectionism"": a cue and its preposition
+  // take the object as content when the object quotes someone; "said on
+  // Monday" and "spoke of the past" without a quotation are left over.
+  uint32_t quoted_object_after_preposition(const Cue& c, uint32_t k, uint32_t end) const {
+    const CueEntry* entry = lex_.cue(fw_[c.first_token]);
+    if (!entry || entry->cls != CueClass::kSpeech) return k;  // "appeared at …", "plans for …"
+    const uint32_t o = k + 1;
+    if (o >= end || tok(o).kind == TokenKind::kPunct) return k;
+    for (uint32_t t = o; t < clause_cut(o, end); ++t)
+      if (tok(t).in_quote) return word_count(o, end) >= 2 ? o : k;
+    return k;
+  }
+
   // Where reported speech ends: the rules cut at the first clause boundary
   // after the last quotation (clause_cut); the model instead scores every
   // boundary up to the next quotation mark (", and …", ", which …", "; ", a
@@ -831,7 +954,11 @@ class Attributor {
         stop = t;
         break;
       }
-    if (r.end > stop || stop <= r.begin + 1) return;
+    if (r.end > stop) {
+      choose_quoted_end(f, limit, stop, lemma);
+      return;
+    }
+    if (stop <= r.begin + 1) return;
     constexpr size_t kMaxEnds = 16;
     ends_.clear();
     for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
@@ -974,6 +1101,120 @@ class Attributor {
     }
     if (lex_.cue(fw_[s])) fv.add("s-first-cue");
     fv.add("s-len", bucket(word_count(s, end)));
+  }
+
+  // Where reported speech with quotation marks ends ("Sanders said the trip
+  // was "absolutely" a worthwhile diversion | , where he trails …", "called
+  // Palin a "clown" | on his radio show …"): every clause boundary after the
+  // first quotation closes, and the end of each later quotation, are
+  // candidates, scored by the end weights with features of their own. The
+  // content never ends inside a quotation or before the first one closes.
+  void choose_quoted_end(Frame& f, uint32_t limit, uint32_t first_quote, std::string_view lemma) {
+    Range& r = f.content.back();
+    uint32_t t = first_quote;
+    while (t < limit && !is_closing_mark(t)) ++t;  // the first quotation's closing mark
+    if (t >= limit) return;
+    constexpr size_t kMaxEnds = 16;
+    ends_.clear();
+    for (++t; t < limit && ends_.size() + 1 < kMaxEnds; ++t) {
+      if (tok(t).in_quote) continue;
+      if (is_closing_mark(t - 1)) {
+        // A comma after the closing mark (British style) before a preposition
+        // goes on with the phrase: "to tackle "glaring deficiencies", around …".
+        const bool phrase_goes_on = is_comma(t) && t + 1 < limit && tagger_ &&
+                                    pos::is_adposition(tag_of(t + 1, f.sentence));
+        if (!phrase_goes_on) ends_.push_back(t);
+        continue;
+      }
+      if (region_opening_at(t) >= 0) {
+        ends_.push_back(t);  // before a later quotation opens
+        continue;
+      }
+      const std::string_view w = text(t);
+      if (w == "," || w == ";" || w == ":" || w == "(" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+        ends_.push_back(t);
+        continue;
+      }
+      if (tok(t).kind == TokenKind::kWord && tagger_) {
+        const uint8_t tg = tag_of(t, f.sentence);
+        if (pos::is_adposition(tg) || pos::is_conjunction(tg) || fw_[t] == "where" || fw_[t] == "when")
+          ends_.push_back(t);
+      }
+    }
+    std::erase_if(ends_, [&](uint32_t e) { return e > r.begin && trim({r.begin, e}).empty(); });
+    if (ends_.empty() || ends_.back() != limit) ends_.push_back(limit);
+    if (std::find(ends_.begin(), ends_.end(), r.end) == ends_.end()) {
+      ends_.push_back(r.end);
+      std::sort(ends_.begin(), ends_.end());
+    }
+    ends_.erase(std::unique(ends_.begin(), ends_.end()), ends_.end());
+    if (ends_.size() < 2) return;
+    const uint32_t rule_end = r.end;
+    float best = 0;
+    uint32_t best_end = r.end;
+    CandidateTrace& trace = f.ends;
+    trace.end_bytes.clear();
+    trace.end_features.clear();
+    for (size_t i = 0; i < ends_.size(); ++i) {
+      const uint32_t e = ends_[i];
+      quoted_end_features(f, r.begin, e, rule_end, limit, i, ends_.size(), lemma, qfv_);
+      end_features(f, r.begin, e, rule_end, limit, limit, i, ends_.size(), lemma, efv_);
+      efv_.append(qfv_);
+      if (trace_out_) {
+        const Range cand = trim({r.begin, e});
+        trace.end_bytes.push_back(cand.empty() ? tok(r.begin).span.begin : tok(cand.end - 1).span.end);
+        trace.end_features.push_back(efv_.ids());
+      }
+      if (model_ && model_->has_end_model()) {
+        const float score = model_->end_score(efv_.ids());
+        if (i == 0 || score > best) best = score, best_end = e;
+      }
+    }
+    if (model_ && model_->has_end_model()) r.end = best_end;
+  }
+
+  // The features of a candidate end of quoted reported speech, apart from
+  // those of plain reported speech (the weights are shared, the names not):
+  // the boundary and what follows it, whether it comes right after a
+  // quotation, how many quotations it keeps and leaves, the words after it.
+  void quoted_end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
+                           size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
+    fv.clear();
+    const uint32_t si = f.sentence;
+    fv.add("q-bias");
+    const bool open = e < limit && region_opening_at(e) >= 0;
+    const std::string_view boundary = e >= limit ? std::string_view("</s>") : open ? std::string_view("<q>") : text(e);
+    fv.add("q-tok", boundary);
+    const bool after_close = is_closing_mark(e - 1) || (e >= begin + 2 && is_comma(e - 1) && is_closing_mark(e - 2));
+    fv.add("q-after-close", after_close ? "1" : "0");
+    fv.add("q-tok*after-close", boundary, after_close ? "1" : "0");
+    fv.add("q-rule", e == rule_end ? "1" : "0");
+    fv.add("q-last", index + 1 == count ? "1" : "0");
+    fv.add("q-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
+    fv.add("q-origin", f.origin);
+    const std::string_view next = e + 1 < limit ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
+    fv.add("q-next", next);
+    fv.add("q-tok*next", boundary, next);
+    fv.add("q-lemma*next", lemma, next);
+    if (e + 1 < limit) {
+      if (lex_.cue(fw_[e + 1]) && !tok(e + 1).in_quote) fv.add("q-next-cue");
+      fv.add("q-next-tag", tag_name(e + 1, si));
+      fv.add("q-tok*next-tag", boundary, tag_name(e + 1, si));
+      if (e + 2 < limit) fv.add("q-next-tags", tag_name(e + 1, si), tag_name(e + 2, si));
+    }
+    if (e < limit && !open) fv.add("q-tok-tag", tag_name(e, si));
+    int left = 0, kept = 0;
+    uint32_t last_close = begin;
+    for (uint32_t t = begin; t < limit; ++t) {
+      if (region_opening_at(t) >= 0) (t < e ? kept : left)++;
+      if (t < e && is_closing_mark(t)) last_close = t + 1;
+    }
+    fv.add("q-left", static_cast<int64_t>(std::min(left, 2)));
+    fv.add("q-kept", static_cast<int64_t>(std::min(kept, 3)));
+    fv.add("q-left*tok", std::to_string(std::min(left, 2)), boundary);
+    fv.add("q-tail", bucket(word_count(last_close, e)));
+    fv.add("q-rest", bucket(word_count(e, limit)));
+    fv.add("q-len", bucket(word_count(begin, e)));
   }
 
   void end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit, uint32_t stop,
@@ -1348,6 +1589,29 @@ class Attributor {
     return -1;
   }
 
+  // "After Clinton suffered a concussion, Axelrod emailed her …": a subject
+  // found inside an opening subordinate clause gives way to the one after the
+  // clause's comma, when a name stands there.
+  int32_t past_subordinate_clause(int32_t m, uint32_t before) const {
+    if (m < 0) return m;
+    const uint32_t k = doc_.mentions[m].first_token;
+    if (k == 0) return m;
+    const std::string& w = fw_[k - 1];
+    if (!(w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "because" ||
+          w == "although" || w == "though" || w == "if" || w == "since" || w == "once" || w == "until"))
+      return m;
+    for (uint32_t t = doc_.mentions[m].end_token; t + 1 < before && t < k + 30; ++t) {
+      if (tok(t).in_quote) return m;
+      if (!is_comma(t)) continue;
+      const int32_t next = found_mention_at(t + 1);
+      if (next >= 0 && doc_.mentions[next].first_token == t + 1 && doc_.mentions[next].end_token < before &&
+          tok(doc_.mentions[next].end_token).kind == TokenKind::kWord)
+        return next;
+      return m;
+    }
+    return m;
+  }
+
   // The subject of the main clause of sentence si, before token `before`: the
   // first name or pronoun followed by a verb, past a parenthesis or an
   // apposition ("Speaking in Salem, New Hampshire, Trump went after Bush,
@@ -1402,6 +1666,25 @@ class Attributor {
     }
     const int32_t m = subject >= 0 ? subject : nearest;
     return m >= 0 ? with_head_noun(m, b) : m;
+  }
+
+  // "The complaint, which was filed in federal court in Washington, alleged":
+  // the cue after a relative clause set off by commas takes the noun phrase
+  // before the clause, not a name inside it.
+  int32_t relative_clause_source(uint32_t p, uint32_t b, uint32_t si) {
+    for (uint32_t k = p - 1; k > b + 1 && p - k < 30; --k) {
+      if (tok(k - 1).in_quote || is_closing_mark(k - 1)) return -1;
+      if (!is_comma(k - 1) || k - 1 == p - 1) continue;
+      const std::string& w = fw_[k];
+      if (w != "who" && w != "which" && w != "whose") continue;
+      const uint32_t head = k - 2;
+      int32_t m = mention_ending_at(head, b);
+      if (m >= 0) return doc_.mentions[m].kind == MentionKind::kPronoun ? -1 : m;
+      // A noun phrase opening the sentence, found by its tags: "The complaint".
+      m = tagged_noun_phrase_ending_at(head, b, si);
+      return m >= 0 && doc_.mentions[m].first_token == b ? m : -1;
+    }
+    return -1;
   }
 
   // The source of verb cue v written before it ("Another user, Roland Z, wrote"),
@@ -1463,7 +1746,10 @@ class Attributor {
       for (uint32_t t = first_quote; t > r.begin; --t) {
         if (tok(t - 1).in_quote) continue;
         const std::string& w = fw_[t - 1];
-        if (w == ";" || w == "and" || w == "but" || (w == "," && t < first_quote + 1)) { start = t; break; }
+        if (w == ";" || w == "and" || w == "but" || (w == "," && t < first_quote + 1) || opens_quotation_after_break(t)) {
+          start = t;
+          break;
+        }
       }
       r = trim({start, r.end});
       if (r.empty() || word_count(r.begin, r.end) < 2) return false;
@@ -1472,7 +1758,7 @@ class Attributor {
       if (o.begin < r.begin && o.end > r.begin && outer.source != inner->source) {
         uint32_t cut = r.begin;
         while (cut > o.begin && (is_comma(cut - 1) || fw_[cut - 1] == "and" || fw_[cut - 1] == "but" ||
-                                 fw_[cut - 1] == ";"))
+                                 fw_[cut - 1] == ";" || fw_[cut - 1] == ":" || is_dash(cut - 1)))
           --cut;
         o = trim({o.begin, cut});
         if (o.empty() || word_count(o.begin, o.end) < 2) frames.pop_back();
@@ -1481,6 +1767,7 @@ class Attributor {
       }
       return false;
     }
+    if (!inner->trailing && kind_of(inner->content) == QuoteKind::kMixed) return split_for_quoting_frame(frames, *inner);
     if (kind_of(inner->content) != QuoteKind::kDirect) return false;
     const Mention& src = doc_.mentions[inner->source];
     if (src.kind == MentionKind::kPronoun && fw_[src.first_token] != "who") return false;
@@ -1504,14 +1791,69 @@ class Attributor {
     return false;
   }
 
+  // "Netanyahu said that he would go ahead with the meeting, although he
+  // tweeted that he "rejects …"" / "…, which he declared "a total disaster"":
+  // a cue with its own source after a clause break inside an earlier frame's
+  // content, quoting words the earlier part does not, is a statement of its
+  // own; the earlier content ends at the break.
+  bool split_for_quoting_frame(std::vector<Frame>& frames, Frame& inner) {
+    const Mention& src = doc_.mentions[inner.source];
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& outer = frames[i];
+      if (outer.content.empty() || outer.source == inner.source || outer.trailing) continue;
+      Range& r = outer.content.back();
+      if (src.first_token <= r.begin || src.first_token >= r.end) continue;
+      const uint32_t start = np_start(src.first_token, r.begin);
+      for (uint32_t t = r.begin; t < start; ++t)
+        if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return false;
+      // Only across a clause break: never "said (that) he told …".
+      uint32_t cut = start;
+      bool joint = false;
+      while (cut > r.begin) {
+        const std::string& w = fw_[cut - 1];
+        const bool connector = is_comma(cut - 1) || is_dash(cut - 1) || w == ";" || w == ":" || w == "and" || w == "but" ||
+                               w == "although" || w == "though" || w == "while" || w == "whereas" || w == "as" ||
+                               w == "which" || w == "who" || w == "whom" || w == "where" || w == "when" ||
+                               w == "because";
+        if (!connector) break;
+        joint = true;
+        --cut;
+        if (w == "which" || w == "whom" || w == "where") {
+          if (cut > r.begin && is_preposition(fw_[cut - 1])) --cut;  // "in which she called for …"
+        }
+      }
+      if (!joint) return false;
+      const Range first = trim({r.begin, cut});
+      if (first.empty() || word_count(first.begin, first.end) < 2) {
+        frames.erase(frames.begin() + static_cast<ptrdiff_t>(i));
+      } else {
+        r = first;
+        if (kind_of(outer.content) == QuoteKind::kIndirect && !accepted(outer))
+          frames.erase(frames.begin() + static_cast<ptrdiff_t>(i));
+      }
+      frames.push_back(std::move(inner));
+      return true;
+    }
+    return false;
+  }
+
+  // "Ash described the move as a "major breach of trust," adding: "…"": a
+  // participle right after the quotation that ends a frame's content shares
+  // the frame's source.
+  bool participle_after_quotation(const Frame& last, const Cue& c) const {
+    if (last.content.empty() || c.first_token < 2 || !is_clause_comma(c.first_token - 1)) return false;
+    const uint32_t e = last.content.back().end;
+    return e <= c.first_token && c.first_token <= e + 2 && is_closing_mark(c.first_token - 1);
+  }
+
   // "…, he said, adding that …": a second cue sharing the frame's source.
   void shared_source_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
     if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0 || frames.back().source < 0) return;
     const Sentence& s = doc_.sentences[si];
     const uint32_t end = clause_end(s.first_token, s.end_token);
     Frame& last = frames.back();
-    if (last.trailing) {
-      if (!is_comma(c.first_token - 1)) return;
+    if (last.trailing || participle_after_quotation(last, c)) {
+      if (!is_clause_comma(c.first_token - 1)) return;
       uint32_t k = skip_adjuncts(c.end_token, end, {});
       if (k >= end || word_count(k, end) < 2) return;
       Frame f;
@@ -1721,6 +2063,7 @@ class Attributor {
     const Mention& src = doc_.mentions[f.source];
     const std::string_view skind = mention_kind_name(src.kind);
     fv.add("src", f.tagged_source ? std::string_view("tagged") : skind);
+    if (f.noun_cue) fv.add("noun-cue", lemma);
     if (f.tagged_source) fv.add("lemma*tagged-src", lemma);
     fv.add("src*cue", skind, cue_word);
     fv.add("src*origin", skind, f.origin);
@@ -1993,7 +2336,7 @@ class Attributor {
   std::vector<CandidateTrace>* trace_out_;
   bool report_all_;                     // training: report every candidate
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
-  FeatureVector fv_, efv_;
+  FeatureVector fv_, efv_, qfv_;
   std::vector<uint32_t> ends_;  // scratch: candidate content ends
   std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built

@@ -39,6 +39,7 @@ class FeatureVector {
   void add(std::string_view name, std::string_view value, std::string_view value2);
   void add(std::string_view name, int64_t value);
   const std::vector<uint32_t>& ids() const { return ids_; }
+  void append(const FeatureVector& other) { ids_.insert(ids_.end(), other.ids_.begin(), other.ids_.end()); }
 
  private:
   std::vector<uint32_t> ids_;
