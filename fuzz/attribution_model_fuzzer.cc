@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
   std::string bytes;
   if (!in.empty() && (in[0] & 1)) {
-    bytes = "whosaid attribution model 2\n";
+    bytes = "whosaid attribution model 3\n";
     const uint32_t bits = whosaid::kFeatureBits;
     bytes.append(reinterpret_cast<const char*>(&bits), sizeof bits);
     bytes.append(in.substr(1));

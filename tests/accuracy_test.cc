@@ -60,9 +60,9 @@ TEST(PolnearDev, AllAttributionFloors) {
   WHOSAID_REQUIRE_DATA(path, "polnear/dev/docs.jsonl");
   eval::Report r = score(path);
   EXPECT_GE(r.all.content.f1(), 0.68) << r.to_table();
-  EXPECT_GE(r.all.end_to_end.f1(), 0.62) << r.to_table();
-  EXPECT_GE(r.all.content_fragment_exact.f1(), 0.58) << r.to_table();
-  EXPECT_GE(r.all.source_exact.f1(), 0.695) << r.to_table();
+  EXPECT_GE(r.all.end_to_end.f1(), 0.63) << r.to_table();
+  EXPECT_GE(r.all.content_fragment_exact.f1(), 0.59) << r.to_table();
+  EXPECT_GE(r.all.source_exact.f1(), 0.70) << r.to_table();
 }
 
 // Confidence is calibrated: of the predictions at confidence >= 0.9, at least

@@ -82,6 +82,48 @@ TEST(AttributionModel, RoundTripsThroughItsFile) {
   EXPECT_FLOAT_EQ(back.probability(f.ids()), m.probability(f.ids()));
   EXPECT_TRUE(back.has_end_model());
   EXPECT_FLOAT_EQ(back.end_score(f.ids()), 1.5f);
+  EXPECT_FALSE(back.has_start_model());
+  EXPECT_FLOAT_EQ(back.start_score(f.ids()), 0.0f);
+}
+
+TEST(AttributionModel, StartTableRoundTripsApartFromTheEndTable) {
+  AttributionModel m;
+  FeatureVector f;
+  f.add("s-shift", 1);
+  m.start_weights()[f.ids()[0]] = -0.75f;
+  const std::string bytes = m.serialize();
+  const AttributionModel back = AttributionModel::parse(bytes);
+  EXPECT_EQ(back.serialize(), bytes);
+  EXPECT_TRUE(back.has_start_model());
+  EXPECT_FALSE(back.has_end_model());
+  EXPECT_FLOAT_EQ(back.start_score(f.ids()), -0.75f);
+  EXPECT_FLOAT_EQ(back.end_score(f.ids()), 0.0f);
+}
+
+TEST(AttributionModel, VersionTwoFilesAreRefused) {
+  // Version 2 had no content-start table: an old file must not load as a new one.
+  std::string old = AttributionModel().serialize();
+  const size_t digit = old.find('\n') - 1;
+  ASSERT_EQ(old[digit], '3');
+  old[digit] = '2';
+  old.resize(old.size() - 4);  // two tables
+  try {
+    AttributionModel::parse(old);
+    ADD_FAILURE() << "a version 2 model loaded";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("version 3"), std::string::npos);
+  }
+}
+
+TEST(AttributionModel, FuzzSeedsParseOrFailCleanly) {
+  // fuzz/corpus/attribution_model: the seeds that are whole files load and round-trip.
+  const std::string dir = std::string(WHOSAID_SOURCE_DIR) + "/fuzz/corpus/attribution_model/";
+  for (const char* name : {"empty_tables", "small"}) {
+    const std::string bytes = slurp(dir + name);
+    ASSERT_FALSE(bytes.empty()) << name;
+    EXPECT_EQ(AttributionModel::parse(bytes).serialize(), bytes) << name;
+  }
+  EXPECT_THROW(AttributionModel::parse(slurp(dir + "truncated")), Error);
 }
 
 TEST(AttributionModel, DamagedFilesAreRefusedWithTheReason) {
@@ -105,6 +147,11 @@ TEST(AttributionModel, DamagedFilesAreRefusedWithTheReason) {
   const float nothing = 0.0f;
   std::memcpy(zero.data() + 28 + 4 + 12 + 4 + 4, &nothing, 4);  // magic, bits, 3 floats, count, slot
   EXPECT_NE(message(zero).find("bad acceptance weight entry 0"), std::string::npos);
+  AttributionModel s;
+  s.start_weights()[5] = 1.0f;
+  std::string zero_start = s.serialize();
+  std::memcpy(zero_start.data() + zero_start.size() - 4, &nothing, 4);  // the last table's only weight
+  EXPECT_NE(message(zero_start).find("bad content-start weight entry 0"), std::string::npos);
   std::string bad_threshold = good;
   const float two = 2.0f;
   std::memcpy(bad_threshold.data() + 28 + 4 + 8, &two, 4);  // magic, bits, scale, shift, threshold

@@ -589,6 +589,29 @@ TEST(ReportedSpeech, TrailingStatementStartsAfterTheDateline) {
   EXPECT_EQ(doc.slice(q->span), "The economy grew by 3 percent last year");
 }
 
+// Where reported speech starts (the learned content start): PolNeAR's cue
+// often takes a particle or a noun after the verb ("pointed out", "expressed
+// concern"); the content keeps its "that".
+TEST(ReportedSpeech, ContentStartsAfterAParticleOrNounThatBelongsToTheCue) {
+  Document doc = extractor().extract("The senator pointed out that the bill had failed twice in the last decade.");
+  const Quote* q = quote_containing(doc, "failed twice");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that the bill had failed twice in the last decade");
+  Document concern =
+      extractor().extract("The union's president expressed concern that the plan would cut thousands of jobs.");
+  q = quote_containing(concern, "thousands of jobs");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(concern.slice(q->span), "that the plan would cut thousands of jobs");
+}
+
+TEST(ReportedSpeech, ContentStartKeepsAQuantityAfterTheCue) {
+  // "about" here is part of the number, not a preposition the cue takes.
+  Document doc = extractor().extract("The agency said about half of the new hires were temporary workers.");
+  const Quote* q = quote_containing(doc, "new hires");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "about half of the new hires were temporary workers");
+}
+
 // Quoted reported speech ends where the model puts it among the boundaries
 // after the first quotation: before an adverbial or a relative clause.
 TEST(QuotedEnd, AdverbialAfterTheQuotedWordsIsLeftOut) {

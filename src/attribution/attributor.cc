@@ -952,6 +952,7 @@ class Attributor {
   // dash, the sentence end) and takes the best. Content with quotation marks
   // keeps the rules' end.
   void choose_end(Frame& f, uint32_t limit, std::string_view lemma) {
+    choose_start(f, limit, lemma);
     if (f.content.empty() || (!trace_out_ && !(model_ && model_->has_end_model()))) return;
     Range& r = f.content.back();
     if (r.empty()) return;
@@ -1005,6 +1006,109 @@ class Attributor {
       }
     }
     if (model_ && model_->has_end_model()) r.end = best_end;
+  }
+
+  // Where reported speech starts: the rules start right after the cue (and a
+  // preposition it takes); PolNeAR's cues are often longer ("pointed out |
+  // that", "expressed concern | about", "sought to | ease", "urged the State
+  // Department | to review"). Every token a few words on, up to a clause
+  // boundary or quotation, is a candidate start; a third set of weights picks
+  // one (`start_features`). Content with quotation marks keeps its start.
+  void choose_start(Frame& f, uint32_t limit, std::string_view lemma) {
+    f.ends.start_bytes.clear();
+    f.ends.start_features.clear();
+    if (f.content.empty() || (!trace_out_ && !(model_ && model_->has_start_model()))) return;
+    Range& r = f.content.back();
+    if (r.empty()) return;
+    for (uint32_t t = r.begin; t < limit; ++t)
+      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return;
+    constexpr uint32_t kMaxShift = 6;
+    starts_.clear();
+    starts_.push_back(r.begin);
+    for (uint32_t t = r.begin; t < r.end && t < limit && starts_.size() <= kMaxShift; ++t) {
+      const Token& tk = tok(t);
+      if (tk.in_quote || tk.kind == TokenKind::kQuote || (tk.kind == TokenKind::kPunct && text(t) != "-")) break;
+      if (t + 2 >= r.end) break;  // keep at least two tokens
+      starts_.push_back(t + 1);
+    }
+    // Words the rules stepped over between the cue and the start: a preposition
+    // taken as the cue's ("said | about half of …") or an adverbial ("say | this is").
+    for (uint32_t t = r.begin, n = 0; t > f.cue->end_token && n < 3; --t, ++n) {
+      const Token& tk = tok(t - 1);
+      if (tk.in_quote || tk.kind == TokenKind::kQuote || tk.kind == TokenKind::kPunct) break;
+      starts_.push_back(t - 1);
+    }
+    if (starts_.size() < 2) return;
+    float best = 0;
+    uint32_t best_start = r.begin;
+    for (size_t i = 0; i < starts_.size(); ++i) {
+      start_features(f, r.begin, starts_[i], r.end, lemma, efv_);
+      if (trace_out_) {
+        f.ends.start_bytes.push_back(tok(starts_[i]).span.begin);
+        f.ends.start_features.push_back(efv_.ids());
+      }
+      if (model_ && model_->has_start_model()) {
+        const float score = model_->start_score(efv_.ids());
+        if (i == 0 || score > best) best = score, best_start = starts_[i];
+      }
+    }
+    if (model_ && model_->has_start_model()) r.begin = best_start;
+  }
+
+  void start_features(const Frame& f, uint32_t rule_begin, uint32_t s, uint32_t end, std::string_view lemma,
+                      FeatureVector& fv) {
+    fv.clear();
+    const uint32_t si = f.sentence;
+    const int64_t shift = static_cast<int64_t>(s) - static_cast<int64_t>(rule_begin);
+    fv.add("s-bias");
+    fv.add("s-shift", shift);
+    fv.add("lemma*s-shift", lemma, std::to_string(shift));
+    fv.add("s-origin*shift", f.origin, std::to_string(shift));
+    const std::string_view first = fw_[s];
+    const std::string_view first_tag = tag_name(s, si);
+    fv.add("s-first", first);
+    fv.add("s-first-tag", first_tag);
+    fv.add("lemma*s-first", lemma, first);
+    fv.add("lemma*s-first-tag", lemma, first_tag);
+    const uint32_t before = s - 1;  // the cue, a particle or a skipped word
+    const std::string_view prev = fw_[before];
+    const std::string_view prev_tag = tag_name(before, si);
+    fv.add("s-prev", prev);
+    fv.add("s-prev-tag", prev_tag);
+    fv.add("s-prev*first", prev, first);
+    fv.add("s-prev-tag*first-tag", prev_tag, first_tag);
+    fv.add("lemma*s-prev", lemma, prev);
+    fv.add("s-prev*first-tag", prev, first_tag);
+    fv.add("s-prev-tag*first", prev_tag, first);
+    if (s + 1 < end) fv.add("s-first-tag*next-tag", first_tag, tag_name(s + 1, si));
+    if (shift > 0) {
+      // What the start skips: "out", "to express", "concern", "the State Department".
+      std::string tags;
+      for (uint32_t t = rule_begin; t < s; ++t) {  // (skipped words)
+        if (!tags.empty()) tags += ' ';
+        tags += tag_name(t, si);
+      }
+      fv.add("s-skipped-tags", tags);
+      fv.add("lemma*s-skipped-tags", lemma, tags);
+      fv.add("s-skipped-first", fw_[rule_begin]);
+      fv.add("lemma*s-skipped-first", lemma, fw_[rule_begin]);
+      if (f.particle >= 0) fv.add("s-particle*skipped-first", fw_[f.particle], fw_[rule_begin]);
+    } else if (shift < 0) {
+      // What the start takes back from the rules: "about", "this".
+      std::string tags;
+      for (uint32_t t = s; t < rule_begin; ++t) {
+        if (!tags.empty()) tags += ' ';
+        tags += tag_name(t, si);
+      }
+      fv.add("s-taken-tags", tags);
+      fv.add("lemma*s-taken-tags", lemma, tags);
+      fv.add("s-taken-first*rule-first", fw_[s], fw_[rule_begin]);
+      fv.add("lemma*s-taken-first", lemma, fw_[s]);
+    } else if (f.particle >= 0) {
+      fv.add("s-particle", fw_[f.particle]);
+    }
+    if (lex_.cue(fw_[s])) fv.add("s-first-cue");
+    fv.add("s-len", bucket(word_count(s, end)));
   }
 
   // Where reported speech with quotation marks ends ("Sanders said the trip
@@ -1879,6 +1983,8 @@ class Attributor {
       if (ends) {
         t.end_bytes = ends->end_bytes;
         t.end_features = ends->end_features;
+        t.start_bytes = ends->start_bytes;
+        t.start_features = ends->start_features;
       }
       traces_.push_back(std::move(t));
     }
@@ -2240,6 +2346,7 @@ class Attributor {
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
   FeatureVector fv_, efv_, qfv_;
   std::vector<uint32_t> ends_;  // scratch: candidate content ends
+  std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
   std::vector<std::string_view> words_;

@@ -36,6 +36,10 @@ struct CandidateTrace {
   // of the content's end) and its features. Empty otherwise.
   std::vector<uint32_t> end_bytes;
   std::vector<std::vector<uint32_t>> end_features;
+  // Likewise where it starts: each candidate start (byte offset of the
+  // content's first token) and its features. Empty when there was no choice.
+  std::vector<uint32_t> start_bytes;
+  std::vector<std::vector<uint32_t>> start_features;
 };
 
 // `tagger` (may be null) tags the sentences where a rule needs parts of speech.

@@ -14,10 +14,10 @@ namespace whosaid {
 namespace {
 
 // File layout (little-endian): the magic line, then u32 feature bits, f32 scale,
-// f32 shift, f32 threshold, then two weight tables (acceptance, then content
-// end), each a u32 count of non-zero weights and that many (u32 slot, f32
+// f32 shift, f32 threshold, then three weight tables (acceptance, content
+// end, content start), each a u32 count of non-zero weights and that many (u32 slot, f32
 // weight) pairs in increasing slot order.
-constexpr std::string_view kMagic = "whosaid attribution model 2\n";
+constexpr std::string_view kMagic = "whosaid attribution model 3\n";
 
 void put_weights(std::string& out, const std::vector<float>& w);
 void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table);
@@ -80,6 +80,12 @@ float AttributionModel::end_score(const std::vector<uint32_t>& features) const {
   return z;
 }
 
+float AttributionModel::start_score(const std::vector<uint32_t>& features) const {
+  float z = 0;
+  for (uint32_t f : features) z += start_weights_[f];
+  return z;
+}
+
 float AttributionModel::probability(const std::vector<uint32_t>& features) const {
   return 1.0f / (1.0f + std::exp(-(scale_ * score(features) + shift_)));
 }
@@ -92,6 +98,7 @@ std::string AttributionModel::serialize() const {
   put<float>(out, threshold_);
   put_weights(out, weights_);
   put_weights(out, end_weights_);
+  put_weights(out, start_weights_);
   return out;
 }
 
@@ -127,7 +134,7 @@ void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, cons
 
 AttributionModel AttributionModel::parse(std::string_view bytes) {
   if (!bytes.starts_with(kMagic))
-    throw Error(ErrorCode::kModel, "attribution model: not a whosaid attribution model version 2 (bad magic line)");
+    throw Error(ErrorCode::kModel, "attribution model: not a whosaid attribution model version 3 (bad magic line)");
   size_t at = kMagic.size();
   AttributionModel m;
   const auto bits = get<uint32_t>(bytes, at);
@@ -141,7 +148,9 @@ AttributionModel AttributionModel::parse(std::string_view bytes) {
     throw Error(ErrorCode::kModel, "attribution model: bad calibration or threshold");
   get_weights(bytes, at, m.weights_, "acceptance");
   get_weights(bytes, at, m.end_weights_, "content-end");
+  get_weights(bytes, at, m.start_weights_, "content-start");
   for (float v : m.end_weights_) m.has_end_ = m.has_end_ || v != 0.0f;
+  for (float v : m.start_weights_) m.has_start_ = m.has_start_ || v != 0.0f;
   if (at != bytes.size())
     throw Error(ErrorCode::kModel, "attribution model: " + std::to_string(bytes.size() - at) +
                                        " unexpected bytes after the weights");

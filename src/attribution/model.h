@@ -12,6 +12,10 @@
 // boundary after the cue ("…, and", "…, which", "…; ") is a candidate end and
 // the highest-scoring one is taken (`end_score`, features in `end_features`).
 //
+// A third set scores where it starts: the token after the cue and the few
+// after it ("pointed out | that", "sought to | ease") are candidate starts
+// (`start_score`, features in `start_features`).
+//
 // The model is trained by `whosaid train attribution` (attribution/trainer.h)
 // on PolNeAR train and shipped as data/attribution.bin, compiled in for
 // AttributionModel::builtin().
@@ -61,12 +65,20 @@ class AttributionModel {
   // Score of a candidate content end; the attributor takes the highest.
   float end_score(const std::vector<uint32_t>& features) const;
   bool has_end_model() const { return has_end_; }
+  // Score of a candidate content start; the attributor takes the highest.
+  float start_score(const std::vector<uint32_t>& features) const;
+  bool has_start_model() const { return has_start_; }
 
   // For the trainer.
-  AttributionModel() : weights_(size_t{1} << kFeatureBits, 0.0f), end_weights_(size_t{1} << kFeatureBits, 0.0f) {}
+  AttributionModel()
+      : weights_(size_t{1} << kFeatureBits, 0.0f),
+        end_weights_(size_t{1} << kFeatureBits, 0.0f),
+        start_weights_(size_t{1} << kFeatureBits, 0.0f) {}
   std::vector<float>& weights() { return weights_; }
   std::vector<float>& end_weights() { return end_weights_; }
   void set_has_end_model(bool v) { has_end_ = v; }
+  std::vector<float>& start_weights() { return start_weights_; }
+  void set_has_start_model(bool v) { has_start_ = v; }
   void set_calibration(float a, float b) { scale_ = a, shift_ = b; }
   void set_threshold(float t) { threshold_ = t; }
   float scale() const { return scale_; }
@@ -75,7 +87,9 @@ class AttributionModel {
  private:
   std::vector<float> weights_;
   std::vector<float> end_weights_;
+  std::vector<float> start_weights_;
   bool has_end_ = false;
+  bool has_start_ = false;
   float scale_ = 1.0f, shift_ = 0.0f;
   float threshold_ = 0.5f;
 };

@@ -86,7 +86,70 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   uint64_t gold_total = 0;
   for (const eval::GoldDocument& g : documents_) gold_total += g.attributions.size();
 
-  // 1. Content ends, from a run with the rules' ends.
+  const int folds = std::max(2, options_.folds);
+  // 0. Content starts, from a run with the rules' starts and ends.
+  uint64_t start_choices = 0, start_rule_right = 0, start_model_right = 0;
+  {
+    std::vector<Example> start_examples;
+    std::vector<std::pair<size_t, size_t>> sc;  // [begin, end) in start_examples, with a right start
+    for (uint32_t d = 0; d < documents_.size(); ++d) {
+      const eval::GoldDocument& gold = documents_[d];
+      Document doc(gold.text, gold.id);
+      std::vector<CandidateTrace> trace;
+      run_pipeline(doc, lex, &tagger, options, nullptr, &trace, true);
+      const std::string_view text = doc.text();
+      for (size_t i = 0; i < doc.quotes.size(); ++i) {
+        const CandidateTrace& t = trace[i];
+        if (t.start_bytes.size() < 2) continue;
+        const uint32_t end = doc.quotes[i].spans.back().end;
+        const Span widest{*std::min_element(t.start_bytes.begin(), t.start_bytes.end()), end};
+        const size_t first = start_examples.size();
+        bool any = false;
+        for (size_t k = 0; k < t.start_bytes.size(); ++k) {
+          Example ex;
+          ex.features = t.start_features[k];
+          ex.document = d;
+          const uint32_t begin = eval::trim_for_exact_match(text, Span{t.start_bytes[k], end}).begin;
+          for (const eval::GoldAttribution& g : gold.attributions) {
+            for (const Span& frag : g.content)
+              ex.label = ex.label || (frag.overlaps(widest) && eval::trim_for_exact_match(text, frag).begin == begin);
+            if (ex.label) break;
+          }
+          any = any || ex.label;
+          start_examples.push_back(std::move(ex));
+        }
+        if (!any) {
+          start_examples.resize(first);
+          continue;
+        }
+        sc.push_back({first, start_examples.size()});
+      }
+    }
+    for (int fold = 0; fold < folds; ++fold) {
+      std::vector<const Example*> train;
+      for (const Example& ex : start_examples)
+        if (static_cast<int>(ex.document % folds) != fold) train.push_back(&ex);
+      fit(model.start_weights(), train);
+      for (const auto& [b, e] : sc) {
+        if (static_cast<int>(start_examples[b].document % folds) != fold) continue;
+        start_rule_right += start_examples[b].label;  // the rules' start comes first
+        size_t best = b;
+        float best_score = 0;
+        for (size_t k = b; k < e; ++k) {
+          const float score = model.start_score(start_examples[k].features);
+          if (k == b || score > best_score) best = k, best_score = score;
+        }
+        start_model_right += start_examples[best].label;
+      }
+    }
+    std::vector<const Example*> all;
+    for (const Example& ex : start_examples) all.push_back(&ex);
+    fit(model.start_weights(), all);
+    model.set_has_start_model(!all.empty());
+    start_choices = sc.size();
+  }
+
+  // 1. Content ends, from a run with the fitted starts and the rules' ends.
   std::vector<Example> end_examples;
   std::vector<std::pair<size_t, size_t>> choices;  // [begin, end) in end_examples, with a right end
   std::vector<size_t> rule_choice;                 // index of the rules' end within each choice
@@ -94,7 +157,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
     const eval::GoldDocument& gold = documents_[d];
     Document doc(gold.text, gold.id);
     std::vector<CandidateTrace> trace;
-    run_pipeline(doc, lex, &tagger, options, nullptr, &trace, true);
+    run_pipeline(doc, lex, &tagger, options, &model, &trace, true);
     const std::string_view text = doc.text();
     std::vector<uint32_t> gold_ends;
     for (const eval::GoldAttribution& g : gold.attributions)
@@ -126,7 +189,6 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
     }
   }
   // Out-of-fold accuracy of the end choice (reported), then the fit on everything.
-  const int folds = std::max(2, options_.folds);
   uint64_t rule_right = 0, model_right = 0;
   for (int fold = 0; fold < folds; ++fold) {
     std::vector<const Example*> train;
@@ -237,6 +299,9 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
     report->end_choices = choices.size();
     report->end_rule_right = rule_right;
     report->end_model_right = model_right;
+    report->start_choices = start_choices;
+    report->start_rule_right = start_rule_right;
+    report->start_model_right = start_model_right;
     report->candidates = examples.size();
     report->positives = positives;
     report->gated_candidates = gated;

@@ -6,8 +6,12 @@
 //   AttributionModel model = trainer.train(&report);
 //   write(model.serialize());
 //
-// Two fits, each over a run of the pipeline that reports every candidate:
-// 1. Content ends. The run uses the rules' ends and records, for each
+// Three fits, each over a run of the pipeline that reports every candidate:
+// 0. Content starts. The run uses the rules' starts and ends and records, for
+//    each reported-speech candidate, the few tokens after the cue where its
+//    content could start. A start is right when it starts (after trimming)
+//    where a fragment of an annotated attribution overlapping it starts.
+// 1. Content ends. The run uses the fitted starts and the rules' ends and records, for each
 //    reported-speech candidate, every clause boundary where its content could
 //    end. A boundary is right when the content ending there ends where an
 //    annotated attribution overlapping it ends (after trimming punctuation).
@@ -46,7 +50,10 @@ struct AttributionTrainReport {
   uint64_t gated_candidates = 0;  // indirect candidates: the model decides whether to report them
   uint64_t end_choices = 0;       // candidates whose content end was learned (with a right end among them)
   uint64_t end_rule_right = 0;    // … of which the rules' end was the right one
-  uint64_t end_model_right = 0;   // … and the fitted model's choice, on the training data
+  uint64_t end_model_right = 0;   // … and the fitted model's choice, out of fold
+  uint64_t start_choices = 0;     // candidates whose content start was learned (with a right start among them)
+  uint64_t start_rule_right = 0;  // … of which the rules' start was the right one
+  uint64_t start_model_right = 0; // … and the fitted model's choice, out of fold
   // Out-of-fold, at the chosen threshold: the F1 of right attributions over
   // reported candidates against all gold (an estimate of end-to-end F1).
   double oof_precision = 0, oof_recall = 0, oof_f1 = 0;

@@ -99,19 +99,22 @@ int run_train_attribution(const AttributionArgs& a) {
   AttributionTrainReport r;
   const std::string bytes = trainer.train(&r).serialize();
   write_model(a.out, bytes);
-  char line[600];
+  char line[800];
   std::snprintf(line, sizeof line,
                 "%llu documents, %llu gold attributions, %llu candidates (%llu right, %llu indirect ones "
                 "chosen by the model)\n"
                 "content ends: %llu choices with a right end; the rules' end right in %llu, the model's in %llu "
                 "(out of fold)\n"
+                "content starts: %llu choices with a right start; the rules' start right in %llu, the model's in "
+                "%llu (out of fold)\n"
                 "out-of-fold at threshold %.2f: P %.1f R %.1f F1 %.1f (right attributions; calibration "
                 "a=%.3f b=%.3f)\nwrote %s: %.2f MB in %.1fs\n",
                 static_cast<unsigned long long>(r.documents), static_cast<unsigned long long>(r.gold),
                 static_cast<unsigned long long>(r.candidates), static_cast<unsigned long long>(r.positives),
                 static_cast<unsigned long long>(r.gated_candidates), static_cast<unsigned long long>(r.end_choices),
                 static_cast<unsigned long long>(r.end_rule_right), static_cast<unsigned long long>(r.end_model_right),
-                r.threshold, 100 * r.oof_precision,
+                static_cast<unsigned long long>(r.start_choices), static_cast<unsigned long long>(r.start_rule_right),
+                static_cast<unsigned long long>(r.start_model_right), r.threshold, 100 * r.oof_precision,
                 100 * r.oof_recall, 100 * r.oof_f1, r.scale, r.shift, a.out.c_str(), double(bytes.size()) / 1e6,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   std::cout << line;
