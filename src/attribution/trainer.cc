@@ -56,6 +56,25 @@ AttributionTrainer::AttributionTrainer(AttributionTrainOptions options) : option
 
 void AttributionTrainer::add(const eval::GoldDocument& gold) { documents_.push_back(gold); }
 
+std::vector<const AttributionTrainer::Example*> AttributionTrainer::training_set(const std::vector<Example>& examples,
+                                                                                int folds, int held_out) {
+  std::vector<const Example*> set;
+  for (const Example& ex : examples)
+    if (held_out < 0 || static_cast<int>(ex.document % folds) != held_out) set.push_back(&ex);
+  return set;
+}
+
+size_t AttributionTrainer::best_choice(const std::vector<Example>& examples, size_t begin, size_t end,
+                                       const std::function<float(const std::vector<uint32_t>&)>& score) {
+  size_t best = begin;
+  float best_score = 0;
+  for (size_t k = begin; k < end; ++k) {
+    const float sc = score(examples[k].features);
+    if (k == begin || sc > best_score) best = k, best_score = sc;
+  }
+  return best;
+}
+
 void AttributionTrainer::fit(std::vector<float>& w, const std::vector<const Example*>& examples) const {
   std::fill(w.begin(), w.end(), 0.0f);
   std::vector<float> g2(w.size(), 0.0f);
@@ -126,26 +145,16 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       }
     }
     for (int fold = 0; fold < folds; ++fold) {
-      std::vector<const Example*> train;
-      for (const Example& ex : start_examples)
-        if (static_cast<int>(ex.document % folds) != fold) train.push_back(&ex);
-      fit(model.start_weights(), train);
+      fit(model.start_weights(), training_set(start_examples, folds, fold));
       for (const auto& [b, e] : sc) {
         if (static_cast<int>(start_examples[b].document % folds) != fold) continue;
         start_rule_right += start_examples[b].label;  // the rules' start comes first
-        size_t best = b;
-        float best_score = 0;
-        for (size_t k = b; k < e; ++k) {
-          const float score = model.start_score(start_examples[k].features);
-          if (k == b || score > best_score) best = k, best_score = score;
-        }
-        start_model_right += start_examples[best].label;
+        const auto score = [&](const std::vector<uint32_t>& f) { return model.start_score(f); };
+        start_model_right += start_examples[best_choice(start_examples, b, e, score)].label;
       }
     }
-    std::vector<const Example*> all;
-    for (const Example& ex : start_examples) all.push_back(&ex);
-    fit(model.start_weights(), all);
-    model.set_has_start_model(!all.empty());
+    fit(model.start_weights(), training_set(start_examples, folds, -1));
+    model.set_has_start_model(!start_examples.empty());
     start_choices = sc.size();
   }
 
@@ -191,28 +200,16 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   // Out-of-fold accuracy of the end choice (reported), then the fit on everything.
   uint64_t rule_right = 0, model_right = 0;
   for (int fold = 0; fold < folds; ++fold) {
-    std::vector<const Example*> train;
-    for (const Example& ex : end_examples)
-      if (static_cast<int>(ex.document % folds) != fold) train.push_back(&ex);
-    fit(model.end_weights(), train);
+    fit(model.end_weights(), training_set(end_examples, folds, fold));
     for (size_t c = 0; c < choices.size(); ++c) {
       if (static_cast<int>(end_examples[choices[c].first].document % folds) != fold) continue;
       rule_right += end_examples[rule_choice[c]].label;
-      size_t best = choices[c].first;
-      float best_score = 0;
-      for (size_t k = choices[c].first; k < choices[c].second; ++k) {
-        const float sc = model.end_score(end_examples[k].features);
-        if (k == choices[c].first || sc > best_score) best = k, best_score = sc;
-      }
-      model_right += end_examples[best].label;
+      const auto score = [&](const std::vector<uint32_t>& f) { return model.end_score(f); };
+      model_right += end_examples[best_choice(end_examples, choices[c].first, choices[c].second, score)].label;
     }
   }
-  {
-    std::vector<const Example*> all;
-    for (const Example& ex : end_examples) all.push_back(&ex);
-    fit(model.end_weights(), all);
-    model.set_has_end_model(!all.empty());
-  }
+  fit(model.end_weights(), training_set(end_examples, folds, -1));
+  model.set_has_end_model(!end_examples.empty());
 
   // 2. Acceptance, from a run with the fitted ends.
   std::vector<Example> examples;
@@ -248,10 +245,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   // Out-of-fold scores.
   std::vector<double> oof(examples.size(), 0.0);
   for (int k = 0; k < folds; ++k) {
-    std::vector<const Example*> train;
-    for (const Example& ex : examples)
-      if (static_cast<int>(ex.document % folds) != k) train.push_back(&ex);
-    fit(model.weights(), train);
+    fit(model.weights(), training_set(examples, folds, k));
     for (size_t i = 0; i < examples.size(); ++i)
       if (static_cast<int>(examples[i].document % folds) == k) oof[i] = model.score(examples[i].features);
   }
@@ -288,9 +282,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
     if (f1 > best_f1) best_f1 = f1, best_p = p, best_r = r, best_t = static_cast<float>(t);
   }
   // The shipped model: fitted on every document.
-  std::vector<const Example*> all;
-  for (const Example& ex : examples) all.push_back(&ex);
-  fit(model.weights(), all);
+  fit(model.weights(), training_set(examples, folds, -1));
   model.set_calibration(a, b);
   model.set_threshold(best_t);
   if (report) {

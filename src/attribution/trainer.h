@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "attribution/model.h"
@@ -79,6 +80,12 @@ class AttributionTrainer {
     bool gated = false;  // indirect: reported only above the threshold
   };
   void fit(std::vector<float>& weights, const std::vector<const Example*>& examples) const;
+  // The examples fitted for fold `held_out` (every document outside it), or
+  // all of them when held_out < 0.
+  static std::vector<const Example*> training_set(const std::vector<Example>& examples, int folds, int held_out);
+  // The example in [begin, end) that `score` ranks first (the first on ties).
+  static size_t best_choice(const std::vector<Example>& examples, size_t begin, size_t end,
+                            const std::function<float(const std::vector<uint32_t>&)>& score);
 
   AttributionTrainOptions options_;
   std::vector<eval::GoldDocument> documents_;
