@@ -501,6 +501,23 @@ TEST(BuiltinTagger, SingleMarksOpenQuoteOrArePossessive) {
   EXPECT_EQ(tags[11], "''");
 }
 
+TEST(BuiltinTagger, TagTokensTagsOnlyTheRangeAsTheWordsWould) {
+  Document doc = doc_from_tokens({{"Officials"}, {"said"}, {"the"}, {"plan"}, {"would"}, {"fail", {}, true},
+                                  {".", TokenKind::kPunct}, {"She"}, {"agreed", {}, true},
+                                  {".", TokenKind::kPunct}});
+  const Tagger& tagger = Tagger::builtin();
+  tagger.tag_tokens(doc, 0, 7);
+  const Names words_tags =
+      tag_names(tagger, {"Officials", "said", "the", "plan", "would", "fail", "."}, /*upos=*/false);
+  const auto tags = penn_tags(doc);
+  for (size_t i = 0; i < 7; ++i) EXPECT_EQ(tags[i], words_tags[i]) << i;
+  EXPECT_EQ(doc.tokens[7].tag, 0);  // outside the range: untouched
+  EXPECT_EQ(doc.tokens[9].tag, 0);
+  tagger.tag_tokens(doc, 7, 99);  // the end is clamped to the document
+  EXPECT_EQ(penn_tags(doc)[7], "PRP");
+  tagger.tag_tokens(doc, 5, 5);  // an empty range does nothing
+}
+
 TEST(BuiltinTagger, PairedMarksFollowTheQuotationStage) {
   // A mark the spacing would read as opening, paired as a closing one.
   Document doc = doc_from_tokens({{"He"}, {"said", {}, true}, {",", TokenKind::kPunct},

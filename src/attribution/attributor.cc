@@ -166,12 +166,7 @@ class Attributor {
     if (!tagger_) return 0;
     if (!tagged_[si]) {
       tagged_[si] = true;
-      const Sentence& s = doc_.sentences[si];
-      words_.clear();
-      for (uint32_t k = s.first_token; k < s.end_token; ++k) words_.push_back(text(k));
-      tags_.resize(words_.size());
-      tagger_->tag(words_.data(), words_.size(), tags_.data());
-      for (uint32_t k = s.first_token; k < s.end_token; ++k) doc_.tokens[k].tag = tags_[k - s.first_token];
+      tagger_->tag_tokens(doc_, doc_.sentences[si].first_token, doc_.sentences[si].end_token);
     }
     return tok(t).tag;
   }
@@ -2349,8 +2344,6 @@ class Attributor {
   std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
-  std::vector<std::string_view> words_;
-  std::vector<uint8_t> tags_;
   std::vector<bool> region_used_;
   struct Intro {
     int32_t source = -1;

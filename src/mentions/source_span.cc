@@ -106,11 +106,7 @@ class SourceSpans {
     bool all = true;
     for (uint32_t k = s.first_token; k < s.end_token && all; ++k) all = tok(k).tag != 0;
     if (all) return;  // the attributor tagged it already
-    std::vector<std::string_view> words;
-    for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(text(k));
-    std::vector<uint8_t> tags(words.size());
-    tagger_->tag(words.data(), words.size(), tags.data());
-    for (uint32_t k = s.first_token; k < s.end_token; ++k) doc_.tokens[k].tag = tags[k - s.first_token];
+    tagger_->tag_tokens(doc_, s.first_token, s.end_token);
   }
 
   // The full stop of "Sen.", of an initial ("George W. Bush") or of a

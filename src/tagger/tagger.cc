@@ -339,6 +339,20 @@ void Tagger::tag(const std::string_view* words, size_t n, uint8_t* tags_out) con
   model_->tag(s.infos.data(), n, tags_out, s.keys, s.rows);
 }
 
+void Tagger::tag_tokens(Document& doc, uint32_t first, uint32_t end) const {
+  if (end > doc.tokens.size()) end = static_cast<uint32_t>(doc.tokens.size());
+  if (first >= end) return;
+  Scratch& s = scratch();
+  const size_t n = end - first;
+  s.words.resize(n);
+  for (size_t i = 0; i < n; ++i) s.words[i] = doc.slice(doc.tokens[first + i].span);
+  s.infos.resize(n + 2 * kPadding);
+  analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
+  s.tags.resize(n);
+  model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows);
+  for (size_t i = 0; i < n; ++i) doc.tokens[first + i].tag = s.tags[i];
+}
+
 void Tagger::tag(Document& doc) const {
   Scratch& s = scratch();
   paired_marks(doc, s.paired);

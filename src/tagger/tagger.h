@@ -55,6 +55,10 @@ class Tagger {
   // (“ ”), else by the spaces around them ("opens, closes"), else by the model.
   // A single ' or ’ that does not open may also be a possessive (POS).
   void tag(Document& doc) const;
+  // Tags the tokens [first, end) of `doc` as one sentence from their words
+  // alone (no quotation-mark constraints), as tag(words, …) would; for stages
+  // that tag only the few sentences a rule asks about.
+  void tag_tokens(Document& doc, uint32_t first, uint32_t end) const;
 
   size_t num_features() const noexcept;  // weight rows in the model
   size_t num_weights() const noexcept;   // non-zero weights in the model
