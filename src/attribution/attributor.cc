@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "attribution/model.h"
+#include "core/positions.h"
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
 #include "tagger/tag_set.h"
@@ -2308,7 +2309,7 @@ class Attributor {
     Span cue = prev.cue.value_or(Span{});
     Span source = link.mention >= 0 ? doc_.mentions[link.mention].span : Span{};
     int extra_words = 0;
-    for (uint32_t t = token_after(prev.span.end); t < doc_.tokens.size() && tok(t).span.begin < qr.open_mark.begin; ++t) {
+    for (uint32_t t = first_token_from(doc_, prev.span.end); t < doc_.tokens.size() && tok(t).span.begin < qr.open_mark.begin; ++t) {
       const Token& k = tok(t);
       if (k.kind != TokenKind::kWord && k.kind != TokenKind::kNumber) continue;
       if (cue.contains(k.span) || source.contains(k.span)) continue;
@@ -2316,12 +2317,6 @@ class Attributor {
       if (++extra_words > kMaxWordsBetweenSpans) return false;
     }
     return true;
-  }
-
-  uint32_t token_after(uint32_t offset) const {
-    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
-                               [](const Token& t, uint32_t o) { return t.span.begin < o; });
-    return static_cast<uint32_t>(it - doc_.tokens.begin());
   }
 
   uint32_t paragraph_of(uint32_t offset) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/positions.h"
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
 
@@ -186,12 +187,6 @@ class Resolver {
                                                                        doc_.entities[id].gender != Gender::kUnknown);
   }
 
-  int32_t sentence_of(uint32_t token) const {
-    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), token,
-                               [](uint32_t t, const Sentence& s) { return t < s.first_token; });
-    return static_cast<int32_t>(it - doc_.sentences.begin()) - 1;
-  }
-
   // Resolves a pronoun source by salience; -1 when nothing agrees.
   int32_t resolve_pronoun(const Mention& p, int32_t last_speaker) {
     std::string w;
@@ -215,7 +210,7 @@ class Resolver {
       return is_person(id) && compatible(p.gender, e.gender);
     };
     // (a) the subject of the previous sentence.
-    const int32_t si = sentence_of(p.first_token);
+    const int32_t si = sentence_containing(doc_, p.first_token);
     if (si > 0) {
       const Sentence& prev = doc_.sentences[si - 1];
       for (uint32_t t = prev.first_token; t < prev.end_token; ++t) {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <string>
-#include <cstdio>
 
+#include "core/positions.h"
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
 #include "tagger/tag_set.h"
@@ -42,11 +42,11 @@ class SourceSpans {
       if (links[i].mention < 0 || !q.speaker || !q.speaker->mention) continue;
       const Mention& m = doc_.mentions[links[i].mention];
       if (m.kind == MentionKind::kPronoun || *q.speaker->mention != m.span) continue;
-      const uint32_t si = sentence_of(m.first_token);
-      if (si >= doc_.sentences.size()) continue;
+      const int32_t si = sentence_containing(doc_, m.first_token);
+      if (si < 0) continue;
       const Sentence& s = doc_.sentences[si];
       if (m.end_token > s.end_token) continue;
-      tag_sentence(si);
+      tag_sentence(static_cast<uint32_t>(si));
       cue_ = q.cue ? *q.cue : Span{};
       uint32_t b = phrase_start(m.first_token, s.first_token);
       uint32_t e = phrase_end(m, s, q);
@@ -83,21 +83,6 @@ class SourceSpans {
     return q.spans.empty() && tok(t).span.overlaps(q.span);
   }
   uint8_t tag(uint32_t t) const { return tok(t).tag; }
-
-  uint32_t sentence_of(uint32_t t) const {
-    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
-                               [](uint32_t tk, const Sentence& s) { return tk < s.first_token; });
-    if (it == doc_.sentences.begin()) return UINT32_MAX;
-    --it;
-    return t < it->end_token ? static_cast<uint32_t>(it - doc_.sentences.begin()) : UINT32_MAX;
-  }
-
-  // The first token whose span starts at or after byte `offset`.
-  uint32_t token_at(uint32_t offset) const {
-    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
-                               [](const Token& t, uint32_t o) { return t.span.begin < o; });
-    return static_cast<uint32_t>(it - doc_.tokens.begin());
-  }
 
   void tag_sentence(uint32_t si) {
     if (!tagger_ || tagged_[si]) return;
@@ -241,8 +226,8 @@ class SourceSpans {
     }
     uint32_t cue_first = UINT32_MAX, cue_end = UINT32_MAX;
     if (q.cue && !q.cue->empty()) {
-      cue_first = token_at(q.cue->begin);
-      cue_end = token_at(q.cue->end);
+      cue_first = first_token_from(doc_, q.cue->begin);
+      cue_end = first_token_from(doc_, q.cue->end);
     }
     // The head noun after a name or possessor: "Sanders supporters said",
     // "Cruz's campaign also went on the offensive", "according to a Quinnipiac
@@ -561,7 +546,7 @@ class SourceSpans {
         if (!named && text(e) != ",") {
           // Unclosed: only a whole-sentence subject, not a parenthetical
           // ("Voters, Ann Moss argued, do not …").
-          const uint32_t after = token_at(cue_.end);
+          const uint32_t after = first_token_from(doc_, cue_.end);
           if (!start || (after < s.end_token && text(after) == ",")) break;
         }
         if (start || pw == ";" || pw == ":" || pw == "and" || pw == "but" || pw == "that" ||

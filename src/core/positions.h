@@ -1,0 +1,29 @@
+// Lookups from a token or a byte offset to the document's segments, shared by
+// the stages after segmentation. Each is a binary search: O(log n).
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+// The index of the sentence containing token t, or -1 when no sentence does.
+inline int32_t sentence_containing(const Document& doc, uint32_t t) noexcept {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
+                             [](uint32_t tk, const Sentence& s) { return tk < s.first_token; });
+  if (it == doc.sentences.begin()) return -1;
+  --it;
+  return t < it->end_token ? static_cast<int32_t>(it - doc.sentences.begin()) : -1;
+}
+
+// The first token whose span starts at or after byte `offset` (tokens.size()
+// when there is none).
+inline uint32_t first_token_from(const Document& doc, uint32_t offset) noexcept {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                             [](const Token& t, uint32_t o) { return t.span.begin < o; });
+  return static_cast<uint32_t>(it - doc.tokens.begin());
+}
+
+}  // namespace whosaid
