@@ -33,8 +33,8 @@ bool is_month(std::string_view w) {
 
 class SourceSpans {
  public:
-  SourceSpans(Document& doc, const Lexicon& lex, const Tagger* tagger)
-      : doc_(doc), lex_(lex), tagger_(tagger), tagged_(doc.sentences.size(), false) {}
+  SourceSpans(Document& doc, const Lexicon& lex, const std::vector<std::string>& folded, const Tagger* tagger)
+      : doc_(doc), lex_(lex), folded_(folded), tagger_(tagger), tagged_(doc.sentences.size(), false) {}
 
   void run(const std::vector<SpeakerLink>& links) {
     for (size_t i = 0; i < doc_.quotes.size() && i < links.size(); ++i) {
@@ -71,11 +71,7 @@ class SourceSpans {
  private:
   const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
   std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
-  std::string word(uint32_t t) const {
-    std::string w;
-    utf8::fold(text(t), w);
-    return w;
-  }
+  const std::string& word(uint32_t t) const { return folded_[t]; }
   bool is_quote(uint32_t t) const { return tok(t).in_quote || tok(t).kind == TokenKind::kQuote; }
   bool in_content(uint32_t t, const Quote& q) const {
     for (Span sp : q.spans)
@@ -702,6 +698,7 @@ class SourceSpans {
 
   Document& doc_;
   const Lexicon& lex_;
+  const std::vector<std::string>& folded_;  // per token, as utf8::fold gives it
   const Tagger* tagger_;
   std::vector<bool> tagged_;
   Span cue_;  // the cue of the quote being widened
@@ -710,8 +707,8 @@ class SourceSpans {
 }  // namespace
 
 void widen_source_spans(Document& doc, const Lexicon& lexicon, const std::vector<SpeakerLink>& links,
-                        const Tagger* tagger) {
-  SourceSpans(doc, lexicon, tagger).run(links);
+                        const std::vector<std::string>& folded, const Tagger* tagger) {
+  SourceSpans(doc, lexicon, folded, tagger).run(links);
 }
 
 }  // namespace whosaid

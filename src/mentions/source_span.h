@@ -11,6 +11,7 @@
 // changes: speaker.name, the mentions and the links stay as they were.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "attribution/attributor.h"
@@ -21,9 +22,11 @@ namespace whosaid {
 
 class Tagger;
 
-// `links` is parallel to doc.quotes (as returned by attribute()). `tagger` (may
-// be null) tags the sentences of the sources that are not tagged yet.
+// `links` is parallel to doc.quotes (as returned by attribute()); `folded`
+// holds each token's case-folded text (utf8::fold), as for attribute().
+// `tagger` (may be null) tags the sentences of the sources that are not tagged
+// yet.
 void widen_source_spans(Document& doc, const Lexicon& lexicon, const std::vector<SpeakerLink>& links,
-                        const Tagger* tagger);
+                        const std::vector<std::string>& folded, const Tagger* tagger);
 
 }  // namespace whosaid

@@ -71,7 +71,7 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   find_mentions(doc, lex, folded);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
   resolve_speakers(doc, lex, links);
-  widen_source_spans(doc, lex, links, tagger);
+  widen_source_spans(doc, lex, links, folded, tagger);
 }
 
 }  // namespace whosaid
