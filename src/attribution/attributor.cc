@@ -660,12 +660,7 @@ class Attributor {
       if (m >= 0 && !after_quote && !ends_clause_after(doc_.mentions[m].end_token, e)) m = -1;
       if (m >= 0 && !pronoun_is_object(m)) {
         f.source = m;
-        f.trailing = true;
-        uint32_t ce = p - 1;
-        if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({quotation_after_break(statement_begin(b, ce), ce), ce});
-        f.origin = "inverted";
-        after_trailing(f, doc_.mentions[m].end_token, e);
+        trailing_statement(f, b, p - 1, "inverted", doc_.mentions[m].end_token, e);
         return true;
       }
     }
@@ -695,11 +690,7 @@ class Attributor {
       if (m < 0) m = phrase_mention(q, p);
       if (m >= 0 && !pronoun_is_object(m)) {
         f.source = m;
-        f.trailing = true;
-        uint32_t ce = q - 1;
-        if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.content.push_back({quotation_after_break(statement_begin(b, ce), ce), ce});
-        after_trailing(f, c.end_token, e);
+        trailing_statement(f, b, q - 1, nullptr, c.end_token, e);
         return true;
       }
     }
@@ -780,11 +771,7 @@ class Attributor {
           !quote_after && (after >= end || is_comma(after) || word_count(c.end_token, end) <= 3);
       if (quote_before || (little_after && word_count(b, ce) >= 3) ||
           (!quote_after && quoted_clause_before_cue(b, ce, c.end_token, end))) {
-        if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
-        f.trailing = true;
-        f.content.push_back({quotation_after_break(statement_begin(b, ce), ce), ce});
-        f.origin = "trailing";
-        after_trailing(f, c.end_token, e);
+        trailing_statement(f, b, ce, "trailing", c.end_token, e);
         return true;
       }
     }
@@ -896,6 +883,19 @@ class Attributor {
     }
     o = first;
     if (kind_of(outer.content) == QuoteKind::kIndirect && !accepted(outer)) frames.pop_back();
+  }
+
+  // ""…," X said" / "…, X said.": the statement [b, ce) before the cue makes
+  // f a trailing frame (a comma after the closing mark is left out; the
+  // statement starts after a dateline or at a quotation after a break). The
+  // origin stays as it is when `origin` is null. A split quote from token
+  // `after` (past the cue and its source) joins it (after_trailing()).
+  void trailing_statement(Frame& f, uint32_t b, uint32_t ce, const char* origin, uint32_t after, uint32_t e) {
+    if (is_comma(ce) && ce > b && is_closing_mark(ce - 1)) --ce;
+    f.trailing = true;
+    f.content.push_back({quotation_after_break(statement_begin(b, ce), ce), ce});
+    if (origin) f.origin = origin;
+    after_trailing(f, after, e);
   }
 
   // The start of a trailing statement ""…," he said" in [b, ce): the
