@@ -112,6 +112,25 @@ TEST(Indirect, TrailingSourceAndCue) {
   EXPECT_EQ(doc.slice(*doc.quotes[0].speaker->mention), "a spokesman for the ministry");
 }
 
+TEST(Indirect, ReferringToTakesThePrepositionIntoTheCue) {
+  Document doc = extractor().extract(
+      "\"It is the worst deal in 30 years,\" Ramos said, referring to the new trade agreement with Mexico.");
+  const Quote* q = quote_containing(doc, "new trade agreement");
+  ASSERT_NE(q, nullptr);
+  ASSERT_FALSE(q->spans.empty());
+  // PolNeAR: "referring to" is the cue; its object is the content.
+  EXPECT_EQ(doc.slice(q->spans.back()).substr(0, 3), "the");
+}
+
+TEST(Indirect, ParenthesisOpenedBeforeTheContentIsNotPartOfIt) {
+  Document doc = extractor().extract(
+      "The senator left early. (A campaign spokeswoman said that the senator was feeling unwell.) The vote went on.");
+  const Quote* q = quote_containing(doc, "feeling unwell");
+  ASSERT_NE(q, nullptr);
+  const std::string_view s = doc.slice(q->spans.back());
+  EXPECT_EQ(s.find(')'), std::string_view::npos) << s;
+}
+
 TEST(Resolution, PronounIsTheSalientSpeakerNotTheNearestName) {
   Document doc = extractor().extract(
       "Green Party co-leader Russel Norman said the reshuffle was \"a clear admission of failure\".\n\n"

@@ -963,7 +963,7 @@ class Attributor {
       return;
     }
     if (stop <= r.begin + 1) return;
-    constexpr size_t kMaxEnds = 16;
+    constexpr size_t kMaxEnds = 32;
     ends_.clear();
     for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
       const std::string_view w = text(t);
@@ -1118,7 +1118,7 @@ class Attributor {
     uint32_t t = first_quote;
     while (t < limit && !is_closing_mark(t)) ++t;  // the first quotation's closing mark
     if (t >= limit) return;
-    constexpr size_t kMaxEnds = 16;
+    constexpr size_t kMaxEnds = 32;
     ends_.clear();
     for (++t; t < limit && ends_.size() + 1 < kMaxEnds; ++t) {
       if (tok(t).in_quote) continue;
@@ -1850,6 +1850,30 @@ class Attributor {
     return e <= c.first_token && c.first_token <= e + 2 && is_closing_mark(c.first_token - 1);
   }
 
+  // "…," he said, referring to the seats: the preposition a cue takes
+  // belongs to the cue, as after any other cue (after_particle); the content
+  // is its object.
+  uint32_t shared_trailing_start(uint32_t k, uint32_t end, Frame& f) { return after_particle(k, end, f); }
+
+  // "(A spokeswoman disputed their account.)": a closing parenthesis whose
+  // opening one is outside the content is not part of it, nor is the period
+  // before it.
+  Range drop_unmatched_close(Range r) const {
+    int depth = 0;
+    for (uint32_t t = r.begin; t < r.end; ++t) {
+      const std::string_view w = text(t);
+      if (w == "(") {
+        ++depth;
+      } else if (w == ")" && --depth < 0 && t + 1 == r.end && t > r.begin + 1) {
+        r.end = t;
+        while (r.end > r.begin + 1 && !tok(r.end - 1).in_quote &&
+               (text(r.end - 1) == "." || text(r.end - 1) == "?" || text(r.end - 1) == "!"))
+          --r.end;
+      }
+    }
+    return r;
+  }
+
   // "…, he said, adding that …": a second cue sharing the frame's source.
   void shared_source_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
     if (frames.empty() || c.kind != CueKind::kVerb || c.first_token == 0 || frames.back().source < 0) return;
@@ -1864,6 +1888,8 @@ class Attributor {
       f.sentence = si;
       f.cue = &c;
       f.source = last.source;
+      k = shared_trailing_start(k, end, f);
+      if (word_count(k, end) < 2) return;
       f.content.push_back(trim({k, end}));
       f.origin = "shared-trailing";
       if (!shared_ok(f)) return;
@@ -2171,6 +2197,7 @@ class Attributor {
           if (qr.first_token < cr.end && qr.end_token > cr.begin) region_used_[r] = true;
       }
       if (kind == QuoteKind::kIndirect && !opt_.indirect) continue;
+      for (Range& r : f.content) r = drop_unmatched_close(r);
       Quote q;
       for (const Range& r : f.content) q.spans.push_back(byte_span(r));
       q.span = {q.spans.front().begin, q.spans.back().end};
