@@ -305,15 +305,6 @@ TEST(Cues, NewsroomLabelBeforeAColonIsNoSource) {
     if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "The Latest");
 }
 
-// A label and a colon opening a sentence ("Q: …", "Breaking: …") has the
-// form of "Key: SAS could join fight" but is rarely an attribution: the model
-// decides, as for other reported speech.
-TEST(Cues, InterviewLabelBeforeAColonIsTheModelsChoice) {
-  Document doc = extractor().extract("Q: Have you talked to her about the court?\n\nThe senator smiled.");
-  for (const Quote& q : doc.quotes)
-    if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "Q");
-}
-
 TEST(SourceSpan, PossessiveApostropheAndParticipleBeforeTheSource) {
   Document doc = extractor().extract(
       "Jones’ spokesman Tom Hall said the event was cancelled.\n\n"

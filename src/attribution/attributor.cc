@@ -551,10 +551,11 @@ class Attributor {
          (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))) &&
         !accepted_quoting(f))
       return std::nullopt;
-    // A name and a colon opening the sentence ("Key: SAS could join Isis
-    // fight") is the model's choice too: headline labels share the form
-    // ("Breaking: …", "Q: …", "Contributing: …") and are rarely attributions.
-    if (kind == QuoteKind::kIndirect) {
+    // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
+    // is an attribution whatever follows; other reported speech is the model's choice.
+    const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
+                            doc_.mentions[f.source].first_token == s.first_token;
+    if (kind == QuoteKind::kIndirect && !name_colon) {
       if (!opt_.indirect) return std::nullopt;
       if (has_sourceless_option(f)) {
         if (report_all_) {
