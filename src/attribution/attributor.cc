@@ -554,7 +554,7 @@ class Attributor {
     // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
     // is an attribution whatever follows; other reported speech is the model's choice.
     const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
-                            doc_.mentions[f.source].first_token == s.first_token;
+                            doc_.mentions[f.source].first_token == s.first_token && colon_statement(f);
     if (kind == QuoteKind::kIndirect && !name_colon) {
       if (!opt_.indirect) return std::nullopt;
       if (has_sourceless_option(f)) {
@@ -2104,6 +2104,23 @@ class Attributor {
     fv.add("lemma*c-first", lemma, fw_[whole.begin]);
     if (src.kind != MentionKind::kName) fv.add("lemma*src-head", lemma, head);
     if (tagged) fv.add("lemma*c-first-tag", lemma, tag_name(whole.begin, si));
+  }
+
+  // The content after "Name:" is taken as said without the model only when
+  // it reads as a statement ("Key: | SAS could join Isis fight"): a clause
+  // with a finite verb that is not a question. Labels before a title, a
+  // byline or an interview question ("The Ninth Circle: | The Hellish View
+  // …", "Contributing: | Todd Spangler", "Q: | Have you talked to her?") are
+  // the model's choice.
+  bool colon_statement(const Frame& f) {
+    const Sentence& s = doc_.sentences[f.sentence];
+    if (s.end_token > s.first_token && text(s.end_token - 1) == "?") return false;
+    for (const Range& r : f.content)
+      for (uint32_t t = r.begin; t < r.end; ++t) {
+        const std::string_view pn = pos::penn_name(tag_of(t, f.sentence));
+        if (pn == "VBD" || pn == "VBZ" || pn == "VBP" || pn == "MD") return true;
+      }
+    return false;
   }
 
   // What a reported-speech candidate's content is made of, with the cue's
