@@ -50,19 +50,19 @@ TEST(PolnearDev, QuotedSubsetFloors) {
   EXPECT_GE(r.quoted.end_to_end.recall(), 0.80) << r.to_table();
   EXPECT_GE(r.quoted.speaker.value(), 0.90) << r.to_table();
   EXPECT_GE(r.quoted.content.precision(), 0.85) << r.to_table();
-  EXPECT_GE(r.quoted.content.recall(), 0.86) << r.to_table();
+  EXPECT_GE(r.quoted.content.recall(), 0.87) << r.to_table();
 }
 
 // All attributions, reported speech included (issue 3). Floors at the measured
-// level; the issue's targets are higher (content F1 0.70, end-to-end F1 0.60,
-// fragment-exact F1 0.60, source-exact F1 0.70).
+// level; the issue's targets: content F1 0.70, end-to-end F1 0.60,
+// fragment-exact F1 0.60, source-exact F1 0.70 (the first and third not met yet).
 TEST(PolnearDev, AllAttributionFloors) {
   WHOSAID_REQUIRE_DATA(path, "polnear/dev/docs.jsonl");
   eval::Report r = score(path);
-  EXPECT_GE(r.all.content.f1(), 0.68) << r.to_table();
-  EXPECT_GE(r.all.end_to_end.f1(), 0.63) << r.to_table();
+  EXPECT_GE(r.all.content.f1(), 0.69) << r.to_table();
+  EXPECT_GE(r.all.end_to_end.f1(), 0.64) << r.to_table();
   EXPECT_GE(r.all.content_fragment_exact.f1(), 0.59) << r.to_table();
-  EXPECT_GE(r.all.source_exact.f1(), 0.70) << r.to_table();
+  EXPECT_GE(r.all.source_exact.f1(), 0.71) << r.to_table();
 }
 
 // Confidence is calibrated: of the predictions at confidence >= 0.9, at least

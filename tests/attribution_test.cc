@@ -324,6 +324,33 @@ TEST(Cues, NewsroomLabelBeforeAColonIsNoSource) {
     if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "The Latest");
 }
 
+// "Name: statement" is taken whatever the model says only when the words
+// after the colon read as a statement; an interview question or a byline
+// after a label is the model's choice.
+TEST(Cues, LabelBeforeAQuestionOrANameIsTheModelsChoice) {
+  Document doc = extractor().extract(
+      "Q: Have you talked to her about the court?\n\n"
+      "Key: SAS could join fight\n\n"
+      "Contributing: Todd Spangler");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker && q.speaker->mention) EXPECT_NE(doc.slice(*q.speaker->mention), "Q");
+  EXPECT_EQ(quote_containing(doc, "Todd Spangler"), nullptr);
+  EXPECT_NE(quote_containing(doc, "SAS could join"), nullptr);
+}
+
+// The content's shape is a model feature (content_shape_features): a plan
+// to act ("plans to | meet with Reid") or a byline name is no statement; a
+// clause with a finite verb after "said" is.
+TEST(Cues, ContentShapeSeparatesStatementsFromActionsAndNames) {
+  Document doc = extractor().extract(
+      "The senator plans to meet with Reid on Tuesday.\n\n"
+      "The senator said the plan would fail.\n\n"
+      "Contributing: Todd Spangler");
+  EXPECT_EQ(quote_containing(doc, "meet with Reid"), nullptr);
+  EXPECT_EQ(quote_containing(doc, "Todd Spangler"), nullptr);
+  EXPECT_EQ(speaker_of(doc, "the plan would fail"), "The senator");
+}
+
 TEST(SourceSpan, PossessiveApostropheAndParticipleBeforeTheSource) {
   Document doc = extractor().extract(
       "Jones’ spokesman Tom Hall said the event was cancelled.\n\n"

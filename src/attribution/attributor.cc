@@ -550,7 +550,7 @@ class Attributor {
     // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
     // is an attribution whatever follows; other reported speech is the model's choice.
     const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
-                            doc_.mentions[f.source].first_token == s.first_token;
+                            doc_.mentions[f.source].first_token == s.first_token && colon_statement(f);
     if (kind == QuoteKind::kIndirect && !name_colon) {
       if (!opt_.indirect) return std::nullopt;
       if (has_sourceless_option(f)) {
@@ -2084,6 +2084,7 @@ class Attributor {
     // Labour was open to … but it still wanted …"), and then not annotated.
     fv.add("frames-before", static_cast<int64_t>(std::min(frames_before_, 2)));
     fv.add("lemma*trailing", lemma, f.trailing ? "1" : "0");
+    if (tagged) content_shape_features(f, lemma, fv);
     if (f.source < 0) {
       sourceless_features(f, lemma, fv);
       return;
@@ -2125,6 +2126,54 @@ class Attributor {
     fv.add("lemma*c-first", lemma, fw_[whole.begin]);
     if (src.kind != MentionKind::kName) fv.add("lemma*src-head", lemma, head);
     if (tagged) fv.add("lemma*c-first-tag", lemma, tag_name(whole.begin, si));
+  }
+
+  // The content after "Name:" is taken as said without the model only when
+  // it reads as a statement ("Key: | SAS could join Isis fight"): a clause
+  // with a finite verb that is not a question. Labels before a title, a
+  // byline or an interview question ("The Ninth Circle: | The Hellish View
+  // …", "Contributing: | Todd Spangler", "Q: | Have you talked to her?") are
+  // the model's choice.
+  bool colon_statement(const Frame& f) {
+    const Sentence& s = doc_.sentences[f.sentence];
+    if (s.end_token > s.first_token && text(s.end_token - 1) == "?") return false;
+    for (const Range& r : f.content)
+      for (uint32_t t = r.begin; t < r.end; ++t) {
+        const std::string_view pn = pos::penn_name(tag_of(t, f.sentence));
+        if (pn == "VBD" || pn == "VBZ" || pn == "VBP" || pn == "MD") return true;
+      }
+    return false;
+  }
+
+  // What a reported-speech candidate's content is made of, with the cue's
+  // lemma: a clause with a finite verb ("said | the plan would fail"), only a
+  // non-finite verb ("plans to | meet with Reid", "calling | himself Paul") or
+  // no verb ("Contributing: | Todd Spangler", "show | the three islands");
+  // whether it is only proper nouns (a name, not a statement); and the tag
+  // right after the cue ("plan" + TO, "call" + PRP, "say" + IN).
+  void content_shape_features(const Frame& f, std::string_view lemma, FeatureVector& fv) {
+    if (f.content.empty()) return;
+    bool finite = false, verb = false, all_proper = true;
+    int words = 0;
+    for (const Range& r : f.content)
+      for (uint32_t t = r.begin; t < r.end; ++t) {
+        const Token& tk = tok(t);
+        if (tk.kind != TokenKind::kWord && tk.kind != TokenKind::kNumber) continue;
+        ++words;
+        const uint8_t tg = tag_of(t, f.sentence);
+        if (!pos::is_proper_noun(tg)) all_proper = false;
+        if (!pos::is_verbal(tg)) continue;
+        verb = true;
+        const std::string_view pn = pos::penn_name(tg);
+        if (pn == "VBD" || pn == "VBZ" || pn == "VBP" || pn == "MD") finite = true;
+      }
+    fv.add("lemma*c-shape", lemma, finite ? "finite" : verb ? "nonfinite" : "noverb");
+    if (words > 0 && all_proper) {
+      fv.add("c-names");
+      fv.add("origin*c-names", f.origin);
+    }
+    const uint32_t after = f.cue->end_token;
+    fv.add("lemma*t+1", lemma, after < doc_.sentences[f.sentence].end_token ? tag_name(after, f.sentence) : "</s>");
   }
 
   // The first token of the subject whose last words start at t: back over
