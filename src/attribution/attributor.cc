@@ -984,13 +984,24 @@ class Attributor {
       std::sort(ends_.begin(), ends_.end());
     }
     const uint32_t rule_end = r.end;
+    pick_end(f, [&](size_t i) {
+      end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
+    });
+  }
+
+  // Scores each candidate end in ends_ for the content f.content.back() (its
+  // features put in efv_ by `features(i)`), records them for training and
+  // moves the end to the best one when there is an end model.
+  template <typename Features>
+  void pick_end(Frame& f, Features features) {
+    Range& r = f.content.back();
     float best = 0;
     uint32_t best_end = r.end;
     CandidateTrace& trace = f.ends;
     trace.end_bytes.clear();
     trace.end_features.clear();
     for (size_t i = 0; i < ends_.size(); ++i) {
-      end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
+      features(i);
       if (trace_out_) {
         const Range cand = trim({r.begin, ends_[i]});
         trace.end_bytes.push_back(cand.empty() ? tok(r.begin).span.begin : tok(cand.end - 1).span.end);
@@ -1154,27 +1165,12 @@ class Attributor {
     ends_.erase(std::unique(ends_.begin(), ends_.end()), ends_.end());
     if (ends_.size() < 2) return;
     const uint32_t rule_end = r.end;
-    float best = 0;
-    uint32_t best_end = r.end;
-    CandidateTrace& trace = f.ends;
-    trace.end_bytes.clear();
-    trace.end_features.clear();
-    for (size_t i = 0; i < ends_.size(); ++i) {
+    pick_end(f, [&](size_t i) {
       const uint32_t e = ends_[i];
       quoted_end_features(f, r.begin, e, rule_end, limit, i, ends_.size(), lemma, qfv_);
       end_features(f, r.begin, e, rule_end, limit, limit, i, ends_.size(), lemma, efv_);
       efv_.append(qfv_);
-      if (trace_out_) {
-        const Range cand = trim({r.begin, e});
-        trace.end_bytes.push_back(cand.empty() ? tok(r.begin).span.begin : tok(cand.end - 1).span.end);
-        trace.end_features.push_back(efv_.ids());
-      }
-      if (model_ && model_->has_end_model()) {
-        const float score = model_->end_score(efv_.ids());
-        if (i == 0 || score > best) best = score, best_end = e;
-      }
-    }
-    if (model_ && model_->has_end_model()) r.end = best_end;
+    });
   }
 
   // The features of a candidate end of quoted reported speech, apart from
