@@ -88,6 +88,10 @@ TEST(TagSet, Helpers) {
   EXPECT_TRUE(pos::is_nominal(pos::tag_id("PROPN", "NNP")));
   EXPECT_TRUE(pos::is_verb(pos::tag_id("VERB", "VBD")));
   EXPECT_TRUE(pos::is_past_tense(pos::tag_id("VERB", "VBD")));
+  EXPECT_TRUE(pos::is_finite_verb(pos::tag_id("VERB", "VBD")));
+  EXPECT_TRUE(pos::is_finite_verb(pos::tag_id("AUX", "MD")));
+  EXPECT_FALSE(pos::is_finite_verb(pos::tag_id("VERB", "VBG")));
+  EXPECT_FALSE(pos::is_finite_verb(pos::tag_id("VERB", "VB")));
   EXPECT_FALSE(pos::is_verb(pos::tag_id("AUX", "VBD")));
   EXPECT_TRUE(pos::is_verbal(pos::tag_id("AUX", "VBD")));
   EXPECT_TRUE(pos::is_pronoun(pos::tag_id("PRON", "PRP")));

@@ -179,6 +179,11 @@ class Attributor {
     const std::string_view w = text(t);
     return w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
   }
+  // A comma, semicolon, colon, opening parenthesis or dash: where a clause may end.
+  bool is_boundary_punct(uint32_t t) const {
+    const std::string_view w = text(t);
+    return w == "," || w == ";" || w == ":" || w == "(" || is_dash(t);
+  }
   bool is_closing_mark(uint32_t t) const { return close_region_[t] >= 0; }
   // A comma ending a clause, also when American style puts it inside the
   // quotation that ends the clause: `called it "a disgrace," adding …`.
@@ -876,13 +881,18 @@ class Attributor {
     while (cut > o.begin && (tok(cut - 1).kind == TokenKind::kQuote || is_comma(cut - 1) || text(cut - 1) == ":" ||
                              text(cut - 1) == ";" || is_dash(cut - 1) || spaced_hyphen(cut - 1)))
       --cut;
-    const Range first = trim({o.begin, cut});
-    if (first.empty() || word_count(first.begin, first.end) < 2) {
-      frames.pop_back();
-      return;
-    }
-    o = first;
-    if (kind_of(outer.content) == QuoteKind::kIndirect && !accepted(outer)) frames.pop_back();
+    if (!cut_content(outer, cut)) frames.pop_back();
+  }
+
+  // Ends the last content range of `outer` at token `cut`, where a statement of
+  // its own begins. Whether what is left is still an attribution: at least two
+  // words and, for reported speech, taken by the model.
+  bool cut_content(Frame& outer, uint32_t cut) {
+    Range& r = outer.content.back();
+    const Range first = trim({r.begin, cut});
+    if (first.empty() || word_count(first.begin, first.end) < 2) return false;
+    r = first;
+    return kind_of(outer.content) != QuoteKind::kIndirect || accepted(outer);
   }
 
   // ""…," X said" / "…, X said.": the statement [b, ce) before the cue makes
@@ -966,8 +976,7 @@ class Attributor {
     constexpr size_t kMaxEnds = 32;
     ends_.clear();
     for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
-      const std::string_view w = text(t);
-      if (w == "," || w == ";" || w == ":" || w == "(" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+      if (is_boundary_punct(t)) {
         if (t >= r.begin + 2) ends_.push_back(t);
         continue;
       }
@@ -1145,8 +1154,7 @@ class Attributor {
         ends_.push_back(t);  // before a later quotation opens
         continue;
       }
-      const std::string_view w = text(t);
-      if (w == "," || w == ";" || w == ":" || w == "(" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+      if (is_boundary_punct(t)) {
         ends_.push_back(t);
         continue;
       }
@@ -1823,14 +1831,7 @@ class Attributor {
         }
       }
       if (!joint) return false;
-      const Range first = trim({r.begin, cut});
-      if (first.empty() || word_count(first.begin, first.end) < 2) {
-        frames.erase(frames.begin() + static_cast<ptrdiff_t>(i));
-      } else {
-        r = first;
-        if (kind_of(outer.content) == QuoteKind::kIndirect && !accepted(outer))
-          frames.erase(frames.begin() + static_cast<ptrdiff_t>(i));
-      }
+      if (!cut_content(outer, cut)) frames.erase(frames.begin() + static_cast<ptrdiff_t>(i));
       frames.push_back(std::move(inner));
       return true;
     }
@@ -1845,11 +1846,6 @@ class Attributor {
     const uint32_t e = last.content.back().end;
     return e <= c.first_token && c.first_token <= e + 2 && is_closing_mark(c.first_token - 1);
   }
-
-  // "…," he said, referring to the seats: the preposition a cue takes
-  // belongs to the cue, as after any other cue (after_particle); the content
-  // is its object.
-  uint32_t shared_trailing_start(uint32_t k, uint32_t end, Frame& f) { return after_particle(k, end, f); }
 
   // "(A spokeswoman disputed their account.)": a closing parenthesis whose
   // opening one is outside the content is not part of it, nor is the period
@@ -1884,7 +1880,9 @@ class Attributor {
       f.sentence = si;
       f.cue = &c;
       f.source = last.source;
-      k = shared_trailing_start(k, end, f);
+      // ""…," he said, referring to the seats": the preposition a cue takes
+      // belongs to the cue, as after any other cue; the content is its object.
+      k = after_particle(k, end, f);
       if (word_count(k, end) < 2) return;
       f.content.push_back(trim({k, end}));
       f.origin = "shared-trailing";
@@ -2134,10 +2132,8 @@ class Attributor {
     const Sentence& s = doc_.sentences[f.sentence];
     if (s.end_token > s.first_token && text(s.end_token - 1) == "?") return false;
     for (const Range& r : f.content)
-      for (uint32_t t = r.begin; t < r.end; ++t) {
-        const std::string_view pn = pos::penn_name(tag_of(t, f.sentence));
-        if (pn == "VBD" || pn == "VBZ" || pn == "VBP" || pn == "MD") return true;
-      }
+      for (uint32_t t = r.begin; t < r.end; ++t)
+        if (pos::is_finite_verb(tag_of(t, f.sentence))) return true;
     return false;
   }
 
@@ -2160,8 +2156,7 @@ class Attributor {
         if (!pos::is_proper_noun(tg)) all_proper = false;
         if (!pos::is_verbal(tg)) continue;
         verb = true;
-        const std::string_view pn = pos::penn_name(tg);
-        if (pn == "VBD" || pn == "VBZ" || pn == "VBP" || pn == "MD") finite = true;
+        if (pos::is_finite_verb(tg)) finite = true;
       }
     fv.add("lemma*c-shape", lemma, finite ? "finite" : verb ? "nonfinite" : "noverb");
     if (words > 0 && all_proper) {

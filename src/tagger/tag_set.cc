@@ -200,6 +200,7 @@ uint8_t close_quote_tag() noexcept {
 bool is_past_tense(uint8_t t) noexcept { return penn_is(t, {"VBD"}); }
 bool is_past_participle(uint8_t t) noexcept { return penn_is(t, {"VBN"}); }
 bool is_present_3sg(uint8_t t) noexcept { return penn_is(t, {"VBZ"}); }
+bool is_finite_verb(uint8_t t) noexcept { return penn_is(t, {"VBD", "VBZ", "VBP", "MD"}); }
 bool is_possessive(uint8_t t) noexcept { return penn_is(t, {"POS", "PRP$", "WP$"}); }
 bool is_wh_word(uint8_t t) noexcept { return penn_is(t, {"WDT", "WP", "WP$", "WRB"}); }
 bool is_plural_noun(uint8_t t) noexcept { return penn_is(t, {"NNS", "NNPS"}); }

@@ -72,6 +72,7 @@ inline bool is_punct(uint8_t t) noexcept { return upos(t) == Upos::kPUNCT; }
 bool is_past_tense(uint8_t t) noexcept;       // VBD
 bool is_past_participle(uint8_t t) noexcept;  // VBN
 bool is_present_3sg(uint8_t t) noexcept;      // VBZ
+bool is_finite_verb(uint8_t t) noexcept;      // VBD VBZ VBP MD
 bool is_possessive(uint8_t t) noexcept;       // POS ('s) or PRP$ / WP$ (his, whose)
 bool is_wh_word(uint8_t t) noexcept;          // WDT WP WP$ WRB
 bool is_plural_noun(uint8_t t) noexcept;      // NNS NNPS
