@@ -54,6 +54,11 @@ void find_cues(Document& doc, const Lexicon& lex) {
     return t > first && (closes[t - 1] || (t > first + 1 && doc.slice(doc.tokens[t - 1].span) == "," && closes[t - 2]));
   };
   for (const Sentence& s : doc.sentences) {
+    int title = -1;  // title_case(doc, s), worked out on first use
+    auto in_title_case = [&] {
+      if (title < 0) title = title_case(doc, s) ? 1 : 0;
+      return title == 1;
+    };
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       const Token& tok = doc.tokens[t];
       if (tok.in_quote) continue;
@@ -78,7 +83,7 @@ void find_cues(Document& doc, const Lexicon& lex) {
           // part of a name: "The Washington Post", "Rasmussen Reports", "Ian
           // Read" (not in title-case headlines: "Trump Says …").
           if (tok.has(kCapitalized) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kWord &&
-              doc.tokens[t - 1].has(kCapitalized) && !title_case(doc, s))
+              doc.tokens[t - 1].has(kCapitalized) && !in_title_case())
             continue;
           // "asked not to be named", "declined to comment": an infinitive follows, not speech.
           if (t + 1 < s.end_token) {
