@@ -53,6 +53,27 @@ TEST(Direct, SplitQuoteIsOneQuoteWithTwoSpans) {
   for (size_t i = 1; i < q.spans.size(); ++i) EXPECT_LE(q.spans[i - 1].end, q.spans[i].begin);
 }
 
+TEST(Direct, NextSentenceQuoteIsAnotherSpanOfTheSameStatement) {
+  // The words between the quotations describe the source; "think" (a noun
+  // here) and "wrote" (in a relative clause) start no statement of their own.
+  for (const char* text :
+       {"\"It is a good day,\" said Dean Baker, co-director of a liberal think tank. \"We expect more.\"",
+        "\"It is a good day,\" said Peter King, who wrote the report. \"We expect more.\""}) {
+    Document doc = extractor().extract(text);
+    ASSERT_EQ(doc.quotes.size(), 1u) << text;
+    ASSERT_EQ(doc.quotes[0].spans.size(), 2u) << text;
+    EXPECT_EQ(doc.slice(doc.quotes[0].spans[1]), "We expect more.");
+  }
+}
+
+TEST(Direct, AnotherSpeakersStatementBetweenQuotesEndsTheFirst) {
+  Document doc = extractor().extract(
+      "\"It is a good day,\" Peter King said. Jane Smith responded angrily. \"We expect more.\"");
+  const Quote* q = quote_containing(doc, "good day");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->spans.size(), 1u);
+}
+
 TEST(Direct, DashSignOff) {
   Document doc = extractor().extract("\"Nothing is decided yet.\" \xE2\x80\x94 Commissioner Jane Doe");
   EXPECT_EQ(speaker_of(doc, "Nothing is decided"), "Jane Doe");

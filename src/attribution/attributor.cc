@@ -993,6 +993,13 @@ class Attributor {
       std::sort(ends_.begin(), ends_.end());
     }
     const uint32_t rule_end = r.end;
+    // Finite verbs before each token of [r.begin, stop]: whether a candidate
+    // keeps a clause ("said | the plan would fail") or only an object
+    // ("endorsed Sanders | and …"), and whether a clause follows it.
+    verbs_before_.assign(stop - r.begin + 1, 0);
+    for (uint32_t t = r.begin; t < stop; ++t)
+      verbs_before_[t - r.begin + 1] =
+          verbs_before_[t - r.begin] + (tok(t).kind == TokenKind::kWord && pos::is_finite_verb(tag_of(t, f.sentence)));
     pick_end(f, [&](size_t i) {
       end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
     });
@@ -1258,6 +1265,20 @@ class Attributor {
     fv.add("e-len", bucket(word_count(begin, e)));
     fv.add("e-rest", bucket(word_count(e, limit)));
     fv.add("e-origin", f.origin);
+    if (0) fv.add("lemma*e-tok", lemma, boundary);
+    if (!verbs_before_.empty() && e <= stop) {
+      const auto count = [](int n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
+      const std::string_view in = count(verbs_before_[e - begin]);
+      const std::string_view after = count(verbs_before_[stop - begin] - verbs_before_[e - begin]);
+      const std::string_view first = fw_[begin] == "that" || fw_[begin] == "to" ? std::string_view(fw_[begin])
+                                                                                 : tag_name(begin, si);
+      fv.add("e-verbs-in*tok", in, boundary);
+      fv.add("e-verbs-after*tok", after, boundary);
+      fv.add("e-verbs-in*after", in, after);
+      fv.add("lemma*e-verbs-in", lemma, in);
+      fv.add("e-first*verbs-in", first, in);
+      fv.add("e-first*tok", first, boundary);
+    }
   }
 
   // A time or "when" adverbial after an object: "agreed to take a second look
@@ -2366,8 +2387,11 @@ class Attributor {
 
   // A quotation that follows the previous quote in the same paragraph with only
   // that quote's cue, source and a few words between ("Q1," Graham said. "Q2.")
-  // is more of the same statement: one attribution, another span.
-  bool continues_previous_quote(const QuotedRegion& qr) const {
+  // is more of the same statement: one attribution, another span. A cue
+  // in the words between starts another statement ("Q1," Graham said. Smith
+  // disagreed. "Q2."), unless it is no verb ("a liberal think tank") or sits in
+  // a relative clause about the source (", who endorsed Mr. Rubio on Tuesday.").
+  bool continues_previous_quote(const QuotedRegion& qr) {
     if (doc_.quotes.empty() || links_.empty()) return false;
     const Quote& prev = doc_.quotes.back();
     const SpeakerLink& link = links_.back();
@@ -2380,7 +2404,9 @@ class Attributor {
       const Token& k = tok(t);
       if (k.kind != TokenKind::kWord && k.kind != TokenKind::kNumber) continue;
       if (cue.contains(k.span) || source.contains(k.span)) continue;
-      if (lex_.cue(fw_[t]) && !fw_[t].ends_with("ing")) return false;  // another cue: another statement
+      if (lex_.cue(fw_[t]) && !fw_[t].ends_with("ing") && pos::is_finite_verb(tag_of(t, sentence_containing(doc_, t))) &&
+          !(fw_[t - 1] == "who" || fw_[t - 1] == "which" || fw_[t - 1] == "that"))
+        return false;
       if (++extra_words > kMaxWordsBetweenSpans) return false;
     }
     return true;
@@ -2403,6 +2429,7 @@ class Attributor {
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
   FeatureVector fv_, efv_, qfv_;
   std::vector<uint32_t> ends_;  // scratch: candidate content ends
+  std::vector<uint16_t> verbs_before_;  // scratch: finite verbs from a content start, by token
   std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
