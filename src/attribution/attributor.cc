@@ -1141,6 +1141,7 @@ class Attributor {
   // candidates, scored by the end weights with features of their own. The
   // content never ends inside a quotation or before the first one closes.
   void choose_quoted_end(Frame& f, uint32_t limit, uint32_t first_quote, std::string_view lemma) {
+    verbs_before_.clear();  // end_features() without the verb counts of reported speech
     Range& r = f.content.back();
     uint32_t t = first_quote;
     while (t < limit && !is_closing_mark(t)) ++t;  // the first quotation's closing mark
@@ -1266,7 +1267,7 @@ class Attributor {
     fv.add("e-rest", bucket(word_count(e, limit)));
     fv.add("e-origin", f.origin);
     if (0) fv.add("lemma*e-tok", lemma, boundary);
-    if (!verbs_before_.empty() && e <= stop) {
+    if (!verbs_before_.empty() && stop - begin + 1 == verbs_before_.size() && e <= stop) {
       const auto count = [](int n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
       const std::string_view in = count(verbs_before_[e - begin]);
       const std::string_view after = count(verbs_before_[stop - begin] - verbs_before_[e - begin]);
@@ -2429,7 +2430,7 @@ class Attributor {
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
   FeatureVector fv_, efv_, qfv_;
   std::vector<uint32_t> ends_;  // scratch: candidate content ends
-  std::vector<uint16_t> verbs_before_;  // scratch: finite verbs from a content start, by token
+  std::vector<uint16_t> verbs_before_;  // scratch: finite verbs from a content start, by token (choose_end)
   std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;

@@ -64,15 +64,47 @@ std::vector<const AttributionTrainer::Example*> AttributionTrainer::training_set
   return set;
 }
 
-size_t AttributionTrainer::best_choice(const std::vector<Example>& examples, size_t begin, size_t end,
-                                       const std::function<float(const std::vector<uint32_t>&)>& score) {
-  size_t best = begin;
-  float best_score = 0;
-  for (size_t k = begin; k < end; ++k) {
-    const float sc = score(examples[k].features);
-    if (k == begin || sc > best_score) best = k, best_score = sc;
+void AttributionTrainer::ChoiceSet::add(uint32_t document, const std::vector<std::vector<uint32_t>>& features,
+                                        size_t rule, const std::function<bool(size_t)>& right) {
+  const size_t first = examples.size();
+  bool any = false;
+  for (size_t k = 0; k < features.size(); ++k) {
+    Example ex;
+    ex.features = features[k];
+    ex.document = document;
+    ex.label = right(k);
+    any = any || ex.label;
+    examples.push_back(std::move(ex));
   }
-  return best;
+  if (!any) {
+    examples.resize(first);
+    return;
+  }
+  groups.push_back({first, examples.size()});
+  rules.push_back(first + rule);
+}
+
+AttributionTrainer::ChoiceScore AttributionTrainer::fit_choice(
+    std::vector<float>& weights, const ChoiceSet& set, int folds,
+    const std::function<float(const std::vector<uint32_t>&)>& score) const {
+  ChoiceScore out;
+  for (int fold = 0; fold < folds; ++fold) {
+    fit(weights, training_set(set.examples, folds, fold));
+    for (size_t c = 0; c < set.groups.size(); ++c) {
+      const auto [begin, end] = set.groups[c];
+      if (static_cast<int>(set.examples[begin].document % folds) != fold) continue;
+      out.rule_right += set.examples[set.rules[c]].label;
+      size_t best = begin;
+      float best_score = 0;
+      for (size_t k = begin; k < end; ++k) {
+        const float sc = score(set.examples[k].features);
+        if (k == begin || sc > best_score) best = k, best_score = sc;
+      }
+      out.model_right += set.examples[best].label;
+    }
+  }
+  fit(weights, training_set(set.examples, folds, -1));
+  return out;
 }
 
 void AttributionTrainer::fit(std::vector<float>& w, const std::vector<const Example*>& examples) const {
@@ -107,61 +139,35 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
 
   const int folds = std::max(2, options_.folds);
   // 0. Content starts, from a run with the rules' starts and ends.
-  uint64_t start_choices = 0, start_rule_right = 0, start_model_right = 0;
-  {
-    std::vector<Example> start_examples;
-    std::vector<std::pair<size_t, size_t>> sc;  // [begin, end) in start_examples, with a right start
-    for (uint32_t d = 0; d < documents_.size(); ++d) {
-      const eval::GoldDocument& gold = documents_[d];
-      Document doc(gold.text, gold.id);
-      std::vector<CandidateTrace> trace;
-      run_pipeline(doc, lex, &tagger, options, nullptr, &trace, true);
-      const std::string_view text = doc.text();
-      for (size_t i = 0; i < doc.quotes.size(); ++i) {
-        const CandidateTrace& t = trace[i];
-        if (t.start_bytes.size() < 2) continue;
-        const uint32_t end = doc.quotes[i].spans.back().end;
-        const Span widest{*std::min_element(t.start_bytes.begin(), t.start_bytes.end()), end};
-        const size_t first = start_examples.size();
-        bool any = false;
-        for (size_t k = 0; k < t.start_bytes.size(); ++k) {
-          Example ex;
-          ex.features = t.start_features[k];
-          ex.document = d;
-          const uint32_t begin = eval::trim_for_exact_match(text, Span{t.start_bytes[k], end}).begin;
-          for (const eval::GoldAttribution& g : gold.attributions) {
-            for (const Span& frag : g.content)
-              ex.label = ex.label || (frag.overlaps(widest) && eval::trim_for_exact_match(text, frag).begin == begin);
-            if (ex.label) break;
-          }
-          any = any || ex.label;
-          start_examples.push_back(std::move(ex));
-        }
-        if (!any) {
-          start_examples.resize(first);
-          continue;
-        }
-        sc.push_back({first, start_examples.size()});
-      }
+  ChoiceSet starts;
+  for (uint32_t d = 0; d < documents_.size(); ++d) {
+    const eval::GoldDocument& gold = documents_[d];
+    Document doc(gold.text, gold.id);
+    std::vector<CandidateTrace> trace;
+    run_pipeline(doc, lex, &tagger, options, nullptr, &trace, true);
+    const std::string_view text = doc.text();
+    for (size_t i = 0; i < doc.quotes.size(); ++i) {
+      const CandidateTrace& t = trace[i];
+      if (t.start_bytes.size() < 2) continue;
+      const uint32_t end = doc.quotes[i].spans.back().end;
+      const Span widest{*std::min_element(t.start_bytes.begin(), t.start_bytes.end()), end};
+      // Right: starts where a fragment of an overlapping annotation starts.
+      starts.add(d, t.start_features, 0, [&](size_t k) {
+        const uint32_t begin = eval::trim_for_exact_match(text, Span{t.start_bytes[k], end}).begin;
+        for (const eval::GoldAttribution& g : gold.attributions)
+          for (const Span& frag : g.content)
+            if (frag.overlaps(widest) && eval::trim_for_exact_match(text, frag).begin == begin) return true;
+        return false;
+      });
     }
-    for (int fold = 0; fold < folds; ++fold) {
-      fit(model.start_weights(), training_set(start_examples, folds, fold));
-      for (const auto& [b, e] : sc) {
-        if (static_cast<int>(start_examples[b].document % folds) != fold) continue;
-        start_rule_right += start_examples[b].label;  // the rules' start comes first
-        const auto score = [&](const std::vector<uint32_t>& f) { return model.start_score(f); };
-        start_model_right += start_examples[best_choice(start_examples, b, e, score)].label;
-      }
-    }
-    fit(model.start_weights(), training_set(start_examples, folds, -1));
-    model.set_has_start_model(!start_examples.empty());
-    start_choices = sc.size();
   }
+  const ChoiceScore start_score = fit_choice(model.start_weights(), starts, folds, [&](const std::vector<uint32_t>& f) {
+    return model.start_score(f);
+  });
+  model.set_has_start_model(!starts.examples.empty());
 
   // 1. Content ends, from a run with the fitted starts and the rules' ends.
-  std::vector<Example> end_examples;
-  std::vector<std::pair<size_t, size_t>> choices;  // [begin, end) in end_examples, with a right end
-  std::vector<size_t> rule_choice;                 // index of the rules' end within each choice
+  ChoiceSet ends;
   for (uint32_t d = 0; d < documents_.size(); ++d) {
     const eval::GoldDocument& gold = documents_[d];
     Document doc(gold.text, gold.id);
@@ -176,40 +182,22 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       if (t.end_bytes.size() < 2) continue;
       const uint32_t begin = doc.quotes[i].spans.back().begin;
       const Span widest{begin, *std::max_element(t.end_bytes.begin(), t.end_bytes.end())};
-      size_t first = end_examples.size(), rule = 0;
-      bool any = false;
-      for (size_t k = 0; k < t.end_bytes.size(); ++k) {
-        Example ex;
-        ex.features = t.end_features[k];
-        ex.document = d;
-        const uint32_t end = eval::trim_for_exact_match(text, Span{begin, t.end_bytes[k]}).end;
-        for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
-          ex.label = gold_ends[g] == end && gold.attributions[g].content.back().overlaps(widest);
+      size_t rule = 0;
+      for (size_t k = 0; k < t.end_bytes.size(); ++k)
         if (t.end_bytes[k] == doc.quotes[i].spans.back().end) rule = k;
-        any = any || ex.label;
-        end_examples.push_back(std::move(ex));
-      }
-      if (!any) {
-        end_examples.resize(first);
-        continue;
-      }
-      choices.push_back({first, end_examples.size()});
-      rule_choice.push_back(first + rule);
+      // Right: ends where the last fragment of an overlapping annotation ends.
+      ends.add(d, t.end_features, rule, [&](size_t k) {
+        const uint32_t end = eval::trim_for_exact_match(text, Span{begin, t.end_bytes[k]}).end;
+        for (size_t g = 0; g < gold.attributions.size(); ++g)
+          if (gold_ends[g] == end && gold.attributions[g].content.back().overlaps(widest)) return true;
+        return false;
+      });
     }
   }
-  // Out-of-fold accuracy of the end choice (reported), then the fit on everything.
-  uint64_t rule_right = 0, model_right = 0;
-  for (int fold = 0; fold < folds; ++fold) {
-    fit(model.end_weights(), training_set(end_examples, folds, fold));
-    for (size_t c = 0; c < choices.size(); ++c) {
-      if (static_cast<int>(end_examples[choices[c].first].document % folds) != fold) continue;
-      rule_right += end_examples[rule_choice[c]].label;
-      const auto score = [&](const std::vector<uint32_t>& f) { return model.end_score(f); };
-      model_right += end_examples[best_choice(end_examples, choices[c].first, choices[c].second, score)].label;
-    }
-  }
-  fit(model.end_weights(), training_set(end_examples, folds, -1));
-  model.set_has_end_model(!end_examples.empty());
+  const ChoiceScore end_score = fit_choice(model.end_weights(), ends, folds, [&](const std::vector<uint32_t>& f) {
+    return model.end_score(f);
+  });
+  model.set_has_end_model(!ends.examples.empty());
 
   // 2. Acceptance, from a run with the fitted ends.
   std::vector<Example> examples;
@@ -288,12 +276,12 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   if (report) {
     report->documents = documents_.size();
     report->gold = gold_total;
-    report->end_choices = choices.size();
-    report->end_rule_right = rule_right;
-    report->end_model_right = model_right;
-    report->start_choices = start_choices;
-    report->start_rule_right = start_rule_right;
-    report->start_model_right = start_model_right;
+    report->end_choices = ends.groups.size();
+    report->end_rule_right = end_score.rule_right;
+    report->end_model_right = end_score.model_right;
+    report->start_choices = starts.groups.size();
+    report->start_rule_right = start_score.rule_right;
+    report->start_model_right = start_score.model_right;
     report->candidates = examples.size();
     report->positives = positives;
     report->gated_candidates = gated;

@@ -83,9 +83,24 @@ class AttributionTrainer {
   // The examples fitted for fold `held_out` (every document outside it), or
   // all of them when held_out < 0.
   static std::vector<const Example*> training_set(const std::vector<Example>& examples, int folds, int held_out);
-  // The example in [begin, end) that `score` ranks first (the first on ties).
-  static size_t best_choice(const std::vector<Example>& examples, size_t begin, size_t end,
-                            const std::function<float(const std::vector<uint32_t>&)>& score);
+  // One learned choice (content starts or ends): for each candidate that has
+  // one, its options in a group, kept only when some option is right.
+  struct ChoiceSet {
+    std::vector<Example> examples;
+    std::vector<std::pair<size_t, size_t>> groups;  // [begin, end) in examples
+    std::vector<size_t> rules;                      // per group, the index of the rules' option
+    // Adds the options with these features; right(k) labels option k.
+    void add(uint32_t document, const std::vector<std::vector<uint32_t>>& features, size_t rule,
+             const std::function<bool(size_t)>& right);
+  };
+  struct ChoiceScore {
+    uint64_t rule_right = 0, model_right = 0;  // groups where that option is right, out of fold
+  };
+  // Fits `weights` on the choice set fold by fold, counting how often the top
+  // option by `score` (the first on ties) and the rules' option are right on
+  // the held-out fold, then on every group.
+  ChoiceScore fit_choice(std::vector<float>& weights, const ChoiceSet& set, int folds,
+                         const std::function<float(const std::vector<uint32_t>&)>& score) const;
 
   AttributionTrainOptions options_;
   std::vector<eval::GoldDocument> documents_;
