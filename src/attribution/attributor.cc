@@ -54,9 +54,18 @@ bool is_determiner(std::string_view w) {
   return false;
 }
 
+// A determiner that never stands for a noun phrase ("the", "any"; not "many", "both").
+bool bound_determiner(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "any" || w == "every" || w == "no" || w == "his" || w == "her" ||
+         w == "their" || w == "its" || w == "our" || w == "my" || w == "your";
+}
+
 bool is_preposition(std::string_view w) {
   return w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in" || w == "on";
 }
+
+// Linking verbs whose complement describes their subject: "X seemed irritated".
+bool is_linking(std::string_view lemma) { return lemma == "seem" || lemma == "appear"; }
 
 bool is_object_taking(std::string_view lemma) {
   return lemma == "tell" || lemma == "ask" || lemma == "warn" || lemma == "assure" || lemma == "remind" ||
@@ -213,7 +222,10 @@ class Attributor {
     if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
     if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
     if (w == "'s" || w == "'ve" || w == "'d" || w == "'ll") return true;  // "He's said"
-    if (w.size() > 4 && w.ends_with("ly") && !tok(t).has(kCapitalized)) return true;
+    // "-ly" is an adverb ("repeatedly said"), unless the tagger says otherwise
+    // ("the rally said", "the family says").
+    if (w.size() > 4 && w.ends_with("ly") && !tok(t).has(kCapitalized))
+      return tok(t).tag == 0 || pos::is_adverb(tok(t).tag);
     return false;
   }
 
@@ -501,7 +513,12 @@ class Attributor {
         if (f.source < 0) return std::nullopt;
         f.origin = "according-to";
         uint32_t after = doc_.mentions[f.source].end_token;
-        if (c.first_token <= b + 1) {
+        // "But, according to the poll, 46 percent …", "In addition, according to
+        // the department, …": after a short opener set off by a comma, the
+        // statement follows the source.
+        const bool opener = c.first_token > b + 1 && is_comma(c.first_token - 1) && word_count(b, c.first_token) <= 3 &&
+                            after < e && is_comma(after) && word_count(after, end) >= 3;
+        if (c.first_token <= b + 1 || opener) {
           while (after < e && text(after) != ",") ++after;
           f.content.push_back({after + 1, end});
         } else {
@@ -535,12 +552,13 @@ class Attributor {
     if (f.content.empty()) return std::nullopt;
     // One quoted word is a quotation (""Absolutely," he said"); one plain word is not content.
     const QuoteKind kind = kind_of(f.content);
-    const int min_words = kind == QuoteKind::kDirect ? 1 : 2;
-    if (word_count(f.content.front().begin, f.content.back().end) < min_words) return std::nullopt;
+    const int words = word_count(f.content.front().begin, f.content.back().end);
+    if (words < 1 || (words < 2 && kind != QuoteKind::kDirect && !nominal_object(f, c) && !has_sourceless_option(f)))
+      return std::nullopt;
     // A noun cue never frames plain reported speech, nor words that start
     // with the sentence's real cue ("Another source familiar with his
     // thinking | said, "…"").
-    if (f.noun_cue && (kind == QuoteKind::kIndirect || lex_.cue(fw_[f.content.front().begin]) ||
+    if (f.noun_cue && ((kind == QuoteKind::kIndirect && !verb_slot(f, c)) || lex_.cue(fw_[f.content.front().begin]) ||
                        (f.content.front().begin > 0 && lex_.cue(fw_[f.content.front().begin - 1]) &&
                         f.content.front().begin - 1 != c.first_token)))
       return std::nullopt;
@@ -576,6 +594,35 @@ class Attributor {
     return f;
   }
 
+  // "The NEA estimates that …", "The candidate plans to be back …": a cue the
+  // tagger read as a noun still heads the clause when its subject ends right
+  // before it and a complement ("that", "to", an object) follows; the model
+  // weighs it (feature noun-cue).
+  bool verb_slot(const Frame& f, const Cue& c) const {
+    if (f.source < 0 || f.trailing || f.content.size() != 1) return false;
+    const Mention& src = doc_.mentions[f.source];
+    if (src.end_token != c.first_token || c.end_token >= doc_.sentences[f.sentence].end_token ||
+        bound_determiner(fw_[src.end_token - 1]))  // "Any plan to …": a noun phrase, not a subject and verb
+      return false;
+    const Token& next = tok(c.end_token);
+    if (next.in_quote || next.kind != TokenKind::kWord) return false;
+    const std::string& w = fw_[c.end_token];
+    return w == "that" || w == "to" || is_determiner(w) || next.has(kCapitalized) || pronoun_gender(lex_, w);
+  }
+
+  // "Christie endorsed Trump", "supported her", "75 percent said yes": one
+  // word of reported speech is content when it is the object of a verb cue,
+  // a noun, pronoun or number (not "that", "about", "out" left by a short end).
+  bool nominal_object(const Frame& f, const Cue& c) {
+    if (c.kind != CueKind::kVerb || f.content.size() != 1 || f.trailing) return false;
+    for (uint32_t t = f.content.front().begin; t < f.content.front().end; ++t) {
+      if (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber) continue;
+      const uint8_t tg = tag_of(t, f.sentence);
+      return pos::is_nominal(tg) || pos::is_number(tg) || (pos::is_pronoun(tg) && !pos::is_wh_word(tg));
+    }
+    return false;
+  }
+
   // "The birth of the newest Clinton is expected to coincide with …", "The
   // speaker appeared closer to …": a subject right before a passive or
   // raising cue is often what is reported, not who reports it (PolNeAR: an
@@ -589,7 +636,11 @@ class Attributor {
     if (src.end_token > cue || cue - src.end_token > 3 || src.kind == MentionKind::kPronoun) return false;
     const std::string& before = fw_[cue - 1];
     const bool passive = is_auxiliary_word(before) || before == "be" || before == "being";
-    const bool raising = fw_[f.content.front().begin] == "to" || fw_[f.content.front().begin] == "as";
+    // "X seemed irritated", "the race appears closer": a linking verb's
+    // complement says something of the subject whatever its form.
+    const CueEntry* entry = lex_.cue(fw_[cue]);
+    const bool linking = entry && is_linking(entry->lemma);
+    const bool raising = fw_[f.content.front().begin] == "to" || fw_[f.content.front().begin] == "as" || linking;
     return passive || raising;
   }
 
@@ -627,6 +678,7 @@ class Attributor {
     std::string_view lemma = entry ? std::string_view(entry->lemma) : std::string_view();
     // Skip adverbs, auxiliaries and time words between the source and the cue.
     uint32_t p = c.first_token;
+    if (p > b && fw_[p - 1].ends_with("ly")) tag_of(p, f.sentence);
     for (int n = 0; n < 5 && p > b && skippable(p - 1); ++n) --p;
     // "Rep. John Mica (R-Fla.) said": step over a short parenthesis after the source.
     if (p > b + 1 && text(p - 1) == ")") {
@@ -634,6 +686,7 @@ class Attributor {
       while (k > b && text(k - 1) != "(" && p - k < 8) --k;
       if (k > b && text(k - 1) == "(") p = k - 1;
     }
+    if (asked_question(c, s, end, lemma, f)) return true;
     // "Trump has targeted Mexico, calling border-crossers "rapists"": a participle
     // after a comma takes the sentence's subject.
     // Also "X released a statement saying …" / "He sent a memo in April explaining …".
@@ -738,6 +791,7 @@ class Attributor {
       m = appositive_source(p, b);
     }
     if (m < 0) m = subject_before_quote(c, f.sentence, p, end);
+    if (m < 0 && p > b + 2 && is_dash(p - 1)) m = subject_before_aside(p, b, f.sentence);
     if (m < 0 && p > b + 2 && (is_comma(p - 1) || is_dash(p - 1))) {
       // A nominal subject set off by commas or dashes: "The official, who spoke
       // on the condition of anonymity, said" / "The justice -- who … -- said".
@@ -754,6 +808,7 @@ class Attributor {
         }
       }
     }
+    if (m < 0) m = reduced_relative_subject(p, b, f.sentence);
     if (m < 0) {
       // Any noun phrase right before the cue, found by its tags ("7 percent
       // said", "national polling shows", "Immigrants feel"): a candidate for
@@ -817,6 +872,41 @@ class Attributor {
     if (interrupted) f.content.push_back({b, before - 1});
     f.content.push_back({k, clause_cut(k, end)});
     f.origin = interrupted ? "interrupted" : f.particle >= 0 ? "prep-object" : "leading";
+    choose_end(f, end, lemma);
+    return true;
+  }
+
+  // "Asked about his paid speeches, Huckabee's campaign said …", "… he said
+  // when asked whether he would run": a question put to someone, with no
+  // asker named (PolNeAR: an attribution without a source whose content is
+  // the question). Only "asked" with no subject: opening the sentence, or after
+  // "when", "after", "if" or a comma; adjuncts ("on Monday", "at a briefing")
+  // are stepped over up to "about" or an indirect question.
+  bool asked_question(const Cue& c, const Sentence& s, uint32_t end, std::string_view lemma, Frame& f) {
+    if (lemma != "ask" || fw_[c.first_token] != "asked" || c.end_token >= end) return false;
+    uint32_t p = c.first_token;
+    const uint32_t b = s.first_token;
+    for (int n = 0; n < 3 && p > b && skippable(p - 1); ++n) --p;
+    if (p > b) {
+      const std::string& w = fw_[p - 1];
+      if (!(is_comma(p - 1) || w == "when" || w == "after" || w == "if" || w == "once" || w == "while" ||
+            w == "whenever" || w == "before"))
+        return false;
+    }
+    uint32_t k = c.end_token;
+    for (; k < end && k < c.end_token + 10; ++k) {
+      if (tok(k).in_quote || tok(k).kind == TokenKind::kQuote || tok(k).kind == TokenKind::kPunct) return false;
+      if (fw_[k] == "about" || opens_question(k)) break;
+      if (fw_[k] == "by" || lex_.cue(fw_[k])) return false;  // "asked by Stephanopoulos": the asker is named
+    }
+    if (k >= end || k >= c.end_token + 10) return false;
+    if (fw_[k] == "about") ++k;
+    if (k >= end || word_count(k, end) < 1) return false;
+    uint32_t e = k;
+    while (e < end && !is_comma(e)) ++e;
+    f.source = -1;
+    f.content.push_back({k, e});
+    f.origin = "asked";
     choose_end(f, end, lemma);
     return true;
   }
@@ -977,7 +1067,7 @@ class Attributor {
     ends_.clear();
     for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
       if (is_boundary_punct(t)) {
-        if (t >= r.begin + 2) ends_.push_back(t);
+        if (t >= r.begin + 1) ends_.push_back(t);
         continue;
       }
       // Before a preposition or conjunction: an object that is the whole content
@@ -1266,6 +1356,7 @@ class Attributor {
     fv.add("e-len", bucket(word_count(begin, e)));
     fv.add("e-rest", bucket(word_count(e, limit)));
     fv.add("e-origin", f.origin);
+    fv.add("e-origin*tok", f.origin, boundary);  // "Asked whether …, X said": a question ends at its comma
     if (0) fv.add("lemma*e-tok", lemma, boundary);
     if (!verbs_before_.empty() && stop - begin + 1 == verbs_before_.size() && e <= stop) {
       const auto count = [](int n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
@@ -1323,16 +1414,27 @@ class Attributor {
     return add_mention(mm);
   }
 
+  // A quantity standing for the people counted, whatever its tag: "Nearly
+  // half said", "26% say", "a third said", "many believe", "few think".
+  bool quantity_head(uint32_t t) const {
+    const std::string& w = fw_[t];
+    return w == "%" || w == "those" || w == "half" || w == "third" || w == "thirds" || w == "quarter" || w == "quarters" ||
+           w == "fifth" || w == "fifths" || w == "many" || w == "few" || w == "most" || w == "some" ||
+           w == "both" || w == "all" || w == "several" || w == "others" || w == "majority" || w == "plurality" ||
+           w == "minority";
+  }
+
   // A noun phrase ending at token t by its tags: determiner? adjectives, nouns,
   // numbers, possessives, and one "of" phrase ("the top candidates of both
   // parties"), headed by a noun, number or pronoun ("another says").
   int32_t tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_t si) {
-    if (!tagger_ || (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber) || tok(t).in_quote)
+    if (!tagger_ || (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber && text(t) != "%") ||
+        tok(t).in_quote)
       return -1;
     const uint8_t head = tag_of(t, si);
     // A capitalised word opening the clause ("Jolly said …") is a name the
     // tagger may read as an adjective.
-    if (!(pos::is_nominal(head) || pos::is_number(head) || pos::is_pronoun(head) ||
+    if (!(pos::is_nominal(head) || pos::is_number(head) || pos::is_pronoun(head) || quantity_head(t) ||
           tok(t).kind == TokenKind::kNumber || (t == b && tok(t).has(kCapitalized))))
       return -1;
     uint32_t k = t;
@@ -1351,6 +1453,17 @@ class Attributor {
         k = j;
         continue;
       }
+      // "the rolling average of polls", "exit polling data": a gerund modifying a noun.
+      if (std::string_view(pos::penn_name(tg)) == "VBG" && j > b && pos::is_nominal(tag_of(j + 1, si))) {
+        k = j;
+        continue;
+      }
+      // "one in four said", "Nearly eight in 10 voters say"
+      if (!crossed_of && fw_[j] == "in" && j > b && pos::is_number(tag_of(j - 1, si)) && pos::is_number(tag_of(j + 1, si))) {
+        crossed_of = true;
+        k = j;
+        continue;
+      }
       if (!crossed_of && fw_[j] == "of" && j > b && pos::is_nominal(tag_of(j - 1, si))) {
         crossed_of = true;
         k = j;
@@ -1366,6 +1479,32 @@ class Attributor {
     const std::string_view penn = pos::penn_name(head);
     mm.gender = penn == "NNS" || penn == "NNPS" ? Gender::kPlural : Gender::kUnknown;
     return add_mention(mm);
+  }
+
+  // "A Des Moines Register poll released Saturday found …", "A court document
+  // filed Thursday says …": a subject whose noun is followed by a past
+  // participle and its adjuncts (a few words, no punctuation) before the cue at
+  // p. The source is the whole phrase.
+  int32_t reduced_relative_subject(uint32_t p, uint32_t b, uint32_t si) {
+    if (!tagger_ || p < b + 3) return -1;
+    for (uint32_t v = p - 1; v > b && p - v <= 8; --v) {
+      const Token& vt = tok(v);
+      if (vt.in_quote || (vt.kind != TokenKind::kWord && vt.kind != TokenKind::kNumber)) return -1;
+      const uint8_t tg = tag_of(v, si);
+      if (pos::is_finite_verb(tg) || lex_.cue(fw_[v])) return -1;
+      if (!pos::is_past_participle(tg)) continue;
+      if (!pos::is_nominal(tag_of(v - 1, si)) && !quantity_head(v - 1)) return -1;  // "those surveyed say"
+      int32_t head = mention_ending_at(v - 1, b);
+      if (head < 0) head = tagged_noun_phrase_ending_at(v - 1, b, si);
+      if (head < 0) return -1;
+      Mention mm = doc_.mentions[head];
+      mm.end_token = p;
+      mm.span = mm.name = {tok(mm.first_token).span.begin, tok(p - 1).span.end};
+      mm.kind = MentionKind::kNominal;
+      mm.entity = -1;
+      return add_mention(mm);
+    }
+    return -1;
   }
 
   // Start of the noun phrase whose head mention starts at t: steps back over a
@@ -1686,8 +1825,15 @@ class Attributor {
     for (uint32_t k = p - 1; k > b && p - k < 30; --k) {
       if (tok(k - 1).in_quote || is_closing_mark(k - 1)) break;
       if (!is_comma(k)) continue;
-      int32_t am = found_mention_at(k - 1);
-      if (am < 0 || doc_.mentions[am].end_token != k || doc_.mentions[am].kind == MentionKind::kPronoun) continue;
+      // "Rep. Elijah Cummings (D-Md.), chair of …, said": past a short parenthesis.
+      uint32_t j = k;
+      if (text(k - 1) == ")") {
+        uint32_t o = k - 1;
+        while (o > b && text(o) != "(" && k - o < 8) --o;
+        if (o > b && text(o) == "(") j = o;
+      }
+      int32_t am = found_mention_at(j - 1);
+      if (am < 0 || doc_.mentions[am].end_token != j || doc_.mentions[am].kind == MentionKind::kPronoun) continue;
       if (nearest < 0) nearest = am;
       const uint32_t first = doc_.mentions[am].first_token;
       if (first == b || is_comma(first - 1) || fw_[first - 1] == "and" || fw_[first - 1] == "but" ||
@@ -1696,6 +1842,29 @@ class Attributor {
     }
     const int32_t m = subject >= 0 ? subject : nearest;
     return m >= 0 ? with_head_noun(m, b) : m;
+  }
+
+  // "Many speakers at the service — including Muslims, Christians, Jews —
+  // said …", "Three-in-five GOP insiders — and two-thirds of Republicans in New
+  // Hampshire — said …": the words before an aside set off by dashes ending
+  // right before the cue at p are its source when they hold no verb.
+  int32_t subject_before_aside(uint32_t p, uint32_t b, uint32_t si) {
+    uint32_t d = p - 1;
+    while (d > b && p - d < 30 && !is_dash(d - 1)) --d;
+    if (d <= b + 1 || !is_dash(d - 1)) return -1;
+    const uint32_t e = d - 1;
+    uint32_t k = b;
+    while (k < e && (lex_.is(WordClass::kConj, fw_[k]) || is_comma(k) || lex_.is(WordClass::kSkip, fw_[k]))) ++k;
+    if (e <= k || e - k > 12) return -1;
+    for (uint32_t t = k; t < e; ++t) {
+      if (tok(t).in_quote || (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber && text(t) != "-"))
+        return -1;
+      const uint8_t tg = tag_of(t, si);
+      if (pos::is_verbal(tg) || pos::is_wh_word(tg)) return -1;
+    }
+    if (!pos::is_nominal(tag_of(e - 1, si)) && !pos::is_number(tag_of(e - 1, si)) && !pos::is_pronoun(tag_of(e - 1, si)))
+      return -1;
+    return phrase_mention(k, e);
   }
 
   // "The complaint, which was filed in federal court in Washington, alleged":
@@ -1763,7 +1932,7 @@ class Attributor {
   // statement of its own: the earlier content ends before that source.
   bool nested_frame(std::vector<Frame>& frames, const Cue& c, uint32_t si) {
     std::optional<Frame> inner = build_frame(c, si);
-    if (!inner) return false;
+    if (!inner || inner->source < 0) return false;
     if (inner->trailing && !frames.empty() && inner->content.size() == 1) {
       // "…they are asked to rank their choices, and "the foreign policy group is
       // less likely to be overrun," Hoover said.": the trailing statement starts
