@@ -1357,7 +1357,6 @@ class Attributor {
     fv.add("e-rest", bucket(word_count(e, limit)));
     fv.add("e-origin", f.origin);
     fv.add("e-origin*tok", f.origin, boundary);  // "Asked whether …, X said": a question ends at its comma
-    if (0) fv.add("lemma*e-tok", lemma, boundary);
     if (!verbs_before_.empty() && stop - begin + 1 == verbs_before_.size() && e <= stop) {
       const auto count = [](int n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
       const std::string_view in = count(verbs_before_[e - begin]);
