@@ -2281,7 +2281,7 @@ class Attributor {
       if (words < 2) continue;
       if (is_title(range) || markup_value(qr)) continue;
       region_used_[r] = true;
-      if (continues_previous_quote(qr)) {
+      if (continues_previous_quote(qr, s.first_token)) {
         Quote& prev = doc_.quotes.back();
         prev.spans.push_back(byte_span(range));
         prev.span.end = prev.spans.back().end;
@@ -2330,6 +2330,12 @@ class Attributor {
         }
         if (prev >= 0 && doc_.quotes[prev].speaker) {
           const uint32_t prev_para = paragraph_of(doc_.quotes[prev].span.begin);
+          if (continues_in_next_paragraph(doc_.quotes[prev], qr)) {
+            Quote& pq = doc_.quotes[prev];
+            pq.spans.push_back(byte_span(range));
+            pq.span.end = pq.spans.back().end;
+            continue;
+          }
           if (qr.paragraph - prev_para <= 3) {
             link.carried_from = prev;
             q.speaker = Speaker{};
@@ -2367,7 +2373,7 @@ class Attributor {
   // A quotation that follows the previous quote in the same paragraph with only
   // that quote's cue, source and a few words between ("Q1," Graham said. "Q2.")
   // is more of the same statement: one attribution, another span.
-  bool continues_previous_quote(const QuotedRegion& qr) const {
+  bool continues_previous_quote(const QuotedRegion& qr, uint32_t sentence_begin) const {
     if (doc_.quotes.empty() || links_.empty()) return false;
     const Quote& prev = doc_.quotes.back();
     const SpeakerLink& link = links_.back();
@@ -2380,10 +2386,29 @@ class Attributor {
       const Token& k = tok(t);
       if (k.kind != TokenKind::kWord && k.kind != TokenKind::kNumber) continue;
       if (cue.contains(k.span) || source.contains(k.span)) continue;
-      if (lex_.cue(fw_[t]) && !fw_[t].ends_with("ing")) return false;  // another cue: another statement
+      // Another cue in the quotation's own sentence, another statement; not
+      // a word that is rarely one ("a Colorado state director"), nor a cue in
+      // a clause of the quote before ("…," said X, who spoke on condition of
+      // anonymity. "…").
+      const CueEntry* cue_word = lex_.cue(fw_[t]);
+      if (cue_word && cue_word->prior >= kMinFramePrior && !fw_[t].ends_with("ing") && t >= sentence_begin)
+        return false;
       if (++extra_words > kMaxWordsBetweenSpans) return false;
     }
     return true;
+  }
+
+  // A quotation that is a whole paragraph, right after a paragraph that
+  // opens with the previous quote, all in quotation marks (""Q1," X said. ¶
+  // "Q2.""), goes on with that statement: PolNeAR annotates one attribution
+  // with both fragments.
+  bool continues_in_next_paragraph(const Quote& prev, const QuotedRegion& qr) const {
+    const uint32_t prev_para = paragraph_of(prev.spans.back().begin);
+    if (prev.kind != QuoteKind::kDirect || qr.paragraph != prev_para + 1) return false;
+    const Paragraph& pp = doc_.paragraphs[prev_para];
+    const Paragraph& qp = doc_.paragraphs[qr.paragraph];
+    if (first_token_from(doc_, prev.spans.back().begin) > pp.first_token + 1) return false;
+    return qr.first_token <= qp.first_token + 1 && qr.end_token + 2 >= qp.end_token;
   }
 
   uint32_t paragraph_of(uint32_t offset) const {
