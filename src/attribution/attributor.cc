@@ -2282,7 +2282,15 @@ class Attributor {
       if (is_title(range) || markup_value(qr)) continue;
       region_used_[r] = true;
       if (continues_previous_quote(qr, s.first_token)) {
-        Quote& prev = doc_.quotes.back();
+        Quote* prevp = &doc_.quotes.back();
+        // ""…," said X, who declined to run again. "…"": the reported speech
+        // of a clause about the source is not what the quotation goes on
+        // with; the quotation its sentence opened with is.
+        const size_t n = doc_.quotes.size();
+        if (prevp->kind == QuoteKind::kIndirect && n >= 2 && doc_.quotes[n - 2].kind != QuoteKind::kIndirect &&
+            doc_.quotes[n - 2].speaker && sentence_of(doc_.quotes[n - 2].span.end) == sentence_of(prevp->span.begin))
+          prevp = &doc_.quotes[n - 2];
+        Quote& prev = *prevp;
         prev.spans.push_back(byte_span(range));
         prev.span.end = prev.spans.back().end;
         if (prev.kind == QuoteKind::kIndirect) prev.kind = QuoteKind::kMixed;
@@ -2409,6 +2417,12 @@ class Attributor {
     const Paragraph& qp = doc_.paragraphs[qr.paragraph];
     if (first_token_from(doc_, prev.spans.back().begin) > pp.first_token + 1) return false;
     return qr.first_token <= qp.first_token + 1 && qr.end_token + 2 >= qp.end_token;
+  }
+
+  uint32_t sentence_of(uint32_t offset) const {
+    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), offset,
+                               [](uint32_t o, const Sentence& x) { return o < x.span.begin; });
+    return it == doc_.sentences.begin() ? 0 : static_cast<uint32_t>(it - doc_.sentences.begin() - 1);
   }
 
   uint32_t paragraph_of(uint32_t offset) const {

@@ -97,6 +97,42 @@ void AttributionTrainer::fit(std::vector<float>& w, const std::vector<const Exam
   }
 }
 
+void AttributionTrainer::fit_choices(std::vector<float>& w, const std::vector<Example>& examples,
+                                     const std::vector<std::pair<size_t, size_t>>& groups, int folds,
+                                     int held_out) const {
+  std::fill(w.begin(), w.end(), 0.0f);
+  std::vector<float> g2(w.size(), 0.0f);
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < groups.size(); ++i)
+    if (held_out < 0 || static_cast<int>(examples[groups[i].first].document % folds) != held_out) order.push_back(i);
+  std::mt19937 rng(options_.seed);
+  std::vector<double> z;
+  for (int epoch = 0; epoch < options_.epochs; ++epoch) {
+    shuffle(order, rng);
+    for (uint32_t gi : order) {
+      const auto [b, e] = groups[gi];
+      z.assign(e - b, 0.0);
+      double top = -1e300, right = 0;
+      for (size_t k = b; k < e; ++k) {
+        for (uint32_t f : examples[k].features) z[k - b] += w[f];
+        top = std::max(top, z[k - b]);
+        right += examples[k].label;
+      }
+      double sum = 0;
+      for (double& v : z) sum += (v = std::exp(v - top));
+      for (size_t k = b; k < e; ++k) {
+        const float grad =
+            static_cast<float>(z[k - b] / sum - (examples[k].label ? 1.0 / right : 0.0));
+        for (uint32_t f : examples[k].features) {
+          const float gf = grad + options_.l2 * w[f];
+          g2[f] += gf * gf;
+          w[f] -= options_.choice_learning_rate * gf / std::sqrt(g2[f] + 1e-6f);
+        }
+      }
+    }
+  }
+}
+
 AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const {
   const Lexicon& lex = Lexicon::builtin();
   const Tagger& tagger = Tagger::builtin();
@@ -106,6 +142,10 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   for (const eval::GoldDocument& g : documents_) gold_total += g.attributions.size();
 
   const int folds = std::max(2, options_.folds);
+  // The start and end weights fitted without each fold: the out-of-fold
+  // acceptance scores come from runs with them, so that the ends and starts
+  // of a held-out article are not ones fitted on it.
+  std::vector<std::vector<float>> fold_start_weights(folds), fold_end_weights(folds);
   // 0. Content starts, from a run with the rules' starts and ends.
   uint64_t start_choices = 0, start_rule_right = 0, start_model_right = 0;
   {
@@ -145,7 +185,8 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       }
     }
     for (int fold = 0; fold < folds; ++fold) {
-      fit(model.start_weights(), training_set(start_examples, folds, fold));
+      fit_choices(model.start_weights(), start_examples, sc, folds, fold);
+      fold_start_weights[fold] = model.start_weights();
       for (const auto& [b, e] : sc) {
         if (static_cast<int>(start_examples[b].document % folds) != fold) continue;
         start_rule_right += start_examples[b].label;  // the rules' start comes first
@@ -153,7 +194,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
         start_model_right += start_examples[best_choice(start_examples, b, e, score)].label;
       }
     }
-    fit(model.start_weights(), training_set(start_examples, folds, -1));
+    fit_choices(model.start_weights(), start_examples, sc, folds, -1);
     model.set_has_start_model(!start_examples.empty());
     start_choices = sc.size();
   }
@@ -200,7 +241,8 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   // Out-of-fold accuracy of the end choice (reported), then the fit on everything.
   uint64_t rule_right = 0, model_right = 0;
   for (int fold = 0; fold < folds; ++fold) {
-    fit(model.end_weights(), training_set(end_examples, folds, fold));
+    fit_choices(model.end_weights(), end_examples, choices, folds, fold);
+    fold_end_weights[fold] = model.end_weights();
     for (size_t c = 0; c < choices.size(); ++c) {
       if (static_cast<int>(end_examples[choices[c].first].document % folds) != fold) continue;
       rule_right += end_examples[rule_choice[c]].label;
@@ -208,16 +250,19 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       model_right += end_examples[best_choice(end_examples, choices[c].first, choices[c].second, score)].label;
     }
   }
-  fit(model.end_weights(), training_set(end_examples, folds, -1));
+  fit_choices(model.end_weights(), end_examples, choices, folds, -1);
   model.set_has_end_model(!end_examples.empty());
 
-  // 2. Acceptance, from a run with the fitted ends.
+  // 2. Acceptance, from a run with the fitted ends (and, for the
+  // out-of-fold scores, runs with the starts and ends fitted without the fold).
   std::vector<Example> examples;
+  const auto add_examples = [&](const AttributionModel& m, int fold, std::vector<Example>& out) {
   for (uint32_t d = 0; d < documents_.size(); ++d) {
+    if (fold >= 0 && static_cast<int>(d % folds) != fold) continue;
     const eval::GoldDocument& gold = documents_[d];
     Document doc(gold.text, gold.id);
     std::vector<CandidateTrace> trace;
-    run_pipeline(doc, lex, &tagger, options, &model, &trace, true);
+    run_pipeline(doc, lex, &tagger, options, &m, &trace, true);
     const eval::CharCounter counter(doc.text());
     for (size_t i = 0; i < doc.quotes.size(); ++i) {
       const Quote& q = doc.quotes[i];
@@ -230,7 +275,18 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
         ex.label = eval::content_jaccard(counter, gold.attributions[g].content, content) >= eval::kMinJaccard &&
                    eval::speaker_correct(doc.text(), gold.attributions[g], q);
-      examples.push_back(std::move(ex));
+      out.push_back(std::move(ex));
+    }
+  }
+  };
+  add_examples(model, -1, examples);
+  std::vector<Example> held_out;  // each fold's candidates, from a run with its out-of-fold starts and ends
+  {
+    AttributionModel fold_model = model;
+    for (int k = 0; k < folds; ++k) {
+      fold_model.start_weights() = fold_start_weights[k];
+      fold_model.end_weights() = fold_end_weights[k];
+      add_examples(fold_model, k, held_out);
     }
   }
   uint64_t positives = 0, gated = 0;
@@ -243,26 +299,26 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
                                           std::to_string(examples.size()) + " candidates in " +
                                           std::to_string(documents_.size()) + " documents)");
   // Out-of-fold scores.
-  std::vector<double> oof(examples.size(), 0.0);
+  std::vector<double> oof(held_out.size(), 0.0);
   for (int k = 0; k < folds; ++k) {
     fit(model.weights(), training_set(examples, folds, k));
-    for (size_t i = 0; i < examples.size(); ++i)
-      if (static_cast<int>(examples[i].document % folds) == k) oof[i] = model.score(examples[i].features);
+    for (size_t i = 0; i < held_out.size(); ++i)
+      if (static_cast<int>(held_out[i].document % folds) == k) oof[i] = model.score(held_out[i].features);
   }
-  std::vector<bool> labels(examples.size());
-  for (size_t i = 0; i < examples.size(); ++i) labels[i] = examples[i].label;
+  std::vector<bool> labels(held_out.size());
+  for (size_t i = 0; i < held_out.size(); ++i) labels[i] = held_out[i].label;
   float a = 1, b = 0;
   fit_platt(oof, labels, a, b);
   // The threshold for indirect candidates that maximises F1 of right
   // attributions; the others are always reported.
   uint64_t fixed_tp = 0, fixed_n = 0;
   std::vector<std::pair<double, bool>> open;  // calibrated probability, label
-  for (size_t i = 0; i < examples.size(); ++i) {
-    if (!examples[i].gated) {
+  for (size_t i = 0; i < held_out.size(); ++i) {
+    if (!held_out[i].gated) {
       ++fixed_n;
-      fixed_tp += examples[i].label;
+      fixed_tp += held_out[i].label;
     } else {
-      open.push_back({sigmoid(a * oof[i] + b), examples[i].label});
+      open.push_back({sigmoid(a * oof[i] + b), held_out[i].label});
     }
   }
   std::sort(open.begin(), open.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
