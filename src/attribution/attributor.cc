@@ -687,7 +687,7 @@ class Attributor {
       f.origin = "said-x";
       return true;
     }
-    if (uint32_t q = subject_after_quote(p, b, f.sentence); q < p) {
+    if (uint32_t q = subject_after_quote(p, b, f.sentence); q < p && !title_closes_phrase(q, b)) {
       // ""…," former FBI agent Timothy Gill explained." / ""…," it read.": a short
       // subject right after the quotation is the source, whatever its words.
       int32_t m = mention_ending_at(p - 1, b);
@@ -768,7 +768,8 @@ class Attributor {
     uint32_t before = np_start(src.first_token, b);
     if (before > b + 1 && (is_comma(before - 1) || is_closing_mark(before - 1))) {
       uint32_t ce = before - 1;
-      const bool quote_before = is_closing_mark(ce) || (is_comma(ce) && ce > b && is_closing_mark(ce - 1));
+      const bool quote_before = (is_closing_mark(ce) || (is_comma(ce) && ce > b && is_closing_mark(ce - 1))) &&
+                                !title_closes_phrase(before, b);
       uint32_t after = skip_adjuncts(c.end_token, end, lemma);
       bool quote_after = false;
       for (uint32_t t = c.end_token; t < end && !quote_after; ++t) quote_after = tok(t).in_quote > 0;
@@ -1395,6 +1396,26 @@ class Attributor {
     if (is_comma(k - 1) && k - 1 > b && is_closing_mark(k - 2)) return k;
     if (is_closing_mark(k - 1)) return k;
     return p;
+  }
+
+  // "Wednesday on Fox News Channel's "Hannity," Newt Gingrich said if …": the
+  // quotation closing before the subject (at q - 1 or q - 2) is a title
+  // ending a phrase that opens the sentence, not a statement; the cue's
+  // content comes after it.
+  bool title_closes_phrase(uint32_t q, uint32_t b) const {
+    const uint32_t mark = is_closing_mark(q - 1) ? q - 1 : q - 2;
+    const int32_t r = close_region_[mark];
+    if (r < 0) return false;
+    const QuotedRegion& qr = doc_.quoted[r];
+    if (qr.first_token <= b + 1 || qr.end_token - qr.first_token > 8) return false;
+    int capitalised = 0;
+    for (uint32_t t = qr.first_token; t < qr.end_token; ++t) {
+      if (tok(t).kind != TokenKind::kWord) continue;
+      const std::string& w = fw_[t];
+      if (tok(t).has(kCapitalized)) ++capitalised;
+      else if (!is_preposition(w) && !is_determiner(w) && !lex_.is(WordClass::kConj, w)) return false;
+    }
+    return capitalised > 0;
   }
 
   // ""…," the email read." / ""…," it reads, "…"": a rare cue still closes the
@@ -2365,7 +2386,9 @@ class Attributor {
     for (uint32_t t = r.begin; t < r.end; ++t) {
       if (tok(t).kind != TokenKind::kWord) continue;
       const std::string& w = fw_[t];
-      if (w.size() <= 3 || is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w)) continue;
+      if ((w.size() <= 3 && !tok(t).has(kCapitalized)) || is_preposition(w) || is_determiner(w) ||
+          lex_.is(WordClass::kConj, w))
+        continue;
       ++content;
       capitalised += tok(t).has(kCapitalized);
       if (content > 12) return false;

@@ -42,6 +42,7 @@ struct AttributionTrainOptions {
   float l2 = 1e-5f;
   uint32_t seed = 42;
   int folds = 3;
+  int orders = 5;  // acceptance weights: the mean of fits over this many example orders (seed, seed + 1, …)
 };
 
 struct AttributionTrainReport {
@@ -81,6 +82,7 @@ class AttributionTrainer {
     bool gated = false;  // indirect: reported only above the threshold
   };
   void fit(std::vector<float>& weights, const std::vector<const Example*>& examples) const;
+  void fit_once(std::vector<float>& weights, const std::vector<const Example*>& examples, uint32_t seed) const;
   // A choice model: each group [begin, end) of `examples` is one choice
   // among candidates, fitted by the log loss of a softmax over the group
   // (the right candidates share the target), groups of documents in fold
