@@ -2300,7 +2300,7 @@ class Attributor {
       const bool whole_sentence = qr.first_token <= s.first_token + 1 && qr.end_token + 2 >= s.end_token;
       if (words < 3 && !whole_sentence) continue;  // scare quotes, titles
       if (words < 2) continue;
-      if (is_title(range) || markup_value(qr)) continue;
+      if (is_title(range) || markup_value(qr) || credited(qr)) continue;
       region_used_[r] = true;
       if (continues_previous_quote(qr, s.first_token)) {
         Quote* prevp = &doc_.quotes.back();
@@ -2394,6 +2394,15 @@ class Attributor {
       if (content > 12) return false;
     }
     return content >= 2 && capitalised == content;
+  }
+
+  // "—"Met accused of whitewashing baby Jesus," by Post's Kathianne Boniello:
+  // …": a headline or title credited to its author, not a statement.
+  bool credited(const QuotedRegion& qr) const {
+    if (!qr.closed) return false;
+    uint32_t t = qr.end_token + 1;
+    if (t < doc_.tokens.size() && is_comma(t)) ++t;
+    return t < doc_.tokens.size() && fw_[t] == "by";
   }
 
   // tweet-date="March 10, 2016": an attribute value in markup, not a quotation.
