@@ -110,42 +110,6 @@ void AttributionTrainer::fit_once(std::vector<float>& w, const std::vector<const
   }
 }
 
-void AttributionTrainer::fit_choices(std::vector<float>& w, const std::vector<Example>& examples,
-                                     const std::vector<std::pair<size_t, size_t>>& groups, int folds,
-                                     int held_out) const {
-  std::fill(w.begin(), w.end(), 0.0f);
-  std::vector<float> g2(w.size(), 0.0f);
-  std::vector<uint32_t> order;
-  for (uint32_t i = 0; i < groups.size(); ++i)
-    if (held_out < 0 || static_cast<int>(examples[groups[i].first].document % folds) != held_out) order.push_back(i);
-  std::mt19937 rng(options_.seed);
-  std::vector<double> z;
-  for (int epoch = 0; epoch < options_.epochs; ++epoch) {
-    shuffle(order, rng);
-    for (uint32_t gi : order) {
-      const auto [b, e] = groups[gi];
-      z.assign(e - b, 0.0);
-      double top = -1e300, right = 0;
-      for (size_t k = b; k < e; ++k) {
-        for (uint32_t f : examples[k].features) z[k - b] += w[f];
-        top = std::max(top, z[k - b]);
-        right += examples[k].label;
-      }
-      double sum = 0;
-      for (double& v : z) sum += (v = std::exp(v - top));
-      for (size_t k = b; k < e; ++k) {
-        const float grad =
-            static_cast<float>(z[k - b] / sum - (examples[k].label ? 1.0 / right : 0.0));
-        for (uint32_t f : examples[k].features) {
-          const float gf = grad + options_.l2 * w[f];
-          g2[f] += gf * gf;
-          w[f] -= options_.choice_learning_rate * gf / std::sqrt(g2[f] + 1e-6f);
-        }
-      }
-    }
-  }
-}
-
 AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const {
   const Lexicon& lex = Lexicon::builtin();
   const Tagger& tagger = Tagger::builtin();
@@ -198,7 +162,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       }
     }
     for (int fold = 0; fold < folds; ++fold) {
-      fit_choices(model.start_weights(), start_examples, sc, folds, fold);
+      fit(model.start_weights(), training_set(start_examples, folds, fold));
       fold_start_weights[fold] = model.start_weights();
       for (const auto& [b, e] : sc) {
         if (static_cast<int>(start_examples[b].document % folds) != fold) continue;
@@ -207,7 +171,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
         start_model_right += start_examples[best_choice(start_examples, b, e, score)].label;
       }
     }
-    fit_choices(model.start_weights(), start_examples, sc, folds, -1);
+    fit(model.start_weights(), training_set(start_examples, folds, -1));
     model.set_has_start_model(!start_examples.empty());
     start_choices = sc.size();
   }
@@ -254,7 +218,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   // Out-of-fold accuracy of the end choice (reported), then the fit on everything.
   uint64_t rule_right = 0, model_right = 0;
   for (int fold = 0; fold < folds; ++fold) {
-    fit_choices(model.end_weights(), end_examples, choices, folds, fold);
+    fit(model.end_weights(), training_set(end_examples, folds, fold));
     fold_end_weights[fold] = model.end_weights();
     for (size_t c = 0; c < choices.size(); ++c) {
       if (static_cast<int>(end_examples[choices[c].first].document % folds) != fold) continue;
@@ -263,7 +227,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       model_right += end_examples[best_choice(end_examples, choices[c].first, choices[c].second, score)].label;
     }
   }
-  fit_choices(model.end_weights(), end_examples, choices, folds, -1);
+  fit(model.end_weights(), training_set(end_examples, folds, -1));
   model.set_has_end_model(!end_examples.empty());
 
   // 2. Acceptance, from a run with the fitted ends (and, for the

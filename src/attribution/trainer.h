@@ -38,7 +38,6 @@ namespace whosaid {
 struct AttributionTrainOptions {
   int epochs = 10;
   float learning_rate = 0.1f;
-  float choice_learning_rate = 0.05f;  // the content start and end choices
   float l2 = 1e-5f;
   uint32_t seed = 42;
   int folds = 3;
@@ -83,12 +82,6 @@ class AttributionTrainer {
   };
   void fit(std::vector<float>& weights, const std::vector<const Example*>& examples) const;
   void fit_once(std::vector<float>& weights, const std::vector<const Example*>& examples, uint32_t seed) const;
-  // A choice model: each group [begin, end) of `examples` is one choice
-  // among candidates, fitted by the log loss of a softmax over the group
-  // (the right candidates share the target), groups of documents in fold
-  // `held_out` left out (none when held_out < 0).
-  void fit_choices(std::vector<float>& weights, const std::vector<Example>& examples,
-                   const std::vector<std::pair<size_t, size_t>>& groups, int folds, int held_out) const;
   // The examples fitted for fold `held_out` (every document outside it), or
   // all of them when held_out < 0.
   static std::vector<const Example*> training_set(const std::vector<Example>& examples, int folds, int held_out);
