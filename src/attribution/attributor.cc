@@ -22,9 +22,6 @@ constexpr float kMinFramePrior = 0.3f;
 // At most this many words (besides the cue and source) between two quotations
 // that make one statement: ""Q1," Manchin said, referring to the seats. "Q2.""
 constexpr int kMaxWordsBetweenSpans = 30;
-// A quotation framed by a rare cue or a source found only by its tags is
-// reported when the model's probability that it is right reaches this.
-constexpr float kQuotingFrameThreshold = 0.5f;
 
 struct Range {
   uint32_t begin = 0, end = 0;  // token indexes, half-open
@@ -549,9 +546,10 @@ class Attributor {
     // does, unless the model takes it.
     if (kind != QuoteKind::kIndirect &&
         (f.tagged_source || f.noun_cue ||
-         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))) &&
-        !accepted_quoting(f))
-      return std::nullopt;
+         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si))))) {
+      f.ends.gated = true;
+      if (!accepted_quoting(f)) return std::nullopt;
+    }
     // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
     // is an attribution whatever follows; other reported speech is the model's choice.
     const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
@@ -605,12 +603,13 @@ class Attributor {
 
   // A frame around a quotation that the rules alone do not trust: its cue is
   // rare ("heralded", "mocked") or its source was found only by its tags
-  // ("Proponents of the bill say"). The model takes it when it is more likely
-  // right than not (always, when training, so that it learns them).
+  // ("Proponents of the bill say"). The model takes it as it takes reported
+  // speech, at its threshold (always, when training, so that it learns them;
+  // the trainer counts it among the candidates the threshold decides).
   bool accepted_quoting(const Frame& f) {
     if (report_all_) return true;
     frame_features(f, fv_);
-    return model_->probability(fv_.ids()) >= kQuotingFrameThreshold;
+    return model_->probability(fv_.ids()) >= model_->threshold();
   }
 
   // Whether the model takes an indirect candidate (always, when training).
@@ -2022,6 +2021,7 @@ class Attributor {
         t.end_features = ends->end_features;
         t.start_bytes = ends->start_bytes;
         t.start_features = ends->start_features;
+        t.gated = ends->gated;
       }
       traces_.push_back(std::move(t));
     }

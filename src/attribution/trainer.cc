@@ -248,7 +248,7 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
       Example ex;
       ex.features = std::move(trace[i].features);
       ex.document = d;
-      ex.gated = q.kind == QuoteKind::kIndirect;
+      ex.gated = q.kind == QuoteKind::kIndirect || trace[i].gated;
       for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
         ex.label = eval::content_jaccard(counter, gold.attributions[g].content, content) >= eval::kMinJaccard &&
                    eval::speaker_correct(doc.text(), gold.attributions[g], q);
