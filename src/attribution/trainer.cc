@@ -234,27 +234,27 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   // out-of-fold scores, runs with the starts and ends fitted without the fold).
   std::vector<Example> examples;
   const auto add_examples = [&](const AttributionModel& m, int fold, std::vector<Example>& out) {
-  for (uint32_t d = 0; d < documents_.size(); ++d) {
-    if (fold >= 0 && static_cast<int>(d % folds) != fold) continue;
-    const eval::GoldDocument& gold = documents_[d];
-    Document doc(gold.text, gold.id);
-    std::vector<CandidateTrace> trace;
-    run_pipeline(doc, lex, &tagger, options, &m, &trace, true);
-    const eval::CharCounter counter(doc.text());
-    for (size_t i = 0; i < doc.quotes.size(); ++i) {
-      const Quote& q = doc.quotes[i];
-      const std::vector<Span> content = eval::predicted_content(q);
-      if (eval::in_discard(counter, content, gold.discard)) continue;
-      Example ex;
-      ex.features = std::move(trace[i].features);
-      ex.document = d;
-      ex.gated = q.kind == QuoteKind::kIndirect || trace[i].gated;
-      for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
-        ex.label = eval::content_jaccard(counter, gold.attributions[g].content, content) >= eval::kMinJaccard &&
-                   eval::speaker_correct(doc.text(), gold.attributions[g], q);
-      out.push_back(std::move(ex));
+    for (uint32_t d = 0; d < documents_.size(); ++d) {
+      if (fold >= 0 && static_cast<int>(d % folds) != fold) continue;
+      const eval::GoldDocument& gold = documents_[d];
+      Document doc(gold.text, gold.id);
+      std::vector<CandidateTrace> trace;
+      run_pipeline(doc, lex, &tagger, options, &m, &trace, true);
+      const eval::CharCounter counter(doc.text());
+      for (size_t i = 0; i < doc.quotes.size(); ++i) {
+        const Quote& q = doc.quotes[i];
+        const std::vector<Span> content = eval::predicted_content(q);
+        if (eval::in_discard(counter, content, gold.discard)) continue;
+        Example ex;
+        ex.features = std::move(trace[i].features);
+        ex.document = d;
+        ex.gated = q.kind == QuoteKind::kIndirect || trace[i].gated;
+        for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
+          ex.label = eval::content_jaccard(counter, gold.attributions[g].content, content) >= eval::kMinJaccard &&
+                     eval::speaker_correct(doc.text(), gold.attributions[g], q);
+        out.push_back(std::move(ex));
+      }
     }
-  }
   };
   add_examples(model, -1, examples);
   std::vector<Example> held_out;  // each fold's candidates, from a run with its out-of-fold starts and ends

@@ -21,9 +21,12 @@
 // Both are logistic regression fitted by AdaGrad in a fixed (seeded) order,
 // so the same data and options give byte-identical models.
 // Calibration and the reporting threshold come from out-of-fold scores:
-// documents are split into `folds` by position, each fold scored by a model
-// trained on the others; a Platt scaling is fitted to those scores, and the
-// threshold maximises the F1 of end-to-end-correct attributions among them.
+// documents are split into `folds` by position, each fold's candidates come
+// from a run with the start and end weights fitted on the others and are
+// scored by acceptance weights fitted on the others; a Platt scaling is
+// fitted to those scores, and the threshold maximises the F1 of
+// end-to-end-correct attributions among them. Every fit is the mean of
+// `orders` fits over different example orders.
 #pragma once
 
 #include <cstdint>
@@ -49,7 +52,7 @@ struct AttributionTrainReport {
   uint64_t gold = 0;              // annotated attributions
   uint64_t candidates = 0;        // examples
   uint64_t positives = 0;         // examples labelled right
-  uint64_t gated_candidates = 0;  // indirect candidates: the model decides whether to report them
+  uint64_t gated_candidates = 0;  // reported speech, and quotations framed by a rare cue: the model decides
   uint64_t end_choices = 0;       // candidates whose content end was learned (with a right end among them)
   uint64_t end_rule_right = 0;    // … of which the rules' end was the right one
   uint64_t end_model_right = 0;   // … and the fitted model's choice, out of fold
@@ -78,7 +81,7 @@ class AttributionTrainer {
     std::vector<uint32_t> features;
     uint32_t document = 0;
     bool label = false;
-    bool gated = false;  // indirect: reported only above the threshold
+    bool gated = false;  // reported only at the threshold (reported speech, rare-cue quotation frames)
   };
   void fit(std::vector<float>& weights, const std::vector<const Example*>& examples) const;
   void fit_once(std::vector<float>& weights, const std::vector<const Example*>& examples, uint32_t seed) const;

@@ -101,8 +101,8 @@ int run_train_attribution(const AttributionArgs& a) {
   write_model(a.out, bytes);
   char line[800];
   std::snprintf(line, sizeof line,
-                "%llu documents, %llu gold attributions, %llu candidates (%llu right, %llu indirect ones "
-                "chosen by the model)\n"
+                "%llu documents, %llu gold attributions, %llu candidates (%llu right, %llu reported only "
+                "at the model's threshold)\n"
                 "content ends: %llu choices with a right end; the rules' end right in %llu, the model's in %llu "
                 "(out of fold)\n"
                 "content starts: %llu choices with a right start; the rules' start right in %llu, the model's in "
