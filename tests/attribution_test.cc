@@ -74,6 +74,59 @@ TEST(Direct, AnotherSpeakersStatementBetweenQuotesEndsTheFirst) {
   EXPECT_EQ(q->spans.size(), 1u);
 }
 
+// PolNeAR annotates a statement that goes on in the next quotation as one
+// attribution with two fragments; "state" in the source's title is no cue.
+TEST(Continuation, RareCueWordInTheSourceDoesNotEndTheStatement) {
+  Document doc = extractor().extract(
+      "\"You need to build an organization,\" said Brad Komar, Clinton's Colorado state director. "
+      "\"You can't arrive two weeks beforehand.\"");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  ASSERT_EQ(doc.quotes[0].spans.size(), 2u);
+  EXPECT_EQ(doc.slice(doc.quotes[0].spans[1]), "You can't arrive two weeks beforehand.");
+}
+
+// ""…," said X, whose organization does not endorse candidates. "…"": the
+// quotation goes on with the quote, not with the reported speech of the clause.
+TEST(Continuation, QuotationAfterAClauseAboutTheSourceContinuesTheQuote) {
+  Document doc = extractor().extract(
+      "''The Trump we have seen is not the Trump we will see,'' said Mr. Franklin, whose organization "
+      "does not endorse presidential candidates. ''A general election candidate has always been different.''");
+  const Quote* q = quote_containing(doc, "The Trump we have seen");
+  ASSERT_NE(q, nullptr);
+  ASSERT_EQ(q->spans.size(), 2u);
+  EXPECT_EQ(doc.slice(q->spans[1]), "A general election candidate has always been different.");
+}
+
+// A whole-paragraph quotation after a paragraph that opens with the quote
+// before it continues that statement.
+TEST(Continuation, WholeParagraphQuotationContinuesTheQuoteBefore) {
+  Document doc = extractor().extract(
+      "\"We are going to start chipping away at her lead,\" said his campaign manager Jeff Weaver.\n\n"
+      "\"We have a path to victory. It is not an easy path.\"\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].spans.size(), 2u);
+}
+
+// A TV show's title closing the phrase before the subject is not what the
+// subject says; the content follows the cue.
+TEST(Direct, TitleBeforeTheSubjectIsNotAStatement) {
+  Document doc = extractor().extract(
+      "Wednesday on Fox News Channel's \"Hannity,\" Newt Gingrich said if Donald Trump picked him it would "
+      "be a \"two-pirate ticket.\"");
+  EXPECT_EQ(quote_containing(doc, "Hannity"), nullptr);
+  const Quote* q = quote_containing(doc, "two-pirate");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(doc.slice(q->span).starts_with("if Donald Trump"));
+}
+
+// "—"Headline," by Author: …" credits a headline to its writer.
+TEST(Direct, HeadlineCreditedToItsAuthorIsNotAQuote) {
+  Document doc = extractor().extract(
+      "\xE2\x80\x94\"Pop-up art show strives to confront South Bronx gentrification,\" by DNAinfo's Eddie "
+      "Small.");
+  EXPECT_EQ(quote_containing(doc, "Pop-up art show"), nullptr);
+}
+
 TEST(Direct, DashSignOff) {
   Document doc = extractor().extract("\"Nothing is decided yet.\" \xE2\x80\x94 Commissioner Jane Doe");
   EXPECT_EQ(speaker_of(doc, "Nothing is decided"), "Jane Doe");

@@ -22,9 +22,6 @@ constexpr float kMinFramePrior = 0.3f;
 // At most this many words (besides the cue and source) between two quotations
 // that make one statement: ""Q1," Manchin said, referring to the seats. "Q2.""
 constexpr int kMaxWordsBetweenSpans = 30;
-// A quotation framed by a rare cue or a source found only by its tags is
-// reported when the model's probability that it is right reaches this.
-constexpr float kQuotingFrameThreshold = 0.5f;
 
 struct Range {
   uint32_t begin = 0, end = 0;  // token indexes, half-open
@@ -567,9 +564,10 @@ class Attributor {
     // does, unless the model takes it.
     if (kind != QuoteKind::kIndirect &&
         (f.tagged_source || f.noun_cue ||
-         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si)))) &&
-        !accepted_quoting(f))
-      return std::nullopt;
+         (c.prior < kMinFramePrior && !(c.kind == CueKind::kVerb && closes_quote_statement(c, si))))) {
+      f.ends.gated = true;
+      if (!accepted_quoting(f)) return std::nullopt;
+    }
     // A name and a colon opening the sentence ("Key: SAS could join Isis fight")
     // is an attribution whatever follows; other reported speech is the model's choice.
     const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
@@ -656,12 +654,13 @@ class Attributor {
 
   // A frame around a quotation that the rules alone do not trust: its cue is
   // rare ("heralded", "mocked") or its source was found only by its tags
-  // ("Proponents of the bill say"). The model takes it when it is more likely
-  // right than not (always, when training, so that it learns them).
+  // ("Proponents of the bill say"). The model takes it as it takes reported
+  // speech, at its threshold (always, when training, so that it learns them;
+  // the trainer counts it among the candidates the threshold decides).
   bool accepted_quoting(const Frame& f) {
     if (report_all_) return true;
     frame_features(f, fv_);
-    return model_->probability(fv_.ids()) >= kQuotingFrameThreshold;
+    return model_->probability(fv_.ids()) >= model_->threshold();
   }
 
   // Whether the model takes an indirect candidate (always, when training).
@@ -740,7 +739,7 @@ class Attributor {
       f.origin = "said-x";
       return true;
     }
-    if (uint32_t q = subject_after_quote(p, b, f.sentence); q < p) {
+    if (uint32_t q = subject_after_quote(p, b, f.sentence); q < p && !title_closes_phrase(q, b)) {
       // ""…," former FBI agent Timothy Gill explained." / ""…," it read.": a short
       // subject right after the quotation is the source, whatever its words.
       int32_t m = mention_ending_at(p - 1, b);
@@ -823,7 +822,8 @@ class Attributor {
     uint32_t before = np_start(src.first_token, b);
     if (before > b + 1 && (is_comma(before - 1) || is_closing_mark(before - 1))) {
       uint32_t ce = before - 1;
-      const bool quote_before = is_closing_mark(ce) || (is_comma(ce) && ce > b && is_closing_mark(ce - 1));
+      const bool quote_before = (is_closing_mark(ce) || (is_comma(ce) && ce > b && is_closing_mark(ce - 1))) &&
+                                !title_closes_phrase(before, b);
       uint32_t after = skip_adjuncts(c.end_token, end, lemma);
       bool quote_after = false;
       for (uint32_t t = c.end_token; t < end && !quote_after; ++t) quote_after = tok(t).in_quote > 0;
@@ -1557,6 +1557,26 @@ class Attributor {
     return p;
   }
 
+  // "Wednesday on Fox News Channel's "Hannity," Newt Gingrich said if …": the
+  // quotation closing before the subject (at q - 1 or q - 2) is a title
+  // ending a phrase that opens the sentence, not a statement; the cue's
+  // content comes after it.
+  bool title_closes_phrase(uint32_t q, uint32_t b) const {
+    const uint32_t mark = is_closing_mark(q - 1) ? q - 1 : q - 2;
+    const int32_t r = close_region_[mark];
+    if (r < 0) return false;
+    const QuotedRegion& qr = doc_.quoted[r];
+    if (qr.first_token <= b + 1 || qr.end_token - qr.first_token > 8) return false;
+    int capitalised = 0;
+    for (uint32_t t = qr.first_token; t < qr.end_token; ++t) {
+      if (tok(t).kind != TokenKind::kWord) continue;
+      const std::string& w = fw_[t];
+      if (tok(t).has(kCapitalized)) ++capitalised;
+      else if (!is_preposition(w) && !is_determiner(w) && !lex_.is(WordClass::kConj, w)) return false;
+    }
+    return capitalised > 0;
+  }
+
   // ""…," the email read." / ""…," it reads, "…"": a rare cue still closes the
   // statement when a short subject follows the quotation and the sentence or
   // clause ends right after it.
@@ -2191,6 +2211,7 @@ class Attributor {
         t.end_features = ends->end_features;
         t.start_bytes = ends->start_bytes;
         t.start_features = ends->start_features;
+        t.gated = ends->gated;
       }
       traces_.push_back(std::move(t));
     }
@@ -2469,10 +2490,18 @@ class Attributor {
       const bool whole_sentence = qr.first_token <= s.first_token + 1 && qr.end_token + 2 >= s.end_token;
       if (words < 3 && !whole_sentence) continue;  // scare quotes, titles
       if (words < 2) continue;
-      if (is_title(range) || markup_value(qr)) continue;
+      if (is_title(range) || markup_value(qr) || credited(qr)) continue;
       region_used_[r] = true;
       if (continues_previous_quote(qr)) {
-        Quote& prev = doc_.quotes.back();
+        Quote* prevp = &doc_.quotes.back();
+        // ""…," said X, who declined to run again. "…"": the reported speech
+        // of a clause about the source is not what the quotation goes on
+        // with; the quotation its sentence opened with is.
+        const size_t n = doc_.quotes.size();
+        if (prevp->kind == QuoteKind::kIndirect && n >= 2 && doc_.quotes[n - 2].kind != QuoteKind::kIndirect &&
+            doc_.quotes[n - 2].speaker && sentence_of(doc_.quotes[n - 2].span.end) == sentence_of(prevp->span.begin))
+          prevp = &doc_.quotes[n - 2];
+        Quote& prev = *prevp;
         prev.spans.push_back(byte_span(range));
         prev.span.end = prev.spans.back().end;
         if (prev.kind == QuoteKind::kIndirect) prev.kind = QuoteKind::kMixed;
@@ -2520,6 +2549,12 @@ class Attributor {
         }
         if (prev >= 0 && doc_.quotes[prev].speaker) {
           const uint32_t prev_para = paragraph_of(doc_.quotes[prev].span.begin);
+          if (continues_in_next_paragraph(doc_.quotes[prev], qr)) {
+            Quote& pq = doc_.quotes[prev];
+            pq.spans.push_back(byte_span(range));
+            pq.span.end = pq.spans.back().end;
+            continue;
+          }
           if (qr.paragraph - prev_para <= 3) {
             link.carried_from = prev;
             q.speaker = Speaker{};
@@ -2541,12 +2576,23 @@ class Attributor {
     for (uint32_t t = r.begin; t < r.end; ++t) {
       if (tok(t).kind != TokenKind::kWord) continue;
       const std::string& w = fw_[t];
-      if (w.size() <= 3 || is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w)) continue;
+      if ((w.size() <= 3 && !tok(t).has(kCapitalized)) || is_preposition(w) || is_determiner(w) ||
+          lex_.is(WordClass::kConj, w))
+        continue;
       ++content;
       capitalised += tok(t).has(kCapitalized);
       if (content > 12) return false;
     }
     return content >= 2 && capitalised == content;
+  }
+
+  // "—"Met accused of whitewashing baby Jesus," by Post's Kathianne Boniello:
+  // …": a headline or title credited to its author, not a statement.
+  bool credited(const QuotedRegion& qr) const {
+    if (!qr.closed) return false;
+    uint32_t t = qr.end_token + 1;
+    if (t < doc_.tokens.size() && is_comma(t)) ++t;
+    return t < doc_.tokens.size() && fw_[t] == "by";
   }
 
   // tweet-date="March 10, 2016": an attribute value in markup, not a quotation.
@@ -2556,10 +2602,11 @@ class Attributor {
 
   // A quotation that follows the previous quote in the same paragraph with only
   // that quote's cue, source and a few words between ("Q1," Graham said. "Q2.")
-  // is more of the same statement: one attribution, another span. A cue
-  // in the words between starts another statement ("Q1," Graham said. Smith
-  // disagreed. "Q2."), unless it is no verb ("a liberal think tank") or sits in
-  // a relative clause about the source (", who endorsed Mr. Rubio on Tuesday.").
+  // is more of the same statement: one attribution, another span. A cue in
+  // the words between starts another statement ("Q1," Graham said. Smith
+  // disagreed. "Q2.") when it frames quotations, is a verb and is not in a
+  // relative clause about the source (", who spoke on condition of
+  // anonymity."); "a Colorado state director" or "a liberal think tank" is none.
   bool continues_previous_quote(const QuotedRegion& qr) {
     if (doc_.quotes.empty() || links_.empty()) return false;
     const Quote& prev = doc_.quotes.back();
@@ -2573,12 +2620,33 @@ class Attributor {
       const Token& k = tok(t);
       if (k.kind != TokenKind::kWord && k.kind != TokenKind::kNumber) continue;
       if (cue.contains(k.span) || source.contains(k.span)) continue;
-      if (lex_.cue(fw_[t]) && !fw_[t].ends_with("ing") && pos::is_finite_verb(tag_of(t, sentence_containing(doc_, t))) &&
+      const CueEntry* cue_word = lex_.cue(fw_[t]);
+      if (cue_word && cue_word->prior >= kMinFramePrior && !fw_[t].ends_with("ing") &&
+          pos::is_finite_verb(tag_of(t, sentence_containing(doc_, t))) &&
           !(fw_[t - 1] == "who" || fw_[t - 1] == "which" || fw_[t - 1] == "that"))
         return false;
       if (++extra_words > kMaxWordsBetweenSpans) return false;
     }
     return true;
+  }
+
+  // A quotation that is a whole paragraph, right after a paragraph that
+  // opens with the previous quote, all in quotation marks (""Q1," X said. ¶
+  // "Q2.""), goes on with that statement: PolNeAR annotates one attribution
+  // with both fragments.
+  bool continues_in_next_paragraph(const Quote& prev, const QuotedRegion& qr) const {
+    const uint32_t prev_para = paragraph_of(prev.spans.back().begin);
+    if (prev.kind != QuoteKind::kDirect || qr.paragraph != prev_para + 1) return false;
+    const Paragraph& pp = doc_.paragraphs[prev_para];
+    const Paragraph& qp = doc_.paragraphs[qr.paragraph];
+    if (first_token_from(doc_, prev.spans.back().begin) > pp.first_token + 1) return false;
+    return qr.first_token <= qp.first_token + 1 && qr.end_token + 2 >= qp.end_token;
+  }
+
+  uint32_t sentence_of(uint32_t offset) const {
+    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), offset,
+                               [](uint32_t o, const Sentence& x) { return o < x.span.begin; });
+    return it == doc_.sentences.begin() ? 0 : static_cast<uint32_t>(it - doc_.sentences.begin() - 1);
   }
 
   uint32_t paragraph_of(uint32_t offset) const {

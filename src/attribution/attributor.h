@@ -40,6 +40,9 @@ struct CandidateTrace {
   // content's first token) and its features. Empty when there was no choice.
   std::vector<uint32_t> start_bytes;
   std::vector<std::vector<uint32_t>> start_features;
+  // A quotation whose frame the model must take (a rare cue, a source found
+  // by its tags): reported only at the model's threshold, like reported speech.
+  bool gated = false;
 };
 
 // `tagger` (may be null) tags the sentences where a rule needs parts of speech.

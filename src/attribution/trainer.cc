@@ -90,6 +90,7 @@ AttributionTrainer::ChoiceScore AttributionTrainer::fit_choice(
   ChoiceScore out;
   for (int fold = 0; fold < folds; ++fold) {
     fit(weights, training_set(set.examples, folds, fold));
+    out.fold_weights.push_back(weights);
     for (size_t c = 0; c < set.groups.size(); ++c) {
       const auto [begin, end] = set.groups[c];
       if (static_cast<int>(set.examples[begin].document % folds) != fold) continue;
@@ -108,11 +109,24 @@ AttributionTrainer::ChoiceScore AttributionTrainer::fit_choice(
 }
 
 void AttributionTrainer::fit(std::vector<float>& w, const std::vector<const Example*>& examples) const {
+  // The mean of fits over several example orders: the weights depend less
+  // on the order of one pass (a different seed moved dev F1 by half a point).
+  const int runs = std::max(1, options_.orders);
+  std::vector<float> sum(w.size(), 0.0f);
+  for (int run = 0; run < runs; ++run) {
+    fit_once(w, examples, options_.seed + static_cast<uint32_t>(run));
+    for (size_t i = 0; i < w.size(); ++i) sum[i] += w[i];
+  }
+  for (size_t i = 0; i < w.size(); ++i) w[i] = sum[i] / static_cast<float>(runs);
+}
+
+void AttributionTrainer::fit_once(std::vector<float>& w, const std::vector<const Example*>& examples,
+                                  uint32_t seed) const {
   std::fill(w.begin(), w.end(), 0.0f);
   std::vector<float> g2(w.size(), 0.0f);
   std::vector<uint32_t> order(examples.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937 rng(options_.seed);
+  std::mt19937 rng(seed);
   for (int epoch = 0; epoch < options_.epochs; ++epoch) {
     shuffle(order, rng);
     for (uint32_t i : order) {
@@ -138,6 +152,9 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   for (const eval::GoldDocument& g : documents_) gold_total += g.attributions.size();
 
   const int folds = std::max(2, options_.folds);
+  // The start and end weights fitted without each fold: the out-of-fold
+  // acceptance scores come from runs with them, so that the ends and starts
+  // of a held-out article are not ones fitted on it.
   // 0. Content starts, from a run with the rules' starts and ends.
   ChoiceSet starts;
   for (uint32_t d = 0; d < documents_.size(); ++d) {
@@ -199,26 +216,40 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   });
   model.set_has_end_model(!ends.examples.empty());
 
-  // 2. Acceptance, from a run with the fitted ends.
+  // 2. Acceptance, from a run with the fitted ends (and, for the
+  // out-of-fold scores, runs with the starts and ends fitted without the fold).
   std::vector<Example> examples;
-  for (uint32_t d = 0; d < documents_.size(); ++d) {
-    const eval::GoldDocument& gold = documents_[d];
-    Document doc(gold.text, gold.id);
-    std::vector<CandidateTrace> trace;
-    run_pipeline(doc, lex, &tagger, options, &model, &trace, true);
-    const eval::CharCounter counter(doc.text());
-    for (size_t i = 0; i < doc.quotes.size(); ++i) {
-      const Quote& q = doc.quotes[i];
-      const std::vector<Span> content = eval::predicted_content(q);
-      if (eval::in_discard(counter, content, gold.discard)) continue;
-      Example ex;
-      ex.features = std::move(trace[i].features);
-      ex.document = d;
-      ex.gated = q.kind == QuoteKind::kIndirect;
-      for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
-        ex.label = eval::content_jaccard(counter, gold.attributions[g].content, content) >= eval::kMinJaccard &&
-                   eval::speaker_correct(doc.text(), gold.attributions[g], q);
-      examples.push_back(std::move(ex));
+  const auto add_examples = [&](const AttributionModel& m, int fold, std::vector<Example>& out) {
+    for (uint32_t d = 0; d < documents_.size(); ++d) {
+      if (fold >= 0 && static_cast<int>(d % folds) != fold) continue;
+      const eval::GoldDocument& gold = documents_[d];
+      Document doc(gold.text, gold.id);
+      std::vector<CandidateTrace> trace;
+      run_pipeline(doc, lex, &tagger, options, &m, &trace, true);
+      const eval::CharCounter counter(doc.text());
+      for (size_t i = 0; i < doc.quotes.size(); ++i) {
+        const Quote& q = doc.quotes[i];
+        const std::vector<Span> content = eval::predicted_content(q);
+        if (eval::in_discard(counter, content, gold.discard)) continue;
+        Example ex;
+        ex.features = std::move(trace[i].features);
+        ex.document = d;
+        ex.gated = q.kind == QuoteKind::kIndirect || trace[i].gated;
+        for (size_t g = 0; g < gold.attributions.size() && !ex.label; ++g)
+          ex.label = eval::content_jaccard(counter, gold.attributions[g].content, content) >= eval::kMinJaccard &&
+                     eval::speaker_correct(doc.text(), gold.attributions[g], q);
+        out.push_back(std::move(ex));
+      }
+    }
+  };
+  add_examples(model, -1, examples);
+  std::vector<Example> held_out;  // each fold's candidates, from a run with its out-of-fold starts and ends
+  {
+    AttributionModel fold_model = model;
+    for (int k = 0; k < folds; ++k) {
+      fold_model.start_weights() = start_score.fold_weights[k];
+      fold_model.end_weights() = end_score.fold_weights[k];
+      add_examples(fold_model, k, held_out);
     }
   }
   uint64_t positives = 0, gated = 0;
@@ -231,26 +262,26 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
                                           std::to_string(examples.size()) + " candidates in " +
                                           std::to_string(documents_.size()) + " documents)");
   // Out-of-fold scores.
-  std::vector<double> oof(examples.size(), 0.0);
+  std::vector<double> oof(held_out.size(), 0.0);
   for (int k = 0; k < folds; ++k) {
     fit(model.weights(), training_set(examples, folds, k));
-    for (size_t i = 0; i < examples.size(); ++i)
-      if (static_cast<int>(examples[i].document % folds) == k) oof[i] = model.score(examples[i].features);
+    for (size_t i = 0; i < held_out.size(); ++i)
+      if (static_cast<int>(held_out[i].document % folds) == k) oof[i] = model.score(held_out[i].features);
   }
-  std::vector<bool> labels(examples.size());
-  for (size_t i = 0; i < examples.size(); ++i) labels[i] = examples[i].label;
+  std::vector<bool> labels(held_out.size());
+  for (size_t i = 0; i < held_out.size(); ++i) labels[i] = held_out[i].label;
   float a = 1, b = 0;
   fit_platt(oof, labels, a, b);
   // The threshold for indirect candidates that maximises F1 of right
   // attributions; the others are always reported.
   uint64_t fixed_tp = 0, fixed_n = 0;
   std::vector<std::pair<double, bool>> open;  // calibrated probability, label
-  for (size_t i = 0; i < examples.size(); ++i) {
-    if (!examples[i].gated) {
+  for (size_t i = 0; i < held_out.size(); ++i) {
+    if (!held_out[i].gated) {
       ++fixed_n;
-      fixed_tp += examples[i].label;
+      fixed_tp += held_out[i].label;
     } else {
-      open.push_back({sigmoid(a * oof[i] + b), examples[i].label});
+      open.push_back({sigmoid(a * oof[i] + b), held_out[i].label});
     }
   }
   std::sort(open.begin(), open.end(), [](const auto& x, const auto& y) { return x.first > y.first; });

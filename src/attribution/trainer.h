@@ -21,9 +21,12 @@
 // Both are logistic regression fitted by AdaGrad in a fixed (seeded) order,
 // so the same data and options give byte-identical models.
 // Calibration and the reporting threshold come from out-of-fold scores:
-// documents are split into `folds` by position, each fold scored by a model
-// trained on the others; a Platt scaling is fitted to those scores, and the
-// threshold maximises the F1 of end-to-end-correct attributions among them.
+// documents are split into `folds` by position, each fold's candidates come
+// from a run with the start and end weights fitted on the others and are
+// scored by acceptance weights fitted on the others; a Platt scaling is
+// fitted to those scores, and the threshold maximises the F1 of
+// end-to-end-correct attributions among them. Every fit is the mean of
+// `orders` fits over different example orders.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +44,7 @@ struct AttributionTrainOptions {
   float l2 = 1e-5f;
   uint32_t seed = 42;
   int folds = 3;
+  int orders = 5;  // acceptance weights: the mean of fits over this many example orders (seed, seed + 1, …)
 };
 
 struct AttributionTrainReport {
@@ -48,7 +52,7 @@ struct AttributionTrainReport {
   uint64_t gold = 0;              // annotated attributions
   uint64_t candidates = 0;        // examples
   uint64_t positives = 0;         // examples labelled right
-  uint64_t gated_candidates = 0;  // indirect candidates: the model decides whether to report them
+  uint64_t gated_candidates = 0;  // reported speech, and quotations framed by a rare cue: the model decides
   uint64_t end_choices = 0;       // candidates whose content end was learned (with a right end among them)
   uint64_t end_rule_right = 0;    // … of which the rules' end was the right one
   uint64_t end_model_right = 0;   // … and the fitted model's choice, out of fold
@@ -77,9 +81,10 @@ class AttributionTrainer {
     std::vector<uint32_t> features;
     uint32_t document = 0;
     bool label = false;
-    bool gated = false;  // indirect: reported only above the threshold
+    bool gated = false;  // reported only at the threshold (reported speech, rare-cue quotation frames)
   };
   void fit(std::vector<float>& weights, const std::vector<const Example*>& examples) const;
+  void fit_once(std::vector<float>& weights, const std::vector<const Example*>& examples, uint32_t seed) const;
   // The examples fitted for fold `held_out` (every document outside it), or
   // all of them when held_out < 0.
   static std::vector<const Example*> training_set(const std::vector<Example>& examples, int folds, int held_out);
@@ -95,6 +100,7 @@ class AttributionTrainer {
   };
   struct ChoiceScore {
     uint64_t rule_right = 0, model_right = 0;  // groups where that option is right, out of fold
+    std::vector<std::vector<float>> fold_weights;  // per fold, the weights fitted without it
   };
   // Fits `weights` on the choice set fold by fold, counting how often the top
   // option by `score` (the first on ties) and the rules' option are right on

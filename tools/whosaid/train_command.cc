@@ -101,13 +101,13 @@ int run_train_attribution(const AttributionArgs& a) {
   write_model(a.out, bytes);
   char line[800];
   std::snprintf(line, sizeof line,
-                "%llu documents, %llu gold attributions, %llu candidates (%llu right, %llu indirect ones "
-                "chosen by the model)\n"
+                "%llu documents, %llu gold attributions, %llu candidates (%llu right, %llu reported only "
+                "at the model's threshold)\n"
                 "content ends: %llu choices with a right end; the rules' end right in %llu, the model's in %llu "
                 "(out of fold)\n"
                 "content starts: %llu choices with a right start; the rules' start right in %llu, the model's in "
                 "%llu (out of fold)\n"
-                "out-of-fold at threshold %.2f: P %.1f R %.1f F1 %.1f (right attributions; calibration "
+                "out-of-fold at threshold %.2f: P %.1f R %.1f F1 %.2f (right attributions; calibration "
                 "a=%.3f b=%.3f)\nwrote %s: %.2f MB in %.1fs\n",
                 static_cast<unsigned long long>(r.documents), static_cast<unsigned long long>(r.gold),
                 static_cast<unsigned long long>(r.candidates), static_cast<unsigned long long>(r.positives),
