@@ -185,6 +185,13 @@ class Attributor {
     const std::string_view w = text(t);
     return w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
   }
+  // A hyphen standing for a dash ("$275 billion - half of what …").
+  bool is_spaced_hyphen(uint32_t t) const {
+    const Span sp = doc_.tokens[t].span;
+    const std::string_view all = doc_.text();
+    return text(t) == "-" && sp.begin > 0 && sp.end < all.size() && all[sp.begin - 1] == ' ' &&
+           all[sp.end] == ' ';
+  }
   // A comma, semicolon, colon, opening parenthesis or dash: where a clause may end.
   bool is_boundary_punct(uint32_t t) const {
     const std::string_view w = text(t);
@@ -1066,7 +1073,7 @@ class Attributor {
     constexpr size_t kMaxEnds = 32;
     ends_.clear();
     for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
-      if (is_boundary_punct(t)) {
+      if (is_boundary_punct(t) || is_spaced_hyphen(t)) {
         if (t >= r.begin + 1) ends_.push_back(t);
         continue;
       }
@@ -1090,6 +1097,16 @@ class Attributor {
     for (uint32_t t = r.begin; t < stop; ++t)
       verbs_before_[t - r.begin + 1] =
           verbs_before_[t - r.begin] + (tok(t).kind == TokenKind::kWord && pos::is_finite_verb(tag_of(t, f.sentence)));
+    fronted_ = fronted_cue(f, r.begin);
+    // Content opening with a subordinate clause ("that if he wins, he will …")
+    // goes on past the comma that closes it.
+    {
+      const uint32_t b = fw_[r.begin] == "that" && r.begin + 1 < stop ? r.begin + 1 : r.begin;
+      const std::string& w = fw_[b];
+      opens_sub_ = w == "if" || w == "when" || w == "while" || w == "although" || w == "though" || w == "because" ||
+                   w == "after" || w == "before" || w == "unless" || w == "once" || w == "since" || w == "as" ||
+                   w == "despite" || w == "even" || w == "until";
+    }
     pick_end(f, [&](size_t i) {
       end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
     });
@@ -1232,6 +1249,7 @@ class Attributor {
   // content never ends inside a quotation or before the first one closes.
   void choose_quoted_end(Frame& f, uint32_t limit, uint32_t first_quote, std::string_view lemma) {
     verbs_before_.clear();  // end_features() without the verb counts of reported speech
+    fronted_ = opens_sub_ = false;
     Range& r = f.content.back();
     uint32_t t = first_quote;
     while (t < limit && !is_closing_mark(t)) ++t;  // the first quotation's closing mark
@@ -1329,7 +1347,8 @@ class Attributor {
     const uint32_t si = f.sentence;
     fv.add("e-bias");
     const std::string_view boundary = e >= limit ? std::string_view("</s>") : e >= stop ? std::string_view("<q>")
-                                                                                          : text(e);
+                                        : is_spaced_hyphen(e) ? std::string_view("\xE2\x80\x94")  // a dash
+                                                              : text(e);
     fv.add("e-tok", boundary);
     const bool rule = e == rule_end;
     fv.add("e-rule", rule ? "1" : "0");
@@ -1369,7 +1388,97 @@ class Attributor {
       fv.add("lemma*e-verbs-in", lemma, in);
       fv.add("e-first*verbs-in", first, in);
       fv.add("e-first*tok", first, boundary);
+      if (e < stop) {
+        const std::string_view phrase = phrase_after(e, stop, si);
+        fv.add("e-after*tok", phrase, boundary);
+        fv.add("e-after", phrase);
+        fv.add("e-after*verbs-after", phrase, after);
+        fv.add("e-after*in", phrase, in);
+        fv.add("e-after*prev-tag", phrase, tag_name(e - 1, si));
+        if (fronted_) fv.add("e-fronted*after*tok", phrase, boundary);
+        if (opens_sub_) {
+          int commas = 0;
+          for (uint32_t t = begin; t < e; ++t) commas += is_comma(t);
+          fv.add("e-opens-sub*commas*after", commas == 0 ? "0" : "1+", phrase);
+        }
+      } else if (fronted_) {
+        fv.add("e-fronted*after*tok", "<end>", boundary);
+      }
     }
+  }
+
+  // What follows a candidate end, up to the next clause boundary: a relative
+  // clause (", which …"), a participle (", saying …", ", including …"), a
+  // clause with its own subject (", but he is", "Mrs. Clinton has run"), a
+  // noun phrase alone (an apposition: ", the first two states to vote") or
+  // something else.
+  std::string_view phrase_after(uint32_t e, uint32_t stop, uint32_t si) {
+    uint32_t s = e + 1;
+    if (s >= stop) return "none";
+    uint32_t nb = s;
+    while (nb < stop && !is_boundary_punct(nb) && !is_spaced_hyphen(nb)) ++nb;
+    bool finite = false;
+    for (uint32_t k = s; k < nb; ++k)
+      if (tok(k).kind == TokenKind::kWord && pos::is_finite_verb(tag_of(k, si))) finite = true;
+    std::string_view cc;
+    if (fw_[s] == "and" || fw_[s] == "but" || fw_[s] == "or") {
+      if (s + 1 >= nb) return "cc";
+      cc = "cc-";
+      ++s;
+    }
+    const std::string& w = fw_[s];
+    const uint8_t tg = tag_of(s, si);
+    const auto kind = [&](std::string_view k) -> std::string_view {
+      if (cc.empty()) return k;
+      kind_buf_ = std::string(cc) + std::string(k);
+      return kind_buf_;
+    };
+    if (w == "which" || w == "who" || w == "whom" || w == "whose") return kind("rel");
+    if (w == "because" || w == "while" || w == "although" || w == "though" || w == "if" || w == "as" || w == "since" ||
+        w == "after" || w == "before" || w == "until" || w == "unless" || w == "when" || w == "where" || w == "whereas")
+      return kind("sub");
+    const std::string_view pn = pos::penn_name(tg);
+    if (pn == "VBG") return kind("ing");
+    if (pn == "VBN") return kind("ven");
+    if (pn == "TO") return kind("to");
+    if (pos::is_finite_verb(tg)) return kind("verb");
+    // A noun phrase by its tags, then what comes after it.
+    uint32_t k = s, head = UINT32_MAX;
+    while (k < nb && k < s + 10) {
+      const uint8_t t = tag_of(k, si);
+      const std::string_view n = pos::penn_name(t);
+      if (pos::is_nominal(t) || pos::is_number(t) || pos::is_pronoun(t)) head = k;
+      else if (!(pos::is_determiner(t) || pos::is_adjective(t) || n == "POS" || n == "PRP$")) break;
+      ++k;
+    }
+    if (head == UINT32_MAX) return kind(finite ? "other-v" : "other");
+    k = head + 1;
+    while (k < nb && pos::is_adverb(tag_of(k, si))) ++k;
+    if (k < nb && pos::is_finite_verb(tag_of(k, si))) return kind("clause");
+    if (k >= nb) return kind(nb >= stop ? "np-end" : "np");
+    return kind(finite ? "np-v" : "np-x");
+  }
+
+  // Whether the cue sits in a fronted subordinate or participial clause
+  // ("While promising to reverse job losses, Mrs. Clinton has run …"): the
+  // sentence opens with a subordinator (or the cue, a participle) and no
+  // comma comes before the content.
+  bool fronted_cue(const Frame& f, uint32_t content_begin) {
+    if (!f.cue || !tagger_) return false;
+    const uint32_t sb = doc_.sentences[f.sentence].first_token;
+    uint32_t b = sb;
+    while (b < content_begin && tok(b).kind != TokenKind::kWord) ++b;
+    if (b >= content_begin || f.cue->first_token < b) return false;
+    for (uint32_t t = b; t < f.cue->first_token; ++t)
+      if (is_boundary_punct(t)) return false;
+    const std::string& w = fw_[b];
+    if (b == f.cue->first_token) {
+      const std::string_view n = tag_name(b, f.sentence);
+      return n == "VBG" || n == "VBN";
+    }
+    return w == "while" || w == "although" || w == "though" || w == "as" || w == "after" || w == "before" ||
+           w == "because" || w == "if" || w == "when" || w == "since" || w == "despite" || w == "even" ||
+           w == "unless" || w == "once" || w == "until" || w == "whereas" || w == "in";
   }
 
   // A time or "when" adverbial after an object: "agreed to take a second look
@@ -2666,6 +2775,9 @@ class Attributor {
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
   FeatureVector fv_, efv_, qfv_;
   std::vector<uint32_t> ends_;  // scratch: candidate content ends
+  bool opens_sub_ = false;  // scratch: the content opens with a subordinate clause (choose_end)
+  bool fronted_ = false;   // scratch: the cue is in a fronted subordinate clause (choose_end)
+  std::string kind_buf_;   // scratch: phrase_after()'s answer after a conjunction
   std::vector<uint16_t> verbs_before_;  // scratch: finite verbs from a content start, by token (choose_end)
   std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
