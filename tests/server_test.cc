@@ -596,6 +596,23 @@ TEST_F(ServerTest, CorsIsOffByDefault) {
   EXPECT_GE(pre->status, 400);
 }
 
+// stop() is never lost: not before run() is called, not while run() is
+// starting up (ctest once hung in the suite's teardown when it lost that race).
+TEST_F(ServerTest, StopBeforeRunMakesRunReturnAtOnce) {
+  Server server(ServerOptions{.db_path = db_, .port = 0});
+  server.bind();
+  server.stop();
+  EXPECT_TRUE(server.run());
+}
+
+TEST_F(ServerTest, StopRightAfterRunStartsIsNotLost) {
+  for (int i = 0; i < 50; ++i) {
+    auto* r = start(ServerOptions{.db_path = db_, .port = 0});
+    stop(r);  // joins the thread: returns only if run() returned
+    EXPECT_EQ(r, nullptr);
+  }
+}
+
 TEST_F(ServerTest, CorsWhenAllowed) {
   auto* other = start(ServerOptions{.db_path = db_, .port = 0,
                                     .cors_origin = "https://newsroom.example"});

@@ -85,8 +85,8 @@ class Server {
   // Serves requests until stop() is called; binds first if bind() was not called.
   // Returns false when the server could not listen.
   bool run();
-  // Stops run() (from any thread, not from a signal handler). Idempotent. A
-  // stop() before run() has started listening is lost: call it until run() returns.
+  // Stops run() (from any thread, not from a signal handler) and returns when
+  // run() has returned. Idempotent; after a stop(), a later run() returns at once.
   void stop();
 
   int port() const noexcept;          // 0 before bind()

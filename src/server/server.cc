@@ -8,6 +8,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
 
 #include "server/api.h"
 #include "server/web_assets.h"
@@ -118,6 +119,11 @@ struct Server::Impl {
   httplib::Server http;
   std::atomic<int> port{0};
   std::mutex log_mutex;
+  // run() and stop() meet here, so that a stop() that comes before run() is
+  // listening is not lost (httplib's own stop() does nothing then).
+  std::mutex run_mutex;
+  bool stop_requested = false;  // guarded by run_mutex
+  bool running = false;         // run() has passed its check and not returned; guarded by run_mutex
 
   explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
@@ -327,11 +333,34 @@ int Server::bind() {
 
 bool Server::run() {
   if (!impl_->port) bind();
-  return impl_->http.listen_after_bind();
+  {
+    std::lock_guard<std::mutex> lock(impl_->run_mutex);
+    if (impl_->stop_requested) return true;
+    impl_->running = true;
+  }
+  const bool ok = impl_->http.listen_after_bind();
+  std::lock_guard<std::mutex> lock(impl_->run_mutex);
+  impl_->running = false;
+  return ok;
 }
 
 void Server::stop() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  bool sent = false;
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(impl_->run_mutex);
+      impl_->stop_requested = true;
+      if (!impl_->running) return;  // run() not started (it will return at once) or over
+    }
+    // run() is between its check and the end of listening: stop httplib once
+    // it listens, then wait for run() to return.
+    if (!sent && impl_->http.is_running()) {
+      impl_->http.stop();
+      sent = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 int Server::port() const noexcept { return impl_->port; }

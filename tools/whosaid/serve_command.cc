@@ -58,19 +58,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::cout << "whosaid serve: listening on " << server.url() << " (database "
               << o->server.db_path << ", read-only)" << std::endl;
 
-    std::atomic<bool> done{false};
-    std::thread waiter([&server, &done, signals] {
+    std::thread waiter([&server, signals] {
       int sig = 0;
       sigwait(&signals, &sig);
-      // A signal that lands before run() is listening would be missed by one
-      // stop(): repeat until run() has returned.
-      while (!done) {
-        server.stop();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
+      server.stop();  // also when the signal lands before run() listens
     });
     bool ok = server.run();
-    done = true;
     // run() may also end without a signal (listen failure): wake the waiter.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
