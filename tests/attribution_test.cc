@@ -53,20 +53,8 @@ TEST(Direct, SplitQuoteIsOneQuoteWithTwoSpans) {
   for (size_t i = 1; i < q.spans.size(); ++i) EXPECT_LE(q.spans[i - 1].end, q.spans[i].begin);
 }
 
-TEST(Direct, NextSentenceQuoteIsAnotherSpanOfTheSameStatement) {
-  // The words between the quotations describe the source; "think" (a noun
-  // here) and "wrote" (in a relative clause) start no statement of their own.
-  for (const char* text :
-       {"\"It is a good day,\" said Dean Baker, co-director of a liberal think tank. \"We expect more.\"",
-        "\"It is a good day,\" said Peter King, who wrote the report. \"We expect more.\""}) {
-    Document doc = extractor().extract(text);
-    ASSERT_EQ(doc.quotes.size(), 1u) << text;
-    ASSERT_EQ(doc.quotes[0].spans.size(), 2u) << text;
-    EXPECT_EQ(doc.slice(doc.quotes[0].spans[1]), "We expect more.");
-  }
-}
-
-TEST(Direct, AnotherSpeakersStatementBetweenQuotesEndsTheFirst) {
+// A cue that is a verb outside a clause about the source is another statement.
+TEST(Continuation, AnotherSpeakersStatementBetweenQuotesEndsTheFirst) {
   Document doc = extractor().extract(
       "\"It is a good day,\" Peter King said. Jane Smith responded angrily. \"We expect more.\"");
   const Quote* q = quote_containing(doc, "good day");
@@ -75,14 +63,19 @@ TEST(Direct, AnotherSpeakersStatementBetweenQuotesEndsTheFirst) {
 }
 
 // PolNeAR annotates a statement that goes on in the next quotation as one
-// attribution with two fragments; "state" in the source's title is no cue.
-TEST(Continuation, RareCueWordInTheSourceDoesNotEndTheStatement) {
-  Document doc = extractor().extract(
-      "\"You need to build an organization,\" said Brad Komar, Clinton's Colorado state director. "
-      "\"You can't arrive two weeks beforehand.\"");
-  ASSERT_EQ(doc.quotes.size(), 1u);
-  ASSERT_EQ(doc.quotes[0].spans.size(), 2u);
-  EXPECT_EQ(doc.slice(doc.quotes[0].spans[1]), "You can't arrive two weeks beforehand.");
+// attribution with two fragments. The words between describe the source:
+// "state" and "think" (nouns here) and "wrote" (in a relative clause about the
+// source) start no statement of their own.
+TEST(Continuation, WordsAboutTheSourceDoNotEndTheStatement) {
+  for (const char* text :
+       {"\"We expect more,\" said Brad Komar, Clinton's Colorado state director. \"You can't arrive late.\"",
+        "\"We expect more,\" said Dean Baker, co-director of a liberal think tank. \"You can't arrive late.\"",
+        "\"We expect more,\" said Peter King, who wrote the report. \"You can't arrive late.\""}) {
+    Document doc = extractor().extract(text);
+    ASSERT_EQ(doc.quotes.size(), 1u) << text;
+    ASSERT_EQ(doc.quotes[0].spans.size(), 2u) << text;
+    EXPECT_EQ(doc.slice(doc.quotes[0].spans[1]), "You can't arrive late.") << text;
+  }
 }
 
 // ""…," said X, whose organization does not endorse candidates. "…"": the
