@@ -61,6 +61,15 @@ bool is_preposition(std::string_view w) {
   return w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in" || w == "on";
 }
 
+// A word that opens a subordinate clause: "while promising …", "if he wins".
+bool is_subordinator(std::string_view w) {
+  static const char* kSub[] = {"after", "although", "as",   "because", "before", "despite", "even",    "if",
+                               "once",  "since",    "though", "unless", "until",  "when",    "whereas", "while"};
+  for (const char* s : kSub)
+    if (w == s) return true;
+  return false;
+}
+
 // Linking verbs whose complement describes their subject: "X seemed irritated".
 bool is_linking(std::string_view lemma) { return lemma == "seem" || lemma == "appear"; }
 
@@ -1102,10 +1111,7 @@ class Attributor {
     // goes on past the comma that closes it.
     {
       const uint32_t b = fw_[r.begin] == "that" && r.begin + 1 < stop ? r.begin + 1 : r.begin;
-      const std::string& w = fw_[b];
-      opens_sub_ = w == "if" || w == "when" || w == "while" || w == "although" || w == "though" || w == "because" ||
-                   w == "after" || w == "before" || w == "unless" || w == "once" || w == "since" || w == "as" ||
-                   w == "despite" || w == "even" || w == "until";
+      opens_sub_ = is_subordinator(fw_[b]);
     }
     pick_end(f, [&](size_t i) {
       end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
@@ -1434,9 +1440,7 @@ class Attributor {
       return kind_buf_;
     };
     if (w == "which" || w == "who" || w == "whom" || w == "whose") return kind("rel");
-    if (w == "because" || w == "while" || w == "although" || w == "though" || w == "if" || w == "as" || w == "since" ||
-        w == "after" || w == "before" || w == "until" || w == "unless" || w == "when" || w == "where" || w == "whereas")
-      return kind("sub");
+    if (is_subordinator(w) || w == "where") return kind("sub");
     const std::string_view pn = pos::penn_name(tg);
     if (pn == "VBG") return kind("ing");
     if (pn == "VBN") return kind("ven");
@@ -1476,9 +1480,7 @@ class Attributor {
       const std::string_view n = tag_name(b, f.sentence);
       return n == "VBG" || n == "VBN";
     }
-    return w == "while" || w == "although" || w == "though" || w == "as" || w == "after" || w == "before" ||
-           w == "because" || w == "if" || w == "when" || w == "since" || w == "despite" || w == "even" ||
-           w == "unless" || w == "once" || w == "until" || w == "whereas" || w == "in";
+    return is_subordinator(w) || w == "in";  // "In announcing the plan, …"
   }
 
   // A time or "when" adverbial after an object: "agreed to take a second look
