@@ -269,6 +269,23 @@ TEST(SourceSpan, ParticipialAppositionBeforeCueIsNotPartOfTheSource) {
   EXPECT_EQ(mention_of(doc, "tax plan"), "Ben Carson");
 }
 
+TEST(SourceSpan, TimeThatDatesAPollBeforeTheCue) {
+  Document doc = extractor().extract(
+      "A Quinnipiac University poll released Sunday found that voters were tired of the race.");
+  EXPECT_EQ(mention_of(doc, "tired of the race"), "A Quinnipiac University poll released Sunday");
+}
+
+TEST(SourceSpan, TimeAfterAPersonIsNotPartOfTheSource) {
+  Document doc = extractor().extract("Senator Mary Jones on Sunday said that voters were tired of the race.");
+  EXPECT_EQ(mention_of(doc, "tired of the race"), "Senator Mary Jones");
+}
+
+TEST(SourceSpan, IntensifyingReflexive) {
+  Document doc = extractor().extract("Bernie Sanders himself said that the delegate count was unfair.");
+  EXPECT_EQ(mention_of(doc, "delegate count"), "Bernie Sanders himself");
+  EXPECT_EQ(speaker_of(doc, "delegate count"), "Bernie Sanders");
+}
+
 TEST(SourceSpan, PartyParenthesis) {
   Document doc = extractor().extract("Rep. John Mica (R-Fla.) said the bill was dead in the Senate.");
   EXPECT_EQ(mention_of(doc, "bill was dead"), "Rep. John Mica (R-Fla.)");

@@ -58,6 +58,7 @@ class SourceSpans {
       while (b + 1 < e && b < m.end_token &&
              ((is_adverbial_opener(word(b)) && word(b) != "according") || word(b) == "that" || word(b) == "what"))
         ++b;
+      e = time_after(e, s, q);
       b = apposition_before(b, e, s, q);
       b = partitive_before(b, s);
       if (q.cue && tok(e - 1).span.end <= q.cue->begin) {
@@ -345,6 +346,30 @@ class SourceSpans {
     e = modifiers_after(e, s.end_token, s, q);
     while (e > m.end_token && is_trailing_punct(e - 1)) --e;
     return e;
+  }
+
+  // PolNeAR keeps in the source a time that dates a document, poll or
+  // release before the cue ("New polls released Sunday show", "A Quinnipiac
+  // poll last week found") and an intensifying reflexive ("Sanders himself
+  // said"). A time after a person ("Trump on Sunday said") stays out.
+  uint32_t time_after(uint32_t e, const Sentence& s, const Quote& q) const {
+    if (e >= s.end_token || is_quote(e) || in_content(e, q)) return e;
+    const std::string& w = word(e);
+    if (w == "himself" || w == "herself" || w == "itself" || w == "themselves") return e + 1;
+    if (!q.cue || q.cue->empty()) return e;
+    const uint32_t cue_first = first_token_from(doc_, q.cue->begin);
+    if (cue_first <= e || cue_first > e + 4) return e;
+    const std::string& last = word(e - 1);
+    const bool dated = pos::penn_name(tag(e - 1)) == "VBN" || last == "poll" || last == "polls" ||
+                       last == "survey" || last == "surveys" || last == "report" || last == "reports" ||
+                       last == "study" || last == "ad" || last == "ads" || last == "figures";
+    if (!dated) return e;
+    uint32_t k = e;
+    if (word(k) == "on" || word(k) == "earlier") ++k;
+    if (k == cue_first) return e;
+    for (; k < cue_first; ++k)
+      if (!lex_.is(WordClass::kTime, word(k)) || is_quote(k) || in_content(k, q)) return e;
+    return cue_first;
   }
 
   static bool is_relative(std::string_view w) { return w == "who" || w == "whom" || w == "whose" || w == "which"; }
