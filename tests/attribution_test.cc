@@ -738,6 +738,23 @@ TEST(ReportedSpeech, ContentStartsAfterAParticleOrNounThatBelongsToTheCue) {
   EXPECT_EQ(concern.slice(q->span), "that the plan would cut thousands of jobs");
 }
 
+// Past the six-word window, the "that" opening the reported clause is a
+// candidate start too, when no verb comes before it: the adjuncts and the
+// addressee between it and the cue are left out.
+TEST(ReportedSpeech, ContentStartsAtThatAfterLongAdjunctsOfTheCue) {
+  Document doc = extractor().extract(
+      "Cruz said Thursday during a taping of a town hall meeting in Buffalo, New York, that the state law was wrong.");
+  const Quote* q = quote_containing(doc, "state law");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that the state law was wrong");
+  Document told = extractor().extract(
+      "The governor told reporters at a news conference in the state capital on Monday that the budget would be "
+      "balanced.");
+  q = quote_containing(told, "budget");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(told.slice(q->span), "that the budget would be balanced");
+}
+
 TEST(ReportedSpeech, ContentStartKeepsAQuantityAfterTheCue) {
   // "about" here is part of the number, not a preposition the cue takes.
   Document doc = extractor().extract("The agency said about half of the new hires were temporary workers.");

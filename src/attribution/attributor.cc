@@ -1167,6 +1167,23 @@ class Attributor {
       if (t + 2 >= r.end) break;  // keep at least two tokens
       starts_.push_back(t + 1);
     }
+    // Past the window, the complementizer that opens the clause the cue
+    // reports, after an adjunct or an addressee: "said Thursday during a
+    // taping of a town hall meeting in Buffalo, New York, | that …".
+    {
+      constexpr uint32_t kMaxReach = 24;
+      const uint32_t last = starts_.back();
+      for (uint32_t t = last + 1; t < r.end && t < limit && t < r.begin + kMaxReach && t + 2 < r.end; ++t) {
+        const Token& tk = tok(t);
+        if (tk.in_quote || tk.kind == TokenKind::kQuote) break;
+        if (tk.kind == TokenKind::kPunct && text(t) != "," && text(t) != "-") break;
+        if (tag_name(t, f.sentence).starts_with("VB")) break;  // a verb of its own: another clause
+        if (fw_[t] == "that" || fw_[t] == "whether") {
+          starts_.push_back(t);
+          break;
+        }
+      }
+    }
     // Words the rules stepped over between the cue and the start: a preposition
     // taken as the cue's ("said | about half of …") or an adverbial ("say | this is").
     for (uint32_t t = r.begin, n = 0; t > f.cue->end_token && n < 3; --t, ++n) {
@@ -1195,7 +1212,7 @@ class Attributor {
                       FeatureVector& fv) {
     fv.clear();
     const uint32_t si = f.sentence;
-    const int64_t shift = static_cast<int64_t>(s) - static_cast<int64_t>(rule_begin);
+    const int64_t shift = std::min<int64_t>(static_cast<int64_t>(s) - static_cast<int64_t>(rule_begin), 7);
     fv.add("s-bias");
     fv.add("s-shift", shift);
     fv.add("lemma*s-shift", lemma, std::to_string(shift));
@@ -1220,10 +1237,12 @@ class Attributor {
     if (shift > 0) {
       // What the start skips: "out", "to express", "concern", "the State Department".
       std::string tags;
-      for (uint32_t t = rule_begin; t < s; ++t) {  // (skipped words)
-        if (!tags.empty()) tags += ' ';
-        tags += tag_name(t, si);
-      }
+      if (shift > 6) tags = "far";  // past the window, to a complementizer
+      else
+        for (uint32_t t = rule_begin; t < s; ++t) {  // (skipped words)
+          if (!tags.empty()) tags += ' ';
+          tags += tag_name(t, si);
+        }
       fv.add("s-skipped-tags", tags);
       fv.add("lemma*s-skipped-tags", lemma, tags);
       fv.add("s-skipped-first", fw_[rule_begin]);
