@@ -360,7 +360,7 @@ class SourceSpans {
     const uint32_t cue_first = first_token_from(doc_, q.cue->begin);
     if (cue_first <= e || cue_first > e + 4) return e;
     const std::string& last = word(e - 1);
-    const bool dated = pos::penn_name(tag(e - 1)) == "VBN" || last == "poll" || last == "polls" ||
+    const bool dated = std::string_view(pos::penn_name(tag(e - 1))) == "VBN" || last == "poll" || last == "polls" ||
                        last == "survey" || last == "surveys" || last == "report" || last == "reports" ||
                        last == "study" || last == "ad" || last == "ads" || last == "figures";
     if (!dated) return e;
