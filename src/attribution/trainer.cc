@@ -152,9 +152,6 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
   for (const eval::GoldDocument& g : documents_) gold_total += g.attributions.size();
 
   const int folds = std::max(2, options_.folds);
-  // The start and end weights fitted without each fold: the out-of-fold
-  // acceptance scores come from runs with them, so that the ends and starts
-  // of a held-out article are not ones fitted on it.
   // 0. Content starts, from a run with the rules' starts and ends.
   ChoiceSet starts;
   for (uint32_t d = 0; d < documents_.size(); ++d) {
@@ -243,7 +240,10 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
     }
   };
   add_examples(model, -1, examples);
-  std::vector<Example> held_out;  // each fold's candidates, from a run with its out-of-fold starts and ends
+  // Each fold's candidates, from a run with the start and end weights fitted
+  // without that fold (ChoiceScore::fold_weights): the out-of-fold acceptance
+  // scores then see ends and starts that were not fitted on the article.
+  std::vector<Example> held_out;
   {
     AttributionModel fold_model = model;
     for (int k = 0; k < folds; ++k) {
