@@ -190,6 +190,13 @@ class Attributor {
   const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
   std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
   bool is_comma(uint32_t t) const { return text(t) == ","; }
+  // The "(" nearest before the ")" at token `close`, at most `reach` tokens
+  // before it and not before token `lowest`; -1 when there is none.
+  int32_t paren_opening(uint32_t close, uint32_t lowest, uint32_t reach) const {
+    for (uint32_t d = 1; d <= reach && d <= close && close - d >= lowest; ++d)
+      if (text(close - d) == "(") return static_cast<int32_t>(close - d);
+    return -1;
+  }
   bool is_dash(uint32_t t) const {
     const std::string_view w = text(t);
     return w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
@@ -696,11 +703,8 @@ class Attributor {
     if (p > b && fw_[p - 1].ends_with("ly")) tag_of(p, f.sentence);
     for (int n = 0; n < 5 && p > b && skippable(p - 1); ++n) --p;
     // "Rep. John Mica (R-Fla.) said": step over a short parenthesis after the source.
-    if (p > b + 1 && text(p - 1) == ")") {
-      uint32_t k = p - 1;
-      while (k > b && text(k - 1) != "(" && p - k < 8) --k;
-      if (k > b && text(k - 1) == "(") p = k - 1;
-    }
+    if (p > b + 1 && text(p - 1) == ")")
+      if (const int32_t o = paren_opening(p - 1, b, 8); o >= 0) p = o;
     if (asked_question(c, s, end, lemma, f)) return true;
     // "Trump has targeted Mexico, calling border-crossers "rapists"": a participle
     // after a comma takes the sentence's subject.
@@ -1976,11 +1980,8 @@ class Attributor {
       if (!is_comma(k)) continue;
       // "Rep. Elijah Cummings (D-Md.), chair of …, said": past a short parenthesis.
       uint32_t j = k;
-      if (text(k - 1) == ")") {
-        uint32_t o = k - 1;
-        while (o > b && text(o) != "(" && k - o < 8) --o;
-        if (o > b && text(o) == "(") j = o;
-      }
+      if (text(k - 1) == ")")
+        if (const int32_t o = paren_opening(k - 1, b + 1, 7); o >= 0) j = o;
       int32_t am = found_mention_at(j - 1);
       if (am < 0 || doc_.mentions[am].end_token != j || doc_.mentions[am].kind == MentionKind::kPronoun) continue;
       if (nearest < 0) nearest = am;
@@ -2773,17 +2774,8 @@ class Attributor {
     return qr.first_token <= qp.first_token + 1 && qr.end_token + 2 >= qp.end_token;
   }
 
-  uint32_t sentence_of(uint32_t offset) const {
-    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), offset,
-                               [](uint32_t o, const Sentence& x) { return o < x.span.begin; });
-    return it == doc_.sentences.begin() ? 0 : static_cast<uint32_t>(it - doc_.sentences.begin() - 1);
-  }
-
-  uint32_t paragraph_of(uint32_t offset) const {
-    auto it = std::upper_bound(doc_.paragraphs.begin(), doc_.paragraphs.end(), offset,
-                               [](uint32_t o, const Paragraph& p) { return o < p.span.begin; });
-    return it == doc_.paragraphs.begin() ? 0 : static_cast<uint32_t>(it - doc_.paragraphs.begin() - 1);
-  }
+  uint32_t sentence_of(uint32_t offset) const { return segment_at(doc_.sentences, offset); }
+  uint32_t paragraph_of(uint32_t offset) const { return segment_at(doc_.paragraphs, offset); }
 
   Document& doc_;
   const Lexicon& lex_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include "whosaid/document.h"
 
@@ -24,6 +25,15 @@ inline uint32_t first_token_from(const Document& doc, uint32_t offset) noexcept 
   auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
                              [](const Token& t, uint32_t o) { return t.span.begin < o; });
   return static_cast<uint32_t>(it - doc.tokens.begin());
+}
+
+// The index of the last segment (sentence or paragraph) that starts at or
+// before byte `offset`; 0 when none does.
+template <typename Segment>
+uint32_t segment_at(const std::vector<Segment>& segments, uint32_t offset) noexcept {
+  auto it = std::upper_bound(segments.begin(), segments.end(), offset,
+                             [](uint32_t o, const Segment& s) { return o < s.span.begin; });
+  return it == segments.begin() ? 0 : static_cast<uint32_t>(it - segments.begin() - 1);
 }
 
 }  // namespace whosaid
