@@ -58,7 +58,7 @@ class SourceSpans {
       while (b + 1 < e && b < m.end_token &&
              ((is_adverbial_opener(word(b)) && word(b) != "according") || word(b) == "that" || word(b) == "what"))
         ++b;
-      e = time_after(e, s, q);
+      e = tail_kept_in_source(e, s, q);
       b = apposition_before(b, e, s, q);
       b = partitive_before(b, s);
       if (q.cue && tok(e - 1).span.end <= q.cue->begin) {
@@ -352,7 +352,7 @@ class SourceSpans {
   // release before the cue ("New polls released Sunday show", "A Quinnipiac
   // poll last week found") and an intensifying reflexive ("Sanders himself
   // said"). A time after a person ("Trump on Sunday said") stays out.
-  uint32_t time_after(uint32_t e, const Sentence& s, const Quote& q) const {
+  uint32_t tail_kept_in_source(uint32_t e, const Sentence& s, const Quote& q) const {
     if (e >= s.end_token || is_quote(e) || in_content(e, q)) return e;
     const std::string& w = word(e);
     if (w == "himself" || w == "herself" || w == "itself" || w == "themselves") return e + 1;

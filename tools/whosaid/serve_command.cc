@@ -3,8 +3,6 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <atomic>
-#include <chrono>
 #include <iostream>
 #include <thread>
 
