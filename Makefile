@@ -1,13 +1,16 @@
 # whosaid — top-level entry points. See README.md.
 #   make run     install deps, build Release, extract quotes from the bundled sample
-#   make test    install deps, build, run the whole test suite (ctest), then the
-#                same suite under ASan+UBSan and each fuzz target for FUZZ_SECONDS
-#   make test-quick     the plain ctest run only
+#   make test    install deps, build, run the everyday test suite (ctest without the
+#                tests labelled `slow`): what to run after a change, ~10 minutes
+#   make check   the slow checks: the `slow` tests (linear time, 50-100 MB inputs),
+#                the suite under ASan+UBSan, and each fuzz target for FUZZ_SECONDS
+#   make test-slow      the `slow` tests only
 #   make test-sanitize  the test suite built with ASan+UBSan in build-sanitize/, run
 #   make fuzz           each libFuzzer target for FUZZ_SECONDS (default 60), clang, build-fuzz/
 #   make build   build only; binary at build/whosaid
 #   make bench   whole-pipeline throughput on ../shared/data/news-bench
 #   make python  the Python module; PYTHONPATH=build/python (docs/python.md)
+# .ci/run is `make test` then `make check`.
 
 BUILD      ?= build
 BUILD_TYPE ?= Release
@@ -17,7 +20,7 @@ SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD     ?= build-fuzz
 FUZZ_SECONDS   ?= 60
 
-.PHONY: all deps configure build run test test-quick test-sanitize fuzz bench clean python
+.PHONY: all deps configure build run test test-quick test-slow check test-sanitize fuzz bench clean python
 
 all: build
 
@@ -33,13 +36,21 @@ build: configure
 run: build
 	@$(BUILD)/whosaid extract --format table examples/parliament.txt
 
-# Plain tests first, so an ordinary failure shows before the slow steps.
-test: test-quick
+test: build
+	@cd $(BUILD) && WHOSAID_DATA=$(DATA) ctest --output-on-failure -j $(JOBS) -LE slow
+
+# The everyday suite under its old name.
+test-quick: test
+
+check: build
+	@$(MAKE) --no-print-directory test-slow
 	@$(MAKE) --no-print-directory test-sanitize
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
-test-quick: build
-	@cd $(BUILD) && WHOSAID_DATA=$(DATA) ctest --output-on-failure -j $(JOBS)
+# One at a time: the linear-time test measures CPU time and the big-input tests
+# hold hundreds of megabytes.
+test-slow: build
+	@cd $(BUILD) && WHOSAID_DATA=$(DATA) ctest --output-on-failure -L slow
 
 python: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target python -- --no-print-directory
@@ -49,7 +60,7 @@ test-sanitize: deps
 	@cmake --build $(SANITIZE_BUILD) -j $(JOBS) -- --no-print-directory
 	@cd $(SANITIZE_BUILD) && WHOSAID_DATA=$(DATA) \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j $(JOBS)
+	  ctest --output-on-failure -j $(JOBS) -LE slow
 
 fuzz: deps
 	@JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)

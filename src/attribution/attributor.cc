@@ -4,6 +4,7 @@
 #include <deque>
 #include <unordered_map>
 #include <optional>
+#include <span>
 
 #include "attribution/model.h"
 #include "core/positions.h"
@@ -22,6 +23,10 @@ constexpr float kMinFramePrior = 0.3f;
 // At most this many words (besides the cue and source) between two quotations
 // that make one statement: ""Q1," Manchin said, referring to the seats. "Q2.""
 constexpr int kMaxWordsBetweenSpans = 30;
+// At most this many cues of one sentence are tried as frames. News sentences
+// hold a handful; a run-on "sentence" of cue words (up to the segmenter's 512
+// tokens) would otherwise score hundreds of frames with 32 candidate ends each.
+constexpr uint32_t kMaxCuesPerSentence = 24;
 
 struct Range {
   uint32_t begin = 0, end = 0;  // token indexes, half-open
@@ -96,6 +101,7 @@ class Attributor {
       if (r.closed) close_region_[r.end_token] = static_cast<int32_t>(i);
     }
     sorted_mentions_ = doc.mentions.size();
+    index_tokens();
   }
 
   std::vector<SpeakerLink> run() {
@@ -103,9 +109,10 @@ class Attributor {
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
       std::vector<Frame> frames;
+      uint32_t cues_tried = 0;
       while (cue_i < doc_.cues.size() && doc_.cues[cue_i].first_token < s.end_token) {
         const Cue& c = doc_.cues[cue_i++];
-        if (c.first_token < s.first_token) continue;
+        if (c.first_token < s.first_token || ++cues_tried > kMaxCuesPerSentence) continue;
         if (covered(frames, c.first_token)) {
           if (!nested_frame(frames, c, si)) shared_source_frame(frames, c, si);
           continue;
@@ -487,9 +494,69 @@ class Attributor {
   }
 
   int word_count(uint32_t b, uint32_t e) const {
-    int n = 0;
-    for (uint32_t t = b; t < e; ++t) n += tok(t).kind == TokenKind::kWord || tok(t).kind == TokenKind::kNumber;
-    return n;
+    return e <= b ? 0 : static_cast<int>(words_before_[e] - words_before_[b]);
+  }
+
+  // Per-token tables that make the scans of every cue's candidates O(1): a
+  // sentence of cue words holds hundreds of cues, each with up to 32 candidate
+  // ends, and scanning the sentence for each made dense text slow.
+  void index_tokens() {
+    const size_t n = doc_.tokens.size();
+    words_before_.assign(n + 1, 0);
+    commas_before_.assign(n + 1, 0);
+    for (size_t t = 0; t < n; ++t) {
+      const TokenKind k = doc_.tokens[t].kind;
+      words_before_[t + 1] = words_before_[t] + (k == TokenKind::kWord || k == TokenKind::kNumber);
+      commas_before_[t + 1] = commas_before_[t] + is_comma(static_cast<uint32_t>(t));
+    }
+    next_quoted_.assign(n + 1, static_cast<uint32_t>(n));
+    next_boundary_.assign(n + 1, static_cast<uint32_t>(n));
+    for (size_t t = n; t-- > 0;) {
+      const auto u = static_cast<uint32_t>(t);
+      const Token& tk = doc_.tokens[t];
+      next_quoted_[t] = tk.in_quote || tk.kind == TokenKind::kQuote ? u : next_quoted_[t + 1];
+      next_boundary_[t] = is_boundary_punct(u) || is_spaced_hyphen(u) ? u : next_boundary_[t + 1];
+    }
+  }
+  // The first token from t in sentence si that choose_end() may take as a
+  // content end for some stop (a superset: the loop there still checks each);
+  // t itself when t lies outside the sentence.
+  uint32_t next_end_candidate(uint32_t t, uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    if (t < s.first_token || t >= s.end_token) return t;
+    if (end_sentence_ != si) {
+      next_end_.assign(s.end_token - s.first_token + 1, s.end_token);
+      for (uint32_t k = s.end_token; k-- > s.first_token;) {
+        bool candidate = is_boundary_punct(k) || is_spaced_hyphen(k);
+        if (!candidate && tok(k).kind == TokenKind::kWord && tagger_) {
+          const uint8_t tg = tag_of(k, si);
+          candidate = pos::is_adposition(tg) || pos::is_conjunction(tg) || adverbial_start(k, s.end_token);
+        }
+        next_end_[k - s.first_token] = candidate ? k : next_end_[k - s.first_token + 1];
+      }
+      end_sentence_ = si;
+    }
+    return next_end_[t - s.first_token];
+  }
+  // The first token in [b, limit) inside or opening a quotation; limit if none.
+  uint32_t first_quoted(uint32_t b, uint32_t limit) const {
+    return b >= limit ? limit : std::min(next_quoted_[b], limit);
+  }
+  // Finite verbs (tagged words) among the tokens [b, e) of sentence si.
+  uint32_t finite_verbs(uint32_t b, uint32_t e, uint32_t si) {
+    if (e <= b) return 0;
+    if (finite_sentence_ != si) {
+      const Sentence& s = doc_.sentences[si];
+      finite_before_.assign(s.end_token - s.first_token + 1, 0);
+      for (uint32_t t = s.first_token; t < s.end_token; ++t)
+        finite_before_[t - s.first_token + 1] =
+            finite_before_[t - s.first_token] + (tok(t).kind == TokenKind::kWord && pos::is_finite_verb(tag_of(t, si)));
+      finite_sentence_ = si;
+    }
+    const Sentence& s = doc_.sentences[si];
+    b = std::max(b, s.first_token);
+    e = std::min(e, s.end_token);
+    return e <= b ? 0 : finite_before_[e - s.first_token] - finite_before_[b - s.first_token];
   }
 
   std::optional<Frame> build_frame(const Cue& c, uint32_t si) {
@@ -505,7 +572,12 @@ class Attributor {
         for (uint32_t k = c.first_token; k > b && m < 0; --k) m = mention_ending_at(k - 1, b);
         if (m >= 0 && doc_.mentions[m].end_token < c.first_token) m = -1;  // not right before the colon
         // "Another user, Roland Z, wrote of Ms. Merkel: ''…''": the verb's source, not its object.
-        for (const Cue& v : doc_.cues) {
+        // (Only verbs up to six tokens before the colon: start there, not at the
+        // first cue of the document, which made transcripts quadratic.)
+        const uint32_t lowest = std::max(b + 1, c.first_token > 6 ? c.first_token - 6 : 0u);
+        auto from = std::lower_bound(doc_.cues.begin(), doc_.cues.end(), lowest,
+                                     [](const Cue& v, uint32_t t) { return v.first_token < t; });
+        for (const Cue& v : std::span(from, doc_.cues.end())) {
           if (v.first_token >= c.first_token) break;
           if (v.kind != CueKind::kVerb || v.first_token <= b || v.first_token + 6 < c.first_token) continue;
           Frame probe;
@@ -1072,12 +1144,7 @@ class Attributor {
     if (f.content.empty() || (!trace_out_ && !(model_ && model_->has_end_model()))) return;
     Range& r = f.content.back();
     if (r.empty()) return;
-    uint32_t stop = limit;
-    for (uint32_t t = r.begin; t < limit; ++t)
-      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) {
-        stop = t;
-        break;
-      }
+    const uint32_t stop = first_quoted(r.begin, limit);
     if (r.end > stop) {
       choose_quoted_end(f, limit, stop, lemma);
       return;
@@ -1085,7 +1152,8 @@ class Attributor {
     if (stop <= r.begin + 1) return;
     constexpr size_t kMaxEnds = 32;
     ends_.clear();
-    for (uint32_t t = r.begin + 1; t < stop && ends_.size() + 1 < kMaxEnds; ++t) {
+    for (uint32_t t = next_end_candidate(r.begin + 1, f.sentence); t < stop && ends_.size() + 1 < kMaxEnds;
+         t = next_end_candidate(t + 1, f.sentence)) {
       if (is_boundary_punct(t) || is_spaced_hyphen(t)) {
         if (t >= r.begin + 1) ends_.push_back(t);
         continue;
@@ -1106,10 +1174,7 @@ class Attributor {
     // Finite verbs before each token of [r.begin, stop]: whether a candidate
     // keeps a clause ("said | the plan would fail") or only an object
     // ("endorsed Sanders | and …"), and whether a clause follows it.
-    verbs_before_.assign(stop - r.begin + 1, 0);
-    for (uint32_t t = r.begin; t < stop; ++t)
-      verbs_before_[t - r.begin + 1] =
-          verbs_before_[t - r.begin] + (tok(t).kind == TokenKind::kWord && pos::is_finite_verb(tag_of(t, f.sentence)));
+    verb_counts_ = true;
     fronted_ = fronted_cue(f, r.begin);
     // Content opening with a subordinate clause ("that if he wins, he will …")
     // goes on past the comma that closes it.
@@ -1160,8 +1225,7 @@ class Attributor {
     if (f.content.empty() || (!trace_out_ && !(model_ && model_->has_start_model()))) return;
     Range& r = f.content.back();
     if (r.empty()) return;
-    for (uint32_t t = r.begin; t < limit; ++t)
-      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return;
+    if (first_quoted(r.begin, limit) < limit) return;
     constexpr uint32_t kMaxShift = 6;
     starts_.clear();
     starts_.push_back(r.begin);
@@ -1277,7 +1341,7 @@ class Attributor {
   // candidates, scored by the end weights with features of their own. The
   // content never ends inside a quotation or before the first one closes.
   void choose_quoted_end(Frame& f, uint32_t limit, uint32_t first_quote, std::string_view lemma) {
-    verbs_before_.clear();  // end_features() without the verb counts of reported speech
+    verb_counts_ = false;  // end_features() without the verb counts of reported speech
     fronted_ = opens_sub_ = false;
     Range& r = f.content.back();
     uint32_t t = first_quote;
@@ -1405,10 +1469,10 @@ class Attributor {
     fv.add("e-rest", bucket(word_count(e, limit)));
     fv.add("e-origin", f.origin);
     fv.add("e-origin*tok", f.origin, boundary);  // "Asked whether …, X said": a question ends at its comma
-    if (!verbs_before_.empty() && stop - begin + 1 == verbs_before_.size() && e <= stop) {
-      const auto count = [](int n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
-      const std::string_view in = count(verbs_before_[e - begin]);
-      const std::string_view after = count(verbs_before_[stop - begin] - verbs_before_[e - begin]);
+    if (verb_counts_ && e <= stop) {
+      const auto count = [](uint32_t n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
+      const std::string_view in = count(finite_verbs(begin, e, si));
+      const std::string_view after = count(finite_verbs(e, stop, si));
       const std::string_view first = fw_[begin] == "that" || fw_[begin] == "to" ? std::string_view(fw_[begin])
                                                                                  : tag_name(begin, si);
       fv.add("e-verbs-in*tok", in, boundary);
@@ -1426,8 +1490,7 @@ class Attributor {
         fv.add("e-after*prev-tag", phrase, tag_name(e - 1, si));
         if (fronted_) fv.add("e-fronted*after*tok", phrase, boundary);
         if (opens_sub_) {
-          int commas = 0;
-          for (uint32_t t = begin; t < e; ++t) commas += is_comma(t);
+          const uint32_t commas = commas_before_[e] - commas_before_[begin];
           fv.add("e-opens-sub*commas*after", commas == 0 ? "0" : "1+", phrase);
         }
       } else if (fronted_) {
@@ -1444,11 +1507,8 @@ class Attributor {
   std::string_view phrase_after(uint32_t e, uint32_t stop, uint32_t si) {
     uint32_t s = e + 1;
     if (s >= stop) return "none";
-    uint32_t nb = s;
-    while (nb < stop && !is_boundary_punct(nb) && !is_spaced_hyphen(nb)) ++nb;
-    bool finite = false;
-    for (uint32_t k = s; k < nb; ++k)
-      if (tok(k).kind == TokenKind::kWord && pos::is_finite_verb(tag_of(k, si))) finite = true;
+    const uint32_t nb = std::min(next_boundary_[s], stop);
+    const bool finite = finite_verbs(s, nb, si) > 0;
     std::string_view cc;
     if (fw_[s] == "and" || fw_[s] == "but" || fw_[s] == "or") {
       if (s + 1 >= nb) return "cc";
@@ -2791,7 +2851,13 @@ class Attributor {
   bool opens_sub_ = false;  // scratch: the content opens with a subordinate clause (choose_end)
   bool fronted_ = false;   // scratch: the cue is in a fronted subordinate clause (choose_end)
   std::string kind_buf_;   // scratch: phrase_after()'s answer after a conjunction
-  std::vector<uint16_t> verbs_before_;  // scratch: finite verbs from a content start, by token (choose_end)
+  bool verb_counts_ = false;  // scratch: end_features() counts the verbs of reported speech (choose_end)
+  std::vector<uint32_t> words_before_, commas_before_;  // per token: words, commas before it
+  std::vector<uint32_t> next_quoted_, next_boundary_;   // per token: the next quoted token, clause boundary
+  uint32_t finite_sentence_ = UINT32_MAX;                // the sentence finite_before_ counts
+  std::vector<uint32_t> finite_before_;                  // finite verbs before each token of that sentence
+  uint32_t end_sentence_ = UINT32_MAX;                   // the sentence next_end_ indexes
+  std::vector<uint32_t> next_end_;                       // per token of it: next_end_candidate()
   std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;

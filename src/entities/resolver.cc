@@ -64,7 +64,10 @@ class Resolver {
     m.entity = id;
     e.mentions.push_back(static_cast<uint32_t>(mi));
     if (e.gender == Gender::kUnknown) e.gender = m.gender;
-    if (e.role.empty() && !m.role.empty()) e.role = std::string(doc_.slice(m.role));
+    if (e.role.empty() && !m.role.empty()) {
+      e.role = std::string(doc_.slice(m.role));
+      index_role(id);
+    }
     if (e.org.empty() && !m.org.empty()) e.org = std::string(doc_.slice(m.org));
     if (is_source_[mi]) person_[id] = true;
   }
@@ -155,8 +158,23 @@ class Resolver {
 
 
 
+  // Entities by their folded role and every word-final part of it ("prime
+  // minister" and "minister" for "Prime Minister"): the highest entity id for
+  // each, which resolve_nominals() takes (the entity seen last).
+  void index_role(int32_t id) {
+    utf8::fold(doc_.entities[id].role, role_buf_);
+    const std::string_view role = role_buf_;
+    if (role.empty()) return;
+    const auto keep_latest = [&](std::string_view key) {
+      auto [it, added] = by_role_.try_emplace(std::string(key), id);
+      if (!added && it->second < id) it->second = id;
+    };
+    keep_latest(role);
+    for (size_t p = role.find(' '); p != std::string_view::npos; p = role.find(' ', p + 1)) keep_latest(role.substr(p + 1));
+  }
+
   void resolve_nominals() {
-    std::string head, role;
+    std::string head;
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       Mention& m = doc_.mentions[i];
       if (m.entity >= 0 || m.kind == MentionKind::kPronoun) continue;
@@ -164,14 +182,11 @@ class Resolver {
         // "the Prime Minister" → the entity whose role is Prime Minister (nearest before).
         utf8::fold(doc_.slice(m.role.empty() ? m.name : m.role), head);
         if (head.starts_with("the ")) head = head.substr(4);
-        int32_t best = -1;
-        for (size_t j = 0; j < doc_.entities.size(); ++j) {
-          utf8::fold(doc_.entities[j].role, role);
-          if (!role.empty() && (role == head || role.ends_with(" " + head))) best = static_cast<int32_t>(j);
-        }
-        if (best >= 0 && !head.empty()) {
-          attach(static_cast<int32_t>(i), best);
-          continue;
+        if (!head.empty()) {
+          if (auto it = by_role_.find(head); it != by_role_.end()) {
+            attach(static_cast<int32_t>(i), it->second);
+            continue;
+          }
         }
       }
       std::string key;
@@ -291,6 +306,8 @@ class Resolver {
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
+  StringMap<int32_t> by_role_;  // index_role()
+  std::string role_buf_;
 };
 
 }  // namespace

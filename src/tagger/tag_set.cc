@@ -197,12 +197,46 @@ uint8_t close_quote_tag() noexcept {
   return id;
 }
 
-bool is_past_tense(uint8_t t) noexcept { return penn_is(t, {"VBD"}); }
-bool is_past_participle(uint8_t t) noexcept { return penn_is(t, {"VBN"}); }
-bool is_present_3sg(uint8_t t) noexcept { return penn_is(t, {"VBZ"}); }
-bool is_finite_verb(uint8_t t) noexcept { return penn_is(t, {"VBD", "VBZ", "VBP", "MD"}); }
-bool is_possessive(uint8_t t) noexcept { return penn_is(t, {"POS", "PRP$", "WP$"}); }
-bool is_wh_word(uint8_t t) noexcept { return penn_is(t, {"WDT", "WP", "WP$", "WRB"}); }
-bool is_plural_noun(uint8_t t) noexcept { return penn_is(t, {"NNS", "NNPS"}); }
+namespace {
+
+// One bit per Penn-tag predicate below, for every tag id: the predicates run in
+// the attributor's inner loops, so they are table look-ups, not string compares.
+enum PennClass : uint8_t {
+  kPastTense = 1 << 0, kPastParticiple = 1 << 1, kPresent3sg = 1 << 2, kFinite = 1 << 3,
+  kPossessive = 1 << 4, kWhWord = 1 << 5, kPluralNoun = 1 << 6,
+};
+
+struct PennClasses {
+  uint8_t bits[kNumTags] = {};
+  PennClasses() {
+    for (int t = 1; t < kNumTags; ++t) {
+      const auto id = static_cast<uint8_t>(t);
+      uint8_t b = 0;
+      if (penn_is(id, {"VBD"})) b |= kPastTense;
+      if (penn_is(id, {"VBN"})) b |= kPastParticiple;
+      if (penn_is(id, {"VBZ"})) b |= kPresent3sg;
+      if (penn_is(id, {"VBD", "VBZ", "VBP", "MD"})) b |= kFinite;
+      if (penn_is(id, {"POS", "PRP$", "WP$"})) b |= kPossessive;
+      if (penn_is(id, {"WDT", "WP", "WP$", "WRB"})) b |= kWhWord;
+      if (penn_is(id, {"NNS", "NNPS"})) b |= kPluralNoun;
+      bits[t] = b;
+    }
+  }
+};
+
+bool penn_class(uint8_t t, PennClass c) noexcept {
+  static const PennClasses table;
+  return t < kNumTags && (table.bits[t] & c) != 0;
+}
+
+}  // namespace
+
+bool is_past_tense(uint8_t t) noexcept { return penn_class(t, kPastTense); }
+bool is_past_participle(uint8_t t) noexcept { return penn_class(t, kPastParticiple); }
+bool is_present_3sg(uint8_t t) noexcept { return penn_class(t, kPresent3sg); }
+bool is_finite_verb(uint8_t t) noexcept { return penn_class(t, kFinite); }
+bool is_possessive(uint8_t t) noexcept { return penn_class(t, kPossessive); }
+bool is_wh_word(uint8_t t) noexcept { return penn_class(t, kWhWord); }
+bool is_plural_noun(uint8_t t) noexcept { return penn_class(t, kPluralNoun); }
 
 }  // namespace whosaid::pos
