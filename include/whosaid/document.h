@@ -36,6 +36,8 @@ enum TokenFlag : uint8_t {
   kSpaceAfter = 1 << 3,    // followed by whitespace (or end of text)
   kInvalidUtf8 = 1 << 4,   // contains bytes that are not valid UTF-8
   kParagraphStart = 1 << 5,
+  kLayout = 1 << 6,        // article furniture (a header field, byline, caption, credit,
+                           // dateline or field label): never a statement, cue or speaker
 };
 
 struct Token {
@@ -47,8 +49,17 @@ struct Token {
   bool has(TokenFlag f) const noexcept { return (flags & f) != 0; }
 };
 
+// What a paragraph is in the layout of an article (the layout stage decides).
+enum class ParagraphKind : uint8_t {
+  kBody,     // running text (its first tokens may still be a dateline: WASHINGTON (AP) —)
+  kTitle,    // a headline or subtitle field ("Headline: …"): the label is furniture
+  kMeta,     // a header field, byline or date line: no statements
+  kCaption,  // a picture caption or credit ("Image: …", "… (AP Photo/…)"): no statements
+};
+
 struct Paragraph {
   Span span;  // trimmed line(s), without the newline
+  ParagraphKind kind = ParagraphKind::kBody;
   uint32_t first_sentence = 0, end_sentence = 0;
   uint32_t first_token = 0, end_token = 0;
 };
@@ -145,6 +156,7 @@ class Document {
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
   std::vector<Diagnostic> diagnostics;
+  std::vector<Span> authors;  // the names a byline gives ("By Sarah Jones and Tom Lee")
 
  private:
   std::string text_;

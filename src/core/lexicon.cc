@@ -69,6 +69,9 @@ WordClass class_named(std::string_view name) {
       {"nominal", WordClass::kNominal}, {"org_head", WordClass::kOrgHead},
       {"skip", WordClass::kSkip}, {"time", WordClass::kTime}, {"starter", WordClass::kStarter},
       {"conj", WordClass::kConj}, {"clause_end", WordClass::kClauseEnd},
+      {"label_title", WordClass::kLabelTitle}, {"label_meta", WordClass::kLabelMeta},
+      {"label_picture", WordClass::kLabelPicture}, {"date_word", WordClass::kDateWord},
+      {"picture_agency", WordClass::kPictureAgency},
   };
   for (const auto& [n, c] : kNames)
     if (n == name) return c;

@@ -26,6 +26,10 @@ enum class WordClass : uint8_t {
   kAbbrev, kAbbrevEnd, kHonorificM, kHonorificF, kHonorific, kRole,
   kPronounM, kPronounF, kPronounPlural, kPronounNeuter, kPronounFirst, kPronounRelative,
   kNominal, kOrgHead, kSkip, kTime, kStarter, kConj, kClauseEnd,
+  // Article furniture (layout/layout.h): labels of header fields before a colon
+  // (title: the text after it may hold statements; meta: the line holds none;
+  // picture: a caption or credit, anywhere), date words, picture agencies.
+  kLabelTitle, kLabelMeta, kLabelPicture, kDateWord, kPictureAgency,
   kCount
 };
 

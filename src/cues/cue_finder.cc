@@ -23,23 +23,6 @@ bool title_case(const Document& doc, const Sentence& s) {
   return words > 0 && 2 * caps > words;
 }
 
-// Newsroom labels before a colon name no speaker: "The Latest:", "Contributing:",
-// "Breaking:", "Editor's note:".
-bool label_before_colon(const Document& doc, uint32_t b, uint32_t colon) {
-  std::string run, w;
-  for (uint32_t k = b; k < colon; ++k) {
-    utf8::fold(doc.slice(doc.tokens[k].span), w);
-    if (!run.empty() && w != "'s") run += ' ';
-    run += w;
-  }
-  static const char* kLabels[] = {"the latest", "latest", "contributing", "breaking", "update", "updated",
-                                  "watch", "related", "editor's note", "note", "correction",
-                                  "read more", "video", "photos", "listen", "see also", "more"};
-  for (const char* l : kLabels)
-    if (run == l) return true;
-  return false;
-}
-
 }  // namespace
 
 void find_cues(Document& doc, const Lexicon& lex) {
@@ -54,6 +37,9 @@ void find_cues(Document& doc, const Lexicon& lex) {
     return t > first && (closes[t - 1] || (t > first + 1 && doc.slice(doc.tokens[t - 1].span) == "," && closes[t - 2]));
   };
   for (const Sentence& s : doc.sentences) {
+    // Article furniture (layout/layout.h) holds no cue: field labels ("Headline:",
+    // "Editor's note:"), bylines, captions, datelines.
+    if (doc.tokens[s.first_token].has(kLayout)) continue;
     int title = -1;  // title_case(doc, s), worked out on first use
     auto in_title_case = [&] {
       if (title < 0) title = title_case(doc, s) ? 1 : 0;
@@ -128,7 +114,7 @@ void find_cues(Document& doc, const Lexicon& lex) {
           }
           if (kt.kind == TokenKind::kPunct && doc.slice(kt.span) != "." && doc.slice(kt.span) != "-") { name_like = false; break; }
         }
-        if (name_like && !label_before_colon(doc, s.first_token, t))
+        if (name_like)
           doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.8f});
         continue;
       }

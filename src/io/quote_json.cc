@@ -115,6 +115,14 @@ void append_document_json(const Document& doc, std::string_view id_json, std::st
     append_quote_json(doc, doc.quotes[i], out);
   }
   out += ']';
+  if (!doc.authors.empty()) {  // the names a byline gives (layout/layout.h)
+    out += ",\"authors\":[";
+    for (size_t i = 0; i < doc.authors.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(doc.slice(doc.authors[i]), out);
+    }
+    out += ']';
+  }
   if (!doc.diagnostics.empty()) {
     out += ",\"diagnostics\":[";
     for (size_t i = 0; i < doc.diagnostics.size(); ++i) {

@@ -52,6 +52,11 @@ void find_mentions(Document& doc, const Lexicon& lex, const std::vector<std::str
   }
 
   for (const Sentence& s : doc.sentences) {
+    // Article furniture (layout/layout.h) names no one, except a picture
+    // caption: "Chancellor Jeremy Hunt arrives …" tells who "Hunt" is (it holds
+    // no cue, so no one speaks there).
+    if (doc.tokens[s.first_token].has(kLayout) && doc.paragraphs[s.paragraph].kind != ParagraphKind::kCaption)
+      continue;
     uint32_t t = s.first_token;
     while (t < s.end_token) {
       const Token& tok = doc.tokens[t];

@@ -2,10 +2,12 @@
 
 #include "attribution/attributor.h"
 #include "attribution/model.h"
+#include "core/positions.h"
 #include "core/lexicon.h"
 #include "core/utf8.h"
 #include "cues/cue_finder.h"
 #include "entities/resolver.h"
+#include "layout/layout.h"
 #include "mentions/mention_finder.h"
 #include "mentions/source_span.h"
 #include "pipeline/pipeline.h"
@@ -59,9 +61,34 @@ void Extractor::run(Document& doc) const {
   }
 }
 
+namespace {
+
+// Captions, credits and header fields (layout/layout.h) are never statements:
+// a quote whose content starts in one is dropped (a caption's quotation would
+// otherwise be reported with the speaker carried from the story), with its
+// trace when training.
+void drop_layout_quotes(Document& doc, std::vector<CandidateTrace>* trace) {
+  size_t kept = 0;
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    const uint32_t t = q.spans.empty() ? UINT32_MAX : first_token_from(doc, q.spans.front().begin);
+    if (t < doc.tokens.size() && doc.tokens[t].has(kLayout)) continue;
+    if (kept != i) {
+      doc.quotes[kept] = std::move(doc.quotes[i]);
+      if (trace && i < trace->size()) (*trace)[kept] = std::move((*trace)[i]);
+    }
+    ++kept;
+  }
+  doc.quotes.resize(kept);
+  if (trace && trace->size() > kept) trace->resize(kept);
+}
+
+}  // namespace
+
 void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const ExtractorOptions& options,
                   const AttributionModel* model, std::vector<CandidateTrace>* trace, bool report_all) {
   segment(doc);
+  mark_layout(doc, lex);
   find_quotes(doc);
   split_sentences(doc, lex);
   find_cues(doc, lex);
@@ -72,6 +99,8 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
   resolve_speakers(doc, lex, links);
   widen_source_spans(doc, lex, links, folded, tagger);
+  drop_layout_quotes(doc, trace);
 }
+
 
 }  // namespace whosaid

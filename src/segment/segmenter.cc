@@ -285,7 +285,12 @@ void split_sentences(Document& doc, const Lexicon& lex) {
       doc.sentences.push_back(s);
       sent_start = end_tok;
     };
-    for (uint32_t t = p.first_token; t < p.end_token; ++t) {
+    // Furniture opening the paragraph (a dateline, a field label: the kLayout
+    // flag of layout/layout.h) is a sentence of its own.
+    uint32_t lead = p.first_token;
+    while (lead < p.end_token && doc.tokens[lead].has(kLayout)) ++lead;
+    if (lead > p.first_token && lead < p.end_token) close_sentence(lead);
+    for (uint32_t t = sent_start; t < p.end_token; ++t) {
       if (t + 1 - sent_start >= kMaxSentenceTokens && t + 1 < p.end_token) {
         // No real sentence is this long: cut it, so that every later stage's
         // per-sentence work stays bounded (linear time on degenerate text).

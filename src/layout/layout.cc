@@ -1,0 +1,273 @@
+#include "layout/layout.h"
+
+#include <string>
+
+#include "core/utf8.h"
+
+namespace whosaid {
+namespace {
+
+// At most this many paragraphs open an article before its running text.
+constexpr uint32_t kMaxHeaderParagraphs = 12;
+// Running text: a paragraph of at least this many words that is no field.
+constexpr int kBodyWords = 15;
+// Bylines, stamps and credit lines are short.
+constexpr int kMaxShortLineWords = 12;
+// Datelines open one of the first paragraphs of running text.
+constexpr uint32_t kDatelineParagraphs = 3;
+constexpr uint32_t kMaxDatelineTokens = 12;
+
+bool is_dash(std::string_view t) {
+  return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "--" || t == "-";
+}
+
+class Layout {
+ public:
+  Layout(Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex) {}
+
+  void run() {
+    const uint32_t header_end = header_block_end();
+    uint32_t body_seen = 0;
+    for (uint32_t pi = 0; pi < doc_.paragraphs.size(); ++pi) {
+      Paragraph& p = doc_.paragraphs[pi];
+      if (p.end_token <= p.first_token) continue;
+      const bool header = pi < header_end;
+      classify(p, header);
+      if (p.kind == ParagraphKind::kBody && !header && body_seen++ < kDatelineParagraphs) mark_dateline(p);
+    }
+  }
+
+ private:
+  // The first paragraph of running text (or kMaxHeaderParagraphs): paragraphs
+  // before it form the header block, where header fields and bylines sit.
+  uint32_t header_block_end() {
+    const auto n = static_cast<uint32_t>(doc_.paragraphs.size());
+    for (uint32_t pi = 0; pi < n && pi < kMaxHeaderParagraphs; ++pi) {
+      const Paragraph& p = doc_.paragraphs[pi];
+      if (words(p.first_token, p.end_token) >= kBodyWords && label_end(p) == 0) return pi;
+    }
+    return std::min(n, kMaxHeaderParagraphs);
+  }
+
+  void classify(Paragraph& p, bool header) {
+    if (const uint32_t colon = label_end(p)) {
+      if (label_class_ == WordClass::kLabelPicture) {
+        mark(p, ParagraphKind::kCaption);
+      } else if (label_class_ == WordClass::kLabelMeta && header) {
+        mark(p, ParagraphKind::kMeta);
+        if (label_ == "author" || label_ == "authors" || label_ == "byline" || label_ == "by" ||
+            label_ == "written by")
+          add_authors(colon, p.end_token);
+      } else {
+        // A title field ("Headline: …") or a field label in running text: the
+        // label is furniture, what follows it may report a statement.
+        if (label_class_ == WordClass::kLabelTitle) p.kind = ParagraphKind::kTitle;
+        flag(p.first_token, colon);
+      }
+      return;
+    }
+    if (header) {
+      if (const uint32_t names = byline(p)) {
+        mark(p, ParagraphKind::kMeta);
+        add_authors(names, p.end_token);
+        return;
+      }
+      if (stamp(p) || date_line(p)) {
+        mark(p, ParagraphKind::kMeta);
+        return;
+      }
+    }
+    if (credit(p)) mark(p, ParagraphKind::kCaption);
+  }
+
+  // A field label at the paragraph start: one to three words before a colon
+  // that name a header, meta or picture field. Returns the token after the
+  // colon (0 when there is none) and sets label_ and label_class_.
+  uint32_t label_end(const Paragraph& p) {
+    label_.clear();
+    for (uint32_t t = p.first_token, n = 0; t < p.end_token && n <= 3; ++t) {
+      const Token& tok = doc_.tokens[t];
+      const std::string_view text = doc_.slice(tok.span);
+      if (text == ":" && n > 0) {
+        for (WordClass c : {WordClass::kLabelTitle, WordClass::kLabelMeta, WordClass::kLabelPicture})
+          if (lex_.is(c, label_)) {
+            label_class_ = c;
+            return t + 1;
+          }
+        return 0;
+      }
+      if (tok.kind != TokenKind::kWord) return 0;
+      utf8::fold(text, word_);
+      if (!label_.empty() && word_ != "'s") label_ += ' ';
+      label_ += word_;
+      if (word_ != "'s") ++n;
+    }
+    return 0;
+  }
+
+  // "By Sarah Jones", "BY SARAH JONES and TOM LEE, Associated Press": a short
+  // line of "By" and capitalised words. Returns the token after "By", 0 if none.
+  uint32_t byline(const Paragraph& p) {
+    const uint32_t b = p.first_token;
+    if (b + 1 >= p.end_token || fold(b) != "by" || words(b, p.end_token) > kMaxShortLineWords) return 0;
+    const Token& first = doc_.tokens[b + 1];
+    if (first.kind != TokenKind::kWord || !first.has(kCapitalized) || lex_.is(WordClass::kDateWord, fold(b + 1)))
+      return 0;
+    for (uint32_t t = b + 1; t < p.end_token; ++t) {
+      const Token& tok = doc_.tokens[t];
+      if (tok.kind == TokenKind::kWord) {
+        if (tok.has(kCapitalized)) continue;
+        const std::string w = fold(t);
+        if (w == "and" || w == "in" || w == "for" || w == "of" || w == "the" || w == "'s") continue;
+        return 0;
+      }
+      const std::string_view s = doc_.slice(tok.span);
+      if (!(s == "," || s == "&" || s == "|" || s == "." || s == "/" || is_dash(s))) return 0;
+    }
+    return b + 1;
+  }
+
+  // Authors in [b, e): the first run of capitalised words, and each run after
+  // "and" or "&" (a comma, bar or dash ends the names: "…, BBC News").
+  void add_authors(uint32_t b, uint32_t e) {
+    uint32_t t = b;
+    while (t < e) {
+      while (t < e && !(doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].has(kCapitalized))) ++t;
+      uint32_t end = t;
+      while (end < e && ((doc_.tokens[end].kind == TokenKind::kWord && doc_.tokens[end].has(kCapitalized)) ||
+                         doc_.slice(doc_.tokens[end].span) == ".")) {
+        ++end;
+      }
+      if (end == t) return;
+      doc_.authors.push_back({doc_.tokens[t].span.begin, doc_.tokens[end - 1].span.end});
+      if (end >= e) return;
+      const std::string_view sep = doc_.slice(doc_.tokens[end].span);
+      if (sep != "&" && fold(end) != "and") return;
+      t = end + 1;
+    }
+  }
+
+  // "Updated 14:05 GMT", "Last updated on Tuesday", "Published 3 hours ago".
+  bool stamp(const Paragraph& p) {
+    if (words(p.first_token, p.end_token) > kMaxShortLineWords) return false;
+    const std::string w = fold(p.first_token);
+    if (w == "updated" || w == "published" || w == "posted" || w == "modified") return true;
+    return (w == "last" || w == "first") && p.first_token + 1 < p.end_token &&
+           (fold(p.first_token + 1) == "updated" || fold(p.first_token + 1) == "published");
+  }
+
+  // "12 March 2024", "Tuesday, March 12, 2024 5:30 PM": only date words,
+  // numbers and punctuation, with at least one of each kind of word.
+  bool date_line(const Paragraph& p) {
+    bool number = false, date_word = false;
+    for (uint32_t t = p.first_token; t < p.end_token; ++t) {
+      const Token& tok = doc_.tokens[t];
+      if (tok.kind == TokenKind::kNumber) number = true;
+      else if (tok.kind == TokenKind::kWord && lex_.is(WordClass::kDateWord, fold(t))) date_word = true;
+      else if (tok.kind != TokenKind::kPunct) return false;
+    }
+    return number && date_word;
+  }
+
+  // A picture credit: a caption ending in "(AP Photo/Evan Vucci)", "(Getty
+  // Images)", "(Photo: Reuters)"; or a short line ending in an agency after a
+  // slash: "Mark Tantrum / Getty", "Dan Kitwood/Getty Images".
+  bool credit(const Paragraph& p) {
+    uint32_t e = p.end_token;
+    if (e > p.first_token && doc_.slice(doc_.tokens[e - 1].span) == ".") --e;
+    if (e > p.first_token + 1 && doc_.slice(doc_.tokens[e - 1].span) == ")") {
+      uint32_t open = e - 1;
+      while (open > p.first_token && e - open <= 8 && doc_.slice(doc_.tokens[open].span) != "(") --open;
+      if (doc_.slice(doc_.tokens[open].span) != "(" || open + 1 >= e - 1) return false;
+      if (!doc_.tokens[open + 1].has(kCapitalized)) return false;
+      for (uint32_t t = open + 1; t + 1 < e; ++t) {
+        const std::string w = fold(t);
+        if (w.find('/') != std::string::npos || lex_.is(WordClass::kLabelPicture, w) ||
+            lex_.is(WordClass::kPictureAgency, w) || w == "getty")
+          return open > p.first_token || e - p.first_token <= 8;
+      }
+      return false;
+    }
+    if (words(p.first_token, e) > kMaxShortLineWords) return false;
+    // The agency: the last word or two, after a slash (in a token or alone).
+    for (uint32_t n = 1; n <= 2 && e >= p.first_token + n; ++n) {
+      std::string agency;
+      for (uint32_t t = e - n; t < e; ++t) {
+        if (!agency.empty()) agency += ' ';
+        agency += fold(t);
+      }
+      const size_t slash = agency.rfind('/');
+      const bool slashed = slash != std::string::npos ||
+                           (e - n > p.first_token && doc_.slice(doc_.tokens[e - n - 1].span) == "/");
+      if (slash != std::string::npos) agency = agency.substr(slash + 1);
+      if (slashed && lex_.is(WordClass::kPictureAgency, agency)) return true;
+    }
+    return false;
+  }
+
+  // "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "WELLINGTON, New
+  // Zealand —": a place in capitals opening the paragraph, then (after a comma)
+  // capitalised words, a date and numbers, and an agency in parentheses, up to
+  // a dash. "DJ Norman Cook - aka Fatboy Slim - has said" is no dateline: a
+  // capitalised word follows the capitals without a comma.
+  void mark_dateline(const Paragraph& p) {
+    const uint32_t b = p.first_token;
+    uint32_t t = b;
+    while (t < p.end_token && doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].has(kAllCaps)) ++t;
+    if (t == b) return;
+    bool after_comma = false;
+    int parens = 0;
+    for (; t < p.end_token && t < b + kMaxDatelineTokens; ++t) {
+      const Token& tok = doc_.tokens[t];
+      const std::string_view s = doc_.slice(tok.span);
+      if (is_dash(s) && parens == 0) {
+        if (t + 1 < p.end_token) flag(b, t + 1);
+        return;
+      }
+      if (s == "(") {
+        if (++parens > 1) return;
+      } else if (s == ")") {
+        if (--parens < 0) return;
+      } else if (s == ",") {
+        after_comma = true;
+      } else if (tok.kind == TokenKind::kWord) {
+        // In parentheses an agency ("AP", "Reuters"); after a comma a state,
+        // country or date; else nothing but the capitals.
+        if (parens == 0 && !after_comma) return;
+        if (!tok.has(kCapitalized) && !lex_.is(WordClass::kDateWord, fold(t))) return;
+      } else if (!((tok.kind == TokenKind::kNumber && after_comma) || s == ".")) {
+        return;
+      }
+    }
+  }
+
+  void mark(Paragraph& p, ParagraphKind kind) {
+    p.kind = kind;
+    flag(p.first_token, p.end_token);
+  }
+  void flag(uint32_t b, uint32_t e) {
+    for (uint32_t t = b; t < e; ++t) doc_.tokens[t].flags |= kLayout;
+  }
+
+  int words(uint32_t b, uint32_t e) const {
+    int n = 0;
+    for (uint32_t t = b; t < e; ++t) n += doc_.tokens[t].kind == TokenKind::kWord;
+    return n;
+  }
+  std::string fold(uint32_t t) const {
+    std::string w;
+    utf8::fold(doc_.slice(doc_.tokens[t].span), w);
+    return w;
+  }
+
+  Document& doc_;
+  const Lexicon& lex_;
+  std::string label_, word_;
+  WordClass label_class_ = WordClass::kLabelTitle;
+};
+
+}  // namespace
+
+void mark_layout(Document& doc, const Lexicon& lexicon) { Layout(doc, lexicon).run(); }
+
+}  // namespace whosaid
