@@ -480,6 +480,7 @@ py::dict stored_quote_dict(const StoredQuote& q) {
   d["date"] = str_or_none(q.date);
   d["title"] = str_or_none(q.title);
   d["score"] = q.score;
+  d["other_articles"] = q.other_articles;
   return d;
 }
 

@@ -88,7 +88,8 @@ struct Store::Impl {
     kAliasSpeakers, kSurnameSpeakers, kSpeakerRoles, kSpeakerOutlet, kInsertSpeaker,
     kUpgradeSpeaker, kSetGender, kInsertAlias, kFindAlias, kUpsertRole, kUpsertOutlet,
     kAnchorStatements, kStatementText, kInsertStatement, kInsertAnchor, kExtendStatement,
-    kContains, kOrgSpeakers, kSlotCount
+    kContains, kOrgSpeakers, kDeleteRoles, kDeleteOutlets, kRebuildRoles, kRebuildOutlets,
+    kStatementUsed, kDeleteAnchors, kDeleteStatement, kSlotCount
   };
   std::array<Statement, kSlotCount> stmts;
 
@@ -415,15 +416,15 @@ struct Store::Impl {
 
   // Recomputes a speaker's roles and outlets from its quotes.
   void rebuild_speaker(int64_t id) {
-    Statement(db, "DELETE FROM speaker_roles WHERE speaker = ?").bind(1, id).run();
-    Statement(db, "DELETE FROM speaker_outlets WHERE speaker = ?").bind(1, id).run();
-    Statement(db,
+    st(kDeleteRoles, "DELETE FROM speaker_roles WHERE speaker = ?").bind(1, id).run();
+    st(kDeleteOutlets, "DELETE FROM speaker_outlets WHERE speaker = ?").bind(1, id).run();
+    st(kRebuildRoles,
               "INSERT INTO speaker_roles(speaker, role, org, first_seen, last_seen, quotes) "
               "SELECT q.speaker, coalesce(q.role, ''), coalesce(q.org, ''), min(a.date), "
               "max(a.date), count(*) FROM quotes q JOIN articles a ON a.id = q.article "
               "WHERE q.speaker = ? GROUP BY 1, 2, 3")
         .bind(1, id).run();
-    Statement(db,
+    st(kRebuildOutlets,
               "INSERT INTO speaker_outlets(speaker, outlet, quotes) SELECT q.speaker, "
               "a.outlet, count(*) FROM quotes q JOIN articles a ON a.id = q.article "
               "WHERE q.speaker = ? AND a.outlet IS NOT NULL AND a.outlet != '' GROUP BY 1, 2")
@@ -443,11 +444,13 @@ struct Store::Impl {
     st(kDeleteQuotes, "DELETE FROM quotes WHERE article = ?").bind(1, article).run();
     for (int64_t s : speakers) rebuild_speaker(s);
     for (int64_t s : statements) {
-      Statement used(db, "SELECT 1 FROM quotes WHERE statement = ? LIMIT 1");
+      Statement& used = st(kStatementUsed, "SELECT 1 FROM quotes WHERE statement = ? LIMIT 1");
       used.bind(1, s);
-      if (used.step()) continue;
-      Statement(db, "DELETE FROM statement_anchors WHERE statement = ?").bind(1, s).run();
-      Statement(db, "DELETE FROM statements WHERE id = ?").bind(1, s).run();
+      bool in_use = used.step();
+      used.reset();
+      if (in_use) continue;
+      st(kDeleteAnchors, "DELETE FROM statement_anchors WHERE statement = ?").bind(1, s).run();
+      st(kDeleteStatement, "DELETE FROM statements WHERE id = ?").bind(1, s).run();
     }
   }
 
