@@ -4,10 +4,13 @@
 //   2. a database of >= --quotes quotes, built by replicating news-bench with
 //      changed ids (cached beside the binary, rebuilt when too small);
 //   3. search latency over it: p50/p90/p99 for a fixed mix of queries (common
-//      and rare words, phrases, prefixes, with and without filters).
+//      and rare words, phrases, prefixes, with and without filters);
+//   4. replacing changed articles against adding them (one writer, extraction
+//      done beforehand): articles/s for add, for replace, and for replace
+//      without the statement_anchors(statement) index (schema 2, "before").
 //
 //   whosaid_bench_store ../shared/data/news-bench/articles.jsonl [--runs 3]
-//       [--quotes 1000000] [--db PATH] [--threads N]
+//       [--quotes 1000000] [--db PATH] [--threads N] [--replace-only 1]
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,6 +30,8 @@
 #include "ingest/readers.h"
 #include "whosaid/extractor.h"
 #include "whosaid/store.h"
+
+#include <sqlite3.h>
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -52,6 +57,71 @@ void remove_db(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
 }
 
+std::vector<Document> extract_all(const whosaid::Extractor& extractor,
+                                  const std::vector<std::string>& texts) {
+  std::vector<Document> docs(texts.size());
+  unsigned n = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < n; ++t)
+    pool.emplace_back([&, t] {
+      for (size_t i = t; i < texts.size(); i += n) {
+        docs[i] = Document(texts[i]);
+        extractor.run(docs[i]);
+      }
+    });
+  for (auto& t : pool) t.join();
+  return docs;
+}
+
+// Adds every article, then replaces each with a changed text (the same quotes
+// plus a line): articles/s of each, in batches of 256 as ingest writes them.
+// The replace pass runs twice: with the schema's index on
+// statement_anchors(statement), and without it (as schema 2 had), on at most
+// `before_limit` articles.
+void bench_replace(const whosaid::Extractor& extractor, const std::string& corpus) {
+  std::vector<whosaid::ingest::Record> records;
+  whosaid::ingest::read_input(
+      corpus, [&](whosaid::ingest::Record&& r) { records.push_back(std::move(r)); },
+      [](const std::string&, const std::string&) {});
+  std::vector<std::string> texts, changed;
+  for (const auto& r : records) {
+    texts.push_back(r.text);
+    changed.push_back(r.text + "\n\nThis article was updated.");
+  }
+  std::vector<Document> docs = extract_all(extractor, texts);
+  std::vector<Document> docs2 = extract_all(extractor, changed);
+  std::string path = (fs::temp_directory_path() /
+                      ("whosaid-bench-replace-" + std::to_string(getpid()) + ".db")).string();
+  auto pass = [&](const std::vector<Document>& ds, size_t count, const char* tag) {
+    Store store(path);
+    auto t0 = Clock::now();
+    size_t replaced = 0;
+    for (size_t b = 0; b < count; b += 256) {
+      store.begin();
+      for (size_t i = b; i < std::min(count, b + 256); ++i)
+        replaced += store.add(records[i].info, ds[i]) == whosaid::AddOutcome::kReplaced;
+      store.commit();
+    }
+    double rate = static_cast<double>(count) / seconds_since(t0);
+    std::printf("  %-44s %6zu articles (%zu replaced): %8.0f articles/s\n", tag, count, replaced,
+                rate);
+    return rate;
+  };
+  remove_db(path);
+  std::printf("replace vs add (one writer, %zu articles, extraction excluded):\n", docs.size());
+  double add = pass(docs, docs.size(), "add");
+  double replace = pass(docs2, docs.size(), "replace (index on statement_anchors.statement)");
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "DROP INDEX statement_anchors_statement", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  double before = pass(docs, std::min<size_t>(docs.size(), 300), "replace without that index (schema 2)");
+  std::printf("  replace/add: %.2f (with the index), %.2f (without)\n", replace / add, before / add);
+  remove_db(path);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,6 +144,13 @@ int main(int argc, char** argv) {
   }
 
   whosaid::Extractor extractor;
+  bool replace_only = false;
+  for (int i = 2; i + 1 < argc; i += 2)
+    if (std::string(argv[i]) == "--replace-only") replace_only = std::atoi(argv[i + 1]) != 0;
+  if (replace_only) {
+    bench_replace(extractor, corpus);
+    return 0;
+  }
 
   // ---- 1. end-to-end ingest
   std::string tmp = (fs::temp_directory_path() / ("whosaid-bench-" + std::to_string(getpid()) +
@@ -207,5 +284,8 @@ int main(int argc, char** argv) {
   std::printf("  (CPU time per query: p50 %.2f ms, p99 %.2f ms; wall time above includes waiting "
               "for a core on a loaded machine)\n",
               percentile(cpu, 0.5), percentile(cpu, 0.99));
+
+  // ---- 4. replace against add
+  bench_replace(extractor, corpus);
   return 0;
 }

@@ -157,6 +157,10 @@ TEST(Readers, JsonlRecordsAndBadLines) {
   EXPECT_TRUE(has(r.origin, "feed.jsonl:1"));
   EXPECT_EQ(c.records[1].info.date, "2015-06-01T09:30:00Z");
   EXPECT_TRUE(has(c.records[3].origin, "feed.jsonl:7"));  // blank line 6 skipped
+  // Without "title": the headline, as for plain text (the page showed the id).
+  EXPECT_EQ(c.records[2].info.source_id, "nz-004");
+  EXPECT_EQ(c.records[2].info.title, "Review of spy law");
+  EXPECT_EQ(c.records[3].info.title, "Short note");
   ASSERT_EQ(c.rejects.size(), 2u);
   EXPECT_TRUE(has(c.rejects[0].first, "feed.jsonl:3")) << c.rejects[0].first;
   EXPECT_TRUE(has(c.rejects[0].second, "bad JSON"));

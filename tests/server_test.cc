@@ -292,8 +292,12 @@ TEST_F(ServerTest, SearchBadParameters) {
   expect_error(get("/api/search?from=14"), 400, "from");
   expect_error(get("/api/search?to=2014-05-02T10:00"), 400, "to");
   expect_error(get("/api/search?from=2015&to=2014"), 400, "to");
-  expect_error(get("/api/search?q=%22unbalanced"), 400, "q");
-  expect_error(get("/api/search?q=AND"), 400, "q");
+  expect_error(get("/api/search?q=%22unbalanced&raw=1"), 400, "q");
+  expect_error(get("/api/search?q=AND&raw=1"), 400, "q");
+  expect_error(get("/api/search?raw=yes"), 400, "raw");
+  expect_error(get("/api/search?min_confidence=1.5"), 400, "min_confidence");
+  expect_error(get("/api/search?min_confidence=high"), 400, "min_confidence");
+  expect_error(get("/api/search?sort=random"), 400, "sort");
   expect_error(get("/api/search?q=" + std::string(1001, 'a')), 400, "q");
   expect_error(get("/api/search?colour=red"), 400, "colour");
   expect_error(get("/api/search?q=a&q=b"), 400, "q");
@@ -307,8 +311,42 @@ TEST_F(ServerTest, SearchIsParameterised) {
     EXPECT_EQ(r.first, 200) << p;
     EXPECT_TRUE(r.second["results"].empty()) << p;
   }
-  expect_error(get("/api/search?q=%27%3B%20DROP%20TABLE%20quotes"), 400, "q");  // bad FTS5 syntax
+  EXPECT_EQ(get("/api/search?q=%27%3B%20DROP%20TABLE%20quotes").first, 200);  // words
+  expect_error(get("/api/search?q=%27%3B%20DROP%20TABLE%20quotes&raw=1"), 400, "q");  // bad FTS5
   EXPECT_EQ(get("/api/stats").second["articles"], 5);
+}
+
+// Ordinary queries were FTS5 syntax errors (400, "bad search query
+// \"co-leader\": leader"); only raw=1 takes FTS5 syntax now.
+TEST_F(ServerTest, SearchTakesWhatPeopleType) {
+  for (const char* q : {"don%27t", "Blair%27s", "U.S.", "co-leader", "Kilroy-Silk", "e-mail", "50%25",
+                        "9%2F11", "Mr.%20Blair", "what%3F", "NOT%20tax", "tax%20OR", "%22unbalanced",
+                        "AND", "t*%20t*%20t*"}) {
+    auto r = get(std::string("/api/search?q=") + q);
+    EXPECT_EQ(r.first, 200) << q << ": " << r.second.dump();
+    EXPECT_TRUE(r.second["total"].is_number()) << q;
+  }
+}
+
+TEST_F(ServerTest, SearchTotalConfidenceAndSort) {
+  auto all = get("/api/search?limit=2");
+  ASSERT_EQ(all.first, 200);
+  EXPECT_GT(all.second["total"].get<int>(), 2);
+  EXPECT_FALSE(all.second["total_capped"]);
+  EXPECT_TRUE(all.second["results"][0]["other_articles"].is_number());
+  auto sure = get("/api/search?min_confidence=0.7&limit=100");
+  ASSERT_EQ(sure.first, 200);
+  for (const json& h : sure.second["results"]) EXPECT_GE(h["confidence"].get<double>(), 0.7);
+  EXPECT_LT(sure.second["total"].get<int>(), get("/api/search?limit=100").second["total"].get<int>() + 1);
+  auto by_conf = get("/api/search?sort=confidence&limit=100");
+  const json& hits = by_conf.second["results"];
+  for (size_t i = 1; i < hits.size(); ++i)
+    EXPECT_GE(hits[i - 1]["confidence"].get<double>(), hits[i]["confidence"].get<double>());
+  auto by_date = get("/api/search?q=said%20OR%20the&sort=date&limit=100");
+  const json& dated = by_date.second["results"];
+  for (size_t i = 1; i < dated.size(); ++i)
+    EXPECT_GE(dated[i - 1]["article"]["date"].get<std::string>(),
+              dated[i]["article"]["date"].get<std::string>());
 }
 
 // ---- /api/speakers, /api/speakers/{id}

@@ -19,6 +19,8 @@
 #include <nlohmann/json.hpp>
 
 #include "store_fixtures.h"
+#include "whosaid/document.h"
+#include "whosaid/store.h"
 
 extern char** environ;
 
@@ -344,7 +346,9 @@ TEST_F(CliQueries, EveryFilterIsRespected) {
     json hits = search(args);
     size_t expected = 0;
     for (const auto& h : all) expected += pred(h) ? 1 : 0;
-    EXPECT_EQ(hits.size(), expected) << what;
+    // At least: a statement that the full listing shows once (its best copy)
+    // may show another copy when a filter leaves that one out.
+    EXPECT_GE(hits.size(), expected) << what;
     for (const auto& h : hits) EXPECT_TRUE(pred(h)) << what << ": " << h.dump();
     return hits.size();
   };
@@ -383,18 +387,99 @@ TEST_F(CliQueries, EveryFilterIsRespected) {
 
   json limited = search({"--limit", "2"});
   EXPECT_EQ(limited.size(), 2u);
-  // Full text: every hit contains the word; bm25 order.
+  // Full text: every hit contains the word; full statements, then fragments
+  // (fewer than 6 words), each in bm25 order.
   json hits = search({"harbour OR legislation"});
   ASSERT_GT(hits.size(), 0u);
+  auto fragment = [](const json& h) {
+    std::string t = h["text"];
+    return std::count(t.begin(), t.end(), ' ') < 5;
+  };
   for (size_t i = 0; i < hits.size(); ++i) {
     std::string t = hits[i]["text"];
     for (char& c : t) c = static_cast<char>(std::tolower(c));
     EXPECT_TRUE(t.find("harbour") != std::string::npos || t.find("legislation") != std::string::npos);
-    if (i) EXPECT_LE(hits[i - 1]["score"].get<double>(), hits[i]["score"].get<double>());
+    if (i) EXPECT_LE(fragment(hits[i - 1]), fragment(hits[i]));
+    if (i && fragment(hits[i - 1]) == fragment(hits[i]))
+      EXPECT_LE(hits[i - 1]["score"].get<double>(), hits[i]["score"].get<double>());
   }
-  Result bad = run({"search", "--db", db_, "\"unbalanced"});
+  Result bad = run({"search", "--db", db_, "--raw", "\"unbalanced"});
   EXPECT_EQ(bad.rc, 65);
-  EXPECT_NE(bad.err.find("bad search query"), std::string::npos);
+  EXPECT_NE(bad.err.find("bad raw FTS5 query"), std::string::npos);
+}
+
+// Ordinary queries failed as FTS5 syntax errors (exit 65, "bad search query
+// \"co-leader\": leader"); they are words now, and only --raw takes FTS5.
+TEST_F(CliQueries, WhatPeopleTypeIsNeverASyntaxError) {
+  for (const char* text : {"don't", "Blair's", "U.S.", "co-leader", "Kilroy-Silk", "e-mail", "50%",
+                           "9/11", "Mr. Blair", "what?", "NOT tax", "tax OR", "\"unbalanced",
+                           "AND", "(", "*", "col:umn"}) {
+    Result r = run({"search", "--db", db_, text});
+    EXPECT_EQ(r.rc, 0) << text << ": " << r.err;
+    EXPECT_EQ(r.err.find("bad search query"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(CliQueries, BadLimitAndDatesNameTheOption) {
+  Result r = run({"search", "--db", db_, "--limit", "-1"});
+  EXPECT_NE(r.rc, 0);
+  EXPECT_NE(r.err.find("--limit"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("-1"), std::string::npos) << r.err;
+  r = run({"search", "--db", db_, "--from", "2014-13"});
+  EXPECT_NE(r.rc, 0);
+  EXPECT_NE(r.err.find("--from"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("YYYY-MM-DD"), std::string::npos) << r.err;
+  r = run({"search", "--db", db_, "--to", "yesterday"});
+  EXPECT_NE(r.err.find("--to"), std::string::npos) << r.err;
+  r = run({"search", "--db", db_, "--from", "2016", "--to", "2015"});
+  EXPECT_EQ(r.rc, 65);
+  EXPECT_NE(r.err.find("before"), std::string::npos) << r.err;
+  r = run({"search", "--db", db_, "--min-confidence", "2"});
+  EXPECT_NE(r.err.find("--min-confidence"), std::string::npos) << r.err;
+}
+
+TEST_F(CliQueries, TotalOnStderrAndCopiesShownOnce) {
+  Result r = run({"search", "--db", db_, "--limit", "1"});
+  ASSERT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.err.find(" results; showing 1–1 (--offset 1 for more)"), std::string::npos) << r.err;
+  json hits = search({"--sort", "confidence"});
+  for (size_t i = 1; i < hits.size(); ++i)
+    EXPECT_GE(hits[i - 1]["confidence"].get<double>(), hits[i]["confidence"].get<double>());
+  std::set<int64_t> statements;
+  for (const auto& h : search({}))
+    if (h["statement_id"].is_number())
+      EXPECT_TRUE(statements.insert(h["statement_id"].get<int64_t>()).second) << h.dump();
+}
+
+// export and search --format json|jsonl died with SIGABRT (nlohmann
+// type_error.316) on stored text that is not valid UTF-8.
+TEST_F(Cli, InvalidUtf8InTheDatabaseIsWrittenAsReplacementCharacters) {
+  std::string db = dir_.file("bad.db");
+  {
+    std::string text = "\xFF\xFE intro.\n\n\"Bad bytes \xC3 here in the harbour quote,\" Jo Bloggs said.";
+    Document doc(text);
+    Quote q;
+    size_t b = text.find("Bad"), e = text.find(",\"");
+    q.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    q.spans = {q.span};
+    q.confidence = 0.5f;
+    doc.quotes.push_back(q);
+    ArticleInfo info;
+    info.url = "https://bad.example/\xFF";
+    info.title = "Title \xFF";
+    Store(db).add(info, doc);
+  }
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"export", "--db", db},
+        {"export", "--db", db, "--format", "csv"},
+        {"search", "--db", db, "--format", "json"},
+        {"search", "--db", db, "--format", "jsonl", "harbour"},
+        {"search", "--db", db}}) {
+    Result r = run(args);
+    EXPECT_EQ(r.rc, 0) << args[0] << " " << args.back() << ": " << r.err;
+    EXPECT_NE(r.out.find("\xEF\xBF\xBD"), std::string::npos) << args.back() << ": " << r.out;
+    EXPECT_EQ(r.out.find("\xC3 "), std::string::npos) << args.back();
+  }
 }
 
 TEST_F(CliQueries, OutputFormats) {

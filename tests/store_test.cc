@@ -2,7 +2,10 @@
 // depend on how well the extractor finds quotes.
 #include "whosaid/store.h"
 
+#include <fcntl.h>
+#include <linux/fs.h>
 #include <sqlite3.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -15,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/query.h"
 #include "store/text_keys.h"
 #include "whosaid/error.h"
 
@@ -276,7 +280,8 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   ASSERT_EQ(sqlite3_exec(db, "DROP INDEX articles_outlet_date; CREATE INDEX articles_outlet ON "
-                             "articles(outlet COLLATE NOCASE); PRAGMA user_version = 1;",
+                             "articles(outlet COLLATE NOCASE); DROP INDEX "
+                             "statement_anchors_statement; PRAGMA user_version = 1;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -287,11 +292,12 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
   sqlite3_open(path.c_str(), &db);
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) "
-                         "FROM sqlite_schema WHERE name = 'articles_outlet_date')",
+                         "FROM sqlite_schema WHERE name IN ('articles_outlet_date', "
+                         "'statement_anchors_statement'))",
                      -1, &st, nullptr);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(st, 0), Store::kSchemaVersion);
-  EXPECT_EQ(sqlite3_column_int(st, 1), 1);
+  EXPECT_EQ(sqlite3_column_int(st, 1), 2);
   sqlite3_finalize(st);
   sqlite3_close(db);
 }
@@ -751,18 +757,24 @@ TEST_F(StoreSearch, Fts5SyntaxWorks) {
   EXPECT_EQ(store_->search(q).size(), 2u);
 }
 
-TEST_F(StoreSearch, BadSyntaxIsABadInputError) {
+TEST_F(StoreSearch, BadRawSyntaxIsABadInputError) {
   SearchQuery q;
+  q.raw = true;
   q.text = "\"unbalanced";
-  expect_error(ErrorCode::kBadInput, "", [&] { store_->search(q); });
+  expect_error(ErrorCode::kBadInput, "raw", [&] { store_->search(q); });
+  q.text = "NEAR(spy oversight)";
+  EXPECT_EQ(store_->search(q).size(), 1u);
 }
 
 // Found by fuzz/server_api_fuzzer: the query "Ydamaged::" (an unknown column
 // filter) was taken for database damage because the error echoed the query.
 TEST_F(StoreSearch, QueryWordDamagedIsStillABadQueryNotDamage) {
   SearchQuery q;
+  q.raw = true;
   q.text = "Ydamaged::";
   expect_error(ErrorCode::kBadInput, "", [&] { store_->search(q); });
+  q.raw = false;  // typed into the box: an ordinary word
+  EXPECT_TRUE(store_->search(q).empty());
 }
 
 TEST_F(StoreSearch, EachFilter) {
@@ -828,6 +840,294 @@ TEST_F(StoreSearch, ReadOnlyConnectionSeesCommittedData) {
   Store ro(dir_.file("w.db"), StoreOptions{.read_only = true});
   EXPECT_EQ(ro.stats().articles, 4);
   EXPECT_THROW(ro.add(info("u9", "", ""), make_doc({})), Error);
+}
+
+
+// ---------------------------------------------------------------- what people type
+
+TEST(SearchQueryParser, WordsWithPunctuationArePhrasesOfTheirParts) {
+  using store::parse_query;
+  EXPECT_EQ(parse_query("co-leader").fts5, "\"co leader\"");
+  EXPECT_EQ(parse_query("U.S.").fts5, "\"U S\"");
+  EXPECT_EQ(parse_query("don't").fts5, "\"don t\"");
+  EXPECT_EQ(parse_query("Blair\u2019s").fts5, "\"Blair s\"");
+  EXPECT_EQ(parse_query("9/11 50%").fts5, "\"9 11\" \"50\"");
+  EXPECT_EQ(parse_query("Mr. Blair").fts5, "\"Mr\" \"Blair\"");
+  EXPECT_EQ(parse_query("what?").fts5, "\"what\"");
+  EXPECT_EQ(parse_query("\"SIS bill\" passes").fts5, "\"SIS bill\" \"passes\"");
+  EXPECT_EQ(parse_query("\"unbalanced phrase").fts5, "\"unbalanced phrase\"");
+  EXPECT_EQ(parse_query("? -- ...").fts5, "");
+}
+
+TEST(SearchQueryParser, OperatorsOnlyBetweenTwoTerms) {
+  using store::parse_query;
+  EXPECT_EQ(parse_query("spy OR harbour").fts5, "\"spy\" OR \"harbour\"");
+  EXPECT_EQ(parse_query("spy NOT harbour").fts5, "\"spy\" NOT \"harbour\"");
+  EXPECT_EQ(parse_query("NOT tax").fts5, "\"NOT\" \"tax\"");
+  EXPECT_EQ(parse_query("tax OR").fts5, "\"tax\" \"OR\"");
+  EXPECT_EQ(parse_query("AND").fts5, "\"AND\"");
+  EXPECT_EQ(parse_query("a AND OR b").fts5, "\"a\" \"AND\" OR \"b\"");
+  EXPECT_EQ(parse_query("tax or spend").fts5, "\"tax\" \"or\" \"spend\"");
+}
+
+// "t* t* t* …" ×333 once ran 32 s: prefixes are bounded in number and length.
+TEST(SearchQueryParser, PrefixesAreBounded) {
+  using store::parse_query;
+  EXPECT_EQ(parse_query("harb*").fts5, "\"harb\"*");
+  EXPECT_EQ(parse_query("co-lead*").fts5, "\"co lead\"*");
+  EXPECT_EQ(parse_query("t*").fts5, "\"t\"");  // too short: the whole word
+  std::string many;
+  for (int i = 0; i < 333; ++i) many += "t* ";
+  store::ParsedQuery p = parse_query(many);
+  EXPECT_EQ(p.prefixes, 0u);
+  EXPECT_EQ(p.terms, store::kMaxTerms);
+  EXPECT_TRUE(p.truncated);
+  many.clear();
+  for (int i = 0; i < 333; ++i) many += "tax" + std::to_string(i) + "* ";
+  p = parse_query(many);
+  EXPECT_EQ(p.prefixes, store::kMaxPrefixTerms);
+  EXPECT_EQ(std::count(p.fts5.begin(), p.fts5.end(), '*'), 4);
+}
+
+TEST(StoreQueries, WhatPeopleTypeFindsTheQuote) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2004-11-02"),
+        make_doc({{"Don't e-mail the U.S. about 9/11: 50% of Mr. Blair's co-leader Kilroy-Silk "
+                   "votes say what? Not tax or spending",
+                   "Robert Kilroy-Silk"}}));
+  for (const char* text : {"don't", "Blair's", "U.S.", "co-leader", "Kilroy-Silk", "e-mail",
+                           "50%", "9/11", "Mr. Blair", "what?", "NOT tax", "tax OR",
+                           "\"co-leader Kilroy\"", "kilroy-sil*", "blair AND tax",
+                           "\"U.S. about"}) {
+    SearchQuery q;
+    q.text = text;
+    std::vector<StoredQuote> hits;
+    EXPECT_NO_THROW(hits = s.search(q)) << text;
+    EXPECT_EQ(hits.size(), 1u) << text;
+  }
+  SearchQuery q;
+  q.text = "blair NOT tax";
+  EXPECT_TRUE(s.search(q).empty());
+  q.text = "?";
+  EXPECT_TRUE(s.search(q).empty());
+}
+
+// Property: any string typed into the search box gives results, never an
+// error (the FTS5 expression is always valid) and never a crash.
+TEST(StoreQueries, RandomQueriesNeverFail) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"The SIS legislation is necessary, co-leader Kilroy-Silk said", "Phil Goff"}}));
+  const std::vector<std::string> pieces = {
+      "\"", "\"", "*", "-", "'", ".", "(", ")", ":", "^", "+", "/", "%", "?", " ", " ", "  ",
+      "AND", "OR", "NOT", "NEAR", "NEAR(", "{", "}", ",", "\\", "\t", std::string(1, '\0'),
+      "\xFF", "\xE2\x80", "\xE2\x80\x9C", "\u2019", "\u00E9", "\u6F22", "\U0001F600", "sis",
+      "legis", "co", "t", "x", "9", "col:", "text:", "rowid", "a_b", ";", "--", "'; DROP"};
+  std::mt19937 rng(20240611);
+  for (int i = 0; i < 1500; ++i) {
+    std::string text;
+    size_t n = rng() % 12;
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    store::ParsedQuery p = store::parse_query(text);
+    EXPECT_LE(p.prefixes, store::kMaxPrefixTerms) << text;
+    EXPECT_LE(p.terms, store::kMaxTerms) << text;
+    SearchQuery q;
+    q.text = text;
+    EXPECT_NO_THROW(s.search_page(q)) << "query: " << text << "\nfts5: " << p.fts5;
+  }
+}
+
+// ---------------------------------------------------------------- relevance, listing
+
+class StoreListing : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<Store>(dir_.file("w.db"));
+    // One statement copied by three outlets, a fragment and a full statement.
+    const char* statement = "The budget will return to surplus by the end of the year";
+    int n = 0;
+    for (const char* outlet : {"Herald", "Stuff", "Radio NZ"}) {
+      Document d = make_doc({{statement, "Bill English", "Finance Minister"}});
+      d.quotes[0].confidence = 0.9f;
+      store_->add(info("copy" + std::to_string(++n), outlet, "2014-05-0" + std::to_string(n)), d);
+    }
+    Document frag = make_doc({{"any budget", "Grant Robertson"}});
+    frag.quotes[0].confidence = 0.3f;
+    store_->add(info("frag", "Herald", "2014-06-01"), frag);
+    Document full = make_doc({{"This budget does nothing for families who are struggling with rent",
+                               "Grant Robertson", "Labour finance spokesman"}});
+    full.quotes[0].confidence = 0.6f;
+    store_->add(info("full", "Herald", "2014-05-20"), full);
+  }
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreListing, CopiesOfOneStatementAppearOnceWithTheirCount) {
+  SearchQuery q;
+  q.text = "surplus";
+  SearchResults r = store_->search_page(q);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.total, 1);
+  EXPECT_EQ(r.hits[0].other_articles, 2);
+  q.text = "";  // listing folds copies too
+  r = store_->search_page(q);
+  EXPECT_EQ(r.hits.size(), 3u);
+  EXPECT_EQ(r.total, 3);
+}
+
+TEST_F(StoreListing, TotalCountsEveryResultNotThePage) {
+  SearchQuery q;
+  q.text = "budget";
+  q.limit = 1;
+  SearchResults r = store_->search_page(q);
+  EXPECT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.total, 3);
+  EXPECT_TRUE(r.has_more);
+  q.offset = 2;
+  r = store_->search_page(q);
+  EXPECT_EQ(r.hits.size(), 1u);
+  EXPECT_FALSE(r.has_more);
+}
+
+// bm25 favours short texts: "any budget" outscored every full statement.
+TEST_F(StoreListing, FragmentsRankBelowFullStatements) {
+  SearchQuery q;
+  q.text = "budget";
+  auto hits = store_->search(q);
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits.back().text, "any budget");
+}
+
+TEST_F(StoreListing, MinimumConfidenceAndSortOrders) {
+  SearchQuery q;
+  q.text = "budget";
+  q.min_confidence = 0.5f;
+  EXPECT_EQ(store_->search(q).size(), 2u);
+  q.min_confidence = 0;
+  q.order = SearchOrder::kDate;
+  auto by_date = store_->search(q);
+  ASSERT_EQ(by_date.size(), 3u);
+  EXPECT_EQ(by_date[0].date, "2014-06-01");
+  EXPECT_EQ(by_date[1].date, "2014-05-20");
+  q.order = SearchOrder::kConfidence;
+  auto by_confidence = store_->search(q);
+  ASSERT_EQ(by_confidence.size(), 3u);
+  EXPECT_FLOAT_EQ(by_confidence[0].confidence, 0.9f);
+  EXPECT_FLOAT_EQ(by_confidence[2].confidence, 0.3f);
+  q = {};
+  q.role = "finance";
+  EXPECT_EQ(store_->search(q).size(), 2u);
+}
+
+TEST_F(StoreListing, BadDatesAndConfidenceNameTheParameter) {
+  SearchQuery q;
+  q.from = "2014-13";
+  expect_error(ErrorCode::kBadInput, "from", [&] { store_->search(q); });
+  q = {};
+  q.to = "May 2014";
+  expect_error(ErrorCode::kBadInput, "to", [&] { store_->search(q); });
+  q = {};
+  q.min_confidence = 1.5f;
+  expect_error(ErrorCode::kBadInput, "min_confidence", [&] { store_->search(q); });
+  EXPECT_TRUE(is_search_date("2014-05-02"));
+  EXPECT_FALSE(is_search_date("2014-5-2"));
+}
+
+// ---------------------------------------------------------------- robustness
+
+// --role "%" matched every quote with a role: LIKE wildcards were not escaped.
+TEST_F(StoreListing, RoleWildcardsAreLiteral) {
+  SearchQuery q;
+  q.role = "%";
+  EXPECT_TRUE(store_->search(q).empty());
+  q.role = "_";
+  EXPECT_TRUE(store_->search(q).empty());
+  q.role = "Finance_Minister";
+  EXPECT_TRUE(store_->search(q).empty());
+  q.role = "Finance Minister";
+  EXPECT_EQ(store_->search(q).size(), 1u);  // one statement, three articles
+}
+
+// Replacing an article deleted its orphan statements' anchors by scanning the
+// whole table (the primary key starts with the anchor).
+TEST(StoreSchema, StatementAnchorsAreIndexedByStatement) {
+  TempDir dir;
+  std::string path = dir.file("w.db");
+  { Store s(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN DELETE FROM statement_anchors WHERE "
+                                   "statement = 1", -1, &st, nullptr), SQLITE_OK);
+  std::string plan;
+  while (sqlite3_step(st) == SQLITE_ROW)
+    plan += reinterpret_cast<const char*>(sqlite3_column_text(st, 3)) + std::string("\n");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_NE(plan.find("statement_anchors_statement"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("SCAN"), std::string::npos) << plan;
+}
+
+// ---------------------------------------------------------------- read-only media
+
+// A read-only folder (or mount) for the life of the object: chmod for a normal
+// user; for root, who ignores permissions, the immutable attribute (chattr +i).
+class ReadOnlyFolder {
+ public:
+  explicit ReadOnlyFolder(std::string dir) : dir_(std::move(dir)) {
+    ok_ = geteuid() == 0 ? set_immutable(true)
+                         : (fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec),
+                            true);
+  }
+  ~ReadOnlyFolder() {
+    if (geteuid() == 0) set_immutable(false);
+    else fs::permissions(dir_, fs::perms::owner_all);
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  bool set_immutable(bool on) {
+    int fd = open(dir_.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return false;
+    int flags = 0;
+    bool done = ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    if (done) {
+      flags = on ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      done = ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+    close(fd);
+    return done;
+  }
+  std::string dir_;
+  bool ok_ = false;
+};
+
+// A WAL database in a read-only folder: its -shm (and -wal) file cannot be
+// created, and every read failed with "unable to open database file".
+TEST(StoreSchema, ReadOnlyFolderIsReadAsImmutable) {
+  TempDir dir;
+  std::string folder = dir.file("media");
+  fs::create_directory(folder);
+  std::string path = folder + "/w.db";
+  {
+    Store s(path);
+    s.add(info("u1", "Herald", "2014-01-01"),
+          make_doc({{"The harbour will be dredged next winter", "Phil Goff"}}));
+  }
+  ASSERT_FALSE(fs::exists(path + "-shm"));
+  ReadOnlyFolder ro_folder(folder);
+  if (!ro_folder.ok()) GTEST_SKIP() << "cannot make a folder read-only here (chattr +i refused)";
+  ASSERT_FALSE(std::ofstream(folder + "/probe")) << "the folder is still writable";
+  Store ro(path, StoreOptions{.read_only = true});
+  EXPECT_EQ(ro.stats().quotes, 1);
+  SearchQuery q;
+  q.text = "harbour";
+  EXPECT_EQ(ro.search(q).size(), 1u);
+  // Writing is still refused with a clear error.
+  expect_error(std::nullopt, "", [&] { Store rw(path); });
 }
 
 }  // namespace

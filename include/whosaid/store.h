@@ -9,10 +9,12 @@
 //   store.add(info, doc);                             // idempotent; see AddOutcome
 //
 //   whosaid::SearchQuery q;
-//   q.text = "SIS legislation";                       // FTS5 syntax: AND OR NOT "phrases" pre*
+//   q.text = "SIS legislation";                       // what a person types; see SearchQuery
 //   q.speaker = "Phil Goff";
 //   q.from = "2014";
-//   for (const whosaid::StoredQuote& hit : store.search(q))
+//   whosaid::SearchResults r = store.search_page(q);
+//   std::cout << r.total << " results\n";
+//   for (const whosaid::StoredQuote& hit : r.hits)
 //     std::cout << hit.date << " " << hit.speaker << ": " << hit.text << "\n";
 //
 // Identity of an article: its URL when it has one, else its source id (the "id"
@@ -41,8 +43,10 @@
 // leaves the file consistent, holding exactly the committed transactions.
 //
 // Errors: throws whosaid::Error with ErrorCode::kStore for database problems (not a
-// whosaid database, corrupt file, schema newer than this build, read-only file,
-// bad FTS5 query syntax → kBadInput) and ErrorCode::kIo when the file cannot be
+// whosaid database, corrupt file, schema newer than this build, read-only file)
+// and ErrorCode::kBadInput for a bad search parameter (a date that is not one,
+// a confidence outside 0..1, FTS5 syntax errors in a raw query; an ordinary
+// query never fails) and ErrorCode::kIo when the file cannot be
 // opened or created. A file that is not a whosaid database is never written to.
 // The full schema is described in docs/store.md.
 #pragma once
@@ -81,19 +85,37 @@ struct StoreOptions {
   bool create = true;      // create the file when it does not exist (read-write only)
 };
 
+enum class SearchOrder {
+  kRelevance,   // full statements before fragments, then bm25, then newest
+  kDate,        // newest first
+  kConfidence,  // most confident attribution first
+};
+
+// True for "2014", "2014-05" and "2014-05-02" (month 01-12, day 01-31).
+bool is_search_date(std::string_view date);
+
 // A search over stored quotes. Empty fields do not filter.
 struct SearchQuery {
-  std::string text;     // FTS5 query over quote text; empty: all quotes, newest first
+  // What a person types: words (any punctuation inside a word: "co-leader",
+  // "U.S.", "don't", "9/11"), "a phrase", a trailing * (prefix, ≥ 3 letters, at
+  // most 4), AND / OR / NOT between two terms; never a syntax error. Empty: all
+  // quotes. The rules are in docs/store.md ("Search").
+  std::string text;
+  bool raw = false;     // text is FTS5 syntax, passed as is (errors are kBadInput)
   std::string speaker;  // a speaker's name or alias ("Key", "John Key") or "#id"
   std::string role;     // substring of the role or party written with the quote
   std::string outlet;   // exact outlet, case-insensitive
   std::string from;     // dates: "2014", "2014-05" or "2014-05-02", both inclusive
   std::string to;
   std::optional<QuoteKind> kind;
+  float min_confidence = 0.0f;  // 0..1: quotes attributed at least this confidently
+  SearchOrder order = SearchOrder::kRelevance;
   size_t limit = 20;    // 0: no limit
-  // bm25 ranks the newest `max_ranked` matches that pass the filters (in storage
-  // order); beyond that a query like "the" would cost ~1 µs per match. Results
-  // are exact whenever a query matches fewer quotes. 0: rank every match.
+  size_t offset = 0;    // results to skip (pages)
+  // The newest `max_ranked` matches that pass the filters (in storage order) are
+  // ranked, folded into statements and sorted; beyond that a query like "the"
+  // would cost ~1 µs per match. Results are exact whenever a query matches
+  // fewer quotes. 0: rank every match.
   size_t max_ranked = 2000;
 };
 
@@ -113,6 +135,17 @@ struct StoredQuote {
   int64_t article_id = 0;
   std::string source_id, url, outlet, date, title;
   double score = 0.0;          // bm25 (lower is better); 0 without a text query
+  // Other articles holding the same statement (near-identical copies), which
+  // search shows once: "also in N articles". 0 for a quote without statement.
+  int64_t other_articles = 0;
+};
+
+// One page of search results.
+struct SearchResults {
+  std::vector<StoredQuote> hits;  // one per statement, in SearchQuery::order
+  int64_t total = 0;              // results of the whole query (statements counted once)
+  bool total_capped = false;      // counting stopped at Store::kMaxCounted: "10000+"
+  bool has_more = false;          // another page follows this one
 };
 
 struct SpeakerSummary {
@@ -173,9 +206,11 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   static constexpr int kMinStatementWords = 4;   // shorter quotes get no statement
   static constexpr int kMinContainedWords = 9;   // shortest quote linked by containment
+  static constexpr int kFragmentWords = 6;       // shorter quotes rank after full ones
+  static constexpr int64_t kMaxCounted = 10000;  // SearchResults::total counts this far
 
   // Opens (creating and migrating as needed) the database at `path`.
   explicit Store(const std::string& path, StoreOptions options = {});
@@ -219,7 +254,11 @@ class Store {
   int64_t split_speaker(int64_t speaker, const std::vector<std::string>& aliases);
 
   // ---- Queries ----
-  std::vector<StoredQuote> search(const SearchQuery& query) const;
+  // Near-identical copies of one statement are one result (the best ranked,
+  // with StoredQuote::other_articles); quotes shorter than kFragmentWords words
+  // rank after full statements.
+  SearchResults search_page(const SearchQuery& query) const;
+  std::vector<StoredQuote> search(const SearchQuery& query) const;  // search_page().hits
   std::vector<StatementConflict> conflicts(size_t limit = 0) const;
   std::optional<StatementInfo> statement(int64_t id) const;
   // Calls `fn` for every quote in article order; stops when it returns false.

@@ -480,6 +480,7 @@ py::dict stored_quote_dict(const StoredQuote& q) {
   d["date"] = str_or_none(q.date);
   d["title"] = str_or_none(q.title);
   d["score"] = q.score;
+  d["other_articles"] = q.other_articles;
   return d;
 }
 
@@ -524,28 +525,45 @@ struct PendingArticle {
   std::string error;  // why the extractor refused it
 };
 
+// Store.ingest keeps only valid UTF-8: each lone surrogate (written by utf8_of
+// in its 3-byte surrogatepass form, ED A0..BF xx) becomes U+FFFD, also 3 bytes
+// and one code point, so offsets are unchanged. Stored text then exports as JSON.
+std::string without_surrogates(std::string s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) == 0xED && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      s[i] = static_cast<char>(0xEF);
+      s[i + 1] = static_cast<char>(0xBF);
+      s[i + 2] = static_cast<char>(0xBD);
+      i += 2;
+    }
+  }
+  return s;
+}
+
 std::string field_of(const py::dict& d, const char* key) {
   if (!d.contains(key)) return {};
   py::object v = d[key];
   if (v.is_none()) return {};
-  if (PyUnicode_Check(v.ptr())) return utf8_of(v, key);
-  return py::str(v).cast<std::string>();
+  if (PyUnicode_Check(v.ptr())) return without_surrogates(utf8_of(v, key));
+  return without_surrogates(utf8_of(py::str(v), key));
 }
 
 // Returns a reason when the record cannot be stored.
 std::string to_pending(py::handle h, PendingArticle& out) {
   if (PyUnicode_Check(h.ptr())) {
-    out.text = utf8_of(h, "text");
+    out.text = without_surrogates(utf8_of(h, "text"));
   } else if (py::isinstance<py::dict>(h)) {
     auto d = py::reinterpret_borrow<py::dict>(h);
     if (!d.contains("text")) return "no \"text\" field";
     py::object t = d["text"];
     if (!PyUnicode_Check(t.ptr())) return "\"text\" is not a str";
-    out.text = utf8_of(t, "text");
+    out.text = without_surrogates(utf8_of(t, "text"));
     out.info.source_id = field_of(d, "id");
     out.info.url = field_of(d, "url");
     out.info.outlet = field_of(d, "outlet");
     out.info.title = field_of(d, "title");
+    if (out.info.title.empty()) out.info.title = ingest::headline(out.text);
     std::string date = field_of(d, "date");
     std::string norm = ingest::normalise_date(date);
     out.info.date = norm.empty() ? date : norm;

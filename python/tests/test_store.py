@@ -96,8 +96,9 @@ def test_store_errors(tmp_path):
         whosaid.Store(tmp_path / "absent.db", read_only=True)
     with whosaid.Store(tmp_path / "x.db") as store:
         store.ingest(feed_records()[0])
+        assert store.search('"unbalanced SIS') is not None  # what people type never fails
         with pytest.raises(whosaid.BadInputError):
-            store.search('"unbalanced')
+            store.search("SIS", from_="2014-13")
         with pytest.raises(whosaid.BadInputError):
             store.search("SIS", kind="sideways")
     with whosaid.Store(tmp_path / "x.db", read_only=True) as ro:
@@ -126,3 +127,19 @@ def test_one_store_shared_by_threads(tmp_path):
         for t in threads:
             t.join()
         assert errors == []
+
+
+def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path, cli):
+    # A lone surrogate used to be stored as invalid UTF-8, and `whosaid export`
+    # then died with SIGABRT (nlohmann type_error.316).
+    text = "Headline \udc80\n\n\u201cThe harbour \ud800 bridge will be finished next year,\u201d Mayor Len Brown said."
+    db = tmp_path / "s.db"
+    with whosaid.Store(db) as store:
+        s = store.ingest([{"id": "sur-1", "text": text, "outlet": "Out\udfff"}])
+        assert s["added"] == 1
+        hits = store.search("harbour")
+        assert hits and "\ufffd" in hits[0]["text"]
+        assert hits[0]["title"] == "Headline \ufffd"
+    out = subprocess.run([cli, "export", "--db", str(db)], capture_output=True, check=True)
+    assert "\ufffd".encode() in out.stdout
+    out.stdout.decode("utf-8")  # strict: valid UTF-8 throughout

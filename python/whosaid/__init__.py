@@ -152,7 +152,11 @@ class Store(_whosaid.Store):
         return self.ingest(records(), threads=threads, indirect=indirect, min_confidence=min_confidence)
 
     def search(self, query: str = "", **filters: Any) -> Results:
-        """Stored quotes matching an FTS5 `query` (empty: all, newest first) and filters.
+        """Stored quotes matching `query` (empty: all, newest first) and filters.
+
+        `query` is what a person types (words with any punctuation, "phrases",
+        prefix*, AND/OR/NOT between words) and never a syntax error; copies of
+        one statement appear once (`other_articles` counts the rest).
 
         Filters: speaker (name, alias, surname or "#id"), role (substring of the role
         or party), outlet (exact, any case), from / from_ / since and to / until
@@ -160,7 +164,8 @@ class Store(_whosaid.Store):
         "mixed", "indirect") and limit (default 20; 0: no limit). Each row is a dict:
         id, text, kind, speaker, speaker_id, mention, role, org, cue, confidence,
         statement_id, byte_spans (UTF-8 byte ranges into the stored article text),
-        article_id, source_id, url, outlet, date, title, score (bm25, lower is better).
+        article_id, source_id, url, outlet, date, title, score (bm25, lower is better),
+        other_articles.
         """
         unknown = set(filters) - _SEARCH_FILTERS
         if unknown:

@@ -171,12 +171,27 @@ void read_jsonl(std::istream& in, const std::string& name, const RecordFn& emit,
     r.info.url = field(j, "url");
     r.info.outlet = field(j, "outlet");
     r.info.title = field(j, "title");
+    if (r.info.title.empty()) r.info.title = headline(r.text);
     std::string date = field(j, "date");
     std::string norm = normalise_date(date);
     r.info.date = norm.empty() ? date : norm;
     r.info.origin = where;
     emit(std::move(r));
   }
+}
+
+// A short first line followed by a blank line is the headline (plain text, and
+// JSONL records without a "title").
+std::string headline(std::string_view text) {
+  size_t nl = text.find('\n');
+  size_t end = nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r' ? nl - 1 : nl;
+  if (nl == std::string_view::npos || nl >= 200) return {};
+  std::string_view rest = text.substr(nl + 1);
+  if (!(rest.starts_with("\n") || rest.starts_with("\r\n"))) return {};
+  std::string_view line = text.substr(0, end);
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return std::string(line);
 }
 
 void read_text(std::string bytes, const std::string& name, const RecordFn& emit,
@@ -193,10 +208,7 @@ void read_text(std::string bytes, const std::string& name, const RecordFn& emit,
   r.origin = name;
   r.text = to_utf8(std::move(bytes));
   r.info.origin = name;
-  // A short first line followed by a blank line is the headline.
-  size_t nl = r.text.find('\n');
-  if (nl != std::string::npos && nl < 200 && r.text.compare(nl, 2, "\n\n") == 0)
-    r.info.title = r.text.substr(0, nl);
+  r.info.title = headline(r.text);
   emit(std::move(r));
 }
 

@@ -54,6 +54,10 @@ void read_input(const std::string& path, const RecordFn& emit, const RejectFn& r
 void read_jsonl(std::istream& in, const std::string& name, const RecordFn& emit,
                 const RejectFn& reject, std::atomic<uint64_t>* bytes_read = nullptr);
 // A whole text file's bytes → one record (or a rejection).
+// The title of an article without one: its first line when that is short
+// (< 200 bytes) and followed by a blank line, else "". Plain text files and
+// JSONL records without "title" both take it.
+std::string headline(std::string_view text);
 void read_text(std::string bytes, const std::string& name, const RecordFn& emit,
                const RejectFn& reject);
 void read_html(std::string_view bytes, const std::string& name, const RecordFn& emit,

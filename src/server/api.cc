@@ -101,6 +101,19 @@ std::string get_date(const Params& p, const char* name) {
   return s;
 }
 
+// A number from 0 to 1 ("0.5"); 0 when absent.
+double get_fraction(const Params& p, const char* name) {
+  auto it = p.find(name);
+  if (it == p.end() || it->second.empty()) return 0;
+  const std::string& s = it->second;
+  double v = -1;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || !(v >= 0 && v <= 1))
+    throw ApiError(400, std::string("parameter '") + name + "' must be a number from 0 to 1, got \"" +
+                            valid_utf8(s.substr(0, 40)) + "\"", name);
+  return v;
+}
+
 int64_t path_id(const std::string& s, const char* what) {
   return parse_int(s, what, 1, INT64_MAX);
 }
@@ -130,6 +143,7 @@ json hit_json(const StoredQuote& q) {
           {"spans", spans},
           {"article", article_ref(q)}};
   if (q.score != 0) j["score"] = std::round(q.score * 1000.0) / 1000.0;  // bm25, with q only
+  j["other_articles"] = q.other_articles;  // copies of the statement: "also in N articles"
   return j;
 }
 
@@ -291,9 +305,11 @@ std::string Api::cached(const std::string& key, Fn&& compute) {
 // ---- endpoints ----
 
 std::string Api::search(const Params& p) {
-  check_known(p, {"q", "speaker", "role", "outlet", "from", "to", "kind", "limit", "offset"});
+  check_known(p, {"q", "raw", "speaker", "role", "outlet", "from", "to", "kind", "min_confidence",
+                  "sort", "limit", "offset"});
   SearchQuery q;
   q.text = get_text(p, "q");
+  q.raw = get_int(p, "raw", 0, 0, 1) == 1;
   q.speaker = get_text(p, "speaker");
   q.role = get_text(p, "role");
   q.outlet = get_text(p, "outlet");
@@ -308,31 +324,36 @@ std::string Api::search(const Params& p) {
   else if (!kind.empty())
     throw ApiError(400, "parameter 'kind' must be direct, indirect or mixed, got \"" + kind + "\"",
                    "kind");
-  auto limit = static_cast<size_t>(get_int(p, "limit", 20, 1, kMaxSearchLimit));
-  auto offset = static_cast<size_t>(get_int(p, "offset", 0, 0, kMaxSearchOffset));
-  // The store has no offset: take offset + limit + 1 and keep the page (the +1
-  // tells whether there is a next page).
-  q.limit = offset + limit + 1;
-  std::vector<StoredQuote> hits;
+  q.min_confidence = static_cast<float>(get_fraction(p, "min_confidence"));
+  std::string sort = get_text(p, "sort");
+  if (sort == "date") q.order = SearchOrder::kDate;
+  else if (sort == "confidence") q.order = SearchOrder::kConfidence;
+  else if (!sort.empty() && sort != "relevance")
+    throw ApiError(400, "parameter 'sort' must be relevance, date or confidence, got \"" + sort +
+                            "\"", "sort");
+  q.limit = static_cast<size_t>(get_int(p, "limit", 20, 1, kMaxSearchLimit));
+  q.offset = static_cast<size_t>(get_int(p, "offset", 0, 0, kMaxSearchOffset));
+  SearchResults r;
   try {
     auto c = pool_->take();
-    hits = c->store.search(q);
+    r = c->store.search_page(q);
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::kBadInput) throw ApiError(400, e.what(), "q");
+    // Only a raw query can be bad input here: every other parameter is checked above.
+    if (e.code() == ErrorCode::kBadInput) throw ApiError(400, e.what(), q.raw ? "q" : "");
     throw;
   }
-  bool more = hits.size() > offset + limit;
   json results = json::array();
-  for (size_t i = offset; i < hits.size() && i < offset + limit; ++i)
-    results.push_back(hit_json(hits[i]));
+  for (const StoredQuote& hit : r.hits) results.push_back(hit_json(hit));
   json query = json::object();
   for (const auto& [k, v] : p)
     if (k != "limit" && k != "offset") query[k] = valid_utf8(v);
   return dump({{"query", query},
-               {"limit", limit},
-               {"offset", offset},
-               {"has_more", more},
-               {"next_offset", more ? json(offset + limit) : json(nullptr)},
+               {"total", r.total},
+               {"total_capped", r.total_capped},
+               {"limit", q.limit},
+               {"offset", q.offset},
+               {"has_more", r.has_more},
+               {"next_offset", r.has_more ? json(q.offset + q.limit) : json(nullptr)},
                {"results", results}});
 }
 

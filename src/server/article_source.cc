@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/schema.h"
 #include "whosaid/error.h"
 
 namespace whosaid::server {
@@ -69,6 +70,7 @@ ArticleSource::ArticleSource(const std::string& path, int timeout_ms)
     db_ = nullptr;
     throw Error(ErrorCode::kIo, path + ": cannot open the database read-only: " + msg);
   }
+  db_ = store::open_read_only_fallback(path, db_);  // a read-only folder or mount
   sqlite3_busy_timeout(db_, 5000);
   sqlite3_exec(db_, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
   if (timeout_ms_ > 0) sqlite3_progress_handler(db_, 10000, &ArticleSource::progress, this);

@@ -1,5 +1,6 @@
 #include "store/schema.h"
 
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -126,6 +127,12 @@ END;
 DROP INDEX articles_outlet;
 CREATE INDEX articles_outlet_date ON articles(outlet COLLATE NOCASE, date);
 )sql",
+    // 2 → 3: the anchors of one statement, so that replacing an article deletes
+    // its orphan statements' anchors without scanning the table (the primary
+    // key starts with the anchor).
+    R"sql(
+CREATE INDEX statement_anchors_statement ON statement_anchors(statement);
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion,
@@ -217,7 +224,53 @@ void check_version_read_only(sqlite3* db, const std::string& path) {
                     "with `whosaid ingest --db " + path + "`) to migrate it");
 }
 
+// "file:" URI of a path, with the characters URIs give a meaning escaped.
+std::string file_uri(const std::string& path, const char* query) {
+  std::string out = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "?" + query;
+}
+
+// The first read of a connection: SQLITE_OK, or why it failed.
+int probe_read(sqlite3* db) {
+  sqlite3_stmt* st = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, nullptr);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
 }  // namespace
+
+sqlite3* open_read_only_fallback(const std::string& path, sqlite3* db) {
+  int rc = probe_read(db);
+  int primary = rc & 0xff;
+  if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN && primary != SQLITE_IOERR)
+    return db;
+  // A WAL database on a read-only mount or in a read-only folder: its -shm
+  // file cannot be created. Nothing can write to such a file, so read it as
+  // immutable (no locks, no -shm; a leftover -wal is not read).
+  sqlite3* raw = nullptr;
+  int rc2 = sqlite3_open_v2(file_uri(path, "immutable=1").c_str(), &raw,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc2 != SQLITE_OK || probe_read(raw) != SQLITE_OK) {
+    sqlite3_close_v2(raw);
+    return db;  // the first error is the one to report
+  }
+  sqlite3_close_v2(db);
+  return raw;
+}
 
 sqlite3* open_database(const std::string& path, bool read_only, bool create) {
   check_header(path);
@@ -245,6 +298,10 @@ sqlite3* open_database(const std::string& path, bool read_only, bool create) {
                                       "); check that the file and its folder exist and are "
                                       "writable");
     throw_sqlite(raw, rc, "opening the database");
+  }
+  if (read_only) {
+    raw = open_read_only_fallback(path, db.release());
+    db.reset(raw);
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 30000);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "store/schema.h"
+#include "store/search.h"
 #include "store/sqlite.h"
 #include "store/text_keys.h"
 #include "whosaid/error.h"
@@ -16,23 +17,11 @@
 namespace whosaid {
 
 using store::Statement;
+using store::kind_name;
+using store::kQuoteColumns;
+using store::row_to_quote;
 
 namespace {
-
-const char* kind_name(QuoteKind k) {
-  switch (k) {
-    case QuoteKind::kDirect: return "direct";
-    case QuoteKind::kMixed: return "mixed";
-    case QuoteKind::kIndirect: return "indirect";
-  }
-  return "direct";
-}
-
-QuoteKind kind_from(std::string_view s) {
-  if (s == "mixed") return QuoteKind::kMixed;
-  if (s == "indirect") return QuoteKind::kIndirect;
-  return QuoteKind::kDirect;
-}
 
 std::string spans_json(const std::vector<Span>& spans) {
   std::string out = "[";
@@ -41,29 +30,6 @@ std::string spans_json(const std::vector<Span>& spans) {
     out += '[' + std::to_string(spans[i].begin) + ',' + std::to_string(spans[i].end) + ']';
   }
   return out + "]";
-}
-
-std::vector<Span> parse_spans(std::string_view json) {
-  std::vector<Span> out;
-  uint32_t nums[2];
-  int n = 0;
-  uint64_t cur = 0;
-  bool in_num = false;
-  for (char c : json) {
-    if (c >= '0' && c <= '9') {
-      cur = cur * 10 + static_cast<uint64_t>(c - '0');
-      in_num = true;
-    } else if (in_num) {
-      nums[n++] = static_cast<uint32_t>(cur);
-      cur = 0;
-      in_num = false;
-      if (n == 2) {
-        out.push_back(Span{nums[0], nums[1]});
-        n = 0;
-      }
-    }
-  }
-  return out;
 }
 
 std::string trim(std::string_view s) {
@@ -83,35 +49,6 @@ std::string quote_text(const Document& doc, const Quote& q) {
     out += trim(doc.slice(s));
   }
   return out;
-}
-
-// Column list shared by every query that returns StoredQuote (see row_to_quote).
-constexpr const char* kQuoteColumns =
-    "q.id, q.text, q.spans, q.kind, q.cue, q.confidence, q.speaker, "
-    "coalesce(s.name, q.speaker_name), q.mention, q.role, q.org, q.statement, "
-    "a.id, a.source_id, a.url, a.outlet, a.date, a.title";
-
-StoredQuote row_to_quote(const Statement& r) {
-  StoredQuote q;
-  q.id = r.int64(0);
-  q.text = r.text(1);
-  q.spans = parse_spans(r.text(2));
-  q.kind = kind_from(r.text(3));
-  q.cue = r.text(4);
-  q.confidence = static_cast<float>(r.real(5));
-  q.speaker_id = r.int64(6);
-  q.speaker = r.text(7);
-  q.mention = r.text(8);
-  q.role = r.text(9);
-  q.org = r.text(10);
-  q.statement_id = r.int64(11);
-  q.article_id = r.int64(12);
-  q.source_id = r.text(13);
-  q.url = r.text(14);
-  q.outlet = r.text(15);
-  q.date = r.text(16);
-  q.title = r.text(17);
-  return q;
 }
 
 char gender_code(Gender g) {
@@ -151,7 +88,8 @@ struct Store::Impl {
     kAliasSpeakers, kSurnameSpeakers, kSpeakerRoles, kSpeakerOutlet, kInsertSpeaker,
     kUpgradeSpeaker, kSetGender, kInsertAlias, kFindAlias, kUpsertRole, kUpsertOutlet,
     kAnchorStatements, kStatementText, kInsertStatement, kInsertAnchor, kExtendStatement,
-    kContains, kOrgSpeakers, kSlotCount
+    kContains, kOrgSpeakers, kDeleteRoles, kDeleteOutlets, kRebuildRoles, kRebuildOutlets,
+    kStatementUsed, kDeleteAnchors, kDeleteStatement, kSlotCount
   };
   std::array<Statement, kSlotCount> stmts;
 
@@ -478,15 +416,15 @@ struct Store::Impl {
 
   // Recomputes a speaker's roles and outlets from its quotes.
   void rebuild_speaker(int64_t id) {
-    Statement(db, "DELETE FROM speaker_roles WHERE speaker = ?").bind(1, id).run();
-    Statement(db, "DELETE FROM speaker_outlets WHERE speaker = ?").bind(1, id).run();
-    Statement(db,
+    st(kDeleteRoles, "DELETE FROM speaker_roles WHERE speaker = ?").bind(1, id).run();
+    st(kDeleteOutlets, "DELETE FROM speaker_outlets WHERE speaker = ?").bind(1, id).run();
+    st(kRebuildRoles,
               "INSERT INTO speaker_roles(speaker, role, org, first_seen, last_seen, quotes) "
               "SELECT q.speaker, coalesce(q.role, ''), coalesce(q.org, ''), min(a.date), "
               "max(a.date), count(*) FROM quotes q JOIN articles a ON a.id = q.article "
               "WHERE q.speaker = ? GROUP BY 1, 2, 3")
         .bind(1, id).run();
-    Statement(db,
+    st(kRebuildOutlets,
               "INSERT INTO speaker_outlets(speaker, outlet, quotes) SELECT q.speaker, "
               "a.outlet, count(*) FROM quotes q JOIN articles a ON a.id = q.article "
               "WHERE q.speaker = ? AND a.outlet IS NOT NULL AND a.outlet != '' GROUP BY 1, 2")
@@ -506,11 +444,13 @@ struct Store::Impl {
     st(kDeleteQuotes, "DELETE FROM quotes WHERE article = ?").bind(1, article).run();
     for (int64_t s : speakers) rebuild_speaker(s);
     for (int64_t s : statements) {
-      Statement used(db, "SELECT 1 FROM quotes WHERE statement = ? LIMIT 1");
+      Statement& used = st(kStatementUsed, "SELECT 1 FROM quotes WHERE statement = ? LIMIT 1");
       used.bind(1, s);
-      if (used.step()) continue;
-      Statement(db, "DELETE FROM statement_anchors WHERE statement = ?").bind(1, s).run();
-      Statement(db, "DELETE FROM statements WHERE id = ?").bind(1, s).run();
+      bool in_use = used.step();
+      used.reset();
+      if (in_use) continue;
+      st(kDeleteAnchors, "DELETE FROM statement_anchors WHERE statement = ?").bind(1, s).run();
+      st(kDeleteStatement, "DELETE FROM statements WHERE id = ?").bind(1, s).run();
     }
   }
 
@@ -869,104 +809,12 @@ int64_t Store::split_speaker(int64_t speaker, const std::vector<std::string>& al
 
 // ---- queries ----
 
-std::vector<StoredQuote> Store::search(const SearchQuery& query) const {
-  bool fts = !trim(query.text).empty();
-  // Filters, written against q (quotes) and a (articles).
-  std::string where;
-  std::vector<std::string> args;
-  bool need_q = false, need_a = false;
-  if (fts) args.push_back(query.text);
-  if (!trim(query.speaker).empty()) {
-    need_q = true;
-    std::vector<int64_t> ids = find_speakers(query.speaker);
-    if (ids.empty()) {
-      where += "AND q.speaker_name LIKE ? ";
-      args.push_back("%" + trim(query.speaker) + "%");
-    } else {
-      where += "AND q.speaker IN (";
-      for (size_t i = 0; i < ids.size(); ++i) where += (i ? "," : "") + std::to_string(ids[i]);
-      where += ") ";
-    }
-  }
-  if (!trim(query.role).empty()) {
-    need_q = true;
-    where += "AND (q.role LIKE ? OR q.org LIKE ?) ";
-    args.push_back("%" + trim(query.role) + "%");
-    args.push_back(args.back());
-  }
-  if (!trim(query.outlet).empty()) {
-    need_a = true;
-    where += "AND a.outlet = ? COLLATE NOCASE ";
-    args.push_back(trim(query.outlet));
-  }
-  if (!trim(query.from).empty()) {
-    need_a = true;
-    where += "AND a.date >= ? ";
-    args.push_back(trim(query.from));
-  }
-  if (!trim(query.to).empty()) {
-    // Inclusive: "2014" covers "2014-12-31T23:59Z" ('~' sorts after every date character).
-    need_a = true;
-    where += "AND a.date <= ? ";
-    args.push_back(trim(query.to) + "~");
-  }
-  if (query.kind) {
-    need_q = true;
-    where += "AND q.kind = ? ";
-    args.push_back(kind_name(*query.kind));
-  }
-  std::string limit = std::to_string(query.limit ? static_cast<int64_t>(query.limit) : -1);
-  std::string sql = "SELECT ";
-  sql += kQuoteColumns;
-  if (fts) {
-    // bm25 costs about a microsecond per match, so rank the newest max_ranked
-    // matches that pass the filters (FTS5 walks rowids backwards and stops),
-    // then join the few hits with their articles and speakers.
-    std::string inner = "SELECT quotes_fts.rowid AS id, bm25(quotes_fts) AS score FROM quotes_fts ";
-    if (need_q || need_a) inner += "JOIN quotes q ON q.id = quotes_fts.rowid ";
-    if (need_a) inner += "JOIN articles a ON a.id = q.article ";
-    inner += "WHERE quotes_fts MATCH ? " + where;
-    if (query.max_ranked)
-      inner += "ORDER BY quotes_fts.rowid DESC LIMIT " + std::to_string(query.max_ranked);
-    // Only candidates scoring as well as the limit-th one (ties included, so
-    // that the date can break them) are joined with their rows.
-    std::string cut = query.limit ? "WHERE c.score <= coalesce((SELECT score FROM c ORDER BY score "
-                                    "LIMIT 1 OFFSET " + std::to_string(query.limit - 1) +
-                                        "), 1e300) "
-                                  : std::string();
-    sql = "WITH c AS MATERIALIZED (" + inner + ") " + sql + ", c.score FROM c JOIN quotes q ON "
-          "q.id = c.id JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = "
-          "q.speaker " + cut + "ORDER BY c.score, a.date DESC, q.id LIMIT " + limit;
-  } else {
-    sql += ", 0 FROM quotes q JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON "
-           "s.id = q.speaker WHERE 1 " + where +
-           "ORDER BY a.date DESC, a.id DESC, q.start LIMIT " + limit;
-  }
+SearchResults Store::search_page(const SearchQuery& query) const {
+  return store::search(impl_->db, *this, query);
+}
 
-  auto s = std::make_unique<Statement>(impl_->db, sql);
-  int i = 1;
-  for (const std::string& a : args) s->bind(i++, a);
-  std::vector<StoredQuote> out;
-  try {
-    while (s->step()) {
-      out.push_back(row_to_quote(*s));
-      out.back().score = s->real(18);
-    }
-  } catch (const Error& e) {
-    std::string msg = e.what();
-    // Any plain SQL error from a MATCH query is the query's syntax; damage,
-    // locking, a full disk and read-only files end with their own hint (see
-    // throw_sqlite). Look at the end only: the message also echoes the query
-    // text, which may contain any word (a query "Ydamaged::" is bad syntax).
-    const bool hinted = msg.ends_with("ingest into a new file)") || msg.ends_with("choose a writable --db path)") ||
-                        msg.ends_with("(disk full)") || msg.ends_with("holds the write lock)");
-    if (fts && e.code() == ErrorCode::kStore && !hinted)
-      throw Error(ErrorCode::kBadInput,
-                  "bad search query \"" + query.text + "\": " + msg.substr(msg.rfind(": ") + 2) +
-                      " (FTS5 syntax: words, \"a phrase\", AND, OR, NOT, prefix*)");
-    throw;
-  }
-  return out;
+std::vector<StoredQuote> Store::search(const SearchQuery& query) const {
+  return search_page(query).hits;
 }
 
 std::vector<StatementConflict> Store::conflicts(size_t limit) const {

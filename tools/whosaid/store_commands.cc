@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "ingest/ingest.h"
+#include "server/text_offsets.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
 #include "whosaid/store.h"
@@ -55,7 +56,9 @@ std::string pad(const std::string& s, size_t width) {
   return w < width ? c + std::string(width - w, ' ') : c;
 }
 
-std::string csv_field(const std::string& s) {
+// Invalid UTF-8 in stored text is written as U+FFFD in every format.
+std::string csv_field(const std::string& raw) {
+  std::string s = server::valid_utf8(raw);
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -63,6 +66,12 @@ std::string csv_field(const std::string& s) {
     out += c;
   }
   return out + "\"";
+}
+
+// JSON text of `j`; invalid UTF-8 in stored text becomes U+FFFD (as the server
+// writes it) instead of nlohmann's type_error.316 aborting the output.
+std::string dump(const json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 json quote_json(const StoredQuote& q) {
@@ -88,6 +97,7 @@ json quote_json(const StoredQuote& q) {
               {"date", q.date},
               {"title", q.title}}}};
   if (q.score != 0) j["score"] = q.score;
+  j["other_articles"] = q.other_articles;
   return j;
 }
 
@@ -168,29 +178,62 @@ void add_ingest(CLI::App& app, int& exit_code) {
 
 // ---------------------------------------------------------------- search
 
+// CLI11 checks: the option's name and what it takes, before anything runs.
+CLI::Validator date_check() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        return v.empty() || is_search_date(v)
+                   ? std::string()
+                   : "not a date: \"" + v + "\"; use YYYY, YYYY-MM or YYYY-MM-DD";
+      },
+      "DATE");
+}
+
+CLI::Validator count_check(const char* what) {
+  return CLI::Validator(
+      [what](std::string& v) -> std::string {
+        bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+        return digits && v.size() <= 9 ? std::string()
+                                       : "must be " + std::string(what) + ", got \"" + v + "\"";
+      },
+      "N");
+}
+
 void add_search(CLI::App& app, int& exit_code) {
   struct Opts {
     std::string db = kDefaultDb;
-    std::string kind, format = "table";
+    std::string kind, sort = "relevance", format = "table";
     SearchQuery q;
   };
   auto o = std::make_shared<Opts>();
   o->q.limit = 20;
   auto* cmd = app.add_subcommand(
-      "search", "Search stored quotes (FTS5 syntax: words, \"a phrase\", AND, OR, NOT, pre*), "
-                "best match first, then newest.");
-  cmd->add_option("query", o->q.text, "full-text query; omit to list the newest quotes");
+      "search", "Search stored quotes: words (co-leader, U.S., don't), \"a phrase\", prefix*, "
+                "AND/OR/NOT between words. Copies of one statement are shown once; best "
+                "match first, fragments last.");
+  cmd->add_option("query", o->q.text, "what to search for; omit to list the newest quotes");
+  cmd->add_flag("--raw", o->q.raw, "the query is raw SQLite FTS5 syntax (NEAR, column filters…)");
   cmd->add_option("--db", o->db, "database file")->capture_default_str();
   cmd->add_option("--speaker", o->q.speaker, "speaker name, alias, surname or #id");
   cmd->add_option("--role", o->q.role, "role or party written with the quote (substring)");
   cmd->add_option("--outlet", o->q.outlet, "outlet (exact, any case)");
-  cmd->add_option("--from", o->q.from, "first date, inclusive: 2014, 2014-05 or 2014-05-02");
-  cmd->add_option("--to", o->q.to, "last date, inclusive");
+  cmd->add_option("--from", o->q.from, "first date, inclusive: 2014, 2014-05 or 2014-05-02")
+      ->check(date_check());
+  cmd->add_option("--to", o->q.to, "last date, inclusive")->check(date_check());
   cmd->add_option("--kind", o->kind, "direct, indirect or mixed")
       ->check(CLI::IsMember({"direct", "indirect", "mixed"}));
-  cmd->add_option("-n,--limit", o->q.limit, "at most N quotes (0: all)")
+  cmd->add_option("--min-confidence", o->q.min_confidence,
+                  "only quotes attributed with at least this confidence (0 to 1)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--sort", o->sort, "relevance, date (newest first) or confidence")
+      ->check(CLI::IsMember({"relevance", "date", "confidence"}))
+      ->capture_default_str();
+  cmd->add_option("-n,--limit", o->q.limit, "at most N results (0: all)")
+      ->check(count_check("0 (all) or a positive number of results"))
       ->capture_default_str()
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd->add_option("--offset", o->q.offset, "skip the first N results (next pages)")
+      ->check(count_check("0 or a positive number of results to skip"));
   cmd->add_option("--format", o->format, "table, json, jsonl or csv")
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
       ->capture_default_str();
@@ -198,25 +241,43 @@ void add_search(CLI::App& app, int& exit_code) {
     if (o->kind == "direct") o->q.kind = QuoteKind::kDirect;
     if (o->kind == "indirect") o->q.kind = QuoteKind::kIndirect;
     if (o->kind == "mixed") o->q.kind = QuoteKind::kMixed;
+    if (o->sort == "date") o->q.order = SearchOrder::kDate;
+    if (o->sort == "confidence") o->q.order = SearchOrder::kConfidence;
+    if (!o->q.from.empty() && !o->q.to.empty() && o->q.to < o->q.from.substr(0, o->q.to.size()))
+      throw Error(ErrorCode::kBadInput, "--to " + o->q.to + " is before --from " + o->q.from);
     Store store = open_for_queries(o->db);
-    auto hits = store.search(o->q);
+    SearchResults r = store.search_page(o->q);
+    const auto& hits = r.hits;
     if (o->format == "json") {
       json arr = json::array();
       for (const auto& h : hits) arr.push_back(quote_json(h));
-      std::cout << arr.dump(2) << "\n";
+      std::cout << dump(arr, 2) << "\n";
     } else if (o->format == "jsonl") {
-      for (const auto& h : hits) std::cout << quote_json(h).dump() << "\n";
+      for (const auto& h : hits) std::cout << dump(quote_json(h)) << "\n";
     } else if (o->format == "csv") {
       std::cout << kCsvHeader << "\n";
       for (const auto& h : hits) std::cout << quote_csv(h) << "\n";
     } else {
-      if (hits.empty()) std::cerr << "no quotes found\n";
       for (const auto& h : hits) {
+        std::string also = h.other_articles ? "  (also in " + std::to_string(h.other_articles) +
+                                                  (h.other_articles == 1 ? " article)" : " articles)")
+                                            : "";
         std::cout << pad(h.date.substr(0, 10), 10) << "  " << pad(h.outlet, 14) << "  "
                   << pad(h.speaker.empty() ? "(unknown)" : h.speaker, 20) << "  "
-                  << clip(h.text, 110) << "\n";
+                  << clip(server::valid_utf8(h.text), 110) << also << "\n";
       }
     }
+    // The count on stderr, so that stdout stays the results alone.
+    std::string total = std::to_string(r.total) + (r.total_capped ? "+" : "");
+    if (hits.empty())
+      std::cerr << (r.total ? "no more quotes (" + total + " results)" : "no quotes found") << "\n";
+    else
+      std::cerr << total << (r.total == 1 ? " result" : " results") << "; showing "
+                << o->q.offset + 1 << "–" << o->q.offset + hits.size()
+                << (r.has_more ? " (--offset " + std::to_string(o->q.offset + hits.size()) +
+                                     " for more)"
+                               : std::string())
+                << "\n";
     exit_code = kExitOk;
   });
 }
@@ -333,7 +394,7 @@ void add_speakers(CLI::App& app, int& exit_code) {
         arr.push_back({{"id", s.id}, {"name", s.name}, {"quotes", s.quotes},
                        {"articles", s.articles}, {"first_seen", s.first_seen},
                        {"last_seen", s.last_seen}, {"role", s.role}, {"org", s.org}});
-      std::cout << arr.dump(2) << "\n";
+      std::cout << dump(arr, 2) << "\n";
     } else {
       std::cout << pad("ID", 7) << pad("QUOTES", 8) << pad("ARTICLES", 9) << pad("NAME", 26)
                 << "ROLE\n";
@@ -377,7 +438,7 @@ void add_speaker(CLI::App& app, int& exit_code) {
         print_profile(*p);
       }
     }
-    if (o->format == "json") std::cout << arr.dump(2) << "\n";
+    if (o->format == "json") std::cout << dump(arr, 2) << "\n";
     exit_code = kExitOk;
   });
 }
@@ -413,7 +474,7 @@ void add_conflicts(CLI::App& app, int& exit_code) {
         arr.push_back({{"statement_id", c.statement_id}, {"text", c.text},
                        {"first_seen", c.first_seen}, {"speakers", sides}});
       }
-      std::cout << arr.dump(2) << "\n";
+      std::cout << dump(arr, 2) << "\n";
     } else {
       if (list.empty()) std::cerr << "no conflicting attributions found\n";
       for (const auto& c : list) {
@@ -455,7 +516,7 @@ void add_export(CLI::App& app, int& exit_code) {
     std::ostream& out = o->output.empty() ? std::cout : file;
     if (o->format == "csv") out << kCsvHeader << "\n";
     store.for_each_quote([&](const StoredQuote& q) {
-      out << (o->format == "csv" ? quote_csv(q) : quote_json(q).dump()) << "\n";
+      out << (o->format == "csv" ? quote_csv(q) : dump(quote_json(q))) << "\n";
       return static_cast<bool>(out);
     });
     out.flush();
