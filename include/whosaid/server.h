@@ -52,6 +52,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace whosaid {
 
@@ -60,8 +61,12 @@ struct ServerOptions {
   std::string host = "127.0.0.1";   // loopback unless told otherwise
   int port = 8080;                  // 0: a free port, chosen by the system
   std::string cors_origin;          // "" (default): no CORS; else the allowed Origin ("*" for any)
+  // Host names (Host header, port ignored) answered besides localhost,
+  // 127.0.0.1, ::1 and `host`; any other Host gets 421 (DNS rebinding).
+  std::vector<std::string> allowed_hosts;
   size_t max_body_bytes = 2u << 20; // POST bodies beyond this get 413
-  int read_timeout_seconds = 10;    // a client that sends nothing for this long is dropped
+  int read_timeout_seconds = 10;    // each request must be in within this (a whole-request deadline)
+  int keep_alive_seconds = 5;       // an idle (or silent) connection is closed after this
   int write_timeout_seconds = 10;
   int query_timeout_ms = 10000;     // the server's own SQL queries are interrupted after this
   int cache_seconds = 30;           // /api/stats, /api/speakers, /api/conflicts cached this long

@@ -144,6 +144,12 @@ struct Store::Impl {
   std::string path;
   bool read_only = false;
   bool in_tx = false;
+  std::function<bool()> interrupt;  // see Store::set_interrupt
+
+  static int progress(void* self) {
+    auto* impl = static_cast<Impl*>(self);
+    return impl->interrupt && impl->interrupt() ? 1 : 0;
+  }
 
   // Prepared lazily, kept for the connection's life.
   enum Slot {
@@ -596,6 +602,13 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
 }
 
 Store::~Store() = default;
+
+void Store::set_interrupt(std::function<bool()> should_stop) {
+  impl_->interrupt = std::move(should_stop);
+  // About every 1,000 virtual machine steps: well under a millisecond apart.
+  if (impl_->interrupt) sqlite3_progress_handler(impl_->db, 1000, &Impl::progress, impl_.get());
+  else sqlite3_progress_handler(impl_->db, 0, nullptr, nullptr);
+}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
@@ -959,7 +972,8 @@ std::vector<StoredQuote> Store::search(const SearchQuery& query) const {
     // throw_sqlite). Look at the end only: the message also echoes the query
     // text, which may contain any word (a query "Ydamaged::" is bad syntax).
     const bool hinted = msg.ends_with("ingest into a new file)") || msg.ends_with("choose a writable --db path)") ||
-                        msg.ends_with("(disk full)") || msg.ends_with("holds the write lock)");
+                        msg.ends_with("(disk full)") || msg.ends_with("holds the write lock)") ||
+                        msg.ends_with("or cancelled)");
     if (fts && e.code() == ErrorCode::kStore && !hinted)
       throw Error(ErrorCode::kBadInput,
                   "bad search query \"" + query.text + "\": " + msg.substr(msg.rfind(": ") + 2) +
