@@ -228,8 +228,8 @@ class Store {
   // "ok", or SQLite's description of the damage.
   std::string integrity_check() const;
 
-  // While any query of this Store runs, `should_stop` is called every thousand
-  // or so SQLite steps (well under a millisecond apart); when it returns true
+  // While any query of this Store runs, `should_stop` is called every hundred
+  // SQLite steps (microseconds apart); when it returns true
   // the query stops and throws Error(kStore) whose message ends "(interrupted:
   // past its time limit, or cancelled)". The server uses it for per-request
   // deadlines and to give up when the client has gone. Empty: never stops.

@@ -99,6 +99,31 @@ struct Tracked {
   bool cut = false;
 };
 
+// Percent-decoding as libmicrohttpd's own, except that "%00" stays as it is:
+// the decoded path is handed over as a C string, and "style.css%00.txt" must
+// not become "style.css".
+size_t unescape(void*, MHD_Connection*, char* s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  char* out = s;
+  for (const char* in = s; *in;) {
+    int hi = in[0] == '%' ? hex(in[1]) : -1;
+    int lo = hi >= 0 ? hex(in[2]) : -1;
+    if (hi >= 0 && lo >= 0 && (hi | lo) != 0) {
+      *out++ = static_cast<char>(hi * 16 + lo);
+      in += 3;
+    } else {
+      *out++ = *in++;
+    }
+  }
+  *out = '\0';
+  return static_cast<size_t>(out - s);
+}
+
 void plain_error(HttpResponse& res, int status, const std::string& message) {
   res.status = status;
   res.content_type = "application/json; charset=utf-8";
@@ -447,6 +472,7 @@ void HttpDaemon::start() {
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, d.limits.max_header_bytes,
       MHD_OPTION_CONNECTION_LIMIT, d.limits.max_connections,
       MHD_OPTION_STRICT_FOR_CLIENT, 1,
+      MHD_OPTION_UNESCAPE_CALLBACK, &unescape, nullptr,
       MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, &d,
       MHD_OPTION_NOTIFY_CONNECTION, &Impl::on_connection, &d,
       MHD_OPTION_END);

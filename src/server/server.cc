@@ -316,6 +316,11 @@ struct Server::Impl {
 
   // On a worker thread: the complete request.
   void handle(const HttpRequest& req, HttpResponse& res) {
+    route(req, res);
+    decorate(req, res);
+  }
+
+  void route(const HttpRequest& req, HttpResponse& res) {
     Resolved r = resolve(req.path);
     switch (r.route) {
       case Route::kHealth: return json(res, [&] { return api->health(); });
@@ -329,9 +334,9 @@ struct Server::Impl {
         return json(res, [&] {
           return api->extract(req.body, req.header("Content-Type"), req.query);
         });
-      case Route::kOpenApi: serve_static(req, res, "openapi.json"); break;
-      case Route::kFavicon: serve_static(req, res, "favicon.svg"); break;
-      case Route::kStatic: serve_static(req, res, r.param); break;
+      case Route::kOpenApi: return serve_static(req, res, "openapi.json");
+      case Route::kFavicon: return serve_static(req, res, "favicon.svg");
+      case Route::kStatic: return serve_static(req, res, r.param);
       case Route::kPage:
         if (r.page->takes_id) {
           bool found = false;
@@ -341,17 +346,12 @@ struct Server::Impl {
                                 r.param);
             return std::string();
           });
-          if (res.status != 200) break;
-          if (!found) {
-            not_found(req, res, false);
-            break;
-          }
+          if (res.status != 200) return;
+          if (!found) return not_found(req, res, false);
         }
-        serve_static(req, res, r.page->file);
-        break;
-      case Route::kNone: not_found(req, res, r.api); break;
+        return serve_static(req, res, r.page->file);
+      case Route::kNone: return not_found(req, res, r.api);
     }
-    decorate(req, res);
   }
 
   // Runs an API call and maps what it throws to a status and a JSON error.
