@@ -428,5 +428,94 @@ TEST_F(ServerHardening, IdleKeepAliveConnectionsDoNotBlockNewOnes) {
   for (int fd : idle) ::close(fd);
 }
 
+
+// ---- 6b. every documented status, produced
+
+TEST_F(ServerHardening, EveryDocumentedStatus) {
+  Running cors(ServerOptions{.db_path = db_, .port = 0, .cors_origin = "*"});
+  json speakers = json::parse(body_of(round_trip(port(), request("GET", "/api/speakers"))));
+  ASSERT_FALSE(speakers["speakers"].empty());
+  std::string speaker = std::to_string(speakers["speakers"][0]["id"].get<int64_t>());
+  json hits = json::parse(body_of(round_trip(port(), request("GET", "/api/search"))));
+  ASSERT_FALSE(hits["results"].empty());
+  std::string article = std::to_string(hits["results"][0]["article"]["id"].get<int64_t>());
+  std::string many_headers;
+  for (int i = 0; i < 101; ++i) many_headers += "X-" + std::to_string(i) + ": a\r\n";
+
+  struct Case {
+    std::string op;  // "METHOD /openapi/path", or "" for what applies to every path
+    int status;
+    std::string request;
+    int port = 0;  // 0: the suite's server
+  };
+  const std::string good = json_body(kArticle);
+  const std::vector<Case> cases = {
+      {"get /api/search", 200, request("GET", "/api/search?q=said")},
+      {"get /api/search", 400, request("GET", "/api/search?limit=0")},
+      {"get /api/speakers", 200, request("GET", "/api/speakers")},
+      {"get /api/speakers", 400, request("GET", "/api/speakers?top=0")},
+      {"get /api/speakers/{id}", 200, request("GET", "/api/speakers/" + speaker)},
+      {"get /api/speakers/{id}", 400, request("GET", "/api/speakers/abc")},
+      {"get /api/speakers/{id}", 404, request("GET", "/api/speakers/999999")},
+      {"get /api/articles/{id}", 200, request("GET", "/api/articles/" + article)},
+      {"get /api/articles/{id}", 400, request("GET", "/api/articles/abc")},
+      {"get /api/articles/{id}", 404, request("GET", "/api/articles/999999")},
+      {"get /api/conflicts", 200, request("GET", "/api/conflicts")},
+      {"get /api/conflicts", 400, request("GET", "/api/conflicts?limit=0")},
+      {"get /api/stats", 200, request("GET", "/api/stats")},
+      {"get /api/stats", 400, request("GET", "/api/stats?x=1")},
+      {"get /healthz", 200, request("GET", "/healthz")},
+      {"get /api/openapi.json", 200, request("GET", "/api/openapi.json")},
+      {"post /api/extract", 200, request("POST", "/api/extract", kJson, good)},
+      {"post /api/extract", 400, request("POST", "/api/extract", kJson, R"({"text": "a", "colour": 1})")},
+      {"post /api/extract", 411, request("POST", "/api/extract", kJson, "", false)},
+      {"post /api/extract", 413, request("POST", "/api/extract", kJson + "Content-Length: 99999999\r\n", "", false)},
+      {"post /api/extract", 415, request("POST", "/api/extract", "Content-Type: application/x-www-form-urlencoded\r\n", "text=a")},
+      {"", 204, request("OPTIONS", "/api/extract", "Origin: https://a.example\r\n"), cors.port()},
+      {"", 404, request("GET", "/no/such/page")},
+      {"", 405, request("DELETE", "/api/search")},
+      {"", 421, "GET /healthz HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"},
+      {"", 431, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + many_headers + "\r\n"},
+  };
+  std::set<std::pair<std::string, int>> produced;
+  std::set<int> statuses;
+  for (const Case& c : cases) {
+    std::string resp = round_trip(c.port ? c.port : port(), c.request);
+    EXPECT_EQ(status_of(resp), c.status) << c.op << " " << c.request.substr(0, 60);
+    if (c.status == 405) EXPECT_NE(resp.find("Allow: GET, HEAD"), std::string::npos);
+    produced.insert({c.op, c.status});
+    statuses.insert(c.status);
+  }
+  // What cannot be produced against a healthy database (see docs/api.md).
+  const std::set<int> not_on_demand = {500, 503};
+
+  std::ifstream spec_file(std::string(WHOSAID_SOURCE_DIR) + "/web/openapi.json");
+  json spec = json::parse(spec_file);
+  std::set<std::pair<std::string, int>> documented;
+  for (const auto& [path, ops] : spec["paths"].items())
+    for (const auto& [method, op] : ops.items())
+      for (const auto& [status, _] : op["responses"].items()) {
+        int code = std::stoi(status);
+        if (!not_on_demand.count(code)) documented.insert({method + " " + path, code});
+      }
+  std::set<std::pair<std::string, int>> produced_ops;
+  for (const auto& p : produced)
+    if (!p.first.empty()) produced_ops.insert(p);
+  EXPECT_EQ(documented, produced_ops) << "web/openapi.json and this test disagree";
+
+  std::ifstream md(std::string(WHOSAID_SOURCE_DIR) + "/docs/api.md");
+  std::string line;
+  bool in_table = false;
+  std::set<int> table;
+  while (std::getline(md, line)) {
+    if (line.rfind("## ", 0) == 0) in_table = line == "## Status codes";
+    if (in_table && line.size() > 6 && line[0] == '|' && std::isdigit(static_cast<unsigned char>(line[2])))
+      table.insert(std::stoi(line.substr(2, 3)));
+  }
+  for (int code : not_on_demand) EXPECT_TRUE(table.count(code)) << code;
+  for (int code : not_on_demand) table.erase(code);
+  EXPECT_EQ(table, statuses) << "docs/api.md's status table and this test disagree";
+}
+
 }  // namespace
 }  // namespace whosaid
