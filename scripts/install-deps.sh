@@ -8,7 +8,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3 libgumbo-dev zlib1g-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libmicrohttpd-dev   # server: libmicrohttpd; httplib: the test client
   chromium wrk
   python3 python3-dev pybind11-dev python3-pybind11 python3-pytest
   python3-dask python3-distributed python3-pandas python3-setuptools python3-pip python3-wheel  # Python module, Dask

@@ -93,6 +93,7 @@ int raw_status(const std::string& response) {
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    signal(SIGPIPE, SIG_IGN);  // the server may close while a test still writes a refused body
     dir_ = new TempDir;
     db_ = dir_->file("web.db");
     Extractor extractor;
@@ -145,7 +146,11 @@ class ServerTest : public ::testing::Test {
   static std::pair<int, json> post(const std::string& path, const std::string& body,
                                    const std::string& type = "application/json") {
     auto c = client();
-    auto res = c.Post(path.c_str(), body, type.c_str());
+    httplib::Headers h;
+    // text/plain is taken from scripts that say so (a page on another site
+    // cannot add a custom header without asking).
+    if (type == "text/plain") h.emplace("X-Requested-With", "server_test");
+    auto res = c.Post(path.c_str(), h, body, type.c_str());
     if (!res) return {0, nullptr};
     return {res->status, json::parse(res->body, nullptr, false)};
   }
@@ -513,18 +518,14 @@ TEST_F(ServerTest, ExtractErrors) {
   expect_error(post("/api/extract", R"({"text": "a", "min_confidence": 2})"), 400,
                "min_confidence");
   expect_error(post("/api/extract", R"({"text": "a", "colour": 1})"), 400, "colour");
-  expect_error(post("/api/extract", "", "text/plain"), 400, "text");
+  expect_error(post("/api/extract", "", "text/plain"), 400, "body");
   expect_error(post("/api/extract?x=1", "text", "text/plain"), 400, "x");
 }
 
 TEST_F(ServerTest, ExtractBodyLimit) {
-  std::string big((2u << 20) + 1, 'a');
-  auto r = post("/api/extract", big, "text/plain");
-  expect_error(r, 413);
-  EXPECT_NE(r.second["error"].get<std::string>().find("2097152"), std::string::npos);
   // The limit is checked from Content-Length, before the body is read.
   std::string resp = raw_request(server_->server->port(),
-                                 "POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                 "POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                                  "text/plain\r\nContent-Length: 999999999\r\n"
                                  "Connection: close\r\n\r\nabc");
   EXPECT_EQ(raw_status(resp), 413) << resp.substr(0, 200);
@@ -566,8 +567,14 @@ TEST_F(ServerTest, PagesAndAssetsAreEmbedded) {
   EXPECT_EQ(c.Get("/static/style.css")->get_header_value("Content-Type"), "text/css; charset=utf-8");
   EXPECT_EQ(c.Get("/static/common.js")->get_header_value("Content-Type"),
             "text/javascript; charset=utf-8");
-  expect_error(get("/static/missing.js"), 404);
-  expect_error(get("/articles/abc"), 404);
+  for (const char* missing : {"/static/missing.js", "/articles/abc", "/articles/999999",
+                              "/speakers/999999", "/nothing"}) {
+    auto res = c.Get(missing);
+    ASSERT_TRUE(res) << missing;
+    EXPECT_EQ(res->status, 404) << missing;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8") << missing;
+    EXPECT_NE(res->body.find("<title>Not found"), std::string::npos) << missing;
+  }
 }
 
 TEST_F(ServerTest, OpenApiDescribesEveryEndpoint) {
@@ -609,13 +616,14 @@ TEST_F(ServerTest, NoPathReachesTheFileSystem) {
   };
   for (const char* path : attempts) {
     std::string resp = raw_request(server_->server->port(), std::string("GET ") + path +
-                                                                " HTTP/1.1\r\nHost: x\r\n"
+                                                                " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                                                 "Connection: close\r\n\r\n");
     int status = raw_status(resp);
     EXPECT_TRUE(status == 404 || status == 400) << path << " → " << resp.substr(0, 100);
     EXPECT_EQ(resp.find("root:"), std::string::npos) << path;
     EXPECT_EQ(resp.find("cmake_minimum_required"), std::string::npos) << path;
-    EXPECT_EQ(resp.find("<!doctype html>"), std::string::npos) << path;
+    if (resp.find("<!doctype html>") != std::string::npos)  // only the 404 page
+      EXPECT_NE(resp.find("<title>Not found"), std::string::npos) << path;
   }
 }
 

@@ -27,19 +27,23 @@
 // the "text" the response carries ("spans16"), which JavaScript indexes directly.
 // That text is the stored text with each invalid UTF-8 byte replaced by U+FFFD.
 //
-// Errors: every error response is JSON {"error": "<what>", "code": <HTTP status>},
-// plus "parameter" when one query parameter or body field is at fault: 400 for a
-// bad parameter (named in the message), 404 for an unknown path or id, 413 for a
-// request body over max_body_bytes, 500 for a database failure.
+// Errors: every API error response is JSON {"error": "<what>", "code": <HTTP
+// status>}, plus "parameter" when one query parameter or body field is at
+// fault; unknown pages get an HTML 404 page. docs/api.md ("Status codes") lists
+// every status: 400, 404, 405 (with Allow), 411, 413, 415, 421, 431, 500, 503.
 //
 // Security: the database is opened read-only; every SQL statement binds its
 // values; pages escape all text (they insert it as text nodes only) and are sent
 // with a Content-Security-Policy that allows no inline script. Requests are
-// limited in body size (max_body_bytes) and in time (read and write timeouts,
-// and a per-query time limit on the server's own SQL). No CORS header is sent
-// unless cors_origin is set.
+// limited in body size (max_body_bytes, counted after chunked and gzip
+// decoding), in header size, and in time (a whole-request deadline, an idle
+// timeout, and a deadline on every SQL query, which also stops when the client
+// hangs up). Only Host names of this server are answered (allowed_hosts);
+// POST takes JSON, or text/plain with an X-Requested-With header. No CORS
+// header is sent unless cors_origin is set.
 //
-// Threading: requests are served by `threads` worker threads. Each thread that
+// Threading: one thread watches every connection; complete requests are
+// answered by `threads` worker threads (idle and slow connections hold none). Each thread that
 // queries borrows its own database connection from a pool; one shared, immutable
 // Extractor serves POST /api/extract. bind(), run() and stop() may be called
 // from different threads; everything else about a Server is internal.
@@ -52,6 +56,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace whosaid {
 
@@ -60,9 +65,13 @@ struct ServerOptions {
   std::string host = "127.0.0.1";   // loopback unless told otherwise
   int port = 8080;                  // 0: a free port, chosen by the system
   std::string cors_origin;          // "" (default): no CORS; else the allowed Origin ("*" for any)
+  // Host names (Host header, port ignored) answered besides localhost,
+  // 127.0.0.1, ::1 and `host`; any other Host gets 421 (DNS rebinding).
+  std::vector<std::string> allowed_hosts;
   size_t max_body_bytes = 2u << 20; // POST bodies beyond this get 413
-  int read_timeout_seconds = 10;    // a client that sends nothing for this long is dropped
-  int write_timeout_seconds = 10;
+  int read_timeout_seconds = 10;    // each request must be in within this (a whole-request deadline)
+  int keep_alive_seconds = 5;       // an idle (or silent) connection is closed after this
+  int write_timeout_seconds = 10;   // unused since libmicrohttpd: keep_alive_seconds covers stalled reads of responses
   int query_timeout_ms = 10000;     // the server's own SQL queries are interrupted after this
   int cache_seconds = 30;           // /api/stats, /api/speakers, /api/conflicts cached this long
   unsigned threads = 8;             // worker threads (and at most as many DB connections)
@@ -80,7 +89,8 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   // Binds to host:port and returns the port (the chosen one when port was 0).
-  // Throws whosaid::Error(kIo) when the address cannot be bound.
+  // Throws whosaid::Error(kIo) when the address cannot be bound, e.g. when the
+  // port is in use (the socket is never shared: no SO_REUSEPORT).
   int bind();
   // Serves requests until stop() is called; binds first if bind() was not called.
   // Returns false when the server could not listen.

@@ -267,6 +267,14 @@ class Store {
   // "ok", or SQLite's description of the damage.
   std::string integrity_check() const;
 
+  // While any query of this Store runs, `should_stop` is called every hundred
+  // SQLite steps (microseconds apart); when it returns true
+  // the query stops and throws Error(kStore) whose message ends "(interrupted:
+  // past its time limit, or cancelled)". The server uses it for per-request
+  // deadlines and to give up when the client has gone. Empty: never stops.
+  // Called on the thread running the query.
+  void set_interrupt(std::function<bool()> should_stop);
+
   struct Impl;
 
  private:

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "server/article_source.h"
+#include "server/deadline.h"
 #include "server/text_offsets.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
@@ -112,6 +114,36 @@ double get_fraction(const Params& p, const char* name) {
     throw ApiError(400, std::string("parameter '") + name + "' must be a number from 0 to 1, got \"" +
                             valid_utf8(s.substr(0, 40)) + "\"", name);
   return v;
+}
+
+// Raw FTS5 (raw=1) is checked here; typed text is bounded by the query parser
+// (store/query.h). A prefix term ("gov*") costs one pass over every indexed word it starts;
+// "t* t* t* …" made a 33 s query. At most kMaxPrefixTerms of them, each with
+// at least kMinPrefixChars characters before the '*'.
+constexpr int kMaxPrefixTerms = 4;
+constexpr size_t kMinPrefixChars = 2;
+
+void check_search_cost(const std::string& q) {
+  int prefixes = 0;
+  size_t word_start = 0;
+  for (size_t i = 0; i < q.size(); ++i) {
+    char c = q[i];
+    if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == ')' || c == '^' || c == '+') {
+      word_start = i + 1;
+      continue;
+    }
+    if (c != '*') continue;
+    ++prefixes;
+    size_t chars = 0;  // code points before the '*'
+    for (size_t j = word_start; j < i; ++j) chars += (static_cast<unsigned char>(q[j]) & 0xC0) != 0x80;
+    if (chars < kMinPrefixChars)
+      throw ApiError(400, "parameter 'q': a prefix search needs at least " +
+                              std::to_string(kMinPrefixChars) + " characters before '*'", "q");
+    if (prefixes > kMaxPrefixTerms)
+      throw ApiError(400, "parameter 'q' has more than " + std::to_string(kMaxPrefixTerms) +
+                              " prefix terms (word*)", "q");
+    word_start = i + 1;
+  }
 }
 
 int64_t path_id(const std::string& s, const char* what) {
@@ -231,7 +263,12 @@ std::string error_json(int status, const std::string& message, const std::string
 
 struct Api::Connection {
   Connection(const std::string& path, int timeout_ms)
-      : store(path, StoreOptions{.read_only = true, .create = false}), source(path, timeout_ms) {}
+      : store(path, StoreOptions{.read_only = true, .create = false}), source(path, timeout_ms) {
+    store.set_interrupt([] {
+      Deadline* d = Deadline::current();
+      return d && d->expired();
+    });
+  }
   Store store;
   ArticleSource source;
 };
@@ -310,6 +347,7 @@ std::string Api::search(const Params& p) {
   SearchQuery q;
   q.text = get_text(p, "q");
   q.raw = get_int(p, "raw", 0, 0, 1) == 1;
+  if (q.raw) check_search_cost(q.text);
   q.speaker = get_text(p, "speaker");
   q.role = get_text(p, "role");
   q.outlet = get_text(p, "outlet");
@@ -480,7 +518,11 @@ std::string Api::extract(const std::string& body, const std::string& content_typ
   std::string text;
   bool indirect = true;
   double min_confidence = 0;
-  if (content_type.rfind("application/json", 0) == 0) {
+  std::string media = content_type.substr(0, content_type.find(';'));
+  media.erase(0, media.find_first_not_of(" \t"));
+  media.erase(media.find_last_not_of(" \t") + 1);
+  for (char& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (media == "application/json") {
     json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded())
       throw ApiError(400, "the body is not valid JSON; send {\"text\": \"...\"} or text/plain",
@@ -521,6 +563,14 @@ std::string Api::extract(const std::string& body, const std::string& content_typ
     diags.push_back({{"offset", d.offset}, {"message", valid_utf8(d.message)}});
   j["diagnostics"] = diags;
   return dump(j);
+}
+
+bool Api::exists(Kind kind, const std::string& id_text) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  if (ec != std::errc() || end != id_text.data() + id_text.size() || id < 1) return false;
+  auto c = pool_->take();
+  return c->source.exists(kind == kArticle ? ArticleSource::kArticles : ArticleSource::kSpeakers, id);
 }
 
 std::string Api::health() {

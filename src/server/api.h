@@ -48,10 +48,13 @@ class Api {
   std::string article(const std::string& id, const Params& p);
   std::string conflicts(const Params& p);
   std::string stats(const Params& p);
-  // `content_type` "application/json": {"text": "...", "indirect": bool,
+  // `content_type` "application/json" (any case, parameters ignored): {"text": "...", "indirect": bool,
   // "min_confidence": number}; anything else: the body is the text.
   std::string extract(const std::string& body, const std::string& content_type, const Params& p);
   std::string health();
+  // Whether a page's id names a stored article or speaker (false for non-ids).
+  enum Kind { kArticle, kSpeaker };
+  bool exists(Kind kind, const std::string& id);
 
   struct Connection;
   class Pool;

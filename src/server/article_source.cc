@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/deadline.h"
 #include "store/schema.h"
 #include "whosaid/error.h"
 
@@ -73,17 +74,27 @@ ArticleSource::ArticleSource(const std::string& path, int timeout_ms)
   db_ = store::open_read_only_fallback(path, db_);  // a read-only folder or mount
   sqlite3_busy_timeout(db_, 5000);
   sqlite3_exec(db_, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
-  if (timeout_ms_ > 0) sqlite3_progress_handler(db_, 10000, &ArticleSource::progress, this);
+  sqlite3_progress_handler(db_, 1000, &ArticleSource::progress, this);
 }
 
 ArticleSource::~ArticleSource() { sqlite3_close(db_); }
 
 int ArticleSource::progress(void* self) {
   auto* s = static_cast<ArticleSource*>(self);
-  return s->deadline_ms_ && now_ms() > s->deadline_ms_ ? 1 : 0;
+  if (s->deadline_ms_ && now_ms() > s->deadline_ms_) return 1;
+  Deadline* request = Deadline::current();
+  return request && request->expired() ? 1 : 0;
 }
 
 void ArticleSource::start_clock() { deadline_ms_ = timeout_ms_ > 0 ? now_ms() + timeout_ms_ : 0; }
+
+bool ArticleSource::exists(Table table, int64_t id) {
+  start_clock();
+  Query q(db_, table == kArticles ? "SELECT 1 FROM articles WHERE id = ?"
+                                  : "SELECT 1 FROM speakers WHERE id = ?");
+  q.bind(1, id);
+  return q.step();
+}
 
 std::optional<StoredArticle> ArticleSource::article(int64_t id) {
   start_clock();

@@ -1,7 +1,7 @@
 // Read-only queries the server needs beyond whosaid::Store's API: one article
 // with its text and quotes, and a few overview figures. One connection, opened
 // with SQLITE_OPEN_READONLY; every statement binds its values; each query is
-// interrupted after `timeout_ms`. Not thread-safe: one per thread (see Api).
+// interrupted after `timeout_ms`, or when the request's Deadline expires. Not thread-safe: one per thread (see Api).
 #pragma once
 
 #include <cstdint>
@@ -35,6 +35,8 @@ class ArticleSource {
   ArticleSource& operator=(const ArticleSource&) = delete;
 
   std::optional<StoredArticle> article(int64_t id);
+  enum Table { kArticles, kSpeakers };
+  bool exists(Table table, int64_t id);  // an article or speaker with this id
   ArchiveFacts facts(size_t top_outlets);
 
  private:

@@ -1,9 +1,10 @@
 #include "whosaid/server.h"
 
-#include <httplib.h>
-
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -11,6 +12,8 @@
 #include <thread>
 
 #include "server/api.h"
+#include "server/http_daemon.h"
+#include "server/text_offsets.h"
 #include "server/web_assets.h"
 #include "whosaid/error.h"
 
@@ -19,6 +22,8 @@ namespace whosaid {
 using server::Api;
 using server::ApiError;
 using server::error_json;
+using server::HttpRequest;
+using server::HttpResponse;
 
 namespace {
 
@@ -53,18 +58,22 @@ const server::WebAsset* find_asset(std::string_view name) {
 // (head, header with the navigation, footer) is web/layout.html, shared by all,
 // whose {{title}}, {{page}} (the body's data-page and the page's script,
 // /static/<page>.js) and {{main}} are filled in once, when the server starts.
+// A page whose path ends in an id ("/articles/" + id) is served only when the
+// id names a stored article or speaker; other ids get the 404 page.
 struct PageSpec {
-  const char* route;
+  const char* path;  // the whole path, or the part before the id
+  bool takes_id;
   const char* file;
   const char* page;
   const char* title;
 };
 const PageSpec kPages[] = {
-    {"/", "index.html", "overview", "Overview"},
-    {"/search", "search.html", "search", "Search"},
-    {"/paste", "paste.html", "paste", "Paste an article"},
-    {R"(/articles/[0-9]{1,19})", "article.html", "article", "Article"},
-    {R"(/speakers/[0-9]{1,19})", "speaker.html", "speaker", "Speaker"},
+    {"/", false, "index.html", "overview", "Overview"},
+    {"/search", false, "search.html", "search", "Search"},
+    {"/paste", false, "paste.html", "paste", "Paste an article"},
+    {"/articles/", true, "article.html", "article", "Article"},
+    {"/speakers/", true, "speaker.html", "speaker", "Speaker"},
+    {"", false, "notfound.html", "notfound", "Not found"},  // served for unknown pages
 };
 const char* kLayout = "layout.html";
 
@@ -97,96 +106,290 @@ std::string compose_page(const PageSpec& p) {
   return out;
 }
 
-std::string reason(int status) {
-  switch (status) {
-    case 400: return "bad request";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 408: return "request timed out";
-    case 413: return "request body too large";
-    case 414: return "request URI too long";
-    case 431: return "request headers too large";
-    case 503: return "service unavailable";
-    default: return status >= 500 ? "internal error" : "error";
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "Text/Plain; charset=UTF-8" → "text/plain".
+std::string media_type(std::string_view header) {
+  std::string_view t = header.substr(0, header.find(';'));
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  return lower(t);
+}
+
+// "127.0.0.1:8080" → "127.0.0.1"; "[::1]:8080" → "::1".
+std::string host_name(std::string_view host) {
+  if (starts_with(host, "[")) {
+    size_t close = host.find(']');
+    return lower(host.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
   }
+  size_t colon = host.find(':');
+  if (colon != std::string_view::npos && host.find(':', colon + 1) == std::string_view::npos)
+    host = host.substr(0, colon);
+  return lower(host);
+}
+
+// What a path is, and which methods it takes.
+enum class Route {
+  kNone, kHealth, kSearch, kSpeakers, kSpeaker, kArticle, kConflicts, kStats, kExtract,
+  kOpenApi, kPage, kStatic, kFavicon
+};
+
+struct Resolved {
+  Route route = Route::kNone;
+  std::string param;             // the id or the asset name
+  const PageSpec* page = nullptr;
+  bool api = false;              // answers in JSON (errors too)
+  const char* allow = "GET, HEAD";
+};
+
+Resolved resolve(std::string_view path) {
+  Resolved r;
+  auto tail = [&](std::string_view prefix, Route route) {
+    if (!starts_with(path, prefix) || path.size() == prefix.size()) return false;
+    std::string_view rest = path.substr(prefix.size());
+    if (rest.find('/') != std::string_view::npos) return false;
+    r.route = route;
+    r.param = rest;
+    return true;
+  };
+  if (path == "/healthz") r.route = Route::kHealth;
+  else if (path == "/api/search") r.route = Route::kSearch;
+  else if (path == "/api/speakers") r.route = Route::kSpeakers;
+  else if (path == "/api/conflicts") r.route = Route::kConflicts;
+  else if (path == "/api/stats") r.route = Route::kStats;
+  else if (path == "/api/extract") r.route = Route::kExtract, r.allow = "POST";
+  else if (path == "/api/openapi.json") r.route = Route::kOpenApi;
+  else if (tail("/api/speakers/", Route::kSpeaker) || tail("/api/articles/", Route::kArticle)) {}
+  else if (path == "/favicon.ico") r.route = Route::kFavicon;
+  else if (tail("/static/", Route::kStatic)) {}
+  else {
+    for (const PageSpec& p : kPages) {
+      if (!*p.path) continue;
+      if (p.takes_id ? tail(p.path, Route::kPage) : path == p.path) {
+        r.route = Route::kPage;
+        r.page = &p;
+        break;
+      }
+    }
+  }
+  r.api = path == "/healthz" || starts_with(path, "/api/");
+  return r;
 }
 
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
-  std::unique_ptr<Api> api_ptr;
-  httplib::Server http;
+  std::unique_ptr<Api> api;
+  std::unique_ptr<server::HttpDaemon> http;
+  std::vector<std::string> allowed_hosts;  // lower case, without port
   std::atomic<int> port{0};
   std::mutex log_mutex;
-  // run() and stop() meet here, so that a stop() that comes before run() is
-  // listening is not lost (httplib's own stop() does nothing then).
+  // run() waits here until stop(); a stop() before run() is not lost.
   std::mutex run_mutex;
+  std::condition_variable run_cv;
   bool stop_requested = false;  // guarded by run_mutex
-  bool running = false;         // run() has passed its check and not returned; guarded by run_mutex
-
-  explicit Impl(ServerOptions o) : options(std::move(o)) {}
-
-  void send_json(httplib::Response& res, int status, std::string body) {
-    res.status = status;
-    res.set_content(std::move(body), kJson);
-  }
-
-  void send_error(httplib::Response& res, int status, const std::string& message,
-                  const std::string& parameter = {}) {
-    send_json(res, status, error_json(status, message, parameter));
-  }
-
-  // Runs an API handler and maps what it throws to a status and a JSON error.
-  template <typename Fn>
-  httplib::Server::Handler json_route(Fn fn) {
-    return [this, fn](const httplib::Request& req, httplib::Response& res) {
-      try {
-        send_json(res, 200, fn(req));
-      } catch (const ApiError& e) {
-        send_error(res, e.status, e.what(), e.parameter);
-      } catch (const Error& e) {
-        if (e.code() == ErrorCode::kBadInput) {
-          send_error(res, 400, e.what());
-        } else {
-          log("error: " + std::string(e.what()));
-          send_error(res, 500, std::string("database error: ") + e.what());
-        }
-      } catch (const std::exception& e) {
-        log("error: " + std::string(e.what()));
-        send_error(res, 500, std::string("internal error: ") + e.what());
-      }
-    };
-  }
+  bool running = false;         // guarded by run_mutex
 
   // The pages as served, by file name: see compose_page.
   std::map<std::string, std::string, std::less<>> pages;
 
-  httplib::Server::Handler page(const char* asset_name) {
-    return [this, asset_name](const httplib::Request&, httplib::Response& res) {
-      serve_static(res, asset_name);
-    };
+  explicit Impl(ServerOptions o) : options(std::move(o)) {}
+
+  void send_json(HttpResponse& res, int status, std::string body) {
+    res.status = status;
+    res.content_type = kJson;
+    res.body = std::move(body);
+  }
+
+  void send_error(HttpResponse& res, int status, const std::string& message,
+                  const std::string& parameter = {}) {
+    send_json(res, status, error_json(status, message, parameter));
+  }
+
+  void send_file(HttpResponse& res, std::string_view name, std::string bytes, int status = 200) {
+    res.status = status;
+    res.content_type = mime_type(name);
+    res.body = std::move(bytes);
+    res.headers.emplace_back("Cache-Control", "no-cache");
+  }
+
+  // 404: JSON under /api/ and /healthz, the HTML page elsewhere.
+  void not_found(const HttpRequest& req, HttpResponse& res, bool api_path) {
+    if (api_path) send_error(res, 404, "not found: " + req.path);
+    else send_file(res, "notfound.html", pages.find("notfound.html")->second, 404);
   }
 
   // A page by its file name, composed; any other embedded file as it is. The
   // layout is not served by itself.
-  void serve_static(httplib::Response& res, std::string_view name) {
-    if (auto p = pages.find(name); p != pages.end()) {
+  void serve_static(const HttpRequest& req, HttpResponse& res, std::string_view name) {
+    if (auto p = pages.find(name); p != pages.end() && name != "notfound.html") {
       send_file(res, name, p->second);
       return;
     }
-    const server::WebAsset* a = name == kLayout ? nullptr : find_asset(name);
-    if (!a) {
-      send_error(res, 404, "not found");
-      return;
-    }
+    const server::WebAsset* a =
+        name == kLayout || name.find("..") != std::string_view::npos ? nullptr : find_asset(name);
+    if (!a) return not_found(req, res, false);
     send_file(res, name, std::string(a->bytes()));
   }
 
-  void send_file(httplib::Response& res, std::string_view name, std::string bytes) {
-    res.status = 200;
-    res.set_content(std::move(bytes), mime_type(name).c_str());
-    res.set_header("Cache-Control", "no-cache");
+  bool host_allowed(const HttpRequest& req) {
+    if (req.header_count("Host") == 0) return req.version == "HTTP/1.0";
+    if (req.header_count("Host") > 1) return false;
+    std::string name = host_name(req.header("Host"));
+    for (const std::string& h : allowed_hosts)
+      if (name == h) return true;
+    return false;
+  }
+
+  // On the HTTP thread, before the body is read: what can be refused from
+  // the request line and headers alone.
+  bool screen(const HttpRequest& req, HttpResponse& res) {
+    bool refused = refuse(req, res);
+    if (refused) decorate(req, res);
+    return refused;
+  }
+
+  bool refuse(const HttpRequest& req, HttpResponse& res) {
+    if (!host_allowed(req)) {
+      // DNS rebinding: a page on evil.example whose name now points here.
+      send_error(res, 421, "Host '" + server::valid_utf8(req.header("Host")) +
+                               "' is not served here; use one of: " + join_hosts());
+      return true;
+    }
+    Resolved r = resolve(req.path);
+    if (r.route == Route::kNone) {
+      not_found(req, res, r.api);
+      return true;
+    }
+    const std::string& m = req.method;
+    if (m == "OPTIONS" && r.api && !options.cors_origin.empty()) {
+      res.status = 204;
+      res.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      res.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type, X-Requested-With");
+      res.headers.emplace_back("Access-Control-Max-Age", "600");
+      return true;
+    }
+    bool allowed = r.route == Route::kExtract ? m == "POST" : (m == "GET" || m == "HEAD");
+    if (!allowed) {
+      res.headers.emplace_back("Allow", r.allow);
+      send_error(res, 405, std::string("method not allowed; use ") + r.allow +
+                               (r.route == Route::kExtract ? " with the text as the body" : ""));
+      return true;
+    }
+    if (r.route == Route::kExtract) {
+      if (!req.has_body) {
+        send_error(res, 411, "length required: POST the text as the body, with a Content-Length");
+        return true;
+      }
+      if (req.header("Content-Length") == "0") {
+        send_error(res, 400, "the body is empty: send {\"text\": \"...\"}", "body");
+        return true;
+      }
+      std::string type = media_type(req.header("Content-Type"));
+      // A page on another site can POST text/plain or a form without asking
+      // (no CORS preflight); JSON, or a custom header, it cannot.
+      bool ok = type == "application/json" ||
+                (type == "text/plain" && req.header_count("X-Requested-With") > 0);
+      if (!ok) {
+        send_error(res, 415,
+                   "send Content-Type: application/json ({\"text\": \"...\"}), or text/plain with "
+                   "an X-Requested-With header; got '" + server::valid_utf8(type) + "'",
+                   "Content-Type");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::string join_hosts() const {
+    std::string out;
+    for (const std::string& h : allowed_hosts) out += (out.empty() ? "" : ", ") + h;
+    return out;
+  }
+
+  // On a worker thread: the complete request.
+  void handle(const HttpRequest& req, HttpResponse& res) {
+    route(req, res);
+    decorate(req, res);
+  }
+
+  void route(const HttpRequest& req, HttpResponse& res) {
+    Resolved r = resolve(req.path);
+    switch (r.route) {
+      case Route::kHealth: return json(res, [&] { return api->health(); });
+      case Route::kSearch: return json(res, [&] { return api->search(req.query); });
+      case Route::kSpeakers: return json(res, [&] { return api->speakers(req.query); });
+      case Route::kSpeaker: return json(res, [&] { return api->speaker(r.param, req.query); });
+      case Route::kArticle: return json(res, [&] { return api->article(r.param, req.query); });
+      case Route::kConflicts: return json(res, [&] { return api->conflicts(req.query); });
+      case Route::kStats: return json(res, [&] { return api->stats(req.query); });
+      case Route::kExtract:
+        return json(res, [&] {
+          return api->extract(req.body, req.header("Content-Type"), req.query);
+        });
+      case Route::kOpenApi: return serve_static(req, res, "openapi.json");
+      case Route::kFavicon: return serve_static(req, res, "favicon.svg");
+      case Route::kStatic: return serve_static(req, res, r.param);
+      case Route::kPage:
+        if (r.page->takes_id) {
+          bool found = false;
+          json(res, [&] {
+            found = api->exists(r.page->file == std::string_view("article.html") ? Api::kArticle
+                                                                                 : Api::kSpeaker,
+                                r.param);
+            return std::string();
+          });
+          if (res.status != 200) return;
+          if (!found) return not_found(req, res, false);
+        }
+        return serve_static(req, res, r.page->file);
+      case Route::kNone: return not_found(req, res, r.api);
+    }
+  }
+
+  // Runs an API call and maps what it throws to a status and a JSON error.
+  template <typename Fn>
+  void json(HttpResponse& res, Fn fn) {
+    try {
+      send_json(res, 200, fn());
+    } catch (const ApiError& e) {
+      send_error(res, e.status, e.what(), e.parameter);
+    } catch (const Error& e) {
+      server::Deadline* d = server::Deadline::current();
+      if (d && d->why() != server::Deadline::kNone) {
+        send_error(res, 503, d->why() == server::Deadline::kTime
+                                 ? "the query took longer than " +
+                                       std::to_string(options.query_timeout_ms) +
+                                       " ms and was stopped; narrow it"
+                                 : "the client went away");
+      } else if (e.code() == ErrorCode::kBadInput) {
+        send_error(res, 400, e.what());
+      } else {
+        log("error: " + std::string(e.what()));
+        send_error(res, 500, std::string("database error: ") + e.what());
+      }
+    } catch (const std::exception& e) {
+      log("error: " + std::string(e.what()));
+      send_error(res, 500, std::string("internal error: ") + e.what());
+    }
+  }
+
+  void decorate(const HttpRequest& req, HttpResponse& res) {
+    res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    res.headers.emplace_back("Referrer-Policy", "no-referrer");
+    res.headers.emplace_back("X-Frame-Options", "DENY");
+    res.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+    if (!options.cors_origin.empty() && (starts_with(req.path, "/api/") || req.path == "/healthz")) {
+      res.headers.emplace_back("Access-Control-Allow-Origin", options.cors_origin);
+      if (options.cors_origin != "*") res.headers.emplace_back("Vary", "Origin");
+    }
   }
 
   void log(const std::string& line) {
@@ -194,125 +397,32 @@ struct Server::Impl {
     std::lock_guard lock(log_mutex);
     *options.access_log << line << "\n" << std::flush;
   }
-
-  void routes() {
-    auto& h = http;
-    h.Get("/healthz", json_route([this](const httplib::Request&) { return api_()->health(); }));
-    h.Get("/api/search", json_route([this](const httplib::Request& r) { return api_()->search(r.params); }));
-    h.Get("/api/speakers",
-          json_route([this](const httplib::Request& r) { return api_()->speakers(r.params); }));
-    h.Get(R"(/api/speakers/([^/]+))", json_route([this](const httplib::Request& r) {
-            return api_()->speaker(r.matches[1], r.params);
-          }));
-    h.Get(R"(/api/articles/([^/]+))", json_route([this](const httplib::Request& r) {
-            return api_()->article(r.matches[1], r.params);
-          }));
-    h.Get("/api/conflicts",
-          json_route([this](const httplib::Request& r) { return api_()->conflicts(r.params); }));
-    h.Get("/api/stats", json_route([this](const httplib::Request& r) { return api_()->stats(r.params); }));
-    h.Post("/api/extract", json_route([this](const httplib::Request& r) {
-             return api_()->extract(r.body, r.get_header_value("Content-Type"), r.params);
-           }));
-    h.Get("/api/openapi.json", page("openapi.json"));
-
-    // Pages. Ids in page paths are checked by the page's own API call.
-    for (const PageSpec& p : kPages) {
-      pages.emplace(p.file, compose_page(p));
-      h.Get(p.route, page(p.file));
-    }
-    h.Get("/favicon.ico", page("favicon.svg"));
-    // Assets by exact name; anything else (../, %2e%2e, absolute paths) is a miss.
-    h.Get(R"(/static/([A-Za-z0-9_.-]{1,64}))",
-          [this](const httplib::Request& r, httplib::Response& res) {
-            std::string name = r.matches[1];
-            if (name.find("..") != std::string::npos) name.clear();
-            serve_static(res, name);
-          });
-
-    // Wrong methods on known API paths: 405 rather than 404.
-    for (const char* p : {"/api/search", "/api/speakers", "/api/conflicts", "/api/stats",
-                          "/healthz", "/api/openapi.json"}) {
-      h.Post(p, [this](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Allow", "GET");
-        send_error(res, 405, "method not allowed; use GET");
-      });
-    }
-    h.Get("/api/extract", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Allow", "POST");
-      send_error(res, 405, "method not allowed; POST the text to /api/extract");
-    });
-
-    if (!options.cors_origin.empty()) {
-      h.Options(R"(/(api/.*|healthz))", [](const httplib::Request&, httplib::Response& res) {
-        res.status = 204;
-        res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        res.set_header("Access-Control-Allow-Headers", "Content-Type");
-        res.set_header("Access-Control-Max-Age", "600");
-      });
-    }
-
-    // Every error without a body of its own (404 no route, 413 too large, 400
-    // unparsable request) gets the JSON error body.
-    h.set_error_handler(httplib::Server::HandlerWithResponse(
-        [this](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      std::string msg = reason(res.status);
-      if (res.status == 404) msg = "not found: " + req.path;
-      if (res.status == 413)
-        msg = "request body too large: the limit is " +
-              std::to_string(options.max_body_bytes) + " bytes";
-      send_json(res, res.status, error_json(res.status, msg));
-      return httplib::Server::HandlerResponse::Handled;
-    }));
-    h.set_exception_handler(
-        [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-          std::string what = "unknown exception";
-          try {
-            std::rethrow_exception(ep);
-          } catch (const std::exception& e) {
-            what = e.what();
-          } catch (...) {
-          }
-          log("error: " + what);
-          send_error(res, 500, "internal error");
-        });
-
-    h.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      res.set_header("X-Content-Type-Options", "nosniff");
-      res.set_header("Referrer-Policy", "no-referrer");
-      res.set_header("X-Frame-Options", "DENY");
-      res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-      if (!options.cors_origin.empty() &&
-          (req.path.rfind("/api/", 0) == 0 || req.path == "/healthz")) {
-        res.set_header("Access-Control-Allow-Origin", options.cors_origin);
-        if (options.cors_origin != "*") res.set_header("Vary", "Origin");
-      }
-    });
-
-    if (options.access_log) {
-      h.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        log(req.remote_addr + " " + req.method + " " + req.target + " " +
-            std::to_string(res.status) + " " + std::to_string(res.body.size()));
-      });
-    }
-  }
-
-  Api* api_() { return api_ptr.get(); }
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
-  const ServerOptions& o = impl_->options;
-  impl_->api_ptr = std::make_unique<Api>(o);
-  auto& h = impl_->http;
-  unsigned threads = o.threads ? o.threads : 8;
-  h.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  h.set_payload_max_length(o.max_body_bytes);
-  h.set_read_timeout(o.read_timeout_seconds, 0);
-  h.set_write_timeout(o.write_timeout_seconds, 0);
-  h.set_keep_alive_timeout(5);
-  h.set_keep_alive_max_count(1000);
-  h.set_tcp_nodelay(true);
-  impl_->routes();
+  Impl& d = *impl_;
+  const ServerOptions& o = d.options;
+  d.api = std::make_unique<Api>(o);
+  for (const PageSpec& p : kPages) d.pages.emplace(p.file, compose_page(p));
+  d.allowed_hosts = {"localhost", "127.0.0.1", "::1"};
+  if (o.host != "0.0.0.0" && o.host != "::" && !o.host.empty()) d.allowed_hosts.push_back(lower(o.host));
+  for (const std::string& h : o.allowed_hosts) d.allowed_hosts.push_back(host_name(h));
+
+  server::HttpLimits limits;
+  limits.max_body = o.max_body_bytes;
+  limits.request_seconds = o.read_timeout_seconds;
+  limits.idle_seconds = std::max(1, std::min(o.keep_alive_seconds, o.read_timeout_seconds));
+  limits.workers = o.threads ? o.threads : 8;
+  limits.handler_ms = o.query_timeout_ms > 0 ? o.query_timeout_ms : 10000;
+  server::HttpDaemon::Log log;
+  if (o.access_log)
+    log = [&d](const HttpRequest& req, const HttpResponse& res) {
+      d.log(req.remote + " " + req.method + " " + req.target + " " + std::to_string(res.status) +
+            " " + std::to_string(res.body.size()));
+    };
+  d.http = std::make_unique<server::HttpDaemon>(
+      limits, [&d](const HttpRequest& q, HttpResponse& r) { return d.screen(q, r); },
+      [&d](const HttpRequest& q, HttpResponse& r) { d.handle(q, r); }, std::move(log));
 }
 
 Server::~Server() { stop(); }
@@ -322,45 +432,29 @@ int Server::bind() {
   const ServerOptions& o = impl_->options;
   if (o.port < 0 || o.port > 65535)
     throw Error(ErrorCode::kBadInput, "port " + std::to_string(o.port) + " is not 0–65535");
-  int port = o.port == 0 ? impl_->http.bind_to_any_port(o.host)
-                         : (impl_->http.bind_to_port(o.host, o.port) ? o.port : -1);
-  if (port <= 0)
-    throw Error(ErrorCode::kIo, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                                    " (in use, or not an address of this machine)");
-  impl_->port = port;
-  return port;
+  impl_->port = impl_->http->bind(o.host, o.port);
+  return impl_->port;
 }
 
 bool Server::run() {
   if (!impl_->port) bind();
-  {
-    std::lock_guard<std::mutex> lock(impl_->run_mutex);
-    if (impl_->stop_requested) return true;
-    impl_->running = true;
-  }
-  const bool ok = impl_->http.listen_after_bind();
-  std::lock_guard<std::mutex> lock(impl_->run_mutex);
+  std::unique_lock lock(impl_->run_mutex);
+  if (impl_->stop_requested) return true;
+  impl_->http->start();
+  impl_->running = true;
+  impl_->run_cv.wait(lock, [&] { return impl_->stop_requested; });
+  impl_->http->stop();
   impl_->running = false;
-  return ok;
+  impl_->run_cv.notify_all();
+  return true;
 }
 
 void Server::stop() {
   if (!impl_) return;
-  bool sent = false;
-  for (;;) {
-    {
-      std::lock_guard<std::mutex> lock(impl_->run_mutex);
-      impl_->stop_requested = true;
-      if (!impl_->running) return;  // run() not started (it will return at once) or over
-    }
-    // run() is between its check and the end of listening: stop httplib once
-    // it listens, then wait for run() to return.
-    if (!sent && impl_->http.is_running()) {
-      impl_->http.stop();
-      sent = true;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  std::unique_lock lock(impl_->run_mutex);
+  impl_->stop_requested = true;
+  impl_->run_cv.notify_all();
+  impl_->run_cv.wait(lock, [&] { return !impl_->running; });
 }
 
 int Server::port() const noexcept { return impl_->port; }

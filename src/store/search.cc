@@ -268,7 +268,8 @@ SearchResults search(sqlite3* db, const Store& store, const SearchQuery& query) 
     // text, which may contain any word (a query "Ydamaged::" is bad syntax).
     const bool hinted = msg.ends_with("ingest into a new file)") ||
                         msg.ends_with("choose a writable --db path)") ||
-                        msg.ends_with("(disk full)") || msg.ends_with("holds the write lock)");
+                        msg.ends_with("(disk full)") || msg.ends_with("holds the write lock)") ||
+                        msg.ends_with("or cancelled)");
     if (e.code() == ErrorCode::kStore && !hinted)
       throw Error(ErrorCode::kBadInput,
                   "bad raw FTS5 query \"" + query.text + "\": " + msg.substr(msg.rfind(": ") + 2) +

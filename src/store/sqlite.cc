@@ -16,6 +16,8 @@ void throw_sqlite(sqlite3* db, int rc, std::string_view what) {
     msg += " (disk full)";
   else if (primary == SQLITE_BUSY)
     msg += " (another process holds the write lock)";
+  else if (primary == SQLITE_INTERRUPT)
+    msg += " (interrupted: past its time limit, or cancelled)";
   ErrorCode code = (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR) ? ErrorCode::kIo
                                                                           : ErrorCode::kStore;
   throw Error(code, msg);

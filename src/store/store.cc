@@ -81,6 +81,12 @@ struct Store::Impl {
   std::string path;
   bool read_only = false;
   bool in_tx = false;
+  std::function<bool()> interrupt;  // see Store::set_interrupt
+
+  static int progress(void* self) {
+    auto* impl = static_cast<Impl*>(self);
+    return impl->interrupt && impl->interrupt() ? 1 : 0;
+  }
 
   // Prepared lazily, kept for the connection's life.
   enum Slot {
@@ -536,6 +542,14 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
 }
 
 Store::~Store() = default;
+
+void Store::set_interrupt(std::function<bool()> should_stop) {
+  impl_->interrupt = std::move(should_stop);
+  // Every 100 virtual machine steps: microseconds apart, so that even a short
+  // statement looks at least once.
+  if (impl_->interrupt) sqlite3_progress_handler(impl_->db, 100, &Impl::progress, impl_.get());
+  else sqlite3_progress_handler(impl_->db, 0, nullptr, nullptr);
+}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 

@@ -255,10 +255,11 @@ test('a quotation containing <script> is shown as text and never runs', async ()
   await page.close();
 });
 
-test('an unknown article shows the API error', async () => {
+test('an unknown article gets the 404 page', async () => {
   const page = await newPage({expectStatus: 404});
-  await page.goto(`${base}/articles/999999`);
-  await page.locator('.error').waitFor();
-  assert.match(await page.locator('.error').innerText(), /no article with id 999999/);
+  const res = await page.goto(`${base}/articles/999999`);
+  assert.equal(res.status(), 404);
+  assert.match(await page.locator('main h1').innerText(), /Not found/);
+  assert.equal(await page.locator('nav a[href="/search"]').count(), 1);
   await page.close();
 });

@@ -29,7 +29,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--cors", o->server.cors_origin,
                   "allow cross-origin API calls from ORIGIN (\"*\" for any); off by default");
-  cmd->add_option("--threads", o->server.threads, "worker threads")
+  cmd->add_option("--allow-host", o->server.allowed_hosts,
+                  "also answer requests for this Host name (besides localhost, 127.0.0.1, ::1 and "
+                  "--host); others get 421, against DNS rebinding");
+  cmd->add_option("--threads", o->server.threads, "worker threads (running requests; idle and "
+                  "slow connections take none)")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
   cmd->add_option("--max-body", o->server.max_body_bytes, "largest POST body in bytes")
@@ -38,7 +42,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->callback([o, &exit_code] {
     if (!o->quiet) o->server.access_log = &std::cerr;
     // SIGINT/SIGTERM are taken by a thread that stops the server cleanly
-    // (httplib's stop() is not async-signal-safe). Blocked before any thread
+    // (stop() is not async-signal-safe). Blocked before any thread
     // starts, so every thread inherits the mask.
     sigset_t signals;
     sigemptyset(&signals);
