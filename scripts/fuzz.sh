@@ -31,27 +31,37 @@ symbolizer=$(command -v llvm-symbolizer-14 || command -v llvm-symbolizer || true
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH="$symbolizer"
 
 mkdir -p "$BUILD_DIR/artifacts"
-failed=()
-for t in "${TARGETS[@]}"; do
-  bin="$BUILD_DIR/fuzz/${t}_fuzzer"
-  work="$BUILD_DIR/corpus/$t"
-  log="$BUILD_DIR/artifacts/$t.log"
+# Runs one target; its verdict goes to $BUILD_DIR/artifacts/$t.verdict.
+run_target() {
+  local t=$1 bin="$BUILD_DIR/fuzz/${1}_fuzzer" work="$BUILD_DIR/corpus/$1" log="$BUILD_DIR/artifacts/$1.log"
   mkdir -p "$work"
-  if [ ! -x "$bin" ]; then echo "fuzz: $t not built (its sources are absent), skipped"; continue; fi
-  printf 'fuzz: %-8s %ss ... ' "$t" "$SECONDS_EACH"
   if "$bin" "$work" "fuzz/corpus/$t" -max_total_time="$SECONDS_EACH" -timeout=30 -rss_limit_mb=3072 \
        -artifact_prefix="$BUILD_DIR/artifacts/$t-" -print_final_stats=1 >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    echo "ok (${runs:-?} runs)"
+    printf 'fuzz: %-16s %ss ok (%s runs)\n' "$t" "$SECONDS_EACH" "${runs:-?}"
+    echo ok >"$BUILD_DIR/artifacts/$t.verdict"
   else
-    echo "FAILED"
+    printf 'fuzz: %-16s %ss FAILED\n' "$t" "$SECONDS_EACH"
     grep -E "INVARIANT|ERROR:|runtime error|SUMMARY|Test unit written|timeout" "$log" | head -20 || true
     echo "  full log: $log"
-    failed+=("$t")
+    echo failed >"$BUILD_DIR/artifacts/$t.verdict"
   fi
-done
+}
+
+# JOBS targets at a time (one core each: libFuzzer runs one process per target).
 ran=0
-for t in "${TARGETS[@]}"; do [ -x "$BUILD_DIR/fuzz/${t}_fuzzer" ] && ran=$((ran + 1)); done
+for t in "${TARGETS[@]}"; do
+  rm -f "$BUILD_DIR/artifacts/$t.verdict"
+  if [ ! -x "$BUILD_DIR/fuzz/${t}_fuzzer" ]; then echo "fuzz: $t not built (its sources are absent), skipped"; continue; fi
+  ran=$((ran + 1))
+  while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+  run_target "$t" &
+done
+wait
+failed=()
+for t in "${TARGETS[@]}"; do
+  if [ "$(cat "$BUILD_DIR/artifacts/$t.verdict" 2>/dev/null)" = failed ]; then failed+=("$t"); fi
+done
 echo "fuzz: $((ran - ${#failed[@]})) passed, ${#failed[@]} failed"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: failed: ${failed[*]}" >&2

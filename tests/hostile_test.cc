@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
@@ -196,6 +197,60 @@ TEST_F(Hostile, FiftyMegabyteOneLineTextFinishesInSeconds) {
     ASSERT_LE(q["end"].get<size_t>(), text.size());
   }
   std::printf("  50 MB one-line text: %.1f s\n", r.seconds);
+}
+
+// A file over the document limit is refused before it is read (it was read
+// whole first: 2 GB took 22 s and 4.2 GB); an endless pipe stops at the limit
+// (it aborted with an uncaught std::bad_alloc).
+TEST_F(Hostile, OversizedFileAndEndlessStdinStopAtTheLimit) {
+  const std::string big = dir_.file("sparse.txt");
+  {
+    int fd = ::open(big.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::ftruncate(fd, off_t{2} << 30), 0);  // 2 GB, sparse
+    ::close(fd);
+  }
+  Result r = run({"extract", big}, 20);
+  EXPECT_EQ(r.rc, 65) << r.err;
+  EXPECT_NE(r.err.find("limit"), std::string::npos) << r.err;
+  EXPECT_LT(r.seconds, 5.0);  // refused without reading
+  r = run({"extract", "-"}, 60, "/dev/zero");
+  EXPECT_EQ(r.rc, 65) << r.err;
+  EXPECT_NE(r.err.find("<stdin>: more than"), std::string::npos) << r.err;
+}
+
+// Reading what is no text file is an I/O error, never empty output and exit 0.
+TEST_F(Hostile, DirectoryAndUnreadableFileAreIoErrors) {
+  Result r = run({"extract", dir_.file("")});
+  EXPECT_EQ(r.rc, 74) << r.err;
+  EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
+  r = run({"extract", "/proc/self/mem"});
+  EXPECT_EQ(r.rc, 74) << r.err;
+  EXPECT_NE(r.err.find("read error"), std::string::npos) << r.err;
+}
+
+// Output that cannot be written (a full disk) fails with exit 74.
+TEST_F(Hostile, FullStdoutIsAnIoError) {
+  const std::string article = file("a.txt", "\"We will win,\" Mr Key said. Labour's Phil Goff said they would not.\n");
+  for (const char* format : {"table", "json"}) {
+    const std::string cmd = std::string(WHOSAID_BINARY) + " extract --format " + format + " " + article +
+                            " > /dev/full 2>" + dir_.file("err");
+    const int status = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 74) << format << ": " << testing::read_file(dir_.file("err"));
+    EXPECT_NE(testing::read_file(dir_.file("err")).find("cannot write"), std::string::npos);
+  }
+}
+
+// Article text never sends control sequences to the terminal in a table.
+TEST_F(Hostile, TableOutputShowsControlCharacters) {
+  Result r = run({"extract", file("esc.txt", "Mr Key said the \x1b]0;pwned\x07 plan was \x1b[31mred\xC2\x9B and good.\n")});
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("plan was"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\xC2\x9B"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("^[]0;pwned^G"), std::string::npos) << r.out;
 }
 
 TEST_F(Hostile, HundredThousandUnmatchedQuoteMarks) {

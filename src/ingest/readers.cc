@@ -12,7 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/html.h"
+#include "io/read_text.h"
 #include "whosaid/error.h"
+#include "whosaid/extractor.h"
 
 namespace whosaid::ingest {
 namespace {
@@ -35,13 +37,7 @@ bool blank(std::string_view s) {
   });
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, path + ": cannot open (" + std::strerror(errno) + ")");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_file(const std::string& path) { return read_text_bounded(path, kMaxDocumentBytes); }
 
 std::string field(const nlohmann::json& j, const char* name) {
   auto it = j.find(name);

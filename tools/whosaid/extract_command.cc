@@ -3,12 +3,13 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "commands.h"
+#include "terminal.h"
 #include "core/utf8.h"
 #include "io/jsonl.h"
 #include "io/quote_json.h"
+#include "io/read_text.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
 
@@ -23,21 +24,10 @@ struct ExtractArgs {
   float min_confidence = 0.f;
 };
 
-// Reads a whole text file; throws Error naming the file on failure or binary content.
+// Reads a whole text file, at most kMaxDocumentBytes; throws Error naming the
+// file on failure, when it is too long or binary.
 std::string read_text_file(const std::string& path) {
-  std::string data;
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    data = ss.str();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw Error(ErrorCode::kIo, path + ": read error");
-    data = ss.str();
-  }
+  std::string data = read_text_bounded(path, kMaxDocumentBytes);
   // A NUL byte in the first 8 KiB means a binary file, not an article.
   size_t nul = data.find('\0');
   if (nul != std::string::npos && nul < 8192) {
@@ -86,8 +76,8 @@ void print_table(const Document& doc, std::ostream& out, bool header) {
   for (const Quote& q : doc.quotes) {
     std::string speaker = q.speaker ? q.speaker->name : "";
     std::string role = q.speaker ? q.speaker->role : "";
-    out << pad(cell(speaker.empty() ? "?" : speaker, 19), 20) << pad(cell(role, 25), 26)
-        << pad(quote_kind_name(q.kind), 9) << cell(doc.slice(q.span), 70) << "\n";
+    out << pad(cell(printable(speaker.empty() ? "?" : speaker), 19), 20) << pad(cell(printable(role), 25), 26)
+        << pad(quote_kind_name(q.kind), 9) << cell(printable(doc.slice(q.span)), 70) << "\n";
   }
 }
 

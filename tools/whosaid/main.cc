@@ -1,5 +1,8 @@
 // whosaid — command-line entry point. Subcommands live in *_command.cc.
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+#include <new>
 
 #include "commands.h"
 #include "whosaid/error.h"
@@ -24,6 +27,19 @@ int main(int argc, char** argv) {
       case whosaid::ErrorCode::kIo: return whosaid::cli::kExitIo;
       default: return whosaid::cli::kExitFailure;
     }
+  } catch (const std::bad_alloc&) {
+    std::cerr << "whosaid: out of memory\n";
+    return whosaid::cli::kExitFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "whosaid: " << e.what() << "\n";
+    return whosaid::cli::kExitFailure;
+  }
+  // Output that could not be written (a full disk, a closed pipe, /dev/full)
+  // is a failure, never a silent truncation.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "whosaid: cannot write to standard output: " << std::strerror(errno ? errno : EIO) << "\n";
+    return whosaid::cli::kExitIo;
   }
   return exit_code;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "terminal.h"
 #include "ingest/ingest.h"
 #include "server/text_offsets.h"
 #include "whosaid/error.h"
@@ -25,8 +26,10 @@ const char* kind_str(QuoteKind k) {
   return k == QuoteKind::kDirect ? "direct" : k == QuoteKind::kMixed ? "mixed" : "indirect";
 }
 
-// At most `width` code points of `s`, with "…" when cut.
-std::string clip(const std::string& s, size_t width) {
+// At most `width` code points of `s`, with "…" when cut; control characters
+// shown, not sent to the terminal.
+std::string clip(const std::string& text, size_t width) {
+  const std::string s = printable(text);
   size_t cps = 0, i = 0;
   for (; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
@@ -286,12 +289,12 @@ void add_search(CLI::App& app, int& exit_code) {
 
 void print_profile(const SpeakerProfile& p) {
   const auto& s = p.summary;
-  std::cout << "#" << s.id << " " << s.name << "\n";
+  std::cout << "#" << s.id << " " << printable(s.name) << "\n";
   std::cout << "  quotes: " << s.quotes << " in " << s.articles << " articles";
   if (!s.first_seen.empty())
     std::cout << ", " << s.first_seen.substr(0, 10) << " – " << s.last_seen.substr(0, 10);
   std::cout << "\n  aliases:";
-  for (const auto& a : p.aliases) std::cout << " \"" << a.alias << "\" (" << a.quotes << ")";
+  for (const auto& a : p.aliases) std::cout << " \"" << printable(a.alias) << "\" (" << a.quotes << ")";
   std::cout << "\n";
   if (!p.roles.empty()) {
     std::cout << "  roles:\n";
@@ -303,7 +306,7 @@ void print_profile(const SpeakerProfile& p) {
   }
   if (!p.outlets.empty()) {
     std::cout << "  outlets:";
-    for (const auto& [o, n] : p.outlets) std::cout << " " << o << " (" << n << ")";
+    for (const auto& [o, n] : p.outlets) std::cout << " " << printable(o) << " (" << n << ")";
     std::cout << "\n";
   }
   if (!p.per_month.empty()) {
@@ -485,8 +488,8 @@ void add_conflicts(CLI::App& app, int& exit_code) {
           std::string outlets;
           for (const auto& x : s.outlets) outlets += (outlets.empty() ? "" : ", ") + x;
           std::cout << "  #" << s.speaker_id << " " << pad(s.speaker, 24) << " " << s.quotes
-                    << " quote(s)" << (outlets.empty() ? "" : " in " + outlets)
-                    << (s.example_url.empty() ? "" : "  e.g. " + s.example_url) << "\n";
+                    << " quote(s)" << (outlets.empty() ? "" : " in " + printable(outlets))
+                    << (s.example_url.empty() ? "" : "  e.g. " + printable(s.example_url)) << "\n";
         }
       }
     }
