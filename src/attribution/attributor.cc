@@ -86,20 +86,32 @@ bool is_object_taking(std::string_view lemma) {
 
 class Attributor {
  public:
-  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const std::vector<std::string>& folded,
+  Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const FoldedWords& folded,
              const Tagger* tagger, const AttributionModel* model, std::vector<CandidateTrace>* trace,
              bool report_all)
       : doc_(doc), lex_(lex), opt_(opt), fw_(folded), tagger_(tagger), model_(model), trace_out_(trace),
         report_all_(report_all || !model) {
     tagged_.assign(doc.sentences.size(), false);
     region_used_.assign(doc.quoted.size(), false);
-    open_region_.assign(doc.tokens.size(), -1);
-    close_region_.assign(doc.tokens.size(), -1);
+    opens_region_.assign(doc.tokens.size(), false);
+    closes_region_.assign(doc.tokens.size(), false);
     for (size_t i = 0; i < doc.quoted.size(); ++i) {
       const QuotedRegion& r = doc.quoted[i];
-      if (r.first_token > 0) open_region_[r.first_token - 1] = static_cast<int32_t>(i);
-      if (r.closed) close_region_[r.end_token] = static_cast<int32_t>(i);
+      if (r.first_token > 0) {
+        opens_region_[r.first_token - 1] = true;
+        region_opened_at_.push_back({r.first_token - 1, static_cast<int32_t>(i)});
+      }
+      if (r.closed) {
+        closes_region_[r.end_token] = true;
+        region_closed_at_.push_back({r.end_token, static_cast<int32_t>(i)});
+      }
     }
+    // By token; among marks of one token the later region stays last.
+    const auto by_token = [](const std::pair<uint32_t, int32_t>& a, const std::pair<uint32_t, int32_t>& b) {
+      return a.first < b.first;
+    };
+    std::stable_sort(region_opened_at_.begin(), region_opened_at_.end(), by_token);
+    std::stable_sort(region_closed_at_.begin(), region_closed_at_.end(), by_token);
     sorted_mentions_ = doc.mentions.size();
     index_tokens();
   }
@@ -144,6 +156,12 @@ class Attributor {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return doc_.quotes[a].span.begin < doc_.quotes[b].span.begin; });
+    if (std::is_sorted(order.begin(), order.end())) {  // the usual case: no second copy of every quote
+      if (trace_out_) *trace_out_ = std::move(traces_);
+      std::vector<SpeakerLink> links = std::move(links_);
+      sort_mentions(links);
+      return links;
+    }
     std::vector<Quote> quotes;
     std::vector<SpeakerLink> links;
     if (trace_out_) {
@@ -220,13 +238,21 @@ class Attributor {
     const std::string_view w = text(t);
     return w == "," || w == ";" || w == ":" || w == "(" || is_dash(t);
   }
-  bool is_closing_mark(uint32_t t) const { return close_region_[t] >= 0; }
+  bool is_closing_mark(uint32_t t) const { return closes_region_[t]; }
   // A comma ending a clause, also when American style puts it inside the
   // quotation that ends the clause: `called it "a disgrace," adding …`.
   bool is_clause_comma(uint32_t t) const {
     return is_comma(t) || (is_closing_mark(t) && t > 0 && is_comma(t - 1) && tok(t - 1).in_quote);
   }
-  int32_t region_opening_at(uint32_t t) const { return open_region_[t]; }
+  int32_t region_opening_at(uint32_t t) const { return opens_region_[t] ? region_at(region_opened_at_, t) : -1; }
+  int32_t region_closing_at(uint32_t t) const { return closes_region_[t] ? region_at(region_closed_at_, t) : -1; }
+  // The region of the mark at token t in a list sorted by token (the last one
+  // listed there, as the per-token tables this replaces kept).
+  static int32_t region_at(const std::vector<std::pair<uint32_t, int32_t>>& marks, uint32_t t) {
+    auto it = std::upper_bound(marks.begin(), marks.end(), t,
+                               [](uint32_t tk, const std::pair<uint32_t, int32_t>& m) { return tk < m.first; });
+    return it != marks.begin() && (--it)->first == t ? it->second : -1;
+  }
 
   // The mention covering token t among those found by the mention stage.
   int32_t found_mention_at(uint32_t t) const {
@@ -245,7 +271,7 @@ class Attributor {
   }
 
   bool skippable(uint32_t t) const {
-    const std::string& w = fw_[t];
+    const std::string_view w = fw_[t];
     if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
     if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
     if (w == "'s" || w == "'ve" || w == "'d" || w == "'ll") return true;  // "He's said"
@@ -263,7 +289,7 @@ class Attributor {
     if (m >= 0 && doc_.mentions[m].end_token == t + 1) return with_head_noun(m, sentence_begin);
     if (m >= 0) return -1;
     if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return -1;
-    const std::string& head = fw_[t];
+    const std::string_view head = fw_[t];
     const bool nominal = lex_.is(WordClass::kNominal, head) || lex_.is(WordClass::kRole, head) ||
                          lex_.is(WordClass::kOrgHead, head);
     if (!nominal) return -1;
@@ -271,7 +297,7 @@ class Attributor {
     auto extend = [&](uint32_t from) {
       uint32_t j = from;
       for (int n = 0; n < 5 && j > sentence_begin; ++n) {
-        const std::string& w = fw_[j - 1];
+        const std::string_view w = fw_[j - 1];
         if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).in_quote) break;
         if (is_determiner(w)) return j - 1;
         if (lex_.is(WordClass::kConj, w) || lex_.is(WordClass::kSkip, w) || lex_.cue(w) || is_preposition(w) ||
@@ -307,13 +333,13 @@ class Attributor {
     if (found.kind == MentionKind::kPronoun) return m;
     if (k > sentence_begin && fw_[k - 1] == "the") --k;
     if (k < sentence_begin + 2) return m;
-    const std::string& prep = fw_[k - 1];
+    const std::string_view prep = fw_[k - 1];
     if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return m;
     const uint32_t h = k - 2;
     if (tok(h).in_quote || !(lex_.is(WordClass::kNominal, fw_[h]) || lex_.is(WordClass::kRole, fw_[h]))) return m;
     uint32_t b = h;
     for (int n = 0; n < 4 && b > sentence_begin; ++n) {
-      const std::string& w = fw_[b - 1];
+      const std::string_view w = fw_[b - 1];
       if (tok(b - 1).kind != TokenKind::kWord || tok(b - 1).in_quote || lex_.is(WordClass::kConj, w) ||
           lex_.cue(w) || is_preposition(w) || pronoun_gender(lex_, w))
         break;
@@ -354,7 +380,7 @@ class Attributor {
       ++e;
     // Trim trailing prepositional tails ("officials in Washington" keeps all; stop at a verb-like word).
     for (uint32_t h = e; h > k; --h) {
-      const std::string& w = fw_[h - 1];
+      const std::string_view w = fw_[h - 1];
       if (lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kOrgHead, w)) {
         Mention mm;
         mm.first_token = k;
@@ -404,7 +430,7 @@ class Attributor {
       std::string_view tt = text(t);
       if (tt == ";" || tt == "\xE2\x80\x94" || tt == "--" || tt == "\xE2\x80\x93") return t;
       if (is_clause_comma(t) && t + 1 < end && !tok(t + 1).in_quote) {
-        const std::string& w = fw_[t + 1];
+        const std::string_view w = fw_[t + 1];
         if (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "adding" || w == "saying" ||
             w == "explaining" || w == "noting" || w == "according" || w == "though" || w == "although" ||
             w == "before" || w == "after" || w == "as" || w == "which" || w == "prompting" || w == "sparking")
@@ -437,7 +463,7 @@ class Attributor {
   // "asked Clinton | if Trump benefits …", "told them | how …": an indirect
   // question after the object of an object-taking cue.
   bool opens_question(uint32_t t) const {
-    const std::string& w = fw_[t];
+    const std::string_view w = fw_[t];
     return !tok(t).in_quote && (w == "if" || w == "whether" || w == "how" || w == "what" || w == "why" ||
                                 w == "when" || w == "where" || w == "who");
   }
@@ -497,26 +523,44 @@ class Attributor {
     return e <= b ? 0 : static_cast<int>(words_before_[e] - words_before_[b]);
   }
 
-  // Per-token tables that make the scans of every cue's candidates O(1): a
-  // sentence of cue words holds hundreds of cues, each with up to 32 candidate
-  // ends, and scanning the sentence for each made dense text slow.
+  // Tables that make the scans of every cue's candidates O(1): a sentence of
+  // cue words holds hundreds of cues, each with up to 32 candidate ends, and
+  // scanning the sentence for each made dense text slow. Words before each
+  // token for the document (4 bytes a token); the rest per sentence (scan()),
+  // so that memory stays a few bytes per input byte on dense text.
   void index_tokens() {
     const size_t n = doc_.tokens.size();
     words_before_.assign(n + 1, 0);
-    commas_before_.assign(n + 1, 0);
     for (size_t t = 0; t < n; ++t) {
       const TokenKind k = doc_.tokens[t].kind;
       words_before_[t + 1] = words_before_[t] + (k == TokenKind::kWord || k == TokenKind::kNumber);
-      commas_before_[t + 1] = commas_before_[t] + is_comma(static_cast<uint32_t>(t));
     }
-    next_quoted_.assign(n + 1, static_cast<uint32_t>(n));
-    next_boundary_.assign(n + 1, static_cast<uint32_t>(n));
-    for (size_t t = n; t-- > 0;) {
-      const auto u = static_cast<uint32_t>(t);
-      const Token& tk = doc_.tokens[t];
-      next_quoted_[t] = tk.in_quote || tk.kind == TokenKind::kQuote ? u : next_quoted_[t + 1];
-      next_boundary_[t] = is_boundary_punct(u) || is_spaced_hyphen(u) ? u : next_boundary_[t + 1];
+  }
+  // Per token of sentence si (indexes from its first token): the next token
+  // inside or opening a quotation, the next clause boundary (absolute indexes,
+  // the sentence end when none) and the commas before it.
+  struct SentenceScan {
+    uint32_t sentence = UINT32_MAX, first = 0, end = 0;
+    std::vector<uint32_t> next_quoted, next_boundary, commas_before;
+  };
+  const SentenceScan& scan(uint32_t si) {
+    if (scan_.sentence == si) return scan_;
+    const Sentence& s = doc_.sentences[si];
+    const uint32_t n = s.end_token - s.first_token;
+    scan_.sentence = si;
+    scan_.first = s.first_token;
+    scan_.end = s.end_token;
+    scan_.next_quoted.assign(n + 1, s.end_token);
+    scan_.next_boundary.assign(n + 1, s.end_token);
+    scan_.commas_before.assign(n + 1, 0);
+    for (uint32_t i = 0; i < n; ++i) scan_.commas_before[i + 1] = scan_.commas_before[i] + is_comma(s.first_token + i);
+    for (uint32_t i = n; i-- > 0;) {
+      const uint32_t t = s.first_token + i;
+      const Token& tk = tok(t);
+      scan_.next_quoted[i] = tk.in_quote || tk.kind == TokenKind::kQuote ? t : scan_.next_quoted[i + 1];
+      scan_.next_boundary[i] = is_boundary_punct(t) || is_spaced_hyphen(t) ? t : scan_.next_boundary[i + 1];
     }
+    return scan_;
   }
   // The first token from t in sentence si that choose_end() may take as a
   // content end for some stop (a superset: the loop there still checks each);
@@ -539,8 +583,31 @@ class Attributor {
     return next_end_[t - s.first_token];
   }
   // The first token in [b, limit) inside or opening a quotation; limit if none.
-  uint32_t first_quoted(uint32_t b, uint32_t limit) const {
-    return b >= limit ? limit : std::min(next_quoted_[b], limit);
+  uint32_t first_quoted(uint32_t b, uint32_t limit, uint32_t si) {
+    if (b >= limit) return limit;
+    const SentenceScan& sc = scan(si);
+    if (b >= sc.first && limit <= sc.end) return std::min(sc.next_quoted[b - sc.first], limit);
+    for (uint32_t t = b; t < limit; ++t)  // (a range outside the sentence)
+      if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return t;
+    return limit;
+  }
+  // The first clause boundary in [b, limit); limit if none.
+  uint32_t first_boundary(uint32_t b, uint32_t limit, uint32_t si) {
+    if (b >= limit) return limit;
+    const SentenceScan& sc = scan(si);
+    if (b >= sc.first && limit <= sc.end) return std::min(sc.next_boundary[b - sc.first], limit);
+    uint32_t t = b;
+    while (t < limit && !is_boundary_punct(t) && !is_spaced_hyphen(t)) ++t;
+    return t;
+  }
+  // Commas among the tokens [b, e).
+  uint32_t commas(uint32_t b, uint32_t e, uint32_t si) {
+    if (e <= b) return 0;
+    const SentenceScan& sc = scan(si);
+    if (b >= sc.first && e <= sc.end) return sc.commas_before[e - sc.first] - sc.commas_before[b - sc.first];
+    uint32_t n = 0;
+    for (uint32_t t = b; t < e; ++t) n += is_comma(t);
+    return n;
   }
   // Finite verbs (tagged words) among the tokens [b, e) of sentence si.
   uint32_t finite_verbs(uint32_t b, uint32_t e, uint32_t si) {
@@ -699,7 +766,7 @@ class Attributor {
       return false;
     const Token& next = tok(c.end_token);
     if (next.in_quote || next.kind != TokenKind::kWord) return false;
-    const std::string& w = fw_[c.end_token];
+    const std::string_view w = fw_[c.end_token];
     return w == "that" || w == "to" || is_determiner(w) || next.has(kCapitalized) || pronoun_gender(lex_, w);
   }
 
@@ -727,7 +794,7 @@ class Attributor {
     const Mention& src = doc_.mentions[f.source];
     const uint32_t cue = f.cue->first_token;
     if (src.end_token > cue || cue - src.end_token > 3 || src.kind == MentionKind::kPronoun) return false;
-    const std::string& before = fw_[cue - 1];
+    const std::string_view before = fw_[cue - 1];
     const bool passive = is_auxiliary_word(before) || before == "be" || before == "being";
     // "X seemed irritated", "the race appears closer": a linking verb's
     // complement says something of the subject whatever its form.
@@ -822,7 +889,7 @@ class Attributor {
       if (k >= end) return false;
       // "Said Dorothy Poynter, who grew up with Ali, “We were…”": the quotation.
       for (uint32_t j = k; j < end; ++j)
-        if (open_region_[j] >= 0 && (is_comma(j - 1) || text(j - 1) == ":")) {
+        if (opens_region_[j] && (is_comma(j - 1) || text(j - 1) == ":")) {
           k = j;
           break;
         }
@@ -980,7 +1047,7 @@ class Attributor {
     const uint32_t b = s.first_token;
     for (int n = 0; n < 3 && p > b && skippable(p - 1); ++n) --p;
     if (p > b) {
-      const std::string& w = fw_[p - 1];
+      const std::string_view w = fw_[p - 1];
       if (!(is_comma(p - 1) || w == "when" || w == "after" || w == "if" || w == "once" || w == "while" ||
             w == "whenever" || w == "before"))
         return false;
@@ -1011,12 +1078,12 @@ class Attributor {
     if (k + 1 >= end || tok(k).in_quote || tok(k).kind != TokenKind::kWord) return k;
     // "pushed back on those charges", "lashed out at": an adverb particle first.
     uint32_t j = k;
-    const std::string& adv = fw_[j];
+    const std::string_view adv = fw_[j];
     if ((adv == "back" || adv == "out" || adv == "up" || adv == "down" || adv == "off") && j + 2 < end &&
         !tok(j + 1).in_quote && pos::is_adposition(tag_of(j + 1, f.sentence)))
       ++j;
 
-    const std::string& w = fw_[j];
+    const std::string_view w = fw_[j];
     // "referring to his daughter" (not the infinitive: "wants to sign up").
     const bool to_object = w == "to" && j + 1 < end && !pos::is_verbal(tag_of(j + 1, f.sentence)) &&
                            !pos::is_adverb(tag_of(j + 1, f.sentence));
@@ -1115,7 +1182,7 @@ class Attributor {
     uint32_t k = after_cue;
     while (k < end && skippable(k)) ++k;
     if (k >= end || tok(k).kind == TokenKind::kPunct) return true;
-    const std::string& w = fw_[k];
+    const std::string_view w = fw_[k];
     return w == "in" || w == "on" || w == "at" || w == "during" || w == "to" || w == "after" || w == "before" ||
            w == "while" || w == "when" || w == "from" || w == "with" || w == "of" || w == "through" || w == "as";
   }
@@ -1144,7 +1211,7 @@ class Attributor {
     if (f.content.empty() || (!trace_out_ && !(model_ && model_->has_end_model()))) return;
     Range& r = f.content.back();
     if (r.empty()) return;
-    const uint32_t stop = first_quoted(r.begin, limit);
+    const uint32_t stop = first_quoted(r.begin, limit, f.sentence);
     if (r.end > stop) {
       choose_quoted_end(f, limit, stop, lemma);
       return;
@@ -1225,7 +1292,7 @@ class Attributor {
     if (f.content.empty() || (!trace_out_ && !(model_ && model_->has_start_model()))) return;
     Range& r = f.content.back();
     if (r.empty()) return;
-    if (first_quoted(r.begin, limit) < limit) return;
+    if (first_quoted(r.begin, limit, f.sentence) < limit) return;
     constexpr uint32_t kMaxShift = 6;
     starts_.clear();
     starts_.push_back(r.begin);
@@ -1490,7 +1557,7 @@ class Attributor {
         fv.add("e-after*prev-tag", phrase, tag_name(e - 1, si));
         if (fronted_) fv.add("e-fronted*after*tok", phrase, boundary);
         if (opens_sub_) {
-          const uint32_t commas = commas_before_[e] - commas_before_[begin];
+          const uint32_t commas = this->commas(begin, e, si);
           fv.add("e-opens-sub*commas*after", commas == 0 ? "0" : "1+", phrase);
         }
       } else if (fronted_) {
@@ -1507,7 +1574,7 @@ class Attributor {
   std::string_view phrase_after(uint32_t e, uint32_t stop, uint32_t si) {
     uint32_t s = e + 1;
     if (s >= stop) return "none";
-    const uint32_t nb = std::min(next_boundary_[s], stop);
+    const uint32_t nb = first_boundary(s, stop, si);
     const bool finite = finite_verbs(s, nb, si) > 0;
     std::string_view cc;
     if (fw_[s] == "and" || fw_[s] == "but" || fw_[s] == "or") {
@@ -1515,7 +1582,7 @@ class Attributor {
       cc = "cc-";
       ++s;
     }
-    const std::string& w = fw_[s];
+    const std::string_view w = fw_[s];
     const uint8_t tg = tag_of(s, si);
     const auto kind = [&](std::string_view k) -> std::string_view {
       if (cc.empty()) return k;
@@ -1558,7 +1625,7 @@ class Attributor {
     if (b >= content_begin || f.cue->first_token < b) return false;
     for (uint32_t t = b; t < f.cue->first_token; ++t)
       if (is_boundary_punct(t)) return false;
-    const std::string& w = fw_[b];
+    const std::string_view w = fw_[b];
     if (b == f.cue->first_token) {
       const std::string_view n = tag_name(b, f.sentence);
       return n == "VBG" || n == "VBN";
@@ -1569,7 +1636,7 @@ class Attributor {
   // A time or "when" adverbial after an object: "agreed to take a second look
   // at it | last June", "countered with a breakfast | the next morning".
   bool adverbial_start(uint32_t t, uint32_t stop) const {
-    const std::string& w = fw_[t];
+    const std::string_view w = fw_[t];
     if (w == "when" || w == "where" || w == "while" || w == "until") return true;
     if (lex_.is(WordClass::kTime, w)) return !(t > 0 && lex_.is(WordClass::kTime, fw_[t - 1]));
     return (w == "last" || w == "next" || w == "this" || w == "earlier" || w == "later") && t + 1 < stop &&
@@ -1610,7 +1677,7 @@ class Attributor {
   // A quantity standing for the people counted, whatever its tag: "Nearly
   // half said", "26% say", "a third said", "many believe", "few think".
   bool quantity_head(uint32_t t) const {
-    const std::string& w = fw_[t];
+    const std::string_view w = fw_[t];
     return w == "%" || w == "those" || w == "half" || w == "third" || w == "thirds" || w == "quarter" || w == "quarters" ||
            w == "fifth" || w == "fifths" || w == "many" || w == "few" || w == "most" || w == "some" ||
            w == "both" || w == "all" || w == "several" || w == "others" || w == "majority" || w == "plurality" ||
@@ -1705,7 +1772,7 @@ class Attributor {
   uint32_t np_start(uint32_t t, uint32_t b) const {
     uint32_t k = t;
     for (int n = 0; n < 6 && k > b; ++n) {
-      const std::string& w = fw_[k - 1];
+      const std::string_view w = fw_[k - 1];
       const Token& pt = tok(k - 1);
       if (pt.in_quote || pt.kind != TokenKind::kWord) break;
       if (w == "'s" || pt.has(kCapitalized) || is_determiner(w) || lex_.is(WordClass::kRole, w) ||
@@ -1738,7 +1805,7 @@ class Attributor {
         --k;
         continue;
       }
-      const std::string& w = fw_[k - 1];
+      const std::string_view w = fw_[k - 1];
       if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "as" || w == "when" || w == "if" || w == "that" ||
           w == "who" || w == "which" || (w[0] != '\'' && (is_auxiliary_word(w) || pos::is_verbal(tag_of(k - 1, si)))))
         return p;
@@ -1757,14 +1824,14 @@ class Attributor {
   // content comes after it.
   bool title_closes_phrase(uint32_t q, uint32_t b) const {
     const uint32_t mark = is_closing_mark(q - 1) ? q - 1 : q - 2;
-    const int32_t r = close_region_[mark];
+    const int32_t r = region_closing_at(mark);
     if (r < 0) return false;
     const QuotedRegion& qr = doc_.quoted[r];
     if (qr.first_token <= b + 1 || qr.end_token - qr.first_token > 8) return false;
     int capitalised = 0;
     for (uint32_t t = qr.first_token; t < qr.end_token; ++t) {
       if (tok(t).kind != TokenKind::kWord) continue;
-      const std::string& w = fw_[t];
+      const std::string_view w = fw_[t];
       if (tok(t).has(kCapitalized)) ++capitalised;
       else if (!is_preposition(w) && !is_determiner(w) && !lex_.is(WordClass::kConj, w)) return false;
     }
@@ -1793,7 +1860,7 @@ class Attributor {
     if (!(is_determiner(fw_[k]) || tok(k).has(kCapitalized) || fw_[k] == "another")) return -1;
     while (k < e && k < c.end_token + 8 && !tok(k).in_quote &&
            (tok(k).kind == TokenKind::kWord || tok(k).kind == TokenKind::kNumber || text(k) == "-")) {
-      const std::string& w = fw_[k];
+      const std::string_view w = fw_[k];
       if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "who" || w == "which" || w == "that") break;
       ++k;
     }
@@ -1805,7 +1872,7 @@ class Attributor {
   // statement", "on Monday", "who …") after an inverted source.
   bool ends_clause_after(uint32_t k, uint32_t e) const {
     if (k >= e || tok(k).kind == TokenKind::kPunct || tok(k).kind == TokenKind::kQuote) return true;
-    const std::string& w = fw_[k];
+    const std::string_view w = fw_[k];
     return w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "before" || w == "when" ||
            w == "who" || w == "whose" || lex_.is(WordClass::kTime, w);
   }
@@ -1825,7 +1892,7 @@ class Attributor {
         if (text(t) != "-" && text(t) != ".") return -1;
         continue;
       }
-      const std::string& w = fw_[t];
+      const std::string_view w = fw_[t];
       if (++words > 8 || lex_.is(WordClass::kConj, w) || w == "who" || w == "which" || w == "that" ||
           (w[0] != '\'' && pos::is_verbal(tag_of(t, si))))
         return -1;
@@ -1854,7 +1921,7 @@ class Attributor {
     mm.first_token = b;
     mm.end_token = e;
     mm.span = mm.name = {tok(b).span.begin, tok(e - 1).span.end};
-    const std::string& head = fw_[e - 1];
+    const std::string_view head = fw_[e - 1];
     if (e == b + 1 && (head == "it" || head == "this")) {
       mm.kind = MentionKind::kPronoun;
       mm.gender = Gender::kNeuter;
@@ -1915,7 +1982,7 @@ class Attributor {
     if (v + 1 >= qr.first_token || tok(v).kind != TokenKind::kWord || tok(v).has(kCapitalized)) return;
     const uint8_t vtag = tag_of(v, si);  // "The Cruz slate 's …": no verb there
     if (pos::is_nominal(vtag) || pos::is_adjective(vtag)) return;
-    const std::string& w = fw_[v];
+    const std::string_view w = fw_[v];
     if (w[0] == '\'' || is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w) || pronoun_gender(lex_, w)) return;
     uint32_t k = v + 1;
     if (k < qr.first_token && (fw_[k] == "on" || fw_[k] == "about" || fw_[k] == "for" || fw_[k] == "that")) ++k;
@@ -1952,7 +2019,7 @@ class Attributor {
           continue;
         }
         if (mm.kind == MentionKind::kPronoun) {
-          const std::string& w = fw_[k];
+          const std::string_view w = fw_[k];
           if (w != "he" && w != "she" && w != "they") return -1;
         }
         if (mm.end_token >= before || (tok(mm.end_token).kind != TokenKind::kWord && !is_comma(mm.end_token)))
@@ -1960,7 +2027,7 @@ class Attributor {
         return m;
       }
       // Only adverbials before the subject: "On Monday,", "In Washington,", "But".
-      const std::string& w = fw_[k];
+      const std::string_view w = fw_[k];
       const bool adverbial = t.kind == TokenKind::kPunct
                                  ? text(k) == ","
                                  : (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kConj, w) || is_preposition(w) ||
@@ -1978,7 +2045,7 @@ class Attributor {
     if (m < 0) return m;
     const uint32_t k = doc_.mentions[m].first_token;
     if (k == 0) return m;
-    const std::string& w = fw_[k - 1];
+    const std::string_view w = fw_[k - 1];
     if (!(w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "because" ||
           w == "although" || w == "though" || w == "if" || w == "since" || w == "once" || w == "until"))
       return m;
@@ -2084,7 +2151,7 @@ class Attributor {
     for (uint32_t k = p - 1; k > b + 1 && p - k < 30; --k) {
       if (tok(k - 1).in_quote || is_closing_mark(k - 1)) return -1;
       if (!is_comma(k - 1) || k - 1 == p - 1) continue;
-      const std::string& w = fw_[k];
+      const std::string_view w = fw_[k];
       if (w != "who" && w != "which" && w != "whose") continue;
       const uint32_t head = k - 2;
       int32_t m = mention_ending_at(head, b);
@@ -2154,7 +2221,7 @@ class Attributor {
       uint32_t start = r.begin;
       for (uint32_t t = first_quote; t > r.begin; --t) {
         if (tok(t - 1).in_quote) continue;
-        const std::string& w = fw_[t - 1];
+        const std::string_view w = fw_[t - 1];
         if (w == ";" || w == "and" || w == "but" || (w == "," && t < first_quote + 1) || opens_quotation_after_break(t)) {
           start = t;
           break;
@@ -2219,7 +2286,7 @@ class Attributor {
       uint32_t cut = start;
       bool joint = false;
       while (cut > r.begin) {
-        const std::string& w = fw_[cut - 1];
+        const std::string_view w = fw_[cut - 1];
         const bool connector = is_comma(cut - 1) || is_dash(cut - 1) || w == ";" || w == ":" || w == "and" || w == "but" ||
                                w == "although" || w == "though" || w == "while" || w == "whereas" || w == "as" ||
                                w == "which" || w == "who" || w == "whom" || w == "where" || w == "when" ||
@@ -2311,7 +2378,7 @@ class Attributor {
       }
     }
     if (p <= outer.begin) return;
-    const std::string& joint = fw_[p - 1];
+    const std::string_view joint = fw_[p - 1];
     if (!(is_clause_joint(p - 1) || (source != last.source && (text(p - 1) == ";" || is_dash(p - 1))))) return;
     uint32_t cut = p - 1;
     if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
@@ -2465,7 +2532,7 @@ class Attributor {
     if (tagged && after != UINT32_MAX) fv.add("t+1", tag_name(after, si));
     if (tagged && before != UINT32_MAX) fv.add("t-1", tag_name(before, si));
     for (uint32_t k = c.first_token; k > s.first_token && k + 4 > c.first_token; --k) {
-      const std::string& w = fw_[k - 1];
+      const std::string_view w = fw_[k - 1];
       if (w == "not" || w == "n't" || w == "never" || w == "declined" || w == "refused") fv.add("negated");
       if (w == "would" || w == "will" || w == "could" || w == "might" || w == "may" || w == "should" ||
           w == "can" || w == "to")
@@ -2495,7 +2562,7 @@ class Attributor {
     fv.add("src*cue", skind, cue_word);
     fv.add("src*origin", skind, f.origin);
     fv.add("lemma*src", lemma, skind);
-    const std::string& head = fw_[src.end_token - 1];
+    const std::string_view head = fw_[src.end_token - 1];
     if (src.kind != MentionKind::kName) fv.add("src-head", head);
     fv.add("src-len", bucket(static_cast<int>(src.end_token - src.first_token)));
     const int gap = src.end_token <= c.first_token ? static_cast<int>(c.first_token - src.end_token)
@@ -2578,7 +2645,7 @@ class Attributor {
     while (k > b && t - k < 12) {
       const Token& pt = tok(k - 1);
       if (pt.in_quote || (pt.kind != TokenKind::kWord && pt.kind != TokenKind::kNumber)) break;
-      const std::string& w = fw_[k - 1];
+      const std::string_view w = fw_[k - 1];
       if (lex_.is(WordClass::kConj, w) || w == "that" || w == "who" || w == "which" || lex_.cue(w)) break;
       const uint8_t tg = tag_of(k - 1, si);
       if (pos::is_verbal(tg) || pos::is_conjunction(tg) || pos::is_adverb(tg)) break;
@@ -2766,7 +2833,7 @@ class Attributor {
     int content = 0, capitalised = 0;
     for (uint32_t t = r.begin; t < r.end; ++t) {
       if (tok(t).kind != TokenKind::kWord) continue;
-      const std::string& w = fw_[t];
+      const std::string_view w = fw_[t];
       if ((w.size() <= 3 && !tok(t).has(kCapitalized)) || is_preposition(w) || is_determiner(w) ||
           lex_.is(WordClass::kConj, w))
         continue;
@@ -2840,7 +2907,7 @@ class Attributor {
   Document& doc_;
   const Lexicon& lex_;
   const ExtractorOptions& opt_;
-  const std::vector<std::string>& fw_;  // folded tokens
+  const FoldedWords& fw_;  // folded tokens
   const Tagger* tagger_;
   const AttributionModel* model_;
   std::vector<CandidateTrace>* trace_out_;
@@ -2852,8 +2919,8 @@ class Attributor {
   bool fronted_ = false;   // scratch: the cue is in a fronted subordinate clause (choose_end)
   std::string kind_buf_;   // scratch: phrase_after()'s answer after a conjunction
   bool verb_counts_ = false;  // scratch: end_features() counts the verbs of reported speech (choose_end)
-  std::vector<uint32_t> words_before_, commas_before_;  // per token: words, commas before it
-  std::vector<uint32_t> next_quoted_, next_boundary_;   // per token: the next quoted token, clause boundary
+  std::vector<uint32_t> words_before_;  // per token: words before it
+  SentenceScan scan_;                    // scan() of one sentence
   uint32_t finite_sentence_ = UINT32_MAX;                // the sentence finite_before_ counts
   std::vector<uint32_t> finite_before_;                  // finite verbs before each token of that sentence
   uint32_t end_sentence_ = UINT32_MAX;                   // the sentence next_end_ indexes
@@ -2868,7 +2935,10 @@ class Attributor {
     int32_t sentence = -2;
   } intro_;  // a cue ending its sentence with a colon, waiting for its quotation
   std::deque<Cue> pseudo_cues_;  // verbs standing in as cues (stable addresses)
-  std::vector<int32_t> open_region_, close_region_;  // per token: region opened/closed by the mark there
+  // Per token: whether the mark there opens or closes a quoted region; which
+  // region, for the few marks, by (token, region) sorted by token.
+  std::vector<bool> opens_region_, closes_region_;
+  std::vector<std::pair<uint32_t, int32_t>> region_opened_at_, region_closed_at_;
   size_t sorted_mentions_ = 0;
   std::unordered_map<uint64_t, int32_t> added_mentions_;  // (first, end token) → index
   std::vector<SpeakerLink> links_;
@@ -2877,7 +2947,7 @@ class Attributor {
 }  // namespace
 
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
-                                   const std::vector<std::string>& folded, const Tagger* tagger,
+                                   const FoldedWords& folded, const Tagger* tagger,
                                    const AttributionModel* model, std::vector<CandidateTrace>* trace,
                                    bool report_all) {
   return Attributor(doc, lexicon, options, folded, tagger, model, trace, report_all).run();

@@ -53,7 +53,7 @@ struct CandidateTrace {
 // receives what the model saw for each quote, parallel to doc.quotes.
 // `folded` holds every token folded for look-ups, parallel to doc.tokens.
 std::vector<SpeakerLink> attribute(Document& doc, const Lexicon& lexicon, const ExtractorOptions& options,
-                                   const std::vector<std::string>& folded, const Tagger* tagger,
+                                   const FoldedWords& folded, const Tagger* tagger,
                                    const AttributionModel* model, std::vector<CandidateTrace>* trace = nullptr,
                                    bool report_all = false);
 

@@ -128,7 +128,7 @@ Gender Lexicon::given_name_gender(std::string_view folded) const {
   return it == names_.end() ? Gender::kUnknown : it->second;
 }
 
-size_t Lexicon::match_role(const std::vector<std::string>& words, size_t from) const {
+size_t Lexicon::match_role(const FoldedWords& words, size_t from) const {
   const auto& roles = classes_[static_cast<size_t>(WordClass::kRole)];
   std::string phrase;
   size_t best = 0;

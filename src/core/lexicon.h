@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/folded.h"
 #include "whosaid/document.h"
 
 namespace whosaid {
@@ -58,7 +59,7 @@ class Lexicon {
   Gender given_name_gender(std::string_view folded) const;
   // Longest role phrase in `folded_words` starting at index 0 (words joined by
   // spaces on the data side); returns the number of words matched, 0 if none.
-  size_t match_role(const std::vector<std::string>& folded_words, size_t from) const;
+  size_t match_role(const FoldedWords& folded_words, size_t from) const;
 
  private:
   StringMap<CueEntry> cues_;

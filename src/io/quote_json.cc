@@ -102,7 +102,13 @@ void append_quote_json(const Document& doc, const Quote& q, std::string& out) {
   out += '}';
 }
 
-void append_document_json(const Document& doc, std::string_view id_json, std::string& out) {
+namespace {
+
+// The document object with `flush(buffer)` called whenever the buffer passes
+// kChunk bytes, and once at the end.
+template <typename Flush>
+void document_json(const Document& doc, std::string_view id_json, std::string& out, Flush flush) {
+  constexpr size_t kChunk = 1 << 16;
   out += '{';
   if (!id_json.empty()) {
     out += "\"id\":";
@@ -113,6 +119,7 @@ void append_document_json(const Document& doc, std::string_view id_json, std::st
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     if (i) out += ',';
     append_quote_json(doc, doc.quotes[i], out);
+    if (out.size() > kChunk) flush(out);
   }
   out += ']';
   if (!doc.authors.empty()) {  // the names a byline gives (layout/layout.h)
@@ -132,6 +139,23 @@ void append_document_json(const Document& doc, std::string_view id_json, std::st
     out += ']';
   }
   out += '}';
+}
+
+}  // namespace
+
+void append_document_json(const Document& doc, std::string_view id_json, std::string& out) {
+  document_json(doc, id_json, out, [](std::string&) {});
+}
+
+void write_document_json(const Document& doc, std::string_view id_json, std::ostream& os) {
+  std::string buffer;
+  const auto flush = [&os](std::string& b) {
+    os.write(b.data(), static_cast<std::streamsize>(b.size()));
+    b.clear();
+  };
+  document_json(doc, id_json, buffer, flush);
+  buffer += '\n';
+  flush(buffer);
 }
 
 }  // namespace whosaid

@@ -39,15 +39,15 @@ int32_t mention_at(const Document& doc, uint32_t t) {
   return t < it->end_token ? static_cast<int32_t>(it - doc.mentions.begin()) : -1;
 }
 
-void find_mentions(Document& doc, const Lexicon& lex, const std::vector<std::string>& fw) {
+void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // How each word is written away from sentence starts.
   StringSet lower_words, mid_caps_words;
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.first_token + 1; i < s.end_token; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      if (!t.has(kCapitalized)) lower_words.insert(fw[i]);
-      else if (doc.tokens[i - 1].kind == TokenKind::kWord) mid_caps_words.insert(fw[i]);
+      if (!t.has(kCapitalized)) lower_words.emplace(fw[i]);
+      else if (doc.tokens[i - 1].kind == TokenKind::kWord) mid_caps_words.emplace(fw[i]);
     }
   }
 
@@ -155,7 +155,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const std::vector<std::str
       }
       // Honorifics carry gender and are not part of the name.
       while (name_begin < e) {
-        const std::string& h = fw[name_begin];
+        const std::string_view h = fw[name_begin];
         if (lex.is(WordClass::kHonorificM, h)) m.gender = Gender::kMale;
         else if (lex.is(WordClass::kHonorificF, h)) m.gender = Gender::kFemale;
         else if (!lex.is(WordClass::kHonorific, h) && h != ".") break;

@@ -17,7 +17,7 @@ namespace whosaid {
 
 // `folded` holds every token's text folded for lexicon look-ups (utf8::fold),
 // parallel to doc.tokens: the pipeline folds once for all stages.
-void find_mentions(Document& doc, const Lexicon& lexicon, const std::vector<std::string>& folded);
+void find_mentions(Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
 
 // The mention covering token t, if any (binary search over doc.mentions).
 int32_t mention_at(const Document& doc, uint32_t t);

@@ -27,6 +27,6 @@ class Tagger;
 // `tagger` (may be null) tags the sentences of the sources that are not tagged
 // yet.
 void widen_source_spans(Document& doc, const Lexicon& lexicon, const std::vector<SpeakerLink>& links,
-                        const std::vector<std::string>& folded, const Tagger* tagger);
+                        const FoldedWords& folded, const Tagger* tagger);
 
 }  // namespace whosaid

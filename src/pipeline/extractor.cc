@@ -93,8 +93,7 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   split_sentences(doc, lex);
   find_cues(doc, lex);
   // Folded once for the stages that look words up.
-  std::vector<std::string> folded(doc.tokens.size());
-  for (size_t i = 0; i < doc.tokens.size(); ++i) utf8::fold(doc.slice(doc.tokens[i].span), folded[i]);
+  const FoldedWords folded(doc);
   find_mentions(doc, lex, folded);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
   resolve_speakers(doc, lex, links);

@@ -90,7 +90,6 @@ int run_extract(const ExtractArgs& args) {
   if (inputs.empty()) inputs.push_back("-");
   int status = kExitOk;
   size_t rejected = 0;
-  std::string out;
   bool first_table = true;
   for (const std::string& path : inputs) {
     if (args.jsonl) {
@@ -123,9 +122,7 @@ int run_extract(const ExtractArgs& args) {
           print_table(doc, std::cout, first_table);
           first_table = false;
         } else {
-          out.clear();
-          append_document_json(doc, rec.id_json, out);
-          std::cout << out << "\n";
+          write_document_json(doc, rec.id_json, std::cout);
         }
       }
       continue;
@@ -137,11 +134,9 @@ int run_extract(const ExtractArgs& args) {
       print_table(doc, std::cout, first_table || inputs.size() > 1);
       first_table = false;
     } else {
-      out.clear();
       std::string id_json;
       append_json_string(path, id_json);
-      append_document_json(doc, inputs.size() > 1 || args.format == "jsonl" ? id_json : "", out);
-      std::cout << out << "\n";
+      write_document_json(doc, inputs.size() > 1 || args.format == "jsonl" ? id_json : "", std::cout);
     }
   }
   std::cout.flush();
