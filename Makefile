@@ -8,6 +8,7 @@
 #   make test-sanitize  the test suite built with ASan+UBSan in build-sanitize/, run
 #   make fuzz           each libFuzzer target for FUZZ_SECONDS (default 60), clang, build-fuzz/
 #   make build   build only; binary at build/whosaid
+#   make install install build/whosaid into $(PREFIX)/bin (PREFIX default /usr/local)
 #   make bench   whole-pipeline throughput on ../shared/data/news-bench
 #   make python  the Python module; PYTHONPATH=build/python (docs/python.md)
 # .ci/run is `make test` then `make check`.
@@ -20,7 +21,9 @@ SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD     ?= build-fuzz
 FUZZ_SECONDS   ?= 60
 
-.PHONY: all deps configure build run test test-quick test-slow check test-sanitize fuzz bench clean python
+PREFIX     ?= /usr/local
+
+.PHONY: all deps configure build install run test test-quick test-slow check test-sanitize fuzz bench clean python
 
 all: build
 
@@ -32,6 +35,9 @@ configure: deps
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX) --component Unspecified
 
 run: build
 	@$(BUILD)/whosaid extract --format table examples/parliament.txt

@@ -229,6 +229,28 @@ TEST_F(Hostile, DirectoryAndUnreadableFileAreIoErrors) {
   EXPECT_NE(r.err.find("read error"), std::string::npos) << r.err;
 }
 
+// The exit codes of the README: a usage error is 2, a missing file 66; one
+// missing file among several is reported and the others processed (exit 3).
+TEST_F(Hostile, ExitCodesForUsageAndMissingFiles) {
+  Result r = run({"bogus-command"});
+  EXPECT_EQ(r.rc, 2) << r.err;
+  EXPECT_NE(r.err.find("extract"), std::string::npos) << "the command list: " << r.err;
+  EXPECT_EQ(run({"extract", "--format", "xml"}).rc, 2);
+  r = run({"--version"});
+  EXPECT_EQ(r.rc, 0);
+  EXPECT_EQ(r.out.rfind("whosaid ", 0), 0u) << r.out;
+  r = run({"help"});
+  EXPECT_EQ(r.rc, 0);
+  EXPECT_NE(r.out.find("extract"), std::string::npos) << r.out;
+  r = run({"extract", dir_.file("missing.txt")});
+  EXPECT_EQ(r.rc, 66) << r.err;
+  const std::string article = file("b.txt", "\"We will win,\" Mr Key said.\n");
+  r = run({"extract", "--format", "jsonl", dir_.file("missing.txt"), article});
+  EXPECT_EQ(r.rc, 3) << r.err;
+  EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("We will win"), std::string::npos) << r.out;
+}
+
 // Output that cannot be written (a full disk) fails with exit 74.
 TEST_F(Hostile, FullStdoutIsAnIoError) {
   const std::string article = file("a.txt", "\"We will win,\" Mr Key said. Labour's Phil Goff said they would not.\n");

@@ -24,6 +24,7 @@ enum class ErrorCode {
   kModel = 3,      // a lexicon or model file is missing or corrupt
   kStore = 4,      // database errors (corrupt file, newer schema, read-only)
   kInternal = 5,   // a bug: an invariant did not hold
+  kNotFound = 6,   // an input file does not exist
 };
 
 // Short stable name of a code ("bad-input", "io", ...), for logs and JSON errors.

@@ -805,7 +805,8 @@ class PyStore {
 const char* error_class_name(ErrorCode code) {
   switch (code) {
     case ErrorCode::kBadInput: return "BadInputError";
-    case ErrorCode::kIo: return "IoError";
+    case ErrorCode::kIo:
+    case ErrorCode::kNotFound: return "IoError";
     case ErrorCode::kModel: return "ModelError";
     case ErrorCode::kStore: return "StoreError";
     case ErrorCode::kInternal: return "InternalError";

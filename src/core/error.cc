@@ -9,6 +9,7 @@ const char* error_code_name(ErrorCode code) noexcept {
     case ErrorCode::kModel: return "model";
     case ErrorCode::kStore: return "store";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kNotFound: return "not-found";
   }
   return "unknown";
 }

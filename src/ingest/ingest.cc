@@ -318,7 +318,8 @@ IngestSummary run_ingest(const std::vector<std::string>& inputs, const Extractor
             },
             reject, &bytes_read);
       } catch (const Error& e) {
-        if (e.code() != ErrorCode::kIo && e.code() != ErrorCode::kBadInput) throw;
+        if (e.code() != ErrorCode::kIo && e.code() != ErrorCode::kNotFound && e.code() != ErrorCode::kBadInput)
+          throw;
         reject(f, e.what());  // an unreadable or oversized file does not stop the batch
       }
     }

@@ -31,7 +31,8 @@ std::string read_text_bounded(const std::string& path, size_t limit) {
   } else {
     in.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     in.owned = true;
-    if (in.fd < 0) throw Error(ErrorCode::kIo, name + ": cannot open: " + std::strerror(errno));
+    if (in.fd < 0)
+      throw Error(errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo, name + ": cannot open: " + std::strerror(errno));
   }
   struct stat st {};
   if (::fstat(in.fd, &st) == 0) {

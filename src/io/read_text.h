@@ -6,6 +6,7 @@
 //   std::string piped = whosaid::read_text_bounded("-", whosaid::kMaxDocumentBytes);  // stdin
 //
 // Errors (whosaid::Error, naming the path):
+//   kNotFound the file does not exist;
 //   kIo       the file cannot be opened, is a directory, or a read fails (EIO:
 //             reading /proc/self/mem; a vanished network mount);
 //   kBadInput the input is longer than `limit` bytes.

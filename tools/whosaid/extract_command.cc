@@ -89,7 +89,7 @@ int run_extract(const ExtractArgs& args) {
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   int status = kExitOk;
-  size_t rejected = 0;
+  size_t rejected = 0, failed_inputs = 0;
   bool first_table = true;
   for (const std::string& path : inputs) {
     if (args.jsonl) {
@@ -97,7 +97,14 @@ int run_extract(const ExtractArgs& args) {
       std::istream* in = &std::cin;
       if (path != "-") {
         file.open(path, std::ios::binary);
-        if (!file) throw Error(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
+        if (!file) {
+          const Error e(errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo,
+                        path + ": cannot open: " + std::strerror(errno));
+          if (inputs.size() == 1) throw e;
+          std::cerr << "whosaid: " << e.what() << " (skipped)\n";
+          ++failed_inputs;
+          continue;
+        }
         in = &file;
       }
       JsonlReader reader(*in, path == "-" ? "<stdin>" : path);
@@ -127,7 +134,17 @@ int run_extract(const ExtractArgs& args) {
       }
       continue;
     }
-    Document doc = extractor.extract(read_text_file(path), path);
+    Document doc;
+    try {
+      doc = extractor.extract(read_text_file(path), path);
+    } catch (const Error& e) {
+      // One input alone: its error is the command's (exit 65, 66 or 74). Among
+      // several, it is reported and the others are processed (exit 3).
+      if (inputs.size() == 1 || e.code() == ErrorCode::kModel || e.code() == ErrorCode::kInternal) throw;
+      std::cerr << "whosaid: " << e.what() << " (skipped)\n";
+      ++failed_inputs;
+      continue;
+    }
     for (const Diagnostic& d : doc.diagnostics) std::cerr << path << ": " << d.message << "\n";
     if (args.format == "table") {
       if (inputs.size() > 1) std::cout << (first_table ? "" : "\n") << "== " << path << "\n";
@@ -140,10 +157,9 @@ int run_extract(const ExtractArgs& args) {
     }
   }
   std::cout.flush();
-  if (rejected) {
-    std::cerr << "whosaid: " << rejected << " record(s) rejected\n";
-    status = kExitSomeRejected;
-  }
+  if (rejected) std::cerr << "whosaid: " << rejected << " record(s) rejected\n";
+  if (failed_inputs) std::cerr << "whosaid: " << failed_inputs << " input(s) could not be read\n";
+  if (rejected || failed_inputs) status = kExitSomeRejected;
   return status;
 }
 
