@@ -19,6 +19,12 @@ if [ -x "$build/bench/whosaid_bench_tagger" ]; then
   echo "== tagger"
   "$build/bench/whosaid_bench_tagger" --benchmark_min_time=0.5
 fi
+if [ -x "$build/bench/whosaid_bench_parser" ]; then
+  echo
+  echo "== dependency parser (parse only, tags given; one core)"
+  "$build/bench/whosaid_bench_parser" --benchmark_min_time=0.5 --benchmark_filter=ParseWords \
+    | awk '/BM_ParseWords/ {for (i = 1; i <= NF; i++) if ($i ~ /tokens\/s=/) {sub("tokens/s=", "", $i); sub("/s$", "", $i); print "parser: " $i " tokens/s on one core (target >= 250k)"}} {print}'
+fi
 echo; echo "== quote store: ingest end to end, search over >= 1M quotes"; "$build/bench/whosaid_bench_store" "$corpus" --runs 3
 if ls "$build"/python/whosaid/_whosaid*.so >/dev/null 2>&1; then
   echo; echo "== Python module and Dask (bench/python_bench.py)"

@@ -46,8 +46,14 @@ struct Token {
   uint8_t flags = 0;
   uint8_t tag = 0;       // part-of-speech tag id (0: not tagged)
   uint8_t in_quote = 0;  // nesting depth of quotation marks around the token
+  // Dependency tree, set by the parser (src/parse/parser.h) on request: the
+  // relation id (src/parse/relations.h; 0: not parsed) and the offset from this
+  // token to its head (0 for the root of the sentence). See src/parse/tree.h.
+  uint8_t dep = 0;
+  int16_t head = 0;
   bool has(TokenFlag f) const noexcept { return (flags & f) != 0; }
 };
+static_assert(sizeof(Token) == 16, "Token is kept small: documents hold millions of them");
 
 // What a paragraph is in the layout of an article (the layout stage decides).
 enum class ParagraphKind : uint8_t {

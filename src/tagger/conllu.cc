@@ -93,6 +93,7 @@ std::vector<ConlluSentence> parse_conllu(std::istream& in, const std::string& na
     w.xpos = cols[4];
     if (cols[6] != "_" && !parse_uint(cols[6], w.head))
       bad_line(name, line_no, "bad HEAD '" + std::string(cols[6]) + "'");
+    if (cols[7] != "_") w.deprel = cols[7];
     w.space_after = !has_space_after_no(cols[9]);
     if (index == mwt_end) {
       w.space_after = mwt_space;

@@ -4,7 +4,7 @@
 //   for (const auto& s : ud) for (const auto& w : s.words) use(w.form, w.upos, w.xpos);
 //
 // Keeps the syntactic words of each sentence (lines with an integer ID) with the
-// columns the tagger needs. Multiword-token lines ("1-2 don't") and empty nodes
+// columns the tagger and the parser need. Multiword-token lines ("1-2 don't") and empty nodes
 // ("8.1") are skipped, but a multiword token's SpaceAfter=No is given to its last
 // word. Comment lines are skipped except "# sent_id" and "# text".
 //
@@ -24,6 +24,7 @@ struct ConlluWord {
   std::string upos;
   std::string xpos;
   uint32_t head = 0;         // 1-based index of the head word, 0 for the root
+  std::string deprel;        // DEPREL ("nsubj:pass"), "" when "_"
   bool space_after = true;   // false when MISC has SpaceAfter=No
 };
 

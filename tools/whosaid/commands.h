@@ -18,6 +18,12 @@ inline constexpr int kExitIo = 74;           // EX_IOERR
 void add_extract_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_train_command(CLI::App& app, int& exit_code);
+void add_train_parser_command(CLI::App& train, int& exit_code);  // train parser
+void add_parse_command(CLI::App& app, int& exit_code);
+
+// Writes `bytes` beside `path` and renames, so a failed run never leaves half a
+// model. Throws Error(kIo).
+void write_model_file(const std::string& path, const std::string& bytes);
 void add_store_commands(CLI::App& app, int& exit_code);  // ingest, search, speakers, ...
 void add_serve_command(CLI::App& app, int& exit_code);   // serve (JSON API, web pages)
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   whosaid::cli::add_extract_command(app, exit_code);
   whosaid::cli::add_eval_command(app, exit_code);
   whosaid::cli::add_train_command(app, exit_code);
+  whosaid::cli::add_parse_command(app, exit_code);
   whosaid::cli::add_store_commands(app, exit_code);
   whosaid::cli::add_serve_command(app, exit_code);
   try {

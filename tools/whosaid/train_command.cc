@@ -3,6 +3,7 @@
 //   whosaid train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
 //                        --out data/tagger.bin [--epochs N] [--seed S] [--min-weight W]
 //   whosaid train tagger --eval en_ewt-ud-test.conllu [--model data/tagger.bin] [--join-hyphens]
+//   whosaid train parser …   (train_parser_command.cc)
 //   whosaid train attribution --train polnear/train/docs.jsonl --out data/attribution.bin
 //                             [--epochs N] [--seed S] [--folds K]
 #include <chrono>
@@ -58,8 +59,9 @@ std::vector<TaggedSentence> load(const std::string& path, bool add_joined, bool 
   return out;
 }
 
-// Writes next to `path` and renames, so a failed run never leaves half a model.
-void write_model(const std::string& path, const std::string& bytes) {
+}  // namespace
+
+void write_model_file(const std::string& path, const std::string& bytes) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -72,6 +74,10 @@ void write_model(const std::string& path, const std::string& bytes) {
   std::filesystem::rename(tmp, path, ec);
   if (ec) throw Error(ErrorCode::kIo, path + ": cannot rename from " + tmp + ": " + ec.message());
 }
+
+namespace {
+
+void write_model(const std::string& path, const std::string& bytes) { write_model_file(path, bytes); }
 
 struct AttributionArgs {
   std::string train, out;
@@ -202,6 +208,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
   tagger->callback([args, &exit_code] {
     exit_code = args->eval.empty() ? run_train(*args) : run_eval(*args);
   });
+
+  add_train_parser_command(*train, exit_code);
 
   auto attr = std::make_shared<AttributionArgs>();
   CLI::App* attribution = train->add_subcommand(

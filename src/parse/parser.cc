@@ -1,0 +1,336 @@
+#include "parse/parser.h"
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "parse/features.h"
+#include "parse/model_format.h"
+#include "parse/transition.h"
+#include "tagger/tag_set.h"
+#include "tagger/tagger.h"
+#include "whosaid/error.h"
+
+#ifdef WHOSAID_HAVE_BUILTIN_PARSER
+extern "C" const char whosaid_res_parser[];
+extern "C" const unsigned long long whosaid_res_parser_size;
+#endif
+
+namespace whosaid {
+
+using namespace parse_detail;
+
+namespace {
+
+[[noreturn]] void corrupt(const std::string& why) {
+  throw Error(ErrorCode::kModel,
+              "parser model: " + why + " (rebuild it with `whosaid train parser`)");
+}
+
+// One perceptron: an open-addressing table from feature key to a sparse row of
+// weight << 8 | class. A slot keeps the key's high 32 bits as a fingerprint
+// (the low bits choose the slot) and its row as begin << 8 | size.
+struct Table {
+  struct Slot {
+    uint32_t fingerprint = 0;  // 0: empty
+    uint32_t row = 0;
+  };
+  std::vector<Slot> slots;
+  uint64_t mask = 0;
+  std::vector<int32_t> weights;
+  size_t rows = 0;
+
+  static uint32_t fingerprint(uint64_t key) {
+    auto f = static_cast<uint32_t>(key >> 32);
+    return f ? f : 1;
+  }
+  uint32_t find(uint64_t key) const {
+    const uint32_t f = fingerprint(key);
+    for (uint64_t i = key & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots[i];
+      if (s.fingerprint == f) return s.row;
+      if (s.fingerprint == 0) return 0;
+    }
+  }
+  void prefetch(uint64_t key) const { __builtin_prefetch(&slots[key & mask]); }
+  void add(uint32_t row, int32_t* scores) const {
+    const int32_t* w = weights.data() + (row >> 8);
+    for (uint32_t j = 0, size = row & 0xFF; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
+  }
+  // Sums the rows of n keys into scores, looking all slots up after
+  // prefetching them (the table is larger than the cache).
+  void score(const uint64_t* keys, size_t n, int32_t* scores) const {
+    for (size_t k = 0; k < n; ++k) prefetch(keys[k]);
+    uint32_t rows_found[kNumMoveFeatures > kNumLabelFeatures ? kNumMoveFeatures : kNumLabelFeatures];
+    for (size_t k = 0; k < n; ++k) {
+      rows_found[k] = find(keys[k]);
+      __builtin_prefetch(weights.data() + (rows_found[k] >> 8));
+    }
+    for (size_t k = 0; k < n; ++k) add(rows_found[k], scores);
+  }
+
+  // Reads one table at `p` (see parser.h); returns the end of its bytes.
+  const char* load(const char* p, uint32_t num_rows, uint32_t num_weights, int num_classes,
+                   const char* what, std::vector<uint64_t>* keys_out = nullptr) {
+    rows = num_rows;
+    size_t table = 16;
+    while (table < 2 * size_t{num_rows}) table *= 2;
+    slots.assign(table, Slot{});
+    mask = table - 1;
+    weights.reserve(num_weights);
+    const char* keys = p;
+    const char* sizes = keys + size_t{num_rows} * 8;
+    const char* classes = sizes + num_rows;
+    const char* values = classes + num_weights;
+    uint64_t previous_key = 0;
+    uint32_t begin = 0;
+    for (uint32_t r = 0; r < num_rows; ++r) {
+      const uint64_t key = get_u64(keys + size_t{r} * 8);
+      const uint32_t size = static_cast<unsigned char>(sizes[r]);
+      if (key <= previous_key)
+        corrupt(std::string(what) + " feature keys out of order at row " + std::to_string(r));
+      previous_key = key;
+      if (keys_out) keys_out->push_back(key);
+      if (size == 0 || size_t{begin} + size > num_weights)
+        corrupt(std::string(what) + " bad row size at row " + std::to_string(r));
+      if (begin >= (1u << 24)) corrupt(std::string(what) + " too many weights");
+      int previous_class = -1;
+      for (uint32_t j = begin; j < begin + size; ++j) {
+        const int c = static_cast<unsigned char>(classes[j]);
+        if (c <= previous_class || c >= num_classes)
+          corrupt(std::string(what) + " bad class " + std::to_string(c) + " at row " + std::to_string(r));
+        previous_class = c;
+        const auto w = static_cast<int16_t>(get_u16(values + size_t{j} * 2));
+        weights.push_back(static_cast<int32_t>(static_cast<uint32_t>(int32_t{w}) << 8) | c);
+      }
+      const uint32_t fp = fingerprint(key);
+      uint64_t i = key & mask;
+      while (slots[i].fingerprint != 0) {
+        if (slots[i].fingerprint == fp)
+          corrupt(std::string(what) + " duplicate feature at row " + std::to_string(r));
+        i = (i + 1) & mask;
+      }
+      slots[i] = {fp, begin << 8 | size};
+      begin += size;
+    }
+    if (begin != num_weights) corrupt(std::string(what) + " row sizes do not add up to the weight count");
+    return values + size_t{num_weights} * 2;
+  }
+};
+
+// The move model, whose rows have at most three weights: they sit in the slot
+// itself, so a feature costs one cache miss instead of two.
+struct MoveTable {
+  struct Slot {
+    uint32_t fingerprint = 0;  // 0: empty
+    int16_t weight[kNumMoves] = {0, 0, 0};
+  };
+  std::vector<Slot> slots;
+  uint64_t mask = 0;
+  size_t rows = 0, weights = 0;
+
+  void build(const Table& t, const std::vector<uint64_t>& keys) {
+    rows = t.rows;
+    weights = t.weights.size();
+    slots.assign(t.slots.size(), Slot{});
+    mask = t.mask;
+    for (uint64_t key : keys) {
+      const uint32_t row = t.find(key);
+      uint64_t i = key & mask;
+      while (slots[i].fingerprint != 0) i = (i + 1) & mask;
+      Slot& slot = slots[i];
+      slot.fingerprint = Table::fingerprint(key);
+      const int32_t* w = t.weights.data() + (row >> 8);
+      for (uint32_t j = 0; j < (row & 0xFF); ++j) slot.weight[w[j] & 0xFF] = static_cast<int16_t>(w[j] >> 8);
+    }
+  }
+  void score(const uint64_t* keys, size_t n, int32_t* scores) const {
+    for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots[keys[k] & mask]);
+    for (size_t k = 0; k < n; ++k) {
+      const uint32_t f = Table::fingerprint(keys[k]);
+      for (uint64_t i = keys[k] & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots[i];
+        if (s.fingerprint == f) {
+          scores[0] += s.weight[0], scores[1] += s.weight[1], scores[2] += s.weight[2];
+          break;
+        }
+        if (s.fingerprint == 0) break;
+      }
+    }
+  }
+};
+
+// Per-thread scratch space, reused between calls.
+struct Scratch {
+  ParseState state;
+  std::vector<uint64_t> words;
+  std::vector<uint8_t> tags;
+  std::vector<uint8_t> upos;
+  std::vector<uint64_t> word_tags;
+  std::vector<int32_t> heads;
+  std::vector<uint8_t> relations;
+};
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+}  // namespace
+
+struct Parser::Model {
+  MoveTable moves;
+  Table labels;
+
+  // Parses the sentence of `st.n` words seen through v; leaves the tree in st.
+  void parse(const SentenceView& v, ParseState& st) const {
+    uint64_t keys[kNumMoveFeatures];
+    while (!st.terminal()) {
+      const bool shift = st.legal(kShift), left = st.legal(kLeft), right = st.legal(kRight);
+      Move m;
+      if (int(shift) + int(left) + int(right) == 1) {
+        m = shift ? kShift : left ? kLeft : kRight;
+      } else {
+        move_features(st, v, keys);
+        int32_t scores[4] = {0, 0, 0, 0};
+        moves.score(keys, kNumMoveFeatures, scores);
+        m = best_legal_move(st, scores);
+      }
+      uint8_t rel = 0;
+      if (m != kShift) rel = relation(v, st, st.arc_head(m), st.s(0), keys);
+      st.apply(m, rel);
+    }
+  }
+
+  uint8_t relation(const SentenceView& v, const ParseState& st, int32_t h, int32_t d,
+                   uint64_t* keys) const {
+    if (h == st.n) return dep::kRoot;
+    label_features(st, v, h, d, keys);
+    int32_t scores[64] = {};
+    labels.score(keys, kNumLabelFeatures, scores);
+    uint8_t best = dep::kDep;
+    for (int r = dep::kRoot + 1; r < dep::kNumRelations; ++r)
+      if (scores[r] > scores[best]) best = static_cast<uint8_t>(r);
+    return best;
+  }
+};
+
+Parser Parser::from_bytes(std::string_view bytes) {
+  if (bytes.size() < kParserHeaderSize)
+    corrupt("truncated header (" + std::to_string(bytes.size()) + " bytes)");
+  const char* p = bytes.data();
+  if (std::memcmp(p, kParserMagic, sizeof kParserMagic) != 0) corrupt("bad magic, not a parser model");
+  uint32_t field[10];
+  for (int i = 0; i < 10; ++i) field[i] = get_u32(p + 8 + 4 * i);
+  const auto [version, feature_set, num_tags, tag_checksum, num_relations, relation_checksum,
+              move_rows, move_weights, label_rows, label_weights] = field;
+  const uint64_t checksum = get_u64(p + 48);
+  if (version != kParserModelVersion)
+    corrupt("format version " + std::to_string(version) + ", this build reads " +
+            std::to_string(kParserModelVersion));
+  if (feature_set != kParserFeatureSet)
+    corrupt("feature set " + std::to_string(feature_set) + ", this build computes " +
+            std::to_string(kParserFeatureSet));
+  if (num_tags != pos::kNumTags || tag_checksum != pos::tag_set_checksum())
+    corrupt("trained for a different tag set");
+  if (num_relations != dep::kNumRelations || relation_checksum != dep::relation_set_checksum())
+    corrupt("trained for a different relation set");
+  const uint64_t expected = kParserHeaderSize + (uint64_t{move_rows} + label_rows) * 9 +
+                            (uint64_t{move_weights} + label_weights) * 3;
+  if (bytes.size() != expected)
+    corrupt("size " + std::to_string(bytes.size()) + " bytes, header says " +
+            std::to_string(expected) + " (truncated or trailing bytes)");
+  const char* payload = p + kParserHeaderSize;
+  if (tagger_detail::hash_bytes(payload, bytes.size() - kParserHeaderSize) != checksum)
+    corrupt("checksum mismatch");
+  auto model = std::make_shared<Model>();
+  Table moves;
+  std::vector<uint64_t> move_keys;
+  const char* next = moves.load(payload, move_rows, move_weights, kNumMoves, "move table:", &move_keys);
+  model->moves.build(moves, move_keys);
+  model->labels.load(next, label_rows, label_weights, dep::kNumRelations, "relation table:");
+  return Parser(std::move(model));
+}
+
+const Parser& Parser::builtin() {
+#ifdef WHOSAID_HAVE_BUILTIN_PARSER
+  static const Parser parser = from_bytes(
+      std::string_view(whosaid_res_parser, static_cast<size_t>(whosaid_res_parser_size)));
+  return parser;
+#else
+  throw Error(ErrorCode::kModel,
+              "no built-in parser model: this build had no data/parser.bin "
+              "(train one with `whosaid train parser`)");
+#endif
+}
+
+size_t Parser::num_features() const noexcept { return model_->moves.rows + model_->labels.rows; }
+size_t Parser::num_weights() const noexcept {
+  return model_->moves.weights + model_->labels.weights.size();
+}
+
+void Parser::parse(const std::string_view* words, const uint8_t* tags, size_t n, int32_t* heads_out,
+                   uint8_t* relations_out) const {
+  if (n == 0) return;
+  Scratch& s = scratch();
+  s.words.resize(n + 2);
+  s.tags.resize(n + 2);
+  for (size_t i = 0; i < n; ++i) {
+    s.words[i] = word_value(words[i]);
+    s.tags[i] = tags[i];
+  }
+  s.upos.resize(n + 2);
+  s.word_tags.resize(n + 2);
+  finish_sentence(n, s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data());
+  s.state.reset(static_cast<int32_t>(n));
+  model_->parse(SentenceView{s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data()}, s.state);
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t h = s.state.head[i];
+    heads_out[i] = h >= static_cast<int32_t>(n) ? -1 : h;
+    relations_out[i] = s.state.label[i];
+  }
+}
+
+void Parser::parse(Document& doc, uint32_t first, uint32_t end) const {
+  if (end > doc.tokens.size()) end = static_cast<uint32_t>(doc.tokens.size());
+  if (first >= end) return;
+  if (end - first > kMaxParseTokens) {
+    for (uint32_t b = first; b < end; b += kMaxParseTokens)
+      parse(doc, b, end - b > kMaxParseTokens ? b + kMaxParseTokens : end);
+    return;
+  }
+  for (uint32_t i = first; i < end; ++i)
+    if (doc.tokens[i].tag == 0) {
+      Tagger::builtin().tag_tokens(doc, first, end);
+      break;
+    }
+  Scratch& s = scratch();
+  const size_t n = end - first;
+  s.words.resize(n + 2);
+  s.tags.resize(n + 2);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[first + i];
+    s.words[i] = word_value(doc.slice(t.span));
+    s.tags[i] = t.tag;
+  }
+  s.upos.resize(n + 2);
+  s.word_tags.resize(n + 2);
+  finish_sentence(n, s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data());
+  s.state.reset(static_cast<int32_t>(n));
+  model_->parse(SentenceView{s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data()}, s.state);
+  for (size_t i = 0; i < n; ++i) {
+    Token& t = doc.tokens[first + i];
+    const int32_t h = s.state.head[i];
+    t.head = h >= static_cast<int32_t>(n) ? int16_t{0} : static_cast<int16_t>(h - static_cast<int32_t>(i));
+    t.dep = s.state.label[i];
+  }
+}
+
+void Parser::parse(Document& doc) const {
+  if (doc.sentences.empty()) {
+    parse(doc, 0, static_cast<uint32_t>(doc.tokens.size()));
+    return;
+  }
+  for (const Sentence& sentence : doc.sentences) parse(doc, sentence.first_token, sentence.end_token);
+}
+
+}  // namespace whosaid

@@ -1,0 +1,168 @@
+// whosaid train parser — trains or evaluates the dependency parser.
+//
+//   whosaid train parser --train en_ewt-ud-train.conllu,gum/ud/train.conllu
+//                        --dev en_ewt-ud-dev.conllu --out data/parser.bin [--epochs N] [--seed S]
+//   whosaid train parser --eval en_ewt-ud-test.conllu [--model data/parser.bin] [--join-hyphens]
+//
+// Evaluation uses the tags of the built-in tagger, as the pipeline does;
+// training tags its data by jackknifing (--jackknife K, default 4) so that the
+// parser learns from tags as wrong as they will be on unseen text.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "commands.h"
+#include "parse/trainer.h"
+#include "tagger/trainer.h"
+#include "tagger/conllu.h"
+#include "whosaid/error.h"
+
+namespace whosaid::cli {
+namespace {
+
+struct ParserArgs {
+  std::vector<std::string> train, dev;
+  std::string out, eval, model;
+  int epochs = ParserTrainOptions{}.epochs;
+  uint64_t seed = ParserTrainOptions{}.seed;
+  int min_weight = ParserTrainOptions{}.min_weight;
+  int min_count = ParserTrainOptions{}.min_count;
+  bool join_hyphens = false;
+  int jackknife = 4;
+};
+
+std::string percent(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f%%", 100.0 * x);
+  return buf;
+}
+
+// Tags with the built-in tagger, or (jackknife > 1) each file's sentences with
+// taggers trained on the other folds of all the files.
+std::vector<ParsedSentence> load(const std::vector<std::string>& paths, TreebankOptions options,
+                                 int jackknife = 0) {
+  std::vector<ParsedSentence> all;
+  if (jackknife > 1) {
+    std::vector<ConlluSentence> treebank;
+    for (const std::string& path : paths) {
+      auto part = read_conllu_file(path);
+      treebank.insert(treebank.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    TreebankStats stats;
+    all = to_parsed_jackknifed(treebank, jackknife, TrainOptions{}.epochs, options, &stats);
+    std::cerr << "training treebanks: " << stats.sentences << " sentences, " << stats.words << " words ("
+              << stats.joined_copies << " with compounds joined), tagged by " << jackknife
+              << "-fold jackknifing\n";
+    return all;
+  }
+  for (const std::string& path : paths) {
+    TreebankStats stats;
+    auto part = to_parsed(read_conllu_file(path), &Tagger::builtin(), options, &stats);
+    std::cerr << path << ": " << stats.sentences << " sentences, " << stats.words << " words";
+    if (stats.joined_copies) std::cerr << " (" << stats.joined_copies << " with compounds joined)";
+    std::cerr << "\n";
+    all.insert(all.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+  }
+  return all;
+}
+
+std::string read_model(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, path + ": cannot open model file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+int run_eval(const ParserArgs& a) {
+  const Parser parser = a.model.empty() ? Parser::builtin() : Parser::from_bytes(read_model(a.model));
+  const auto gold = load({a.eval}, {.join_all = a.join_hyphens});
+  const ParseAccuracy acc = evaluate(parser, gold);
+  std::cout << "words " << acc.words << "  UAS " << percent(acc.uas()) << "  LAS " << percent(acc.las())
+            << "\n";
+  return kExitOk;
+}
+
+int run_train(const ParserArgs& a) {
+  if (a.train.empty() || a.out.empty()) {
+    std::cerr << "whosaid train parser: --train and --out are required (or --eval FILE); see --help\n";
+    return kExitUsage;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto train = load(a.train, {.add_joined = true}, a.jackknife);
+  const auto dev = load(a.dev, {});
+  ParserTrainOptions options;
+  options.epochs = a.epochs;
+  options.seed = a.seed;
+  options.min_weight = a.min_weight;
+  options.min_count = a.min_count;
+  options.on_epoch = [&](const ParserEpochReport& r) {
+    char line[200];
+    std::snprintf(line, sizeof line, "epoch %d/%d  train UAS %s", r.epoch, a.epochs,
+                  percent(r.train_uas).c_str());
+    std::cout << line;
+    if (r.dev.words)
+      std::cout << "  dev UAS " << percent(r.dev.uas()) << "  LAS " << percent(r.dev.las()) << "  features "
+                << r.features;
+    std::snprintf(line, sizeof line, "  %.1fs", r.seconds);
+    std::cout << line << std::endl;
+  };
+  ParserTrainer trainer(options);
+  const ParserTrainStats stats = trainer.train(train, dev);
+  std::cout << stats.nonprojective_sentences << " non-projective training trees made projective ("
+            << stats.lifted_arcs << " arcs lifted)\n";
+  const std::string bytes = trainer.model_bytes();
+  Parser::from_bytes(bytes);  // never write a model we cannot read back
+  write_model_file(a.out, bytes);
+  char line[160];
+  std::snprintf(line, sizeof line, "wrote %s: %.2f MB in %.1fs\n", a.out.c_str(), double(bytes.size()) / 1e6,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  std::cout << line;
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_train_parser_command(CLI::App& train, int& exit_code) {
+  auto args = std::make_shared<ParserArgs>();
+  CLI::App* cmd = train.add_subcommand(
+      "parser", "Dependency parser from CoNLL-U (UD English EWT + GUM); see data/README-parser.md");
+  cmd->add_option("--train", args->train, "Training treebanks (CoNLL-U), comma-separated")
+      ->delimiter(',')
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--dev", args->dev, "Development treebanks, evaluated after each epoch")
+      ->delimiter(',')
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--out", args->out, "Where to write the model (e.g. data/parser.bin)");
+  cmd->add_option("--epochs", args->epochs, "Passes over the training data")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--seed", args->seed, "Seed for the sentence order and exploration")->capture_default_str();
+  cmd->add_option("--min-weight", args->min_weight,
+                  "Drop quantised weights smaller than this (model size vs accuracy)")
+      ->check(CLI::Range(0, 32767))
+      ->capture_default_str();
+  cmd->add_option("--min-count", args->min_count,
+                  "Drop features seen fewer times than this in the training derivations")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--jackknife", args->jackknife,
+                  "Tag the training data with taggers trained on the other K folds (1: the built-in tagger)")
+      ->check(CLI::Range(1, 50))
+      ->capture_default_str();
+  auto* eval = cmd->add_option("--eval", args->eval,
+                               "Instead of training, report UAS and LAS on this CoNLL-U file")
+                   ->check(CLI::ExistingFile);
+  cmd->add_option("--model", args->model, "Model to evaluate (default: the built-in one)")
+      ->check(CLI::ExistingFile)
+      ->needs(eval);
+  cmd->add_flag("--join-hyphens", args->join_hyphens,
+                "With --eval: join hyphenated compounds (US - led → US-led) as whosaid's tokenizer does")
+      ->needs(eval);
+  eval->excludes("--train");
+  cmd->callback([args, &exit_code] { exit_code = args->eval.empty() ? run_train(*args) : run_eval(*args); });
+}
+
+}  // namespace whosaid::cli
