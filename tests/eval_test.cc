@@ -443,6 +443,107 @@ TEST(NormalizeName, FoldsCaseSpacesAndApostrophes) {
   EXPECT_EQ(normalize_name("Zo\u00eb \u0160imi\u0107"), "zo\u00eb \u0160imi\u0107");
 }
 
+// ------------------------------------------------------ strict names
+
+std::vector<std::string> words(std::initializer_list<const char*> w) { return {w.begin(), w.end()}; }
+
+TEST(NameWords, FoldsCaseDropsTitlesPossessivesAndPunctuation) {
+  EXPECT_EQ(name_words("Prime Minister John Key"), words({"john", "key"}));
+  EXPECT_EQ(name_words("Mr Key's"), words({"key"}));
+  EXPECT_EQ(name_words("Galois\u2019"), words({"galois"}));
+  EXPECT_EQ(name_words("Sen. Elizabeth Warren"), words({"elizabeth", "warren"}));
+  EXPECT_EQ(name_words("ELIZABETH B. PRELOGAR"), words({"elizabeth", "b", "prelogar"}));
+  EXPECT_EQ(name_words("Sean O\u2019Neill"), words({"sean", "oneill"}));
+  EXPECT_EQ(name_words("J.K. Rowling"), words({"j", "k", "rowling"}));
+  EXPECT_EQ(name_words("Martin Luther King Jr."), words({"martin", "luther", "king"}));
+  EXPECT_EQ(name_words("The Independent"), words({"independent"}));
+  EXPECT_EQ(name_words("SIMON LI\u010cEN"), words({"simon", "li\u010den"}));
+  EXPECT_EQ(name_words("  "), words({}));
+  EXPECT_EQ(name_words("the President"), words({}));  // titles only: no name
+  // Titles are dropped from the front only.
+  EXPECT_EQ(name_words("Harrogate Mr Kennedy"), words({"harrogate", "mr", "kennedy"}));
+}
+
+TEST(SamePerson, FullNamesMustBeEqual) {
+  EXPECT_TRUE(same_person("John Key", "john  KEY"));
+  EXPECT_TRUE(same_person("John Key", "Prime Minister John Key"));
+  EXPECT_TRUE(same_person("Lord Byron", "Byron"));
+  EXPECT_FALSE(same_person("John Key", "Phil Goff"));
+  EXPECT_FALSE(same_person("John Key", "John Keys"));
+  EXPECT_FALSE(same_person("Jeanne Moreau", "Jeanne"));          // first name only
+  EXPECT_FALSE(same_person("Thomas Babington Macaulay", "Macaulay, Thomas Babington"));
+}
+
+TEST(SamePerson, OneWordMatchesTheLastWordEitherWay) {
+  EXPECT_TRUE(same_person("Kennedy", "Charles Kennedy"));       // one-word gold, surname
+  EXPECT_TRUE(same_person("Charles Kennedy", "Mr Kennedy"));    // surname-only prediction
+  EXPECT_TRUE(same_person("Charles Kennedy", "Kennedy's"));
+  EXPECT_FALSE(same_person("Charles Kennedy", "Harrogate Mr Kennedy"));
+  EXPECT_FALSE(same_person("Kennedy", "Kennedy Smith"));
+  EXPECT_FALSE(same_person("Charles Kennedy", "Charles"));
+}
+
+TEST(SamePerson, MiddleInitialsAreOptional) {
+  EXPECT_TRUE(same_person("Jonathan M. Stan", "Jonathan Stan"));
+  EXPECT_TRUE(same_person("Charles Fillmore", "Charles J. Fillmore"));
+  EXPECT_TRUE(same_person("ELIZABETH B. PRELOGAR", "Elizabeth Prelogar"));
+  EXPECT_FALSE(same_person("Jonathan M. Stan", "Jonathan Mark Stan"));
+  EXPECT_FALSE(same_person("J. Stan", "Jonathan Stan"));         // a first initial is no middle one
+}
+
+TEST(SamePerson, NoWordsIsNeverTheSamePerson) {
+  EXPECT_FALSE(same_person("", ""));
+  EXPECT_FALSE(same_person("Mr", "Mr"));
+  EXPECT_FALSE(same_person("John Key", ""));
+}
+
+TEST(IsPronounName, PersonalRelativeAndDemonstrative) {
+  for (const char* p : {"he", "He", "SHE", "they", "it", "I", "we", "you", "who", "which", "that", "this", "these",
+                        "those", "him", "his", "himself"}) {
+    EXPECT_TRUE(is_pronoun_name(p)) << p;
+  }
+  for (const char* n : {"John Key", "Heath", "Key", "", "he said"}) EXPECT_FALSE(is_pronoun_name(n)) << n;
+}
+
+TEST(JudgeName, PronounEmptyAndNoSpeakerAreOneClass) {
+  Quote q;
+  EXPECT_EQ(judge_name("John Key", q), NameVerdict::kPronounOrEmpty);  // no speaker
+  q.speaker = Speaker{};
+  EXPECT_EQ(judge_name("John Key", q), NameVerdict::kPronounOrEmpty);  // empty name
+  q.speaker->name = "He";
+  EXPECT_EQ(judge_name("John Key", q), NameVerdict::kPronounOrEmpty);
+  q.speaker->name = "the Prime Minister";
+  EXPECT_EQ(judge_name("John Key", q), NameVerdict::kPronounOrEmpty);  // titles only
+  q.speaker->name = "Mr Key";
+  EXPECT_EQ(judge_name("John Key", q), NameVerdict::kExact);
+  q.speaker->name = "Phil Goff";
+  EXPECT_EQ(judge_name("John Key", q), NameVerdict::kWrong);
+}
+
+TEST(NamedGold, NeedsASpeakerThatIsAName) {
+  GoldAttribution g;
+  EXPECT_FALSE(named_gold(g));
+  g.speaker = "Google Analytics";
+  EXPECT_TRUE(named_gold(g));
+  g.speaker_is_name = false;
+  EXPECT_FALSE(named_gold(g));
+  g.speaker_is_name = true;
+  g.speaker = "Mr";
+  EXPECT_FALSE(named_gold(g));
+}
+
+TEST(ParseGoldLine, ReadsSpeakerIsName) {
+  const GoldDocument d = parse_gold_line(
+      R"({"text":"abcdef","attributions":[{"content":[[0,2]],"quote_type":"direct","speaker":"X Y",)"
+      R"("speaker_is_name":false},{"content":[[3,5]],"quote_type":"direct","speaker":"Z"}]})");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_FALSE(d.attributions[0].speaker_is_name);
+  EXPECT_TRUE(d.attributions[1].speaker_is_name);
+  EXPECT_THROW(parse_gold_line(R"({"text":"ab","attributions":[{"content":[[0,1]],"quote_type":"direct",)"
+                               R"("speaker_is_name":"yes"}]})"),
+               Error);
+}
+
 TEST_F(SpeakerCase, MentionOverlappingTheGoldSourceIsCorrect) {
   const GoldAttribution g = gold_with_source("Prime Minister John Key");
   EXPECT_TRUE(speaker_correct(text, g, quote("Somebody Else", find(text, "John Key"))));
@@ -536,6 +637,68 @@ TEST(SpeakerAccuracy, CountsOnMatchedPairsAndEndToEnd) {
   EXPECT_EQ(cases[0]["predicted"]["speaker"], "John Key");
   EXPECT_EQ(cases[0]["predicted"]["mention_text"], "Mr Key");
   EXPECT_EQ(cases[0]["jaccard"], 1.0);
+}
+
+// Five named gold attributions and one unnamed: right name (surname only),
+// pronoun, wrong person, no speaker, missed; the unnamed one is not counted.
+TEST(NameScores, SharesOverMatchedAndRecallOverNamed) {
+  const std::string text =
+      "\"Alpha alpha alpha,\" Mr Key said. \"Beta beta beta,\" he said. Gamma gamma gamma, said Mr Goff. "
+      "\"Delta delta delta.\" Epsilon epsilon epsilon, sources said. \"Zeta zeta zeta,\" said Norman.";
+  Fixture f(text);
+  const char* contents[] = {"Alpha alpha alpha,", "Beta beta beta,", "Gamma gamma gamma",
+                            "Delta delta delta.", "Epsilon epsilon epsilon", "Zeta zeta zeta,"};
+  const char* golds[] = {"John Key", "John Key", "Phil Goff", "John Key", nullptr, "Russel Norman"};
+  for (int i = 0; i < 6; ++i) {
+    GoldAttribution g = make_gold({find(text, contents[i])}, i == 2 || i == 4 ? QuoteKind::kIndirect
+                                                                               : QuoteKind::kDirect);
+    if (golds[i]) g.speaker = golds[i];
+    f.gold.attributions.push_back(std::move(g));
+  }
+  f.predicted.quotes.push_back(with_speaker(make_quote({find(text, contents[0])}), "Key"));
+  f.predicted.quotes.push_back(with_speaker(make_quote({find(text, contents[1])}), "he"));
+  f.predicted.quotes.push_back(
+      with_speaker(make_quote({find(text, contents[2])}, QuoteKind::kIndirect), "John Key"));
+  f.predicted.quotes.push_back(make_quote({find(text, contents[3])}));  // no speaker
+  f.predicted.quotes.push_back(
+      with_speaker(make_quote({find(text, contents[4])}, QuoteKind::kIndirect), "Sources"));
+  // "Zeta" is missed.
+  const Report r = f.score();
+  EXPECT_EQ(r.all.names.named_gold, 5u);
+  EXPECT_EQ(r.all.names.matched, 4u);
+  EXPECT_EQ(r.all.names.exact, 1u);
+  EXPECT_EQ(r.all.names.pronoun_or_empty, 2u);
+  EXPECT_DOUBLE_EQ(r.all.names.accuracy(), 0.25);
+  EXPECT_DOUBLE_EQ(r.all.names.pronoun_or_empty_share(), 0.5);
+  EXPECT_DOUBLE_EQ(r.all.names.recall(), 0.2);
+  EXPECT_EQ(r.quoted.names.named_gold, 4u);  // Goff's is indirect
+  EXPECT_EQ(r.quoted.names.matched, 3u);
+  EXPECT_EQ(r.quoted.names.exact, 1u);
+  // The lenient speaker rule for named gold is exact equality: "Key" is wrong there.
+  EXPECT_EQ(r.all.speaker.correct, 0u);
+
+  const json j = json::parse(r.to_json());
+  EXPECT_EQ(j["all"]["names"]["named_gold"], 5);
+  EXPECT_EQ(j["all"]["names"]["recall"], 0.2);
+  EXPECT_EQ(j["all"]["names"]["pronoun_or_empty_share"], 0.5);
+  const std::string table = r.to_table();
+  EXPECT_NE(table.find("name-exact (matched)"), std::string::npos) << table;
+  EXPECT_NE(table.find("(1/5)"), std::string::npos) << table;  // named recall
+
+  int cases_with_name = 0;
+  for (const json& c : f.errors()) {
+    if (!c.contains("name")) continue;
+    ++cases_with_name;
+    if (c["gold"]["content_text"] == "Alpha alpha alpha,") EXPECT_EQ(c["name"], "exact");
+    if (c["gold"]["content_text"] == "Beta beta beta,") EXPECT_EQ(c["name"], "pronoun_or_empty");
+    if (c["gold"]["content_text"] == "Gamma gamma gamma") EXPECT_EQ(c["name"], "wrong");
+  }
+  EXPECT_EQ(cases_with_name, 4);
+}
+
+TEST(NameScores, TableLeavesNameRowsOutWithoutNamedGold) {
+  Report r;
+  EXPECT_EQ(r.to_table().find("name-"), std::string::npos);
 }
 
 // -------------------------------------------------------- quoted subset
@@ -755,10 +918,24 @@ TEST(EvalCommand, WritesTheErrorFileAndTable) {
   ASSERT_TRUE(in);
   for (std::string line; std::getline(in, line);) {
     const json j = json::parse(line);
-    EXPECT_TRUE(j["case"] == "missed" || j["case"] == "spurious" || j["case"] == "wrong_speaker") << line;
+    EXPECT_TRUE(j["case"] == "missed" || j["case"] == "spurious" || j["case"] == "wrong_speaker" ||
+                j["case"] == "wrong_name")
+        << line;
     EXPECT_TRUE(j["doc"] == "unicode" || j["doc"] == "split") << line;
   }
   std::filesystem::remove(errors);
+}
+
+TEST(EvalCommand, SeveralGoldFilesAreScoredAsOne) {
+  REQUIRE_BINARY();
+  const std::string small = kFixtures + "small.jsonl";
+  const json one = json::parse(run_whosaid("eval " + small + " --format json").out);
+  const CommandResult r = run_whosaid("eval " + small + " " + small + " --format json");
+  EXPECT_EQ(r.status, 0) << r.err;
+  const json two = json::parse(r.out);
+  EXPECT_EQ(two["documents"], 2 * one["documents"].get<int>());
+  EXPECT_EQ(two["all"]["content"]["gold"], 2 * one["all"]["content"]["gold"].get<int>());
+  EXPECT_EQ(two["all"]["names"]["named_gold"], 2 * one["all"]["names"]["named_gold"].get<int>());
 }
 
 TEST(EvalCommand, MissingGoldFileIsNoInput) {

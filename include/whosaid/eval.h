@@ -56,7 +56,10 @@ struct GoldAttribution {
   std::vector<Span> source;       // source fragments; empty: no source
   std::vector<Span> cue;          // cue fragments; may be empty
   QuoteKind quote_type = QuoteKind::kIndirect;
-  std::optional<std::string> speaker;  // resolved person (seed gold only)
+  std::optional<std::string> speaker;  // resolved name (seed; GUM: from the coreference chain)
+  // GUM's `speaker_is_name`: false when `speaker` names no person or
+  // organisation ("Google Analytics", an abstract entity). Absent: true.
+  bool speaker_is_name = true;
 
   // direct or mixed: the "quoted subset" of docs/eval.md.
   bool quoted() const noexcept { return quote_type != QuoteKind::kIndirect; }
@@ -127,9 +130,24 @@ struct Accuracy {
 };
 
 // One column of the report: all attributions, or the quoted subset.
+// The strict name measure of docs/eval.md ("Names"), over gold attributions
+// that name their speaker (named_gold()).
+struct NameScores {
+  uint64_t named_gold = 0;        // gold attributions that name their speaker
+  uint64_t matched = 0;           // … whose content is matched (one-to-one)
+  uint64_t exact = 0;             // … matched, predicted name is that person (same_person)
+  uint64_t pronoun_or_empty = 0;  // … matched, predicted name a pronoun, empty or no speaker
+
+  double accuracy() const noexcept;                // exact / matched
+  double pronoun_or_empty_share() const noexcept;  // pronoun_or_empty / matched
+  double recall() const noexcept;                  // exact / named_gold ("named recall")
+  NameScores& operator+=(const NameScores& other) noexcept;
+};
+
 struct SubsetScores {
   Counts content;                 // content overlap match (Jaccard >= 0.5)
   Accuracy speaker;               // speaker correct / matched pairs
+  NameScores names;               // strict names; quoted: gold direct|mixed
   Counts end_to_end;              // matched and speaker correct
   Counts content_fragment_exact;  // exact content fragments after trimming
   Counts source_exact;            // exact gold source vs predicted mention
@@ -148,7 +166,8 @@ struct Report {
 
   // Everything above as one JSON object (field names in docs/eval.md).
   std::string to_json() const;
-  // A readable table: metric rows × {all, quoted} × {P, R, F1}, then counts.
+  // A readable table: metric rows × {all, quoted} × {P, R, F1}, then counts;
+  // the name rows only when some gold attribution names its speaker.
   std::string to_table() const;
 };
 
@@ -219,6 +238,43 @@ bool speaker_correct(std::string_view text, const GoldAttribution& gold, const Q
 // Name normalisation for seed speakers: ASCII lower case, runs of white space
 // (including no-break space) to one space, trimmed, ’ as '.
 std::string normalize_name(std::string_view name);
+
+// ------------------------------------------------- strict names (docs/eval.md)
+//
+//   same_person("Charles Kennedy", "Mr Kennedy")            → true  (surname)
+//   same_person("Kennedy", "Charles Kennedy")               → true
+//   same_person("Charles Kennedy", "Harrogate Mr Kennedy")  → false
+//   same_person("Jonathan M. Stan", "Jonathan Stan")        → true  (middle initial)
+//   judge_name("John Key", quote resolved to "he")          → kPronounOrEmpty
+
+// The words of a name as compared: ’ read as ', a possessive 's or final '
+// removed, other apostrophes deleted (O'Neill → oneill), every other character
+// that is not a letter or digit a word break (J.K. → j k; al-Assad → al assad),
+// case folded (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic), then leading
+// titles and honorifics (kNameTitles in src/eval/names.cc: mr, dr, president,
+// prime, minister, the, …) and trailing suffixes (jr, sr, phd, …) dropped.
+std::vector<std::string> name_words(std::string_view name);
+
+// True when the name is one personal, possessive, reflexive, relative or
+// demonstrative pronoun ("He", "they", "who", "that", "this", "I").
+bool is_pronoun_name(std::string_view name);
+
+// True when both names denote the same person under the strict rule: equal
+// words; or equal after dropping one-letter middle words (initials) on both
+// sides; or one side is one word equal to the other's last word. Symmetric.
+// False when either side has no words.
+bool same_person(std::string_view gold, std::string_view predicted);
+
+enum class NameVerdict { kExact, kPronounOrEmpty, kWrong };
+
+// The verdict on a prediction for a gold name: kPronounOrEmpty when it has no
+// speaker, an empty name, a name of titles only or a pronoun; else kExact when
+// same_person, else kWrong.
+NameVerdict judge_name(std::string_view gold_name, const Quote& predicted);
+
+// True when the gold attribution names its speaker: `speaker` is set,
+// `speaker_is_name` is true and name_words(speaker) is not empty.
+bool named_gold(const GoldAttribution& gold);
 
 // The span without surrounding white space, quotation marks and . , ; : ! ? … — –
 // at either end (repeatedly). May return an empty span.

@@ -131,6 +131,10 @@ GoldDocument parse_gold_line(std::string_view line) {
       if (!it->is_string()) fail(where + "speaker: expected a string, got " + type_name(*it));
       g.speaker = it->get<std::string>();
     }
+    if (auto it = a.find("speaker_is_name"); it != a.end() && !it->is_null()) {
+      if (!it->is_boolean()) fail(where + "speaker_is_name: expected true or false, got " + type_name(*it));
+      g.speaker_is_name = it->get<bool>();
+    }
     // PolNeAR train has two attributions with an empty content (brat artefacts):
     // nothing can match them, so they are counted and left out, not fatal.
     if (g.content.empty()) {

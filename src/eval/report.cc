@@ -25,6 +25,11 @@ json subset_json(const SubsetScores& s) {
   return {{"content", counts_json(s.content)},
           {"speaker", {{"accuracy", rounded(s.speaker.value())}, {"correct", s.speaker.correct},
                        {"matched", s.speaker.total}}},
+          {"names", {{"accuracy", rounded(s.names.accuracy())},
+                     {"pronoun_or_empty_share", rounded(s.names.pronoun_or_empty_share())},
+                     {"recall", rounded(s.names.recall())}, {"exact", s.names.exact},
+                     {"pronoun_or_empty", s.names.pronoun_or_empty}, {"matched", s.names.matched},
+                     {"named_gold", s.names.named_gold}}},
           {"end_to_end", counts_json(s.end_to_end)},
           {"content_fragment_exact", counts_json(s.content_fragment_exact)},
           {"source_exact", counts_json(s.source_exact)}};
@@ -66,6 +71,14 @@ Counts& Counts::operator+=(const Counts& o) noexcept {
 }
 
 double Accuracy::value() const noexcept { return ratio(correct, total); }
+double NameScores::accuracy() const noexcept { return ratio(exact, matched); }
+double NameScores::pronoun_or_empty_share() const noexcept { return ratio(pronoun_or_empty, matched); }
+double NameScores::recall() const noexcept { return ratio(exact, named_gold); }
+NameScores& NameScores::operator+=(const NameScores& o) noexcept {
+  named_gold += o.named_gold, matched += o.matched, exact += o.exact, pronoun_or_empty += o.pronoun_or_empty;
+  return *this;
+}
+
 Accuracy& Accuracy::operator+=(const Accuracy& o) noexcept {
   correct += o.correct, total += o.total;
   return *this;
@@ -106,6 +119,18 @@ std::string Report::to_table() const {
                 prf_cells(quoted.content_fragment_exact).c_str());
   out += format("%-24s%s      %s\n", "source-exact", prf_cells(all.source_exact).c_str(),
                 prf_cells(quoted.source_exact).c_str());
+  if (all.names.named_gold > 0) {
+    const auto acc = [](uint64_t a, uint64_t b) { return Accuracy{a, b}; };
+    out += format("%-24s%s      %s\n", "name-exact (matched)",
+                  accuracy_cells(acc(all.names.exact, all.names.matched)).c_str(),
+                  accuracy_cells(acc(quoted.names.exact, quoted.names.matched)).c_str());
+    out += format("%-24s%s      %s\n", "name-pronoun-or-empty",
+                  accuracy_cells(acc(all.names.pronoun_or_empty, all.names.matched)).c_str(),
+                  accuracy_cells(acc(quoted.names.pronoun_or_empty, quoted.names.matched)).c_str());
+    out += format("%-24s%s      %s\n", "name-recall (named)",
+                  accuracy_cells(acc(all.names.exact, all.names.named_gold)).c_str(),
+                  accuracy_cells(acc(quoted.names.exact, quoted.names.named_gold)).c_str());
+  }
   out += "\ncounts (true positives / predicted, true positives / gold)\n";
   const std::pair<const char*, Counts SubsetScores::*> rows[] = {
       {"content", &SubsetScores::content},

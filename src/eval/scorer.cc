@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <tuple>
@@ -187,6 +188,15 @@ json predicted_json(std::string_view text, const Quote& q) {
 }
 
 double rounded(double x) { return std::round(x * 1e4) / 1e4; }
+
+const char* verdict_name(NameVerdict v) {
+  switch (v) {
+    case NameVerdict::kExact: return "exact";
+    case NameVerdict::kPronounOrEmpty: return "pronoun_or_empty";
+    case NameVerdict::kWrong: return "wrong";
+  }
+  return "wrong";
+}
 
 }  // namespace
 
@@ -448,13 +458,28 @@ void Scorer::add(const GoldDocument& gold, const Document& predicted) {
   quoted.end_to_end.predicted = quoted.content.predicted;
 
   std::vector<bool> speaker_ok(golds.size(), false);
+  std::vector<std::optional<NameVerdict>> name_verdict(golds.size());  // matched named gold only
   for (size_t gi = 0; gi < golds.size(); ++gi) {
     const GoldAttribution& a = gold.attributions[gi];
     Accuracy& by_type = report_.recall_by_type[static_cast<size_t>(a.quote_type)];
     ++by_type.total;
     const Item& g = golds[gi];
+    const bool named = named_gold(a);
+    if (named) {
+      ++all.names.named_gold;
+      quoted.names.named_gold += g.quoted;
+    }
     if (g.match < 0) continue;
     ++by_type.correct;
+    if (named) {
+      const NameVerdict v = *(name_verdict[gi] = judge_name(*a.speaker, *quotes[g.match]));
+      for (NameScores* n : {&all.names, g.quoted ? &quoted.names : nullptr}) {
+        if (n == nullptr) continue;
+        ++n->matched;
+        n->exact += v == NameVerdict::kExact;
+        n->pronoun_or_empty += v == NameVerdict::kPronounOrEmpty;
+      }
+    }
     const Item& p = preds[g.match];
     const bool ok = speaker_ok[gi] = speaker_correct(text, a, *quotes[g.match]);
     ++all.content.tp_precision, ++all.content.tp_recall;
@@ -488,6 +513,7 @@ void Scorer::add(const GoldDocument& gold, const Document& predicted) {
   for (auto [mine, sum] : {std::pair{&all, &report_.all}, std::pair{&quoted, &report_.quoted}}) {
     sum->content += mine->content;
     sum->speaker += mine->speaker;
+    sum->names += mine->names;
     sum->end_to_end += mine->end_to_end;
     sum->content_fragment_exact += mine->content_fragment_exact;
     sum->source_exact += mine->source_exact;
@@ -510,12 +536,13 @@ void Scorer::add(const GoldDocument& gold, const Document& predicted) {
                         {"predicted", predicted_json(text, *quotes[g.closest])}};
       }
       cases.emplace_back(at, 0, dump(j));
-    } else if (!speaker_ok[gi]) {
+    } else if (!speaker_ok[gi] || (name_verdict[gi] && *name_verdict[gi] != NameVerdict::kExact)) {
       json j = {{"doc", gold.id},
-                {"case", "wrong_speaker"},
+                {"case", speaker_ok[gi] ? "wrong_name" : "wrong_speaker"},
                 {"jaccard", rounded(static_cast<double>(g.match_common) / static_cast<double>(g.match_union))},
                 {"gold", gold_json(text, a)},
                 {"predicted", predicted_json(text, *quotes[g.match])}};
+      if (name_verdict[gi]) j["name"] = verdict_name(*name_verdict[gi]);
       cases.emplace_back(at, 1, dump(j));
     }
   }

@@ -1,7 +1,7 @@
-// whosaid eval GOLD.jsonl [--errors FILE] [--format table|json] [--threads N]
+// whosaid eval GOLD.jsonl... [--errors FILE] [--format table|json] [--threads N]
 //
-// Runs the extractor over every gold article and prints the scores of
-// docs/eval.md. Bad gold lines are reported as FILE:LINE: reason and skipped;
+// Runs the extractor over every gold article of every file (scored together,
+// as one set) and prints the scores of docs/eval.md. Bad gold lines are reported as FILE:LINE: reason and skipped;
 // the exit status is then kExitSomeRejected.
 #include <algorithm>
 #include <atomic>
@@ -23,7 +23,7 @@ namespace whosaid::cli {
 namespace {
 
 struct EvalOptions {
-  std::string gold;
+  std::vector<std::string> golds;
   std::string errors;
   std::string format = "table";
   unsigned threads = 1;
@@ -58,16 +58,18 @@ void extract_batch(const Extractor& extractor, std::vector<Job>& batch, unsigned
 }
 
 int run_eval(const EvalOptions& options) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  const std::string name = options.gold == "-" ? "<stdin>" : options.gold;
-  if (options.gold != "-") {
-    file.open(options.gold, std::ios::binary);
-    if (!file) {
-      std::cerr << "whosaid eval: cannot open " << options.gold << ": " << std::strerror(errno) << "\n";
-      return kExitNoInput;
+  // Every file is opened before any work, so a typo fails fast.
+  std::vector<std::unique_ptr<std::ifstream>> files;
+  for (const std::string& gold : options.golds) {
+    auto file = std::make_unique<std::ifstream>();
+    if (gold != "-") {
+      file->open(gold, std::ios::binary);
+      if (!*file) {
+        std::cerr << "whosaid eval: cannot open " << gold << ": " << std::strerror(errno) << "\n";
+        return kExitNoInput;
+      }
     }
-    in = &file;
+    files.push_back(std::move(file));
   }
   std::ofstream errors;
   if (!options.errors.empty()) {
@@ -80,8 +82,8 @@ int run_eval(const EvalOptions& options) {
 
   const Extractor extractor;
   eval::Scorer scorer(/*keep_errors=*/!options.errors.empty());
-  eval::GoldReader reader(*in, name);
   uint64_t rejected = 0;
+  std::string name;  // of the file being read
   const size_t batch_size = 16 * static_cast<size_t>(options.threads);
   std::vector<Job> batch;
 
@@ -102,21 +104,25 @@ int run_eval(const EvalOptions& options) {
     batch.clear();
   };
 
-  for (;;) {
-    Job job;
-    try {
-      if (!reader.next(job.gold)) break;
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::kBadInput) throw;
-      std::cerr << e.what() << "\n";
-      ++rejected;
-      continue;
+  for (size_t f = 0; f < files.size(); ++f) {
+    name = options.golds[f] == "-" ? "<stdin>" : options.golds[f];
+    eval::GoldReader reader(options.golds[f] == "-" ? std::cin : *files[f], name);
+    for (;;) {
+      Job job;
+      try {
+        if (!reader.next(job.gold)) break;
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::kBadInput) throw;
+        std::cerr << e.what() << "\n";
+        ++rejected;
+        continue;
+      }
+      job.line = reader.line();
+      batch.push_back(std::move(job));
+      if (batch.size() >= batch_size) flush();
     }
-    job.line = reader.line();
-    batch.push_back(std::move(job));
-    if (batch.size() >= batch_size) flush();
+    flush();  // before the next file: messages name the file being read
   }
-  flush();
 
   eval::Report report = scorer.report();
   report.rejected_lines = rejected;
@@ -144,7 +150,9 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<EvalOptions>();
   CLI::App* cmd = app.add_subcommand(
       "eval", "Score extraction against gold attributions (PolNeAR format); see docs/eval.md");
-  cmd->add_option("GOLD", options->gold, "gold JSONL file, code-point offsets ('-' for stdin)")->required();
+  cmd->add_option("GOLD", options->golds,
+                  "gold JSONL file(s), code-point offsets ('-' for stdin); several are scored as one set")
+      ->required();
   cmd->add_option("--errors", options->errors,
                   "write missed, spurious and wrong-speaker cases to FILE, one JSON object per line");
   cmd->add_option("--format", options->format, "output: table or json")
