@@ -9,6 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3 libgumbo-dev zlib1g-dev
   libcpp-httplib-dev libmicrohttpd-dev   # server: libmicrohttpd; httplib: the test client
+  wordnet-base   # WordNet 3.0: whosaid train wordnet, and the test that data/wordnet.tsv rebuilds
   chromium wrk
   python3 python3-dev pybind11-dev python3-pybind11 python3-pytest
   python3-dask python3-distributed python3-pandas python3-setuptools python3-pip python3-wheel  # Python module, Dask

@@ -798,7 +798,7 @@ class Attributor {
     const bool passive = is_auxiliary_word(before) || before == "be" || before == "being";
     // "X seemed irritated", "the race appears closer": a linking verb's
     // complement says something of the subject whatever its form.
-    const CueEntry* entry = lex_.cue(fw_[cue]);
+    const CueEntry* entry = lex_.any_cue(fw_[cue]);
     const bool linking = entry && is_linking(entry->lemma);
     const bool raising = fw_[f.content.front().begin] == "to" || fw_[f.content.front().begin] == "as" || linking;
     return passive || raising;
@@ -835,7 +835,7 @@ class Attributor {
 
   bool verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame& f) {
     const uint32_t b = s.first_token, e = s.end_token;
-    const CueEntry* entry = lex_.cue(fw_[c.first_token]);
+    const CueEntry* entry = lex_.any_cue(fw_[c.first_token]);
     std::string_view lemma = entry ? std::string_view(entry->lemma) : std::string_view();
     // Skip adverbs, auxiliaries and time words between the source and the cue.
     uint32_t p = c.first_token;
@@ -1192,7 +1192,7 @@ class Attributor {
   // take the object as content when the object quotes someone; "said on
   // Monday" and "spoke of the past" without a quotation are left over.
   uint32_t quoted_object_after_preposition(const Cue& c, uint32_t k, uint32_t end) const {
-    const CueEntry* entry = lex_.cue(fw_[c.first_token]);
+    const CueEntry* entry = lex_.any_cue(fw_[c.first_token]);
     if (!entry || entry->cls != CueClass::kSpeech) return k;  // "appeared at …", "plans for …"
     const uint32_t o = k + 1;
     if (o >= end || tok(o).kind == TokenKind::kPunct) return k;
@@ -2382,7 +2382,7 @@ class Attributor {
     if (!(is_clause_joint(p - 1) || (source != last.source && (text(p - 1) == ";" || is_dash(p - 1))))) return;
     uint32_t cut = p - 1;
     if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
-    const CueEntry* entry = lex_.cue(fw_[c.first_token]);
+    const CueEntry* entry = lex_.any_cue(fw_[c.first_token]);
     uint32_t k = skip_adjuncts(c.end_token, end, entry ? std::string_view(entry->lemma) : std::string_view());
     Frame f;
     k = after_particle(k, end, f);
@@ -2512,13 +2512,24 @@ class Attributor {
       case CueKind::kDash: cue_word = "-"; break;
       default: cue_word = fw_[c.first_token];
     }
-    const CueEntry* entry = lex_.cue(cue_word);
+    const CueEntry* entry = lex_.any_cue(cue_word);
     const std::string_view lemma = entry ? std::string_view(entry->lemma) : cue_word;
     fv.add("cue", cue_word);
     fv.add("lemma", lemma);
     fv.add("lemma*kind", lemma, kname);
     fv.add("prior", static_cast<int64_t>(c.prior * 10));
     fv.add("prior*kind", std::to_string(static_cast<int>(c.prior * 10)), kname);
+    // What the cue word means by WordNet: how a word weighs that PolNeAR
+    // train never showed as a cue, and which listed cues are rarely speech.
+    const WordSenses* senses = entry ? entry->senses : nullptr;
+    const std::string_view sense1 = senses ? sense_class_name(senses->first[0]) : std::string_view("none");
+    fv.add("listed", entry && entry->listed ? "yes" : "no");
+    fv.add("sense1", sense1);
+    fv.add("sense1*kind", sense1, kname);
+    if (senses) {
+      fv.add("speech-senses", senses->count(SenseClass::kCommunication));
+      fv.add("thought-senses", senses->count(SenseClass::kCognition));
+    }
     const bool tagged = kind == QuoteKind::kIndirect;  // tag only where the choice is open
     if (tagged) {
       fv.add("cue-tag", tag_name(c.first_token, si));

@@ -11,6 +11,8 @@ extern "C" const char whosaid_res_words[];
 extern "C" const unsigned long long whosaid_res_words_size;
 extern "C" const char whosaid_res_names[];
 extern "C" const unsigned long long whosaid_res_names_size;
+extern "C" const char whosaid_res_wordnet[];
+extern "C" const unsigned long long whosaid_res_wordnet_size;
 
 namespace whosaid {
 namespace {
@@ -80,7 +82,31 @@ WordClass class_named(std::string_view name) {
 
 }  // namespace
 
-Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv) {
+// Priors of the cues only WordNet names (data/cues.tsv's priors are the share
+// of a word's occurrences in PolNeAR train that were cues; a word never
+// annotated there is rarely one, and the model weighs its senses).
+constexpr float kWordNetSpeechPrior = 0.25f;
+constexpr float kWordNetBeliefPrior = 0.15f;
+
+Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv,
+                 std::string_view wordnet_tsv) {
+  for_each_row(wordnet_tsv, "data/wordnet.tsv", [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 4 || (f[2] != "v" && f[2] != "n")) throw std::runtime_error("expected form, lemma, v|n, classes");
+    WordSenses s;
+    s.lemma = std::string(f[1]);
+    s.noun = f[2] == "n";
+    int i = 0;
+    size_t b = 0;
+    while (b < f[3].size() && i < WordSenses::kSenses) {
+      size_t e = f[3].find(' ', b);
+      if (e == std::string_view::npos) e = f[3].size();
+      const SenseClass c = sense_class_named(f[3].substr(b, e - b));
+      if (c == SenseClass::kNone) throw std::runtime_error("unknown sense class '" + std::string(f[3].substr(b, e - b)) + "'");
+      s.first[i++] = c;
+      b = e + 1;
+    }
+    senses_.emplace(std::string(f[0]), std::move(s));
+  });
   for_each_row(cues_tsv, "data/cues.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 4) throw std::runtime_error("expected form, lemma, class, prior");
     CueEntry e;
@@ -89,8 +115,21 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
     else if (f[2] == "belief") e.cls = CueClass::kBelief;
     else throw std::runtime_error("unknown cue class '" + std::string(f[2]) + "'");
     e.prior = std::stof(std::string(f[3]));
+    e.senses = senses(f[0]);
     cues_.emplace(std::string(f[0]), std::move(e));
   });
+  for (const auto& [form, s] : senses_) {
+    if (s.noun || cues_.count(form)) continue;
+    const SenseClass first = s.first[0];
+    if (first != SenseClass::kCommunication && first != SenseClass::kCognition) continue;
+    CueEntry e;
+    e.lemma = s.lemma;
+    e.cls = first == SenseClass::kCommunication ? CueClass::kSpeech : CueClass::kBelief;
+    e.prior = first == SenseClass::kCommunication ? kWordNetSpeechPrior : kWordNetBeliefPrior;
+    e.listed = false;
+    e.senses = &s;
+    wordnet_cues_.emplace(form, std::move(e));
+  }
   for_each_row(words_tsv, "data/words.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) throw std::runtime_error("expected class and words");
     auto& set = classes_[static_cast<size_t>(class_named(f[0]))];
@@ -114,13 +153,25 @@ const Lexicon& Lexicon::builtin() {
   static const Lexicon lexicon(
       std::string_view(whosaid_res_cues, whosaid_res_cues_size),
       std::string_view(whosaid_res_words, whosaid_res_words_size),
-      std::string_view(whosaid_res_names, whosaid_res_names_size));
+      std::string_view(whosaid_res_names, whosaid_res_names_size),
+      std::string_view(whosaid_res_wordnet, whosaid_res_wordnet_size));
   return lexicon;
 }
 
 const CueEntry* Lexicon::cue(std::string_view folded) const {
   auto it = cues_.find(folded);
   return it == cues_.end() ? nullptr : &it->second;
+}
+
+const CueEntry* Lexicon::any_cue(std::string_view folded) const {
+  if (const CueEntry* c = cue(folded)) return c;
+  auto it = wordnet_cues_.find(folded);
+  return it == wordnet_cues_.end() ? nullptr : &it->second;
+}
+
+const WordSenses* Lexicon::senses(std::string_view folded) const {
+  auto it = senses_.find(folded);
+  return it == senses_.end() ? nullptr : &it->second;
 }
 
 Gender Lexicon::given_name_gender(std::string_view folded) const {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/folded.h"
+#include "core/wordnet.h"
 #include "whosaid/document.h"
 
 namespace whosaid {
@@ -21,6 +22,10 @@ struct CueEntry {
   std::string lemma;
   CueClass cls = CueClass::kSpeech;
   float prior = 0.5f;
+  // Listed in data/cues.tsv (a cue word of PolNeAR train); false for a verb
+  // that only WordNet names as one of speech or thought.
+  bool listed = true;
+  const WordSenses* senses = nullptr;  // its WordNet senses (data/wordnet.tsv), if any
 };
 
 enum class WordClass : uint8_t {
@@ -48,11 +53,24 @@ class Lexicon {
   // they do not parse (a build problem, never user input).
   static const Lexicon& builtin();
 
-  // Parses the three TSV files; throws Error(kModel) naming file and line.
-  Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv);
+  // Parses the TSV files; throws Error(kModel) naming file and line.
+  Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv,
+          std::string_view wordnet_tsv = {});
+  // Cue entries point into the sense table: moves keep them, copies would not.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+  Lexicon(Lexicon&&) = default;
 
   // Look-ups take a folded word (utf8::fold: ASCII lower case, ’ as ').
+  // A cue word of data/cues.tsv (the words other stages treat as cues).
   const CueEntry* cue(std::string_view folded) const;
+  // A listed cue word, or else a verb whose most frequent WordNet sense is one
+  // of communication (a speech cue) or cognition (a belief cue), with a low
+  // prior and listed == false: the cue finder's candidates.
+  const CueEntry* any_cue(std::string_view folded) const;
+  // The WordNet senses of a form (data/wordnet.tsv), null if it has none of
+  // speech or thought.
+  const WordSenses* senses(std::string_view folded) const;
   bool is(WordClass c, std::string_view folded) const {
     return classes_[static_cast<size_t>(c)].count(folded) != 0;
   }
@@ -63,6 +81,8 @@ class Lexicon {
 
  private:
   StringMap<CueEntry> cues_;
+  StringMap<CueEntry> wordnet_cues_;
+  StringMap<WordSenses> senses_;
   StringSet classes_[static_cast<size_t>(WordClass::kCount)];
   StringMap<Gender> names_;
   size_t max_role_words_ = 1;

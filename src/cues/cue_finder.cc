@@ -81,8 +81,11 @@ void find_cues(Document& doc, const Lexicon& lex) {
           doc.cues.push_back({tok.span, t, t + 1, CueKind::kVerb, c->prior});
           continue;
         }
-        // An unlisted verb in the classic slot: ""…," he surmised." / ""…," Brad Pelletier quipped,".
-        if (!tok.has(kCapitalized) && w.size() > 3 && (w.ends_with("ed") || w.ends_with("s")) &&
+        // An unlisted verb of speech or thought (by WordNet, data/wordnet.tsv) in
+        // the classic slot: ""…," he surmised." / ""…," Brad Pelletier quipped,".
+        // Other verbs there ("went", "smiled") are not cues.
+        const WordSenses* senses = lex.senses(w);
+        if (!tok.has(kCapitalized) && senses && !senses->noun && (w.ends_with("ed") || w.ends_with("s")) &&
             t + 1 <= s.end_token && t > s.first_token) {
           uint32_t k = t;
           while (k > s.first_token && k + 4 > t && doc.tokens[k - 1].kind == TokenKind::kWord) {

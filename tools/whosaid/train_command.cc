@@ -5,7 +5,9 @@
 //   whosaid train tagger --eval en_ewt-ud-test.conllu [--model data/tagger.bin] [--join-hyphens]
 //   whosaid train parser …   (train_parser_command.cc)
 //   whosaid train attribution --train polnear/train/docs.jsonl --out data/attribution.bin
+//   whosaid train wordnet [--wordnet /usr/share/wordnet] --out data/wordnet.tsv
 //                             [--epochs N] [--seed S] [--folds K]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include <string>
 
 #include "attribution/trainer.h"
+#include "core/wordnet.h"
 #include "commands.h"
 #include "tagger/conllu.h"
 #include "tagger/trainer.h"
@@ -227,6 +230,20 @@ void add_train_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(2, 100))
       ->capture_default_str();
   attribution->callback([attr, &exit_code] { exit_code = run_train_attribution(*attr); });
+
+  auto wn = std::make_shared<std::pair<std::string, std::string>>("/usr/share/wordnet", "");
+  CLI::App* wordnet = train->add_subcommand(
+      "wordnet", "Table of WordNet senses for cue words (data/wordnet.tsv) from Debian's wordnet-base");
+  wordnet->add_option("--wordnet", wn->first, "WordNet 3.0 database directory")
+      ->check(CLI::ExistingDirectory)
+      ->capture_default_str();
+  wordnet->add_option("--out", wn->second, "Where to write the table (e.g. data/wordnet.tsv)")->required();
+  wordnet->callback([wn, &exit_code] {
+    const std::string table = wordnet::build_table(wn->first);
+    write_model(wn->second, table);
+    std::cout << "wrote " << wn->second << ": " << std::count(table.begin(), table.end(), '\n') << " lines\n";
+    exit_code = kExitOk;
+  });
 }
 
 }  // namespace whosaid::cli
