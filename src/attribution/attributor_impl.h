@@ -28,6 +28,7 @@
 #include "attribution/model.h"
 #include "attribution/words.h"
 #include "core/positions.h"
+#include "core/utf8.h"
 #include "tagger/tag_set.h"
 
 namespace whosaid {
@@ -94,11 +95,9 @@ class Attributor {
       if (text(close - d) == "(") return static_cast<int32_t>(close - d);
     return -1;
   }
-  bool is_dash(uint32_t t) const {
-    const std::string_view w = text(t);
-    return w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
-  }
-  // A hyphen standing for a dash ("$275 billion - half of what …").
+  bool is_dash(uint32_t t) const { return utf8::is_dash_token(text(t)); }
+  // A hyphen standing alone between spaces for a dash ("$275 billion - half of
+  // what …", "Mrs. Clinton - "Born …"").
   bool is_spaced_hyphen(uint32_t t) const {
     const Span sp = doc_.tokens[t].span;
     const std::string_view all = doc_.text();
@@ -366,8 +365,6 @@ class Attributor {
   // dash or a semicolon: "… lost its identity: "France is no longer France," he
   // claimed." The quotation is a statement of its own there.
   bool opens_quotation_after_break(uint32_t t) const;
-  // A hyphen standing alone between spaces is a dash: "Mrs. Clinton - "Born …"".
-  bool spaced_hyphen(uint32_t t) const;
   // ""…," X said" / "…, X said.": the statement [b, ce) before the cue makes
   // f a trailing frame (a comma after the closing mark is left out; the
   // statement starts after a dateline or at a quotation after a break). The

@@ -29,7 +29,7 @@ uint32_t Attributor::clause_cut(uint32_t begin, uint32_t end) const {
   for (uint32_t t = std::max(last_quote > begin ? last_quote - 1 : begin, begin + 4); t + 1 < end; ++t) {
     if (tok(t).in_quote) continue;
     std::string_view tt = text(t);
-    if (tt == ";" || tt == "\xE2\x80\x94" || tt == "--" || tt == "\xE2\x80\x93") return t;
+    if (tt == ";" || utf8::is_dash_token(tt)) return t;
     if (is_clause_comma(t) && t + 1 < end && !tok(t + 1).in_quote) {
       const std::string_view w = fw_[t + 1];
       if (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "adding" || w == "saying" ||
@@ -65,13 +65,7 @@ bool Attributor::opens_quotation(uint32_t t) const {
 bool Attributor::opens_quotation_after_break(uint32_t t) const {
   if (t == 0 || region_opening_at(t) < 0) return false;
   const std::string_view w = text(t - 1);
-  return w == ":" || w == ";" || is_dash(t - 1) || spaced_hyphen(t - 1);
-}
-
-bool Attributor::spaced_hyphen(uint32_t t) const {
-  const Span sp = tok(t).span;
-  const std::string_view all = doc_.text();
-  return text(t) == "-" && sp.begin > 0 && sp.end < all.size() && all[sp.begin - 1] == ' ' && all[sp.end] == ' ';
+  return w == ":" || w == ";" || is_dash(t - 1) || is_spaced_hyphen(t - 1);
 }
 
 void Attributor::trailing_statement(Frame& f, uint32_t b, uint32_t ce, const char* origin, uint32_t after, uint32_t e) {

@@ -17,7 +17,7 @@ void Attributor::end_before_trailing_quotation(std::vector<Frame>& frames, const
   if (start <= o.begin || start >= o.end || start == doc_.sentences[f.sentence].first_token) return;
   uint32_t cut = start;
   while (cut > o.begin && (tok(cut - 1).kind == TokenKind::kQuote || is_comma(cut - 1) || text(cut - 1) == ":" ||
-                           text(cut - 1) == ";" || is_dash(cut - 1) || spaced_hyphen(cut - 1)))
+                           text(cut - 1) == ";" || is_dash(cut - 1) || is_spaced_hyphen(cut - 1)))
     --cut;
   if (!cut_content(outer, cut)) frames.pop_back();
 }
