@@ -9,7 +9,7 @@
 namespace whosaid::attribution {
 
 void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s, uint32_t end, std::string_view lemma,
-                    FeatureVector& fv) {
+                                FeatureVector& fv) {
   fv.clear();
   const uint32_t si = f.sentence;
   const int64_t shift = std::min<int64_t>(static_cast<int64_t>(s) - static_cast<int64_t>(rule_begin), 7);
@@ -67,7 +67,7 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
 }
 
 void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
-                         size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
+                                     size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
   fv.clear();
   const uint32_t si = f.sentence;
   fv.add("q-bias");
@@ -106,8 +106,8 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
   fv.add("q-len", bucket(word_count(begin, e)));
 }
 
-void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit, uint32_t stop,
-                  size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
+void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
+                              uint32_t stop, size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
   fv.clear();
   const uint32_t si = f.sentence;
   fv.add("e-bias");
@@ -372,7 +372,7 @@ void Attributor::sourceless_features(const Frame& f, std::string_view lemma, Fea
 }
 
 void Attributor::standalone_features(const char* origin, const QuotedRegion& qr, Range range, uint32_t si, int para_gap,
-                         FeatureVector& fv) {
+                                     FeatureVector& fv) {
   fv.clear();
   const Sentence& s = doc_.sentences[si];
   fv.add("bias");

@@ -101,7 +101,8 @@ void Attributor::emit_frames(std::vector<Frame>& frames, size_t region_begin, si
   }
 }
 
-void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, size_t region_begin, size_t region_end) {
+void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, size_t region_begin,
+                                 size_t region_end) {
   for (size_t r = region_begin; r < region_end; ++r) {
     if (region_used_[r]) continue;
     const QuotedRegion& qr = doc_.quoted[r];
