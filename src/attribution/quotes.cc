@@ -137,31 +137,27 @@ void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, 
     SpeakerLink link;
     const char* origin = "none";
     int para_gap = 0;
+    const auto speaker_is = [&](int32_t m) {
+      link.mention = m;
+      Speaker sp;
+      sp.mention = doc_.mentions[m].span;
+      q.speaker = sp;
+    };
     if (intro_.source >= 0 && intro_.sentence + 1 == static_cast<int32_t>(si) &&
         qr.first_token <= s.first_token + 1) {
       // Introduced by the sentence before: "He said:" ¶ "…"
-      link.mention = intro_.source;
-      Speaker sp;
-      sp.mention = doc_.mentions[intro_.source].span;
-      q.speaker = sp;
+      speaker_is(intro_.source);
       q.cue = intro_.cue->span;
       origin = "intro";
       intro_ = {};
     } else if (frames.empty() && sentence_subject(si, qr.first_token) >= 0) {
       // "Moore thanked him for "stepping up …"": the sentence's subject.
-      const int32_t m = sentence_subject(si, qr.first_token);
-      link.mention = m;
-      Speaker sp;
-      sp.mention = doc_.mentions[m].span;
-      q.speaker = sp;
+      speaker_is(sentence_subject(si, qr.first_token));
       origin = "subject";
     } else if (!frames.empty() && frames.front().source >= 0) {
       // "The process … "could lead to a debate" and Mr Key said …"
       const Frame& f = frames.front();
-      link.mention = f.source;
-      Speaker sp;
-      sp.mention = doc_.mentions[f.source].span;
-      q.speaker = sp;
+      speaker_is(f.source);
       q.cue = f.cue->span;
       origin = "sentence-frame";
     } else if (!doc_.quotes.empty()) {
