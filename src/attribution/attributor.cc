@@ -9,7 +9,7 @@ namespace whosaid::attribution {
 Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const FoldedWords& folded,
            const Tagger* tagger, const AttributionModel* model, std::vector<CandidateTrace>* trace,
            bool report_all)
-    : doc_(doc), lex_(lex), opt_(opt), fw_(folded), tagger_(tagger), model_(model), trace_out_(trace),
+    : TokenView{doc, lex, folded}, doc_(doc), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
       report_all_(report_all || !model) {
   tagged_.assign(doc.sentences.size(), false);
   region_used_.assign(doc.quoted.size(), false);

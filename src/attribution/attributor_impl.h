@@ -12,6 +12,8 @@
 //   words.h           the word lists the rules share
 // A frame is a cue with its source (a mention) and content (token ranges);
 // the rules build frames per sentence, then quotes are emitted from them.
+// TokenView is the read-only part every rule shares (tokens, folded words,
+// lexicon); a rule that needs no other state can be a free function over it.
 #pragma once
 
 #include <algorithm>
@@ -68,7 +70,45 @@ struct Frame {
   CandidateTrace ends;           // candidate content ends, kept for training
 };
 
-class Attributor {
+// What every rule reads and none changes: the document's tokens and text,
+// their folded forms and the lexicon, with the token tests all rules share.
+// Rules written as free functions take it by const reference; the Attributor
+// is one (it also writes the document: mentions it adds, quotes).
+struct TokenView {
+  const Document& document_;
+  const Lexicon& lex_;
+  const FoldedWords& fw_;  // folded tokens
+
+  const Token& tok(uint32_t t) const { return document_.tokens[t]; }
+  std::string_view text(uint32_t t) const { return document_.slice(document_.tokens[t].span); }
+  bool is_comma(uint32_t t) const { return text(t) == ","; }
+  // The "(" nearest before the ")" at token `close`, at most `reach` tokens
+  // before it and not before token `lowest`; -1 when there is none.
+  int32_t paren_opening(uint32_t close, uint32_t lowest, uint32_t reach) const {
+    for (uint32_t d = 1; d <= reach && d <= close && close - d >= lowest; ++d)
+      if (text(close - d) == "(") return static_cast<int32_t>(close - d);
+    return -1;
+  }
+  bool is_dash(uint32_t t) const { return utf8::is_dash_token(text(t)); }
+  // A hyphen standing alone between spaces for a dash ("$275 billion - half of
+  // what …", "Mrs. Clinton - "Born …"").
+  bool is_spaced_hyphen(uint32_t t) const {
+    const Span sp = document_.tokens[t].span;
+    const std::string_view all = document_.text();
+    return text(t) == "-" && sp.begin > 0 && sp.end < all.size() && all[sp.begin - 1] == ' ' &&
+           all[sp.end] == ' ';
+  }
+  // A comma, semicolon, colon, opening parenthesis or dash: where a clause may end.
+  bool is_boundary_punct(uint32_t t) const {
+    const std::string_view w = text(t);
+    return w == "," || w == ";" || w == ":" || w == "(" || is_dash(t);
+  }
+  Span byte_span(Range r) const { return {tok(r.begin).span.begin, tok(r.end - 1).span.end}; }
+  uint32_t sentence_of(uint32_t offset) const { return segment_at(document_.sentences, offset); }
+  uint32_t paragraph_of(uint32_t offset) const { return segment_at(document_.paragraphs, offset); }
+};
+
+class Attributor : private TokenView {
  public:
   Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const FoldedWords& folded,
              const Tagger* tagger, const AttributionModel* model, std::vector<CandidateTrace>* trace,
@@ -84,31 +124,7 @@ class Attributor {
     std::vector<uint32_t> next_quoted, next_boundary, commas_before;
   };
 
-  // Tokens and the marks of quoted regions.
-  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
-  std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
-  bool is_comma(uint32_t t) const { return text(t) == ","; }
-  // The "(" nearest before the ")" at token `close`, at most `reach` tokens
-  // before it and not before token `lowest`; -1 when there is none.
-  int32_t paren_opening(uint32_t close, uint32_t lowest, uint32_t reach) const {
-    for (uint32_t d = 1; d <= reach && d <= close && close - d >= lowest; ++d)
-      if (text(close - d) == "(") return static_cast<int32_t>(close - d);
-    return -1;
-  }
-  bool is_dash(uint32_t t) const { return utf8::is_dash_token(text(t)); }
-  // A hyphen standing alone between spaces for a dash ("$275 billion - half of
-  // what …", "Mrs. Clinton - "Born …"").
-  bool is_spaced_hyphen(uint32_t t) const {
-    const Span sp = doc_.tokens[t].span;
-    const std::string_view all = doc_.text();
-    return text(t) == "-" && sp.begin > 0 && sp.end < all.size() && all[sp.begin - 1] == ' ' &&
-           all[sp.end] == ' ';
-  }
-  // A comma, semicolon, colon, opening parenthesis or dash: where a clause may end.
-  bool is_boundary_punct(uint32_t t) const {
-    const std::string_view w = text(t);
-    return w == "," || w == ";" || w == ":" || w == "(" || is_dash(t);
-  }
+  // The marks of quoted regions.
   bool is_closing_mark(uint32_t t) const { return closes_region_[t]; }
   // A comma ending a clause, also when American style puts it inside the
   // quotation that ends the clause: `called it "a disgrace," adding …`.
@@ -128,10 +144,7 @@ class Attributor {
     return e <= b ? 0 : static_cast<int>(words_before_[e] - words_before_[b]);
   }
   bool is_clause_joint(uint32_t t) const { return is_clause_comma(t) || fw_[t] == "and" || fw_[t] == "but"; }
-  Span byte_span(Range r) const { return {tok(r.begin).span.begin, tok(r.end - 1).span.end}; }
   std::string_view tag_name(uint32_t t, uint32_t si) { return pos::penn_name(tag_of(t, si)); }
-  uint32_t sentence_of(uint32_t offset) const { return segment_at(doc_.sentences, offset); }
-  uint32_t paragraph_of(uint32_t offset) const { return segment_at(doc_.paragraphs, offset); }
 
   // ---- attributor.cc: the stage driver: sentence by sentence, frames then quotes; mentions sorted at the end.
   void sort_mentions(std::vector<SpeakerLink>& links);
@@ -492,9 +505,7 @@ class Attributor {
   bool continues_in_next_paragraph(const Quote& prev, const QuotedRegion& qr) const;
 
   Document& doc_;
-  const Lexicon& lex_;
   const ExtractorOptions& opt_;
-  const FoldedWords& fw_;  // folded tokens
   const Tagger* tagger_;
   const AttributionModel* model_;
   std::vector<CandidateTrace>* trace_out_;
