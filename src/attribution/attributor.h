@@ -8,6 +8,9 @@
 // take the speaker of their sentence's frame, or carry over the speaker of the
 // quote just before (across paragraph breaks, within a few paragraphs); short
 // ones with neither are scare quotes or titles and are dropped.
+//
+// The rules live in src/attribution/, one concern a file; attributor_impl.h
+// (internal) declares them and lists the files.
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // hashed features of each candidate (cue, source, content) the rules build.
 //
 // The attributor describes every candidate with a FeatureVector (see
-// attributor.cc, `frame_features` and `standalone_features`, and docs/model.md
+// features.cc, `frame_features` and `standalone_features`, and docs/model.md
 // for the list). The model gives the probability that the candidate is a right
 // attribution: content matching a human annotation and the right source. That
 // probability decides whether an indirect candidate is reported (it must reach

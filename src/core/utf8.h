@@ -29,6 +29,21 @@ bool is_lower(uint32_t cp) noexcept;
 inline bool is_digit(uint32_t cp) noexcept { return cp >= '0' && cp <= '9'; }
 bool is_dash(uint32_t cp) noexcept;     // - ‐ – — ―
 
+// Dash tokens (a token's text, not a code point as is_dash() above). All take
+// "—", "–" and "--" (a dash typed as two hyphens); they differ on the rest,
+// and each stage keeps the one its rules were tuned with:
+//   is_dash_token                those only; a lone "-" is left to its context
+//                                (attribution asks whether spaces surround it)
+//   is_dash_or_hyphen_token      also a lone "-" (layout: bylines, datelines)
+//   is_dash_bar_or_hyphen_token  also "-" and "―" U+2015 (cues after a quotation)
+inline bool is_dash_token(std::string_view t) noexcept {
+  return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "--";
+}
+inline bool is_dash_or_hyphen_token(std::string_view t) noexcept { return is_dash_token(t) || t == "-"; }
+inline bool is_dash_bar_or_hyphen_token(std::string_view t) noexcept {
+  return is_dash_or_hyphen_token(t) || t == "\xE2\x80\x95";
+}
+
 // Lower-cases ASCII letters and maps ’ to ', for lexicon look-ups.
 void fold(std::string_view word, std::string& out);
 

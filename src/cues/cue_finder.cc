@@ -7,10 +7,6 @@
 namespace whosaid {
 namespace {
 
-bool is_dash_token(std::string_view t) {
-  return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "\xE2\x80\x95" || t == "--" || t == "-";
-}
-
 // Most longer words capitalised: a headline or subhead in title case.
 bool title_case(const Document& doc, const Sentence& s) {
   int words = 0, caps = 0;
@@ -126,7 +122,7 @@ void find_cues(Document& doc, const Lexicon& lex) {
         doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.75f});
         continue;
       }
-      if (is_dash_token(text) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kQuote &&
+      if (utf8::is_dash_bar_or_hyphen_token(text) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kQuote &&
           t + 1 < s.end_token && doc.tokens[t + 1].has(kCapitalized)) {
         doc.cues.push_back({tok.span, t, t + 1, CueKind::kDash, 0.85f});
       }

@@ -17,10 +17,6 @@ constexpr int kMaxShortLineWords = 12;
 constexpr uint32_t kDatelineParagraphs = 3;
 constexpr uint32_t kMaxDatelineTokens = 12;
 
-bool is_dash(std::string_view t) {
-  return t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "--" || t == "-";
-}
-
 class Layout {
  public:
   Layout(Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex) {}
@@ -122,7 +118,7 @@ class Layout {
         return 0;
       }
       const std::string_view s = doc_.slice(tok.span);
-      if (!(s == "," || s == "&" || s == "|" || s == "." || s == "/" || is_dash(s))) return 0;
+      if (!(s == "," || s == "&" || s == "|" || s == "." || s == "/" || utf8::is_dash_or_hyphen_token(s))) return 0;
     }
     return b + 1;
   }
@@ -220,7 +216,7 @@ class Layout {
     for (; t < p.end_token && t < b + kMaxDatelineTokens; ++t) {
       const Token& tok = doc_.tokens[t];
       const std::string_view s = doc_.slice(tok.span);
-      if (is_dash(s) && parens == 0) {
+      if (utf8::is_dash_or_hyphen_token(s) && parens == 0) {
         if (t + 1 < p.end_token) flag(b, t + 1);
         return;
       }

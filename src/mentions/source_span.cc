@@ -689,16 +689,14 @@ class SourceSpans {
 
   bool is_trailing_punct(uint32_t t) const {
     std::string_view w = text(t);
-    return w == "," || w == "." || w == ":" || w == ";" || w == "\xE2\x80\x94" || w == "--" ||
-           w == "\xE2\x80\x93" || w == "-";
+    return w == "," || w == "." || w == ":" || w == ";" || utf8::is_dash_or_hyphen_token(w);
   }
 
   // What ends an apposition after the source: ";", a dash, a comma or the
   // final full stop (not the one of "Calif.").
   bool phrase_break(uint32_t t, const Sentence& s) const {
     std::string_view w = text(t);
-    if (w == "," || w == ";" || w == ":" || w == "\xE2\x80\x94" || w == "--" || w == "\xE2\x80\x93" || w == "?" ||
-        w == "!")
+    if (w == "," || w == ";" || w == ":" || utf8::is_dash_token(w) || w == "?" || w == "!")
       return true;
     if (w == ".") return !abbrev_dot(t, s.first_token);
     return false;
