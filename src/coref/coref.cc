@@ -195,6 +195,12 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     c.sentence = s < 0 ? 0 : static_cast<uint32_t>(s);
     c.paragraph = s < 0 ? 0 : doc.sentences[s].paragraph;
     c.in_quote = doc.tokens[c.first_token].in_quote > 0;
+    if (s >= 0) {
+      const std::string_view par = doc.slice(doc.paragraphs[c.paragraph].span);
+      size_t e = par.size();
+      while (e > 0 && (par[e - 1] == ' ' || par[e - 1] == '"' || par[e - 1] == ')')) --e;
+      c.question = e > 0 && par[e - 1] == '?';
+    }
     // The head: the last word (of the name, for "Mr Key's").
     uint32_t h = c.end_token - 1;
     while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
@@ -239,6 +245,13 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
   f.add("g", A, std::string(g) + C);
   f.add("q", A, std::string(a.in_quote ? "q" : "-") + (c.in_quote ? "q" : "-") + C);
   f.add("subj", A, std::string(c.subject ? "s" : "-") + C + bucket(sd, {0, 1, 2}));
+  if (a.form == CorefForm::kFirstSingular || a.form == CorefForm::kFirstPlural || a.form == CorefForm::kSecond)
+    f.add("dlg", A, C + (a.question ? "q" : "a") + (c.question ? "q" : "a") + bucket(pd, {0, 1, 2}));
+  f.add("src", A, std::string(c.source ? "s" : "-") + C + bucket(sd, {0, 1, 2, 4}));
+  // The source of the latest attribution before the anaphor: who speaks on.
+  bool latest_source = c.source;
+  for (size_t k = j + 1; k < i && latest_source; ++k) latest_source = !ms[k].source;
+  if (latest_source) f.add("last_src", A, C + (a.in_quote ? "q" : "-"));
   f.add("poss", A, std::string(c.possessive ? "p" : "-") + (a.possessive ? "p" : "-"));
   if (!is_pronoun(c.form)) f.add("cnt", A, C + bucket(c.head_count, {0, 1, 2, 5}));
   if (is_pronoun(c.form)) f.add("pp", a.head, c.head);
@@ -262,6 +275,7 @@ void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, Fe
   f.add("none_head", A, a.head);
   f.add("none_q", A, a.in_quote ? "q" : "-");
   f.add("none_sent", A, bucket(a.sentence, {0, 1, 3}));
+  f.add("none_dlg", A, a.question ? "q" : "a");
   uint32_t agreeing = 0;
   for (size_t k = first_candidate(i); k < i; ++k)
     if (std::strcmp(agreement(a.gender, ms[k].gender), "n") != 0 && !is_pronoun(ms[k].form)) ++agreeing;
@@ -280,6 +294,7 @@ int32_t CorefModel::antecedent(const std::vector<CorefMention>& ms, size_t i) co
   float best = score(f.ids());
   int32_t best_j = -1;
   for (size_t j = i; j-- > first_candidate(i);) {
+    if (!allowed(ms[i], ms[j])) continue;
     f.clear();
     pair_features(ms, i, j, f);
     const float s = score(f.ids());

@@ -51,6 +51,8 @@ struct CorefMention {
   bool in_quote = false;
   bool subject = false;      // nsubj when parsed, else the first mention of its sentence
   bool possessive = false;   // his, her, their, 's
+  bool source = false;       // the source of an attribution ("X said"); set by the caller
+  bool question = false;     // its paragraph ends in "?" (an interviewer's turn)
   uint32_t head_count = 0;   // earlier mentions with the same head word (salience)
   std::string head;          // folded last word ("company", "key", "he")
 };
@@ -84,6 +86,12 @@ class CorefModel {
   static void none_features(const std::vector<CorefMention>& mentions, size_t i, FeatureVector& out);
   // First candidate index considered for anaphor i.
   static size_t first_candidate(size_t i) { return i > kMaxCandidates ? i - kMaxCandidates : 0; }
+  // Whether mention j may be the antecedent of i at all: a pronoun inside a
+  // quotation speaks from the quoted person's side, so it is no candidate
+  // for a pronoun outside ("It's a tragedy that he didn't." He said …).
+  static bool allowed(const CorefMention& anaphor, const CorefMention& candidate) {
+    return !(candidate.in_quote && !anaphor.in_quote && is_pronoun(candidate.form));
+  }
 
   float score(const std::vector<uint32_t>& features) const;
   CorefModel() : weights_(size_t{1} << kFeatureBits, 0.0f) {}

@@ -95,22 +95,41 @@ std::vector<ConllDocument> read_conll(const std::string& path) {
   return docs;
 }
 
-std::unordered_map<std::string, std::string> read_texts(const std::string& path) {
+struct GumText {
+  std::string text;
+  std::vector<Span> sources;  // attribution sources, byte offsets
+};
+
+std::unordered_map<std::string, GumText> read_texts(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kIo, path + ": cannot open");
-  std::unordered_map<std::string, std::string> texts;
+  std::unordered_map<std::string, GumText> texts;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.contains("id") || !j.contains("text"))
       throw Error(ErrorCode::kBadInput, path + ": a line without id and text");
-    texts[j["id"].get<std::string>()] = j["text"].get<std::string>();
+    GumText& t = texts[j["id"].get<std::string>()];
+    t.text = j["text"].get<std::string>();
+    // Code point offsets to bytes.
+    std::vector<uint32_t> byte_at;
+    for (uint32_t b = 0; b < t.text.size(); ++b)
+      if ((static_cast<unsigned char>(t.text[b]) & 0xC0) != 0x80) byte_at.push_back(b);
+    byte_at.push_back(static_cast<uint32_t>(t.text.size()));
+    if (j.contains("attributions"))
+      for (const auto& a : j["attributions"])
+        if (a.contains("source"))
+          for (const auto& frag : a["source"]) {
+            const size_t b = frag[0].get<size_t>(), e = frag[1].get<size_t>();
+            if (b < e && e < byte_at.size()) t.sources.push_back({byte_at[b], byte_at[e]});
+          }
   }
   return texts;
 }
 
-CorefDocument build(const ConllDocument& cd, const std::string& text) {
+CorefDocument build(const ConllDocument& cd, const GumText& gum) {
+  const std::string& text = gum.text;
   // Byte span of each gold token in the text.
   std::vector<Span> at(cd.forms.size());
   size_t pos = 0;
@@ -140,6 +159,7 @@ CorefDocument build(const ConllDocument& cd, const std::string& text) {
   out.entity.assign(out.mentions.size(), -1);
   for (size_t i = 0; i < out.mentions.size(); ++i) {
     const Span head = doc.tokens[out.mentions[i].end_token - 1].span;
+    for (const Span& src : gum.sources) out.mentions[i].source |= src.begin <= head.begin && head.end <= src.end;
     uint32_t best_size = UINT32_MAX;
     for (const GoldMention& g : cd.mentions) {
       const uint32_t b = at[g.first].begin, e = at[g.last].end;
@@ -169,6 +189,7 @@ std::vector<Example> examples(const std::vector<CorefDocument>& docs) {
       ex.options.push_back(f.ids());
       bool any = false;
       for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+        if (!CorefModel::allowed(d.mentions[i], d.mentions[j])) continue;
         f.clear();
         CorefModel::pair_features(d.mentions, i, j, f);
         ex.options.push_back(f.ids());
@@ -204,7 +225,8 @@ CorefScores score_coref(const CorefModel& model, const std::vector<CorefDocument
       const CorefMention& a = d.mentions[i];
       if (!is_anaphor(a) || d.entity[i] < 0) continue;
       bool has = false;
-      for (size_t j = CorefModel::first_candidate(i); j < i; ++j) has |= d.entity[j] == d.entity[i];
+      for (size_t j = CorefModel::first_candidate(i); j < i; ++j)
+        has |= d.entity[j] == d.entity[i] && CorefModel::allowed(a, d.mentions[j]);
       const int32_t p = model.antecedent(d.mentions, i);
       const bool right = has ? p >= 0 && d.entity[p] == d.entity[i] : p < 0;
       if (a.form == CorefForm::kNominal) {
