@@ -153,17 +153,18 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   for (size_t i = 0; i < doc.mentions.size(); ++i) {
     const Mention& m = doc.mentions[i];
     CorefForm form = CorefForm::kName;
-    if (m.kind == MentionKind::kPronoun) {
-      const PronounEntry* p = pronoun_entry(fw[m.first_token]);
+    const PronounEntry* p = m.end_token == m.first_token + 1 ? pronoun_entry(fw[m.first_token]) : nullptr;
+    if (m.kind == MentionKind::kPronoun || p) {
       if (!p) continue;
       form = p->form;
     } else if (m.kind == MentionKind::kOrganisation) {
-      form = CorefForm::kOrganisation;
+      // "the company" (a lower-case head) refers back; "The New York Times" names.
+      form = doc.tokens[m.end_token - 1].has(kCapitalized) ? CorefForm::kOrganisation : CorefForm::kNominal;
     } else if (m.kind == MentionKind::kNominal) {
       form = CorefForm::kNominal;
     }
     add(m.first_token, m.end_token, form, static_cast<int32_t>(i));
-    out.back().gender = m.kind == MentionKind::kPronoun ? form_gender(form) : m.gender;
+    out.back().gender = p ? form_gender(form) : m.gender;
   }
   for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
     if (covered[t] || doc.tokens[t].kind != TokenKind::kWord) continue;
@@ -206,6 +207,10 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
     c.head = std::string(fw[h]);
     if (c.head.size() > 2 && c.head.ends_with("'s")) c.head.resize(c.head.size() - 2);
+    c.org_head = lex.is(WordClass::kOrgHead, c.head);
+    // A body is "it" (its number is not marked reliably: "the police are").
+    if (c.gender == Gender::kUnknown && (c.form == CorefForm::kOrganisation || (c.org_head && !is_pronoun(c.form))))
+      c.gender = Gender::kNeuter;
     if (is_pronoun(c.form)) {
       c.possessive = pronoun_entry(c.head) && pronoun_entry(c.head)->possessive;
     } else {
@@ -258,6 +263,7 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
   if (a.form == CorefForm::kNominal) {
     f.add("hm", a.head == c.head ? "y" : "n", C);
     f.add("nh", a.head, C);
+    f.add("ncls", std::string(a.org_head ? "o" : "p") + C, std::string(c.org_head ? "o" : "p") + bucket(sd, {0, 1, 3}));
   }
   // How many closer candidates of the same kind agree as well as this one.
   uint32_t rank = 0;
@@ -276,10 +282,15 @@ void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, Fe
   f.add("none_q", A, a.in_quote ? "q" : "-");
   f.add("none_sent", A, bucket(a.sentence, {0, 1, 3}));
   f.add("none_dlg", A, a.question ? "q" : "a");
-  uint32_t agreeing = 0;
-  for (size_t k = first_candidate(i); k < i; ++k)
-    if (std::strcmp(agreement(a.gender, ms[k].gender), "n") != 0 && !is_pronoun(ms[k].form)) ++agreeing;
+  uint32_t agreeing = 0, matching = 0;
+  for (size_t k = first_candidate(i); k < i; ++k) {
+    if (is_pronoun(ms[k].form)) continue;
+    const char* g = agreement(a.gender, ms[k].gender);
+    agreeing += std::strcmp(g, "n") != 0;
+    matching += std::strcmp(g, "y") == 0;
+  }
   f.add("none_cands", A, bucket(agreeing, {0, 1, 3}));
+  f.add("none_match", A, bucket(matching, {0, 1, 3}));
 }
 
 float CorefModel::score(const std::vector<uint32_t>& features) const {

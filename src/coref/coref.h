@@ -52,6 +52,7 @@ struct CorefMention {
   bool subject = false;      // nsubj when parsed, else the first mention of its sentence
   bool possessive = false;   // his, her, their, 's
   bool source = false;       // the source of an attribution ("X said"); set by the caller
+  bool org_head = false;     // the head names a body ("company", "ministry": the lexicon's org_head)
   bool question = false;     // its paragraph ends in "?" (an interviewer's turn)
   uint32_t head_count = 0;   // earlier mentions with the same head word (salience)
   std::string head;          // folded last word ("company", "key", "he")
@@ -89,8 +90,15 @@ class CorefModel {
   // Whether mention j may be the antecedent of i at all: a pronoun inside a
   // quotation speaks from the quoted person's side, so it is no candidate
   // for a pronoun outside ("It's a tragedy that he didn't." He said …).
+  // Nor is a candidate whose gender contradicts "he", "she" or "it" (all
+  // three known: male, female, neuter; "they" and "we" are left to the model).
   static bool allowed(const CorefMention& anaphor, const CorefMention& candidate) {
-    return !(candidate.in_quote && !anaphor.in_quote && is_pronoun(candidate.form));
+    if (candidate.in_quote && !anaphor.in_quote && is_pronoun(candidate.form)) return false;
+    const bool singular = anaphor.form == CorefForm::kMale || anaphor.form == CorefForm::kFemale ||
+                          anaphor.form == CorefForm::kNeuter;
+    const Gender g = candidate.gender;
+    const bool known = g == Gender::kMale || g == Gender::kFemale || g == Gender::kNeuter;
+    return !(singular && known && g != anaphor.gender);
   }
 
   float score(const std::vector<uint32_t>& features) const;

@@ -178,6 +178,7 @@ class Resolver {
         if (ent[i] < 0) {
           const int32_t j = model_.antecedent(ms, i);
           if (j >= 0) ent[i] = ent[j];
+          else if (ms[i].org_head) ent[i] = nearest_body(ms, i, ent);
         }
       }
       if (dm < 0) continue;
@@ -193,6 +194,17 @@ class Resolver {
         resolved_[dm] = ent[i];
       }
     }
+  }
+
+  // "the company" when the model says none: the nearest organisation named in
+  // the three sentences before, or -1. GUM, the training data, has few such
+  // nominals after a named body, so the model rarely links them.
+  static int32_t nearest_body(const std::vector<CorefMention>& ms, size_t i, const std::vector<int32_t>& ent) {
+    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+      if (ms[i].sentence - ms[j].sentence > 3) break;
+      if (ms[j].form == CorefForm::kOrganisation && ent[j] >= 0) return ent[j];
+    }
+    return -1;
   }
 
   // The named speaker of the quotation holding a first-person pronoun, or -1.
