@@ -66,9 +66,9 @@ TEST(GumTrainDev, StrictNamesAtTheMeasuredLevel) {
   const eval::Report d = score(dev);
   r.all.names += d.all.names;
   EXPECT_EQ(r.all.names.named_gold, 174u);
-  EXPECT_GE(r.all.names.exact, 21u) << r.to_table();
+  EXPECT_GE(r.all.names.exact, 22u) << r.to_table();
   EXPECT_GE(r.all.names.matched, 85u) << r.to_table();
-  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.63) << r.to_table();
+  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.55) << r.to_table();
 }
 
 // Regression floors on PolNeAR dev, quoted subset. They sit just under the

@@ -188,6 +188,16 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   std::sort(out.begin(), out.end(), [](const CorefMention& a, const CorefMention& b) {
     return a.first_token != b.first_token ? a.first_token < b.first_token : a.end_token < b.end_token;
   });
+  // A bare surname takes the gender of the full name with that surname ("Lopez"
+  // after "Senator Maria Lopez").
+  StringMap<Gender> name_gender;
+  for (CorefMention& c : out) {
+    if (c.form != CorefForm::kName) continue;
+    uint32_t h = c.end_token - 1;
+    while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
+    if (c.gender == Gender::kMale || c.gender == Gender::kFemale) name_gender.emplace(std::string(fw[h]), c.gender);
+    else if (auto it = name_gender.find(fw[h]); it != name_gender.end()) c.gender = it->second;
+  }
   StringMap<uint32_t> seen;
   int32_t last_sentence = -1;
   bool sentence_has_subject = false;
@@ -208,6 +218,10 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     c.head = std::string(fw[h]);
     if (c.head.size() > 2 && c.head.ends_with("'s")) c.head.resize(c.head.size() - 2);
     c.org_head = lex.is(WordClass::kOrgHead, c.head);
+    const std::string_view first = fw[c.first_token];
+    c.indefinite = first == "a" || first == "an" ||
+                   (c.first_token > 0 && (fw[c.first_token - 1] == "a" || fw[c.first_token - 1] == "an"));
+    c.definite = first == "the" || first == "this" || first == "that" || first == "these" || first == "those";
     // A body is "it" (its number is not marked reliably: "the police are").
     if (c.gender == Gender::kUnknown && (c.form == CorefForm::kOrganisation || (c.org_head && !is_pronoun(c.form))))
       c.gender = Gender::kNeuter;
@@ -257,6 +271,7 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
   bool latest_source = c.source;
   for (size_t k = j + 1; k < i && latest_source; ++k) latest_source = !ms[k].source;
   if (latest_source) f.add("last_src", A, C + (a.in_quote ? "q" : "-"));
+  if (c.indefinite) f.add("c_indef", A, C);
   f.add("poss", A, std::string(c.possessive ? "p" : "-") + (a.possessive ? "p" : "-"));
   if (!is_pronoun(c.form)) f.add("cnt", A, C + bucket(c.head_count, {0, 1, 2, 5}));
   if (is_pronoun(c.form)) f.add("pp", a.head, c.head);

@@ -52,6 +52,8 @@ struct CorefMention {
   bool subject = false;      // nsubj when parsed, else the first mention of its sentence
   bool possessive = false;   // his, her, their, 's
   bool source = false;       // the source of an attribution ("X said"); set by the caller
+  bool definite = false;     // opens with the/this/that/these/those
+  bool indefinite = false;   // opens with, or follows, a/an ("Lopez, a Democrat")
   bool org_head = false;     // the head names a body ("company", "ministry": the lexicon's org_head)
   bool question = false;     // its paragraph ends in "?" (an interviewer's turn)
   uint32_t head_count = 0;   // earlier mentions with the same head word (salience)
@@ -59,8 +61,11 @@ struct CorefMention {
 };
 
 inline bool is_pronoun(CorefForm f) { return f >= CorefForm::kFirstSingular; }
-// Pronouns and nominals are resolved; names start or join entities by their words.
-inline bool is_anaphor(const CorefMention& m) { return is_pronoun(m.form) || m.form == CorefForm::kNominal; }
+// Pronouns and definite nominals are resolved; names start or join entities by their words.
+// Indefinite nominals ("a spokesman for the ministry", "a report") introduce.
+inline bool is_anaphor(const CorefMention& m) {
+  return is_pronoun(m.form) || (m.form == CorefForm::kNominal && m.definite);
+}
 
 // The mentions coreference works on, in text order: doc.mentions (names,
 // roles, organisations, the pronouns he/she/they/it/we/I/who) plus every other
