@@ -4,6 +4,7 @@
 
 #include "core/positions.h"
 #include "core/utf8.h"
+#include "coref/coref.h"
 #include "mentions/mention_finder.h"
 
 namespace whosaid {
@@ -16,13 +17,14 @@ bool compatible(Gender pronoun, Gender entity) {
 
 class Resolver {
  public:
-  Resolver(Document& doc, const Lexicon& lex, const std::vector<SpeakerLink>& links)
-      : doc_(doc), lex_(lex), links_(links) {}
+  Resolver(Document& doc, const Lexicon& lex, const FoldedWords& folded, const CorefModel& model,
+           const std::vector<SpeakerLink>& links)
+      : doc_(doc), lex_(lex), folded_(folded), model_(model), links_(links) {}
 
   void run() {
     mark_sources();
     group_names();
-    resolve_nominals();
+    resolve_coref();
     assign_speakers();
   }
 
@@ -66,7 +68,6 @@ class Resolver {
     if (e.gender == Gender::kUnknown) e.gender = m.gender;
     if (e.role.empty() && !m.role.empty()) {
       e.role = std::string(doc_.slice(m.role));
-      index_role(id);
     }
     if (e.org.empty() && !m.org.empty()) e.org = std::string(doc_.slice(m.org));
     if (is_source_[mi]) person_[id] = true;
@@ -155,106 +156,94 @@ class Resolver {
     return best;
   }
 
-
-
-
-  // Entities by their folded role and every word-final part of it ("prime
-  // minister" and "minister" for "Prime Minister"): the highest entity id for
-  // each, which resolve_nominals() takes (the entity seen last).
-  void index_role(int32_t id) {
-    utf8::fold(doc_.entities[id].role, role_buf_);
-    const std::string_view role = role_buf_;
-    if (role.empty()) return;
-    const auto keep_latest = [&](std::string_view key) {
-      auto [it, added] = by_role_.try_emplace(std::string(key), id);
-      if (!added && it->second < id) it->second = id;
-    };
-    keep_latest(role);
-    for (size_t p = role.find(' '); p != std::string_view::npos; p = role.find(' ', p + 1)) keep_latest(role.substr(p + 1));
-  }
-
-  void resolve_nominals() {
-    std::string head;
-    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
-      Mention& m = doc_.mentions[i];
-      if (m.entity >= 0 || m.kind == MentionKind::kPronoun) continue;
-      if (m.kind == MentionKind::kNominal) {
-        // "the Prime Minister" → the entity whose role is Prime Minister (nearest before).
-        utf8::fold(doc_.slice(m.role.empty() ? m.name : m.role), head);
-        if (head.starts_with("the ")) head = head.substr(4);
-        if (!head.empty()) {
-          if (auto it = by_role_.find(head); it != by_role_.end()) {
-            attach(static_cast<int32_t>(i), it->second);
-            continue;
-          }
+  // Pronouns and nominals by the coreference model (coref/coref.h): each one
+  // takes the entity of the antecedent the model picks. A nominal with none
+  // starts an entity (one per wording: "the ministry" twice is one body), and
+  // organisations not grouped by name too. "I"/"we" inside a quotation is that
+  // quotation's speaker.
+  void resolve_coref() {
+    std::vector<CorefMention> ms = coref_mentions(doc_, lex_, folded_);
+    for (CorefMention& m : ms) m.source = m.doc_mention >= 0 && is_source_[m.doc_mention];
+    std::vector<int32_t> ent(ms.size(), -1);
+    resolved_.assign(doc_.mentions.size(), -1);
+    for (size_t i = 0; i < ms.size(); ++i)
+      if (ms[i].doc_mention >= 0) ent[i] = doc_.mentions[ms[i].doc_mention].entity;
+    std::string key;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const int32_t dm = ms[i].doc_mention;
+      if (ent[i] >= 0) continue;
+      if (is_anaphor(ms[i])) {
+        ent[i] = quotation_speaker(ms[i]);
+        if (ent[i] < 0) ent[i] = continuing_speaker(ms[i]);
+        if (ent[i] < 0) {
+          const int32_t j = model_.antecedent(ms, i);
+          if (j >= 0) ent[i] = ent[j];
+          else if (ms[i].org_head) ent[i] = nearest_body(ms, i, ent);
         }
       }
-      std::string key;
-      utf8::fold(doc_.slice(m.name), key);
-      auto it = single_.find(key);
-      if (it != single_.end()) attach(static_cast<int32_t>(i), it->second);
-      else single_.emplace(key, new_entity(m, static_cast<int32_t>(i)));
+      if (dm < 0) continue;
+      if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
+        if (ent[i] < 0) {
+          utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
+          auto it = single_.find(key);
+          ent[i] = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm);
+          single_.emplace(key, ent[i]);
+        }
+        if (doc_.mentions[dm].entity < 0) attach(dm, ent[i]);
+      } else {
+        resolved_[dm] = ent[i];
+      }
     }
   }
 
-  bool is_person(int32_t id) const {
-    return id >= 0 && doc_.entities[id].kind == MentionKind::kName && (person_[id] ||
-                                                                       doc_.entities[id].gender != Gender::kUnknown);
-  }
-
-  // Resolves a pronoun source by salience; -1 when nothing agrees.
-  int32_t resolve_pronoun(const Mention& p, int32_t last_speaker) {
-    std::string w;
-    utf8::fold(doc_.slice(p.span), w);
-    if (w == "i" || w == "we" || w == "it") return -1;
-    if (w == "who") {
-      // "X, who …" — the name just before.
-      uint32_t t = p.first_token;
-      while (t > 0 && doc_.slice(doc_.tokens[t - 1].span) == ",") --t;
-      if (t > 0) {
-        int32_t m = mention_at(doc_, t - 1);
-        if (m >= 0 && doc_.mentions[m].entity >= 0) return doc_.mentions[m].entity;
-      }
-      return last_speaker;
-    }
-    const bool plural = p.gender == Gender::kPlural;
-    auto agrees = [&](int32_t id) {
-      if (id < 0) return false;
-      const Entity& e = doc_.entities[id];
-      if (plural) return e.kind != MentionKind::kName || e.gender == Gender::kPlural;
-      return is_person(id) && compatible(p.gender, e.gender);
-    };
-    // (a) the subject of the previous sentence.
-    const int32_t si = sentence_containing(doc_, p.first_token);
-    if (si > 0) {
-      const Sentence& prev = doc_.sentences[si - 1];
-      for (uint32_t t = prev.first_token; t < prev.end_token; ++t) {
-        if (doc_.tokens[t].in_quote) continue;
-        int32_t m = mention_at(doc_, t);
-        if (m < 0) continue;
-        const Mention& mm = doc_.mentions[m];
-        int32_t id = mm.entity;
-        if (agrees(id)) return id;
-        if (mm.kind != MentionKind::kPronoun) break;  // only the first mention is the subject
-        t = mm.end_token - 1;
-      }
-    }
-    // (b) the speaker of the quote before.
-    if (agrees(last_speaker)) return last_speaker;
-    // (c) the latest person mentioned before.
-    for (int32_t m = mention_at_or_before(p.first_token); m >= 0; --m) {
-      const Mention& mm = doc_.mentions[m];
-      if (mm.first_token >= p.first_token || doc_.tokens[mm.first_token].in_quote) continue;
-      if (agrees(mm.entity)) return mm.entity;
-      if (p.first_token - mm.first_token > 400) break;
+  // "the company" when the model says none: the nearest organisation named in
+  // the three sentences before, or -1. GUM, the training data, has few such
+  // nominals after a named body, so the model rarely links them.
+  static int32_t nearest_body(const std::vector<CorefMention>& ms, size_t i, const std::vector<int32_t>& ent) {
+    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+      if (ms[i].sentence - ms[j].sentence > 3) break;
+      if (ms[j].form == CorefForm::kOrganisation && ent[j] >= 0) return ent[j];
     }
     return -1;
   }
 
-  int32_t mention_at_or_before(uint32_t t) const {
-    auto it = std::upper_bound(doc_.mentions.begin(), doc_.mentions.end(), t,
-                               [](uint32_t tk, const Mention& m) { return tk < m.first_token; });
-    return static_cast<int32_t>(it - doc_.mentions.begin()) - 1;
+  // The named speaker of the quotation holding a first-person pronoun, or -1.
+  int32_t quotation_speaker(const CorefMention& m) const {
+    if (!m.in_quote || (m.form != CorefForm::kFirstSingular && m.form != CorefForm::kFirstPlural)) return -1;
+    const uint32_t at = doc_.tokens[m.first_token].span.begin;
+    auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
+                               [](uint32_t b, const Quote& q) { return b < q.span.begin; });
+    if (it == doc_.quotes.begin()) return -1;
+    const size_t qi = static_cast<size_t>(it - doc_.quotes.begin() - 1);
+    if (at >= doc_.quotes[qi].span.end || links_[qi].mention < 0) return -1;
+    const Mention& src = doc_.mentions[links_[qi].mention];
+    return src.kind == MentionKind::kPronoun ? -1 : src.entity;
+  }
+
+  // "…," Norman said. "Quote." He said …: a "he"/"she" source right after a
+  // sentence that is all quotation continues with the speaker of that
+  // quotation when the gender agrees; -1 otherwise. (GUM, the model's
+  // training data, has too few quotations to learn this news pattern.)
+  int32_t continuing_speaker(const CorefMention& m) const {
+    if (m.in_quote || m.doc_mention < 0 || !is_source_[m.doc_mention] ||
+        (m.form != CorefForm::kMale && m.form != CorefForm::kFemale) || m.sentence == 0)
+      return -1;
+    const Sentence& prev = doc_.sentences[m.sentence - 1];
+    for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
+      if (doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].in_quote) return -1;
+    const uint32_t at = doc_.tokens[m.first_token].span.begin;
+    auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
+                               [](uint32_t b, const Quote& q) { return b < q.span.begin; });
+    for (size_t qi = static_cast<size_t>(it - doc_.quotes.begin()); qi-- > 0;) {
+      if (doc_.quotes[qi].span.end > at) continue;
+      const int32_t src = links_[qi].mention;
+      if (src < 0 || src == m.doc_mention) continue;
+      const int32_t id = doc_.mentions[src].kind == MentionKind::kPronoun ? resolved_[src] : doc_.mentions[src].entity;
+      if (id < 0) return -1;
+      const Gender g = doc_.entities[id].gender;
+      return g == Gender::kUnknown || g == m.gender ? id : -1;
+    }
+    return -1;
   }
 
   void fill(Speaker& sp, int32_t id) {
@@ -267,7 +256,6 @@ class Resolver {
   }
 
   void assign_speakers() {
-    int32_t last_speaker = -1;
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
       const SpeakerLink& l = links_[qi];
@@ -275,19 +263,17 @@ class Resolver {
         Mention& m = doc_.mentions[l.mention];
         int32_t id = m.entity;
         if (m.kind == MentionKind::kPronoun) {
-          id = resolve_pronoun(m, last_speaker);
+          id = resolved_[l.mention];
           if (id >= 0 && doc_.entities[id].gender == Gender::kUnknown &&
               (m.gender == Gender::kMale || m.gender == Gender::kFemale))
             doc_.entities[id].gender = m.gender;
         }
         fill(*q.speaker, id);
         if (id < 0) q.speaker->name = std::string(doc_.slice(m.span));  // "I", "we": as written
-        if (id >= 0) last_speaker = id;
       } else if (l.carried_from >= 0 && doc_.quotes[l.carried_from].speaker) {
         Speaker sp = *doc_.quotes[l.carried_from].speaker;
         sp.mention.reset();
         q.speaker = sp;
-        if (sp.entity >= 0) last_speaker = sp.entity;
       }
     }
   }
@@ -300,20 +286,22 @@ class Resolver {
 
   Document& doc_;
   const Lexicon& lex_;
+  const FoldedWords& folded_;
+  const CorefModel& model_;
   const std::vector<SpeakerLink>& links_;
+  std::vector<int32_t> resolved_;  // entity of each pronoun mention, -1 if none
   std::vector<bool> is_source_;
   std::vector<bool> person_;
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
-  StringMap<int32_t> by_role_;  // index_role()
-  std::string role_buf_;
 };
 
 }  // namespace
 
-void resolve_speakers(Document& doc, const Lexicon& lexicon, const std::vector<SpeakerLink>& links) {
-  Resolver(doc, lexicon, links).run();
+void resolve_speakers(Document& doc, const Lexicon& lexicon, const FoldedWords& folded, const CorefModel& model,
+                      const std::vector<SpeakerLink>& links) {
+  Resolver(doc, lexicon, folded, model, links).run();
 }
 
 }  // namespace whosaid

@@ -4,21 +4,23 @@
 // surname or "Mr Key" joins the entity with that surname (the nearest before
 // it, else the first after it, so a headline "Key: …" finds the Prime
 // Minister named later). Roles and parties come from the mentions ("Labour MP
-// Phil Goff", "Russel Norman, the Green Party co-leader"). A nominal source
-// ("the Prime Minister") joins the entity holding that role. A pronoun source
-// resolves by salience, not distance: the subject of the previous sentence,
-// then the speaker of the quote before, then the latest person mentioned —
-// each only if gender agrees.
+// Phil Goff", "Russel Norman, the Green Party co-leader"). Pronouns ("he",
+// "his", "I", "you", "who") and nominals ("the Prime Minister", "the
+// company") take the entity of the antecedent the coreference model picks
+// (coref/coref.h, docs/coref.md); "I" inside a quotation is its speaker.
 #pragma once
 
 #include <vector>
 
 #include "attribution/attributor.h"
+#include "core/folded.h"
 #include "core/lexicon.h"
+#include "coref/coref.h"
 #include "whosaid/document.h"
 
 namespace whosaid {
 
-void resolve_speakers(Document& doc, const Lexicon& lexicon, const std::vector<SpeakerLink>& links);
+void resolve_speakers(Document& doc, const Lexicon& lexicon, const FoldedWords& folded, const CorefModel& model,
+                      const std::vector<SpeakerLink>& links);
 
 }  // namespace whosaid

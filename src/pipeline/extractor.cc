@@ -96,7 +96,7 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   const FoldedWords folded(doc);
   find_mentions(doc, lex, folded);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
-  resolve_speakers(doc, lex, links);
+  resolve_speakers(doc, lex, folded, CorefModel::builtin(), links);
   widen_source_spans(doc, lex, links, folded, tagger);
   drop_layout_quotes(doc, trace);
 }

@@ -19,6 +19,7 @@ void add_extract_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_train_command(CLI::App& app, int& exit_code);
 void add_train_parser_command(CLI::App& train, int& exit_code);  // train parser
+void add_train_coref_command(CLI::App& train, int& exit_code);   // train coref
 void add_parse_command(CLI::App& app, int& exit_code);
 
 // Writes `bytes` beside `path` and renames, so a failed run never leaves half a

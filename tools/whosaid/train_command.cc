@@ -4,6 +4,7 @@
 //                        --out data/tagger.bin [--epochs N] [--seed S] [--min-weight W]
 //   whosaid train tagger --eval en_ewt-ud-test.conllu [--model data/tagger.bin] [--join-hyphens]
 //   whosaid train parser …   (train_parser_command.cc)
+//   whosaid train coref …    (train_coref_command.cc)
 //   whosaid train attribution --train polnear/train/docs.jsonl --out data/attribution.bin
 //   whosaid train wordnet [--wordnet /usr/share/wordnet] --out data/wordnet.tsv
 //                             [--epochs N] [--seed S] [--folds K]
@@ -213,6 +214,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
   });
 
   add_train_parser_command(*train, exit_code);
+  add_train_coref_command(*train, exit_code);
 
   auto attr = std::make_shared<AttributionArgs>();
   CLI::App* attribution = train->add_subcommand(

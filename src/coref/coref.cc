@@ -1,0 +1,375 @@
+#include "coref/coref.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/positions.h"
+#include "parse/relations.h"
+#include "parse/tree.h"
+#include "whosaid/error.h"
+
+#ifdef WHOSAID_HAVE_BUILTIN_COREF
+extern "C" const char whosaid_res_coref[];
+extern "C" const unsigned long long whosaid_res_coref_size;
+#endif
+
+namespace whosaid {
+namespace {
+
+struct PronounEntry {
+  std::string_view word;
+  CorefForm form;
+  bool possessive;
+};
+
+constexpr PronounEntry kPronouns[] = {
+    {"i", CorefForm::kFirstSingular, false},   {"me", CorefForm::kFirstSingular, false},
+    {"my", CorefForm::kFirstSingular, true},   {"mine", CorefForm::kFirstSingular, false},
+    {"myself", CorefForm::kFirstSingular, false},
+    {"we", CorefForm::kFirstPlural, false},    {"us", CorefForm::kFirstPlural, false},
+    {"our", CorefForm::kFirstPlural, true},    {"ours", CorefForm::kFirstPlural, false},
+    {"ourselves", CorefForm::kFirstPlural, false},
+    {"you", CorefForm::kSecond, false},        {"your", CorefForm::kSecond, true},
+    {"yours", CorefForm::kSecond, false},      {"yourself", CorefForm::kSecond, false},
+    {"yourselves", CorefForm::kSecond, false},
+    {"he", CorefForm::kMale, false},           {"him", CorefForm::kMale, false},
+    {"his", CorefForm::kMale, true},           {"himself", CorefForm::kMale, false},
+    {"she", CorefForm::kFemale, false},        {"her", CorefForm::kFemale, true},
+    {"hers", CorefForm::kFemale, false},       {"herself", CorefForm::kFemale, false},
+    {"it", CorefForm::kNeuter, false},         {"its", CorefForm::kNeuter, true},
+    {"itself", CorefForm::kNeuter, false},
+    {"they", CorefForm::kThirdPlural, false},  {"them", CorefForm::kThirdPlural, false},
+    {"their", CorefForm::kThirdPlural, true},  {"theirs", CorefForm::kThirdPlural, false},
+    {"themselves", CorefForm::kThirdPlural, false},
+    {"who", CorefForm::kRelative, false},      {"whom", CorefForm::kRelative, false},
+    {"whose", CorefForm::kRelative, true},
+};
+
+const PronounEntry* pronoun_entry(std::string_view w) {
+  for (const PronounEntry& p : kPronouns)
+    if (p.word == w) return &p;
+  return nullptr;
+}
+
+Gender form_gender(CorefForm f) {
+  switch (f) {
+    case CorefForm::kMale: return Gender::kMale;
+    case CorefForm::kFemale: return Gender::kFemale;
+    case CorefForm::kNeuter: return Gender::kNeuter;
+    case CorefForm::kThirdPlural:
+    case CorefForm::kFirstPlural: return Gender::kPlural;
+    default: return Gender::kUnknown;
+  }
+}
+
+// Gender and number of a nominal head ("spokeswoman", "officials").
+Gender nominal_gender(std::string_view head) {
+  static constexpr std::string_view kMale[] = {"man", "father", "son", "husband", "king", "brother", "boy",
+                                               "spokesman", "chairman", "businessman", "congressman", "prince"};
+  static constexpr std::string_view kFemale[] = {"woman", "mother", "daughter", "wife", "queen", "sister", "girl",
+                                                 "spokeswoman", "chairwoman", "businesswoman", "congresswoman",
+                                                 "princess"};
+  for (std::string_view w : kMale)
+    if (w == head) return Gender::kMale;
+  for (std::string_view w : kFemale)
+    if (w == head) return Gender::kFemale;
+  if (head == "people" || head == "police" || head == "men" || head == "women" || head == "staff")
+    return Gender::kPlural;
+  if (head.size() > 3 && head.back() == 's' && !head.ends_with("ss") && !head.ends_with("us")) return Gender::kPlural;
+  return Gender::kUnknown;
+}
+
+const char* form_name(CorefForm f) {
+  switch (f) {
+    case CorefForm::kName: return "name";
+    case CorefForm::kOrganisation: return "org";
+    case CorefForm::kNominal: return "nom";
+    case CorefForm::kFirstSingular: return "1s";
+    case CorefForm::kFirstPlural: return "1p";
+    case CorefForm::kSecond: return "2";
+    case CorefForm::kMale: return "3m";
+    case CorefForm::kFemale: return "3f";
+    case CorefForm::kNeuter: return "3n";
+    case CorefForm::kThirdPlural: return "3p";
+    case CorefForm::kRelative: return "rel";
+  }
+  return "?";
+}
+
+const char* bucket(uint32_t d, std::initializer_list<uint32_t> bounds) {
+  static const char* kNames[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8"};
+  size_t k = 0;
+  for (uint32_t b : bounds) {
+    if (d <= b) return kNames[k];
+    ++k;
+  }
+  return kNames[k];
+}
+
+// Gender and number agreement: "y" agree, "n" disagree, "u" unknown.
+const char* agreement(Gender a, Gender c) {
+  if (a == Gender::kUnknown || c == Gender::kUnknown) return "u";
+  return a == c ? "y" : "n";
+}
+
+bool is_head_word(const Lexicon& lex, std::string_view w) {
+  return lex.is(WordClass::kNominal, w) || lex.is(WordClass::kRole, w) || lex.is(WordClass::kOrgHead, w);
+}
+
+template <typename T>
+void put(std::string& out, T v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  out.append(b, sizeof(T));
+}
+
+template <typename T>
+T get(std::string_view bytes, size_t& at) {
+  if (at + sizeof(T) > bytes.size())
+    throw Error(ErrorCode::kModel, "coref model: truncated at byte " + std::to_string(at));
+  T v;
+  std::memcpy(&v, bytes.data() + at, sizeof(T));
+  at += sizeof(T);
+  return v;
+}
+
+constexpr std::string_view kMagic = "whosaid coref model 1\n";
+
+}  // namespace
+
+std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex, const FoldedWords& fw) {
+  std::vector<CorefMention> out;
+  std::vector<bool> covered(doc.tokens.size(), false);
+  auto add = [&](uint32_t first, uint32_t end, CorefForm form, int32_t dm) {
+    CorefMention c;
+    c.first_token = first;
+    c.end_token = end;
+    c.doc_mention = dm;
+    c.form = form;
+    out.push_back(std::move(c));
+    for (uint32_t t = first; t < end && t < covered.size(); ++t) covered[t] = true;
+  };
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    CorefForm form = CorefForm::kName;
+    const PronounEntry* p = m.end_token == m.first_token + 1 ? pronoun_entry(fw[m.first_token]) : nullptr;
+    if (m.kind == MentionKind::kPronoun || p) {
+      if (!p) continue;
+      form = p->form;
+    } else if (m.kind == MentionKind::kOrganisation) {
+      // "the company" (a lower-case head) refers back; "The New York Times" names.
+      form = doc.tokens[m.end_token - 1].has(kCapitalized) ? CorefForm::kOrganisation : CorefForm::kNominal;
+    } else if (m.kind == MentionKind::kNominal) {
+      form = CorefForm::kNominal;
+    }
+    add(m.first_token, m.end_token, form, static_cast<int32_t>(i));
+    out.back().gender = p ? form_gender(form) : m.gender;
+  }
+  for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
+    if (covered[t] || doc.tokens[t].kind != TokenKind::kWord) continue;
+    if (const PronounEntry* p = pronoun_entry(fw[t])) {
+      add(t, t + 1, p->form, -1);
+      out.back().gender = form_gender(p->form);
+      continue;
+    }
+    // "the company", "the prime minister", "this researcher"
+    if (fw[t] != "the" && fw[t] != "this" && fw[t] != "that") continue;
+    for (uint32_t k = t + 1; k < t + 4 && k < doc.tokens.size(); ++k) {
+      if (covered[k] || doc.tokens[k].kind != TokenKind::kWord) break;
+      if (!is_head_word(lex, fw[k])) continue;
+      if (k + 1 < doc.tokens.size() && doc.tokens[k + 1].kind == TokenKind::kWord && is_head_word(lex, fw[k + 1]))
+        continue;  // "the company spokesman": the head is further on
+      add(t, k + 1, CorefForm::kNominal, -1);
+      t = k;
+      break;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const CorefMention& a, const CorefMention& b) {
+    return a.first_token != b.first_token ? a.first_token < b.first_token : a.end_token < b.end_token;
+  });
+  // A bare surname takes the gender of the full name with that surname ("Lopez"
+  // after "Senator Maria Lopez").
+  StringMap<Gender> name_gender;
+  for (CorefMention& c : out) {
+    if (c.form != CorefForm::kName) continue;
+    uint32_t h = c.end_token - 1;
+    while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
+    if (c.gender == Gender::kMale || c.gender == Gender::kFemale) name_gender.emplace(std::string(fw[h]), c.gender);
+    else if (auto it = name_gender.find(fw[h]); it != name_gender.end()) c.gender = it->second;
+  }
+  StringMap<uint32_t> seen;
+  int32_t last_sentence = -1;
+  bool sentence_has_subject = false;
+  for (CorefMention& c : out) {
+    const int32_t s = sentence_containing(doc, c.first_token);
+    c.sentence = s < 0 ? 0 : static_cast<uint32_t>(s);
+    c.paragraph = s < 0 ? 0 : doc.sentences[s].paragraph;
+    c.in_quote = doc.tokens[c.first_token].in_quote > 0;
+    if (s >= 0) {
+      const std::string_view par = doc.slice(doc.paragraphs[c.paragraph].span);
+      size_t e = par.size();
+      while (e > 0 && (par[e - 1] == ' ' || par[e - 1] == '"' || par[e - 1] == ')')) --e;
+      c.question = e > 0 && par[e - 1] == '?';
+    }
+    // The head: the last word (of the name, for "Mr Key's").
+    uint32_t h = c.end_token - 1;
+    while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
+    c.head = std::string(fw[h]);
+    if (c.head.size() > 2 && c.head.ends_with("'s")) c.head.resize(c.head.size() - 2);
+    c.org_head = lex.is(WordClass::kOrgHead, c.head);
+    const std::string_view first = fw[c.first_token];
+    c.indefinite = first == "a" || first == "an" ||
+                   (c.first_token > 0 && (fw[c.first_token - 1] == "a" || fw[c.first_token - 1] == "an"));
+    c.definite = first == "the" || first == "this" || first == "that" || first == "these" || first == "those";
+    // A body is "it" (its number is not marked reliably: "the police are").
+    if (c.gender == Gender::kUnknown && (c.form == CorefForm::kOrganisation || (c.org_head && !is_pronoun(c.form))))
+      c.gender = Gender::kNeuter;
+    if (is_pronoun(c.form)) {
+      c.possessive = pronoun_entry(c.head) && pronoun_entry(c.head)->possessive;
+    } else {
+      c.possessive = c.end_token < doc.tokens.size() && fw[c.end_token] == "'s";
+      if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) c.gender = nominal_gender(c.head);
+      if (c.form == CorefForm::kName && c.gender == Gender::kUnknown && c.end_token - c.first_token == 1 &&
+          lex.given_name_gender(c.head) != Gender::kUnknown)
+        c.gender = lex.given_name_gender(c.head);
+      uint32_t& n = seen[c.head];
+      c.head_count = n++;
+    }
+    if (is_parsed(doc.tokens[h])) {
+      c.subject = dep::is_subject(doc.tokens[h].dep);
+    } else {
+      if (static_cast<int32_t>(c.sentence) != last_sentence) sentence_has_subject = false;
+      c.subject = !sentence_has_subject && !c.in_quote && !c.possessive;
+      if (!c.in_quote) sentence_has_subject = true;
+    }
+    last_sentence = static_cast<int32_t>(c.sentence);
+  }
+  return out;
+}
+
+void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, FeatureVector& f) {
+  const CorefMention& a = ms[i];
+  const CorefMention& c = ms[j];
+  const std::string A = form_name(a.form);
+  const std::string C = form_name(c.form);
+  const uint32_t sd = a.sentence - c.sentence, pd = a.paragraph - c.paragraph;
+  const uint32_t md = static_cast<uint32_t>(i - j);
+  const char* g = agreement(a.gender, c.gender);
+  f.add("bias", A);
+  f.add("ac", A, C);
+  f.add("ac_pd", A, C + bucket(pd, {0, 1, 2}));
+  f.add("ac_sd", A, C + bucket(sd, {0, 1, 2, 4}));
+  f.add("a_md", A, bucket(md, {1, 2, 3, 6, 10, 20}));
+  f.add("g", A, std::string(g) + C);
+  f.add("q", A, std::string(a.in_quote ? "q" : "-") + (c.in_quote ? "q" : "-") + C);
+  f.add("subj", A, std::string(c.subject ? "s" : "-") + C + bucket(sd, {0, 1, 2}));
+  if (a.form == CorefForm::kFirstSingular || a.form == CorefForm::kFirstPlural || a.form == CorefForm::kSecond)
+    f.add("dlg", A, C + (a.question ? "q" : "a") + (c.question ? "q" : "a") + bucket(pd, {0, 1, 2}));
+  f.add("src", A, std::string(c.source ? "s" : "-") + C + bucket(sd, {0, 1, 2, 4}));
+  // The source of the latest attribution before the anaphor: who speaks on.
+  bool latest_source = c.source;
+  for (size_t k = j + 1; k < i && latest_source; ++k) latest_source = !ms[k].source;
+  if (latest_source) f.add("last_src", A, C + (a.in_quote ? "q" : "-"));
+  if (c.indefinite) f.add("c_indef", A, C);
+  f.add("poss", A, std::string(c.possessive ? "p" : "-") + (a.possessive ? "p" : "-"));
+  if (!is_pronoun(c.form)) f.add("cnt", A, C + bucket(c.head_count, {0, 1, 2, 5}));
+  if (is_pronoun(c.form)) f.add("pp", a.head, c.head);
+  if (a.form == CorefForm::kNominal) {
+    f.add("hm", a.head == c.head ? "y" : "n", C);
+    f.add("nh", a.head, C);
+    f.add("ncls", std::string(a.org_head ? "o" : "p") + C, std::string(c.org_head ? "o" : "p") + bucket(sd, {0, 1, 3}));
+  }
+  // How many closer candidates of the same kind agree as well as this one.
+  uint32_t rank = 0;
+  for (size_t k = j + 1; k < i; ++k)
+    if (ms[k].form == c.form && std::strcmp(agreement(a.gender, ms[k].gender), g) == 0) ++rank;
+  f.add("rank", A, std::string(g) + C + bucket(rank, {0, 1, 2}));
+  // "Phil Goff, who": the relative pronoun right after its antecedent.
+  if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y" : "n", C);
+}
+
+void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, FeatureVector& f) {
+  const CorefMention& a = ms[i];
+  const std::string A = form_name(a.form);
+  f.add("none", A);
+  f.add("none_head", A, a.head);
+  f.add("none_q", A, a.in_quote ? "q" : "-");
+  f.add("none_sent", A, bucket(a.sentence, {0, 1, 3}));
+  f.add("none_dlg", A, a.question ? "q" : "a");
+  uint32_t agreeing = 0, matching = 0;
+  for (size_t k = first_candidate(i); k < i; ++k) {
+    if (is_pronoun(ms[k].form)) continue;
+    const char* g = agreement(a.gender, ms[k].gender);
+    agreeing += std::strcmp(g, "n") != 0;
+    matching += std::strcmp(g, "y") == 0;
+  }
+  f.add("none_cands", A, bucket(agreeing, {0, 1, 3}));
+  f.add("none_match", A, bucket(matching, {0, 1, 3}));
+}
+
+float CorefModel::score(const std::vector<uint32_t>& features) const {
+  float z = 0;
+  for (uint32_t id : features) z += weights_[id];
+  return z;
+}
+
+int32_t CorefModel::antecedent(const std::vector<CorefMention>& ms, size_t i) const {
+  FeatureVector f;
+  none_features(ms, i, f);
+  float best = score(f.ids());
+  int32_t best_j = -1;
+  for (size_t j = i; j-- > first_candidate(i);) {
+    if (!allowed(ms[i], ms[j])) continue;
+    f.clear();
+    pair_features(ms, i, j, f);
+    const float s = score(f.ids());
+    if (s > best) best = s, best_j = static_cast<int32_t>(j);
+  }
+  return best_j;
+}
+
+std::string CorefModel::serialize() const {
+  std::string out(kMagic);
+  put<uint32_t>(out, kFeatureBits);
+  uint32_t nonzero = 0;
+  for (float v : weights_) nonzero += v != 0.0f;
+  put<uint32_t>(out, nonzero);
+  for (uint32_t k = 0; k < weights_.size(); ++k) {
+    if (weights_[k] == 0.0f) continue;
+    put<uint32_t>(out, k);
+    put<float>(out, weights_[k]);
+  }
+  return out;
+}
+
+CorefModel CorefModel::parse(std::string_view bytes) {
+  if (!bytes.starts_with(kMagic)) throw Error(ErrorCode::kModel, "coref model: bad magic line (not a whosaid coref model 1)");
+  size_t at = kMagic.size();
+  if (get<uint32_t>(bytes, at) != kFeatureBits) throw Error(ErrorCode::kModel, "coref model: wrong feature bits");
+  CorefModel m;
+  const auto n = get<uint32_t>(bytes, at);
+  int64_t previous = -1;
+  for (uint32_t k = 0; k < n; ++k) {
+    const auto slot = get<uint32_t>(bytes, at);
+    const auto v = get<float>(bytes, at);
+    if (slot >= m.weights_.size() || static_cast<int64_t>(slot) <= previous || !std::isfinite(v))
+      throw Error(ErrorCode::kModel, "coref model: bad weight entry " + std::to_string(k));
+    m.weights_[slot] = v;
+    previous = slot;
+  }
+  if (at != bytes.size()) throw Error(ErrorCode::kModel, "coref model: trailing bytes at " + std::to_string(at));
+  return m;
+}
+
+const CorefModel& CorefModel::builtin() {
+#ifdef WHOSAID_HAVE_BUILTIN_COREF
+  static const CorefModel model =
+      parse(std::string_view(whosaid_res_coref, static_cast<size_t>(whosaid_res_coref_size)));
+  return model;
+#else
+  throw Error(ErrorCode::kModel, "no built-in coref model: this build had no data/coref.bin (`whosaid train coref`)");
+#endif
+}
+
+}  // namespace whosaid

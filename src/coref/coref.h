@@ -1,0 +1,117 @@
+// Speaker coreference: a learned mention-ranking model (docs/coref.md).
+//
+//   const FoldedWords folded(doc);                 // after find_mentions()
+//   std::vector<CorefMention> ms = coref_mentions(doc, lexicon, folded);
+//   const CorefModel& model = CorefModel::builtin();
+//   for (size_t i = 0; i < ms.size(); ++i)
+//     if (is_anaphor(ms[i])) int32_t ante = model.antecedent(ms, i, folded);  // -1: none
+//
+// Every pronoun ("he", "his", "I", "you", "who" …) and nominal ("the
+// company", "the prime minister") is an anaphor. Its candidates are the
+// kMaxCandidates mentions before it, and "none". Each pair (anaphor,
+// candidate) is described by sparse hashed features — gender, number and
+// person agreement, distance in sentences, paragraphs and mentions, the
+// candidate's kind and salience (subject, how often its head was seen), head
+// match for nominals, quotation marks — and the candidate with the highest
+// score wins; "none" has features of its own. The weights are an averaged
+// perceptron trained on GUM coreference (coref/trainer.h, `whosaid train
+// coref`) and shipped as data/coref.bin, compiled in for builtin().
+//
+// A CorefModel is immutable after parse() and safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attribution/model.h"
+#include "core/folded.h"
+#include "core/lexicon.h"
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+// Grammatical person and number of a pronoun, or what else a mention is.
+enum class CorefForm : uint8_t {
+  kName, kOrganisation, kNominal,   // not pronouns
+  kFirstSingular,   // I me my mine myself
+  kFirstPlural,     // we us our ours ourselves
+  kSecond,          // you your yours yourself yourselves
+  kMale, kFemale, kNeuter, kThirdPlural,  // he … / she … / it … / they …
+  kRelative,        // who whom whose
+};
+
+struct CorefMention {
+  uint32_t first_token = 0, end_token = 0;
+  uint32_t sentence = 0, paragraph = 0;
+  int32_t doc_mention = -1;  // index into Document::mentions, -1 if found here
+  CorefForm form = CorefForm::kName;
+  Gender gender = Gender::kUnknown;
+  bool in_quote = false;
+  bool subject = false;      // nsubj when parsed, else the first mention of its sentence
+  bool possessive = false;   // his, her, their, 's
+  bool source = false;       // the source of an attribution ("X said"); set by the caller
+  bool definite = false;     // opens with the/this/that/these/those
+  bool indefinite = false;   // opens with, or follows, a/an ("Lopez, a Democrat")
+  bool org_head = false;     // the head names a body ("company", "ministry": the lexicon's org_head)
+  bool question = false;     // its paragraph ends in "?" (an interviewer's turn)
+  uint32_t head_count = 0;   // earlier mentions with the same head word (salience)
+  std::string head;          // folded last word ("company", "key", "he")
+};
+
+inline bool is_pronoun(CorefForm f) { return f >= CorefForm::kFirstSingular; }
+// Pronouns and definite nominals are resolved; names start or join entities by their words.
+// Indefinite nominals ("a spokesman for the ministry", "a report") introduce.
+inline bool is_anaphor(const CorefMention& m) {
+  return is_pronoun(m.form) || (m.form == CorefForm::kNominal && m.definite);
+}
+
+// The mentions coreference works on, in text order: doc.mentions (names,
+// roles, organisations, the pronouns he/she/they/it/we/I/who) plus every other
+// personal and possessive pronoun ("his", "you", "me") and definite nominal
+// ("the company", "the researcher": a head from the lexicon's nominal, role
+// and organisation classes) not already covered.
+std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
+
+class CorefModel {
+ public:
+  static constexpr size_t kMaxCandidates = 40;
+
+  // The model compiled in from data/coref.bin. Throws Error(kModel) if the
+  // build had none or it does not parse.
+  static const CorefModel& builtin();
+  static CorefModel parse(std::string_view bytes);
+  std::string serialize() const;  // deterministic bytes
+
+  // The antecedent of mentions[i] among the candidates before it, or -1.
+  int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i) const;
+
+  // Features of candidate j for anaphor i (j < i), and of "none".
+  static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, FeatureVector& out);
+  static void none_features(const std::vector<CorefMention>& mentions, size_t i, FeatureVector& out);
+  // First candidate index considered for anaphor i.
+  static size_t first_candidate(size_t i) { return i > kMaxCandidates ? i - kMaxCandidates : 0; }
+  // Whether mention j may be the antecedent of i at all: a pronoun inside a
+  // quotation speaks from the quoted person's side, so it is no candidate
+  // for a pronoun outside ("It's a tragedy that he didn't." He said …).
+  // Nor is a candidate whose gender contradicts "he", "she" or "it" (all
+  // three known: male, female, neuter; "they" and "we" are left to the model).
+  static bool allowed(const CorefMention& anaphor, const CorefMention& candidate) {
+    if (candidate.in_quote && !anaphor.in_quote && is_pronoun(candidate.form)) return false;
+    const bool singular = anaphor.form == CorefForm::kMale || anaphor.form == CorefForm::kFemale ||
+                          anaphor.form == CorefForm::kNeuter;
+    const Gender g = candidate.gender;
+    const bool known = g == Gender::kMale || g == Gender::kFemale || g == Gender::kNeuter;
+    return !(singular && known && g != anaphor.gender);
+  }
+
+  float score(const std::vector<uint32_t>& features) const;
+  CorefModel() : weights_(size_t{1} << kFeatureBits, 0.0f) {}
+  std::vector<float>& weights() { return weights_; }
+
+ private:
+  std::vector<float> weights_;
+};
+
+}  // namespace whosaid

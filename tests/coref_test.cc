@@ -1,0 +1,126 @@
+// Speaker coreference (src/coref, docs/coref.md): the model on short articles,
+// the model file format, and the shipped data/coref.bin retraining byte for byte.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <gtest/gtest.h>
+
+#include "coref/coref.h"
+#include "coref/trainer.h"
+#include "test_data.h"
+#include "test_util.h"
+#include "whosaid/error.h"
+
+namespace whosaid {
+namespace {
+
+using testing::extractor;
+using testing::quote_containing;
+using testing::speaker_of;
+
+struct CommandResult {
+  int status = -1;
+  std::string out, err;
+};
+
+CommandResult run_whosaid(const std::string& args, const std::string& tag) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("coref_test_" + tag + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " >" + (dir / "out").string() + " 2>" +
+                          (dir / "err").string();
+  CommandResult r;
+  const int raw = std::system(cmd.c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  auto read = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  r.out = read(dir / "out");
+  r.err = read(dir / "err");
+  fs::remove_all(dir);
+  return r;
+}
+
+// A pronoun after two candidates of different gender takes the one that agrees.
+TEST(Coref, PronounAfterTwoCandidatesOfDifferentGender) {
+  Document doc = extractor().extract(
+      "Senator Elizabeth Warren met Governor John Hickenlooper in Denver on Monday. "
+      "He said the talks were useful and the state would cooperate.");
+  EXPECT_EQ(speaker_of(doc, "talks were useful"), "John Hickenlooper");
+
+  Document doc2 = extractor().extract(
+      "Governor John Hickenlooper met Senator Elizabeth Warren in Denver on Monday. "
+      "She said the talks were useful and the Senate would cooperate.");
+  EXPECT_EQ(speaker_of(doc2, "talks were useful"), "Elizabeth Warren");
+}
+
+// "I" inside a quotation is that quotation's speaker: a nested attribution
+// whose source is "I" gets the outer speaker's name.
+TEST(Coref, FirstPersonInsideAQuotationIsItsSpeaker) {
+  Document doc = extractor().extract(
+      "\"I told the minister that I believe the plan will fail,\" Jacinda Ardern said on Tuesday.");
+  const Quote* outer = quote_containing(doc, "told the minister");
+  ASSERT_NE(outer, nullptr);
+  EXPECT_EQ(speaker_of(doc, "told the minister"), "Jacinda Ardern");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker && q.speaker->mention && doc.slice(*q.speaker->mention) == "I")
+      EXPECT_EQ(q.speaker->name, "Jacinda Ardern");
+}
+
+// "the company" after a named company is that company.
+TEST(Coref, TheCompanyIsTheNamedCompany) {
+  Document doc = extractor().extract(
+      "Fonterra Co-operative Group cut its forecast for the season on Friday. "
+      "The company said dairy prices would stay low until next year.");
+  const Quote* q = quote_containing(doc, "dairy prices");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(speaker_of(doc, "dairy prices"), "Fonterra Co-operative Group");
+}
+
+TEST(CorefModel, BuiltinParsesAndRoundTrips) {
+  const CorefModel& m = CorefModel::builtin();
+  const std::string bytes = m.serialize();
+  EXPECT_EQ(CorefModel::parse(bytes).serialize(), bytes);
+  EXPECT_THROW(CorefModel::parse("not a model"), Error);
+  EXPECT_THROW(CorefModel::parse(bytes.substr(0, bytes.size() - 3)), Error);
+}
+
+// The shipped data/coref.bin retrains byte for byte (docs/coref.md), and the
+// pronoun-resolution accuracy on GUM dev and test stays at the measured level.
+TEST(CorefRetrain, ShippedModelRetrainsByteForByte) {
+  WHOSAID_REQUIRE_DATA(conll, "gum/coref/train.conll");
+  namespace fs = std::filesystem;
+  const fs::path gum = fs::path(conll).parent_path().parent_path();
+  const fs::path out = fs::temp_directory_path() / ("coref_retrain_" + std::to_string(::getpid()) + ".bin");
+  const CommandResult r =
+      run_whosaid("train coref --gum " + gum.string() + " --out " + out.string(), "coref_retrain");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  auto slurp = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string fresh = slurp(out), shipped = slurp(fs::path(WHOSAID_SOURCE_DIR) / "data" / "coref.bin");
+  fs::remove(out);
+  EXPECT_FALSE(fresh.empty());
+  EXPECT_TRUE(fresh == shipped) << "retrained model differs from data/coref.bin; log:\n" << r.out;
+
+  const CommandResult e = run_whosaid("train coref --eval --gum " + gum.string(), "coref_eval");
+  ASSERT_EQ(e.status, 0) << e.err;
+  std::cout << e.out;
+  const CorefModel& model = CorefModel::builtin();
+  const CorefScores dev = score_coref(model, read_gum_coref((gum / "coref/dev.conll").string(),
+                                                            (gum / "attributions/dev.jsonl").string()));
+  const CorefScores test = score_coref(model, read_gum_coref((gum / "coref/test.conll").string(),
+                                                             (gum / "attributions/test.jsonl").string()));
+  EXPECT_GE(dev.accuracy(), 0.75) << e.out;
+  EXPECT_GE(test.accuracy(), 0.74) << e.out;
+}
+
+}  // namespace
+}  // namespace whosaid
