@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "parse/transition.h"
 #include "tagger/features.h"
@@ -17,7 +18,7 @@
 
 namespace whosaid::parse_detail {
 
-inline constexpr uint32_t kParserFeatureSet = 2;
+inline constexpr uint32_t kParserFeatureSet = 3;
 inline constexpr uint8_t kRootTag = 0xFE;  // tag of ROOT; "none" has tag 0
 inline constexpr uint64_t kRootWord = 0x5eed0f0007007001ULL;
 inline constexpr uint64_t kNoneWord = 0x5eed0f0007007002ULL;
@@ -42,41 +43,112 @@ struct SentenceView {
   const uint8_t* tags;    // tag ids, then kRootTag, 0
   const uint8_t* upos;    // their universal tags (pos::Upos), then kRootTag, 0
   const uint64_t* word_tags;  // pair(words[i], tags[i]), computed once per sentence
+  const uint16_t* verbs;  // verbs[i]: verbs and auxiliaries among words [0, i)
+  const uint16_t* puncts; // puncts[i]: punctuation among words [0, i)
 };
 
 inline uint64_t distance_bucket(int32_t a, int32_t b) noexcept {
   int32_t d = a > b ? a - b : b - a;
   return d <= 4 ? uint64_t(d) : d <= 6 ? 5 : d <= 9 ? 6 : d <= 14 ? 7 : 8;
 }
+// Combining values is cheap (one multiply); feature_key mixes the result fully
+// once. The rotation keeps pair(a, b) and pair(b, a) apart, and nested pairs.
 inline uint64_t pair(uint64_t a, uint64_t b) noexcept {
-  return a ^ tagger_detail::mix64(b + 0x632BE59BD9B4E019ULL);
+  return ((a << 21) | (a >> 43)) ^ (b * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
 }
 inline uint64_t triple(uint64_t a, uint64_t b, uint64_t c) noexcept { return pair(pair(a, b), c); }
-
-// Fills the views' arrays for n words from their words and tags (words[i]
-// and tags[i] set by the caller); each array holds n + 2 entries.
-inline void finish_sentence(size_t n, uint64_t* words, uint8_t* tags, uint8_t* upos,
-                            uint64_t* word_tags) noexcept {
-  for (size_t i = 0; i < n; ++i) upos[i] = static_cast<uint8_t>(pos::upos(tags[i]));
-  words[n] = kRootWord, words[n + 1] = kNoneWord;
-  tags[n] = kRootTag, tags[n + 1] = 0;
-  upos[n] = kRootTag, upos[n + 1] = 0;
-  for (size_t i = 0; i < n + 2; ++i) word_tags[i] = pair(words[i], tags[i]);
+inline uint64_t feature_key(uint32_t tmpl, uint64_t value) noexcept {
+  return tagger_detail::feature_key(tmpl, value);
+}
+inline uint64_t feature_key(uint32_t tmpl, uint64_t a, uint64_t b) noexcept {
+  return tagger_detail::feature_key(tmpl, pair(a, b));
 }
 
-inline constexpr size_t kNumMoveFeatures = 84;
+// The arrays behind a SentenceView, computed once per sentence; reused
+// between sentences (no allocation once grown).
+struct SentenceFeatures {
+  std::vector<uint64_t> words, word_tags;
+  std::vector<uint8_t> tags, upos;
+  std::vector<uint16_t> verbs, puncts;
 
-inline void move_features(const ParseState& st, const SentenceView& v, uint64_t* out) noexcept {
-  using tagger_detail::feature_key;
+  // Sizes the arrays for n words; the caller then sets words[i] (word_value)
+  // and tags[i] for i < n and calls finish(n).
+  void resize(size_t n) {
+    words.resize(n + 2), word_tags.resize(n + 2), tags.resize(n + 2), upos.resize(n + 2);
+    verbs.resize(n + 2), puncts.resize(n + 2);
+  }
+  void finish(size_t n) noexcept {
+    using pos::Upos;
+    uint16_t v = 0, p = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const Upos u = pos::upos(tags[i]);
+      upos[i] = static_cast<uint8_t>(u);
+      verbs[i] = v, puncts[i] = p;
+      v = static_cast<uint16_t>(v + (u == Upos::kVERB || u == Upos::kAUX));
+      p = static_cast<uint16_t>(p + (u == Upos::kPUNCT));
+    }
+    verbs[n] = verbs[n + 1] = v;
+    puncts[n] = puncts[n + 1] = p;
+    words[n] = kRootWord, words[n + 1] = kNoneWord;
+    tags[n] = kRootTag, tags[n + 1] = 0;
+    upos[n] = kRootTag, upos[n + 1] = 0;
+    for (size_t i = 0; i < n + 2; ++i) word_tags[i] = pair(words[i], tags[i]);
+  }
+  SentenceView view() const noexcept {
+    return {words.data(), tags.data(), upos.data(), word_tags.data(), verbs.data(), puncts.data()};
+  }
+};
+
+// What lies strictly between words a and b (either order): no, one or more
+// verbs, and no, one or more punctuation marks; 9 when either is absent.
+inline uint64_t between(const SentenceView& v, int32_t a, int32_t b, int32_t none) noexcept {
+  if (a == none || b == none) return 9;
+  const int32_t lo = a < b ? a : b, hi = a < b ? b : a;
+  const int vs = v.verbs[hi] - v.verbs[lo + 1], ps = v.puncts[hi] - v.puncts[lo + 1];
+  return uint64_t((vs > 1 ? 2 : vs) * 3 + (ps > 1 ? 2 : ps));
+}
+
+// The move features that depend only on the buffer front b0 (b0, b1, b2 and
+// their words and tags): the parser scores them once per b0.
+inline constexpr size_t kNumBufferFeatures = 13;
+inline void buffer_features(int32_t b0, int32_t n, const SentenceView& v, uint64_t* out) noexcept {
+  const int32_t none = n + 1;
+  const int32_t b1 = b0 + 1 <= n ? b0 + 1 : none;
+  const int32_t b2 = b0 + 2 <= n ? b0 + 2 : none;
+  const uint64_t* w = v.words;
+  const uint8_t* t = v.tags;
+  const uint8_t* u = v.upos;
+  const uint64_t b0w = w[b0], b1w = w[b1], b0t = t[b0], b1t = t[b1], b2t = t[b2];
+  const uint64_t b0wt = v.word_tags[b0];
+  size_t k = 0;
+  out[k++] = feature_key(6, b0w);
+  out[k++] = feature_key(7, b0t);
+  out[k++] = feature_key(8, b0wt);
+  out[k++] = feature_key(9, b1w);
+  out[k++] = feature_key(10, b1t);
+  out[k++] = feature_key(11, v.word_tags[b1]);
+  out[k++] = feature_key(12, w[b2]);
+  out[k++] = feature_key(13, b2t);
+  out[k++] = feature_key(21, b0t, b1t);
+  out[k++] = feature_key(22, triple(b0t, b1t, b2t));
+  out[k++] = feature_key(61, b0w, b1w);
+  out[k++] = feature_key(62, b0wt, b1t);
+  out[k++] = feature_key(71, triple(u[b0], u[b1], u[b2]));
+}
+
+inline constexpr size_t kNumMoveFeatures = 87;
+inline constexpr size_t kNumStackFeatures = kNumMoveFeatures - kNumBufferFeatures;
+
+// The others, which depend on the stack and the children found so far.
+inline void stack_features(const ParseState& st, const SentenceView& v, uint64_t* out) noexcept {
   const int32_t none = st.none();
   const int32_t s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int32_t b0 = st.b0;
   const int32_t b1 = b0 + 1 <= st.n ? b0 + 1 : none;
-  const int32_t b2 = b0 + 2 <= st.n ? b0 + 2 : none;
   const uint64_t* w = v.words;
   const uint8_t* t = v.tags;
-  const uint64_t s0w = w[s0], s1w = w[s1], b0w = w[b0], b1w = w[b1];
-  const uint64_t s0t = t[s0], s1t = t[s1], s2t = t[s2], b0t = t[b0], b1t = t[b1], b2t = t[b2];
+  const uint64_t s0w = w[s0], s1w = w[s1], b0w = w[b0];
+  const uint64_t s0t = t[s0], s1t = t[s1], s2t = t[s2], b0t = t[b0], b1t = t[b1];
   const uint64_t s0wt = v.word_tags[s0], s1wt = v.word_tags[s1], b0wt = v.word_tags[b0];
   const int32_t s0l1 = st.lc1[s0], s0l2 = st.lc2[s0], s0r1 = st.rc1[s0], s0r2 = st.rc2[s0];
   const int32_t b0l1 = st.lc1[b0], b0l2 = st.lc2[b0], s1r1 = st.rc1[s1], s1l1 = st.lc1[s1];
@@ -90,14 +162,6 @@ inline void move_features(const ParseState& st, const SentenceView& v, uint64_t*
   out[k++] = feature_key(3, s1w);
   out[k++] = feature_key(4, s1t);
   out[k++] = feature_key(5, s1wt);
-  out[k++] = feature_key(6, b0w);
-  out[k++] = feature_key(7, b0t);
-  out[k++] = feature_key(8, b0wt);
-  out[k++] = feature_key(9, b1w);
-  out[k++] = feature_key(10, b1t);
-  out[k++] = feature_key(11, v.word_tags[b1]);
-  out[k++] = feature_key(12, w[b2]);
-  out[k++] = feature_key(13, b2t);
   out[k++] = feature_key(14, s2t);
   out[k++] = feature_key(15, s0w, b0w);
   out[k++] = feature_key(16, s0wt, b0w);
@@ -105,8 +169,6 @@ inline void move_features(const ParseState& st, const SentenceView& v, uint64_t*
   out[k++] = feature_key(18, s0wt, b0t);
   out[k++] = feature_key(19, s0t, b0wt);
   out[k++] = feature_key(20, s0t, b0t);
-  out[k++] = feature_key(21, b0t, b1t);
-  out[k++] = feature_key(22, triple(b0t, b1t, b2t));
   out[k++] = feature_key(23, triple(s0t, b0t, b1t));
   out[k++] = feature_key(24, triple(s1t, s0t, b0t));
   out[k++] = feature_key(25, triple(s0t, t[s0l1], b0t));
@@ -145,8 +207,6 @@ inline void move_features(const ParseState& st, const SentenceView& v, uint64_t*
   out[k++] = feature_key(58, s1wt, s0wt);
   out[k++] = feature_key(59, s1wt, s0t);
   out[k++] = feature_key(60, s1t, s0wt);
-  out[k++] = feature_key(61, b0w, b1w);
-  out[k++] = feature_key(62, b0wt, b1t);
   out[k++] = feature_key(63, triple(s0t, b0t, st.label[s0l1]));
   out[k++] = feature_key(64, triple(s0t, t[s0l1], t[s0l2]));
   out[k++] = feature_key(65, triple(s0t, t[s0r1], t[s0r2]));
@@ -156,7 +216,6 @@ inline void move_features(const ParseState& st, const SentenceView& v, uint64_t*
   out[k++] = feature_key(68, triple(u[s1], u[s0], u[b0]));
   out[k++] = feature_key(69, triple(u[s0], u[b0], dist));
   out[k++] = feature_key(70, triple(u[s0], u[s0l1], u[s0r1]));
-  out[k++] = feature_key(71, triple(u[b0], u[b1], u[b2]));
   // s1 against b0 (RIGHT attaches s0 to s1, LEFT to b0), third-order words,
   // s1's valency, and s0/b0 words with their neighbours' tags.
   out[k++] = feature_key(72, s0wt, b0wt);
@@ -171,14 +230,23 @@ inline void move_features(const ParseState& st, const SentenceView& v, uint64_t*
   out[k++] = feature_key(81, triple(s1t, st.nleft[s1], st.nright[s1]));
   out[k++] = feature_key(82, triple(s0w, b0t, b1t));
   out[k++] = feature_key(83, triple(s0t, b0w, b1t));
+  // Verbs and punctuation between the words an arc would join (s0–b0 for
+  // LEFT, s1–s0 for RIGHT), and s1 against b0 by word.
+  out[k++] = feature_key(84, triple(s0t, b0t, between(v, s0, b0, none)));
+  out[k++] = feature_key(85, triple(s1t, s0t, between(v, s1, s0, none)));
+  out[k++] = feature_key(86, s1w, b0w);
 }
 
-inline constexpr size_t kNumLabelFeatures = 24;
+inline void move_features(const ParseState& st, const SentenceView& v, uint64_t* out) noexcept {
+  buffer_features(st.b0, st.n, v, out);
+  stack_features(st, v, out + kNumBufferFeatures);
+}
+
+inline constexpr size_t kNumLabelFeatures = 25;
 
 // Features of the arc h → d (d is s0; h is b0 for LEFT, s1 for RIGHT).
 inline void label_features(const ParseState& st, const SentenceView& v, int32_t h, int32_t d,
                            uint64_t* out) noexcept {
-  using tagger_detail::feature_key;
   const int32_t none = st.none();
   const uint64_t* w = v.words;
   const uint8_t* t = v.tags;
@@ -214,6 +282,7 @@ inline void label_features(const ParseState& st, const SentenceView& v, int32_t 
   out[k++] = feature_key(121, triple(dt, ht, t[dl1]));
   out[k++] = feature_key(122, triple(dw, hw, t[dl1]));
   out[k++] = feature_key(123, triple(pair(dt, ht), h_side, dist));
+  out[k++] = feature_key(124, triple(pair(dt, ht), between(v, h, d, none), dir));
 }
 
 }  // namespace whosaid::parse_detail

@@ -31,7 +31,7 @@ namespace {
 // The relation model: feature key → a sparse row of weight << 8 | class
 // (row: begin << 8 | size in `weights`).
 struct LabelTable {
-  core_detail::FeatureTable<uint32_t> index;
+  core_detail::BucketTable<uint32_t> index;
   std::vector<int32_t> weights;
 
   // Sums the rows of n keys into scores, looking all slots up after
@@ -40,8 +40,7 @@ struct LabelTable {
     for (size_t k = 0; k < n; ++k) index.prefetch(keys[k]);
     uint32_t rows[kNumLabelFeatures];
     for (size_t k = 0; k < n; ++k) {
-      const uint32_t* r = index.find(keys[k]);
-      rows[k] = r ? *r : 0;
+      rows[k] = index.get(keys[k]);
       __builtin_prefetch(weights.data() + (rows[k] >> 8));
     }
     for (size_t k = 0; k < n; ++k) {
@@ -57,19 +56,21 @@ struct MoveWeights {
   int16_t weight[kNumMoves];
 };
 struct MoveTable {
-  core_detail::FeatureTable<MoveWeights> index;
+  core_detail::BucketTable<MoveWeights> index;
   size_t weights = 0;
 
   void score(const uint64_t* keys, size_t n, int32_t* scores) const {
     for (size_t k = 0; k < n; ++k) index.prefetch(keys[k]);
-    for (size_t k = 0; k < n; ++k)
-      if (const MoveWeights* w = index.find(keys[k]))
-        scores[0] += w->weight[0], scores[1] += w->weight[1], scores[2] += w->weight[2];
+    for (size_t k = 0; k < n; ++k) {
+      const MoveWeights& w = index.get(keys[k]);
+      scores[0] += w.weight[0], scores[1] += w.weight[1], scores[2] += w.weight[2];
+    }
   }
 };
 
 // Reads one table at `p` (see parser.h), calling add(key, classes, weights,
-// size) for each row; returns the end of its bytes.
+// size) for each row (keys strictly ascending, so distinct); returns the end
+// of its bytes.
 template <typename Add>
 const char* read_table(const char* p, uint32_t num_rows, uint32_t num_weights, int num_classes,
                        const char* what, Add&& add) {
@@ -98,8 +99,7 @@ const char* read_table(const char* p, uint32_t num_rows, uint32_t num_weights, i
       row_classes[j] = static_cast<uint8_t>(c);
       row_weights[j] = static_cast<int16_t>(get_u16(values + size_t{begin + j} * 2));
     }
-    if (!add(key, row_classes, row_weights, size))
-      corrupt(std::string(what) + " duplicate feature at row " + std::to_string(r));
+    add(key, row_classes, row_weights, size);
     begin += size;
   }
   if (begin != num_weights) corrupt(std::string(what) + " row sizes do not add up to the weight count");
@@ -109,10 +109,7 @@ const char* read_table(const char* p, uint32_t num_rows, uint32_t num_weights, i
 // Per-thread scratch space, reused between calls.
 struct Scratch {
   ParseState state;
-  std::vector<uint64_t> words;
-  std::vector<uint8_t> tags;
-  std::vector<uint8_t> upos;
-  std::vector<uint64_t> word_tags;
+  SentenceFeatures sentence;
   std::vector<int32_t> heads;
   std::vector<uint8_t> relations;
 };
@@ -131,15 +128,25 @@ struct Parser::Model {
   // Parses the sentence of `st.n` words seen through v; leaves the tree in st.
   void parse(const SentenceView& v, ParseState& st) const {
     uint64_t keys[kNumMoveFeatures];
+    // b0 only moves right, and the buffer features depend on it alone: their
+    // sum is kept until it moves.
+    int32_t buffer_b0 = -1;
+    int32_t buffer_scores[kNumMoves] = {};
     while (!st.terminal()) {
       const bool shift = st.legal(kShift), left = st.legal(kLeft), right = st.legal(kRight);
       Move m;
       if (int(shift) + int(left) + int(right) == 1) {
         m = shift ? kShift : left ? kLeft : kRight;
       } else {
-        move_features(st, v, keys);
-        int32_t scores[4] = {0, 0, 0, 0};
-        moves.score(keys, kNumMoveFeatures, scores);
+        if (st.b0 != buffer_b0) {
+          buffer_features(st.b0, st.n, v, keys);
+          buffer_scores[0] = buffer_scores[1] = buffer_scores[2] = 0;
+          moves.score(keys, kNumBufferFeatures, buffer_scores);
+          buffer_b0 = st.b0;
+        }
+        stack_features(st, v, keys);
+        int32_t scores[kNumMoves] = {buffer_scores[0], buffer_scores[1], buffer_scores[2]};
+        moves.score(keys, kNumStackFeatures, scores);
         m = best_legal_move(st, scores);
       }
       uint8_t rel = 0;
@@ -193,15 +200,15 @@ Parser Parser::from_bytes(std::string_view bytes) {
   model->move_rows = move_rows;
   model->label_rows = label_rows;
   model->moves.weights = move_weights;
-  model->moves.index = core_detail::FeatureTable<MoveWeights>(2 * size_t{move_rows});
+  model->moves.index = core_detail::BucketTable<MoveWeights>(move_rows);
   const char* next = read_table(payload, move_rows, move_weights, kNumMoves, "move table:",
                                 [&](uint64_t key, const uint8_t* c, const int16_t* w, uint32_t size) {
                                   MoveWeights row{};
                                   for (uint32_t j = 0; j < size; ++j) row.weight[c[j]] = w[j];
-                                  return model->moves.index.insert(key, row);
+                                  model->moves.index.insert(key, row);
                                 });
   LabelTable& labels = model->labels;
-  labels.index = core_detail::FeatureTable<uint32_t>(2 * size_t{label_rows});
+  labels.index = core_detail::BucketTable<uint32_t>(label_rows);
   labels.weights.reserve(label_weights);
   read_table(next, label_rows, label_weights, dep::kNumRelations, "relation table:",
              [&](uint64_t key, const uint8_t* c, const int16_t* w, uint32_t size) {
@@ -209,7 +216,7 @@ Parser Parser::from_bytes(std::string_view bytes) {
                if (begin >= (size_t{1} << 24)) corrupt("relation table: too many weights");
                for (uint32_t j = 0; j < size; ++j)
                  labels.weights.push_back(static_cast<int32_t>(static_cast<uint32_t>(int32_t{w[j]}) << 8) | c[j]);
-               return labels.index.insert(key, static_cast<uint32_t>(begin << 8 | size));
+               labels.index.insert(key, static_cast<uint32_t>(begin << 8 | size));
              });
   return Parser(std::move(model));
 }
@@ -235,17 +242,15 @@ void Parser::parse(const std::string_view* words, const uint8_t* tags, size_t n,
                    uint8_t* relations_out) const {
   if (n == 0) return;
   Scratch& s = scratch();
-  s.words.resize(n + 2);
-  s.tags.resize(n + 2);
+  SentenceFeatures& f = s.sentence;
+  f.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    s.words[i] = word_value(words[i]);
-    s.tags[i] = tags[i];
+    f.words[i] = word_value(words[i]);
+    f.tags[i] = tags[i];
   }
-  s.upos.resize(n + 2);
-  s.word_tags.resize(n + 2);
-  finish_sentence(n, s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data());
+  f.finish(n);
   s.state.reset(static_cast<int32_t>(n));
-  model_->parse(SentenceView{s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data()}, s.state);
+  model_->parse(f.view(), s.state);
   for (size_t i = 0; i < n; ++i) {
     const int32_t h = s.state.head[i];
     heads_out[i] = h >= static_cast<int32_t>(n) ? -1 : h;
@@ -268,18 +273,16 @@ void Parser::parse(Document& doc, uint32_t first, uint32_t end) const {
     }
   Scratch& s = scratch();
   const size_t n = end - first;
-  s.words.resize(n + 2);
-  s.tags.resize(n + 2);
+  SentenceFeatures& f = s.sentence;
+  f.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[first + i];
-    s.words[i] = word_value(doc.slice(t.span));
-    s.tags[i] = t.tag;
+    f.words[i] = word_value(doc.slice(t.span));
+    f.tags[i] = t.tag;
   }
-  s.upos.resize(n + 2);
-  s.word_tags.resize(n + 2);
-  finish_sentence(n, s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data());
+  f.finish(n);
   s.state.reset(static_cast<int32_t>(n));
-  model_->parse(SentenceView{s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data()}, s.state);
+  model_->parse(f.view(), s.state);
   for (size_t i = 0; i < n; ++i) {
     Token& t = doc.tokens[first + i];
     const int32_t h = s.state.head[i];

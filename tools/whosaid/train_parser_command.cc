@@ -30,6 +30,8 @@ struct ParserArgs {
   uint64_t seed = ParserTrainOptions{}.seed;
   int min_weight = ParserTrainOptions{}.min_weight;
   int min_count = ParserTrainOptions{}.min_count;
+  int explore_from = ParserTrainOptions{}.explore_from;
+  double explore = ParserTrainOptions{}.explore;
   bool join_hyphens = false;
   int jackknife = 4;
   std::string tagged_cache;
@@ -158,6 +160,8 @@ int run_train(const ParserArgs& a) {
   options.seed = a.seed;
   options.min_weight = a.min_weight;
   options.min_count = a.min_count;
+  options.explore_from = a.explore_from;
+  options.explore = a.explore;
   options.on_epoch = [&](const ParserEpochReport& r) {
     char line[200];
     std::snprintf(line, sizeof line, "epoch %d/%d  train UAS %s", r.epoch, a.epochs,
@@ -207,6 +211,12 @@ void add_train_parser_command(CLI::App& train, int& exit_code) {
   cmd->add_option("--min-count", args->min_count,
                   "Drop features seen fewer times than this in the training derivations")
       ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--explore-from", args->explore_from,
+                  "First epoch that follows the parser's own moves (dynamic oracle exploration)")
+      ->capture_default_str();
+  cmd->add_option("--explore", args->explore, "Probability of following them from then on")
+      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--jackknife", args->jackknife,
                   "Tag the training data with taggers trained on the other K folds (1: the built-in tagger)")
