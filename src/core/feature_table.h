@@ -9,9 +9,9 @@
 //
 // Keys are hashes already (never 0): the low bits choose the slot and the high
 // 32 bits are kept as a fingerprint (an absent key matches a stored one with
-// probability 2^-32 per probe). Linear probing. The slots of a large table sit
-// on transparent huge pages where the system allows it, as lookups into tables
-// of several MB otherwise spend much of their time in TLB misses.
+// probability 2^-32 per probe). Linear probing. Tables of 2 MB or more sit on
+// transparent huge pages where the system allows it (fewer TLB misses; on the
+// parser's tables it made no measurable difference, the probing did).
 //
 // BucketTable is the variant for small values (the parser's three move
 // weights, or a row reference): each 64-byte cache line is a bucket of eight
@@ -21,8 +21,12 @@
 // of a lookup's time went in mispredicting whether the next slot matches.
 // Rows that do not fit their bucket go to the next one, flagged so lookups
 // follow (rare at the load used). With 16-bit fingerprints an absent key
-// matches a stored one with probability about 2^-13 per lookup; for a model
-// of sums over 84 features that noise is below what changes a decision.
+// matches a stored one with probability (occupied slots) / 65535 per lookup,
+// at most 2^-13; in a sum over 87 features that noise rarely changes a decision.
+//
+//   BucketTable<MoveWeights> moves(num_rows);   // 2–4 rows a bucket
+//   moves.insert(key, weights);                 // distinct keys (the caller checks)
+//   const MoveWeights& w = moves.get(key);      // zeros when absent
 //
 // Header-only and internal. A table is filled once (insert is not thread-safe),
 // then read from any number of threads.
