@@ -43,10 +43,15 @@ struct LabelTable {
       rows[k] = index.get(keys[k]);
       __builtin_prefetch(weights.data() + (rows[k] >> 8));
     }
+    // Two sums, alternating by feature: rows mostly vote for the same few
+    // relations, and one array would chain each add on the previous store.
+    int32_t other[64] = {};
     for (size_t k = 0; k < n; ++k) {
+      int32_t* sums = k & 1 ? other : scores;
       const int32_t* w = weights.data() + (rows[k] >> 8);
-      for (uint32_t j = 0, size = rows[k] & 0xFF; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
+      for (uint32_t j = 0, size = rows[k] & 0xFF; j < size; ++j) sums[w[j] & 0xFF] += w[j] >> 8;
     }
+    for (int c = 0; c < 64; ++c) scores[c] += other[c];
   }
 };
 
