@@ -34,10 +34,9 @@ struct LabelTable {
   core_detail::BucketTable<uint32_t> index;
   std::vector<int32_t> weights;
 
-  // Sums the rows of n keys into scores, looking all slots up after
-  // prefetching them (the table is larger than the cache).
+  // Sums the rows of n keys (their buckets prefetched already) into scores,
+  // prefetching all the rows before adding any.
   void score(const uint64_t* keys, size_t n, int32_t* scores) const {
-    for (size_t k = 0; k < n; ++k) index.prefetch(keys[k]);
     uint32_t rows[kNumLabelFeatures];
     for (size_t k = 0; k < n; ++k) {
       rows[k] = index.get(keys[k]);
@@ -64,8 +63,8 @@ struct MoveTable {
   core_detail::BucketTable<MoveWeights> index;
   size_t weights = 0;
 
-  void score(const uint64_t* keys, size_t n, int32_t* scores) const {
-    for (size_t k = 0; k < n; ++k) index.prefetch(keys[k]);
+  // Adds the rows of n keys (their buckets prefetched already) to scores.
+  void add(const uint64_t* keys, size_t n, int32_t* scores) const {
     for (size_t k = 0; k < n; ++k) {
       const MoveWeights& w = index.get(keys[k]);
       scores[0] += w.weight[0], scores[1] += w.weight[1], scores[2] += w.weight[2];
@@ -143,15 +142,16 @@ struct Parser::Model {
       if (int(shift) + int(left) + int(right) == 1) {
         m = shift ? kShift : left ? kLeft : kRight;
       } else {
+        const auto prefetch = [this](uint64_t key) { moves.index.prefetch(key); };
         if (st.b0 != buffer_b0) {
-          buffer_features(st.b0, st.n, v, keys);
+          buffer_features(st.b0, st.n, v, keys, prefetch);
           buffer_scores[0] = buffer_scores[1] = buffer_scores[2] = 0;
-          moves.score(keys, kNumBufferFeatures, buffer_scores);
+          moves.add(keys, kNumBufferFeatures, buffer_scores);
           buffer_b0 = st.b0;
         }
-        stack_features(st, v, keys);
+        stack_features(st, v, keys, prefetch);
         int32_t scores[kNumMoves] = {buffer_scores[0], buffer_scores[1], buffer_scores[2]};
-        moves.score(keys, kNumStackFeatures, scores);
+        moves.add(keys, kNumStackFeatures, scores);
         m = best_legal_move(st, scores);
       }
       uint8_t rel = 0;
@@ -163,7 +163,7 @@ struct Parser::Model {
   uint8_t relation(const SentenceView& v, const ParseState& st, int32_t h, int32_t d,
                    uint64_t* keys) const {
     if (h == st.n) return dep::kRoot;
-    label_features(st, v, h, d, keys);
+    label_features(st, v, h, d, keys, [this](uint64_t key) { labels.index.prefetch(key); });
     int32_t scores[64] = {};
     labels.score(keys, kNumLabelFeatures, scores);
     uint8_t best = dep::kDep;
