@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/feature_table.h"
 #include "parse/features.h"
 #include "parse/model_format.h"
 #include "parse/transition.h"
@@ -27,146 +28,92 @@ namespace {
               "parser model: " + why + " (rebuild it with `whosaid train parser`)");
 }
 
-// One perceptron: an open-addressing table from feature key to a sparse row of
-// weight << 8 | class. A slot keeps the key's high 32 bits as a fingerprint
-// (the low bits choose the slot) and its row as begin << 8 | size.
-struct Table {
-  struct Slot {
-    uint32_t fingerprint = 0;  // 0: empty
-    uint32_t row = 0;
-  };
-  std::vector<Slot> slots;
-  uint64_t mask = 0;
+// The relation model: feature key → a sparse row of weight << 8 | class
+// (row: begin << 8 | size in `weights`).
+struct LabelTable {
+  core_detail::BucketTable<uint32_t> index;
   std::vector<int32_t> weights;
-  size_t rows = 0;
 
-  static uint32_t fingerprint(uint64_t key) {
-    auto f = static_cast<uint32_t>(key >> 32);
-    return f ? f : 1;
-  }
-  uint32_t find(uint64_t key) const {
-    const uint32_t f = fingerprint(key);
-    for (uint64_t i = key & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots[i];
-      if (s.fingerprint == f) return s.row;
-      if (s.fingerprint == 0) return 0;
-    }
-  }
-  void prefetch(uint64_t key) const { __builtin_prefetch(&slots[key & mask]); }
-  void add(uint32_t row, int32_t* scores) const {
-    const int32_t* w = weights.data() + (row >> 8);
-    for (uint32_t j = 0, size = row & 0xFF; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
-  }
-  // Sums the rows of n keys into scores, looking all slots up after
-  // prefetching them (the table is larger than the cache).
+  // Sums the rows of n keys (their buckets prefetched already) into scores,
+  // prefetching all the rows before adding any.
   void score(const uint64_t* keys, size_t n, int32_t* scores) const {
-    for (size_t k = 0; k < n; ++k) prefetch(keys[k]);
-    uint32_t rows_found[kNumMoveFeatures > kNumLabelFeatures ? kNumMoveFeatures : kNumLabelFeatures];
+    uint32_t rows[kNumLabelFeatures];
     for (size_t k = 0; k < n; ++k) {
-      rows_found[k] = find(keys[k]);
-      __builtin_prefetch(weights.data() + (rows_found[k] >> 8));
+      rows[k] = index.get(keys[k]);
+      __builtin_prefetch(weights.data() + (rows[k] >> 8));
     }
-    for (size_t k = 0; k < n; ++k) add(rows_found[k], scores);
-  }
-
-  // Reads one table at `p` (see parser.h); returns the end of its bytes.
-  const char* load(const char* p, uint32_t num_rows, uint32_t num_weights, int num_classes,
-                   const char* what, std::vector<uint64_t>* keys_out = nullptr) {
-    rows = num_rows;
-    size_t table = 16;
-    while (table < 2 * size_t{num_rows}) table *= 2;
-    slots.assign(table, Slot{});
-    mask = table - 1;
-    weights.reserve(num_weights);
-    const char* keys = p;
-    const char* sizes = keys + size_t{num_rows} * 8;
-    const char* classes = sizes + num_rows;
-    const char* values = classes + num_weights;
-    uint64_t previous_key = 0;
-    uint32_t begin = 0;
-    for (uint32_t r = 0; r < num_rows; ++r) {
-      const uint64_t key = get_u64(keys + size_t{r} * 8);
-      const uint32_t size = static_cast<unsigned char>(sizes[r]);
-      if (key <= previous_key)
-        corrupt(std::string(what) + " feature keys out of order at row " + std::to_string(r));
-      previous_key = key;
-      if (keys_out) keys_out->push_back(key);
-      if (size == 0 || size_t{begin} + size > num_weights)
-        corrupt(std::string(what) + " bad row size at row " + std::to_string(r));
-      if (begin >= (1u << 24)) corrupt(std::string(what) + " too many weights");
-      int previous_class = -1;
-      for (uint32_t j = begin; j < begin + size; ++j) {
-        const int c = static_cast<unsigned char>(classes[j]);
-        if (c <= previous_class || c >= num_classes)
-          corrupt(std::string(what) + " bad class " + std::to_string(c) + " at row " + std::to_string(r));
-        previous_class = c;
-        const auto w = static_cast<int16_t>(get_u16(values + size_t{j} * 2));
-        weights.push_back(static_cast<int32_t>(static_cast<uint32_t>(int32_t{w}) << 8) | c);
-      }
-      const uint32_t fp = fingerprint(key);
-      uint64_t i = key & mask;
-      while (slots[i].fingerprint != 0) {
-        if (slots[i].fingerprint == fp)
-          corrupt(std::string(what) + " duplicate feature at row " + std::to_string(r));
-        i = (i + 1) & mask;
-      }
-      slots[i] = {fp, begin << 8 | size};
-      begin += size;
+    // Two sums, alternating by feature: rows mostly vote for the same few
+    // relations, and one array would chain each add on the previous store.
+    int32_t other[64] = {};
+    for (size_t k = 0; k < n; ++k) {
+      int32_t* sums = k & 1 ? other : scores;
+      const int32_t* w = weights.data() + (rows[k] >> 8);
+      for (uint32_t j = 0, size = rows[k] & 0xFF; j < size; ++j) sums[w[j] & 0xFF] += w[j] >> 8;
     }
-    if (begin != num_weights) corrupt(std::string(what) + " row sizes do not add up to the weight count");
-    return values + size_t{num_weights} * 2;
+    for (int c = 0; c < 64; ++c) scores[c] += other[c];
   }
 };
 
 // The move model, whose rows have at most three weights: they sit in the slot
-// itself, so a feature costs one cache miss instead of two.
+// itself, so a feature costs one cache miss.
+struct MoveWeights {
+  int16_t weight[kNumMoves];
+};
 struct MoveTable {
-  struct Slot {
-    uint32_t fingerprint = 0;  // 0: empty
-    int16_t weight[kNumMoves] = {0, 0, 0};
-  };
-  std::vector<Slot> slots;
-  uint64_t mask = 0;
-  size_t rows = 0, weights = 0;
+  core_detail::BucketTable<MoveWeights> index;
+  size_t weights = 0;
 
-  void build(const Table& t, const std::vector<uint64_t>& keys) {
-    rows = t.rows;
-    weights = t.weights.size();
-    slots.assign(t.slots.size(), Slot{});
-    mask = t.mask;
-    for (uint64_t key : keys) {
-      const uint32_t row = t.find(key);
-      uint64_t i = key & mask;
-      while (slots[i].fingerprint != 0) i = (i + 1) & mask;
-      Slot& slot = slots[i];
-      slot.fingerprint = Table::fingerprint(key);
-      const int32_t* w = t.weights.data() + (row >> 8);
-      for (uint32_t j = 0; j < (row & 0xFF); ++j) slot.weight[w[j] & 0xFF] = static_cast<int16_t>(w[j] >> 8);
-    }
-  }
-  void score(const uint64_t* keys, size_t n, int32_t* scores) const {
-    for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots[keys[k] & mask]);
+  // Adds the rows of n keys (their buckets prefetched already) to scores.
+  void add(const uint64_t* keys, size_t n, int32_t* scores) const {
     for (size_t k = 0; k < n; ++k) {
-      const uint32_t f = Table::fingerprint(keys[k]);
-      for (uint64_t i = keys[k] & mask;; i = (i + 1) & mask) {
-        const Slot& s = slots[i];
-        if (s.fingerprint == f) {
-          scores[0] += s.weight[0], scores[1] += s.weight[1], scores[2] += s.weight[2];
-          break;
-        }
-        if (s.fingerprint == 0) break;
-      }
+      const MoveWeights& w = index.get(keys[k]);
+      scores[0] += w.weight[0], scores[1] += w.weight[1], scores[2] += w.weight[2];
     }
   }
 };
 
+// Reads one table at `p` (see parser.h), calling add(key, classes, weights,
+// size) for each row (keys strictly ascending, so distinct); returns the end
+// of its bytes.
+template <typename Add>
+const char* read_table(const char* p, uint32_t num_rows, uint32_t num_weights, int num_classes,
+                       const char* what, Add&& add) {
+  const char* keys = p;
+  const char* sizes = keys + size_t{num_rows} * 8;
+  const char* classes = sizes + num_rows;
+  const char* values = classes + num_weights;
+  uint64_t previous_key = 0;
+  uint32_t begin = 0;
+  uint8_t row_classes[256];
+  int16_t row_weights[256];
+  for (uint32_t r = 0; r < num_rows; ++r) {
+    const uint64_t key = get_u64(keys + size_t{r} * 8);
+    const uint32_t size = static_cast<unsigned char>(sizes[r]);
+    if (key <= previous_key)
+      corrupt(std::string(what) + " feature keys out of order at row " + std::to_string(r));
+    previous_key = key;
+    if (size == 0 || size_t{begin} + size > num_weights)
+      corrupt(std::string(what) + " bad row size at row " + std::to_string(r));
+    int previous_class = -1;
+    for (uint32_t j = 0; j < size; ++j) {
+      const int c = static_cast<unsigned char>(classes[begin + j]);
+      if (c <= previous_class || c >= num_classes)
+        corrupt(std::string(what) + " bad class " + std::to_string(c) + " at row " + std::to_string(r));
+      previous_class = c;
+      row_classes[j] = static_cast<uint8_t>(c);
+      row_weights[j] = static_cast<int16_t>(get_u16(values + size_t{begin + j} * 2));
+    }
+    add(key, row_classes, row_weights, size);
+    begin += size;
+  }
+  if (begin != num_weights) corrupt(std::string(what) + " row sizes do not add up to the weight count");
+  return values + size_t{num_weights} * 2;
+}
+
 // Per-thread scratch space, reused between calls.
 struct Scratch {
   ParseState state;
-  std::vector<uint64_t> words;
-  std::vector<uint8_t> tags;
-  std::vector<uint8_t> upos;
-  std::vector<uint64_t> word_tags;
+  SentenceFeatures sentence;
   std::vector<int32_t> heads;
   std::vector<uint8_t> relations;
 };
@@ -179,20 +126,32 @@ Scratch& scratch() {
 
 struct Parser::Model {
   MoveTable moves;
-  Table labels;
+  LabelTable labels;
+  size_t move_rows = 0, label_rows = 0;
 
   // Parses the sentence of `st.n` words seen through v; leaves the tree in st.
   void parse(const SentenceView& v, ParseState& st) const {
     uint64_t keys[kNumMoveFeatures];
+    // b0 only moves right, and the buffer features depend on it alone: their
+    // sum is kept until it moves.
+    int32_t buffer_b0 = -1;
+    int32_t buffer_scores[kNumMoves] = {};
     while (!st.terminal()) {
       const bool shift = st.legal(kShift), left = st.legal(kLeft), right = st.legal(kRight);
       Move m;
       if (int(shift) + int(left) + int(right) == 1) {
         m = shift ? kShift : left ? kLeft : kRight;
       } else {
-        move_features(st, v, keys);
-        int32_t scores[4] = {0, 0, 0, 0};
-        moves.score(keys, kNumMoveFeatures, scores);
+        const auto prefetch = [this](uint64_t key) { moves.index.prefetch(key); };
+        if (st.b0 != buffer_b0) {
+          buffer_features(st.b0, st.n, v, keys, prefetch);
+          buffer_scores[0] = buffer_scores[1] = buffer_scores[2] = 0;
+          moves.add(keys, kNumBufferFeatures, buffer_scores);
+          buffer_b0 = st.b0;
+        }
+        stack_features(st, v, keys, prefetch);
+        int32_t scores[kNumMoves] = {buffer_scores[0], buffer_scores[1], buffer_scores[2]};
+        moves.add(keys, kNumStackFeatures, scores);
         m = best_legal_move(st, scores);
       }
       uint8_t rel = 0;
@@ -204,7 +163,7 @@ struct Parser::Model {
   uint8_t relation(const SentenceView& v, const ParseState& st, int32_t h, int32_t d,
                    uint64_t* keys) const {
     if (h == st.n) return dep::kRoot;
-    label_features(st, v, h, d, keys);
+    label_features(st, v, h, d, keys, [this](uint64_t key) { labels.index.prefetch(key); });
     int32_t scores[64] = {};
     labels.score(keys, kNumLabelFeatures, scores);
     uint8_t best = dep::kDep;
@@ -243,11 +202,27 @@ Parser Parser::from_bytes(std::string_view bytes) {
   if (tagger_detail::hash_bytes(payload, bytes.size() - kParserHeaderSize) != checksum)
     corrupt("checksum mismatch");
   auto model = std::make_shared<Model>();
-  Table moves;
-  std::vector<uint64_t> move_keys;
-  const char* next = moves.load(payload, move_rows, move_weights, kNumMoves, "move table:", &move_keys);
-  model->moves.build(moves, move_keys);
-  model->labels.load(next, label_rows, label_weights, dep::kNumRelations, "relation table:");
+  model->move_rows = move_rows;
+  model->label_rows = label_rows;
+  model->moves.weights = move_weights;
+  model->moves.index = core_detail::BucketTable<MoveWeights>(move_rows);
+  const char* next = read_table(payload, move_rows, move_weights, kNumMoves, "move table:",
+                                [&](uint64_t key, const uint8_t* c, const int16_t* w, uint32_t size) {
+                                  MoveWeights row{};
+                                  for (uint32_t j = 0; j < size; ++j) row.weight[c[j]] = w[j];
+                                  model->moves.index.insert(key, row);
+                                });
+  LabelTable& labels = model->labels;
+  labels.index = core_detail::BucketTable<uint32_t>(label_rows);
+  labels.weights.reserve(label_weights);
+  read_table(next, label_rows, label_weights, dep::kNumRelations, "relation table:",
+             [&](uint64_t key, const uint8_t* c, const int16_t* w, uint32_t size) {
+               const size_t begin = labels.weights.size();
+               if (begin >= (size_t{1} << 24)) corrupt("relation table: too many weights");
+               for (uint32_t j = 0; j < size; ++j)
+                 labels.weights.push_back(static_cast<int32_t>(static_cast<uint32_t>(int32_t{w[j]}) << 8) | c[j]);
+               labels.index.insert(key, static_cast<uint32_t>(begin << 8 | size));
+             });
   return Parser(std::move(model));
 }
 
@@ -263,7 +238,7 @@ const Parser& Parser::builtin() {
 #endif
 }
 
-size_t Parser::num_features() const noexcept { return model_->moves.rows + model_->labels.rows; }
+size_t Parser::num_features() const noexcept { return model_->move_rows + model_->label_rows; }
 size_t Parser::num_weights() const noexcept {
   return model_->moves.weights + model_->labels.weights.size();
 }
@@ -272,17 +247,15 @@ void Parser::parse(const std::string_view* words, const uint8_t* tags, size_t n,
                    uint8_t* relations_out) const {
   if (n == 0) return;
   Scratch& s = scratch();
-  s.words.resize(n + 2);
-  s.tags.resize(n + 2);
+  SentenceFeatures& f = s.sentence;
+  f.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    s.words[i] = word_value(words[i]);
-    s.tags[i] = tags[i];
+    f.words[i] = word_value(words[i]);
+    f.tags[i] = tags[i];
   }
-  s.upos.resize(n + 2);
-  s.word_tags.resize(n + 2);
-  finish_sentence(n, s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data());
+  f.finish(n);
   s.state.reset(static_cast<int32_t>(n));
-  model_->parse(SentenceView{s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data()}, s.state);
+  model_->parse(f.view(), s.state);
   for (size_t i = 0; i < n; ++i) {
     const int32_t h = s.state.head[i];
     heads_out[i] = h >= static_cast<int32_t>(n) ? -1 : h;
@@ -305,18 +278,16 @@ void Parser::parse(Document& doc, uint32_t first, uint32_t end) const {
     }
   Scratch& s = scratch();
   const size_t n = end - first;
-  s.words.resize(n + 2);
-  s.tags.resize(n + 2);
+  SentenceFeatures& f = s.sentence;
+  f.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[first + i];
-    s.words[i] = word_value(doc.slice(t.span));
-    s.tags[i] = t.tag;
+    f.words[i] = word_value(doc.slice(t.span));
+    f.tags[i] = t.tag;
   }
-  s.upos.resize(n + 2);
-  s.word_tags.resize(n + 2);
-  finish_sentence(n, s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data());
+  f.finish(n);
   s.state.reset(static_cast<int32_t>(n));
-  model_->parse(SentenceView{s.words.data(), s.tags.data(), s.upos.data(), s.word_tags.data()}, s.state);
+  model_->parse(f.view(), s.state);
   for (size_t i = 0; i < n; ++i) {
     Token& t = doc.tokens[first + i];
     const int32_t h = s.state.head[i];

@@ -326,8 +326,7 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
   stats.sentences = train.size();
   // Gold trees made projective once, and the sentences as the features see them.
   std::vector<std::vector<int32_t>> gold(train.size());
-  std::vector<std::vector<uint64_t>> words(train.size()), word_tags(train.size());
-  std::vector<std::vector<uint8_t>> tags(train.size()), upos(train.size());
+  std::vector<SentenceFeatures> sentences(train.size());
   for (size_t i = 0; i < train.size(); ++i) {
     const ParsedSentence& s = train[i];
     const size_t n = s.words.size();
@@ -336,13 +335,10 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
       stats.lifted_arcs += lifted;
       ++stats.nonprojective_sentences;
     }
-    for (const std::string& w : s.words) words[i].push_back(word_value(w));
-    words[i].resize(n + 2);
-    tags[i] = s.tags;
-    tags[i].resize(n + 2);
-    upos[i].resize(n + 2);
-    word_tags[i].resize(n + 2);
-    finish_sentence(n, words[i].data(), tags[i].data(), upos[i].data(), word_tags[i].data());
+    SentenceFeatures& f = sentences[i];
+    f.resize(n);
+    for (size_t k = 0; k < n; ++k) f.words[k] = word_value(s.words[k]), f.tags[k] = s.tags[k];
+    f.finish(n);
   }
   // How often each feature occurs along the gold derivations (zero-cost moves,
   // gold relations); rarer ones than options.min_count never get weights.
@@ -355,7 +351,7 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
     };
     for (size_t si = 0; si < train.size(); ++si) {
       const int32_t* g = gold[si].data();
-      const SentenceView view{words[si].data(), tags[si].data(), upos[si].data(), word_tags[si].data()};
+      const SentenceView view = sentences[si].view();
       st.reset(static_cast<int32_t>(train[si].words.size()));
       while (!st.terminal()) {
         Move best = kShift;
@@ -400,7 +396,7 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
     for (size_t si : order) {
       const ParsedSentence& s = train[si];
       const int32_t* g = gold[si].data();
-      const SentenceView view{words[si].data(), tags[si].data(), upos[si].data(), word_tags[si].data()};
+      const SentenceView view = sentences[si].view();
       st.reset(static_cast<int32_t>(s.words.size()));
       while (!st.terminal()) {
         ++m.now;

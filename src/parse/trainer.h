@@ -2,7 +2,7 @@
 //
 //   auto tb = whosaid::read_conllu_file("en_ewt-ud-train.conllu");
 //   auto train = whosaid::to_parsed(tb, &whosaid::Tagger::builtin(), {.add_joined = true});
-//   whosaid::ParserTrainer trainer({.epochs = 12, .seed = 1});
+//   whosaid::ParserTrainer trainer({.epochs = 15, .seed = 1});
 //   trainer.train(train, dev);                 // reports each epoch through on_epoch
 //   std::string bytes = trainer.model_bytes(); // the format of parser.h
 //   whosaid::ParseAccuracy acc = whosaid::evaluate(whosaid::Parser::from_bytes(bytes), test);
@@ -84,7 +84,7 @@ struct ParserEpochReport {
 };
 
 struct ParserTrainOptions {
-  int epochs = 12;
+  int epochs = 15;
   uint64_t seed = 1;
   // Quantised weights (units of max |weight| / 32767) with a smaller magnitude
   // are dropped from the saved model.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/feature_table.h"
 #include "tagger/features.h"
 #include "tagger/model_format.h"
 #include "whosaid/error.h"
@@ -21,16 +22,10 @@ namespace whosaid {
 
 using namespace tagger_detail;
 
-// The runtime form of a model: an open-addressing table from feature key to a
-// row of (tag, weight) pairs. A slot keeps the key's high 32 bits as a
-// fingerprint (the low bits choose the slot) and its row as begin << 8 | size.
+// The runtime form of a model: a hash table (core/feature_table.h) from
+// feature key to a row of (tag, weight) pairs, as begin << 8 | size.
 struct Tagger::Model {
-  struct Slot {
-    uint32_t fingerprint = 0;  // 0: empty
-    uint32_t row = 0;
-  };
-  std::vector<Slot> slots;
-  uint64_t mask = 0;
+  core_detail::FeatureTable<uint32_t> table;
   // Sparse rows hold weight << 8 | tag. Rows with many weights are dense:
   // kDenseWidth int16 weights by tag id (0 included) in `dense`, which the
   // scorer adds eight at a time in registers. Weights are scaled down by
@@ -46,21 +41,12 @@ struct Tagger::Model {
   size_t num_weights = 0;
   Lexicon lexicon;
 
-  static uint32_t fingerprint(uint64_t key) {
-    auto f = static_cast<uint32_t>(key >> 32);
-    return f ? f : 1;
-  }
-
   // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
   uint32_t find(uint64_t key) const {
-    const uint32_t f = fingerprint(key);
-    for (uint64_t i = key & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots[i];
-      if (s.fingerprint == f) return s.row;
-      if (s.fingerprint == 0) return 0;
-    }
+    const uint32_t* row = table.find(key);
+    return row ? *row : 0;
   }
-  void prefetch_slot(uint64_t key) const { __builtin_prefetch(&slots[key & mask]); }
+  void prefetch_slot(uint64_t key) const { table.prefetch(key); }
   void prefetch_row(uint32_t row) const {
     if ((row & 0xFF) == kDense) __builtin_prefetch(dense.data() + size_t{row >> 8} * kDenseWidth);
     else __builtin_prefetch(weights.data() + (row >> 8));
@@ -256,10 +242,7 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
   auto model = std::make_shared<Model>();
   model->num_features = num_features;
   model->num_weights = num_weights;
-  size_t table = 16;
-  while (table < 2 * size_t{num_features}) table *= 2;
-  model->slots.resize(table);
-  model->mask = table - 1;
+  model->table = core_detail::FeatureTable<uint32_t>(2 * size_t{num_features});
   model->weights.reserve(num_weights + 4096);
 
   const char* keys = payload;
@@ -290,13 +273,8 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
       if (dense) model->dense[row_begin * Model::kDenseWidth + tag] = static_cast<int16_t>(w);
       else out.push_back(static_cast<int32_t>(static_cast<uint32_t>(w) << 8) | tag);
     }
-    const uint32_t fp = Model::fingerprint(key);
-    uint64_t i = key & model->mask;
-    while (model->slots[i].fingerprint != 0) {
-      if (model->slots[i].fingerprint == fp) corrupt("duplicate feature at row " + std::to_string(f));
-      i = (i + 1) & model->mask;
-    }
-    model->slots[i] = {fp, static_cast<uint32_t>(row_begin << 8) | (dense ? Model::kDense : size)};
+    if (!model->table.insert(key, static_cast<uint32_t>(row_begin << 8) | (dense ? Model::kDense : size)))
+      corrupt("duplicate feature at row " + std::to_string(f));
     begin += size;
   }
   if (begin != num_weights) corrupt("row sizes do not add up to the weight count");
