@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/html.h"
+#include "io/jsonl.h"
 #include "store_fixtures.h"
 #include "whosaid/error.h"
 
@@ -183,6 +184,52 @@ TEST(Readers, JsonlOtherShapes) {
   EXPECT_EQ(c.rejects[1].second, "\"text\" is not a string");
   EXPECT_EQ(c.rejects[2].second, "empty \"text\"");
   EXPECT_EQ(c.rejects[3].first, "mem:5");
+}
+
+// An "id" is a string or an integer, read alike by ingest and extract --jsonl:
+// anything else is refused with the reason, never dropped or rounded (two
+// records with one text and ids {} and [] used to collapse into one article;
+// a 30-digit id came back as 1.2345678901234568e+29).
+TEST(Readers, JsonlIdsAreStringsOrIntegers) {
+  const std::string lines =
+      "{\"id\": \"a-1\", \"text\": \"ok\"}\n"
+      "{\"id\": 123456789012345678, \"text\": \"ok\"}\n"
+      "{\"id\": {\"x\": 1}, \"text\": \"ok\"}\n"
+      "{\"id\": [1], \"text\": \"ok\"}\n"
+      "{\"id\": true, \"text\": \"ok\"}\n"
+      "{\"id\": 123456789012345678901234567890, \"text\": \"ok\"}\n"
+      "{\"id\": 1.5, \"text\": \"ok\"}\n"
+      "{\"id\": null, \"text\": \"ok\"}\n";
+  Collected c;
+  std::istringstream in(lines);
+  read_jsonl(in, "ids.jsonl", c.emit(), c.reject());
+  ASSERT_EQ(c.records.size(), 3u);
+  EXPECT_EQ(c.records[0].info.source_id, "a-1");
+  EXPECT_EQ(c.records[1].info.source_id, "123456789012345678");
+  EXPECT_EQ(c.records[2].info.source_id, "");
+  ASSERT_EQ(c.rejects.size(), 5u);
+  EXPECT_EQ(c.rejects[0].first, "ids.jsonl:3");
+  EXPECT_TRUE(has(c.rejects[0].second, "must be a string or an integer, got object")) << c.rejects[0].second;
+  EXPECT_TRUE(has(c.rejects[1].second, "got array"));
+  EXPECT_TRUE(has(c.rejects[2].second, "got boolean"));
+  EXPECT_TRUE(has(c.rejects[3].second, "quote it as a string")) << c.rejects[3].second;
+  EXPECT_TRUE(has(c.rejects[4].second, "quote it as a string"));
+
+  // The same verdicts from the reader of `whosaid extract --jsonl`.
+  std::istringstream again(lines);
+  JsonlReader reader(again, "ids.jsonl");
+  ArticleRecord record;
+  std::string error;
+  std::vector<std::string> ids, errors;
+  while (reader.next(record, error)) {
+    if (!error.empty()) errors.push_back(error);
+    else ids.push_back(record.id);
+    error.clear();
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"a-1", "123456789012345678", ""}));
+  ASSERT_EQ(errors.size(), 5u);
+  EXPECT_TRUE(has(errors[0], "ids.jsonl:3")) << errors[0];
+  EXPECT_TRUE(has(errors[3], "quote it as a string")) << errors[3];
 }
 
 TEST(Readers, TextFiles) {

@@ -189,6 +189,17 @@ TEST_F(Cli, ThreadCountDoesNotChangeTheResult) {
   EXPECT_EQ(e1.out, e2.out);
 }
 
+// Ten thousand threads exhausted file descriptors and the error blamed the
+// input folder: the option itself is refused, naming it, before any work.
+TEST_F(Cli, ImpossibleThreadCountIsRefusedAsTheOption) {
+  const std::string db = dir_.file("threads.db");
+  Result r = run({"ingest", "--db", db, "--threads", "10000", corpus()});
+  EXPECT_EQ(r.rc, 2) << r.err;
+  EXPECT_NE(r.err.find("--threads"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("10000"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
 // Articles with quotes by a small cast, so that speakers and statements recur.
 std::string crash_corpus(const std::string& path, int n) {
   const char* names[] = {"John Key", "Helen Clark", "Phil Goff", "Bill English", "Len Brown",

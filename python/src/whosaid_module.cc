@@ -306,6 +306,12 @@ struct Failure {
   explicit operator bool() const { return error != nullptr; }
 };
 
+// `threads` as the Python API takes it: 0 (one per core) to 1024.
+void check_threads(int threads) {
+  if (threads < 0 || threads > 1024)
+    throw py::value_error("threads must be between 0 (one per core) and 1024, got " + std::to_string(threads));
+}
+
 // Runs fn(i, scratch) for i in [0, n) on `threads` threads (0: one per core).
 // Returns the error of the lowest failing index, if any; the others still run.
 template <typename Fn>
@@ -370,6 +376,10 @@ class PyExtractor {
   }
 
   py::list extract_many(py::iterable texts, int threads) const {
+    // A str is iterable too: its characters would each be an article.
+    if (py::isinstance<py::str>(texts) || py::isinstance<py::bytes>(texts))
+      throw py::type_error("extract_many takes an iterable of texts, not one text (use extract)");
+    check_threads(threads);
     std::vector<py::object> objects;
     std::vector<std::string> bytes;
     for (py::handle h : texts) {
@@ -597,6 +607,7 @@ class PyStore {
   bool closed() const { return store_ == nullptr; }
 
   py::dict ingest(py::iterable records, int threads, size_t batch, bool indirect, float min_confidence) {
+    check_threads(threads);
     PyExtractor extractor(indirect, min_confidence);
     if (batch == 0) batch = 1;
     uint64_t read = 0, added = 0, replaced = 0, unchanged = 0, rejected = 0, quotes = 0;

@@ -198,3 +198,18 @@ def test_gil_is_released_during_extraction():
     t.join()
     assert elapsed > 0.05
     assert during > 0.15 * idle, (during, idle, elapsed)
+
+
+def test_extract_many_refuses_one_text_and_bad_arguments():
+    ex = whosaid.Extractor()
+    # A str is iterable: its characters must not become articles.
+    with pytest.raises(TypeError, match="not one text"):
+        ex.extract_many('"Yes," he said.')
+    with pytest.raises(TypeError, match="not one text"):
+        ex.extract_many(b'"Yes," he said.')
+    with pytest.raises(ValueError, match="threads"):
+        ex.extract_many(["x"], threads=-1)
+    with pytest.raises(ValueError, match="threads"):
+        ex.extract_many(["x"], threads=100000)
+    with pytest.raises(TypeError):
+        whosaid.Extractor(min_confidence="0.5")

@@ -234,8 +234,13 @@ class Resolver {
     const uint32_t at = doc_.tokens[m.first_token].span.begin;
     auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
                                [](uint32_t b, const Quote& q) { return b < q.span.begin; });
-    for (size_t qi = static_cast<size_t>(it - doc_.quotes.begin()); qi-- > 0;) {
+    // The quotations just before (at most kLookBack of them, so that a run of
+    // unattributed quotations costs no more than a few steps per pronoun).
+    constexpr int kLookBack = 8;
+    int looked = 0;
+    for (size_t qi = static_cast<size_t>(it - doc_.quotes.begin()); qi-- > 0 && looked < kLookBack;) {
       if (doc_.quotes[qi].span.end > at) continue;
+      ++looked;
       const int32_t src = links_[qi].mention;
       if (src < 0 || src == m.doc_mention) continue;
       const int32_t id = doc_.mentions[src].kind == MentionKind::kPronoun ? resolved_[src] : doc_.mentions[src].entity;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/html.h"
+#include "io/json_id.h"
 #include "io/read_text.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
@@ -163,7 +164,13 @@ void read_jsonl(std::istream& in, const std::string& name, const RecordFn& emit,
       reject(where, "empty \"text\"");
       continue;
     }
-    r.info.source_id = field(j, "id");
+    if (auto id = j.find("id"); id != j.end()) {
+      std::string error;
+      if (!article_id(*id, r.info.source_id, error)) {
+        reject(where, error);
+        continue;
+      }
+    }
     r.info.url = field(j, "url");
     r.info.outlet = field(j, "outlet");
     r.info.title = field(j, "title");

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
+#include "io/json_id.h"
 #include "whosaid/extractor.h"
 
 namespace whosaid {
@@ -38,9 +39,9 @@ bool JsonlReader::next(ArticleRecord& record, std::string& error) {
     if (!text->is_string()) return fail("\"text\" must be a string, got " + std::string(text->type_name()));
     record.text = text->get<std::string>();
     if (auto id = j.find("id"); id != j.end() && !id->is_null()) {
-      if (!id->is_string() && !id->is_number()) return fail("\"id\" must be a string or a number");
+      std::string error;
+      if (!article_id(*id, record.id, error)) return fail(error);
       record.id_json = id->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      record.id = id->is_string() ? id->get<std::string>() : record.id_json;
     }
     auto str = [&](const char* key, std::string& out) {
       if (auto v = j.find(key); v != j.end() && v->is_string()) out = v->get<std::string>();

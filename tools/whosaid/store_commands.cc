@@ -153,7 +153,8 @@ void add_ingest(CLI::App& app, int& exit_code) {
       "({\"id\",\"url\",\"outlet\",\"date\",\"title\",\"text\"}; - for stdin), HTML pages, "
       "WARC or WARC.gz files. Re-running is safe: unchanged articles are skipped.");
   cmd->add_option("--db", o->db, "database file (created when missing)")->capture_default_str();
-  cmd->add_option("-j,--threads", o->threads, "extraction threads (default: all cores)");
+  // More threads than any machine has cores only exhausts memory and file descriptors.
+  cmd->add_option("-j,--threads", o->threads, "extraction threads (default: all cores)")->check(CLI::Range(0u, 1024u));
   cmd->add_flag("-q,--quiet", o->quiet, "no progress and no summary; bad records still reported");
   cmd->add_flag("--no-progress", o->no_progress, "plain progress lines even on a terminal");
   cmd->add_option("--batch", o->batch, "articles per transaction")->capture_default_str();
