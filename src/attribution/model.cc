@@ -68,6 +68,21 @@ void FeatureVector::add(std::string_view name, std::string_view value, std::stri
 
 void FeatureVector::add(std::string_view name, int64_t value) { add(name, std::to_string(value)); }
 
+void FeatureVector::add_parts(std::string_view name, std::initializer_list<std::string_view> value) {
+  uint64_t h = fnv(fnv(kSeed, name), "\x1f");
+  for (std::string_view part : value) h = fnv(h, part);
+  ids_.push_back(slot(h));
+}
+
+void FeatureVector::add_parts(std::string_view name, std::initializer_list<std::string_view> value,
+                              std::initializer_list<std::string_view> value2) {
+  uint64_t h = fnv(fnv(kSeed, name), "\x1f");
+  for (std::string_view part : value) h = fnv(h, part);
+  h = fnv(h, "\x1f");
+  for (std::string_view part : value2) h = fnv(h, part);
+  ids_.push_back(slot(h));
+}
+
 float AttributionModel::score(const std::vector<uint32_t>& features) const {
   float z = 0;
   for (uint32_t f : features) z += weights_[f];

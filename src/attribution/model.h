@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,11 @@ class FeatureVector {
   void add(std::string_view name, std::string_view value);
   void add(std::string_view name, std::string_view value, std::string_view value2);
   void add(std::string_view name, int64_t value);
+  // The same features as add(name, a + b + …) and add(name, a + …, c + …),
+  // without building the joined strings.
+  void add_parts(std::string_view name, std::initializer_list<std::string_view> value);
+  void add_parts(std::string_view name, std::initializer_list<std::string_view> value,
+                 std::initializer_list<std::string_view> value2);
   const std::vector<uint32_t>& ids() const { return ids_; }
   void append(const FeatureVector& other) { ids_.insert(ids_.end(), other.ids_.begin(), other.ids_.end()); }
 

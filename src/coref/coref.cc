@@ -251,47 +251,48 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
 void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, FeatureVector& f) {
   const CorefMention& a = ms[i];
   const CorefMention& c = ms[j];
-  const std::string A = form_name(a.form);
-  const std::string C = form_name(c.form);
+  // Values are hashed in parts (FeatureVector::add_parts): no string is built per pair.
+  const std::string_view A = form_name(a.form);
+  const std::string_view C = form_name(c.form);
   const uint32_t sd = a.sentence - c.sentence, pd = a.paragraph - c.paragraph;
   const uint32_t md = static_cast<uint32_t>(i - j);
   const char* g = agreement(a.gender, c.gender);
   f.add("bias", A);
   f.add("ac", A, C);
-  f.add("ac_pd", A, C + bucket(pd, {0, 1, 2}));
-  f.add("ac_sd", A, C + bucket(sd, {0, 1, 2, 4}));
+  f.add_parts("ac_pd", {A}, {C, bucket(pd, {0, 1, 2})});
+  f.add_parts("ac_sd", {A}, {C, bucket(sd, {0, 1, 2, 4})});
   f.add("a_md", A, bucket(md, {1, 2, 3, 6, 10, 20}));
-  f.add("g", A, std::string(g) + C);
-  f.add("q", A, std::string(a.in_quote ? "q" : "-") + (c.in_quote ? "q" : "-") + C);
-  f.add("subj", A, std::string(c.subject ? "s" : "-") + C + bucket(sd, {0, 1, 2}));
+  f.add_parts("g", {A}, {g, C});
+  f.add_parts("q", {A}, {a.in_quote ? "q" : "-", c.in_quote ? "q" : "-", C});
+  f.add_parts("subj", {A}, {c.subject ? "s" : "-", C, bucket(sd, {0, 1, 2})});
   if (a.form == CorefForm::kFirstSingular || a.form == CorefForm::kFirstPlural || a.form == CorefForm::kSecond)
-    f.add("dlg", A, C + (a.question ? "q" : "a") + (c.question ? "q" : "a") + bucket(pd, {0, 1, 2}));
-  f.add("src", A, std::string(c.source ? "s" : "-") + C + bucket(sd, {0, 1, 2, 4}));
+    f.add_parts("dlg", {A}, {C, a.question ? "q" : "a", c.question ? "q" : "a", bucket(pd, {0, 1, 2})});
+  f.add_parts("src", {A}, {c.source ? "s" : "-", C, bucket(sd, {0, 1, 2, 4})});
   // The source of the latest attribution before the anaphor: who speaks on.
   bool latest_source = c.source;
   for (size_t k = j + 1; k < i && latest_source; ++k) latest_source = !ms[k].source;
-  if (latest_source) f.add("last_src", A, C + (a.in_quote ? "q" : "-"));
+  if (latest_source) f.add_parts("last_src", {A}, {C, a.in_quote ? "q" : "-"});
   if (c.indefinite) f.add("c_indef", A, C);
-  f.add("poss", A, std::string(c.possessive ? "p" : "-") + (a.possessive ? "p" : "-"));
-  if (!is_pronoun(c.form)) f.add("cnt", A, C + bucket(c.head_count, {0, 1, 2, 5}));
+  f.add_parts("poss", {A}, {c.possessive ? "p" : "-", a.possessive ? "p" : "-"});
+  if (!is_pronoun(c.form)) f.add_parts("cnt", {A}, {C, bucket(c.head_count, {0, 1, 2, 5})});
   if (is_pronoun(c.form)) f.add("pp", a.head, c.head);
   if (a.form == CorefForm::kNominal) {
     f.add("hm", a.head == c.head ? "y" : "n", C);
     f.add("nh", a.head, C);
-    f.add("ncls", std::string(a.org_head ? "o" : "p") + C, std::string(c.org_head ? "o" : "p") + bucket(sd, {0, 1, 3}));
+    f.add_parts("ncls", {a.org_head ? "o" : "p", C}, {c.org_head ? "o" : "p", bucket(sd, {0, 1, 3})});
   }
   // How many closer candidates of the same kind agree as well as this one.
   uint32_t rank = 0;
   for (size_t k = j + 1; k < i; ++k)
     if (ms[k].form == c.form && std::strcmp(agreement(a.gender, ms[k].gender), g) == 0) ++rank;
-  f.add("rank", A, std::string(g) + C + bucket(rank, {0, 1, 2}));
+  f.add_parts("rank", {A}, {g, C, bucket(rank, {0, 1, 2})});
   // "Phil Goff, who": the relative pronoun right after its antecedent.
   if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y" : "n", C);
 }
 
 void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, FeatureVector& f) {
   const CorefMention& a = ms[i];
-  const std::string A = form_name(a.form);
+  const std::string_view A = form_name(a.form);
   f.add("none", A);
   f.add("none_head", A, a.head);
   f.add("none_q", A, a.in_quote ? "q" : "-");

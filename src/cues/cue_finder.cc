@@ -80,9 +80,9 @@ void find_cues(Document& doc, const Lexicon& lex) {
         // An unlisted verb of speech or thought (by WordNet, data/wordnet.tsv) in
         // the classic slot: ""…," he surmised." / ""…," Brad Pelletier quipped,".
         // Other verbs there ("went", "smiled") are not cues.
-        const WordSenses* senses = lex.senses(w);
-        if (!tok.has(kCapitalized) && senses && !senses->noun && (w.ends_with("ed") || w.ends_with("s")) &&
-            t + 1 <= s.end_token && t > s.first_token) {
+        const WordSenses* senses = nullptr;
+        if (!tok.has(kCapitalized) && (w.ends_with("ed") || w.ends_with("s")) && t + 1 <= s.end_token &&
+            t > s.first_token && (senses = lex.senses(w)) && !senses->noun) {
           uint32_t k = t;
           while (k > s.first_token && k + 4 > t && doc.tokens[k - 1].kind == TokenKind::kWord) {
             std::string pw;
