@@ -162,38 +162,65 @@ class Resolver {
   // organisations not grouped by name too. "I"/"we" inside a quotation is that
   // quotation's speaker.
   void resolve_coref() {
-    std::vector<CorefMention> ms = coref_mentions(doc_, lex_, folded_);
+    ms_ = coref_mentions(doc_, lex_, folded_);
+    std::vector<CorefMention>& ms = ms_;
     for (CorefMention& m : ms) m.source = m.doc_mention >= 0 && is_source_[m.doc_mention];
-    std::vector<int32_t> ent(ms.size(), -1);
+    ent_.assign(ms.size(), -1);
+    done_.assign(ms.size(), 0);
     resolved_.assign(doc_.mentions.size(), -1);
     for (size_t i = 0; i < ms.size(); ++i)
-      if (ms[i].doc_mention >= 0) ent[i] = doc_.mentions[ms[i].doc_mention].entity;
+      if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
     std::string key;
     for (size_t i = 0; i < ms.size(); ++i) {
       const int32_t dm = ms[i].doc_mention;
-      if (ent[i] >= 0) continue;
-      if (is_anaphor(ms[i])) {
-        ent[i] = quotation_speaker(ms[i]);
-        if (ent[i] < 0) ent[i] = continuing_speaker(ms[i]);
-        if (ent[i] < 0) {
-          const int32_t j = model_.antecedent(ms, i);
-          if (j >= 0) ent[i] = ent[j];
-          else if (ms[i].org_head) ent[i] = nearest_body(ms, i, ent);
-        }
-      }
-      if (dm < 0) continue;
+      if (ent_[i] >= 0) continue;
+      // Only what a speaker can depend on is resolved: nominal mentions (they
+      // make entities) and pronoun sources, each with the anaphors its chain
+      // of antecedents passes through (resolve()). Other pronouns ("his",
+      // "you" in a quotation nobody's chain reaches) are never scored.
+      const bool needed = dm >= 0 && (ms[i].form == CorefForm::kNominal || ms[i].source || !is_anaphor(ms[i]));
+      if (is_anaphor(ms[i]) && needed) resolve(i);
+      if (dm < 0 || !needed) continue;
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
-        if (ent[i] < 0) {
+        if (ent_[i] < 0) {
           utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
           auto it = single_.find(key);
-          ent[i] = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm);
-          single_.emplace(key, ent[i]);
+          ent_[i] = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm);
+          single_.emplace(key, ent_[i]);
         }
-        if (doc_.mentions[dm].entity < 0) attach(dm, ent[i]);
+        if (doc_.mentions[dm].entity < 0) attach(dm, ent_[i]);
       } else {
-        resolved_[dm] = ent[i];
+        resolved_[dm] = ent_[i];
       }
     }
+  }
+
+  // Resolves anaphor i: first the rules ("I" in a quotation, a continuing
+  // speaker), else the model's antecedent, whose entity it takes. An
+  // antecedent that is itself an anaphor not yet resolved is resolved first,
+  // down the chain (iteratively: a chain may be long); each anaphor at most once.
+  void resolve(size_t i) {
+    const std::vector<CorefMention>& ms = ms_;
+    chain_.clear();
+    size_t cur = i;
+    for (;;) {
+      done_[cur] = 1;
+      int32_t e = quotation_speaker(ms[cur]);
+      if (e < 0) e = continuing_speaker(ms[cur]);
+      if (e >= 0) {
+        ent_[cur] = e;
+        break;
+      }
+      const int32_t j = model_.antecedent(ms, cur);
+      if (j < 0) {
+        if (ms[cur].org_head) ent_[cur] = nearest_body(ms, cur, ent_);
+        break;
+      }
+      chain_.emplace_back(cur, static_cast<size_t>(j));
+      if (done_[j] || !is_anaphor(ms[j]) || ent_[j] >= 0) break;
+      cur = static_cast<size_t>(j);
+    }
+    for (size_t k = chain_.size(); k-- > 0;) ent_[chain_[k].first] = ent_[chain_[k].second];
   }
 
   // "the company" when the model says none: the nearest organisation named in
@@ -294,7 +321,11 @@ class Resolver {
   const FoldedWords& folded_;
   const CorefModel& model_;
   const std::vector<SpeakerLink>& links_;
-  std::vector<int32_t> resolved_;  // entity of each pronoun mention, -1 if none
+  std::vector<int32_t> resolved_;
+  std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
+  std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
+  std::vector<uint8_t> done_;                // … whether resolve() has seen it
+  std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order  // entity of each pronoun mention, -1 if none
   std::vector<bool> is_source_;
   std::vector<bool> person_;
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
