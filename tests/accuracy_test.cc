@@ -56,8 +56,9 @@ TEST(SeedArticle, EveryAttributionHasTheExactName) {
 // GUM train+dev (non-news genres, 174 named attributions): the strict name
 // scores as measured with the coreference model (docs/coref.md), as floors.
 // Most matched named attributions are first- and second-person ("I", "you" in
-// interviews and hearings), which the model resolves only in part: that share
-// is a ceiling. (GUM train is the model's training data: these are not
+// interviews and hearings): an interview's are its interviewee's
+// (entities/voice.h); a hearing's turns are named only in GUM's comments, so
+// its "I" stays unresolved: that share is a ceiling. (GUM train is the model's training data: these are not
 // held-out figures.)
 TEST(GumTrainDev, StrictNamesAtTheMeasuredLevel) {
   WHOSAID_REQUIRE_DATA(train, "gum/attributions/train.jsonl");
@@ -66,9 +67,9 @@ TEST(GumTrainDev, StrictNamesAtTheMeasuredLevel) {
   const eval::Report d = score(dev);
   r.all.names += d.all.names;
   EXPECT_EQ(r.all.names.named_gold, 174u);
-  EXPECT_GE(r.all.names.exact, 21u) << r.to_table();
+  EXPECT_GE(r.all.names.exact, 40u) << r.to_table();
   EXPECT_GE(r.all.names.matched, 80u) << r.to_table();  // matched content moves by a few with any model change
-  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.55) << r.to_table();
+  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.40) << r.to_table();
 }
 
 // Regression floors on PolNeAR dev, quoted subset. They sit just under the

@@ -153,7 +153,9 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   for (size_t i = 0; i < doc.mentions.size(); ++i) {
     const Mention& m = doc.mentions[i];
     CorefForm form = CorefForm::kName;
-    const PronounEntry* p = m.end_token == m.first_token + 1 ? pronoun_entry(fw[m.first_token]) : nullptr;
+    const PronounEntry* p = m.end_token == m.first_token + 1 && !doc.tokens[m.first_token].has(kAllCaps)
+                                ? pronoun_entry(fw[m.first_token])
+                                : nullptr;  // "US" is a name
     if (m.kind == MentionKind::kPronoun || p) {
       if (!p) continue;
       form = p->form;
@@ -168,7 +170,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   }
   for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
     if (covered[t] || doc.tokens[t].kind != TokenKind::kWord) continue;
-    if (const PronounEntry* p = pronoun_entry(fw[t])) {
+    const PronounEntry* p = doc.tokens[t].has(kAllCaps) ? nullptr : pronoun_entry(fw[t]);  // not "US", "IT"
+    if (p) {
       add(t, t + 1, p->form, -1);
       out.back().gender = form_gender(p->form);
       continue;

@@ -5,6 +5,7 @@
 #include "core/positions.h"
 #include "core/utf8.h"
 #include "coref/coref.h"
+#include "entities/voice.h"
 #include "mentions/mention_finder.h"
 
 namespace whosaid {
@@ -170,6 +171,7 @@ class Resolver {
     resolved_.assign(doc_.mentions.size(), -1);
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
+    find_interviewee();
     std::string key;
     for (size_t i = 0; i < ms.size(); ++i) {
       const int32_t dm = ms[i].doc_mention;
@@ -195,6 +197,22 @@ class Resolver {
     }
   }
 
+  // The interviewee of a question-and-answer article (voice.h), -1 if none. A
+  // pronoun ("Wikinews interviewed him") is resolved first, by the model.
+  void find_interviewee() {
+    const std::vector<int32_t> found = interviewee_mentions(doc_, folded_, ms_);
+    if (found.empty()) return;
+    std::vector<int32_t> entities;
+    for (const int32_t i : found) {
+      if (is_anaphor(ms_[i]) && !done_[i]) {
+        resolve(static_cast<size_t>(i));
+        if (ms_[i].doc_mention >= 0) resolved_[ms_[i].doc_mention] = ent_[i];
+      }
+      entities.push_back(ent_[i]);
+    }
+    interviewee_ = pick_interviewee(doc_, entities);
+  }
+
   // Resolves anaphor i: first the rules ("I" in a quotation, a continuing
   // speaker), else the model's antecedent, whose entity it takes. An
   // antecedent that is itself an anaphor not yet resolved is resolved first,
@@ -206,6 +224,7 @@ class Resolver {
     for (;;) {
       done_[cur] = 1;
       int32_t e = quotation_speaker(ms[cur]);
+      if (e < 0) e = voice(ms[cur]);
       if (e < 0) e = continuing_speaker(ms[cur]);
       if (e >= 0) {
         ent_[cur] = e;
@@ -245,6 +264,36 @@ class Resolver {
     if (at >= doc_.quotes[qi].span.end || links_[qi].mention < 0) return -1;
     const Mention& src = doc_.mentions[links_[qi].mention];
     return src.kind == MentionKind::kPronoun ? -1 : src.entity;
+  }
+
+  // The document's own voice (voice.h) for a pronoun outside quotation marks:
+  // in an interview, the interviewee is the "I" of the answers and the "you"
+  // of the questions; elsewhere the byline's author is the "I". -1: none.
+  int32_t voice(const CorefMention& m) {
+    if (m.in_quote) return -1;
+    if (m.form == CorefForm::kSecond && m.question) return interviewee_;
+    if (m.form != CorefForm::kFirstSingular || m.question) return -1;
+    return interviewee_ >= 0 ? interviewee_ : author();
+  }
+
+  // The entity of the byline's first author, made on first use; -1 if the
+  // article has no byline.
+  int32_t author() {
+    if (doc_.authors.empty()) return -1;
+    if (author_ >= 0) return author_;
+    Entity e;
+    e.name = std::string(doc_.slice(doc_.authors.front()));
+    std::string key, w;
+    for (const Token& t : doc_.tokens) {
+      if (t.span.begin < doc_.authors.front().begin || t.kind != TokenKind::kWord) continue;
+      if (t.span.end > doc_.authors.front().end) break;
+      utf8::fold(doc_.slice(t.span), w);
+      key += w + " ";
+    }
+    // The same person named in the text ("Sarah Jones, our correspondent").
+    if (auto it = full_.find(key); it != full_.end()) return author_ = it->second;
+    doc_.entities.push_back(std::move(e));
+    return author_ = static_cast<int32_t>(doc_.entities.size() - 1);
   }
 
   // "…," Norman said. "Quote." He said …: a "he"/"she" source right after a
@@ -294,7 +343,7 @@ class Resolver {
       if (l.mention >= 0 && q.speaker) {
         Mention& m = doc_.mentions[l.mention];
         int32_t id = m.entity;
-        if (m.kind == MentionKind::kPronoun) {
+        if (m.kind == MentionKind::kPronoun || (id < 0 && resolved_[l.mention] >= 0)) {  // "you": found by the attributor
           id = resolved_[l.mention];
           if (id >= 0 && doc_.entities[id].gender == Gender::kUnknown &&
               (m.gender == Gender::kMale || m.gender == Gender::kFemale))
@@ -326,6 +375,8 @@ class Resolver {
   std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
   std::vector<uint8_t> done_;                // … whether resolve() has seen it
   std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order  // entity of each pronoun mention, -1 if none
+  int32_t interviewee_ = -1;  // entity, voice.h
+  int32_t author_ = -1;       // entity of the byline's first author, author()
   std::vector<bool> is_source_;
   std::vector<bool> person_;
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order

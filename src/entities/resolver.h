@@ -7,7 +7,8 @@
 // Phil Goff", "Russel Norman, the Green Party co-leader"). Pronouns ("he",
 // "his", "I", "you", "who") and nominals ("the Prime Minister", "the
 // company") take the entity of the antecedent the coreference model picks
-// (coref/coref.h, docs/coref.md); "I" inside a quotation is its speaker.
+// (coref/coref.h, docs/coref.md); "I" inside a quotation is its speaker, and
+// "I" outside one is the interviewee or the byline's author (voice.h).
 #pragma once
 
 #include <vector>

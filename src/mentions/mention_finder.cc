@@ -18,6 +18,11 @@ bool hyphen_name(std::string_view w) {
   return h != std::string_view::npos && h > 0 && h <= 3 && h + 1 < w.size() && w[h + 1] >= 'A' && w[h + 1] <= 'Z';
 }
 
+bool is_weekday(std::string_view w) {
+  return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
+         w == "saturday" || w == "sunday";
+}
+
 }  // namespace
 
 std::optional<Gender> pronoun_gender(const Lexicon& lex, std::string_view w) {
@@ -114,6 +119,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         break;
       }
       if (e == t) { ++t; continue; }
+      const uint32_t run_end = e;
+      // A weekday ending the run is a date: "Hugh McGuire Sunday, May 28, 2006".
+      while (e > t + 1 && is_weekday(fw[e - 1])) --e;
       // Sentence-initial function words and adverbs are not names: "Meanwhile Labour MP…", "The".
       uint32_t b = t;
       while (b < e && (lex.is(WordClass::kStarter, fw[b]) || lex.is(WordClass::kSkip, fw[b]) ||
@@ -196,7 +204,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         }
       }
       doc.mentions.push_back(m);
-      t = e;
+      t = run_end;
     }
   }
 }
