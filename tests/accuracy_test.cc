@@ -67,9 +67,9 @@ TEST(GumTrainDev, StrictNamesAtTheMeasuredLevel) {
   const eval::Report d = score(dev);
   r.all.names += d.all.names;
   EXPECT_EQ(r.all.names.named_gold, 174u);
-  EXPECT_GE(r.all.names.exact, 40u) << r.to_table();
+  EXPECT_GE(r.all.names.exact, 42u) << r.to_table();
   EXPECT_GE(r.all.names.matched, 80u) << r.to_table();  // matched content moves by a few with any model change
-  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.40) << r.to_table();
+  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.36) << r.to_table();
 }
 
 // Regression floors on PolNeAR dev, quoted subset. They sit just under the

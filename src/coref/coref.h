@@ -109,6 +109,7 @@ class CorefModel {
   float score(const std::vector<uint32_t>& features) const;
   CorefModel() : weights_(size_t{1} << kFeatureBits, 0.0f) {}
   std::vector<float>& weights() { return weights_; }
+  const std::vector<float>& weights() const { return weights_; }
 
  private:
   std::vector<float> weights_;

@@ -50,11 +50,12 @@ CorefScores score_coref(const CorefModel& model, const std::vector<CorefDocument
 struct CorefTrainOptions {
   int max_epochs = 12;
   uint32_t seed = 7;
+  uint32_t orders = 8;  // runs over differently shuffled examples, averaged (trainer.cc)
 };
 
 struct CorefTrainReport {
   uint64_t anaphors = 0;
-  int epochs = 0;  // chosen on dev
+  int epochs = 0;  // chosen on dev (the mean over the runs)
   double dev_accuracy = 0;
 };
 

@@ -306,7 +306,7 @@ class Resolver {
       return -1;
     const Sentence& prev = doc_.sentences[m.sentence - 1];
     for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
-      if (doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].in_quote) return -1;
+      if (doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].in_quote) return introduced_speaker(m, prev);
     const uint32_t at = doc_.tokens[m.first_token].span.begin;
     auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
                                [](uint32_t b, const Quote& q) { return b < q.span.begin; });
@@ -325,6 +325,28 @@ class Resolver {
       return g == Gender::kUnknown || g == m.gender ? id : -1;
     }
     return -1;
+  }
+
+  // "Captain Joe Marsh agreed. "It hurts," he said.": a "he"/"she" source in
+  // a sentence that opens with a quotation, after a sentence with no
+  // quotation that opens with a named person of that gender, is that person.
+  // -1 otherwise.
+  int32_t introduced_speaker(const CorefMention& m, const Sentence& prev) const {
+    const Sentence& here = doc_.sentences[m.sentence];
+    if (!doc_.tokens[here.first_token].in_quote && doc_.tokens[here.first_token].kind != TokenKind::kQuote) return -1;
+    for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
+      if (doc_.tokens[t].kind == TokenKind::kQuote) return -1;
+    auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), prev.first_token,
+                               [](const Mention& x, uint32_t t) { return x.first_token < t; });
+    if (it == doc_.mentions.end() || it->first_token != prev.first_token || it->kind != MentionKind::kName ||
+        it->entity < 0)
+      return -1;
+    // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the subject.
+    const std::string_view last = folded_[it->end_token - 1];
+    if (last == "'s" || last.ends_with("'s") || (it->end_token < prev.end_token && folded_[it->end_token] == "'s"))
+      return -1;
+    const Gender g = doc_.entities[it->entity].gender;
+    return g == m.gender ? it->entity : -1;
   }
 
   void fill(Speaker& sp, int32_t id) {

@@ -84,6 +84,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       uint32_t e = t;
       while (e < s.end_token) {
         const Token& et = doc.tokens[e];
+        // "I" before a word is the pronoun ("the novel Dark Matters I wrote"),
+        // not a regnal number ("Charles I, who …").
+        if (e > t && fw[e] == "i" && e + 1 < s.end_token && doc.tokens[e + 1].kind == TokenKind::kWord) break;
         if (et.kind == TokenKind::kWord && (et.has(kCapitalized) || hyphen_name(doc.slice(et.span)) ||
                                             (e > t && name_connector(fw[e]) &&
                                                                       e + 1 < s.end_token &&
@@ -126,7 +129,8 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       uint32_t b = t;
       while (b < e && (lex.is(WordClass::kStarter, fw[b]) || lex.is(WordClass::kSkip, fw[b]) ||
                        lex.is(WordClass::kTime, fw[b]) || lex.is(WordClass::kConj, fw[b]) ||
-                       (b == s.first_token && fw[b].size() > 2 && fw[b].ends_with("ly")) ||
+                       (b == s.first_token && fw[b].size() > 2 && fw[b].ends_with("ly") &&
+                        !mid_caps_words.count(fw[b])) ||  // "Reportedly", not "Daly" or "Kelly"
                        (b == s.first_token && b + 1 < e && lex.cue(fw[b]) == nullptr &&
                         fw[b] == "meanwhile"))) {
         ++b;

@@ -67,7 +67,7 @@ int run(const CorefArgs& a) {
   const std::string bytes = model.serialize();
   CorefModel::parse(bytes);  // never write a model we cannot read back
   write_model_file(a.out, bytes);
-  std::cout << r.anaphors << " training anaphors; " << r.epochs << " epochs chosen on dev\n";
+  std::cout << r.anaphors << " training anaphors; " << r.epochs << " epochs chosen on dev (mean of the runs)\n";
   print_scores("train", score_coref(model, train));
   print_scores("dev", score_coref(model, dev));
   char line[200];
@@ -88,7 +88,10 @@ void add_train_coref_command(CLI::App& train, int& exit_code) {
   cmd->add_option("--epochs", args->options.max_epochs, "At most this many passes (the best on dev is kept)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  cmd->add_option("--seed", args->options.seed, "Seed for the example order")->capture_default_str();
+  cmd->add_option("--seed", args->options.seed, "Seed for the example order of the first run")->capture_default_str();
+  cmd->add_option("--orders", args->options.orders, "Runs over differently shuffled examples, averaged into one model")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   auto* eval = cmd->add_flag("--eval", args->eval, "Instead of training, report pronoun-resolution accuracy on dev and test");
   cmd->add_option("--model", args->model, "Model to evaluate (default: the built-in one)")
       ->check(CLI::ExistingFile)

@@ -1,0 +1,41 @@
+// The resolver's rules around the coreference model (src/entities/resolver.cc,
+// docs/coref.md): news patterns that GUM, the model's training data, lacks.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace whosaid {
+namespace {
+
+using testing::extractor;
+using testing::speaker_of;
+
+// A sentence that introduces a person, then a quotation with "he said": the
+// person introduced, not the more salient speaker quoted before.
+TEST(SpeakerRules, PersonIntroducedBeforeAQuotationIsItsSpeaker) {
+  Document doc = extractor().extract(
+      "Rovers manager Sam Allen insisted his side would learn from the defeat.\n\n"
+      "\"We were second best,\" Allen told BBC Sport.\n\n"
+      "Captain Joe Marsh agreed. \"It hurts, but we stick together,\" he said.\n");
+  EXPECT_EQ(speaker_of(doc, "we stick together"), "Joe Marsh");
+}
+
+// A possessive opening the sentence before is not its subject.
+TEST(SpeakerRules, PossessiveIsNotTheIntroducedSpeaker) {
+  Document doc = extractor().extract(
+      "Prosecutors dropped the case against Bill Cosby on Thursday.\n\n"
+      "Cosby's lawyer, Walter Phillips, said the comedian was pleased. \"He looks forward to moving on,\" he "
+      "said.\n");
+  EXPECT_NE(speaker_of(doc, "looks forward to moving on"), "Bill Cosby");
+}
+
+// A gender that disagrees leaves the pronoun to the model.
+TEST(SpeakerRules, IntroducedSpeakerMustAgreeInGender) {
+  Document doc = extractor().extract(
+      "Senator Maria Lopez spoke first at the hearing. Mr John Hale listened.\n\n"
+      "Maria Lopez was angry. \"This is a disgrace,\" he said.\n");
+  EXPECT_NE(speaker_of(doc, "This is a disgrace"), "Maria Lopez");
+}
+
+}  // namespace
+}  // namespace whosaid
