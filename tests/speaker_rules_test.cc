@@ -37,5 +37,18 @@ TEST(SpeakerRules, IntroducedSpeakerMustAgreeInGender) {
   EXPECT_NE(speaker_of(doc, "This is a disgrace"), "Maria Lopez");
 }
 
+// A relative pronoun after a comma is the mention before it; a restrictive
+// one ("people … who") is not taken from the nearest mention.
+TEST(SpeakerRules, RelativePronounTakesTheMentionBeforeTheComma) {
+  Document doc = extractor().extract(
+      "Shares in Deutsche Boerse rose on Monday. TCI, which claims to represent owners of 5% of the firm, "
+      "said the takeover was a mistake.\n");
+  EXPECT_EQ(speaker_of(doc, "the takeover was a mistake"), "TCI");
+
+  Document doc2 = extractor().extract(
+      "Voters from outside the European Union who want to stay said the rules were unfair.\n");
+  EXPECT_NE(speaker_of(doc2, "the rules were unfair"), "European Union");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -184,6 +184,7 @@ class Resolver {
       if (is_anaphor(ms[i]) && needed) resolve(i);
       if (dm < 0 || !needed) continue;
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
+        if (ent_[i] < 0) ent_[i] = relative_head(i);  // "The club, which … said"
         if (ent_[i] < 0) {
           utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
           auto it = single_.find(key);
@@ -224,6 +225,7 @@ class Resolver {
     for (;;) {
       done_[cur] = 1;
       int32_t e = quotation_speaker(ms[cur]);
+      if (e < 0) e = relative_head(cur);
       if (e < 0) e = voice(ms[cur]);
       if (e < 0) e = continuing_speaker(ms[cur]);
       if (e >= 0) {
@@ -264,6 +266,21 @@ class Resolver {
     if (at >= doc_.quotes[qi].span.end || links_[qi].mention < 0) return -1;
     const Mention& src = doc_.mentions[links_[qi].mention];
     return src.kind == MentionKind::kPronoun ? -1 : src.entity;
+  }
+
+  // A relative pronoun after a comma is the mention before the comma: "The
+  // club, which has posted record losses, said …", "Mr Tan, who chairs the
+  // panel, said …". -1 otherwise (a restrictive "people from the EU who …"
+  // has its head further back).
+  int32_t relative_head(size_t i) {
+    const CorefMention& m = ms_[i];
+    if (i == 0 || m.end_token != m.first_token + 1) return -1;
+    const std::string_view w = folded_[m.first_token];
+    if (w != "who" && w != "which") return -1;
+    const CorefMention& head = ms_[i - 1];
+    if (head.end_token + 1 != m.first_token || folded_[head.end_token] != ",") return -1;
+    if (ent_[i - 1] < 0 && is_anaphor(head) && !done_[i - 1]) resolve(i - 1);
+    return ent_[i - 1];
   }
 
   // The document's own voice (voice.h) for a pronoun outside quotation marks:
