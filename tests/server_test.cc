@@ -447,6 +447,100 @@ TEST_F(ServerTest, ScriptInAQuoteIsReturnedAsText) {
             std::string::npos);
 }
 
+// Autocomplete: ?q= is the start of the name, of a word of it, or of an alias.
+TEST_F(ServerTest, SpeakersByPrefix) {
+  auto names = [](const std::string& path) {
+    auto r = get(path);
+    EXPECT_EQ(r.first, 200) << path;
+    std::vector<std::string> out;
+    for (const json& s : r.second["speakers"]) {
+      EXPECT_TRUE(s.contains("quotes") && s.contains("role") && s.contains("first_seen")) << s;
+      out.push_back(s["name"]);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("/api/speakers?q=Phil"), std::vector<std::string>{"Phil Goff"});
+  EXPECT_EQ(names("/api/speakers?q=ph"), std::vector<std::string>{"Phil Goff"});     // any case
+  EXPECT_EQ(names("/api/speakers?q=goff"), std::vector<std::string>{"Phil Goff"});   // surname
+  EXPECT_EQ(names("/api/speakers?q=Ururoa"), std::vector<std::string>{"Te Ururoa Flavell"});
+  EXPECT_TRUE(names("/api/speakers?q=hil").empty());  // not inside a word
+  EXPECT_TRUE(names("/api/speakers?q=%25").empty());  // % is a plain character
+  EXPECT_TRUE(names("/api/speakers?q=_").empty());
+  auto j = names("/api/speakers?q=J");
+  ASSERT_FALSE(j.empty());
+  EXPECT_EQ(j.front(), "John Key");  // most quoted first
+  EXPECT_LE(names("/api/speakers?q=J&top=1").size(), 1u);
+  expect_error(get("/api/speakers?q=" + std::string(1001, 'a')), 400, "q");
+}
+
+// ---- /api/conflicts
+
+TEST_F(ServerTest, ConflictsLinkEachSideToAnArticle) {
+  auto r = get("/api/conflicts");
+  ASSERT_EQ(r.first, 200);
+  ASSERT_FALSE(r.second["conflicts"].empty());
+  for (const json& c : r.second["conflicts"]) {
+    std::set<int64_t> articles;
+    for (const json& s : c["speakers"]) {
+      ASSERT_TRUE(s["article_id"].is_number_integer()) << s;
+      articles.insert(s["article_id"].get<int64_t>());
+      auto a = get("/api/articles/" + std::to_string(s["article_id"].get<int64_t>()));
+      ASSERT_EQ(a.first, 200);
+      bool attributed = false;
+      for (const json& q : a.second["quotes"])
+        attributed |= q["statement_id"] == c["statement_id"] && q["speaker"]["id"] == s["speaker_id"];
+      EXPECT_TRUE(attributed) << s;
+    }
+    EXPECT_EQ(articles.size(), c["speakers"].size());
+  }
+}
+
+// ---- GET /api/search?format=csv|jsonl
+
+TEST_F(ServerTest, SearchExportsCsvAndJsonl) {
+  auto c = client();
+  auto page = get("/api/search?speaker=John%20Key&limit=3");
+  ASSERT_EQ(page.first, 200);
+  const json& hits = page.second["results"];
+  ASSERT_EQ(hits.size(), 3u);
+
+  auto jl = c.Get("/api/search?speaker=John%20Key&limit=3&format=jsonl");
+  ASSERT_TRUE(jl);
+  EXPECT_EQ(jl->status, 200);
+  EXPECT_EQ(jl->get_header_value("Content-Type"), "application/x-ndjson; charset=utf-8");
+  EXPECT_EQ(jl->get_header_value("Content-Disposition"), "attachment; filename=\"quotes.jsonl\"");
+  std::vector<json> lines;
+  for (size_t at = 0, nl; (nl = jl->body.find('\n', at)) != std::string::npos; at = nl + 1)
+    lines.push_back(json::parse(jl->body.substr(at, nl - at)));
+  ASSERT_EQ(lines.size(), hits.size());
+  for (size_t i = 0; i < hits.size(); ++i) EXPECT_EQ(lines[i], hits[i]);
+
+  auto csv = c.Get("/api/search?speaker=John%20Key&limit=3&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"quotes.csv\"");
+  EXPECT_EQ(csv->body.substr(0, csv->body.find("\r\n")),
+            "id,text,kind,speaker,speaker_id,role,org,mention,cue,confidence,statement_id,"
+            "other_articles,article_id,source_id,outlet,date,title,url");
+  size_t rows = 0;
+  for (size_t at = 0; (at = csv->body.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  EXPECT_EQ(rows, hits.size() + 1);
+  std::string first = "\r\n" + std::to_string(hits[0]["id"].get<int64_t>()) + ",";
+  EXPECT_NE(csv->body.find(first), std::string::npos);
+
+  // Text as stored (cell quoting: tests/export_test.cc).
+  auto odd = c.Get("/api/search?q=policy&format=csv");
+  ASSERT_TRUE(odd);
+  EXPECT_NE(odd->body.find("<script>window.__xss = 1</script>"), std::string::npos);
+
+  expect_error(get("/api/search?format=xml"), 400, "format");
+  // The default and format=json are the JSON response, without "format" in its query.
+  auto js = get("/api/search?speaker=John%20Key&limit=3&format=json");
+  EXPECT_EQ(js.second["results"], hits);
+  EXPECT_FALSE(js.second["query"].contains("format"));
+}
+
 // ---- /api/conflicts
 
 TEST_F(ServerTest, Conflicts) {
@@ -542,7 +636,8 @@ TEST_F(ServerTest, UnknownPathsAndMethods) {
 
 TEST_F(ServerTest, PagesAndAssetsAreEmbedded) {
   auto c = client();
-  for (const char* page : {"/", "/search", "/paste", "/articles/1", "/speakers/1"}) {
+  for (const char* page :
+       {"/", "/search", "/paste", "/articles/1", "/speakers/1", "/speakers", "/conflicts"}) {
     auto res = c.Get(page);
     ASSERT_TRUE(res) << page;
     EXPECT_EQ(res->status, 200) << page;
@@ -558,7 +653,8 @@ TEST_F(ServerTest, PagesAndAssetsAreEmbedded) {
   }
   for (const char* asset : {"/static/style.css", "/static/common.js", "/static/search.js",
                             "/static/article.js", "/static/speaker.js", "/static/paste.js",
-                            "/static/overview.js", "/static/favicon.svg"}) {
+                            "/static/overview.js", "/static/speakers.js", "/static/conflicts.js",
+                            "/static/favicon.svg"}) {
     auto res = c.Get(asset);
     ASSERT_TRUE(res) << asset;
     EXPECT_EQ(res->status, 200) << asset;

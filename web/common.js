@@ -116,15 +116,65 @@ const whosaid = (() => {
 
   // ---- an article's text with its quotations ----
 
-  const PALETTE = 10;  // .sp0 … .sp9 in style.css
+  // Speaker i of an article gets colour i % 8 (Okabe–Ito, safe for the common
+  // colour-vision deficiencies: .sp0 … .sp7 in style.css) and underline pattern
+  // floor(i / 8) % 4 (.pat0 solid … .pat3 double): 32 speakers before a pair
+  // repeats. The name is never carried by colour alone: see the tooltip below.
+  const COLOURS = 8, PATTERNS = 4;
 
-  function speakerClass(index) { return index >= 0 ? `sp${index % PALETTE}` : 'sp-none'; }
+  function speakerClass(index) {
+    if (index < 0) return 'sp-none';
+    return `sp${index % COLOURS} pat${Math.floor(index / COLOURS) % PATTERNS}`;
+  }
+
+  function speakerLabel(q) {
+    const who = q.speaker ? q.speaker.name : 'unknown speaker';
+    const role = q.speaker ? roleText(q.speaker.role, q.speaker.org) : '';
+    return `${who}${role ? ' — ' + role : ''} (${q.kind})`;
+  }
+
+  // One tooltip for all quotations: shown on hover, on keyboard focus and on a
+  // tap, so the speaker's name is reachable without a mouse and without colour.
+  let tip = null;
+  function ensureTip() {
+    if (!tip) {
+      tip = el('div', {id: 'quote-tip', class: 'quote-tip', role: 'tooltip', hidden: true});
+      document.body.appendChild(tip);
+    }
+  }
+  function showTip(mark) {
+    ensureTip();
+    tip.textContent = mark.dataset.speaker;
+    tip.hidden = false;
+    const r = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    const width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 8);
+    const left = Math.max(4, Math.min(r.left, document.documentElement.clientWidth - width - 4));
+    tip.style.left = `${left + window.scrollX}px`;
+    tip.style.top = `${Math.max(0, r.top + window.scrollY - tip.offsetHeight - 6)}px`;
+  }
+  function hideTip() { if (tip) tip.hidden = true; }
+  document.addEventListener('keydown', ev => { if (ev.key === 'Escape') hideTip(); });
+
+  // The quotations are one tab stop: the arrow keys (and Home, End) move
+  // between them, so the rest of the page is not 77 Tab presses away.
+  function moveFocus(textBox, mark, key) {
+    const marks = [...textBox.querySelectorAll('mark.quote')];
+    const i = marks.indexOf(mark);
+    const to = {ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1,
+                Home: 0, End: marks.length - 1}[key];
+    if (to === undefined || to < 0 || to >= marks.length) return false;
+    mark.tabIndex = -1;
+    marks[to].tabIndex = 0;
+    marks[to].focus();
+    return true;
+  }
 
   // data: {text, quotes: [{spans16, speaker, speaker_index, kind, cue, ...}], speakers}
   // (the shape of /api/articles/{id} and /api/extract). Fills `textBox` with the
   // text, each quotation span a <mark> coloured by speaker; `legendBox` with the
   // speakers; clicking a quotation shows it in `detailBox`.
   function renderAnnotated(data, textBox, legendBox, detailBox) {
+    ensureTip();
     const text = data.text;
     const pieces = [];
     data.quotes.forEach((q, qi) => {
@@ -138,16 +188,22 @@ const whosaid = (() => {
       if (e <= s) continue;
       if (s > pos) textBox.appendChild(document.createTextNode(text.slice(pos, s)));
       const q = data.quotes[p.qi];
-      const who = q.speaker ? q.speaker.name : 'unknown speaker';
       const mark = el('mark', {
         class: `quote ${speakerClass(q.speaker_index)}`,
-        title: `${who}${q.speaker && roleText(q.speaker.role, q.speaker.org) ? ' — ' + roleText(q.speaker.role, q.speaker.org) : ''} (${q.kind})`,
-        tabindex: 0,
-        dataset: {quote: String(p.qi), start16: String(s), end16: String(e)},
+        tabindex: textBox.querySelector('mark.quote') ? -1 : 0,
+        'aria-describedby': 'quote-tip',
+        dataset: {quote: String(p.qi), start16: String(s), end16: String(e), speaker: speakerLabel(q)},
       }, text.slice(s, e));
       const select = () => showQuote(data, p.qi, textBox, detailBox);
-      mark.addEventListener('click', select);
-      mark.addEventListener('keydown', ev => { if (ev.key === 'Enter') select(); });
+      mark.addEventListener('click', () => { select(); showTip(mark); });
+      mark.addEventListener('mouseenter', () => showTip(mark));
+      mark.addEventListener('mouseleave', () => { if (document.activeElement !== mark) hideTip(); });
+      mark.addEventListener('focus', () => showTip(mark));
+      mark.addEventListener('blur', hideTip);
+      mark.addEventListener('keydown', ev => {
+        if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(); }
+        else if (moveFocus(textBox, mark, ev.key)) ev.preventDefault();
+      });
       textBox.appendChild(mark);
       pos = e;
     }
@@ -158,7 +214,7 @@ const whosaid = (() => {
       if (!data.speakers.length) legendBox.appendChild(el('p', {class: 'muted'}, 'No speakers found.'));
       data.speakers.forEach((sp, i) => {
         legendBox.appendChild(el('li', {class: 'legend-item'},
-          el('span', {class: `swatch ${speakerClass(i)}`}),
+          el('span', {class: `swatch ${speakerClass(i)}`, 'aria-hidden': 'true'}),
           speakerLink(sp.name, sp.id),
           roleText(sp.role, sp.org) ? el('span', {class: 'role'}, ` ${roleText(sp.role, sp.org)}`) : null,
           el('span', {class: 'count'}, ` ${sp.quotes} ${sp.quotes === 1 ? 'quote' : 'quotes'}`)));
@@ -199,10 +255,56 @@ const whosaid = (() => {
       el('td', {class: 'role'}, q.speaker ? roleText(q.speaker.role, q.speaker.org) : ''),
       el('td', {}, q.kind),
       el('td', {class: 'quote-text'}, q.text)));
-    box.appendChild(el('table', {class: 'quotes'},
+    box.appendChild(el('div', {class: 'table-scroll'}, el('table', {class: 'quotes'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Speaker'), el('th', {}, 'Role'), el('th', {}, 'Kind'), el('th', {}, 'Quotation'))),
-      el('tbody', {}, rows)));
+      el('tbody', {}, rows))));
   }
+
+  // A conflict from /api/conflicts: the statement and each speaker it was
+  // attributed to, with links to the speaker and to an article that says so.
+  function conflictCard(c) {
+    return el('div', {class: 'conflict'},
+      el('blockquote', {}, c.text),
+      el('ul', {}, c.speakers.map(s => el('li', {},
+        speakerLink(s.speaker, s.speaker_id),
+        ` — ${s.quotes} ${s.quotes === 1 ? 'time' : 'times'}`,
+        s.outlets.length ? ` in ${s.outlets.join(', ')}` : '',
+        s.first_seen ? `, first ${date10(s.first_seen)}` : '',
+        s.article_id ? [' · ', el('a', {href: `/articles/${s.article_id}`, class: 'article-link'}, 'article')] : null))));
+  }
+
+  // A speaker name field that suggests stored names (GET /api/speakers?q=).
+  function speakerAutocomplete(input) {
+    const list = el('datalist', {id: `${input.id}-options`});
+    input.after(list);
+    input.setAttribute('list', list.id);
+    input.setAttribute('autocomplete', 'off');
+    let timer = 0, asked = '';
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const prefix = input.value.trim();
+        if (prefix.length < 2 || prefix.startsWith('#') || prefix === asked) return;
+        asked = prefix;
+        try {
+          const {speakers} = await api(`/api/speakers?${new URLSearchParams({q: prefix, top: '10'})}`);
+          clear(list);
+          for (const sp of speakers) list.appendChild(el('option', {value: sp.name}));
+        } catch (e) { /* suggestions are optional */ }
+      }, 150);
+    });
+  }
+
+  // "/" anywhere but in a text field goes to the page's search box (or to the
+  // search page when there is none).
+  document.addEventListener('keydown', ev => {
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const t = ev.target;
+    if (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    ev.preventDefault();
+    const box = document.querySelector('main input[type=search]');
+    if (box) { box.focus(); box.select(); } else location.href = '/search';
+  });
 
   // The navigation bar, marking the current page.
   function nav() {
@@ -215,5 +317,6 @@ const whosaid = (() => {
   document.addEventListener('DOMContentLoaded', nav);
 
   return {el, append, clear, api, showError, safeUrl, speakerLink, roleText, date10, number,
-          queryTerms, highlightTerms, renderAnnotated, renderQuoteTable, speakerClass};
+          queryTerms, highlightTerms, renderAnnotated, renderQuoteTable, speakerClass, conflictCard,
+          speakerAutocomplete};
 })();

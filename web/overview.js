@@ -1,7 +1,7 @@
 // Overview page: counts, most quoted speakers, recent conflicts, outlets.
 'use strict';
 (() => {
-  const {el, api, clear, showError, speakerLink, roleText, date10, number} = whosaid;
+  const {el, api, clear, showError, roleText, date10, number, conflictCard} = whosaid;
 
   function bars(list, box, label, value, href) {
     clear(box);
@@ -47,15 +47,7 @@
       const data = await api('/api/conflicts?limit=5');
       clear(conflicts);
       if (!data.conflicts.length) conflicts.appendChild(el('p', {class: 'muted'}, 'No conflicting attributions.'));
-      for (const c of data.conflicts) {
-        conflicts.appendChild(el('div', {class: 'conflict'},
-          el('blockquote', {}, c.text),
-          el('ul', {}, c.speakers.map(s => el('li', {},
-            speakerLink(s.speaker, s.speaker_id),
-            ` — ${s.quotes} ${s.quotes === 1 ? 'time' : 'times'}`,
-            s.outlets.length ? ` in ${s.outlets.join(', ')}` : '',
-            s.first_seen ? `, first ${date10(s.first_seen)}` : '')))));
-      }
+      for (const c of data.conflicts) conflicts.appendChild(conflictCard(c));
     } catch (e) { showError(conflicts, e); }
   }
   document.addEventListener('DOMContentLoaded', load);

@@ -38,6 +38,14 @@
     }
   }
   document.addEventListener('DOMContentLoaded', () => {
-    document.getElementById('paste-form').addEventListener('submit', run);
+    const form = document.getElementById('paste-form');
+    form.addEventListener('submit', run);
+    // Ctrl+Enter (⌘+Enter on a Mac) in the text box runs it.
+    document.getElementById('input').addEventListener('keydown', ev => {
+      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+        ev.preventDefault();
+        form.requestSubmit();
+      }
+    });
   });
 })();

@@ -2,8 +2,9 @@
 // results can be bookmarked and paging is plain links.
 'use strict';
 (() => {
-  const {el, api, clear, showError, speakerLink, roleText, date10, queryTerms, highlightTerms} = whosaid;
-  const FIELDS = ['q', 'speaker', 'outlet', 'from', 'to', 'kind'];
+  const {el, api, clear, showError, speakerLink, roleText, date10, number, queryTerms, highlightTerms,
+         speakerAutocomplete} = whosaid;
+  const FIELDS = ['q', 'speaker', 'role', 'outlet', 'from', 'to', 'kind', 'min_confidence', 'sort'];
   const PAGE = 20;
 
   function pageLink(params, offset, label, rel) {
@@ -39,9 +40,17 @@
     const terms = queryTerms(params.get('q'));
     clear(results);
     const n = data.results.length;
+    const order = {date: 'newest first', confidence: 'most confident first'}[params.get('sort')] ||
+                  (params.get('q') ? 'best match first' : 'newest first');
     summary.textContent = n === 0 ? 'No quotations found.'
-      : `Quotations ${offset + 1}–${offset + n}${data.has_more ? '' : ` of ${offset + n}`}` +
-        (params.get('q') ? ', best match first' : ', newest first');
+      : `Quotations ${offset + 1}–${offset + n} of ${number(data.total)}${data.total_capped ? '+' : ''}, ${order}`;
+    // The export links ask for exactly what is shown: the same query and page.
+    document.getElementById('export').hidden = n === 0;
+    for (const format of ['csv', 'jsonl']) {
+      const q = new URLSearchParams(query);
+      q.set('format', format);
+      document.getElementById(`export-${format}`).href = `/api/search?${q}`;
+    }
     for (const hit of data.results) {
       const a = hit.article;
       results.appendChild(el('li', {class: 'result'},
@@ -52,6 +61,7 @@
           a.outlet ? el('span', {class: 'outlet'}, a.outlet) : null,
           a.date ? el('time', {datetime: date10(a.date)}, date10(a.date)) : null,
           el('span', {class: `kind kind-${hit.kind}`}, hit.kind),
+          el('span', {class: 'confidence muted'}, `confidence ${Number(hit.confidence).toFixed(2)}`),
           el('a', {href: `/articles/${a.id}#q${hit.id}`, class: 'article-link'},
             a.title || a.source_id || `article ${a.id}`))));
     }
@@ -59,5 +69,8 @@
     if (offset > 0) pager.appendChild(pageLink(params, Math.max(0, offset - PAGE), '← Previous', 'prev'));
     if (data.has_more) pager.appendChild(pageLink(params, offset + PAGE, 'Next →', 'next'));
   }
-  document.addEventListener('DOMContentLoaded', load);
+  document.addEventListener('DOMContentLoaded', () => {
+    speakerAutocomplete(document.getElementById('speaker'));
+    load();
+  });
 })();

@@ -10,6 +10,7 @@
 
 #include "server/article_source.h"
 #include "server/deadline.h"
+#include "server/export.h"
 #include "server/text_offsets.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
@@ -343,7 +344,11 @@ std::string Api::cached(const std::string& key, Fn&& compute) {
 
 std::string Api::search(const Params& p) {
   check_known(p, {"q", "raw", "speaker", "role", "outlet", "from", "to", "kind", "min_confidence",
-                  "sort", "limit", "offset"});
+                  "sort", "limit", "offset", "format"});
+  ExportFormat format;
+  if (!parse_export_format(get_text(p, "format"), format))
+    throw ApiError(400, "parameter 'format' must be json, csv or jsonl, got \"" +
+                            get_text(p, "format") + "\"", "format");
   SearchQuery q;
   q.text = get_text(p, "q");
   q.raw = get_int(p, "raw", 0, 0, 1) == 1;
@@ -382,9 +387,11 @@ std::string Api::search(const Params& p) {
   }
   json results = json::array();
   for (const StoredQuote& hit : r.hits) results.push_back(hit_json(hit));
+  if (format == ExportFormat::kCsv) return hits_csv(results);
+  if (format == ExportFormat::kJsonl) return hits_jsonl(results);
   json query = json::object();
   for (const auto& [k, v] : p)
-    if (k != "limit" && k != "offset") query[k] = valid_utf8(v);
+    if (k != "limit" && k != "offset" && k != "format") query[k] = valid_utf8(v);
   return dump({{"query", query},
                {"total", r.total},
                {"total_capped", r.total_capped},
@@ -396,12 +403,20 @@ std::string Api::search(const Params& p) {
 }
 
 std::string Api::speakers(const Params& p) {
-  check_known(p, {"top"});
-  auto top = get_int(p, "top", 50, 1, 1000);
-  return cached("speakers:" + std::to_string(top), [&] {
+  check_known(p, {"top", "q"});
+  std::string prefix = get_text(p, "q");
+  auto top = get_int(p, "top", prefix.empty() ? 50 : 10, 1, 1000);
+  return cached("speakers:" + std::to_string(top) + ":" + prefix, [&] {
     auto c = pool_->take();
+    std::vector<SpeakerSummary> found;
+    if (prefix.empty()) {
+      found = c->store.speakers(static_cast<size_t>(top));
+    } else {
+      for (int64_t id : c->source.speakers_starting(prefix, static_cast<size_t>(top)))
+        if (auto profile = c->store.speaker(id)) found.push_back(profile->summary);
+    }
     json arr = json::array();
-    for (const SpeakerSummary& s : c->store.speakers(static_cast<size_t>(top)))
+    for (const SpeakerSummary& s : found)
       arr.push_back({{"id", s.id},
                      {"name", valid_utf8(s.name)},
                      {"quotes", s.quotes},
@@ -483,7 +498,9 @@ std::string Api::conflicts(const Params& p) {
         for (const auto& o : s.outlets) outlets.push_back(valid_utf8(o));
         sides.push_back({{"speaker_id", s.speaker_id}, {"speaker", valid_utf8(s.speaker)},
                          {"quotes", s.quotes}, {"outlets", outlets},
-                         {"first_seen", s.first_seen}, {"example", valid_utf8(s.example_url)}});
+                         {"first_seen", s.first_seen}, {"example", valid_utf8(s.example_url)},
+                         {"article_id", opt_id(c->source.article_attributing(sc.statement_id,
+                                                                              s.speaker_id))}});
       }
       arr.push_back({{"statement_id", sc.statement_id}, {"text", valid_utf8(sc.text)},
                      {"first_seen", sc.first_seen}, {"speakers", sides}});

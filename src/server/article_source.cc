@@ -29,6 +29,9 @@ class Query {
   Query& operator=(const Query&) = delete;
 
   void bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
   bool step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -94,6 +97,36 @@ bool ArticleSource::exists(Table table, int64_t id) {
                                   : "SELECT 1 FROM speakers WHERE id = ?");
   q.bind(1, id);
   return q.step();
+}
+
+std::vector<int64_t> ArticleSource::speakers_starting(const std::string& prefix, size_t limit) {
+  start_clock();
+  std::string like;
+  for (char c : prefix) {
+    if (c == '%' || c == '_' || c == '\\') like += '\\';
+    like += c;
+  }
+  like += '%';
+  Query q(db_,
+          "SELECT s.id FROM speakers s WHERE s.name LIKE ?1 ESCAPE '\\' OR s.name LIKE '% ' || ?1 "
+          "ESCAPE '\\' OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker = s.id AND "
+          "a.alias LIKE ?1 ESCAPE '\\') ORDER BY (SELECT sum(quotes) FROM speaker_roles r WHERE "
+          "r.speaker = s.id) DESC, s.name LIMIT ?2");
+  q.bind(1, like);
+  q.bind(2, static_cast<int64_t>(limit));
+  std::vector<int64_t> out;
+  while (q.step()) out.push_back(q.int64(0));
+  return out;
+}
+
+int64_t ArticleSource::article_attributing(int64_t statement, int64_t speaker) {
+  start_clock();
+  Query q(db_,
+          "SELECT a.id FROM quotes q JOIN articles a ON a.id = q.article WHERE q.statement = ? AND "
+          "q.speaker = ? ORDER BY a.date IS NULL, a.date, a.id LIMIT 1");
+  q.bind(1, statement);
+  q.bind(2, speaker);
+  return q.step() ? q.int64(0) : 0;
 }
 
 std::optional<StoredArticle> ArticleSource::article(int64_t id) {

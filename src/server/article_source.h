@@ -38,6 +38,12 @@ class ArticleSource {
   enum Table { kArticles, kSpeakers };
   bool exists(Table table, int64_t id);  // an article or speaker with this id
   ArchiveFacts facts(size_t top_outlets);
+  // Speakers whose name, a word of the name, or an alias starts with `prefix`
+  // (ASCII case ignored; % and _ are plain characters), most quoted first.
+  std::vector<int64_t> speakers_starting(const std::string& prefix, size_t limit);
+  // The earliest article in which statement `statement` is attributed to
+  // `speaker` (0 when none).
+  int64_t article_attributing(int64_t statement, int64_t speaker);
 
  private:
   sqlite3* db_ = nullptr;

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "server/api.h"
+#include "server/export.h"
 #include "server/http_daemon.h"
 #include "server/text_offsets.h"
 #include "server/web_assets.h"
@@ -70,6 +71,8 @@ struct PageSpec {
 const PageSpec kPages[] = {
     {"/", false, "index.html", "overview", "Overview"},
     {"/search", false, "search.html", "search", "Search"},
+    {"/speakers", false, "speakers.html", "speakers", "Speakers"},
+    {"/conflicts", false, "conflicts.html", "conflicts", "Conflicts"},
     {"/paste", false, "paste.html", "paste", "Paste an article"},
     {"/articles/", true, "article.html", "article", "Article"},
     {"/speakers/", true, "speaker.html", "speaker", "Speaker"},
@@ -324,7 +327,7 @@ struct Server::Impl {
     Resolved r = resolve(req.path);
     switch (r.route) {
       case Route::kHealth: return json(res, [&] { return api->health(); });
-      case Route::kSearch: return json(res, [&] { return api->search(req.query); });
+      case Route::kSearch: return search(req, res);
       case Route::kSpeakers: return json(res, [&] { return api->speakers(req.query); });
       case Route::kSpeaker: return json(res, [&] { return api->speaker(r.param, req.query); });
       case Route::kArticle: return json(res, [&] { return api->article(r.param, req.query); });
@@ -352,6 +355,19 @@ struct Server::Impl {
         return serve_static(req, res, r.page->file);
       case Route::kNone: return not_found(req, res, r.api);
     }
+  }
+
+  // JSON, or with format=csv|jsonl a file to download.
+  void search(const HttpRequest& req, HttpResponse& res) {
+    json(res, [&] { return api->search(req.query); });
+    auto f = req.query.find("format");
+    server::ExportFormat format;
+    if (res.status != 200 || f == req.query.end() || !server::parse_export_format(f->second, format) ||
+        format == server::ExportFormat::kJson)
+      return;
+    res.content_type = server::export_content_type(format);
+    res.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"quotes.") +
+                                                        server::export_extension(format) + "\"");
   }
 
   // Runs an API call and maps what it throws to a status and a JSON error.

@@ -2,79 +2,11 @@
 // chromium, headless, driven by playwright-core, against `whosaid serve` on a
 // free loopback port over a database ingested from tests/fixtures/web (run.sh
 // prepares it). Each page is also saved as a screenshot for a person to look at.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
-import path from 'node:path';
-import {chromium} from 'playwright-core';
+import {useBrowser, newPage, api, shot, base} from './harness.mjs';
 
-const BINARY = process.env.WHOSAID_BINARY;
-const DB = process.env.WHOSAID_DB;
-const SHOTS = process.env.WHOSAID_SCREENSHOTS;
-
-let server, base, browser, context;
-const problems = [];  // page errors, console errors and dialogs: none expected
-
-async function startServer() {
-  server = spawn(BINARY, ['serve', '--db', DB, '--port', '0', '--quiet'], {stdio: ['ignore', 'pipe', 'inherit']});
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL from whosaid serve: ${out}`)), 20000);
-    server.stdout.on('data', chunk => {
-      out += chunk;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[0].slice(0, -1)); }
-    });
-    server.on('exit', code => reject(new Error(`whosaid serve exited with ${code}`)));
-  });
-}
-
-async function api(p) {
-  const res = await fetch(base + p);
-  assert.equal(res.status, 200, `${p}: ${res.status}`);
-  return res.json();
-}
-
-// expectStatus: an HTTP error status the page is meant to meet (the browser logs it).
-async function newPage({expectStatus} = {}) {
-  const page = await context.newPage();
-  page.on('pageerror', e => problems.push(`page error on ${page.url()}: ${e.message}`));
-  page.on('console', m => {
-    if (m.type() !== 'error') return;
-    if (expectStatus && m.text().includes(`status of ${expectStatus}`)) return;
-    problems.push(`console error on ${page.url()}: ${m.text()}`);
-  });
-  page.on('dialog', d => { problems.push(`dialog on ${page.url()}: ${d.message()}`); d.dismiss(); });
-  return page;
-}
-
-async function shot(page, name) {
-  await page.screenshot({path: path.join(SHOTS, `${name}.png`), fullPage: true});
-}
-
-before(async () => {
-  await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-           '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({viewport: {width: 1200, height: 900}});
-  // Nothing but the server under test: a request elsewhere (a CDN) fails the test.
-  await context.route('**/*', route => {
-    const url = route.request().url();
-    if (url.startsWith(base + '/')) return route.continue();
-    problems.push(`request outside the server: ${url}`);
-    return route.abort();
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  assert.deepEqual(problems, [], 'no page errors, console errors, dialogs or outside requests');
-});
+useBrowser();
 
 test('overview shows counts, top speakers and conflicts', async () => {
   const page = await newPage();
@@ -141,7 +73,7 @@ async function marksWithOffsets(page) {
     range.setStart(document.getElementById('text'), 0);
     range.setEnd(m, 0);
     return {quote: Number(m.dataset.quote), offset: range.toString().length, text: m.textContent,
-            title: m.getAttribute('title'), cls: m.className};
+            speaker: m.dataset.speaker, cls: m.className};
   }));
 }
 
@@ -171,14 +103,14 @@ test('article page highlights each quotation at its offsets, non-ASCII text incl
   assert.ok(flavell);
   assert.equal(flavell.offset, data.text.indexOf('Kia ora'));
   assert.notEqual(flavell.offset, bytes.indexOf(Buffer.from('Kia ora')));
-  assert.match(flavell.title, /Te Ururoa Flavell/);
+  assert.match(flavell.speaker, /Te Ururoa Flavell/);
   // One colour per speaker.
   const key = marks.filter(m => /cabinet would consider|final call/i.test(m.text));
   assert.ok(key.length >= 2);
   assert.equal(new Set(key.map(m => m.cls)).size, 1);
   assert.notEqual(flavell.cls, key[0].cls);
 
-  // Hover shows the speaker (title); a click shows the details.
+  // Hover shows the speaker (the tooltip); a click shows the details.
   const mark = page.locator('#text mark.quote', {hasText: 'Kia ora'});
   await mark.hover();
   await mark.click();
@@ -226,7 +158,7 @@ test('paste page extracts speakers from pasted text', async () => {
   assert.match(legend, /Martin Schulz/);
   const merkel = page.locator('#text mark.quote', {hasText: 'Wir schaffen das'});
   assert.match(await merkel.innerText(), /^Wir schaffen das — we will manage this,?$/);
-  assert.match(await merkel.getAttribute('title'), /Angela Merkel/);
+  assert.match(await merkel.getAttribute('data-speaker'), /Angela Merkel/);
   assert.match(await page.locator('#status').innerText(), /quotation/);
   assert.equal(await page.locator('#text').evaluate(e => e.textContent), text.replace(/\r\n/g, '\n'));
   assert.equal(await page.evaluate(() => window.__xss), undefined);

@@ -22,7 +22,7 @@ fi
 command -v npm >/dev/null || { echo "e2e: npm is missing (Debian: nodejs, npm)" >&2; exit 1; }
 
 mkdir -p "$work" "$shots"
-cp "$here/package.json" "$here/package-lock.json" "$here/browser.test.mjs" "$work/"
+cp "$here/package.json" "$here/package-lock.json" "$here"/*.mjs "$work/"
 if ! cmp -s "$here/package-lock.json" "$work/node_modules/.whosaid-lock" 2>/dev/null; then
   echo "e2e: npm ci (playwright-core, pinned in tests/e2e/package-lock.json)"
   (cd "$work" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
@@ -34,4 +34,4 @@ rm -f "$work/web.db" "$work/web.db-wal" "$work/web.db-shm"
 
 cd "$work"
 WHOSAID_BINARY="$binary" WHOSAID_DB="$work/web.db" WHOSAID_SCREENSHOTS="$shots" \
-  node --test --test-reporter=spec --test-timeout=120000 browser.test.mjs
+  node --test --test-reporter=spec --test-timeout=120000 --test-concurrency=1 ./*.test.mjs

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "terminal.h"
 #include "ingest/ingest.h"
+#include "server/export.h"
 #include "server/text_offsets.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
@@ -60,16 +61,7 @@ std::string pad(const std::string& s, size_t width) {
 }
 
 // Invalid UTF-8 in stored text is written as U+FFFD in every format.
-std::string csv_field(const std::string& raw) {
-  std::string s = server::valid_utf8(raw);
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string csv_field(const std::string& raw) { return server::csv_quote(server::valid_utf8(raw)); }
 
 // JSON text of `j`; invalid UTF-8 in stored text becomes U+FFFD (as the server
 // writes it) instead of nlohmann's type_error.316 aborting the output.
