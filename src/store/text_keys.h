@@ -35,6 +35,14 @@ struct PersonName {
 };
 PersonName parse_person_name(std::string_view name);
 
+// `s` without leading and trailing white space.
+std::string trim(std::string_view s);
+
+// A name's display form: the name as written without leading titles, unless only
+// a surname would remain ("Mr Key" stays "Mr Key"; "Prime Minister John Key" is
+// "John Key"). `pn` is parse_person_name(name).
+std::string display_name(std::string_view name, const PersonName& pn);
+
 // Organisations: the folded name without a leading "the". Empty when not a name.
 std::string organisation_key(std::string_view name);
 
