@@ -1,6 +1,6 @@
 // Keys the store compares by: folded names, parsed person names, normalised
 // statement text and its containment anchors. Pure functions, unit-tested in
-// tests/store_test.cc.
+// tests/store_text_keys_test.cc.
 #pragma once
 
 #include <cstdint>
