@@ -23,29 +23,8 @@ using testing::extractor;
 using testing::quote_containing;
 using testing::speaker_of;
 
-struct CommandResult {
-  int status = -1;
-  std::string out, err;
-};
-
-CommandResult run_whosaid(const std::string& args, const std::string& tag) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("coref_test_" + tag + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " >" + (dir / "out").string() + " 2>" +
-                          (dir / "err").string();
-  CommandResult r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  auto read = [](const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
-  r.out = read(dir / "out");
-  r.err = read(dir / "err");
-  fs::remove_all(dir);
-  return r;
-}
+using testing::CommandResult;
+using testing::run_whosaid;
 
 // A pronoun after two candidates of different gender takes the one that agrees.
 TEST(Coref, PronounAfterTwoCandidatesOfDifferentGender) {

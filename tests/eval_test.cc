@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "test_data.h"
+#include "test_util.h"
 #include "whosaid/error.h"
 #include "whosaid/eval.h"
 
@@ -867,28 +868,8 @@ TEST(Counts, ZeroDenominatorsAreZero) {
 
 // ------------------------------------------------------------------ CLI
 
-struct CommandResult {
-  int status = -1;
-  std::string out, err;
-};
-
-CommandResult run_whosaid(const std::string& args) {
-  const auto dir = std::filesystem::temp_directory_path() / ("eval_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " >" + (dir / "out").string() + " 2>" +
-                          (dir / "err").string();
-  CommandResult r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  auto read = [](const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
-  r.out = read(dir / "out");
-  r.err = read(dir / "err");
-  std::filesystem::remove_all(dir);
-  return r;
-}
+using testing::CommandResult;
+using testing::run_whosaid;
 
 #define REQUIRE_BINARY()                                                      \
   if (!std::filesystem::exists(WHOSAID_BINARY)) {                             \

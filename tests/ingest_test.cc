@@ -180,8 +180,8 @@ TEST(Readers, JsonlOtherShapes) {
   EXPECT_EQ(c.records[0].info.date, "2014-05-02");
   ASSERT_EQ(c.rejects.size(), 4u);
   EXPECT_EQ(c.rejects[0].first, "mem:1");
-  EXPECT_EQ(c.rejects[0].second, "not a JSON object");
-  EXPECT_EQ(c.rejects[1].second, "\"text\" is not a string");
+  EXPECT_EQ(c.rejects[0].second, "expected a JSON object, got array");
+  EXPECT_EQ(c.rejects[1].second, "\"text\" must be a string, got number");
   EXPECT_EQ(c.rejects[2].second, "empty \"text\"");
   EXPECT_EQ(c.rejects[3].first, "mem:5");
 }

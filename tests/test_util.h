@@ -1,6 +1,14 @@
-// Helpers for tests that run the pipeline on short articles.
+// Helpers for tests that run the pipeline on short articles, or the whosaid
+// binary on a command line.
 #pragma once
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,5 +54,35 @@ inline std::string speaker_of(const Document& doc, std::string_view needle) {
   if (!q->speaker) return "<no speaker>";
   return q->speaker->name;
 }
+
+#ifdef WHOSAID_BINARY
+struct CommandResult {
+  int status = -1;  // the exit status; -1 when the command did not exit normally
+  std::string out, err;
+};
+
+// Runs `WHOSAID_BINARY ARGS` through the shell (ARGS may redirect its input)
+// and returns its exit status, standard output and standard error. `tag` names
+// the temporary folder the outputs pass through, so that tests of one binary
+// running at once do not share it.
+inline CommandResult run_whosaid(const std::string& args, const std::string& tag = "cli") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("whosaid_test_" + tag + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " >" + (dir / "out").string() + " 2>" +
+                          (dir / "err").string();
+  CommandResult r;
+  const int raw = std::system(cmd.c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  auto read = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  r.out = read(dir / "out");
+  r.err = read(dir / "err");
+  fs::remove_all(dir);
+  return r;
+}
+#endif
 
 }  // namespace whosaid::testing

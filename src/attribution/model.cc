@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/model_bytes.h"
 #include "whosaid/error.h"
 
 #ifdef WHOSAID_HAVE_BUILTIN_ATTRIBUTION
@@ -37,22 +38,9 @@ uint32_t slot(uint64_t h) {
   return static_cast<uint32_t>(h & ((uint64_t{1} << kFeatureBits) - 1));
 }
 
-template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-template <typename T>
-T get(std::string_view bytes, size_t& at) {
-  if (at + sizeof(T) > bytes.size())
-    throw Error(ErrorCode::kModel, "attribution model: truncated at byte " + std::to_string(at));
-  T v;
-  std::memcpy(&v, bytes.data() + at, sizeof(T));
-  at += sizeof(T);
-  return v;
-}
+constexpr std::string_view kModelName = "attribution model";  // in error messages
+using model_bytes::get;
+using model_bytes::put;
 
 }  // namespace
 
@@ -131,11 +119,11 @@ void put_weights(std::string& out, const std::vector<float>& w) {
 }
 
 void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table) {
-  const auto n = get<uint32_t>(bytes, at);
+  const auto n = get<uint32_t>(bytes, at, kModelName);
   int64_t previous = -1;
   for (uint32_t k = 0; k < n; ++k) {
-    const auto i = get<uint32_t>(bytes, at);
-    const auto v = get<float>(bytes, at);
+    const auto i = get<uint32_t>(bytes, at, kModelName);
+    const auto v = get<float>(bytes, at, kModelName);
     // Only non-zero weights are written, so a zero one (or -0) is damage too.
     if (i >= w.size() || static_cast<int64_t>(i) <= previous || !std::isfinite(v) || v == 0.0f)
       throw Error(ErrorCode::kModel, std::string("attribution model: bad ") + table + " weight entry " +
@@ -152,13 +140,13 @@ AttributionModel AttributionModel::parse(std::string_view bytes) {
     throw Error(ErrorCode::kModel, "attribution model: not a whosaid attribution model version 3 (bad magic line)");
   size_t at = kMagic.size();
   AttributionModel m;
-  const auto bits = get<uint32_t>(bytes, at);
+  const auto bits = get<uint32_t>(bytes, at, kModelName);
   if (bits != kFeatureBits)
     throw Error(ErrorCode::kModel, "attribution model: built for " + std::to_string(bits) +
                                        " feature bits, this library uses " + std::to_string(kFeatureBits));
-  m.scale_ = get<float>(bytes, at);
-  m.shift_ = get<float>(bytes, at);
-  m.threshold_ = get<float>(bytes, at);
+  m.scale_ = get<float>(bytes, at, kModelName);
+  m.shift_ = get<float>(bytes, at, kModelName);
+  m.threshold_ = get<float>(bytes, at, kModelName);
   if (!std::isfinite(m.scale_) || !std::isfinite(m.shift_) || !(m.threshold_ >= 0 && m.threshold_ <= 1))
     throw Error(ErrorCode::kModel, "attribution model: bad calibration or threshold");
   get_weights(bytes, at, m.weights_, "acceptance");

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/model_bytes.h"
 #include "core/positions.h"
 #include "parse/relations.h"
 #include "parse/tree.h"
@@ -117,22 +118,9 @@ bool is_head_word(const Lexicon& lex, std::string_view w) {
   return lex.is(WordClass::kNominal, w) || lex.is(WordClass::kRole, w) || lex.is(WordClass::kOrgHead, w);
 }
 
-template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-template <typename T>
-T get(std::string_view bytes, size_t& at) {
-  if (at + sizeof(T) > bytes.size())
-    throw Error(ErrorCode::kModel, "coref model: truncated at byte " + std::to_string(at));
-  T v;
-  std::memcpy(&v, bytes.data() + at, sizeof(T));
-  at += sizeof(T);
-  return v;
-}
+constexpr std::string_view kModelName = "coref model";  // in error messages
+using model_bytes::get;
+using model_bytes::put;
 
 constexpr std::string_view kMagic = "whosaid coref model 1\n";
 
@@ -350,13 +338,13 @@ std::string CorefModel::serialize() const {
 CorefModel CorefModel::parse(std::string_view bytes) {
   if (!bytes.starts_with(kMagic)) throw Error(ErrorCode::kModel, "coref model: bad magic line (not a whosaid coref model 1)");
   size_t at = kMagic.size();
-  if (get<uint32_t>(bytes, at) != kFeatureBits) throw Error(ErrorCode::kModel, "coref model: wrong feature bits");
+  if (get<uint32_t>(bytes, at, kModelName) != kFeatureBits) throw Error(ErrorCode::kModel, "coref model: wrong feature bits");
   CorefModel m;
-  const auto n = get<uint32_t>(bytes, at);
+  const auto n = get<uint32_t>(bytes, at, kModelName);
   int64_t previous = -1;
   for (uint32_t k = 0; k < n; ++k) {
-    const auto slot = get<uint32_t>(bytes, at);
-    const auto v = get<float>(bytes, at);
+    const auto slot = get<uint32_t>(bytes, at, kModelName);
+    const auto v = get<float>(bytes, at, kModelName);
     if (slot >= m.weights_.size() || static_cast<int64_t>(slot) <= previous || !std::isfinite(v))
       throw Error(ErrorCode::kModel, "coref model: bad weight entry " + std::to_string(k));
     m.weights_[slot] = v;

@@ -9,10 +9,8 @@
 #include <iostream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "ingest/html.h"
-#include "io/json_id.h"
+#include "io/jsonl.h"
 #include "io/read_text.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
@@ -39,14 +37,6 @@ bool blank(std::string_view s) {
 }
 
 std::string read_file(const std::string& path) { return read_text_bounded(path, kMaxDocumentBytes); }
-
-std::string field(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number()) return it->dump();
-  return {};
-}
 
 }  // namespace
 
@@ -130,57 +120,39 @@ std::string to_utf8(std::string bytes, std::string_view charset) {
 
 void read_jsonl(std::istream& in, const std::string& name, const RecordFn& emit,
                 const RejectFn& reject, std::atomic<uint64_t>* bytes_read) {
-  std::string line;
-  size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (bytes_read) *bytes_read += line.size() + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (blank(line)) continue;
-    std::string where = name + ":" + std::to_string(lineno);
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {
-      std::string why = e.what();
-      // "[json.exception.parse_error.101] parse error at line 1, column 5: ..." → the tail.
-      size_t colon = why.find("column");
-      reject(where, "bad JSON: " + (colon == std::string::npos ? why : why.substr(colon)));
+  JsonlReader reader(in, name);
+  ArticleRecord rec;
+  std::string error;
+  uint64_t counted = 0;
+  auto count = [&] {
+    if (!bytes_read) return;
+    *bytes_read += reader.bytes_read() - counted;
+    counted = reader.bytes_read();
+  };
+  while (reader.next(rec, error)) {
+    count();
+    const std::string where = reader.where();
+    if (!error.empty()) {
+      reject(where, reader.reason());
       continue;
     }
-    if (!j.is_object()) {
-      reject(where, "not a JSON object");
-      continue;
-    }
-    auto text = j.find("text");
-    if (text == j.end() || !text->is_string()) {
-      reject(where, text == j.end() ? "no \"text\" field" : "\"text\" is not a string");
+    if (blank(rec.text)) {
+      reject(where, "empty \"text\"");
       continue;
     }
     Record r;
     r.origin = where;
-    r.text = text->get<std::string>();
-    if (blank(r.text)) {
-      reject(where, "empty \"text\"");
-      continue;
-    }
-    if (auto id = j.find("id"); id != j.end()) {
-      std::string error;
-      if (!article_id(*id, r.info.source_id, error)) {
-        reject(where, error);
-        continue;
-      }
-    }
-    r.info.url = field(j, "url");
-    r.info.outlet = field(j, "outlet");
-    r.info.title = field(j, "title");
-    if (r.info.title.empty()) r.info.title = headline(r.text);
-    std::string date = field(j, "date");
-    std::string norm = normalise_date(date);
-    r.info.date = norm.empty() ? date : norm;
+    r.text = std::move(rec.text);
+    r.info.source_id = std::move(rec.id);
+    r.info.url = std::move(rec.url);
+    r.info.outlet = std::move(rec.outlet);
+    r.info.title = rec.title.empty() ? headline(r.text) : std::move(rec.title);
+    std::string norm = normalise_date(rec.date);
+    r.info.date = norm.empty() ? std::move(rec.date) : norm;
     r.info.origin = where;
     emit(std::move(r));
   }
+  count();  // blank lines at the end
 }
 
 // A short first line followed by a blank line is the headline (plain text, and

@@ -51,6 +51,9 @@ void read_input(const std::string& path, const RecordFn& emit, const RejectFn& r
                 std::atomic<uint64_t>* bytes_read = nullptr);
 
 // The format readers, for tests and for callers that know the format.
+// JSONL is read by JsonlReader (io/jsonl.h), as `whosaid extract --jsonl` reads
+// it; a record whose "text" is blank is rejected ("empty \"text\""), one without
+// "title" takes the headline(), and dates are normalised when they can be.
 void read_jsonl(std::istream& in, const std::string& name, const RecordFn& emit,
                 const RejectFn& reject, std::atomic<uint64_t>* bytes_read = nullptr);
 // A whole text file's bytes → one record (or a rejection).

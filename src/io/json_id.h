@@ -1,5 +1,5 @@
-// The "id" of an article record in JSON Lines, read the same way by
-// `whosaid extract --jsonl` (io/jsonl.h) and `whosaid ingest` (ingest/readers.h).
+// The "id" of an article record in JSON Lines, read by JsonlReader (io/jsonl.h)
+// for both `whosaid extract --jsonl` and `whosaid ingest`.
 //
 //   std::string id, error;
 //   if (!article_id(j["id"], id, error)) reject(error);   // {"id": [1]}, {"id": 1.5}

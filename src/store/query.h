@@ -23,7 +23,7 @@
 //     a separator. Words with no letter or digit ("?", "--") are dropped.
 //
 // The output quotes every term, so no user text is ever FTS5 syntax; the
-// property test in tests/store_test.cc and fuzz/search_query_fuzzer.cc check
+// property test in tests/store_search_test.cc and fuzz/search_query_fuzzer.cc check
 // that SQLite accepts every output.
 #pragma once
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <unordered_set>
 
 namespace whosaid::store {
@@ -258,6 +259,28 @@ PersonName parse_person_name(std::string_view name) {
   p.full_key = p.given_key.empty() ? p.surname_key : p.given_key + " " + p.surname_key;
   p.valid = true;
   return p;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string display_name(std::string_view name, const PersonName& pn) {
+  std::string n = trim(name);
+  if (pn.given_key.empty()) return n;
+  // Drop leading words while the rest still folds to the full key.
+  std::string rest = n;
+  while (true) {
+    size_t sp = rest.find(' ');
+    if (sp == std::string::npos) break;
+    std::string shorter = rest.substr(sp + 1);
+    if (fold_key(shorter).find(pn.full_key) == std::string::npos) break;
+    rest = shorter;
+  }
+  return rest;
 }
 
 std::string organisation_key(std::string_view name) {

@@ -1,6 +1,6 @@
 // Keys the store compares by: folded names, parsed person names, normalised
 // statement text and its containment anchors. Pure functions, unit-tested in
-// tests/store_test.cc.
+// tests/store_text_keys_test.cc.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +34,14 @@ struct PersonName {
   char gender = 0;           // 'm'/'f' from a gendered title, else 0
 };
 PersonName parse_person_name(std::string_view name);
+
+// `s` without leading and trailing white space.
+std::string trim(std::string_view s);
+
+// A name's display form: the name as written without leading titles, unless only
+// a surname would remain ("Mr Key" stays "Mr Key"; "Prime Minister John Key" is
+// "John Key"). `pn` is parse_person_name(name).
+std::string display_name(std::string_view name, const PersonName& pn);
 
 // Organisations: the folded name without a leading "the". Empty when not a name.
 std::string organisation_key(std::string_view name);

@@ -1,0 +1,209 @@
+// Which person (or organisation) row a quote's speaker is: the names, roles,
+// parties and outlets already stored decide between candidates, and a new row
+// is created when none agrees (docs/store.md, "Speakers across articles").
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "store/store_impl.h"
+#include "store/text_keys.h"
+
+namespace whosaid {
+
+using store::Statement;
+using store::trim;
+using store::display_name;
+
+namespace {
+
+char gender_code(Gender g) {
+  return g == Gender::kMale ? 'm' : g == Gender::kFemale ? 'f' : 0;
+}
+
+}  // namespace
+
+int Store::Impl::evidence(const Candidate& c, const Context& ctx) {
+  if (c.gender && ctx.gender && c.gender != ctx.gender) return -1;
+  bool role_match = false, org_match = false, has_any = false;
+  Statement& r = st(kSpeakerRoles, "SELECT role, org FROM speaker_roles WHERE speaker = ?");
+  r.bind(1, c.id);
+  while (r.step()) {
+    std::string role = r.text(0), org = r.text(1);
+    if (!role.empty() || !org.empty()) has_any = true;
+    if (!ctx.role.empty() && (store::roles_agree(ctx.role, role) ||
+                              store::roles_agree(ctx.role, org)))
+      role_match = true;
+    if (!ctx.org.empty() && (store::roles_agree(ctx.org, org) ||
+                             store::roles_agree(ctx.org, role)))
+      org_match = true;
+  }
+  r.reset();
+  if ((!ctx.role.empty() || !ctx.org.empty()) && has_any && !role_match && !org_match)
+    return -1;
+  int score = 2 * role_match + 2 * org_match;
+  if (!ctx.outlet.empty()) {
+    Statement& o = st(kSpeakerOutlet,
+                      "SELECT 1 FROM speaker_outlets WHERE speaker = ? AND outlet = ?");
+    o.bind(1, c.id).bind(2, ctx.outlet);
+    if (o.step()) score += 1;
+    o.reset();
+  }
+  return score;
+}
+
+std::vector<Store::Impl::Candidate> Store::Impl::query_candidates(Statement& s) {
+  std::vector<Candidate> out;
+  while (s.step()) {
+    std::string g = s.text(2);
+    out.push_back({s.int64(0), !s.is_null(1), g.empty() ? char(0) : g[0]});
+  }
+  s.reset();
+  return out;
+}
+
+std::vector<Store::Impl::Candidate> Store::Impl::surname_candidates(const std::string& surname_key) {
+  Statement& s = st(kSurnameSpeakers,
+                    "SELECT id, given_key, gender FROM speakers WHERE surname_key = ? "
+                    "AND kind = 'person' ORDER BY id");
+  s.bind(1, surname_key);
+  return query_candidates(s);
+}
+
+std::vector<Store::Impl::Candidate> Store::Impl::surname_only(const std::vector<Candidate>& cands) {
+  std::vector<Candidate> out;
+  for (const Candidate& c : cands)
+    if (!c.has_given) out.push_back(c);
+  return out;
+}
+
+int64_t Store::Impl::unique_best(const std::vector<Candidate>& cands, const Context& ctx,
+                                 int min_score, bool tie_to_lowest) {
+  int best = min_score - 1;
+  int64_t best_id = 0;
+  bool tie = false;
+  for (const Candidate& c : cands) {
+    int e = evidence(c, ctx);
+    if (e > best) {
+      best = e;
+      best_id = c.id;
+      tie = false;
+    } else if (e == best && e >= min_score) {
+      tie = true;
+      best_id = std::min(best_id, c.id);
+    }
+  }
+  if (tie && !tie_to_lowest) return 0;
+  return best_id;
+}
+
+int64_t Store::Impl::create_speaker(const std::string& name, const char* kind,
+                                    const std::string& full, const std::string& given,
+                                    const std::string& surname, char gender) {
+  Statement& s = st(kInsertSpeaker,
+                    "INSERT INTO speakers(name, kind, full_key, given_key, surname_key, gender) "
+                    "VALUES (?, ?, ?, ?, ?, ?)");
+  s.bind(1, name).bind(2, kind).bind(3, full).bind_opt(4, given).bind(5, surname);
+  if (gender) s.bind(6, std::string(1, gender)); else s.bind_null(6);
+  s.run();
+  return sqlite3_last_insert_rowid(db);
+}
+
+int64_t Store::Impl::alias_id(int64_t speaker, const std::string& alias, const std::string& key) {
+  Statement& ins = st(kInsertAlias,
+                      "INSERT OR IGNORE INTO speaker_aliases(speaker, alias, alias_key) "
+                      "VALUES (?, ?, ?)");
+  ins.bind(1, speaker).bind(2, alias).bind(3, key).run();
+  Statement& f = st(kFindAlias,
+                    "SELECT id FROM speaker_aliases WHERE alias = ? AND speaker = ?");
+  f.bind(1, alias).bind(2, speaker);
+  int64_t id = f.step() ? f.int64(0) : 0;
+  f.reset();
+  return id;
+}
+
+std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, const Quote& q,
+                                                         const std::string& outlet) {
+  if (!q.speaker) return {0, 0};
+  const Speaker& sp = *q.speaker;
+  std::string mention;
+  if (sp.mention && sp.mention->end <= doc.text().size())
+    mention = trim(doc.slice(*sp.mention));
+  std::string name = trim(sp.name.empty() ? mention : sp.name);
+  if (name.empty()) return {0, 0};
+  const Entity* ent = (sp.entity >= 0 && static_cast<size_t>(sp.entity) < doc.entities.size())
+                          ? &doc.entities[static_cast<size_t>(sp.entity)]
+                          : nullptr;
+  if (ent && (ent->kind == MentionKind::kPronoun || ent->kind == MentionKind::kNominal))
+    return {0, 0};
+  // An unresolved speaker whose only words are a pronoun is no one.
+  if (!ent && store::is_pronoun(name)) return {0, 0};
+
+  Context ctx;
+  ctx.role = trim(sp.role.empty() && ent ? std::string_view(ent->role) : sp.role);
+  ctx.org = trim(sp.org.empty() && ent ? std::string_view(ent->org) : sp.org);
+  ctx.outlet = outlet;
+
+  if (ent && ent->kind == MentionKind::kOrganisation) {
+    std::string key = store::organisation_key(name);
+    if (key.empty()) return {0, 0};
+    Statement& s = st(kOrgSpeakers,
+                      "SELECT DISTINCT s.id FROM speaker_aliases a JOIN speakers s ON "
+                      "s.id = a.speaker WHERE a.alias_key = ? AND s.kind = 'organisation' "
+                      "ORDER BY s.id LIMIT 1");
+    s.bind(1, key);
+    int64_t id = s.step() ? s.int64(0) : 0;
+    s.reset();
+    if (!id) id = create_speaker(name, "organisation", key, "", "", 0);
+    return {id, alias_id(id, name, key)};
+  }
+
+  store::PersonName pn = store::parse_person_name(name);
+  if (!pn.valid) return {0, 0};
+  ctx.gender = ent ? gender_code(ent->gender) : 0;
+  if (!ctx.gender) ctx.gender = pn.gender;
+  if (!ctx.gender && !mention.empty()) ctx.gender = store::parse_person_name(mention).gender;
+
+  int64_t id = 0;
+  if (!pn.given_key.empty()) {
+    // Full name: the people already known by it.
+    Statement& s = st(kAliasSpeakers,
+                      "SELECT DISTINCT s.id, s.given_key, s.gender FROM speaker_aliases a "
+                      "JOIN speakers s ON s.id = a.speaker WHERE a.alias_key = ? AND "
+                      "s.kind = 'person' ORDER BY s.id");
+    s.bind(1, pn.full_key);
+    auto cands = query_candidates(s);
+    if (cands.size() == 1) {
+      id = cands[0].id;
+    } else if (cands.size() > 1) {
+      id = unique_best(cands, ctx, 0, /*tie_to_lowest=*/true);
+      if (!id) id = cands[0].id;
+    } else {
+      // A person so far known only by surname whose role or party agrees.
+      id = unique_best(surname_only(surname_candidates(pn.surname_key)), ctx, 2);
+      if (id) {
+        Statement& u = st(kUpgradeSpeaker,
+                          "UPDATE speakers SET name = ?, full_key = ?, given_key = ? "
+                          "WHERE id = ?");
+        u.bind(1, display_name(name, pn)).bind(2, pn.full_key).bind(3, pn.given_key)
+            .bind(4, id).run();
+      } else {
+        id = create_speaker(display_name(name, pn), "person", pn.full_key, pn.given_key,
+                            pn.surname_key, ctx.gender);
+      }
+    }
+  } else {
+    // Surname only: one person of that surname whose context agrees.
+    auto cands = surname_candidates(pn.surname_key);
+    id = unique_best(cands, ctx, 1);
+    if (!id) id = unique_best(surname_only(cands), ctx, 0, /*tie_to_lowest=*/true);
+    if (!id)
+      id = create_speaker(name, "person", pn.full_key, "", pn.surname_key, ctx.gender);
+  }
+  if (ctx.gender) {
+    st(kSetGender, "UPDATE speakers SET gender = ? WHERE id = ? AND gender IS NULL")
+        .bind(1, std::string(1, ctx.gender)).bind(2, id).run();
+  }
+  return {id, alias_id(id, name, pn.full_key)};
+}
+
+}  // namespace whosaid

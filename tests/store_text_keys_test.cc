@@ -1,0 +1,76 @@
+// Unit tests of the store's keys (src/store/text_keys.h): folded names, person
+// names, roles and statement anchors. Pure functions, no database.
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "store/text_keys.h"
+#include "store_test_util.h"
+
+namespace whosaid {
+namespace {
+
+using namespace whosaid::testing;
+namespace fs = std::filesystem;
+
+TEST(TextKeys, FoldKeyIgnoresCasePunctuationAndAccents) {
+  EXPECT_EQ(store::fold_key("José  O’Brien-Smith"), "jose obrien smith");
+  EXPECT_EQ(store::fold_key("  “We will NOT back down!” "), "we will not back down");
+  EXPECT_EQ(store::fold_key("U.S.-led"), "us led");
+  EXPECT_EQ(store::fold_key("Zoë Ōtautahi"), "zoe otautahi");
+}
+
+TEST(TextKeys, ParsePersonNameDropsTitlesAndKeepsParticles) {
+  auto pm = store::parse_person_name("Prime Minister John Key");
+  ASSERT_TRUE(pm.valid);
+  EXPECT_EQ(pm.full_key, "john key");
+  EXPECT_EQ(pm.given_key, "john");
+  EXPECT_EQ(pm.surname_key, "key");
+
+  auto mr = store::parse_person_name("Mr Key");
+  ASSERT_TRUE(mr.valid);
+  EXPECT_EQ(mr.full_key, "key");
+  EXPECT_TRUE(mr.given_key.empty());
+  EXPECT_EQ(mr.gender, 'm');
+  EXPECT_EQ(store::parse_person_name("Ms Key").gender, 'f');
+
+  auto vdl = store::parse_person_name("Ursula von der Leyen");
+  EXPECT_EQ(vdl.surname_key, "von der leyen");
+  EXPECT_EQ(vdl.given_key, "ursula");
+  EXPECT_EQ(store::parse_person_name("Martin Luther King Jr.").surname_key, "king");
+}
+
+TEST(TextKeys, PronounsAndCommonNounsAreNotNames) {
+  for (const char* n : {"he", "She", "they", "I", "We", "the spokesman", "a minister", "",
+                        "the Minister"})
+    EXPECT_FALSE(store::parse_person_name(n).valid) << n;
+}
+
+TEST(TextKeys, RolesAgree) {
+  EXPECT_TRUE(store::roles_agree("Prime Minister", "prime minister"));
+  EXPECT_TRUE(store::roles_agree("Labour", "Labour Party"));
+  EXPECT_TRUE(store::roles_agree("the Greens", "Green Party"));
+  EXPECT_FALSE(store::roles_agree("Labour MP", "Prime Minister"));
+  EXPECT_FALSE(store::roles_agree("", "Prime Minister"));
+}
+
+TEST(TextKeys, AnchorsOfAContainedTextAreASubset) {
+  std::string inner = store::statement_key("the bill gives the agency no new powers to spy on anyone");
+  std::string outer = store::statement_key(
+      "Let me be clear: the bill gives the agency no new powers to spy on anyone, and it never "
+      "will while I am here");
+  ASSERT_TRUE(store::contains_words(outer, inner));
+  auto a = store::statement_anchors(inner), b = store::statement_anchors(outer);
+  ASSERT_FALSE(a.empty());
+  bool shared = false;
+  for (int64_t x : a)
+    if (std::find(b.begin(), b.end(), x) != b.end()) shared = true;
+  EXPECT_TRUE(shared);
+  EXPECT_FALSE(store::contains_words("the bill gives", "bill give"));
+}
+
+}  // namespace
+}  // namespace whosaid
