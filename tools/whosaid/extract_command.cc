@@ -1,4 +1,6 @@
 // whosaid extract [FILE…|-] [--format table|json|jsonl] [--jsonl]
+// --format json prints one JSON document: an object for one file, an array
+// of them for several files or a JSONL input; jsonl prints one per line.
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -91,6 +93,15 @@ int run_extract(const ExtractArgs& args) {
   int status = kExitOk;
   size_t rejected = 0, failed_inputs = 0;
   bool first_table = true;
+  // --format json over several documents (several files, or --jsonl) is one
+  // JSON array of them; over one file, that document's object.
+  const bool json_array = args.format == "json" && (inputs.size() > 1 || args.jsonl);
+  size_t json_written = 0;
+  auto write_json = [&](const Document& doc, const std::string& id_json) {
+    if (json_array) std::cout << (json_written ? "," : "[");
+    write_document_json(doc, id_json, std::cout);
+    ++json_written;
+  };
   for (const std::string& path : inputs) {
     if (args.jsonl) {
       std::ifstream file;
@@ -129,7 +140,7 @@ int run_extract(const ExtractArgs& args) {
           print_table(doc, std::cout, first_table);
           first_table = false;
         } else {
-          write_document_json(doc, rec.id_json, std::cout);
+          write_json(doc, rec.id_json);
         }
       }
       continue;
@@ -153,9 +164,10 @@ int run_extract(const ExtractArgs& args) {
     } else {
       std::string id_json;
       append_json_string(path, id_json);
-      write_document_json(doc, inputs.size() > 1 || args.format == "jsonl" ? id_json : "", std::cout);
+      write_json(doc, inputs.size() > 1 || args.format == "jsonl" ? id_json : "");
     }
   }
+  if (json_array) std::cout << (json_written ? "]\n" : "[]\n");
   std::cout.flush();
   if (rejected) std::cerr << "whosaid: " << rejected << " record(s) rejected\n";
   if (failed_inputs) std::cerr << "whosaid: " << failed_inputs << " input(s) could not be read\n";
