@@ -68,7 +68,9 @@ TEST(GumTrainDev, StrictNamesAtTheMeasuredLevel) {
   EXPECT_EQ(r.all.names.named_gold, 174u);
   EXPECT_GE(r.all.names.exact, 21u) << r.to_table();
   EXPECT_GE(r.all.names.matched, 80u) << r.to_table();  // matched content moves by a few with any model change
-  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.55) << r.to_table();
+  // 47/84 since mention types (docs/types.md): GUM_bio_marbles' "she stated"
+  // carried the name of "Her video …", now typed other, and is empty instead.
+  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.56) << r.to_table();
 }
 
 // Regression floors on PolNeAR dev, quoted subset. They sit just under the

@@ -12,6 +12,7 @@
 
 #include "coref/coref.h"
 #include "coref/trainer.h"
+#include "cli_run.h"
 #include "test_data.h"
 #include "test_util.h"
 #include "whosaid/error.h"
@@ -22,30 +23,6 @@ namespace {
 using testing::extractor;
 using testing::quote_containing;
 using testing::speaker_of;
-
-struct CommandResult {
-  int status = -1;
-  std::string out, err;
-};
-
-CommandResult run_whosaid(const std::string& args, const std::string& tag) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("coref_test_" + tag + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " >" + (dir / "out").string() + " 2>" +
-                          (dir / "err").string();
-  CommandResult r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  auto read = [](const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
-  r.out = read(dir / "out");
-  r.err = read(dir / "err");
-  fs::remove_all(dir);
-  return r;
-}
 
 // A pronoun after two candidates of different gender takes the one that agrees.
 TEST(Coref, PronounAfterTwoCandidatesOfDifferentGender) {

@@ -28,6 +28,7 @@
 #include "tagger/conllu.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
+#include "cli_run.h"
 #include "test_data.h"
 #include "whosaid/error.h"
 
@@ -435,30 +436,6 @@ TEST(BuiltinParser, AccuracyFloorOnEwtTest) {
 // --- CLI ---------------------------------------------------------------------
 
 #ifdef WHOSAID_BINARY
-struct CommandResult {
-  int status = -1;
-  std::string out, err;
-};
-
-CommandResult run_whosaid(const std::string& args, const std::string& tag) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("parse_test_" + tag + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " >" + (dir / "out").string() + " 2>" +
-                          (dir / "err").string();
-  CommandResult r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  auto read = [](const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
-  r.out = read(dir / "out");
-  r.err = read(dir / "err");
-  fs::remove_all(dir);
-  return r;
-}
-
 TEST(ParseCommand, PrintsConllu) {
   namespace fs = std::filesystem;
   const fs::path file = fs::temp_directory_path() / ("parse_cli_" + std::to_string(::getpid()) + ".txt");

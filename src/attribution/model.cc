@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/model_bytes.h"
 #include "whosaid/error.h"
 
 #ifdef WHOSAID_HAVE_BUILTIN_ATTRIBUTION
@@ -38,21 +39,10 @@ uint32_t slot(uint64_t h) {
 }
 
 template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-template <typename T>
 T get(std::string_view bytes, size_t& at) {
-  if (at + sizeof(T) > bytes.size())
-    throw Error(ErrorCode::kModel, "attribution model: truncated at byte " + std::to_string(at));
-  T v;
-  std::memcpy(&v, bytes.data() + at, sizeof(T));
-  at += sizeof(T);
-  return v;
+  return model_bytes::get<T>(bytes, at, "attribution model");
 }
+using model_bytes::put;
 
 }  // namespace
 

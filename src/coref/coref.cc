@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/model_bytes.h"
 #include "core/positions.h"
 #include "parse/relations.h"
 #include "parse/tree.h"
@@ -118,21 +119,10 @@ bool is_head_word(const Lexicon& lex, std::string_view w) {
 }
 
 template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-template <typename T>
 T get(std::string_view bytes, size_t& at) {
-  if (at + sizeof(T) > bytes.size())
-    throw Error(ErrorCode::kModel, "coref model: truncated at byte " + std::to_string(at));
-  T v;
-  std::memcpy(&v, bytes.data() + at, sizeof(T));
-  at += sizeof(T);
-  return v;
+  return model_bytes::get<T>(bytes, at, "coref model");
 }
+using model_bytes::put;
 
 constexpr std::string_view kMagic = "whosaid coref model 1\n";
 

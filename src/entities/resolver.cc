@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "coref/coref.h"
 #include "mentions/mention_finder.h"
+#include "types/mention_type.h"
 
 namespace whosaid {
 namespace {
@@ -54,10 +55,20 @@ class Resolver {
     if (!e.name.empty() && e.name.size() > 2 && e.name.ends_with("'s")) e.name.resize(e.name.size() - 2);
     e.kind = m.kind;
     e.gender = m.gender;
+    type_entity(e, m);
     doc_.entities.push_back(std::move(e));
     const int32_t id = static_cast<int32_t>(doc_.entities.size() - 1);
     attach(mi, id);
     return id;
+  }
+
+  // The entity's type, by the mention-type model (types/mention_type.h), from
+  // the mention that starts it. The kind follows: organisations and documents
+  // are bodies, so the store never merges one with a person.
+  void type_entity(Entity& e, const Mention& m) const {
+    e.type = types_.classify(doc_, m, lex_);
+    if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
+    else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
   }
 
   void attach(int32_t mi, int32_t id) {
@@ -283,11 +294,17 @@ class Resolver {
     if (id < 0) return;
     const Entity& e = doc_.entities[id];
     sp.name = e.name;
+    sp.type = e.type;
     sp.role = e.role;
     sp.org = e.org;
   }
 
   void assign_speakers() {
+    // Evidence the type model does not see: a gendered name ("Mr Ban", a
+    // known given name) or a role ("Ban Ki-moon, the secretary general") is a person's.
+    for (Entity& e : doc_.entities)
+      if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
+        e.type = EntityType::kPerson;
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
       const SpeakerLink& l = links_[qi];
@@ -299,6 +316,16 @@ class Resolver {
           if (id >= 0 && doc_.entities[id].gender == Gender::kUnknown &&
               (m.gender == Gender::kMale || m.gender == Gender::kFemale))
             doc_.entities[id].gender = m.gender;
+        }
+        // A place, work, event or abstraction never speaks: a pronoun resolved
+        // to one stays as written, and any other source leaves the quote
+        // without a speaker.
+        if (id >= 0 && doc_.entities[id].type == EntityType::kOther) {
+          if (m.kind != MentionKind::kPronoun) {
+            q.speaker.reset();
+            continue;
+          }
+          id = -1;
         }
         fill(*q.speaker, id);
         if (id < 0) q.speaker->name = std::string(doc_.slice(m.span));  // "I", "we": as written
@@ -320,6 +347,7 @@ class Resolver {
   const Lexicon& lex_;
   const FoldedWords& folded_;
   const CorefModel& model_;
+  const TypeModel& types_ = TypeModel::builtin();
   const std::vector<SpeakerLink>& links_;
   std::vector<int32_t> resolved_;
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
