@@ -4,7 +4,7 @@
 
 1. Per-article cost of a Python call against the CLI, both on one thread, in CPU
    time (user + system, so that other load on the machine matters less):
-   `whosaid extract --jsonl --format json` (read JSONL, extract, write JSON) vs
+   `whosaid extract --jsonl --format jsonl` (read JSONL, extract, write JSONL) vs
    Extractor.extract() over the same texts, and extract() + to_dict() (what a
    result shard holds); extract_many(threads=1) is one call for the corpus, so
    its difference from extract() is the cost of a Python call per article.
@@ -52,7 +52,7 @@ def main():
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {n} articles, {mb:.2f} MB; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
-    t_cli = best_of(runs, lambda: subprocess.run([cli, "extract", "--jsonl", "--format", "json", corpus],
+    t_cli = best_of(runs, lambda: subprocess.run([cli, "extract", "--jsonl", "--format", "jsonl", corpus],
                                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False))
     ex = whosaid.Extractor()
     t_py = best_of(runs, lambda: [ex.extract(t) for t in texts])
@@ -64,7 +64,7 @@ def main():
     t_empty = best_of(3, lambda: [ex.extract("") for _ in range(100000)]) / 100000
     per = lambda t: 1e6 * t / n  # noqa: E731
     print("\n== Python call vs CLI, one thread, CPU time (best of %d)" % runs)
-    print(f"  CLI extract --jsonl --format json  {per(t_cli):8.0f} us/article  {n / t_cli:7.0f} articles/s")
+    print(f"  CLI extract --jsonl --format jsonl {per(t_cli):8.0f} us/article  {n / t_cli:7.0f} articles/s")
     print(f"  Extractor.extract()                {per(t_py):8.0f} us/article  {n / t_py:7.0f} articles/s"
           f"  ({per(t_py) - per(t_cli):+.0f} us/article vs CLI)")
     print(f"  extract() + Quote.to_dict()        {per(t_dict):8.0f} us/article  {n / t_dict:7.0f} articles/s"

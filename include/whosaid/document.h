@@ -131,6 +131,7 @@ struct Entity {
   std::string org;    // "Labour"
   Gender gender = Gender::kUnknown;
   MentionKind kind = MentionKind::kName;
+  EntityType type = EntityType::kPerson;  // by the mention-type model (docs/types.md)
   std::vector<uint32_t> mentions;  // indexes into Document::mentions
 };
 

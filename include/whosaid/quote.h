@@ -26,6 +26,13 @@ enum class QuoteKind : uint8_t {
 };
 const char* quote_kind_name(QuoteKind kind) noexcept;  // "direct", "mixed", "indirect"
 
+// What a speaker is (docs/types.md): a person, an organisation, or a document
+// or publication credited as a source ("the report", "a study"). Mentions of
+// anything else (a place, a work, an event, an abstraction, a time) are typed
+// kOther and never become speakers.
+enum class EntityType : uint8_t { kPerson, kOrganisation, kDocument, kOther };
+const char* entity_type_name(EntityType type) noexcept;  // "person", "organisation", "document", "other"
+
 // Who said it. `name` is the resolved person or body ("John Key") even when the
 // sentence says "he" or "Mr Key"; `mention` is the words in the quote's own
 // sentence (or the nearest one naming the source) and is empty when the quote
@@ -36,6 +43,7 @@ struct Speaker {
   std::string role;  // "Prime Minister", "Labour MP", "Green Party co-leader"; may be empty
   std::string org;   // party or organisation ("Labour", "Green Party"); may be empty
   int32_t entity = -1;  // index into Document::entities, -1 when unresolved
+  EntityType type = EntityType::kPerson;  // of the entity; meaningless when entity is -1
 };
 
 struct Quote {

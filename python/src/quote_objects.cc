@@ -37,6 +37,7 @@ py::dict speaker_dict(const PySpeaker& s) {
   d["end"] = s.end;
   d["role"] = s.role;
   d["org"] = s.org;
+  d["type"] = s.type;
   return d;
 }
 
@@ -65,7 +66,8 @@ py::dict quote_dict(const PyQuote& q) {
 
 PySpeaker speaker_from_dict(const py::dict& d) {
   return PySpeaker{opt_str(d["name"]), opt_str(d["mention"]), opt_int(d["start"]),
-                   opt_int(d["end"]),  opt_str(d["role"]),    opt_str(d["org"])};
+                   opt_int(d["end"]),  opt_str(d["role"]),    opt_str(d["org"]),
+                   d.contains("type") ? opt_str(d["type"]) : py::object(py::none())};
 }
 
 PyCue cue_from_dict(const py::dict& d) {
@@ -125,6 +127,7 @@ ConvertedQuotes convert(const Document& doc, CodepointMap& map) {
       c.name = q.speaker->name;
       c.role = q.speaker->role;
       c.org = q.speaker->org;
+      if (q.speaker->entity >= 0) c.type = entity_type_name(q.speaker->type);
       if (q.speaker->mention) {
         c.has_mention = true;
         c.mention_start = map.at(q.speaker->mention->begin);
@@ -166,6 +169,7 @@ py::list to_python(const ConvertedQuotes& quotes, py::handle text) {
       }
       s.role = str_or_none(c.role);
       s.org = str_or_none(c.org);
+      s.type = c.type ? py::object(py::str(c.type)) : py::object(py::none());
       q.speaker = py::cast(std::move(s));
     } else {
       q.speaker = py::none();
@@ -189,6 +193,8 @@ void bind_quote_objects(py::module_& m) {
       .def_readonly("end", &PySpeaker::end, "End of the mention in the text, or None.")
       .def_readonly("role", &PySpeaker::role, "Role written with the speaker (\"Prime Minister\"), or None.")
       .def_readonly("org", &PySpeaker::org, "Party or organisation (\"Labour\"), or None.")
+      .def_readonly("type", &PySpeaker::type,
+                    "\"person\", \"organisation\" or \"document\" (docs/types.md); None when unresolved.")
       .def("to_dict", &speaker_dict, "The speaker as a dict (the CLI's JSON schema).")
       .def("__eq__", [](const PySpeaker& a, py::object b) {
         return py::isinstance<PySpeaker>(b) && speaker_dict(a).equal(speaker_dict(b.cast<const PySpeaker&>()));

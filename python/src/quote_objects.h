@@ -24,7 +24,7 @@ double round3(float x);
 const char* kind_name(QuoteKind k);
 
 struct PySpeaker {
-  py::object name, mention, start, end, role, org;
+  py::object name, mention, start, end, role, org, type;
 };
 
 struct PyCue {
@@ -58,6 +58,7 @@ struct ConvertedQuote {
   QuoteKind kind = QuoteKind::kDirect;
   bool has_speaker = false;
   std::string name, role, org;
+  const char* type = nullptr;  // entity_type_name(), null when the speaker is unresolved
   bool has_mention = false;
   int64_t mention_start = 0, mention_end = 0;
   bool has_cue = false;

@@ -65,7 +65,7 @@ def test_sample_article_objects():
     q = next(q for q in quotes if q.kind == "direct" and q.speaker and q.speaker.name == "Russel Norman")
     d = q.to_dict()
     assert set(d) == {"text", "start", "end", "spans", "kind", "speaker", "cue", "confidence"}
-    assert set(d["speaker"]) == {"name", "mention", "start", "end", "role", "org"}
+    assert set(d["speaker"]) == {"name", "mention", "start", "end", "role", "org", "type"}
     assert q.speaker.role == "Green Party co-leader"
     assert 0.0 <= q.confidence <= 1.0
     assert whosaid.Quote.from_dict(d) == q

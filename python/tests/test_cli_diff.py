@@ -33,7 +33,7 @@ def test_text_fixtures_match_cli(cli, path):
 
 
 def jsonl_matches_cli(cli, path, min_quotes=1):
-    out = subprocess.run([cli, "extract", "--jsonl", "--format", "json", str(path)], capture_output=True)
+    out = subprocess.run([cli, "extract", "--jsonl", "--format", "jsonl", str(path)], capture_output=True)
     assert out.returncode in (0, 3), out.stderr.decode()
     cli_docs = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines() if line.strip()]
     records = read_jsonl_records(path)

@@ -25,4 +25,14 @@ const char* quote_kind_name(QuoteKind kind) noexcept {
   return "direct";
 }
 
+const char* entity_type_name(EntityType type) noexcept {
+  switch (type) {
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrganisation: return "organisation";
+    case EntityType::kDocument: return "document";
+    case EntityType::kOther: return "other";
+  }
+  return "other";
+}
+
 }  // namespace whosaid

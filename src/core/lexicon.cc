@@ -69,7 +69,7 @@ WordClass class_named(std::string_view name) {
       {"pronoun_pl", WordClass::kPronounPlural}, {"pronoun_n", WordClass::kPronounNeuter},
       {"pronoun_1", WordClass::kPronounFirst}, {"pronoun_rel", WordClass::kPronounRelative},
       {"nominal", WordClass::kNominal}, {"org_head", WordClass::kOrgHead},
-      {"skip", WordClass::kSkip}, {"time", WordClass::kTime}, {"starter", WordClass::kStarter},
+      {"skip", WordClass::kSkip}, {"time", WordClass::kTime}, {"document", WordClass::kDocument}, {"starter", WordClass::kStarter},
       {"conj", WordClass::kConj}, {"clause_end", WordClass::kClauseEnd},
       {"label_title", WordClass::kLabelTitle}, {"label_meta", WordClass::kLabelMeta},
       {"label_picture", WordClass::kLabelPicture}, {"date_word", WordClass::kDateWord},

@@ -36,6 +36,9 @@ enum class WordClass : uint8_t {
   // (title: the text after it may hold statements; meta: the line holds none;
   // picture: a caption or credit, anywhere), date words, picture agencies.
   kLabelTitle, kLabelMeta, kLabelPicture, kDateWord, kPictureAgency,
+  // Heads of documents and publications credited as sources ("the report", "a
+  // study"): the mention-type model's document type (types/mention_type.h).
+  kDocument,
   kCount
 };
 

@@ -7,6 +7,7 @@
 #include "coref/coref.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
+#include "types/mention_type.h"
 
 namespace whosaid {
 namespace {
@@ -59,6 +60,30 @@ class Resolver {
     const int32_t id = static_cast<int32_t>(doc_.entities.size() - 1);
     attach(mi, id);
     return id;
+  }
+
+  // The entity's type, by the mention-type model (types/mention_type.h), from
+  // the mention that starts it. Evidence the model does not see: a gendered
+  // name ("Mr Ban", a known given name) or a role ("Ban Ki-moon, the secretary
+  // general") is a person's. The kind follows: organisations and documents are
+  // bodies, so the store never merges one with a person.
+  void type_entity(Entity& e) const {
+    if (e.mentions.empty()) {  // a byline's author (author()): named in no sentence
+      e.type = EntityType::kPerson;
+      return;
+    }
+    e.type = types_.classify(doc_, doc_.mentions[e.mentions.front()], lex_);
+    if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
+      e.type = EntityType::kPerson;
+    if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
+    else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
+  }
+
+  // The entity a quote's source stands for, -1 if none.
+  int32_t source_entity(const SpeakerLink& l) const {
+    if (l.mention < 0) return -1;
+    const Mention& m = doc_.mentions[l.mention];
+    return m.kind == MentionKind::kPronoun ? resolved_[l.mention] : m.entity;
   }
 
   void attach(int32_t mi, int32_t id) {
@@ -371,11 +396,19 @@ class Resolver {
     if (id < 0) return;
     const Entity& e = doc_.entities[id];
     sp.name = e.name;
+    sp.type = e.type;
     sp.role = e.role;
     sp.org = e.org;
   }
 
   void assign_speakers() {
+    // Only the entities that sources stand for are typed (the model costs a
+    // few microseconds a mention), all before any pronoun lends one its gender.
+    std::vector<uint8_t> typed(doc_.entities.size(), 0);
+    for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
+      const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
+      if (id >= 0 && !typed[id]) type_entity(doc_.entities[id]), typed[id] = 1;
+    }
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
       const SpeakerLink& l = links_[qi];
@@ -387,6 +420,16 @@ class Resolver {
           if (id >= 0 && doc_.entities[id].gender == Gender::kUnknown &&
               (m.gender == Gender::kMale || m.gender == Gender::kFemale))
             doc_.entities[id].gender = m.gender;
+        }
+        // A place, work, event or abstraction never speaks: a pronoun resolved
+        // to one stays as written, and any other source leaves the quote
+        // without a speaker.
+        if (id >= 0 && doc_.entities[id].type == EntityType::kOther) {
+          if (m.kind != MentionKind::kPronoun) {
+            q.speaker.reset();
+            continue;
+          }
+          id = -1;
         }
         fill(*q.speaker, id);
         if (id < 0) q.speaker->name = std::string(doc_.slice(m.span));  // "I", "we": as written
@@ -408,6 +451,7 @@ class Resolver {
   const Lexicon& lex_;
   const FoldedWords& folded_;
   const CorefModel& model_;
+  const TypeModel& types_ = TypeModel::builtin();
   const std::vector<SpeakerLink>& links_;
   std::vector<int32_t> resolved_;
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions

@@ -83,6 +83,14 @@ void append_quote_json(const Document& doc, const Quote& q, std::string& out) {
     append_optional_string(sp.role, out);
     out += ",\"org\":";
     append_optional_string(sp.org, out);
+    out += ",\"type\":";
+    if (sp.entity < 0) {
+      out += "null";
+    } else {
+      out += '"';
+      out += entity_type_name(sp.type);
+      out += '"';
+    }
     out += '}';
   }
   out += ",\"cue\":";

@@ -5,6 +5,7 @@
 //   whosaid train tagger --eval en_ewt-ud-test.conllu [--model data/tagger.bin] [--join-hyphens]
 //   whosaid train parser …   (train_parser_command.cc)
 //   whosaid train coref …    (train_coref_command.cc)
+//   whosaid train types …    (train_types_command.cc)
 //   whosaid train attribution --train polnear/train/docs.jsonl --out data/attribution.bin
 //   whosaid train wordnet [--wordnet /usr/share/wordnet] --out data/wordnet.tsv
 //                             [--epochs N] [--seed S] [--folds K]
@@ -77,6 +78,15 @@ void write_model_file(const std::string& path, const std::string& bytes) {
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) throw Error(ErrorCode::kIo, path + ": cannot rename from " + tmp + ": " + ec.message());
+}
+
+void write_model_file_and_report(const std::string& path, const std::string& bytes,
+                                 std::chrono::steady_clock::time_point start) {
+  write_model_file(path, bytes);
+  char line[200];
+  std::snprintf(line, sizeof line, "wrote %s: %.1f kB in %.1fs\n", path.c_str(), double(bytes.size()) / 1e3,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  std::cout << line;
 }
 
 namespace {
@@ -215,6 +225,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
 
   add_train_parser_command(*train, exit_code);
   add_train_coref_command(*train, exit_code);
+  add_train_types_command(*train, exit_code);
 
   auto attr = std::make_shared<AttributionArgs>();
   CLI::App* attribution = train->add_subcommand(

@@ -66,14 +66,10 @@ int run(const CorefArgs& a) {
   const CorefModel model = train_coref(train, dev, a.options, &r);
   const std::string bytes = model.serialize();
   CorefModel::parse(bytes);  // never write a model we cannot read back
-  write_model_file(a.out, bytes);
   std::cout << r.anaphors << " training anaphors; " << r.epochs << " epochs chosen on dev (mean of the runs)\n";
   print_scores("train", score_coref(model, train));
   print_scores("dev", score_coref(model, dev));
-  char line[200];
-  std::snprintf(line, sizeof line, "wrote %s: %.1f kB in %.1fs\n", a.out.c_str(), double(bytes.size()) / 1e3,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  std::cout << line;
+  write_model_file_and_report(a.out, bytes, start);
   return kExitOk;
 }
 
