@@ -50,5 +50,14 @@ TEST(SpeakerRules, RelativePronounTakesTheMentionBeforeTheComma) {
   EXPECT_NE(speaker_of(doc2, "the rules were unfair"), "European Union");
 }
 
+// A source "it" with no named antecedent is the body that spoke or led the
+// sentences before: not a thing named in between.
+TEST(SpeakerRules, ItIsTheNearestSpeakingBody) {
+  Document doc = extractor().extract(
+      "Acme Corp has sued three men for leaking its new software onto file-sharing sites. "
+      "It said two versions of the program had been posted online.\n");
+  EXPECT_EQ(speaker_of(doc, "two versions of the program"), "Acme Corp");
+}
+
 }  // namespace
 }  // namespace whosaid
