@@ -50,6 +50,16 @@ TEST(SpeakerRules, RelativePronounTakesTheMentionBeforeTheComma) {
   EXPECT_NE(speaker_of(doc2, "the rules were unfair"), "European Union");
 }
 
+// A long run of relative pronouns is resolved without nesting one call per
+// word (a stack overflow before): it finishes, and the quote is found.
+TEST(SpeakerRules, RunOfRelativePronounsDoesNotNest) {
+  std::string text = "Mr Tan met the board. ";
+  for (int i = 0; i < 200000; ++i) text += "who, ";
+  text += "who said the plan would work.";
+  Document doc = extractor().extract(text);
+  EXPECT_NE(speaker_of(doc, "the plan would work"), "<no quote>");
+}
+
 // A source "it" with no named antecedent is the body that spoke or led the
 // sentences before: not a thing named in between.
 TEST(SpeakerRules, ItIsTheNearestSpeakingBody) {

@@ -318,14 +318,15 @@ class Resolver {
   // club, which has posted record losses, said …", "Mr Tan, who chairs the
   // panel, said …". -1 otherwise (a restrictive "people from the EU who …"
   // has its head further back).
-  int32_t relative_head(size_t i) {
+  int32_t relative_head(size_t i) const {
     const CorefMention& m = ms_[i];
     if (i == 0 || m.end_token != m.first_token + 1) return -1;
     const std::string_view w = folded_[m.first_token];
     if (w != "who" && w != "which") return -1;
     const CorefMention& head = ms_[i - 1];
     if (head.end_token + 1 != m.first_token || folded_[head.end_token] != ",") return -1;
-    if (ent_[i - 1] < 0 && is_anaphor(head) && !done_[i - 1]) resolve(i - 1);
+    // Never resolve() from here: this runs inside resolve(), and a run of
+    // "who, who, who …" would nest one call per word.
     return ent_[i - 1];
   }
 
