@@ -107,6 +107,26 @@ TEST(TypeModel, BuiltinParsesAndRoundTrips) {
   }
 }
 
+// An entry whose weights are all zero is refused: the writer never writes one,
+// and it would load as a model that does not serialize back to its bytes (a
+// fuzzer find).
+TEST(TypeModel, AllZeroEntryIsRefused) {
+  std::string bytes = "whosaid types model 1\n";
+  auto put32 = [&](uint32_t v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  put32(kFeatureBits);
+  put32(static_cast<uint32_t>(kEntityTypes));
+  put32(1);   // one entry
+  put32(64);  // slot
+  for (size_t k = 0; k < kEntityTypes; ++k) bytes.append(sizeof(float), '\0');
+  try {
+    TypeModel::parse(bytes);
+    FAIL() << "an all-zero entry loaded";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kModel);
+    EXPECT_NE(std::string(e.what()).find("empty entry 0"), std::string::npos) << e.what();
+  }
+}
+
 // The shipped data/types.bin retrains byte for byte (docs/types.md), and the
 // accuracy on GUM dev and test stays at the measured level.
 TEST(TypeRetrain, ShippedModelRetrainsByteForByte) {

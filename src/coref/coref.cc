@@ -345,7 +345,8 @@ CorefModel CorefModel::parse(std::string_view bytes) {
   for (uint32_t k = 0; k < n; ++k) {
     const auto slot = get<uint32_t>(bytes, at, kModelName);
     const auto v = get<float>(bytes, at, kModelName);
-    if (slot >= m.weights_.size() || static_cast<int64_t>(slot) <= previous || !std::isfinite(v))
+    // serialize() writes only non-zero weights, in increasing slot order.
+    if (slot >= m.weights_.size() || static_cast<int64_t>(slot) <= previous || !std::isfinite(v) || v == 0.0f)
       throw Error(ErrorCode::kModel, "coref model: bad weight entry " + std::to_string(k));
     m.weights_[slot] = v;
     previous = slot;

@@ -188,6 +188,9 @@ TypeModel TypeModel::parse(std::string_view bytes) {
       v = model_bytes::get<float>(bytes, at, kWhat);
       if (!std::isfinite(v)) throw Error(ErrorCode::kModel, "types model: bad weight in entry " + std::to_string(k));
     }
+    // serialize() writes only rows with a non-zero weight: an all-zero entry
+    // is not a file it wrote (and would not round-trip).
+    if (m.rows_[slot] == Row{}) throw Error(ErrorCode::kModel, "types model: empty entry " + std::to_string(k));
     previous = slot;
   }
   if (at != bytes.size()) throw Error(ErrorCode::kModel, "types model: trailing bytes at " + std::to_string(at));
