@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include "cli_run.h"
 #include "test_data.h"
 #include "test_util.h"
 #include "types/mention_type.h"
@@ -18,6 +17,8 @@ namespace {
 
 using testing::extractor;
 using testing::quote_containing;
+using testing::CommandResult;
+using testing::run_whosaid;
 
 // The speaker of the quote holding `needle`, or null when it has none.
 const Speaker* speaker_at(const Document& doc, std::string_view needle) {
