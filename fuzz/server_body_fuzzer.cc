@@ -95,7 +95,11 @@ void send_over_http(const uint8_t* data, size_t size, bool gzip, size_t piece) {
   (void)!::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
   std::string resp;
   char buf[4096];
-  for (int i = 0; i < 100; ++i) {
+  // Up to 20 s: the daemon's one worker may still be on an earlier
+  // connection (its 2 s deadline), and two ASan fuzzers share the machine in
+  // CI. A 5 s wait failed once there after ~47k connections, on an input that
+  // alone is answered in 3 ms.
+  for (int i = 0; i < 400; ++i) {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 50) <= 0) continue;
     ssize_t n = ::read(fd, buf, sizeof buf);
