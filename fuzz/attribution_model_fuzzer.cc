@@ -10,19 +10,11 @@
 #include <string_view>
 
 #include "attribution/model.h"
+#include "model_input.h"
 #include "whosaid/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string_view in(reinterpret_cast<const char*>(data), size);
-  std::string bytes;
-  if (!in.empty() && (in[0] & 1)) {
-    bytes = "whosaid attribution model 3\n";
-    const uint32_t bits = whosaid::kFeatureBits;
-    bytes.append(reinterpret_cast<const char*>(&bits), sizeof bits);
-    bytes.append(in.substr(1));
-  } else {
-    bytes.assign(in);
-  }
+  const std::string bytes = model_input(data, size, std::string("whosaid attribution model 3\n") + header_word(whosaid::kFeatureBits));
   try {
     const whosaid::AttributionModel m = whosaid::AttributionModel::parse(bytes);
     if (m.serialize() != bytes) __builtin_trap();

@@ -9,26 +9,22 @@
 #include <string_view>
 
 #include "types/mention_type.h"
+#include "model_input.h"
 #include "whosaid/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string_view in(reinterpret_cast<const char*>(data), size);
-  std::string bytes;
-  if (!in.empty() && (in[0] & 1)) {
-    bytes = "whosaid types model 1\n";
-    const uint32_t head[2] = {whosaid::kFeatureBits, static_cast<uint32_t>(whosaid::kEntityTypes)};
-    bytes.append(reinterpret_cast<const char*>(head), sizeof head);
-    bytes.append(in.substr(1));
-  } else {
-    bytes.assign(in);
-  }
+  const std::string bytes =
+      model_input(data, size,
+                  std::string("whosaid types model 1\n") + header_word(whosaid::kFeatureBits) +
+                      header_word(static_cast<uint32_t>(whosaid::kEntityTypes)));
   try {
     const whosaid::TypeModel m = whosaid::TypeModel::parse(bytes);
     if (m.serialize() != bytes) __builtin_trap();
     whosaid::FeatureVector f;
     f.add("bias");
     (void)m.classify(f.ids());
-  } catch (const whosaid::Error&) {
+  } catch (const whosaid::Error& e) {
+    if (e.code() != whosaid::ErrorCode::kModel) __builtin_trap();
   }
   return 0;
 }
