@@ -32,6 +32,8 @@ test('the speakers page lists the most quoted and finds a speaker by the start o
   await page.locator('#speakers tr a', {hasText: 'Phil Goff'}).waitFor();
   assert.equal(await page.locator('#speakers tr').count(), 1);
   await Promise.all([page.waitForURL(/\/speakers\/\d+$/), page.click('#speakers tr a')]);
+  // The heading reads "Speaker" until the page's data has arrived.
+  await page.waitForFunction(() => document.querySelector('#name').textContent !== 'Speaker');
   assert.equal(await page.locator('#name').innerText(), 'Phil Goff');
   await page.close();
 });
