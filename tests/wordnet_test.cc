@@ -43,14 +43,23 @@ class TinyWordNet : public ::testing::Test {
                             "surmise v 2 0 2 0 00000100 00000200  \n");
     write("verb.exc", "found find\nwent go\n");
     // Nouns: statement (communication, derived from a verb of communication:
-    // its "+" pointer leads to quip's synset), stone (object).
+    // its "+" pointer leads to quip's synset), stone (object), spokesman
+    // (person; plural spokesmen), firm (group, then a state: "firm" the
+    // company, then the quality), press (group; not a plural of "pres").
     write("data.noun", std::string(kHeader) +
                            "00001000 10 n 01 statement 0 001 + 00000300 v 0101 | a message\n"
-                           "00002000 17 n 01 stone 0 000 | a rock\n");
+                           "00002000 17 n 01 stone 0 000 | a rock\n"
+                           "00003000 18 n 01 spokesman 0 000 | a person who speaks for others\n"
+                           "00004000 14 n 01 firm 0 000 | a business\n"
+                           "00005000 26 n 01 firm 1 000 | firmness\n"
+                           "00006000 14 n 01 press 0 000 | the print media\n");
     write("index.noun", std::string(kHeader) +
+                            "firm n 2 0 2 0 00004000 00005000  \n"
+                            "press n 1 0 1 0 00006000  \n"
+                            "spokesman n 1 0 1 0 00003000  \n"
                             "statement n 1 1 + 1 1 00001000  \n"
                             "stone n 1 0 1 0 00002000  \n");
-    write("noun.exc", "");
+    write("noun.exc", "spokesmen spokesman\n");
   }
   void TearDown() override { fs::remove_all(dir_); }
   void write(const char* name, const std::string& text) {
@@ -144,6 +153,32 @@ TEST(WordNetLines, DataAndIndexLinesParse) {
   EXPECT_THROW(wordnet::parse_index_line("say v 3 0 3 0 1 2", i), std::runtime_error);
 }
 
+TEST_F(TinyWordNet, NounTableGivesEveryNounItsClassesAndLexiconFoldsPlurals) {
+  const std::string table = wordnet::build_noun_table(dir_.string());
+  EXPECT_NE(table.find("\nfirm\tgroup state\n"), std::string::npos) << table;
+  EXPECT_NE(table.find("\nspokesman\tperson\n"), std::string::npos);
+  EXPECT_NE(table.find("\nspokesmen\tperson\n"), std::string::npos);  // noun.exc
+  EXPECT_NE(table.find("\nstone\tobject\n"), std::string::npos);
+  EXPECT_EQ(table, wordnet::build_noun_table(dir_.string()));
+
+  const Lexicon lex("", "", "", "", table);
+  EXPECT_TRUE(lex.noun_senses("firms").first_is(NounSenses::kGroup));
+  EXPECT_TRUE(lex.noun_senses("firm").any_is(26));
+  EXPECT_TRUE(lex.noun_senses("spokesmen").first_is(NounSenses::kPerson));
+  EXPECT_TRUE(lex.noun_senses("presses").first_is(NounSenses::kGroup));
+  EXPECT_TRUE(lex.noun_senses("press").first_is(NounSenses::kGroup));
+  EXPECT_EQ(lex.noun_senses("pres").lexfile[0], 0);
+  EXPECT_EQ(lex.noun_senses("going").lexfile[0], 0);
+  EXPECT_EQ(lex.noun_senses("s").lexfile[0], 0);
+  EXPECT_THROW(Lexicon("", "", "", "", "firm\tbusiness\n"), std::exception);
+}
+
+TEST_F(TinyWordNet, NounTableRefusesAVerbFileNumber) {
+  write("data.noun", std::string(kHeader) + "00001000 32 n 01 statement 0 000 | a message\n");
+  write("index.noun", std::string(kHeader) + "statement n 1 0 1 0 00001000  \n");
+  EXPECT_THROW(wordnet::build_noun_table(dir_.string()), Error);
+}
+
 // The shipped table is what `whosaid train wordnet` makes from Debian's
 // wordnet-base (scripts/install-deps.sh installs it).
 TEST(WordNetTable, ShippedTableRebuildsByteForByte) {
@@ -153,7 +188,24 @@ TEST(WordNetTable, ShippedTableRebuildsByteForByte) {
   ASSERT_TRUE(in) << "data/wordnet.tsv missing";
   const std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_TRUE(wordnet::build_table(db.string()) == shipped)
-      << "data/wordnet.tsv is stale: run whosaid train wordnet --out data/wordnet.tsv";
+      << "data/wordnet.tsv is stale: run whosaid train wordnet --out data/wordnet.tsv --nouns data/nouns.tsv";
+  std::ifstream nouns_in(WHOSAID_SOURCE_DIR "/data/nouns.tsv", std::ios::binary);
+  ASSERT_TRUE(nouns_in) << "data/nouns.tsv missing";
+  const std::string nouns((std::istreambuf_iterator<char>(nouns_in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(wordnet::build_noun_table(db.string()) == nouns)
+      << "data/nouns.tsv is stale: run whosaid train wordnet --out data/wordnet.tsv --nouns data/nouns.tsv";
+}
+
+// People, bodies and things as WordNet's first senses have them, through the
+// builtin lexicon.
+TEST(WordNetTable, BuiltinLexiconKnowsPeopleAndBodies) {
+  const Lexicon& lex = Lexicon::builtin();
+  for (const char* w : {"singer", "strikers", "spokesmen", "boss", "broadcaster"})
+    EXPECT_TRUE(lex.noun_senses(w).first_is(NounSenses::kPerson)) << w;
+  for (const char* w : {"firm", "companies", "government"})
+    EXPECT_TRUE(lex.noun_senses(w).first_is(NounSenses::kGroup)) << w;
+  EXPECT_TRUE(lex.noun_senses("report").first_is(NounSenses::kCommunication));
+  EXPECT_EQ(lex.noun_senses("said").lexfile[0], 0);
 }
 
 // A verb of speech that PolNeAR train never annotated still makes a frame for

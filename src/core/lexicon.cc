@@ -13,6 +13,8 @@ extern "C" const char whosaid_res_names[];
 extern "C" const unsigned long long whosaid_res_names_size;
 extern "C" const char whosaid_res_wordnet[];
 extern "C" const unsigned long long whosaid_res_wordnet_size;
+extern "C" const char whosaid_res_nouns[];
+extern "C" const unsigned long long whosaid_res_nouns_size;
 
 namespace whosaid {
 namespace {
@@ -89,7 +91,25 @@ constexpr float kWordNetSpeechPrior = 0.25f;
 constexpr float kWordNetBeliefPrior = 0.15f;
 
 Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv,
-                 std::string_view wordnet_tsv) {
+                 std::string_view wordnet_tsv, std::string_view nouns_tsv) {
+  nouns_text_.assign(nouns_tsv.begin(), nouns_tsv.end());
+  for_each_row(std::string_view(nouns_text_.data(), nouns_text_.size()), "data/nouns.tsv",
+               [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2) throw std::runtime_error("expected noun and classes");
+    if (!nouns_.empty() && !(nouns_.back().first < f[0])) throw std::runtime_error("nouns out of order");
+    NounSenses n;
+    int i = 0;
+    size_t b = 0;
+    while (b < f[1].size() && i < NounSenses::kSenses) {
+      size_t e = f[1].find(' ', b);
+      if (e == std::string_view::npos) e = f[1].size();
+      const uint8_t lf = noun_lexfile_named(f[1].substr(b, e - b));
+      if (!lf) throw std::runtime_error("unknown noun class '" + std::string(f[1].substr(b, e - b)) + "'");
+      n.lexfile[i++] = lf;
+      b = e + 1;
+    }
+    nouns_.emplace_back(f[0], n);
+  });
   for_each_row(wordnet_tsv, "data/wordnet.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 4 || (f[2] != "v" && f[2] != "n")) throw std::runtime_error("expected form, lemma, v|n, classes");
     WordSenses s;
@@ -154,7 +174,8 @@ const Lexicon& Lexicon::builtin() {
       std::string_view(whosaid_res_cues, whosaid_res_cues_size),
       std::string_view(whosaid_res_words, whosaid_res_words_size),
       std::string_view(whosaid_res_names, whosaid_res_names_size),
-      std::string_view(whosaid_res_wordnet, whosaid_res_wordnet_size));
+      std::string_view(whosaid_res_wordnet, whosaid_res_wordnet_size),
+      std::string_view(whosaid_res_nouns, whosaid_res_nouns_size));
   return lexicon;
 }
 
@@ -172,6 +193,27 @@ const CueEntry* Lexicon::any_cue(std::string_view folded) const {
 const WordSenses* Lexicon::senses(std::string_view folded) const {
   auto it = senses_.find(folded);
   return it == senses_.end() ? nullptr : &it->second;
+}
+
+NounSenses Lexicon::noun_senses(std::string_view w) const {
+  auto find = [&](std::string_view form) -> const NounSenses* {
+    auto it = std::lower_bound(nouns_.begin(), nouns_.end(), form,
+                               [](const auto& row, std::string_view f) { return row.first < f; });
+    return it != nouns_.end() && it->first == form ? &it->second : nullptr;
+  };
+  if (const NounSenses* n = find(w)) return *n;
+  std::string singular;
+  auto try_form = [&](std::string_view stem, std::string_view ending) {
+    singular.assign(stem);
+    singular += ending;
+    return find(singular);
+  };
+  const NounSenses* n = nullptr;
+  if (w.size() > 4 && w.ends_with("ies")) n = try_form(w.substr(0, w.size() - 3), "y");
+  if (!n && w.size() > 3 && w.ends_with("es")) n = try_form(w.substr(0, w.size() - 2), "");
+  if (!n && w.size() > 2 && w.ends_with("s") && !w.ends_with("ss")) n = try_form(w.substr(0, w.size() - 1), "");
+  if (!n && w.size() > 4 && w.ends_with("men")) n = try_form(w.substr(0, w.size() - 3), "man");  // spokesmen
+  return n ? *n : NounSenses{};
 }
 
 Gender Lexicon::given_name_gender(std::string_view folded) const {

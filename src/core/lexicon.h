@@ -58,7 +58,7 @@ class Lexicon {
 
   // Parses the TSV files; throws Error(kModel) naming file and line.
   Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::string_view names_tsv,
-          std::string_view wordnet_tsv = {});
+          std::string_view wordnet_tsv = {}, std::string_view nouns_tsv = {});
   // Cue entries point into the sense table: moves keep them, copies would not.
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
@@ -74,6 +74,11 @@ class Lexicon {
   // The WordNet senses of a form (data/wordnet.tsv), null if it has none of
   // speech or thought.
   const WordSenses* senses(std::string_view folded) const;
+  // The WordNet classes of a noun (data/nouns.tsv): of the form itself, else of
+  // the singular of a regular plural ("firms", "companies", "bosses",
+  // "spokesmen"); all
+  // zero when WordNet has no such noun.
+  NounSenses noun_senses(std::string_view folded) const;
   bool is(WordClass c, std::string_view folded) const {
     return classes_[static_cast<size_t>(c)].count(folded) != 0;
   }
@@ -86,6 +91,10 @@ class Lexicon {
   StringMap<CueEntry> cues_;
   StringMap<CueEntry> wordnet_cues_;
   StringMap<WordSenses> senses_;
+  // data/nouns.tsv: its bytes, and (noun, classes) rows pointing into them,
+  // in byte order (the file's own). A flat table: 58k nouns in one allocation.
+  std::vector<char> nouns_text_;
+  std::vector<std::pair<std::string_view, NounSenses>> nouns_;
   StringSet classes_[static_cast<size_t>(WordClass::kCount)];
   StringMap<Gender> names_;
   size_t max_role_words_ = 1;

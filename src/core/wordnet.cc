@@ -41,7 +41,26 @@ SenseClass noun_class(int lexfile) {
   }
 }
 
+// lexnames(5WN): noun files 3–28.
+constexpr std::string_view kNounFiles[] = {
+    "Tops",     "act",       "animal",  "artifact",   "attribute", "body",         "cognition",
+    "communication", "event", "feeling", "food",      "group",     "location",     "motive",
+    "object",   "person",    "phenomenon", "plant",   "possession", "process",     "quantity",
+    "relation", "shape",     "state",   "substance",  "time"};
+constexpr uint8_t kFirstNounFile = 3;
+
 }  // namespace
+
+uint8_t noun_lexfile_named(std::string_view name) noexcept {
+  for (size_t i = 0; i < std::size(kNounFiles); ++i)
+    if (kNounFiles[i] == name) return static_cast<uint8_t>(i + kFirstNounFile);
+  return 0;
+}
+
+std::string_view noun_lexfile_name(uint8_t lexfile) noexcept {
+  if (lexfile < kFirstNounFile || lexfile >= kFirstNounFile + std::size(kNounFiles)) return {};
+  return kNounFiles[lexfile - kFirstNounFile];
+}
 
 std::string_view sense_class_name(SenseClass c) noexcept {
   const size_t i = static_cast<size_t>(c);
@@ -329,6 +348,48 @@ std::string build_table(const std::string& dir) {
     for (int i = 0; i < WordSenses::kSenses && e->first[i] != SenseClass::kNone; ++i) {
       if (i) out += ' ';
       out += sense_class_name(e->first[i]);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string build_noun_table(const std::string& dir) {
+  std::unordered_map<uint32_t, int> lexfile;
+  DataLine dl;
+  for_each_line(dir, "data.noun", [&](std::string_view line) {
+    if (parse_data_line(line, dl)) lexfile[dl.offset] = dl.lexfile;
+  });
+  std::map<std::string, NounSenses> rows;
+  IndexLine il;
+  for_each_line(dir, "index.noun", [&](std::string_view line) {
+    if (!parse_index_line(line, il) || !plain_word(il.lemma)) return;
+    NounSenses n;
+    for (int i = 0; i < il.num_offsets && i < NounSenses::kSenses; ++i) {
+      auto it = lexfile.find(il.offsets[i]);
+      if (it == lexfile.end()) throw std::runtime_error("synset " + std::to_string(il.offsets[i]) + " is not in the data file");
+      if (noun_lexfile_name(static_cast<uint8_t>(it->second)).empty())
+        throw std::runtime_error("lexicographer file " + std::to_string(it->second) + " is not a noun file");
+      n.lexfile[i] = static_cast<uint8_t>(it->second);
+    }
+    rows.emplace(il.lemma, n);
+  });
+  // Irregular plurals ("spokesmen spokesman"); a form that is a noun of its own keeps its own row.
+  for (const auto& [form, lemma] : read_exceptions(dir, "noun.exc")) {
+    auto it = rows.find(lemma);
+    if (it != rows.end() && plain_word(form) && !rows.count(form)) rows.emplace(form, it->second);
+  }
+  std::string out =
+      "# WordNet 3.0 classes of one-word nouns (src/core/wordnet.h), made by `whosaid train wordnet`\n"
+      "# from Debian's wordnet-base. WordNet 3.0 Copyright 2006 by Princeton University. All rights\n"
+      "# reserved. (Licence: data/README.md.)\n"
+      "# noun\tlexicographer files of its first senses, most frequent first\n";
+  for (const auto& [form, n] : rows) {
+    out += form;
+    out += '\t';
+    for (int i = 0; i < NounSenses::kSenses && n.lexfile[i]; ++i) {
+      if (i) out += ' ';
+      out += noun_lexfile_name(n.lexfile[i]);
     }
     out += '\n';
   }

@@ -58,12 +58,39 @@ struct WordSenses {
   }
 };
 
+// The WordNet classes of a noun: the lexicographer files (lexnames(5WN), 3
+// noun.Tops … 28 noun.time) of its first senses, most frequent first; 0 past
+// the last. From data/nouns.tsv (Lexicon::noun_senses).
+struct NounSenses {
+  static constexpr int kSenses = 3;
+  static constexpr uint8_t kAct = 4, kArtifact = 6, kCognition = 9, kCommunication = 10, kGroup = 14,
+                           kLocation = 15, kPerson = 18, kTime = 28;
+  uint8_t lexfile[kSenses] = {};
+  bool first_is(uint8_t f) const noexcept { return lexfile[0] == f; }
+  bool any_is(uint8_t f) const noexcept {
+    for (uint8_t l : lexfile)
+      if (l == f) return true;
+    return false;
+  }
+};
+// lexnames(5WN) names without "noun." ("person", "group") ↔ file numbers; 0 if unknown.
+uint8_t noun_lexfile_named(std::string_view name) noexcept;
+std::string_view noun_lexfile_name(uint8_t lexfile) noexcept;
+
 namespace wordnet {
 
 // Reads index.verb, data.verb, verb.exc, index.noun, data.noun and noun.exc in
 // `dir` and returns the table (see above; data/wordnet.tsv), sorted and
 // deterministic for a given database.
 std::string build_table(const std::string& dir);
+
+// Reads index.noun, data.noun and noun.exc in `dir` and returns data/nouns.tsv:
+// each one-word noun (and each irregular plural of noun.exc) with the
+// lexicographer files of its first NounSenses::kSenses senses, sorted and
+// deterministic. Regular plurals are not listed: Lexicon::noun_senses folds
+// them. The mention stages read it to tell people ("singer", "striker") and
+// bodies ("firm", "ministry") from things, places and times.
+std::string build_noun_table(const std::string& dir);
 
 // One line of a data.* file: its synset offset, lexicographer file number and
 // the offsets of the verbs its derivational pointers ("+") lead to. Returns

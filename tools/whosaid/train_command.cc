@@ -7,7 +7,7 @@
 //   whosaid train coref …    (train_coref_command.cc)
 //   whosaid train types …    (train_types_command.cc)
 //   whosaid train attribution --train polnear/train/docs.jsonl --out data/attribution.bin
-//   whosaid train wordnet [--wordnet /usr/share/wordnet] --out data/wordnet.tsv
+//   whosaid train wordnet [--wordnet /usr/share/wordnet] --out data/wordnet.tsv [--nouns data/nouns.tsv]
 //                             [--epochs N] [--seed S] [--folds K]
 #include <algorithm>
 #include <chrono>
@@ -244,17 +244,24 @@ void add_train_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   attribution->callback([attr, &exit_code] { exit_code = run_train_attribution(*attr); });
 
-  auto wn = std::make_shared<std::pair<std::string, std::string>>("/usr/share/wordnet", "");
+  struct WordNetArgs {
+    std::string dir = "/usr/share/wordnet", out, nouns;
+  };
+  auto wn = std::make_shared<WordNetArgs>();
   CLI::App* wordnet = train->add_subcommand(
       "wordnet", "Table of WordNet senses for cue words (data/wordnet.tsv) from Debian's wordnet-base");
-  wordnet->add_option("--wordnet", wn->first, "WordNet 3.0 database directory")
+  wordnet->add_option("--wordnet", wn->dir, "WordNet 3.0 database directory")
       ->check(CLI::ExistingDirectory)
       ->capture_default_str();
-  wordnet->add_option("--out", wn->second, "Where to write the table (e.g. data/wordnet.tsv)")->required();
+  wordnet->add_option("--out", wn->out, "Where to write the table (e.g. data/wordnet.tsv)")->required();
+  wordnet->add_option("--nouns", wn->nouns, "Where to write the noun classes too (e.g. data/nouns.tsv)");
   wordnet->callback([wn, &exit_code] {
-    const std::string table = wordnet::build_table(wn->first);
-    write_model(wn->second, table);
-    std::cout << "wrote " << wn->second << ": " << std::count(table.begin(), table.end(), '\n') << " lines\n";
+    auto write = [](const std::string& path, const std::string& table) {
+      write_model(path, table);
+      std::cout << "wrote " << path << ": " << std::count(table.begin(), table.end(), '\n') << " lines\n";
+    };
+    write(wn->out, wordnet::build_table(wn->dir));
+    if (!wn->nouns.empty()) write(wn->nouns, wordnet::build_noun_table(wn->dir));
     exit_code = kExitOk;
   });
 }
