@@ -90,16 +90,5 @@ TEST(NameParts, WordBeforeHonorificIsNotPartOfTheName) {
 }
 
 // Rule 4: a proper noun that modifies a lower-case noun names no one.
-TEST(NameParts, ModifierOfACommonNounIsNotTheSpeaker) {
-  Document doc = extractor().extract("The US company said it needed to expand.");
-  ASSERT_EQ(doc.quotes.size(), 1u);
-  ASSERT_TRUE(doc.quotes[0].speaker);
-  EXPECT_EQ(doc.quotes[0].speaker->name, "The US company");
-  const Mention* m = mention_with(doc, "US");
-  ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->kind, MentionKind::kNominal);
-  EXPECT_EQ(doc.slice(m->span), "The US company");
-}
-
 }  // namespace
 }  // namespace whosaid

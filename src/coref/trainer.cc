@@ -13,7 +13,6 @@
 #include "mentions/mention_finder.h"
 #include "quotes/quote_finder.h"
 #include "segment/segmenter.h"
-#include "tagger/tagger.h"
 #include "whosaid/error.h"
 
 namespace whosaid {
@@ -76,7 +75,7 @@ CorefDocument build(const ConllDocument& cd, const GumText& gum) {
   split_sentences(doc, lex);
   find_cues(doc, lex);
   const FoldedWords fw(doc);
-  find_mentions(doc, lex, fw, &Tagger::builtin());
+  find_mentions(doc, lex, fw);
   CorefDocument out;
   out.id = cd.id;
   out.mentions = coref_mentions(doc, lex, fw);

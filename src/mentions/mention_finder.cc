@@ -3,8 +3,6 @@
 #include <algorithm>
 
 #include "core/utf8.h"
-#include "tagger/tag_set.h"
-#include "tagger/tagger.h"
 
 namespace whosaid {
 namespace {
@@ -122,7 +120,7 @@ int32_t mention_at(const Document& doc, uint32_t t) {
   return t < it->end_token ? static_cast<int32_t>(it - doc.mentions.begin()) : -1;
 }
 
-void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw, const Tagger* tagger) {
+void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // How each word is written away from sentence starts.
   StringSet lower_words, mid_caps_words;
   for (const Sentence& s : doc.sentences) {
@@ -136,7 +134,6 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw, con
 
   for (const Sentence& s : doc.sentences) {
     const RunContext run{doc, lex, fw, lower_words, s};
-    bool tagged = false;  // the sentence is tagged on demand, for rule 4 below
     // Article furniture (layout/layout.h) names no one, except a picture
     // caption: "Chancellor Jeremy Hunt arrives …" tells who "Hunt" is (it holds
     // no cue, so no one speaks there).
@@ -278,46 +275,6 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw, con
         if (m.gender == Gender::kUnknown && e - name_begin >= 2)
           m.gender = lex.given_name_gender(fw[name_begin]);
         if (lex.is(WordClass::kOrgHead, fw[e - 1])) m.kind = MentionKind::kOrganisation;
-      }
-      // A run that only modifies a lower-case noun of its noun phrase ("A US
-      // woman said", "UK firms", "the US company") names no one: the mention
-      // is the nominal, up to its person or body head.
-      uint32_t nominal_end = 0;
-      if (tagger && e < s.end_token && m.kind != MentionKind::kNominal && m.role.empty() &&
-          m.gender == Gender::kUnknown && doc.tokens[e].kind == TokenKind::kWord && !doc.tokens[e].has(kCapitalized) &&
-          lex.given_name_gender(fw[name_begin]) == Gender::kUnknown) {
-        for (uint32_t j = e; j < s.end_token && j < e + 3; ++j) {
-          const Token& jt = doc.tokens[j];
-          if (jt.kind != TokenKind::kWord || jt.has(kCapitalized) || lex.cue(fw[j]) != nullptr) break;
-          // "Nida was born": function words fold to nouns ("was" → "wa").
-          if (lex.is(WordClass::kSkip, fw[j]) || lex.is(WordClass::kStarter, fw[j]) ||
-              lex.is(WordClass::kConj, fw[j]) || lex.is(WordClass::kTime, fw[j]))
-            break;
-          // "Nida begins by": the tagger tells the noun from the verb.
-          if (!tagged) {
-            tagger->tag_tokens(doc, s.first_token, s.end_token);
-            tagged = true;
-          }
-          if (!pos::is_noun(doc.tokens[j].tag)) break;
-          const NounSenses ns = lex.noun_senses(fw[j]);
-          if (ns.lexfile[0] == 0 || pronoun_gender(lex, fw[j])) break;
-          if (ns.first_is(NounSenses::kPerson) || ns.first_is(NounSenses::kGroup) ||
-              lex.is(WordClass::kNominal, fw[j]) || lex.is(WordClass::kOrgHead, fw[j]))
-            nominal_end = j + 1;
-        }
-      }
-      // "Nobel Peace Prize recipient Shimon Peres": the noun is apposed to a name.
-      if (nominal_end && nominal_end < s.end_token && doc.tokens[nominal_end].has(kCapitalized)) nominal_end = 0;
-      if (nominal_end) {
-        m.kind = MentionKind::kNominal;
-        m.end_token = e = nominal_end;
-        auto article = [&](uint32_t k) { return fw[k] == "the" || fw[k] == "a" || fw[k] == "an"; };
-        if (t < b && article(t)) m.first_token = t;
-        else if (b > s.first_token && article(b - 1)) m.first_token = b - 1;
-        m.name = m.span = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};
-        doc.mentions.push_back(m);
-        t = std::max(run_end, e);
-        continue;
       }
       // "The" before a capitalised run starts an organisation ("The New York Times").
       if (t < b && fw[t] == "the" && m.kind == MentionKind::kName && m.role.empty()) {

@@ -15,14 +15,9 @@
 
 namespace whosaid {
 
-class Tagger;
-
 // `folded` holds every token's text folded for lexicon look-ups (utf8::fold),
-// parallel to doc.tokens: the pipeline folds once for all stages. With a
-// tagger, a proper noun that only modifies a lower-case noun ("the US
-// company") becomes a nominal mention; the tagger tags such sentences (and
-// the tags stay on the tokens).
-void find_mentions(Document& doc, const Lexicon& lexicon, const FoldedWords& folded, const Tagger* tagger = nullptr);
+// parallel to doc.tokens: the pipeline folds once for all stages.
+void find_mentions(Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
 
 // The mention covering token t, if any (binary search over doc.mentions).
 int32_t mention_at(const Document& doc, uint32_t t);

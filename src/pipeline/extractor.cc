@@ -94,7 +94,7 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   find_cues(doc, lex);
   // Folded once for the stages that look words up.
   const FoldedWords folded(doc);
-  find_mentions(doc, lex, folded, tagger);
+  find_mentions(doc, lex, folded);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
   resolve_speakers(doc, lex, folded, CorefModel::builtin(), links);
   widen_source_spans(doc, lex, links, folded, tagger);
