@@ -267,8 +267,20 @@ class Resolver {
       cur = static_cast<size_t>(j);
     }
     for (size_t k = chain_.size(); k-- > 0;) ent_[chain_[k].first] = ent_[chain_[k].second];
-    if (ent_[i] < 0 && ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote)
-      ent_[i] = nearest_speaking_body(i);
+    // A source "it" stands for a body: when the model links it to none, or to
+    // something that is no body ("its new software"), the nearest speaking body.
+    if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !body(ent_[i]))) {
+      const int32_t b = nearest_speaking_body(i);
+      if (b >= 0) ent_[i] = b;
+    }
+  }
+
+  // Whether entity e is a body: its first mention typed organisation or document.
+  bool body(int32_t e) const {
+    const Entity& en = doc_.entities[e];
+    if (en.mentions.empty()) return false;
+    const EntityType t = types_.classify(doc_, doc_.mentions[en.mentions.front()], lex_);
+    return t == EntityType::kOrganisation || t == EntityType::kDocument;
   }
 
   // "The computer giant has sued three men … It said …": a source "it" left
@@ -281,8 +293,10 @@ class Resolver {
       if (ms_[i].sentence - ms_[j].sentence > 3) break;
       if (ent_[j] < 0 || ms_[j].in_quote || is_pronoun(ms_[j].form) || ms_[j].doc_mention < 0) continue;
       // A source ("said the FCC"), or a subject that names a body ("The
-      // company", "Acme Corp"): not any capitalised subject ("Revenues").
-      if (!ms_[j].source && !(ms_[j].subject && (ms_[j].form == CorefForm::kOrganisation || ms_[j].org_head)))
+      // company", "Acme Corp"); the type model then decides ("Revenues" is
+      // no body).
+      if (!ms_[j].source && !(ms_[j].subject && (ms_[j].form == CorefForm::kOrganisation || ms_[j].org_head ||
+                                                 ms_[j].form == CorefForm::kName)))
         continue;
       const EntityType t = types_.classify(doc_, doc_.mentions[ms_[j].doc_mention], lex_);
       if (t == EntityType::kOrganisation || t == EntityType::kDocument) return ent_[j];

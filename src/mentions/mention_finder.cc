@@ -23,6 +23,82 @@ bool is_weekday(std::string_view w) {
          w == "saturday" || w == "sunday";
 }
 
+
+bool is_honorific(const Lexicon& lex, std::string_view w) {
+  return lex.is(WordClass::kHonorificM, w) || lex.is(WordClass::kHonorificF, w) || lex.is(WordClass::kHonorific, w);
+}
+
+// How a sentence treats the words of one capitalised run.
+struct RunContext {
+  const Document& doc;
+  const Lexicon& lex;
+  const FoldedWords& fw;
+  const StringSet& lower_words;
+  const Sentence& s;
+
+  // The run from k on reads as a person's name: it opens with a known given
+  // name or an honorific, or it is two or more words whose first is neither
+  // a WordNet noun nor written in lower case in the document ("Nicolas
+  // Anelka", not "Big Brother"), and it does not end in an organisation head.
+  bool person_name_from(uint32_t k, uint32_t e) const {
+    if (k >= e || lex.is(WordClass::kOrgHead, fw[e - 1])) return false;
+    if (!doc.tokens[k].has(kCapitalized)) return false;
+    if (lex.given_name_gender(fw[k]) != Gender::kUnknown || is_honorific(lex, fw[k])) return true;
+    const NounSenses ns = lex.noun_senses(fw[k]);
+    return e - k >= 2 && ns.lexfile[0] == 0 && !lower_words.count(fw[k]);
+  }
+
+  // A common word, not a name: written in lower case elsewhere in the
+  // document, or (hyphenated) made of parts that are ("Fly-half").
+  bool common_word(uint32_t k) const {
+    if (!doc.tokens[k].has(kCapitalized) || lower_words.count(fw[k])) return true;
+    const std::string_view w = fw[k];
+    const size_t h = w.find('-');
+    if (h == std::string_view::npos || h == 0 || h + 1 >= w.size()) return false;
+    return lower_words.count(w.substr(0, h)) && lower_words.count(w.substr(h + 1));
+  }
+
+  // A person noun premodifying the name that follows: "Singer George
+  // Michael", "Boss Sir Alex Ferguson", "rock singer Bruce Springsteen". The
+  // word's first WordNet sense is a person (or, not in WordNet, it is a
+  // common word), it is not a given name, and it is capitalised only because
+  // it opens the sentence, or is written in lower case.
+  bool person_premodifier(uint32_t k, uint32_t e) const {
+    const std::string_view w = fw[k];
+    if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return false;
+    if (!person_name_from(k + 1, e)) return false;
+    const bool initial = k == s.first_token;
+    if (!initial && !common_word(k)) return false;
+    const NounSenses ns = lex.noun_senses(w);
+    if (ns.first_is(NounSenses::kPerson)) return true;
+    return ns.lexfile[0] == 0 && w.find('-') != std::string_view::npos && common_word(k);
+  }
+
+  // A lower-case person noun right before a capitalised given name or
+  // honorific: it may open a run ("rock singer Bruce Springsteen").
+  bool lower_person_noun(uint32_t k) const {
+    if (doc.tokens[k].kind != TokenKind::kWord || doc.tokens[k].has(kCapitalized)) return false;
+    if (k + 1 >= s.end_token || !doc.tokens[k + 1].has(kCapitalized)) return false;
+    if (lex.given_name_gender(fw[k + 1]) == Gender::kUnknown && !is_honorific(lex, fw[k + 1])) return false;
+    return lex.noun_senses(fw[k]).first_is(NounSenses::kPerson);
+  }
+
+  // A sentence-opening word that is not part of the name after it ("Defiant
+  // Matt Williams"): written in lower case elsewhere, or no noun at all while
+  // the rest opens with a given name or an honorific and is not a one-word
+  // name.
+  bool sentence_opener(uint32_t k, uint32_t e, const StringSet& mid_caps_words) const {
+    if (k != s.first_token || k + 1 >= e) return false;
+    const std::string_view w = fw[k];
+    if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return false;
+    if (lex.is(WordClass::kOrgHead, fw[e - 1]) || mid_caps_words.count(w)) return false;
+    const bool name_follows = lex.given_name_gender(fw[k + 1]) != Gender::kUnknown || is_honorific(lex, fw[k + 1]);
+    if (!name_follows || !doc.tokens[k + 1].has(kCapitalized)) return false;
+    if (lower_words.count(w)) return true;
+    return lex.noun_senses(w).lexfile[0] == 0 && e - k >= 3 && !lex.is(WordClass::kOrgHead, w);
+  }
+};
+
 }  // namespace
 
 std::optional<Gender> pronoun_gender(const Lexicon& lex, std::string_view w) {
@@ -57,6 +133,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   }
 
   for (const Sentence& s : doc.sentences) {
+    const RunContext run{doc, lex, fw, lower_words, s};
     // Article furniture (layout/layout.h) names no one, except a picture
     // caption: "Chancellor Jeremy Hunt arrives …" tells who "Hunt" is (it holds
     // no cue, so no one speaks there).
@@ -79,7 +156,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       }
       // A run of capitalised words, with role words (capitalised or not) and
       // honorifics ("Mr", "Mr.") inside it.
-      const bool starts_role = lex.match_role(fw, t) > 0;
+      const bool starts_role = lex.match_role(fw, t) > 0 || run.lower_person_noun(t);
       if (!tok.has(kCapitalized) && !starts_role) { ++t; continue; }
       uint32_t e = t;
       while (e < s.end_token) {
@@ -96,6 +173,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         }
         if (et.kind == TokenKind::kWord) {
           size_t r = lex.match_role(fw, e);
+          if (!r && run.lower_person_noun(e)) r = 1;
           if (r && e + r < s.end_token && doc.tokens[e + r].has(kCapitalized)) {
             e += static_cast<uint32_t>(r);
             continue;
@@ -142,6 +220,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
           (lex.cue(fw[b]) != nullptr || lower_words.count(fw[b])) && !mid_caps_words.count(fw[b])) {
         ++b;
       }
+      // An adjective or other common word opening the sentence before a name
+      // ("Defiant Matt Williams"), unless it is a person noun (a role, below).
+      if (b < e && !run.person_premodifier(b, e) && run.sentence_opener(b, e, mid_caps_words)) ++b;
       if (b == e) { t = e; continue; }
       // Split: [org words] [role phrase] [honorific] name…
       Mention m;
@@ -152,6 +233,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       uint32_t role_begin = UINT32_MAX, role_end = 0;
       for (uint32_t k = b; k < e;) {
         size_t r = lex.match_role(fw, k);
+        if (!r && run.person_premodifier(k, e)) r = 1;  // "Singer George Michael"
         if (r && k + r < e) {
           if (role_begin == UINT32_MAX) role_begin = k;
           role_end = k + static_cast<uint32_t>(r);
@@ -164,6 +246,16 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       if (role_begin != UINT32_MAX) {
         m.role = {doc.tokens[b].span.begin, doc.tokens[role_end - 1].span.end};
         if (role_begin > b) m.org = {doc.tokens[b].span.begin, doc.tokens[role_begin - 1].span.end};
+      }
+      // Words before an honorific that are not a role are not part of the
+      // name: "Harrogate Mr Kennedy" (a dateline), "Neither Mr Howard".
+      if (role_begin == UINT32_MAX) {
+        for (uint32_t k = name_begin + 1; k + 1 < e; ++k) {
+          if (!is_honorific(lex, fw[k])) continue;
+          name_begin = k;
+          m.first_token = b = k;
+          break;
+        }
       }
       // Honorifics carry gender and are not part of the name.
       while (name_begin < e) {

@@ -1,0 +1,94 @@
+// The mention finder's split of a capitalised run into org, role and name
+// (src/mentions/mention_finder.cc): the name is the person's proper name,
+// without the words written next to it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+namespace whosaid {
+namespace {
+
+using testing::extractor;
+
+// The first mention whose span holds `needle`.
+const Mention* mention_with(const Document& doc, std::string_view needle) {
+  for (const Mention& m : doc.mentions)
+    if (doc.slice(m.span).find(needle) != std::string_view::npos) return &m;
+  return nullptr;
+}
+
+std::string name_of(const Document& doc, const Mention* m) { return m ? std::string(doc.slice(m->name)) : "<none>"; }
+std::string role_of(const Document& doc, const Mention* m) { return m ? std::string(doc.slice(m->role)) : "<none>"; }
+
+// Rule 1: a sentence-initial person noun (WordNet) before a name is a role.
+TEST(NameParts, SentenceInitialPersonNounIsARole) {
+  Document doc = extractor().extract(
+      "Singer Karl Ostrowski cancelled the tour. \"I need a rest,\" Ostrowski said.");
+  const Mention* m = mention_with(doc, "Karl");
+  EXPECT_EQ(name_of(doc, m), "Karl Ostrowski");
+  EXPECT_EQ(role_of(doc, m), "Singer");
+}
+
+TEST(NameParts, PersonNounBeforeHonorificIsARole) {
+  Document doc = extractor().extract("Boss Sir Alan Pettigrew was furious after the match.");
+  const Mention* m = mention_with(doc, "Pettigrew");
+  EXPECT_EQ(name_of(doc, m), "Alan Pettigrew");
+  EXPECT_EQ(role_of(doc, m), "Boss");
+  EXPECT_EQ(m->gender, Gender::kMale);
+}
+
+TEST(NameParts, LowerCasePersonNounInsideTheRunIsARole) {
+  Document doc = extractor().extract("The club said Rovers boss Carl Dimmock would stay.");
+  const Mention* m = mention_with(doc, "Dimmock");
+  EXPECT_EQ(name_of(doc, m), "Carl Dimmock");
+  EXPECT_EQ(role_of(doc, m), "Rovers boss");
+}
+
+// A hyphenated word not in WordNet whose parts are written in lower case.
+TEST(NameParts, HyphenatedCommonWordOpeningTheSentenceIsARole) {
+  Document doc = extractor().extract(
+      "Fly-half Gary Pennock kicked three goals. He played at half time with a fly in his eye.");
+  const Mention* m = mention_with(doc, "Pennock");
+  EXPECT_EQ(name_of(doc, m), "Gary Pennock");
+  EXPECT_EQ(role_of(doc, m), "Fly-half");
+}
+
+// Rule 2: an adjective opening the sentence is not part of the name.
+TEST(NameParts, SentenceInitialAdjectiveIsNotPartOfTheName) {
+  Document doc = extractor().extract("Defiant Matt Rowntree insisted the team would recover.");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Rowntree")), "Matt Rowntree");
+  Document doc2 = extractor().extract(
+      "Furious Jane Ellery left the room. The furious crowd followed her.");
+  EXPECT_EQ(name_of(doc2, mention_with(doc2, "Ellery")), "Jane Ellery");
+}
+
+TEST(NameParts, OrganisationsStayWhole) {
+  Document doc = extractor().extract(
+      "National Audit Office checked the books. Bank of England agreed. British Airways "
+      "cancelled flights. The New York Times reported it.");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Audit")), "National Audit Office");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Bank")), "Bank of England");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Airways")), "British Airways");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "York")), "New York Times");
+}
+
+// Rule 3: words before an honorific that are not a role are not the name.
+TEST(NameParts, WordBeforeHonorificIsNotPartOfTheName) {
+  Document doc = extractor().extract(
+      "Charles Kennedy spoke in Harrogate. Harrogate Mr Kennedy told activists to stay calm.");
+  const Mention* m = nullptr;
+  for (const Mention& x : doc.mentions)
+    if (doc.slice(x.name) == "Kennedy") m = &x;
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(doc.slice(m->span), "Mr Kennedy");
+  Document doc2 = extractor().extract("Labour MP Mr Dobbs said the plan would fail.");
+  const Mention* m2 = mention_with(doc2, "Dobbs");
+  EXPECT_EQ(name_of(doc2, m2), "Dobbs");
+  EXPECT_EQ(role_of(doc2, m2), "Labour MP");
+}
+
+// Rule 4: a proper noun that modifies a lower-case noun names no one.
+}  // namespace
+}  // namespace whosaid
