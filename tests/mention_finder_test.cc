@@ -31,6 +31,21 @@ TEST(NameParts, SentenceInitialPersonNounIsARole) {
   EXPECT_EQ(role_of(doc, m), "Singer");
 }
 
+// A party or nationality, capitalised everywhere, before a given name.
+TEST(NameParts, CapitalisedPersonNounBeforeAGivenNameIsARole) {
+  Document doc = extractor().extract(
+      "The bill was attacked by Liberal Democrat Paul Tennant and Texan Michael Ruiz on Monday.");
+  const Mention* m = mention_with(doc, "Tennant");
+  EXPECT_EQ(name_of(doc, m), "Paul Tennant");
+  EXPECT_EQ(role_of(doc, m), "Liberal Democrat");
+  const Mention* t = mention_with(doc, "Ruiz");
+  EXPECT_EQ(name_of(doc, t), "Michael Ruiz");
+  EXPECT_EQ(role_of(doc, t), "Texan");
+  // A firm's name: no given name and surname after the person noun.
+  Document bank = extractor().extract("Shares rose after Morgan Stanley raised its forecast.");
+  EXPECT_EQ(name_of(bank, mention_with(bank, "Stanley")), "Morgan Stanley");
+}
+
 TEST(NameParts, PersonNounBeforeHonorificIsARole) {
   Document doc = extractor().extract("Boss Sir Alan Pettigrew was furious after the match.");
   const Mention* m = mention_with(doc, "Pettigrew");

@@ -59,16 +59,24 @@ struct RunContext {
   }
 
   // A person noun premodifying the name that follows: "Singer George
-  // Michael", "Boss Sir Alex Ferguson", "rock singer Bruce Springsteen". The
-  // word's first WordNet sense is a person (or, not in WordNet, it is a
-  // common word), it is not a given name, and it is capitalised only because
-  // it opens the sentence, or is written in lower case.
+  // Michael", "Boss Sir Alex Ferguson", "rock singer Bruce Springsteen",
+  // "Tory Dominic Grieve". The word's first WordNet sense is a person (or,
+  // not in WordNet, it is a common word), it is not a given name, and it is
+  // capitalised only because it opens the sentence, or is written in lower
+  // case, or a given name or honorific follows it.
   bool person_premodifier(uint32_t k, uint32_t e) const {
     const std::string_view w = fw[k];
     if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return false;
     if (!person_name_from(k + 1, e)) return false;
     const bool initial = k == s.first_token;
-    if (!initial && !common_word(k)) return false;
+    // A word always capitalised (a party, a nationality: "Liberal Democrat Paul
+    // Tyler", "Texan Michael Chicoine") qualifies only before a given name or
+    // an honorific and at least one more word.
+    // A whole name must follow: "Morgan Stanley" and "Smith Barney" are no
+    // role before a given name.
+    const bool person_follows =
+        (lex.given_name_gender(fw[k + 1]) != Gender::kUnknown || is_honorific(lex, fw[k + 1])) && e >= k + 3;
+    if (!initial && !common_word(k) && !person_follows) return false;
     const NounSenses ns = lex.noun_senses(w);
     if (ns.first_is(NounSenses::kPerson)) return true;
     return ns.lexfile[0] == 0 && w.find('-') != std::string_view::npos && common_word(k);
