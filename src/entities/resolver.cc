@@ -44,6 +44,13 @@ class Resolver {
     return words;
   }
 
+  // The key of a full name in full_: its folded words, each followed by a space.
+  static std::string name_key(const std::vector<std::string>& words) {
+    std::string key;
+    for (const std::string& w : words) key += w + " ";
+    return key;
+  }
+
   void mark_sources() {
     is_source_.assign(doc_.mentions.size(), false);
     for (const SpeakerLink& l : links_)
@@ -108,8 +115,7 @@ class Resolver {
       if (m.kind != MentionKind::kName) continue;
       words[i] = name_words(m);
       if (words[i].size() < 2) continue;
-      std::string key;
-      for (const auto& w : words[i]) key += w + " ";
+      const std::string key = name_key(words[i]);
       auto it = full_.find(key);
       int32_t id = it != full_.end() ? it->second : new_entity(m, static_cast<int32_t>(i));
       if (it != full_.end()) attach(static_cast<int32_t>(i), id);
@@ -361,15 +367,14 @@ class Resolver {
     if (author_ >= 0) return author_;
     Entity e;
     e.name = std::string(doc_.slice(doc_.authors.front()));
-    std::string key, w;
+    std::vector<std::string> words;
     for (const Token& t : doc_.tokens) {
       if (t.span.begin < doc_.authors.front().begin || t.kind != TokenKind::kWord) continue;
       if (t.span.end > doc_.authors.front().end) break;
-      utf8::fold(doc_.slice(t.span), w);
-      key += w + " ";
+      utf8::fold(doc_.slice(t.span), words.emplace_back());
     }
     // The same person named in the text ("Sarah Jones, our correspondent").
-    if (auto it = full_.find(key); it != full_.end()) return author_ = it->second;
+    if (auto it = full_.find(name_key(words)); it != full_.end()) return author_ = it->second;
     doc_.entities.push_back(std::move(e));
     return author_ = static_cast<int32_t>(doc_.entities.size() - 1);
   }
