@@ -69,5 +69,27 @@ TEST(SpeakerRules, ItIsTheNearestSpeakingBody) {
   EXPECT_EQ(speaker_of(doc, "two versions of the program"), "Acme Corp");
 }
 
+// "The firm" the coreference model leaves alone is the body the article
+// named before: a subject typed organisation, not a place or a date.
+TEST(SpeakerRules, TheFirmIsTheNearestNamedBody) {
+  Document doc = extractor().extract(
+      "Umbro Ltd, the sportswear maker, posted a 222% rise in profits for January. "
+      "The firm said sales of replica shirts had been strong.\n");
+  EXPECT_EQ(speaker_of(doc, "sales of replica shirts"), "Umbro Ltd");
+}
+
+// Not "the government" (the state the article is about), nor a plural, nor a
+// description of its own.
+TEST(SpeakerRules, OnlyABareSingularBodyTakesTheNamedBody) {
+  Document doc = extractor().extract(
+      "Umbro Ltd posted a 222% rise in profits for January. "
+      "The government said the economy was growing. "
+      "Umbro Ltd posted a rise in sales. The firms said prices would rise. "
+      "Umbro Ltd posted a rise in sales. The sportswear firm said it was pleased.\n");
+  EXPECT_NE(speaker_of(doc, "the economy was growing"), "Umbro Ltd");
+  EXPECT_NE(speaker_of(doc, "prices would rise"), "Umbro Ltd");
+  EXPECT_NE(speaker_of(doc, "it was pleased"), "Umbro Ltd");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -45,16 +45,19 @@ class TinyWordNet : public ::testing::Test {
     // Nouns: statement (communication, derived from a verb of communication:
     // its "+" pointer leads to quip's synset), stone (object), spokesman
     // (person; plural spokesmen), firm (group, then a state: "firm" the
-    // company, then the quality), press (group; not a plural of "pres").
+    // company, then the quality; a kind of organization), press (group; not a
+    // plural of "pres"; no organization), organization.
     write("data.noun", std::string(kHeader) +
                            "00001000 10 n 01 statement 0 001 + 00000300 v 0101 | a message\n"
                            "00002000 17 n 01 stone 0 000 | a rock\n"
                            "00003000 18 n 01 spokesman 0 000 | a person who speaks for others\n"
-                           "00004000 14 n 01 firm 0 000 | a business\n"
+                           "00004000 14 n 01 firm 0 001 @ 00007000 n 0000 | a business\n"
                            "00005000 26 n 01 firm 1 000 | firmness\n"
-                           "00006000 14 n 01 press 0 000 | the print media\n");
+                           "00006000 14 n 01 press 0 000 | the print media\n"
+                           "00007000 14 n 01 organization 0 000 | a group of people who work together\n");
     write("index.noun", std::string(kHeader) +
-                            "firm n 2 0 2 0 00004000 00005000  \n"
+                            "firm n 2 1 @ 2 0 00004000 00005000  \n"
+                            "organization n 1 0 1 0 00007000  \n"
                             "press n 1 0 1 0 00006000  \n"
                             "spokesman n 1 0 1 0 00003000  \n"
                             "statement n 1 1 + 1 1 00001000  \n"
@@ -155,7 +158,8 @@ TEST(WordNetLines, DataAndIndexLinesParse) {
 
 TEST_F(TinyWordNet, NounTableGivesEveryNounItsClassesAndLexiconFoldsPlurals) {
   const std::string table = wordnet::build_noun_table(dir_.string());
-  EXPECT_NE(table.find("\nfirm\tgroup state\n"), std::string::npos) << table;
+  EXPECT_NE(table.find("\nfirm\tgroup state\tbody\n"), std::string::npos) << table;
+  EXPECT_NE(table.find("\npress\tgroup\n"), std::string::npos);
   EXPECT_NE(table.find("\nspokesman\tperson\n"), std::string::npos);
   EXPECT_NE(table.find("\nspokesmen\tperson\n"), std::string::npos);  // noun.exc
   EXPECT_NE(table.find("\nstone\tobject\n"), std::string::npos);
@@ -163,6 +167,8 @@ TEST_F(TinyWordNet, NounTableGivesEveryNounItsClassesAndLexiconFoldsPlurals) {
 
   const Lexicon lex("", "", "", "", table);
   EXPECT_TRUE(lex.noun_senses("firms").first_is(NounSenses::kGroup));
+  EXPECT_TRUE(lex.noun_senses("firms").body);
+  EXPECT_FALSE(lex.noun_senses("press").body);
   EXPECT_TRUE(lex.noun_senses("firm").any_is(26));
   EXPECT_TRUE(lex.noun_senses("spokesmen").first_is(NounSenses::kPerson));
   EXPECT_TRUE(lex.noun_senses("presses").first_is(NounSenses::kGroup));
@@ -202,8 +208,11 @@ TEST(WordNetTable, BuiltinLexiconKnowsPeopleAndBodies) {
   const Lexicon& lex = Lexicon::builtin();
   for (const char* w : {"singer", "strikers", "spokesmen", "boss", "broadcaster"})
     EXPECT_TRUE(lex.noun_senses(w).first_is(NounSenses::kPerson)) << w;
-  for (const char* w : {"firm", "companies", "government"})
+  for (const char* w : {"firm", "companies", "government"}) {
     EXPECT_TRUE(lex.noun_senses(w).first_is(NounSenses::kGroup)) << w;
+    EXPECT_TRUE(lex.noun_senses(w).body) << w;
+  }
+  EXPECT_FALSE(lex.noun_senses("couple").body);
   EXPECT_TRUE(lex.noun_senses("report").first_is(NounSenses::kCommunication));
   EXPECT_EQ(lex.noun_senses("said").lexfile[0], 0);
 }

@@ -108,6 +108,10 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
       n.lexfile[i++] = lf;
       b = e + 1;
     }
+    if (f.size() > 2) {
+      if (f[2] != "body") throw std::runtime_error("unknown noun flag '" + std::string(f[2]) + "'");
+      n.body = true;
+    }
     nouns_.emplace_back(f[0], n);
   });
   for_each_row(wordnet_tsv, "data/wordnet.tsv", [&](const std::vector<std::string_view>& f) {

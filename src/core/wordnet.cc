@@ -130,6 +130,8 @@ bool parse_data_line(std::string_view line, DataLine& out) {
     f.next();  // source/target word numbers
     if (symbol == "+" && pos == "v" && out.num_derived < static_cast<int>(std::size(out.derived_verbs)))
       out.derived_verbs[out.num_derived++] = target;
+    if ((symbol == "@" || symbol == "@i") && out.num_hypernyms < static_cast<int>(std::size(out.hypernyms)))
+      out.hypernyms[out.num_hypernyms++] = target;
   }
   return true;
 }
@@ -356,12 +358,41 @@ std::string build_table(const std::string& dir) {
 
 std::string build_noun_table(const std::string& dir) {
   std::unordered_map<uint32_t, int> lexfile;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> hypernyms;
   DataLine dl;
   for_each_line(dir, "data.noun", [&](std::string_view line) {
-    if (parse_data_line(line, dl)) lexfile[dl.offset] = dl.lexfile;
+    if (!parse_data_line(line, dl)) return;
+    lexfile[dl.offset] = dl.lexfile;
+    hypernyms[dl.offset].assign(dl.hypernyms, dl.hypernyms + dl.num_hypernyms);
   });
-  std::map<std::string, NounSenses> rows;
+  // organization#1 ("a group of people who work together") and whether each
+  // synset lies under it, by a walk up the hypernyms (iterative; WordNet's
+  // noun hierarchy has no cycles, and a visited mark guards against one).
+  uint32_t organisation = 0;
   IndexLine il;
+  for_each_line(dir, "index.noun", [&](std::string_view line) {
+    if (parse_index_line(line, il) && il.lemma == "organization" && il.num_offsets > 0) organisation = il.offsets[0];
+  });
+  std::unordered_map<uint32_t, bool> under;
+  auto is_body = [&](uint32_t synset) {
+    std::vector<uint32_t> stack = {synset}, seen;
+    bool found = false;
+    while (!stack.empty() && !found) {
+      const uint32_t s = stack.back();
+      stack.pop_back();
+      if (s == organisation) found = true;
+      else if (auto u = under.find(s); u != under.end()) found = u->second;
+      else if (std::find(seen.begin(), seen.end(), s) == seen.end()) {
+        seen.push_back(s);
+        if (auto h = hypernyms.find(s); h != hypernyms.end()) stack.insert(stack.end(), h->second.begin(), h->second.end());
+      }
+    }
+    if (!found)
+      for (uint32_t s : seen) under[s] = false;  // every synset walked reaches no organisation
+    under[synset] = found;
+    return found;
+  };
+  std::map<std::string, NounSenses> rows;
   for_each_line(dir, "index.noun", [&](std::string_view line) {
     if (!parse_index_line(line, il) || !plain_word(il.lemma)) return;
     NounSenses n;
@@ -372,6 +403,7 @@ std::string build_noun_table(const std::string& dir) {
         throw std::runtime_error("lexicographer file " + std::to_string(it->second) + " is not a noun file");
       n.lexfile[i] = static_cast<uint8_t>(it->second);
     }
+    n.body = organisation && il.num_offsets > 0 && is_body(il.offsets[0]);
     rows.emplace(il.lemma, n);
   });
   // Irregular plurals ("spokesmen spokesman"); a form that is a noun of its own keeps its own row.
@@ -383,7 +415,7 @@ std::string build_noun_table(const std::string& dir) {
       "# WordNet 3.0 classes of one-word nouns (src/core/wordnet.h), made by `whosaid train wordnet`\n"
       "# from Debian's wordnet-base. WordNet 3.0 Copyright 2006 by Princeton University. All rights\n"
       "# reserved. (Licence: data/README.md.)\n"
-      "# noun\tlexicographer files of its first senses, most frequent first\n";
+      "# noun\tlexicographer files of its first senses, most frequent first\t\"body\" when the first is an organization\n";
   for (const auto& [form, n] : rows) {
     out += form;
     out += '\t';
@@ -391,6 +423,7 @@ std::string build_noun_table(const std::string& dir) {
       if (i) out += ' ';
       out += noun_lexfile_name(n.lexfile[i]);
     }
+    if (n.body) out += "\tbody";
     out += '\n';
   }
   return out;

@@ -66,6 +66,9 @@ struct NounSenses {
   static constexpr uint8_t kAct = 4, kArtifact = 6, kCognition = 9, kCommunication = 10, kGroup = 14,
                            kLocation = 15, kPerson = 18, kTime = 28;
   uint8_t lexfile[kSenses] = {};
+  // The first sense is a kind of organisation (a hyponym of WordNet's
+  // organization#1: "company", "firm", "club", "ministry"; not "industry").
+  bool body = false;
   bool first_is(uint8_t f) const noexcept { return lexfile[0] == f; }
   bool any_is(uint8_t f) const noexcept {
     for (uint8_t l : lexfile)
@@ -86,7 +89,8 @@ std::string build_table(const std::string& dir);
 
 // Reads index.noun, data.noun and noun.exc in `dir` and returns data/nouns.tsv:
 // each one-word noun (and each irregular plural of noun.exc) with the
-// lexicographer files of its first NounSenses::kSenses senses, sorted and
+// lexicographer files of its first NounSenses::kSenses senses and "body" when
+// its first sense is a hyponym of organization#1, sorted and
 // deterministic. Regular plurals are not listed: Lexicon::noun_senses folds
 // them. The mention stages read it to tell people ("singer", "striker") and
 // bodies ("firm", "ministry") from things, places and times.
@@ -103,6 +107,8 @@ struct DataLine {
   int num_words = 0;
   uint32_t derived_verbs[16];
   int num_derived = 0;
+  uint32_t hypernyms[16];  // "@" and "@i" pointers to synsets of the same part of speech
+  int num_hypernyms = 0;
 };
 bool parse_data_line(std::string_view line, DataLine& out);
 

@@ -266,6 +266,10 @@ class Resolver {
       const int32_t j = model_.antecedent(ms, cur);
       if (j < 0) {
         if (ms[cur].org_head) ent_[cur] = nearest_body(ms, cur, ent_);
+        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head) && bare(ms[cur]) &&
+            !unnamed_body(ms[cur].head) &&
+            lex_.noun_senses(ms[cur].head).body)
+          ent_[cur] = nearest_named_body(cur);
         break;
       }
       chain_.emplace_back(cur, static_cast<size_t>(j));
@@ -320,6 +324,48 @@ class Resolver {
     }
     return -1;
   }
+
+  // "UK sportswear firm Umbro has posted … The firm said": a bare definite
+  // singular nominal whose head is a kind of organisation in WordNet ("the
+  // firm", "the club", "the carmaker"; NounSenses::body) that the model links
+  // to nothing is the nearest named body in the five sentences before that
+  // is a source or a subject, outside quotations, or -1. Named body: a name
+  // the type model calls an organisation that WordNet does not know as
+  // anything but a group ("January", "UK", "Europe" are times and places),
+  // nor as another kind of body.
+  int32_t nearest_named_body(size_t i) const {
+    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+      if (ms_[i].sentence - ms_[j].sentence > 5) break;
+      if (ent_[j] < 0 || ms_[j].in_quote || ms_[j].doc_mention < 0) continue;
+      if (ms_[j].form != CorefForm::kOrganisation && ms_[j].form != CorefForm::kName) continue;
+      if (!ms_[j].source && !ms_[j].subject) continue;  // what the text is about, not a name in passing
+      // One capitalised word opening its sentence may be no name ("Pre-tax", "Based").
+      if (ms_[j].end_token == ms_[j].first_token + 1 &&
+          doc_.sentences[ms_[j].sentence].first_token == ms_[j].first_token)
+        continue;
+      // Not a place, time, object or person WordNet knows by that name ("UK", "January", "Europe").
+      const NounSenses known = lex_.noun_senses(ms_[j].head);
+      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup)) continue;
+      // A name with a body head of its own is that kind of body: "the party"
+      // is not the "Audit Commission".
+      if (known.body && known.lexfile[0] && ms_[j].head != ms_[i].head) continue;
+      if (types_.classify(doc_, doc_.mentions[ms_[j].doc_mention], lex_) == EntityType::kOrganisation) return ent_[j];
+    }
+    return -1;
+  }
+
+  // "the company", "the firm": the article and the head alone. A modified
+  // description ("the film industry", "the Blair government") is a body of
+  // its own more often than a name said before.
+  static bool bare(const CorefMention& m) { return m.end_token == m.first_token + 2; }
+
+  // "The government" is the state the article is about and "the industry" a
+  // whole sector: bodies of WordNet, but hardly ever one named before (the
+  // nearest named body is then someone else: a union, a broadcaster).
+  static bool unnamed_body(std::string_view head) { return head == "government" || head == "industry"; }
+
+  // A plural head ("the firms", "the unions") is not one body.
+  static bool plural(std::string_view head) { return head.size() > 2 && head.back() == 's' && !head.ends_with("ss"); }
 
   // The named speaker of the quotation holding a first-person pronoun, or -1.
   int32_t quotation_speaker(const CorefMention& m) const {
