@@ -46,20 +46,27 @@ void for_each_row(std::string_view file, std::string_view name, Fn fn) {
   }
 }
 
+// Calls fn(token) for each space-separated token of a list field.
 template <typename Fn>
-void for_each_word(std::string_view list, Fn fn) {
+void for_each_token(std::string_view list, Fn fn) {
   size_t i = 0;
   while (i < list.size()) {
     while (i < list.size() && list[i] == ' ') ++i;
     size_t j = i;
     while (j < list.size() && list[j] != ' ') ++j;
-    if (j > i) {
-      std::string w(list.substr(i, j - i));
-      std::replace(w.begin(), w.end(), '_', ' ');
-      fn(std::move(w));
-    }
+    if (j > i) fn(list.substr(i, j - i));
     i = j;
   }
+}
+
+// A list of words, '_' standing for the space inside a phrase.
+template <typename Fn>
+void for_each_word(std::string_view list, Fn fn) {
+  for_each_token(list, [&](std::string_view t) {
+    std::string w(t);
+    std::replace(w.begin(), w.end(), '_', ' ');
+    fn(std::move(w));
+  });
 }
 
 WordClass class_named(std::string_view name) {
@@ -99,15 +106,11 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
     if (!nouns_.empty() && !(nouns_.back().first < f[0])) throw std::runtime_error("nouns out of order");
     NounSenses n;
     int i = 0;
-    size_t b = 0;
-    while (b < f[1].size() && i < NounSenses::kSenses) {
-      size_t e = f[1].find(' ', b);
-      if (e == std::string_view::npos) e = f[1].size();
-      const uint8_t lf = noun_lexfile_named(f[1].substr(b, e - b));
-      if (!lf) throw std::runtime_error("unknown noun class '" + std::string(f[1].substr(b, e - b)) + "'");
-      n.lexfile[i++] = lf;
-      b = e + 1;
-    }
+    for_each_token(f[1], [&](std::string_view t) {
+      const uint8_t lf = noun_lexfile_named(t);
+      if (!lf) throw std::runtime_error("unknown noun class '" + std::string(t) + "'");
+      if (i < NounSenses::kSenses) n.lexfile[i++] = lf;
+    });
     if (f.size() > 2) {
       if (f[2] != "body") throw std::runtime_error("unknown noun flag '" + std::string(f[2]) + "'");
       n.body = true;
@@ -120,15 +123,11 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
     s.lemma = std::string(f[1]);
     s.noun = f[2] == "n";
     int i = 0;
-    size_t b = 0;
-    while (b < f[3].size() && i < WordSenses::kSenses) {
-      size_t e = f[3].find(' ', b);
-      if (e == std::string_view::npos) e = f[3].size();
-      const SenseClass c = sense_class_named(f[3].substr(b, e - b));
-      if (c == SenseClass::kNone) throw std::runtime_error("unknown sense class '" + std::string(f[3].substr(b, e - b)) + "'");
-      s.first[i++] = c;
-      b = e + 1;
-    }
+    for_each_token(f[3], [&](std::string_view t) {
+      const SenseClass c = sense_class_named(t);
+      if (c == SenseClass::kNone) throw std::runtime_error("unknown sense class '" + std::string(t) + "'");
+      if (i < WordSenses::kSenses) s.first[i++] = c;
+    });
     senses_.emplace(std::string(f[0]), std::move(s));
   });
   for_each_row(cues_tsv, "data/cues.tsv", [&](const std::vector<std::string_view>& f) {

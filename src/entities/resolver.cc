@@ -79,7 +79,7 @@ class Resolver {
       e.type = EntityType::kPerson;
       return;
     }
-    e.type = types_.classify(doc_, doc_.mentions[e.mentions.front()], lex_);
+    e.type = mention_type(static_cast<int32_t>(e.mentions.front()));
     if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
       e.type = EntityType::kPerson;
     if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
@@ -265,7 +265,7 @@ class Resolver {
       }
       const int32_t j = model_.antecedent(ms, cur);
       if (j < 0) {
-        if (ms[cur].org_head) ent_[cur] = nearest_body(ms, cur, ent_);
+        if (ms[cur].org_head) ent_[cur] = nearest_body(cur);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head) && bare(ms[cur]) &&
             !unnamed_body(ms[cur].head) &&
             lex_.noun_senses(ms[cur].head).body)
@@ -289,8 +289,27 @@ class Resolver {
   bool body(int32_t e) const {
     const Entity& en = doc_.entities[e];
     if (en.mentions.empty()) return false;
-    const EntityType t = types_.classify(doc_, doc_.mentions[en.mentions.front()], lex_);
+    const EntityType t = mention_type(static_cast<int32_t>(en.mentions.front()));
     return t == EntityType::kOrganisation || t == EntityType::kDocument;
+  }
+
+  // The type model's verdict on a mention (types/mention_type.h), computed once.
+  EntityType mention_type(int32_t mi) const {
+    if (mention_types_.size() != doc_.mentions.size()) mention_types_.assign(doc_.mentions.size(), -1);
+    int8_t& t = mention_types_[mi];
+    if (t < 0) t = static_cast<int8_t>(types_.classify(doc_, doc_.mentions[mi], lex_));
+    return static_cast<EntityType>(t);
+  }
+
+  // The entity of the nearest coreference mention before i, at most
+  // `sentences` sentences back, that keep(j) accepts; -1 if none.
+  template <typename Keep>
+  int32_t nearest(size_t i, uint32_t sentences, Keep keep) const {
+    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+      if (ms_[i].sentence - ms_[j].sentence > sentences) break;
+      if (ent_[j] >= 0 && keep(ms_[j])) return ent_[j];
+    }
+    return -1;
   }
 
   // "The computer giant has sued three men … It said …": a source "it" left
@@ -299,30 +318,23 @@ class Resolver {
   // in the three sentences before, or -1. GUM, the model's training data, has few bodies
   // that speak.
   int32_t nearest_speaking_body(size_t i) const {
-    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
-      if (ms_[i].sentence - ms_[j].sentence > 3) break;
-      if (ent_[j] < 0 || ms_[j].in_quote || is_pronoun(ms_[j].form) || ms_[j].doc_mention < 0) continue;
+    return nearest(i, 3, [&](const CorefMention& m) {
+      if (m.in_quote || is_pronoun(m.form) || m.doc_mention < 0) return false;
       // A source ("said the FCC"), or a subject that names a body ("The
       // company", "Acme Corp"); the type model then decides ("Revenues" is
       // no body).
-      if (!ms_[j].source && !(ms_[j].subject && (ms_[j].form == CorefForm::kOrganisation || ms_[j].org_head ||
-                                                 ms_[j].form == CorefForm::kName)))
-        continue;
-      const EntityType t = types_.classify(doc_, doc_.mentions[ms_[j].doc_mention], lex_);
-      if (t == EntityType::kOrganisation || t == EntityType::kDocument) return ent_[j];
-    }
-    return -1;
+      if (!m.source && !(m.subject && (m.form == CorefForm::kOrganisation || m.org_head || m.form == CorefForm::kName)))
+        return false;
+      const EntityType t = mention_type(m.doc_mention);
+      return t == EntityType::kOrganisation || t == EntityType::kDocument;
+    });
   }
 
   // "the company" when the model says none: the nearest organisation named in
   // the three sentences before, or -1. GUM, the training data, has few such
   // nominals after a named body, so the model rarely links them.
-  static int32_t nearest_body(const std::vector<CorefMention>& ms, size_t i, const std::vector<int32_t>& ent) {
-    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
-      if (ms[i].sentence - ms[j].sentence > 3) break;
-      if (ms[j].form == CorefForm::kOrganisation && ent[j] >= 0) return ent[j];
-    }
-    return -1;
+  int32_t nearest_body(size_t i) const {
+    return nearest(i, 3, [](const CorefMention& m) { return m.form == CorefForm::kOrganisation; });
   }
 
   // "UK sportswear firm Umbro has posted … The firm said": a bare definite
@@ -334,24 +346,20 @@ class Resolver {
   // anything but a group ("January", "UK", "Europe" are times and places),
   // nor as another kind of body.
   int32_t nearest_named_body(size_t i) const {
-    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
-      if (ms_[i].sentence - ms_[j].sentence > 5) break;
-      if (ent_[j] < 0 || ms_[j].in_quote || ms_[j].doc_mention < 0) continue;
-      if (ms_[j].form != CorefForm::kOrganisation && ms_[j].form != CorefForm::kName) continue;
-      if (!ms_[j].source && !ms_[j].subject) continue;  // what the text is about, not a name in passing
+    return nearest(i, 5, [&](const CorefMention& m) {
+      if (m.in_quote || m.doc_mention < 0) return false;
+      if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
+      if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
       // One capitalised word opening its sentence may be no name ("Pre-tax", "Based").
-      if (ms_[j].end_token == ms_[j].first_token + 1 &&
-          doc_.sentences[ms_[j].sentence].first_token == ms_[j].first_token)
-        continue;
+      if (m.end_token == m.first_token + 1 && doc_.sentences[m.sentence].first_token == m.first_token) return false;
       // Not a place, time, object or person WordNet knows by that name ("UK", "January", "Europe").
-      const NounSenses known = lex_.noun_senses(ms_[j].head);
-      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup)) continue;
+      const NounSenses known = lex_.noun_senses(m.head);
+      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup)) return false;
       // A name with a body head of its own is that kind of body: "the party"
       // is not the "Audit Commission".
-      if (known.body && known.lexfile[0] && ms_[j].head != ms_[i].head) continue;
-      if (types_.classify(doc_, doc_.mentions[ms_[j].doc_mention], lex_) == EntityType::kOrganisation) return ent_[j];
-    }
-    return -1;
+      if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
+      return mention_type(m.doc_mention) == EntityType::kOrganisation;
+    });
   }
 
   // "the company", "the firm": the article and the head alone. A modified
@@ -540,14 +548,15 @@ class Resolver {
   const CorefModel& model_;
   const TypeModel& types_ = TypeModel::builtin();
   const std::vector<SpeakerLink>& links_;
-  std::vector<int32_t> resolved_;
+  std::vector<int32_t> resolved_;            // entity of each pronoun mention, -1 if none
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
   std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
   std::vector<uint8_t> done_;                // … whether resolve() has seen it
-  std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order  // entity of each pronoun mention, -1 if none
+  std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order
   int32_t interviewee_ = -1;  // entity, voice.h
   int32_t author_ = -1;       // entity of the byline's first author, author()
   std::vector<bool> is_source_;
+  mutable std::vector<int8_t> mention_types_;  // mention_type(): EntityType of each mention, -1 not yet
   std::vector<bool> person_;
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
