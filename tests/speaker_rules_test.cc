@@ -91,5 +91,20 @@ TEST(SpeakerRules, OnlyABareSingularBodyTakesTheNamedBody) {
   EXPECT_NE(speaker_of(doc, "it was pleased"), "Umbro Ltd");
 }
 
+// A known given name and a surname is a person's name, whatever the type
+// model guessed from its context ("Association of Chief Police Officers
+// president Chris Fox" reads like a body to it).
+TEST(SpeakerRules, GivenNameAndSurnameIsAPerson) {
+  Document doc = extractor().extract(
+      "Police urge pub closure power\n\n"
+      "New powers are needed to close rowdy bars for a week, police chiefs have told MPs.\n\n"
+      "Association of Chief Police Officers president Chris Fox said the current closure power did not have "
+      "enough impact on landlords. Mr Fox's comments follow plans to let pubs open around the clock.\n");
+  const Quote* q = testing::quote_containing(doc, "did not have enough impact");
+  ASSERT_TRUE(q && q->speaker);
+  EXPECT_EQ(q->speaker->name, "Chris Fox");
+  EXPECT_EQ(q->speaker->type, EntityType::kPerson);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -82,8 +82,25 @@ class Resolver {
     e.type = mention_type(static_cast<int32_t>(e.mentions.front()));
     if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
       e.type = EntityType::kPerson;
+    if (e.type == EntityType::kOrganisation && given_and_surname(e)) e.type = EntityType::kPerson;
     if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
     else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
+  }
+
+  // Whether one of e's names is a known given name and a surname ("Norman
+  // Cook", "Philippe Sella"): a person's, whatever the type model guessed
+  // from words it has rarely seen. Two words, the second no body's word
+  // ("Kate Spade Inc" is a firm).
+  bool given_and_surname(const Entity& e) const {
+    for (const uint32_t mi : e.mentions) {
+      const Mention& m = doc_.mentions[mi];
+      if (m.kind != MentionKind::kName) continue;
+      const std::vector<std::string> words = name_words(m);
+      if (words.size() != 2 || lex_.given_name_gender(words.front()) == Gender::kUnknown) continue;
+      if (lex_.is(WordClass::kOrgHead, words.back()) || lex_.is(WordClass::kAbbrevEnd, words.back())) continue;
+      return true;
+    }
+    return false;
   }
 
   // The entity a quote's source stands for, -1 if none.
