@@ -106,5 +106,20 @@ TEST(SpeakerRules, GivenNameAndSurnameIsAPerson) {
   EXPECT_EQ(q->speaker->type, EntityType::kPerson);
 }
 
+// "The Tory leader" that the model links to nothing is the person named
+// before with that role; a role given to a place is no one's.
+TEST(SpeakerRules, RoleNominalIsThePersonNamedWithThatRole) {
+  Document doc = extractor().extract(
+      "Tory leader Michael Stanton attacked the budget on Monday. Ministers dismissed the attack.\n\n"
+      "Home Secretary Ann Fell spoke about crime in Leeds later that day.\n\n"
+      "The Tory leader said the new tax would hurt families.\n");
+  EXPECT_EQ(speaker_of(doc, "the new tax would hurt families"), "Michael Stanton");
+
+  Document doc2 = extractor().extract(
+      "He praised the most successful chancellor Britain has had.\n\n"
+      "The chancellor said growth would return next year.\n");
+  EXPECT_NE(speaker_of(doc2, "growth would return next year"), "Britain");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -219,6 +219,7 @@ class Resolver {
     resolved_.assign(doc_.mentions.size(), -1);
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
+    index_roles();
     find_interviewee();
     std::string key;
     for (size_t i = 0; i < ms.size(); ++i) {
@@ -282,7 +283,8 @@ class Resolver {
       }
       const int32_t j = model_.antecedent(ms, cur);
       if (j < 0) {
-        if (ms[cur].org_head) ent_[cur] = nearest_body(cur);
+        ent_[cur] = role_holder(cur);
+        if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = nearest_body(cur);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head) && bare(ms[cur]) &&
             !unnamed_body(ms[cur].head) &&
             lex_.noun_senses(ms[cur].head).body)
@@ -377,6 +379,60 @@ class Resolver {
       if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
       return mention_type(m.doc_mention) == EntityType::kOrganisation;
     });
+  }
+
+  // The named mentions that carry a role ("Prime Minister Tony Blair",
+  // "Gordon Brown, the chancellor,"), by the role's last word, in text order.
+  void index_roles() {
+    by_role_head_.clear();
+    for (size_t mi = 0; mi < doc_.mentions.size(); ++mi) {
+      const Mention& m = doc_.mentions[mi];
+      if (m.role.empty() || m.entity < 0 || m.kind != MentionKind::kName) continue;
+      const std::vector<std::string> words = role_words(m);
+      if (!words.empty()) by_role_head_[words.back()].push_back(static_cast<uint32_t>(mi));
+    }
+  }
+
+  std::vector<std::string> role_words(const Mention& m) const {
+    std::vector<std::string> words;
+    for (uint32_t t = m.first_token; t < m.end_token; ++t)
+      if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= m.role.begin &&
+          doc_.tokens[t].span.end <= m.role.end)
+        words.emplace_back(folded_[t]);
+    return words;
+  }
+
+  // "the prime minister", "the tory leader", "the chancellor" that the model
+  // links to nothing: the person named before with that role, its words the
+  // end of theirs ("Prime Minister Tony Blair"; "Tory leader Michael Howard";
+  // "Gordon Brown, the chancellor,"), the nearest such, or -1. A few steps
+  // back at most: the index is per article.
+  int32_t role_holder(size_t i) const {
+    const CorefMention& a = ms_[i];
+    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head)) return -1;
+    auto it = by_role_head_.find(a.head);
+    if (it == by_role_head_.end()) return -1;
+    const uint32_t at = a.first_token;
+    const std::vector<uint32_t>& list = it->second;
+    auto end = std::lower_bound(list.begin(), list.end(), at,
+                                [&](uint32_t mi, uint32_t t) { return doc_.mentions[mi].first_token < t; });
+    constexpr int kSteps = 8;
+    for (int step = 0; end != list.begin() && step < kSteps; ++step) {
+      const uint32_t mi = *--end;
+      const Mention& m = doc_.mentions[mi];
+      // A person's role: not "the most successful chancellor Britain has had".
+      if (m.gender == Gender::kUnknown && mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson) continue;
+      if (const std::vector<std::string> name = name_words(m);
+          name.size() == 1 && lex_.noun_senses(name.front()).first_is(NounSenses::kLocation))
+        continue;
+      const std::vector<std::string> role = role_words(m);
+      const uint32_t n = a.end_token - a.first_token - 1;  // the words after the article
+      if (n == 0 || n > role.size()) continue;
+      bool suffix = true;
+      for (uint32_t k = 0; k < n && suffix; ++k) suffix = folded_[a.first_token + 1 + k] == role[role.size() - n + k];
+      if (suffix) return m.entity;
+    }
+    return -1;
   }
 
   // "the company", "the firm": the article and the head alone. A modified
@@ -578,6 +634,7 @@ class Resolver {
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
+  StringMap<std::vector<uint32_t>> by_role_head_;  // index_roles(): mentions with a role, by its last word
 };
 
 }  // namespace
