@@ -57,9 +57,12 @@ TEST(SeedArticle, EveryAttributionHasTheExactName) {
 // scores as measured with the coreference model (docs/coref.md), as floors.
 // Most matched named attributions are first- and second-person ("I", "you" in
 // interviews and hearings): an interview's are its interviewee's
-// (entities/voice.h); a hearing's turns are named only in GUM's comments, so
-// its "I" stays unresolved: that share is a ceiling. (GUM train is the model's training data: these are not
-// held-out figures.)
+// (entities/voice.h); a hearing's turns are the person given the floor or
+// introducing themself (entities/turns.h: 61 exact, 13 pronoun or empty, 10
+// wrong of 84 when measured; the turns rule took 15 from "I"/"you" to the
+// right name and none to a wrong one). The pronoun share is a ceiling, and so
+// is the number of wrong names. (GUM train is the model's training data:
+// these are not held-out figures.)
 TEST(GumTrainDev, StrictNamesAtTheMeasuredLevel) {
   WHOSAID_REQUIRE_DATA(train, "gum/attributions/train.jsonl");
   WHOSAID_REQUIRE_DATA(dev, "gum/attributions/dev.jsonl");
@@ -67,9 +70,10 @@ TEST(GumTrainDev, StrictNamesAtTheMeasuredLevel) {
   const eval::Report d = score(dev);
   r.all.names += d.all.names;
   EXPECT_EQ(r.all.names.named_gold, 174u);
-  EXPECT_GE(r.all.names.exact, 42u) << r.to_table();
+  EXPECT_GE(r.all.names.exact, 58u) << r.to_table();
   EXPECT_GE(r.all.names.matched, 80u) << r.to_table();  // matched content moves by a few with any model change
-  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.36) << r.to_table();
+  EXPECT_LE(r.all.names.pronoun_or_empty_share(), 0.19) << r.to_table();
+  EXPECT_LE(r.all.names.matched - r.all.names.exact - r.all.names.pronoun_or_empty, 12u) << r.to_table();
 }
 
 // Regression floors on PolNeAR dev, quoted subset. They sit just under the

@@ -73,5 +73,71 @@ TEST(Voice, WeekdayAfterANameIsNotPartOfIt) {
   EXPECT_EQ(speaker_of(doc, "the project would grow"), "Hugh McGuire");
 }
 
+// A hearing printed as turns: the presiding judge gives the floor by name,
+// the advocate (named in full before) speaks next, and the bench's questions
+// alternate with the advocate's answers.
+constexpr const char* kHearing =
+    "Jane Holloway, arguing for the appellants, and Peter Marsh, arguing for the respondents.\n\n"
+    "Good morning. Mr. Marsh, you will have twenty minutes.\n\n"
+    "Alright, Ms. Holloway, please proceed.\n\n"
+    "May it please the Court. I believe the lower court erred in its reading of the statute. "
+    "I think the record shows that the notice came too late.\n\n"
+    "Counsel, do you say that the notice was never served at all?\n\n"
+    "Yes. I argue that the county never served it on my clients.\n\n"
+    "I think the county says otherwise. You have not shown us the record on that.\n\n"
+    "I believe the record on that point is clear, Your Honor.\n";
+
+TEST(Voice, HearingFloorGivenByNameIsTheNextTurnsI) {
+  Document doc = extractor().extract(kHearing);
+  // The vocative "Ms. Holloway" is the full name given before.
+  EXPECT_EQ(speaker_of(doc, "the lower court erred"), "Jane Holloway");
+  EXPECT_EQ(speaker_of(doc, "the record shows that the notice"), "Jane Holloway");
+  // The answer after the bench's question is hers again.
+  EXPECT_EQ(speaker_of(doc, "never served it on my clients"), "Jane Holloway");
+  // The bench's "I" is not hers, whatever the chain of "I"s says.
+  EXPECT_NE(speaker_of(doc, "the county says otherwise"), "Jane Holloway");
+  // Her turn that addresses the bench after the bench's.
+  EXPECT_EQ(speaker_of(doc, "the record on that point is clear"), "Jane Holloway");
+}
+
+// A new floor-giving hands the turns to someone else.
+TEST(Voice, HearingNextFloorGivingChangesTheVoice) {
+  Document doc = extractor().extract(
+      std::string(kHearing) +
+      "\nThank you, counsel. Mr. Marsh?\n\n"
+      "Thank you. I believe the county acted within its powers.\n\n"
+      "Do you say that the county gave any notice?\n\n"
+      "I argue that the notice was posted on the site.\n");
+  EXPECT_EQ(speaker_of(doc, "the lower court erred"), "Jane Holloway");
+  EXPECT_EQ(speaker_of(doc, "acted within its powers"), "Peter Marsh");
+  EXPECT_EQ(speaker_of(doc, "posted on the site"), "Peter Marsh");
+}
+
+// "My name is …" at the start of a turn names its speaker.
+TEST(Voice, SelfIntroductionNamesTheTurn) {
+  Document doc = extractor().extract(
+      "Good morning, your honors. My name is Amy Carver. I am here for the appellants. "
+      "I believe the trial court misread the fire code.\n\n"
+      "Counsel, are you saying the alarm was never installed?\n\n"
+      "Yes. I think the record shows it was taken down.\n\n"
+      "Please go on. I want to hear about the door.\n\n"
+      "I argue that the door was locked from inside.\n");
+  EXPECT_EQ(speaker_of(doc, "misread the fire code"), "Amy Carver");
+  EXPECT_EQ(speaker_of(doc, "it was taken down"), "Amy Carver");
+  EXPECT_EQ(speaker_of(doc, "the door was locked"), "Amy Carver");
+}
+
+// A news story whose "I" is inside quotation marks is no transcript: a
+// vocative-looking name at a paragraph's end changes nothing.
+TEST(Voice, NewsStoryWithQuotedIIsNoTranscript) {
+  Document doc = extractor().extract(
+      "The council met on Tuesday. Its leader, Tom Reid, spoke first.\n\n"
+      "\"I believe the roads are a disgrace,\" Mr Reid said. Next came Anna Bell.\n\n"
+      "\"I think we must wait,\" she said.\n\n"
+      "\"I know the budget is tight,\" said Reid.\n");
+  EXPECT_EQ(speaker_of(doc, "roads are a disgrace"), "Tom Reid");
+  EXPECT_EQ(speaker_of(doc, "we must wait"), "Anna Bell");
+}
+
 }  // namespace
 }  // namespace whosaid

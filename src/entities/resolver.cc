@@ -5,6 +5,7 @@
 #include "core/positions.h"
 #include "core/utf8.h"
 #include "coref/coref.h"
+#include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
 #include "types/mention_type.h"
@@ -221,6 +222,7 @@ class Resolver {
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
     index_roles();
     find_interviewee();
+    turns_ = transcript_turns(doc_, folded_, ms_, ent_);
     std::string key;
     for (size_t i = 0; i < ms.size(); ++i) {
       const int32_t dm = ms[i].doc_mention;
@@ -295,7 +297,11 @@ class Resolver {
       if (done_[j] || !is_anaphor(ms[j]) || ent_[j] >= 0) break;
       cur = static_cast<size_t>(j);
     }
-    for (size_t k = chain_.size(); k-- > 0;) ent_[chain_[k].first] = ent_[chain_[k].second];
+    for (size_t k = chain_.size(); k-- > 0;) {
+      const size_t a = chain_[k].first;
+      ent_[a] = ent_[chain_[k].second];
+      if (other_turn(ms[a], ent_[a])) ent_[a] = -1;
+    }
     // A source "it" stands for a body: when the model links it to none, or to
     // something that is no body ("its new software"), the nearest speaking body.
     if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !body(ent_[i]))) {
@@ -482,9 +488,25 @@ class Resolver {
   // of the questions; elsewhere the byline's author is the "I". -1: none.
   int32_t voice(const CorefMention& m) {
     if (m.in_quote) return -1;
+    if (m.paragraph < turns_.size()) {  // a transcript's turn (turns.h)
+      const Turn& t = turns_[m.paragraph];
+      if (m.form == CorefForm::kFirstSingular && t.speaker >= 0) return t.speaker;
+      if (m.form == CorefForm::kSecond && t.addressed >= 0) return t.addressed;
+    }
     if (m.form == CorefForm::kSecond && m.question) return interviewee_;
     if (m.form != CorefForm::kFirstSingular || m.question) return -1;
     return interviewee_ >= 0 ? interviewee_ : author();
+  }
+
+  // Whether entity e, reached through the model's chain, is the wrong side
+  // of a transcript's turn: the others' "I" is not the floor holder, nor is
+  // the holder's own "you" (a chain of "I"s runs across turns).
+  bool other_turn(const CorefMention& m, int32_t e) const {
+    if (e < 0 || m.in_quote || m.paragraph >= turns_.size()) return false;
+    const Turn& t = turns_[m.paragraph];
+    if (m.form == CorefForm::kFirstSingular) return t.speaker < 0 && t.addressed == e;
+    if (m.form == CorefForm::kSecond) return t.speaker == e;
+    return false;
   }
 
   // The entity of the byline's first author, made on first use; -1 if the
@@ -627,6 +649,7 @@ class Resolver {
   std::vector<uint8_t> done_;                // … whether resolve() has seen it
   std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order
   int32_t interviewee_ = -1;  // entity, voice.h
+  std::vector<Turn> turns_;   // per paragraph, a transcript's turns (turns.h); empty if none
   int32_t author_ = -1;       // entity of the byline's first author, author()
   std::vector<bool> is_source_;
   mutable std::vector<int8_t> mention_types_;  // mention_type(): EntityType of each mention, -1 not yet
