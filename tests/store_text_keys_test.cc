@@ -49,6 +49,18 @@ TEST(TextKeys, PronounsAndCommonNounsAreNotNames) {
     EXPECT_FALSE(store::parse_person_name(n).valid) << n;
 }
 
+// "US" in capitals is the country, not the pronoun "us"; "Us" opening a
+// sentence and "us" are the pronoun.
+TEST(TextKeys, AnAcronymIsNoPronoun) {
+  EXPECT_FALSE(store::is_pronoun("US"));
+  EXPECT_TRUE(store::is_pronoun("us"));
+  EXPECT_TRUE(store::is_pronoun("Us"));
+  EXPECT_EQ(store::organisation_key("US"), "us");
+  EXPECT_EQ(store::organisation_key("Us"), "");
+  EXPECT_EQ(store::organisation_key("IT"), "it");
+  EXPECT_EQ(store::organisation_key("It"), "");
+}
+
 TEST(TextKeys, RolesAgree) {
   EXPECT_TRUE(store::roles_agree("Prime Minister", "prime minister"));
   EXPECT_TRUE(store::roles_agree("Labour", "Labour Party"));

@@ -205,9 +205,17 @@ bool starts_capitalised(std::string_view name) {
   return false;
 }
 
+// Two or more capital letters and nothing else ("US", "IT"): an acronym, not
+// the pronoun its letters spell.
+bool acronym(std::string_view w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 }  // namespace
 
-bool is_pronoun(std::string_view word) { return pronouns().count(fold_key(word)) > 0; }
+bool is_pronoun(std::string_view word) {
+  return !acronym(trim(word)) && pronouns().count(fold_key(word)) > 0;
+}
 
 PersonName parse_person_name(std::string_view name) {
   PersonName p;
@@ -228,7 +236,7 @@ PersonName parse_person_name(std::string_view name) {
   for (const std::string& r : raw)
     for (std::string& w : key_words(r)) words.push_back(std::move(w));
   if (words.empty() || !starts_capitalised(name)) return p;
-  if (words.size() == 1 && pronouns().count(words[0])) return p;
+  if (words.size() == 1 && pronouns().count(words[0]) && !(raw.size() == 1 && acronym(raw[0]))) return p;
   for (const std::string& w : words)
     if (pronouns().count(w) && words.size() <= 2) return p;  // "He himself"
 
@@ -290,7 +298,7 @@ std::string organisation_key(std::string_view name) {
   if (!starts_capitalised(name)) return {};
   std::string k = fold_key(name);
   if (k.rfind("the ", 0) == 0) k.erase(0, 4);
-  if (pronouns().count(k)) return {};
+  if (pronouns().count(k) && !acronym(name)) return {};
   return k;
 }
 
