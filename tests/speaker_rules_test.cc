@@ -121,5 +121,27 @@ TEST(SpeakerRules, RoleNominalIsThePersonNamedWithThatRole) {
   EXPECT_NE(speaker_of(doc2, "growth would return next year"), "Britain");
 }
 
+// A name the type model takes for a person's, with nothing personal about
+// it, that the text then calls "the company" is that company; a person's
+// name (a gender, a given name) is never made a body so.
+TEST(SpeakerRules, ANameCalledTheCompanyIsACompany) {
+  Document doc = extractor().extract(
+      "Doughnut maker hit by losses\n\n"
+      "Krispy Kreme has warned that its profits will fall this year. The company said sales in its stores had "
+      "dropped by 10%.\n");
+  for (const char* needle : {"its profits will fall", "sales in its stores"}) {
+    const Quote* q = testing::quote_containing(doc, needle);
+    ASSERT_TRUE(q && q->speaker) << needle;
+    EXPECT_EQ(q->speaker->name, "Krispy Kreme") << needle;
+    EXPECT_EQ(q->speaker->type, EntityType::kOrganisation) << needle;
+  }
+
+  Document doc2 = extractor().extract(
+      "Mr Jones Kreme has warned that profits will fall this year. The company said sales had dropped.\n");
+  const Quote* q = testing::quote_containing(doc2, "profits will fall");
+  ASSERT_TRUE(q && q->speaker);
+  EXPECT_EQ(q->speaker->type, EntityType::kPerson);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,6 +1,7 @@
 #include "entities/resolver.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/positions.h"
 #include "core/utf8.h"
@@ -84,6 +85,12 @@ class Resolver {
     if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
       e.type = EntityType::kPerson;
     if (e.type == EntityType::kOrganisation && given_and_surname(e)) e.type = EntityType::kPerson;
+    // Called "the firm" or "the company" later (nearest_named_body): a body,
+    // unless something says person ("Time Warner", "Umbro": names GUM never
+    // showed the model).
+    const int32_t id = static_cast<int32_t>(&e - doc_.entities.data());
+    if (e.type == EntityType::kPerson && called_body_.count(id) && !person_evidence(id) && !he_or_she_[id])
+      e.type = EntityType::kOrganisation;
     if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
     else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
   }
@@ -102,6 +109,18 @@ class Resolver {
       return true;
     }
     return false;
+  }
+
+  // A gender, a role, or a given name and a surname: a person's. Once per
+  // entity (a body noun asks about the same names again and again).
+  bool person_evidence(int32_t id) const {
+    if (named_person_.size() < doc_.entities.size()) named_person_.resize(doc_.entities.size(), -1);
+    int8_t& known = named_person_[id];
+    if (known < 0) {
+      const Entity& e = doc_.entities[id];
+      known = e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty() || given_and_surname(e);
+    }
+    return known;
   }
 
   // The entity a quote's source stands for, -1 if none.
@@ -290,7 +309,7 @@ class Resolver {
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head) && bare(ms[cur]) &&
             !unnamed_body(ms[cur].head) &&
             lex_.noun_senses(ms[cur].head).body)
-          ent_[cur] = nearest_named_body(cur);
+          if ((ent_[cur] = nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
         break;
       }
       chain_.emplace_back(cur, static_cast<size_t>(j));
@@ -327,12 +346,12 @@ class Resolver {
   }
 
   // The entity of the nearest coreference mention before i, at most
-  // `sentences` sentences back, that keep(j) accepts; -1 if none.
+  // `sentences` sentences back, that keep(mention, its entity) accepts; -1 if none.
   template <typename Keep>
   int32_t nearest(size_t i, uint32_t sentences, Keep keep) const {
     for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
       if (ms_[i].sentence - ms_[j].sentence > sentences) break;
-      if (ent_[j] >= 0 && keep(ms_[j])) return ent_[j];
+      if (ent_[j] >= 0 && keep(ms_[j], ent_[j])) return ent_[j];
     }
     return -1;
   }
@@ -343,7 +362,7 @@ class Resolver {
   // in the three sentences before, or -1. GUM, the model's training data, has few bodies
   // that speak.
   int32_t nearest_speaking_body(size_t i) const {
-    return nearest(i, 3, [&](const CorefMention& m) {
+    return nearest(i, 3, [&](const CorefMention& m, int32_t) {
       if (m.in_quote || is_pronoun(m.form) || m.doc_mention < 0) return false;
       // A source ("said the FCC"), or a subject that names a body ("The
       // company", "Acme Corp"); the type model then decides ("Revenues" is
@@ -359,7 +378,7 @@ class Resolver {
   // the three sentences before, or -1. GUM, the training data, has few such
   // nominals after a named body, so the model rarely links them.
   int32_t nearest_body(size_t i) const {
-    return nearest(i, 3, [](const CorefMention& m) { return m.form == CorefForm::kOrganisation; });
+    return nearest(i, 3, [](const CorefMention& m, int32_t) { return m.form == CorefForm::kOrganisation; });
   }
 
   // "UK sportswear firm Umbro has posted … The firm said": a bare definite
@@ -371,7 +390,7 @@ class Resolver {
   // anything but a group ("January", "UK", "Europe" are times and places),
   // nor as another kind of body.
   int32_t nearest_named_body(size_t i) const {
-    return nearest(i, 5, [&](const CorefMention& m) {
+    return nearest(i, 5, [&](const CorefMention& m, int32_t entity) {
       if (m.in_quote || m.doc_mention < 0) return false;
       if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
       if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
@@ -383,7 +402,11 @@ class Resolver {
       // A name with a body head of its own is that kind of body: "the party"
       // is not the "Audit Commission".
       if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
-      return mention_type(m.doc_mention) == EntityType::kOrganisation;
+      const EntityType t = mention_type(m.doc_mention);
+      // A name typed person with nothing personal about it may be a body the
+      // model never saw ("TimeWarner said … the company said").
+      return t == EntityType::kOrganisation ||
+             (t == EntityType::kPerson && !person_evidence(entity));
     });
   }
 
@@ -595,6 +618,9 @@ class Resolver {
     // Only the entities that sources stand for are typed (the model costs a
     // few microseconds a mention), all before any pronoun lends one its gender.
     std::vector<uint8_t> typed(doc_.entities.size(), 0);
+    he_or_she_.assign(doc_.entities.size(), 0);
+    for (size_t i = 0; i < ms_.size(); ++i)
+      if (ent_[i] >= 0 && (ms_[i].form == CorefForm::kMale || ms_[i].form == CorefForm::kFemale)) he_or_she_[ent_[i]] = 1;
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
       if (id >= 0 && !typed[id]) type_entity(doc_.entities[id]), typed[id] = 1;
@@ -657,7 +683,10 @@ class Resolver {
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
-  StringMap<std::vector<uint32_t>> by_role_head_;  // index_roles(): mentions with a role, by its last word
+  StringMap<std::vector<uint32_t>> by_role_head_;
+  mutable std::vector<int8_t> named_person_;  // person_evidence() of each entity, -1 not yet
+  std::vector<uint8_t> he_or_she_;            // assign_speakers(): entities a "he" or "she" was resolved to
+  std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)  // index_roles(): mentions with a role, by its last word
 };
 
 }  // namespace
