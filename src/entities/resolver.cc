@@ -96,9 +96,9 @@ class Resolver {
   }
 
   // Whether one of e's names is a known given name and a surname ("Norman
-  // Cook", "Philippe Sella"): a person's, whatever the type model guessed
+  // Cook", "Chris Fox"): a person's, whatever the type model guessed
   // from words it has rarely seen. Two words, the second no body's word
-  // ("Kate Spade Inc" is a firm).
+  // ("Ruth Group" is a firm).
   bool given_and_surname(const Entity& e) const {
     for (const uint32_t mi : e.mentions) {
       const Mention& m = doc_.mentions[mi];
