@@ -143,5 +143,18 @@ TEST(SpeakerRules, ANameCalledTheCompanyIsACompany) {
   EXPECT_EQ(q->speaker->type, EntityType::kPerson);
 }
 
+// A name of two words that "he" refers to is a person's, even when the type
+// model read a body into it.
+TEST(SpeakerRules, ANameThatHeRefersToIsAPerson) {
+  Document doc = extractor().extract(
+      "Anti-racism campaigners in Swansea have handed copies of a leaflet to the police.\n\n"
+      "Taha Idris, director of the Swansea Bay Race Equality Council, said his organisation contacted police "
+      "after receiving complaints. \"I'm quite shocked to see this sort of leaflet in Swansea,\" he said.\n");
+  const Quote* q = testing::quote_containing(doc, "quite shocked");
+  ASSERT_TRUE(q && q->speaker);
+  EXPECT_EQ(q->speaker->name, "Taha Idris");
+  EXPECT_EQ(q->speaker->type, EntityType::kPerson);
+}
+
 }  // namespace
 }  // namespace whosaid

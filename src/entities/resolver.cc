@@ -91,6 +91,11 @@ class Resolver {
     const int32_t id = static_cast<int32_t>(&e - doc_.entities.data());
     if (e.type == EntityType::kPerson && called_body_.count(id) && !person_evidence(id) && !he_or_she_[id])
       e.type = EntityType::kOrganisation;
+    // "Taha Idris … he said": a name of two words or more that a "he" or
+    // "she" refers to, its last word no noun WordNet knows (not "Deutsche
+    // Bank", "Downing Street", "the Oxford English Dictionary"), is a person's.
+    if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && he_or_she_[id] && person_shaped(e))
+      e.type = EntityType::kPerson;
     if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
     else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
   }
@@ -109,6 +114,28 @@ class Resolver {
       return true;
     }
     return false;
+  }
+
+  // Whether e's fullest name is two words or more, all capitalised, and ends
+  // in a word that is no noun or a person noun in WordNet, nor a body's.
+  bool person_shaped(const Entity& e) const {
+    const Mention* best = nullptr;
+    for (const uint32_t mi : e.mentions) {
+      const Mention& m = doc_.mentions[mi];
+      if (m.kind == MentionKind::kName && (!best || m.name.end - m.name.begin > best->name.end - best->name.begin))
+        best = &m;
+    }
+    if (!best) return false;
+    const std::vector<std::string> words = name_words(*best);
+    if (words.size() < 2) return false;
+    for (uint32_t t = best->first_token; t < best->end_token; ++t)
+      if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= best->name.begin &&
+          !doc_.tokens[t].has(kCapitalized))
+        return false;
+    const std::string& last = words.back();
+    if (lex_.is(WordClass::kOrgHead, last) || lex_.is(WordClass::kAbbrevEnd, last)) return false;
+    const NounSenses senses = lex_.noun_senses(last);
+    return !senses.lexfile[0] || senses.first_is(NounSenses::kPerson);
   }
 
   // A gender, a role, or a given name and a surname: a person's. Once per
