@@ -6,10 +6,10 @@
 #include "core/positions.h"
 #include "core/utf8.h"
 #include "coref/coref.h"
+#include "entities/entity_typer.h"
 #include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
-#include "types/mention_type.h"
 
 namespace whosaid {
 namespace {
@@ -33,19 +33,6 @@ class Resolver {
   }
 
  private:
-  std::vector<std::string> name_words(const Mention& m) const {
-    std::vector<std::string> words;
-    std::string w;
-    for (uint32_t t = m.first_token; t < m.end_token; ++t) {
-      if (doc_.tokens[t].span.begin < m.name.begin) continue;
-      if (doc_.tokens[t].kind != TokenKind::kWord) continue;
-      utf8::fold(doc_.slice(doc_.tokens[t].span), w);
-      if (w == "'s") continue;
-      words.push_back(w);
-    }
-    return words;
-  }
-
   // The key of a full name in full_: its folded words, each followed by a space.
   static std::string name_key(const std::vector<std::string>& words) {
     std::string key;
@@ -69,85 +56,6 @@ class Resolver {
     const int32_t id = static_cast<int32_t>(doc_.entities.size() - 1);
     attach(mi, id);
     return id;
-  }
-
-  // The entity's type, by the mention-type model (types/mention_type.h), from
-  // the mention that starts it. Evidence the model does not see: a gendered
-  // name ("Mr Ban", a known given name) or a role ("Ban Ki-moon, the secretary
-  // general") is a person's. The kind follows: organisations and documents are
-  // bodies, so the store never merges one with a person.
-  void type_entity(Entity& e) const {
-    if (e.mentions.empty()) {  // a byline's author (author()): named in no sentence
-      e.type = EntityType::kPerson;
-      return;
-    }
-    e.type = mention_type(static_cast<int32_t>(e.mentions.front()));
-    if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
-      e.type = EntityType::kPerson;
-    if (e.type == EntityType::kOrganisation && given_and_surname(e)) e.type = EntityType::kPerson;
-    // Called "the firm" or "the company" later (nearest_named_body): a body,
-    // unless something says person ("Time Warner", "Umbro": names GUM never
-    // showed the model).
-    const int32_t id = static_cast<int32_t>(&e - doc_.entities.data());
-    if (e.type == EntityType::kPerson && called_body_.count(id) && !person_evidence(id) && !he_or_she_[id])
-      e.type = EntityType::kOrganisation;
-    // "Taha Idris … he said": a name of two words or more that a "he" or
-    // "she" refers to, its last word no noun WordNet knows (not "Deutsche
-    // Bank", "Downing Street", "the Oxford English Dictionary"), is a person's.
-    if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && he_or_she_[id] && person_shaped(e))
-      e.type = EntityType::kPerson;
-    if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
-    else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
-  }
-
-  // Whether one of e's names is a known given name and a surname ("Norman
-  // Cook", "Chris Fox"): a person's, whatever the type model guessed
-  // from words it has rarely seen. Two words, the second no body's word
-  // ("Ruth Group" is a firm).
-  bool given_and_surname(const Entity& e) const {
-    for (const uint32_t mi : e.mentions) {
-      const Mention& m = doc_.mentions[mi];
-      if (m.kind != MentionKind::kName) continue;
-      const std::vector<std::string> words = name_words(m);
-      if (words.size() != 2 || lex_.given_name_gender(words.front()) == Gender::kUnknown) continue;
-      if (lex_.is(WordClass::kOrgHead, words.back()) || lex_.is(WordClass::kAbbrevEnd, words.back())) continue;
-      return true;
-    }
-    return false;
-  }
-
-  // Whether e's fullest name is two words or more, all capitalised, and ends
-  // in a word that is no noun or a person noun in WordNet, nor a body's.
-  bool person_shaped(const Entity& e) const {
-    const Mention* best = nullptr;
-    for (const uint32_t mi : e.mentions) {
-      const Mention& m = doc_.mentions[mi];
-      if (m.kind == MentionKind::kName && (!best || m.name.end - m.name.begin > best->name.end - best->name.begin))
-        best = &m;
-    }
-    if (!best) return false;
-    const std::vector<std::string> words = name_words(*best);
-    if (words.size() < 2) return false;
-    for (uint32_t t = best->first_token; t < best->end_token; ++t)
-      if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= best->name.begin &&
-          !doc_.tokens[t].has(kCapitalized))
-        return false;
-    const std::string& last = words.back();
-    if (lex_.is(WordClass::kOrgHead, last) || lex_.is(WordClass::kAbbrevEnd, last)) return false;
-    const NounSenses senses = lex_.noun_senses(last);
-    return !senses.lexfile[0] || senses.first_is(NounSenses::kPerson);
-  }
-
-  // A gender, a role, or a given name and a surname: a person's. Once per
-  // entity (a body noun asks about the same names again and again).
-  bool person_evidence(int32_t id) const {
-    if (named_person_.size() < doc_.entities.size()) named_person_.resize(doc_.entities.size(), -1);
-    int8_t& known = named_person_[id];
-    if (known < 0) {
-      const Entity& e = doc_.entities[id];
-      known = e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty() || given_and_surname(e);
-    }
-    return known;
   }
 
   // The entity a quote's source stands for, -1 if none.
@@ -177,7 +85,7 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      words[i] = name_words(m);
+      words[i] = name_words(doc_, m);
       if (words[i].size() < 2) continue;
       const std::string key = name_key(words[i]);
       auto it = full_.find(key);
@@ -360,16 +268,8 @@ class Resolver {
   bool body(int32_t e) const {
     const Entity& en = doc_.entities[e];
     if (en.mentions.empty()) return false;
-    const EntityType t = mention_type(static_cast<int32_t>(en.mentions.front()));
+    const EntityType t = typer_.mention_type(static_cast<int32_t>(en.mentions.front()));
     return t == EntityType::kOrganisation || t == EntityType::kDocument;
-  }
-
-  // The type model's verdict on a mention (types/mention_type.h), computed once.
-  EntityType mention_type(int32_t mi) const {
-    if (mention_types_.size() != doc_.mentions.size()) mention_types_.assign(doc_.mentions.size(), -1);
-    int8_t& t = mention_types_[mi];
-    if (t < 0) t = static_cast<int8_t>(types_.classify(doc_, doc_.mentions[mi], lex_));
-    return static_cast<EntityType>(t);
   }
 
   // The entity of the nearest coreference mention before i, at most
@@ -396,7 +296,7 @@ class Resolver {
       // no body).
       if (!m.source && !(m.subject && (m.form == CorefForm::kOrganisation || m.org_head || m.form == CorefForm::kName)))
         return false;
-      const EntityType t = mention_type(m.doc_mention);
+      const EntityType t = typer_.mention_type(m.doc_mention);
       return t == EntityType::kOrganisation || t == EntityType::kDocument;
     });
   }
@@ -429,11 +329,11 @@ class Resolver {
       // A name with a body head of its own is that kind of body: "the party"
       // is not the "Audit Commission".
       if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
-      const EntityType t = mention_type(m.doc_mention);
+      const EntityType t = typer_.mention_type(m.doc_mention);
       // A name typed person with nothing personal about it may be a body the
       // model never saw ("TimeWarner said … the company said").
       return t == EntityType::kOrganisation ||
-             (t == EntityType::kPerson && !person_evidence(entity));
+             (t == EntityType::kPerson && !typer_.person_evidence(entity));
     });
   }
 
@@ -477,8 +377,8 @@ class Resolver {
       const uint32_t mi = *--end;
       const Mention& m = doc_.mentions[mi];
       // A person's role: not "the most successful chancellor Britain has had".
-      if (m.gender == Gender::kUnknown && mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson) continue;
-      if (const std::vector<std::string> name = name_words(m);
+      if (m.gender == Gender::kUnknown && typer_.mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson) continue;
+      if (const std::vector<std::string> name = name_words(doc_, m);
           name.size() == 1 && lex_.noun_senses(name.front()).first_is(NounSenses::kLocation))
         continue;
       const std::vector<std::string> role = role_words(m);
@@ -650,7 +550,7 @@ class Resolver {
       if (ent_[i] >= 0 && (ms_[i].form == CorefForm::kMale || ms_[i].form == CorefForm::kFemale)) he_or_she_[ent_[i]] = 1;
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
-      if (id >= 0 && !typed[id]) type_entity(doc_.entities[id]), typed[id] = 1;
+      if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, he_or_she_[id]), typed[id] = 1;
     }
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
@@ -694,7 +594,7 @@ class Resolver {
   const Lexicon& lex_;
   const FoldedWords& folded_;
   const CorefModel& model_;
-  const TypeModel& types_ = TypeModel::builtin();
+  EntityTyper typer_{doc_, lex_};
   const std::vector<SpeakerLink>& links_;
   std::vector<int32_t> resolved_;            // entity of each pronoun mention, -1 if none
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
@@ -705,13 +605,11 @@ class Resolver {
   std::vector<Turn> turns_;   // per paragraph, a transcript's turns (turns.h); empty if none
   int32_t author_ = -1;       // entity of the byline's first author, author()
   std::vector<bool> is_source_;
-  mutable std::vector<int8_t> mention_types_;  // mention_type(): EntityType of each mention, -1 not yet
   std::vector<bool> person_;
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
   StringMap<std::vector<uint32_t>> by_role_head_;
-  mutable std::vector<int8_t> named_person_;  // person_evidence() of each entity, -1 not yet
   std::vector<uint8_t> he_or_she_;            // assign_speakers(): entities a "he" or "she" was resolved to
   std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)  // index_roles(): mentions with a role, by its last word
 };

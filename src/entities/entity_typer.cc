@@ -1,0 +1,99 @@
+#include "entities/entity_typer.h"
+
+#include "core/utf8.h"
+
+namespace whosaid {
+
+std::vector<std::string> name_words(const Document& doc, const Mention& m) {
+  std::vector<std::string> words;
+  std::string w;
+  for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+    if (doc.tokens[t].span.begin < m.name.begin) continue;
+    if (doc.tokens[t].kind != TokenKind::kWord) continue;
+    utf8::fold(doc.slice(doc.tokens[t].span), w);
+    if (w == "'s") continue;
+    words.push_back(w);
+  }
+  return words;
+}
+
+EntityType EntityTyper::mention_type(int32_t mi) const {
+  if (mention_types_.size() != doc_.mentions.size()) mention_types_.assign(doc_.mentions.size(), -1);
+  int8_t& t = mention_types_[mi];
+  if (t < 0) t = static_cast<int8_t>(model_.classify(doc_, doc_.mentions[mi], lex_));
+  return static_cast<EntityType>(t);
+}
+
+// Once per entity: a body noun asks about the same names again and again.
+bool EntityTyper::person_evidence(int32_t id) const {
+  if (named_person_.size() < doc_.entities.size()) named_person_.resize(doc_.entities.size(), -1);
+  int8_t& known = named_person_[id];
+  if (known < 0) {
+    const Entity& e = doc_.entities[id];
+    known = e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty() || given_and_surname(e);
+  }
+  return known;
+}
+
+void EntityTyper::type(Entity& e, bool called_body, bool he_or_she) const {
+  if (e.mentions.empty()) {  // a byline's author: named in no sentence
+    e.type = EntityType::kPerson;
+    return;
+  }
+  e.type = mention_type(static_cast<int32_t>(e.mentions.front()));
+  if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
+    e.type = EntityType::kPerson;
+  if (e.type == EntityType::kOrganisation && given_and_surname(e)) e.type = EntityType::kPerson;
+  // Called "the firm" or "the company" later: a body, unless something says
+  // person ("Time Warner", "Umbro": names GUM never showed the model).
+  const int32_t id = static_cast<int32_t>(&e - doc_.entities.data());
+  if (e.type == EntityType::kPerson && called_body && !person_evidence(id) && !he_or_she)
+    e.type = EntityType::kOrganisation;
+  // "Taha Idris … he said": a name of two words or more that a "he" or "she"
+  // refers to, its last word no noun WordNet knows (not "Deutsche Bank",
+  // "Downing Street", "the Oxford English Dictionary"), is a person's.
+  if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && he_or_she && person_shaped(e))
+    e.type = EntityType::kPerson;
+  if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
+  else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
+}
+
+// Whether one of e's names is a known given name and a surname ("Norman
+// Cook", "Chris Fox"): a person's, whatever the type model guessed from words
+// it has rarely seen. Two words, the second no body's word ("Ruth Group" is a
+// firm).
+bool EntityTyper::given_and_surname(const Entity& e) const {
+  for (const uint32_t mi : e.mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if (m.kind != MentionKind::kName) continue;
+    const std::vector<std::string> words = name_words(doc_, m);
+    if (words.size() != 2 || lex_.given_name_gender(words.front()) == Gender::kUnknown) continue;
+    if (lex_.is(WordClass::kOrgHead, words.back()) || lex_.is(WordClass::kAbbrevEnd, words.back())) continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether e's fullest name is two words or more, all capitalised, and ends in
+// a word that is no noun or a person noun in WordNet, nor a body's.
+bool EntityTyper::person_shaped(const Entity& e) const {
+  const Mention* best = nullptr;
+  for (const uint32_t mi : e.mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if (m.kind == MentionKind::kName && (!best || m.name.end - m.name.begin > best->name.end - best->name.begin))
+      best = &m;
+  }
+  if (!best) return false;
+  const std::vector<std::string> words = name_words(doc_, *best);
+  if (words.size() < 2) return false;
+  for (uint32_t t = best->first_token; t < best->end_token; ++t)
+    if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= best->name.begin &&
+        !doc_.tokens[t].has(kCapitalized))
+      return false;
+  const std::string& last = words.back();
+  if (lex_.is(WordClass::kOrgHead, last) || lex_.is(WordClass::kAbbrevEnd, last)) return false;
+  const NounSenses senses = lex_.noun_senses(last);
+  return !senses.lexfile[0] || senses.first_is(NounSenses::kPerson);
+}
+
+}  // namespace whosaid

@@ -1,0 +1,55 @@
+// The type of each entity that speaks: person, organisation, document or
+// other (docs/types.md).
+//
+//   EntityTyper typer(doc, lexicon);
+//   typer.mention_type(mi);                      // the model's verdict on one mention, computed once
+//   typer.type(entity, called_body, he_or_she);  // sets Entity::type and Entity::kind
+//
+// The mention-type model (types/mention_type.h) reads the words of the
+// mention that starts the entity. The resolver knows what the model does not:
+// a gendered name or a role is a person's; a known given name and a surname
+// is a person's even when the model read a body into it ("Chris Fox"); a name
+// that nothing marks as a person's and that a bare body noun was resolved to
+// ("Krispy Kreme has warned … The company said") is an organisation; a name
+// shaped like a person's that a "he" or "she" was resolved to is a person's.
+// The kind follows the type: organisations and documents are bodies, so the
+// store never merges one with a person.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/lexicon.h"
+#include "types/mention_type.h"
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+// The folded words of a mention's name (from Mention::name on), without "'s".
+std::vector<std::string> name_words(const Document& doc, const Mention& m);
+
+class EntityTyper {
+ public:
+  EntityTyper(const Document& doc, const Lexicon& lexicon) : doc_(doc), lex_(lexicon) {}
+
+  // The type model's verdict on doc.mentions[mi].
+  EntityType mention_type(int32_t mi) const;
+  // A gender, a role, or a given name and a surname: entity `id` is a person's.
+  bool person_evidence(int32_t id) const;
+  // Sets e.type and e.kind. `called_body`: a bare body noun ("the company")
+  // was resolved to e; `he_or_she`: a "he" or "she" was.
+  void type(Entity& e, bool called_body, bool he_or_she) const;
+
+ private:
+  bool given_and_surname(const Entity& e) const;
+  bool person_shaped(const Entity& e) const;
+
+  const Document& doc_;
+  const Lexicon& lex_;
+  const TypeModel& model_ = TypeModel::builtin();
+  mutable std::vector<int8_t> mention_types_;  // mention_type() of each mention, -1 not yet
+  mutable std::vector<int8_t> named_person_;   // person_evidence() of each entity, -1 not yet
+};
+
+}  // namespace whosaid
