@@ -6,17 +6,22 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <string_view>
 #include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "adversaries.h"
 #include "store_fixtures.h"
 
 extern char** environ;
@@ -34,6 +39,7 @@ struct Result {
   int rc = -1;          // exit status, 128 + signal when killed by one
   bool timed_out = false;
   double seconds = 0;
+  long peak_kb = 0;     // the child's peak resident set size (ru_maxrss of wait4: that process only)
   std::string out, err;
 };
 
@@ -53,7 +59,7 @@ class Hostile : public ::testing::Test {
     std::vector<char*> argv;
     for (auto& a : full) argv.push_back(a.data());
     argv.push_back(nullptr);
-    const std::string out = dir_.file("stdout"), err = dir_.file("stderr");
+    const std::string out = discard_output_ ? "/dev/null" : dir_.file("stdout"), err = dir_.file("stderr");
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, in.c_str(), O_RDONLY, 0);
@@ -70,12 +76,13 @@ class Hostile : public ::testing::Test {
     }
     const auto deadline = start + std::chrono::duration<double>(limit * kSlowdown);
     int status = 0;
+    rusage usage{};
     for (;;) {
-      pid_t done = waitpid(pid, &status, WNOHANG);
+      pid_t done = wait4(pid, &status, WNOHANG, &usage);
       if (done == pid) break;
       if (std::chrono::steady_clock::now() > deadline) {
         kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
+        wait4(pid, &status, 0, &usage);
         r.timed_out = true;
         break;
       }
@@ -83,7 +90,8 @@ class Hostile : public ::testing::Test {
     }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = testing::read_file(out);
+    r.peak_kb = usage.ru_maxrss;
+    if (!discard_output_) r.out = testing::read_file(out);
     r.err = testing::read_file(err);
     EXPECT_FALSE(r.timed_out) << "whosaid did not finish in " << limit * kSlowdown << " s";
     EXPECT_LT(r.rc, 128) << "whosaid was killed by signal " << r.rc - 128 << "\n" << r.err.substr(0, 4000);
@@ -156,6 +164,7 @@ class Hostile : public ::testing::Test {
   }
 
   TempDir dir_;
+  bool discard_output_ = false;  // standard output to /dev/null, not read back
   int64_t articles_before_ = 0, quotes_before_ = 0;
 };
 
@@ -197,6 +206,45 @@ TEST_F(Hostile, FiftyMegabyteOneLineTextFinishesInSeconds) {
     ASSERT_LE(q["end"].get<size_t>(), text.size());
   }
   std::printf("  50 MB one-line text: %.1f s\n", r.seconds);
+}
+
+// Peak memory of `whosaid extract --format json` above its peak on a tiny
+// input, per input byte, on 4 MB of each adversarial shape (tests/adversaries.h):
+// under 30 bytes a byte (docs/hostile-input.md, issue #17). Each run is its own
+// process, and wait4 reports that process's peak alone. Memory, unlike time,
+// does not depend on the machine's load.
+TEST_F(Hostile, PeakMemoryPerInputByte) {
+  constexpr double kMaxBytesPerByte = 30;
+  constexpr size_t kBytes = 4 << 20;
+  // Still above 30 (issue #17): a ceiling just over today's figure (colons
+  // 32.7, was 53.7; quotations in one paragraph 31.6, was 42.7) so that they
+  // cannot grow. What is left there is per object: a token, mention and
+  // coreference mention for every 2.5 bytes of "Key: ", a quote (184 bytes)
+  // for every 19 bytes of quotations.
+  const std::map<std::string_view, double> still_above = {{"colons", 34}, {"quotes_one_paragraph", 33}};
+  // A child's peak starts from its parent's resident set (the memory it was
+  // spawned from), so this process must stay below whosaid's at-rest peak:
+  // outputs go to /dev/null instead of being read back.
+  discard_output_ = true;
+  const Result rest = run({"extract", "--format", "json", file("tiny.txt", "Mr Key said the bill passed.\n")});
+  ASSERT_EQ(rest.rc, 0) << rest.err;
+  ASSERT_GT(rest.peak_kb, 0);
+  for (const testing::Adversary& a : testing::adversaries()) {
+    const std::string path = file("shape.txt", a.make(kBytes));
+    const size_t bytes = std::filesystem::file_size(path);
+    rusage self{};
+    getrusage(RUSAGE_SELF, &self);
+    ASSERT_LT(self.ru_maxrss, rest.peak_kb) << "this test's own memory would be counted in whosaid's";
+    const Result r = run({"extract", "--format", "json", path}, 600);
+    EXPECT_EQ(r.rc, 0) << a.name << ": " << r.err.substr(0, 400);
+    const double per_byte = static_cast<double>(r.peak_kb - rest.peak_kb) * 1024 / static_cast<double>(bytes);
+    std::printf("  memory %-28s %6.1f bytes per input byte (peak %ld KB, at rest %ld KB)\n", a.name, per_byte,
+                r.peak_kb, rest.peak_kb);
+    const auto ceiling = still_above.find(a.name);
+    const double limit = ceiling == still_above.end() ? kMaxBytesPerByte : ceiling->second;
+    EXPECT_LT(per_byte, limit) << a.name << ": peak " << r.peak_kb << " KB, at rest " << rest.peak_kb << " KB, input "
+                               << bytes << " bytes";
+  }
 }
 
 // A file over the document limit is refused before it is read (it was read

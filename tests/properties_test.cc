@@ -15,11 +15,14 @@
 #include <gtest/gtest.h>
 
 #include "../fuzz/invariants.h"
+#include "adversaries.h"
 #include "test_util.h"
 
 namespace whosaid {
 namespace {
 
+using testing::Adversary;
+using testing::adversaries;
 using testing::extractor;
 
 // Pieces random texts are made of: words the rules react to, every quotation
@@ -85,71 +88,6 @@ TEST(SpanInvariants, RandomBytes) {
     for (int k = 0, n = len(rng); k < n; ++k) text.push_back(static_cast<char>(byte(rng)));
     expect_invariants(text);
   }
-}
-
-// Adversarial texts of about `bytes` bytes, also used for the linear-time test.
-struct Adversary {
-  const char* name;
-  std::function<std::string(size_t bytes)> make;
-  bool timed = true;  // also in the linear-time test
-};
-
-std::string repeat(std::string_view unit, size_t bytes) {
-  std::string out;
-  out.reserve(bytes + unit.size());
-  while (out.size() < bytes) out += unit;
-  return out;
-}
-
-std::string nested_parentheses(size_t bytes) {
-  // 10,000 nested parentheses around a sentence with a cue, repeated.
-  std::string unit = std::string(10000, '(') + "He said the plan works" + std::string(10000, ')') + " ";
-  return repeat(unit, bytes);
-}
-
-// A random mix of abbreviations that may or may not end a sentence (fixed seed).
-std::string abbreviations(size_t bytes) {
-  static const char* kPieces[] = {"e.g. ", "Sen. ", "Mr. "};
-  std::mt19937 rng(5);
-  std::uniform_int_distribution<int> pick(0, 2);
-  std::string out;
-  out.reserve(bytes + 8);
-  while (out.size() < bytes) out += kPieces[pick(rng)];
-  return out;
-}
-
-const std::vector<Adversary>& adversaries() {
-  static const std::vector<Adversary> a = {
-      {"straight_quotes", [](size_t n) { return repeat("\"", n); }},
-      {"all_quote_marks",
-       [](size_t n) { return repeat("\"\xE2\x80\x9C\xE2\x80\x9D'\xE2\x80\x98\xE2\x80\x99\xC2\xAB\xC2\xBB\xE2\x80\x9E``''", n); }},
-      {"alternating_curly", [](size_t n) { return repeat("\xE2\x80\x9C\xE2\x80\x9D", n); }},
-      {"alternating_curly_words", [](size_t n) { return repeat("\xE2\x80\x9C Yes \xE2\x80\x9D said ", n); }},
-      {"opening_curly_only", [](size_t n) { return repeat("\xE2\x80\x9C", n); }},
-      {"no_spaces", [](size_t n) { return repeat("abcdefghijKLMNOP", n); }},
-      {"no_spaces_punctuated", [](size_t n) { return repeat("Mr.Key,said:\"no\"", n); }},
-      {"one_giant_sentence", [](size_t n) { return repeat("the minister said that the committee would ", n); }},
-      {"nested_parentheses", nested_parentheses},
-      {"cue_words", [](size_t n) { return repeat("said told warned says according to ", n); }},
-      {"capitalised_names", [](size_t n) { return repeat("John Key Phil Goff Mr Smith Prime Minister Helen Clark ", n); }},
-      {"names_and_pronouns", [](size_t n) { return repeat("John Key said he told her she said they ", n); }},
-      {"quotes_one_paragraph",
-       [](size_t n) { return repeat("\xE2\x80\x9CYes,\xE2\x80\x9D he said. \xE2\x80\x9CNo,\xE2\x80\x9D Mr Key said. ", n); }},
-      {"unclosed_quote_paragraphs", [](size_t n) { return repeat("\xE2\x80\x9CStill going, he said\n", n); }},
-      {"sentences_with_speakers", [](size_t n) { return repeat("Mr Key said the bill passed. ", n); }},
-      {"colons", [](size_t n) { return repeat("Key: ", n); }},
-      {"dashes", [](size_t n) { return repeat("\xE2\x80\x94 ", n); }},
-      {"initials", [](size_t n) { return repeat("J. R. R. ", n); }},
-      {"newlines", [](size_t n) { return repeat("\n", n); }},
-      {"invalid_utf8", [](size_t n) { return repeat("\xFF\xC3(\xE2\x80", n); }},
-      // Ordinary-looking text that was quadratic (docs/hostile-input.md).
-      {"senator_nominals", [](size_t n) { return repeat("Senator X Y spoke. The senator said yes. ", n); }},
-      {"interview_lines", [](size_t n) { return repeat("NAME: We agree on this, and he said it would pass.\n", n); }},
-      {"abbreviations", abbreviations},
-      {"speaker_quote_no_end", [](size_t n) { return repeat("Name: \"no\" Name: ", n); }},
-      {"dense_attribution", [](size_t n) { return repeat("He said \"yes, and no\" and then ", n); }},
-  };
-  return a;
 }
 
 TEST(SpanInvariants, AdversarialTexts) {

@@ -128,6 +128,7 @@ constexpr std::string_view kMagic = "whosaid coref model 1\n";
 
 std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   std::vector<CorefMention> out;
+  out.reserve(doc.mentions.size());
   std::vector<bool> covered(doc.tokens.size(), false);
   auto add = [&](uint32_t first, uint32_t end, CorefForm form, int32_t dm) {
     CorefMention c;
@@ -206,8 +207,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     // The head: the last word (of the name, for "Mr Key's").
     uint32_t h = c.end_token - 1;
     while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
-    c.head = std::string(fw[h]);
-    if (c.head.size() > 2 && c.head.ends_with("'s")) c.head.resize(c.head.size() - 2);
+    c.head = fw[h];
+    if (c.head.size() > 2 && c.head.ends_with("'s")) c.head.remove_suffix(2);
     c.org_head = lex.is(WordClass::kOrgHead, c.head);
     const std::string_view first = fw[c.first_token];
     c.indefinite = first == "a" || first == "an" ||
@@ -224,8 +225,9 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
       if (c.form == CorefForm::kName && c.gender == Gender::kUnknown && c.end_token - c.first_token == 1 &&
           lex.given_name_gender(c.head) != Gender::kUnknown)
         c.gender = lex.given_name_gender(c.head);
-      uint32_t& n = seen[c.head];
-      c.head_count = n++;
+      auto it = seen.find(c.head);
+      if (it == seen.end()) it = seen.emplace(std::string(c.head), 0).first;
+      c.head_count = it->second++;
     }
     if (is_parsed(doc.tokens[h])) {
       c.subject = dep::is_subject(doc.tokens[h].dep);

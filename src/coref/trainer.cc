@@ -74,10 +74,11 @@ CorefDocument build(const ConllDocument& cd, const GumText& gum) {
   find_quotes(doc);
   split_sentences(doc, lex);
   find_cues(doc, lex);
-  const FoldedWords fw(doc);
-  find_mentions(doc, lex, fw);
   CorefDocument out;
   out.id = cd.id;
+  out.folded = std::make_shared<const FoldedWords>(doc);
+  const FoldedWords& fw = *out.folded;
+  find_mentions(doc, lex, fw);
   out.mentions = coref_mentions(doc, lex, fw);
   out.entity.assign(out.mentions.size(), -1);
   for (size_t i = 0; i < out.mentions.size(); ++i) {

@@ -129,6 +129,12 @@ int32_t mention_at(const Document& doc, uint32_t t) {
 }
 
 void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
+  // At most a mention per word token (up to 4M, 192 MB of address space):
+  // reserved, the vector is never copied as it grows, and the unused part is
+  // never touched, so never resident (as the tokens in segment()).
+  size_t words = 0;
+  for (const Token& t : doc.tokens) words += t.kind == TokenKind::kWord;
+  doc.mentions.reserve(std::min<size_t>(words, size_t{1} << 22));
   // How each word is written away from sentence starts.
   StringSet lower_words, mid_caps_words;
   for (const Sentence& s : doc.sentences) {
