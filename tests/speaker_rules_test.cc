@@ -156,5 +156,22 @@ TEST(SpeakerRules, ANameThatHeRefersToIsAPerson) {
   EXPECT_EQ(q->speaker->type, EntityType::kPerson);
 }
 
+// "Analysts said" describes a group, it names no one: its entity is a
+// nominal, which the store links to no speaker. A plural written capitalised
+// inside a sentence ("the Tories") is a name.
+TEST(SpeakerRules, APluralOpeningTheSentenceNamesNoOne) {
+  Document doc = extractor().extract(
+      "Shares in the bank fell on Monday.\n\nAnalysts said the fall would not last.\n");
+  const Quote* q = testing::quote_containing(doc, "the fall would not last");
+  ASSERT_TRUE(q && q->speaker && q->speaker->entity >= 0);
+  EXPECT_EQ(doc.entities[q->speaker->entity].kind, MentionKind::kNominal);
+
+  Document doc2 = extractor().extract(
+      "The Tories attacked the budget on Monday.\n\nTories said the tax would hurt families.\n");
+  const Quote* q2 = testing::quote_containing(doc2, "the tax would hurt families");
+  ASSERT_TRUE(q2 && q2->speaker && q2->speaker->entity >= 0);
+  EXPECT_NE(doc2.entities[q2->speaker->entity].kind, MentionKind::kNominal);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,5 +1,6 @@
 #include "entities/entity_typer.h"
 
+#include "core/positions.h"
 #include "core/utf8.h"
 
 namespace whosaid {
@@ -56,6 +57,30 @@ void EntityTyper::type(Entity& e, bool called_body, bool he_or_she) const {
     e.type = EntityType::kPerson;
   if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
   else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
+  // "Analysts said", "MPs voted": a group described, not named.
+  if (common_plural(e)) e.kind = MentionKind::kNominal;
+}
+
+// Whether every mention of e is one word opening its sentence, a plural
+// whose first WordNet sense is a person or a group ("Analysts", "MPs",
+// "Campaigners"): capitalised only because it opens the sentence. "Tories"
+// written inside a sentence anywhere in the article is a name.
+bool EntityTyper::common_plural(const Entity& e) const {
+  if (e.mentions.empty()) return false;
+  for (const uint32_t mi : e.mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) return false;
+    if (m.end_token != m.first_token + 1 || m.name.begin != doc_.tokens[m.first_token].span.begin) return false;
+    const int32_t si = sentence_containing(doc_, m.first_token);
+    if (si < 0 || doc_.sentences[si].first_token != m.first_token) return false;
+  }
+  const std::vector<std::string> words = name_words(doc_, doc_.mentions[e.mentions.front()]);
+  if (words.size() != 1) return false;
+  const std::string& w = words.front();
+  if (w.size() < 4 || w.back() != 's' || w.ends_with("ss") || lex_.given_name_gender(w) != Gender::kUnknown)
+    return false;
+  const NounSenses n = lex_.noun_senses(w);
+  return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
 }
 
 // Whether one of e's names is a known given name and a surname ("Norman

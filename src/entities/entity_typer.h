@@ -44,6 +44,7 @@ class EntityTyper {
  private:
   bool given_and_surname(const Entity& e) const;
   bool person_shaped(const Entity& e) const;
+  bool common_plural(const Entity& e) const;
 
   const Document& doc_;
   const Lexicon& lex_;

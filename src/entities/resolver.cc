@@ -351,6 +351,10 @@ class Resolver {
       const std::vector<std::string> words = role_words(m);
       if (!words.empty()) by_role_head_[words.back()].push_back(static_cast<uint32_t>(mi));
     }
+    // In text order (role_holder() searches by token): the attributor may add mentions out of order.
+    for (auto& [head, list] : by_role_head_)
+      std::sort(list.begin(), list.end(),
+                [&](uint32_t a, uint32_t b) { return doc_.mentions[a].first_token < doc_.mentions[b].first_token; });
   }
 
   std::vector<std::string> role_words(const Mention& m) const {
