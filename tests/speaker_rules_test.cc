@@ -8,6 +8,7 @@ namespace whosaid {
 namespace {
 
 using testing::extractor;
+using testing::speaker_at;
 using testing::speaker_of;
 
 // A sentence that introduces a person, then a quotation with "he said": the
@@ -130,17 +131,17 @@ TEST(SpeakerRules, ANameCalledTheCompanyIsACompany) {
       "Krispy Kreme has warned that its profits will fall this year. The company said sales in its stores had "
       "dropped by 10%.\n");
   for (const char* needle : {"its profits will fall", "sales in its stores"}) {
-    const Quote* q = testing::quote_containing(doc, needle);
-    ASSERT_TRUE(q && q->speaker) << needle;
-    EXPECT_EQ(q->speaker->name, "Krispy Kreme") << needle;
-    EXPECT_EQ(q->speaker->type, EntityType::kOrganisation) << needle;
+    const Speaker* sp = speaker_at(doc, needle);
+    ASSERT_TRUE(sp) << needle;
+    EXPECT_EQ(sp->name, "Krispy Kreme") << needle;
+    EXPECT_EQ(sp->type, EntityType::kOrganisation) << needle;
   }
 
   Document doc2 = extractor().extract(
       "Mr Jones Kreme has warned that profits will fall this year. The company said sales had dropped.\n");
-  const Quote* q = testing::quote_containing(doc2, "profits will fall");
-  ASSERT_TRUE(q && q->speaker);
-  EXPECT_EQ(q->speaker->type, EntityType::kPerson);
+  const Speaker* sp = speaker_at(doc2, "profits will fall");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->type, EntityType::kPerson);
 }
 
 // A name of two words that "he" refers to is a person's, even when the type
@@ -150,10 +151,33 @@ TEST(SpeakerRules, ANameThatHeRefersToIsAPerson) {
       "Anti-racism campaigners in Swansea have handed copies of a leaflet to the police.\n\n"
       "Taha Idris, director of the Swansea Bay Race Equality Council, said his organisation contacted police "
       "after receiving complaints. \"I'm quite shocked to see this sort of leaflet in Swansea,\" he said.\n");
-  const Quote* q = testing::quote_containing(doc, "quite shocked");
-  ASSERT_TRUE(q && q->speaker);
-  EXPECT_EQ(q->speaker->name, "Taha Idris");
-  EXPECT_EQ(q->speaker->type, EntityType::kPerson);
+  const Speaker* sp = speaker_at(doc, "quite shocked");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->name, "Taha Idris");
+  EXPECT_EQ(sp->type, EntityType::kPerson);
+}
+
+// A name of one word that nothing marks as a person's (no given name, title,
+// role, "he" or "she", nor an "I" in its quotations) is a body's: in news a
+// person is named in full at least once. One whose quotation says "I" is a
+// person's.
+TEST(SpeakerRules, AOneWordNameWithNothingPersonalIsABody) {
+  Document doc = extractor().extract(
+      "Oil firm in court\n\n"
+      "Zorvex has filed for bankruptcy protection in the US. Zorvex said the tax claims against it were "
+      "unlawful.\n");
+  const Speaker* sp = speaker_at(doc, "the tax claims");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->name, "Zorvex");
+  EXPECT_EQ(sp->type, EntityType::kOrganisation);
+
+  Document doc2 = extractor().extract(
+      "Striker eyes title\n\n"
+      "Kalimbo scored twice on Saturday. \"I want to win the league this year,\" Kalimbo said.\n");
+  const Speaker* sp2 = speaker_at(doc2, "win the league");
+  ASSERT_TRUE(sp2);
+  EXPECT_EQ(sp2->name, "Kalimbo");
+  EXPECT_EQ(sp2->type, EntityType::kPerson);
 }
 
 // "Analysts said" describes a group, it names no one: its entity is a

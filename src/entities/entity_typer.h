@@ -11,7 +11,9 @@
 // is a person's even when the model read a body into it ("Chris Fox"); a name
 // that nothing marks as a person's and that a bare body noun was resolved to
 // ("Krispy Kreme has warned … The company said") is an organisation; a name
-// shaped like a person's that a "he" or "she" was resolved to is a person's.
+// shaped like a person's that a "he" or "she" was resolved to, or whose
+// quotation says "I", is a person's; a one-word name that nothing marks as a
+// person's is a body's ("Yukos said").
 // The kind follows the type: organisations and documents are bodies, so the
 // store never merges one with a person.
 #pragma once
@@ -38,13 +40,15 @@ class EntityTyper {
   // A gender, a role, or a given name and a surname: entity `id` is a person's.
   bool person_evidence(int32_t id) const;
   // Sets e.type and e.kind. `called_body`: a bare body noun ("the company")
-  // was resolved to e; `he_or_she`: a "he" or "she" was.
+  // was resolved to e; `he_or_she`: a "he" or "she" was, or e's quotation says "I".
   void type(Entity& e, bool called_body, bool he_or_she) const;
 
  private:
   bool given_and_surname(const Entity& e) const;
   bool person_shaped(const Entity& e) const;
   bool common_plural(const Entity& e) const;
+  bool one_word(const Entity& e) const;
+  bool opens_sentence(const Mention& m) const;
 
   const Document& doc_;
   const Lexicon& lex_;

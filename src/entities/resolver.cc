@@ -412,15 +412,22 @@ class Resolver {
   // A plural head ("the firms", "the unions") is not one body.
   static bool plural(std::string_view head) { return head.size() > 2 && head.back() == 's' && !head.ends_with("ss"); }
 
-  // The named speaker of the quotation holding a first-person pronoun, or -1.
-  int32_t quotation_speaker(const CorefMention& m) const {
-    if (!m.in_quote || (m.form != CorefForm::kFirstSingular && m.form != CorefForm::kFirstPlural)) return -1;
+  // The index of the quote whose span holds mention m (in quotation marks), or -1.
+  int32_t quote_holding(const CorefMention& m) const {
+    if (!m.in_quote) return -1;
     const uint32_t at = doc_.tokens[m.first_token].span.begin;
     auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
                                [](uint32_t b, const Quote& q) { return b < q.span.begin; });
     if (it == doc_.quotes.begin()) return -1;
     const size_t qi = static_cast<size_t>(it - doc_.quotes.begin() - 1);
-    if (at >= doc_.quotes[qi].span.end || links_[qi].mention < 0) return -1;
+    return at < doc_.quotes[qi].span.end ? static_cast<int32_t>(qi) : -1;
+  }
+
+  // The named speaker of the quotation holding a first-person pronoun, or -1.
+  int32_t quotation_speaker(const CorefMention& m) const {
+    if (m.form != CorefForm::kFirstSingular && m.form != CorefForm::kFirstPlural) return -1;
+    const int32_t qi = quote_holding(m);
+    if (qi < 0 || links_[qi].mention < 0) return -1;
     const Mention& src = doc_.mentions[links_[qi].mention];
     return src.kind == MentionKind::kPronoun ? -1 : src.entity;
   }
@@ -554,8 +561,12 @@ class Resolver {
     // few microseconds a mention), all before any pronoun lends one its gender.
     std::vector<uint8_t> typed(doc_.entities.size(), 0);
     he_or_she_.assign(doc_.entities.size(), 0);
-    for (size_t i = 0; i < ms_.size(); ++i)
+    for (size_t i = 0; i < ms_.size(); ++i) {
       if (ent_[i] >= 0 && (ms_[i].form == CorefForm::kMale || ms_[i].form == CorefForm::kFemale)) he_or_she_[ent_[i]] = 1;
+      // An "I" in a quotation: the speaker is a person (a body says "we").
+      if (const int32_t q = ms_[i].form == CorefForm::kFirstSingular ? quote_holding(ms_[i]) : -1; q >= 0)
+        if (const int32_t e = source_entity(links_[q]); e >= 0) he_or_she_[e] = 1;
+    }
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
       if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, he_or_she_[id]), typed[id] = 1;
@@ -618,7 +629,7 @@ class Resolver {
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
   StringMap<std::vector<uint32_t>> by_role_head_;
-  std::vector<uint8_t> he_or_she_;            // assign_speakers(): entities a "he" or "she" was resolved to
+  std::vector<uint8_t> he_or_she_;            // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I"
   std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)  // index_roles(): mentions with a role, by its last word
 };
 
