@@ -180,6 +180,22 @@ TEST(SpeakerRules, AOneWordNameWithNothingPersonalIsABody) {
   EXPECT_EQ(sp2->type, EntityType::kPerson);
 }
 
+// A source "they" that the model links to no one is the group that is the
+// subject just before: people or bodies in WordNet, never a person's name
+// that ends in "s".
+TEST(SpeakerRules, TheyIsTheGroupThatIsTheSubjectBefore) {
+  Document doc = extractor().extract(
+      "Plans for a new runway at the airport are fiercely opposed.\n\n"
+      "Opponents say the cost of the runway could not be met without public money. They said this would be "
+      "illegal under current rules.\n");
+  EXPECT_EQ(speaker_of(doc, "this would be illegal"), "Opponents");
+
+  Document doc2 = extractor().extract(
+      "The software deal was signed on Monday.\n\n"
+      "Bill Gates praised the agreement. They said the deal would create jobs.\n");
+  EXPECT_NE(speaker_of(doc2, "the deal would create jobs"), "Bill Gates");
+}
+
 // "Analysts said" describes a group, it names no one: its entity is a
 // nominal, which the store links to no speaker. A plural written capitalised
 // inside a sentence ("the Tories") is a name.

@@ -266,6 +266,25 @@ class Resolver {
       const int32_t b = nearest_speaking_body(i);
       if (b >= 0) ent_[i] = b;
     }
+    // A source "they" the model links to no one: the group that is the
+    // subject of a sentence just before ("Opponents say … They said").
+    if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0)
+      ent_[i] = nearest_plural_subject(i);
+  }
+
+  // The nearest subject before anaphor i, in its sentence or the two before,
+  // outside quotations, that names or describes a group: a plural head
+  // ("Opponents", "the two Japanese companies", "Democrats"), or -1. GUM, the
+  // model's training data, has few groups that speak.
+  int32_t nearest_plural_subject(size_t i) const {
+    return nearest(i, 2, [&](const CorefMention& m, int32_t) {
+      if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive || !plural(m.head)) return false;
+      if (m.gender == Gender::kMale || m.gender == Gender::kFemale) return false;  // "Bill Gates", "Chris Evans"
+      // People or bodies by WordNet ("critics", "Tories", "companies"), not
+      // "Gates", "the proposals".
+      const NounSenses n = lex_.noun_senses(m.head);
+      return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
+    });
   }
 
   // Whether entity e is a body: its first mention typed organisation or document.
