@@ -180,6 +180,21 @@ TEST(SpeakerRules, AOneWordNameWithNothingPersonalIsABody) {
   EXPECT_EQ(sp2->type, EntityType::kPerson);
 }
 
+// A body noun opening a sentence ("The company …") is what a later "it said"
+// stands for, and it is the firm named before, even when that name ends in a
+// thing's noun ("Zentrix Motor", not a place's: "South Korea").
+TEST(SpeakerRules, ItSaidAfterTheCompanyIsTheFirmNamedBefore) {
+  Document doc = extractor().extract(
+      "Carmaker to build new plant\n\n"
+      "South Korea's Zentrix Motor has announced that it plans to build a second plant in India.\n\n"
+      "The company did not give details of its investment but it said the new plant would produce 150,000 "
+      "cars a year.\n");
+  const Speaker* sp = speaker_at(doc, "the new plant would produce");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->name, "Zentrix Motor");
+  EXPECT_EQ(sp->type, EntityType::kOrganisation);
+}
+
 // A source "they" that the model links to no one is the group that is the
 // subject just before: people or bodies in WordNet, never a person's name
 // that ends in "s".

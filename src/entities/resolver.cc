@@ -189,7 +189,11 @@ class Resolver {
       // make entities) and pronoun sources, each with the anaphors its chain
       // of antecedents passes through (resolve()). Other pronouns ("his",
       // "you" in a quotation nobody's chain reaches) are never scored.
-      const bool needed = dm >= 0 && (ms[i].form == CorefForm::kNominal || ms[i].source || !is_anaphor(ms[i]));
+      // A definite body noun opening a sentence ("The company didn't give
+      // details … but it said") is what a later source "it" may stand for
+      // (nearest_speaking_body), found by the coreference mentions alone.
+      const bool needed = (dm >= 0 && (ms[i].form == CorefForm::kNominal || ms[i].source || !is_anaphor(ms[i]))) ||
+                          speaking_body_noun(ms[i]);
       if (is_anaphor(ms[i]) && needed) resolve(i);
       if (dm < 0 || !needed) continue;
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
@@ -313,7 +317,8 @@ class Resolver {
   // that speak.
   int32_t nearest_speaking_body(size_t i) const {
     return nearest(i, 3, [&](const CorefMention& m, int32_t) {
-      if (m.in_quote || is_pronoun(m.form) || m.doc_mention < 0) return false;
+      if (m.doc_mention < 0) return speaking_body_noun(m);
+      if (m.in_quote || is_pronoun(m.form)) return false;
       // A source ("said the FCC"), or a subject that names a body ("The
       // company", "Acme Corp"); the type model then decides ("Revenues" is
       // no body).
@@ -322,6 +327,12 @@ class Resolver {
       const EntityType t = typer_.mention_type(m.doc_mention);
       return t == EntityType::kOrganisation || t == EntityType::kDocument;
     });
+  }
+
+  // "The company", "the ministry": a definite singular nominal subject outside
+  // quotations whose head names a body (the lexicon's org_head).
+  static bool speaking_body_noun(const CorefMention& m) {
+    return m.form == CorefForm::kNominal && m.definite && m.org_head && m.subject && !m.in_quote && !plural(m.head);
   }
 
   // "the company" when the model says none: the nearest organisation named in
@@ -346,9 +357,16 @@ class Resolver {
       if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
       // One capitalised word opening its sentence may be no name ("Pre-tax", "Based").
       if (m.end_token == m.first_token + 1 && doc_.sentences[m.sentence].first_token == m.first_token) return false;
-      // Not a place, time, object or person WordNet knows by that name ("UK", "January", "Europe").
+      // Not a place, time, object or person WordNet knows by that name ("UK",
+      // "January", "Europe"). A name of several words may end in a thing's
+      // noun and still be a firm's ("Hyundai Motor", "Nippon Steel"), not in
+      // a place's or a time's ("South Korea", "New Year").
       const NounSenses known = lex_.noun_senses(m.head);
-      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup)) return false;
+      const bool several = m.end_token - m.first_token >= 2;
+      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) &&
+          (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
+           known.first_is(NounSenses::kPerson)))
+        return false;
       // A name with a body head of its own is that kind of body: "the party"
       // is not the "Audit Commission".
       if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
