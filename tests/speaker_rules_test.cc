@@ -51,6 +51,15 @@ TEST(SpeakerRules, RelativePronounTakesTheMentionBeforeTheComma) {
   EXPECT_NE(speaker_of(doc2, "the rules were unfair"), "European Union");
 }
 
+// A relative pronoun that nothing resolves is named by the noun phrase right
+// before it: the group it stands for, not "who".
+TEST(SpeakerRules, AnUnresolvedRelativePronounIsNamedByItsNounPhrase) {
+  Document doc = extractor().extract(
+      "The patent directive returns to the European Parliament next month. It has had vocal critics who say "
+      "it could favour large over small firms.\n");
+  EXPECT_EQ(speaker_of(doc, "it could favour large over small firms"), "vocal critics");
+}
+
 // A long run of relative pronouns is resolved without nesting one call per
 // word (a stack overflow before): it finishes, and the quote is found.
 TEST(SpeakerRules, RunOfRelativePronounsDoesNotNest) {

@@ -10,6 +10,7 @@
 #include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
+#include "tagger/tag_set.h"
 
 namespace whosaid {
 namespace {
@@ -631,13 +632,37 @@ class Resolver {
           id = -1;
         }
         fill(*q.speaker, id);
-        if (id < 0) q.speaker->name = std::string(doc_.slice(m.span));  // "I", "we": as written
+        if (id < 0) q.speaker->name = std::string(doc_.slice(relative_antecedent(m).value_or(m.span)));  // "I", "we": as written
       } else if (l.carried_from >= 0 && doc_.quotes[l.carried_from].speaker) {
         Speaker sp = *doc_.quotes[l.carried_from].speaker;
         sp.mention.reset();
         q.speaker = sp;
       }
     }
+  }
+
+  // "vocal critics who say …", "a Commission ruling which said …": the noun
+  // phrase right before a relative pronoun that nothing resolved, read from
+  // the tags (adjectives, nouns, numbers and a determiner ending in a noun),
+  // or nothing. The pronoun names no one; its phrase says who.
+  std::optional<Span> relative_antecedent(const Mention& m) const {
+    const std::string_view w = folded_[m.first_token];
+    if (m.end_token != m.first_token + 1 || (w != "who" && w != "which" && w != "that")) return std::nullopt;
+    const uint32_t end = m.first_token;  // the phrase ends before the pronoun
+    if (end == 0 || !pos::is_nominal(doc_.tokens[end - 1].tag)) return std::nullopt;
+    const int32_t si = sentence_containing(doc_, m.first_token);
+    const uint32_t floor = si < 0 ? 0 : doc_.sentences[si].first_token;
+    uint32_t b = end - 1;
+    constexpr uint32_t kMaxWords = 6;
+    while (b > floor && end - b < kMaxWords) {
+      const uint8_t t = doc_.tokens[b - 1].tag;
+      if (!pos::is_nominal(t) && !pos::is_adjective(t) && pos::upos(t) != pos::Upos::kNUM &&
+          !pos::is_determiner(t))
+        break;
+      --b;
+      if (pos::is_determiner(t)) break;  // "the", "a": the phrase starts here
+    }
+    return Span{doc_.tokens[b].span.begin, doc_.tokens[end - 1].span.end};
   }
 
   struct NameKey {
