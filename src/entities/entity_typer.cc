@@ -36,7 +36,7 @@ bool EntityTyper::person_evidence(int32_t id) const {
   return known;
 }
 
-void EntityTyper::type(Entity& e, bool called_body, bool he_or_she) const {
+void EntityTyper::type(Entity& e, bool called_body, bool personal) const {
   if (e.mentions.empty()) {  // a byline's author: named in no sentence
     e.type = EntityType::kPerson;
     return;
@@ -48,19 +48,19 @@ void EntityTyper::type(Entity& e, bool called_body, bool he_or_she) const {
   // Called "the firm" or "the company" later: a body, unless something says
   // person ("Time Warner", "Umbro": names GUM never showed the model).
   const int32_t id = static_cast<int32_t>(&e - doc_.entities.data());
-  if (e.type == EntityType::kPerson && called_body && !person_evidence(id) && !he_or_she)
+  if (e.type == EntityType::kPerson && called_body && !person_evidence(id) && !personal)
     e.type = EntityType::kOrganisation;
   // "Yukos said", "Labour said": a name of one word with nothing personal
   // about it is a body's. News names a person in full at least once, and
   // that full name takes the surname's mentions; what stays one word is a
   // firm, party, club or country more often than a one-name celebrity (who
   // says "I", or is "he" or "she", somewhere in the article).
-  if (e.type == EntityType::kPerson && !he_or_she && !person_evidence(id) && one_word(e))
+  if (e.type == EntityType::kPerson && !personal && !person_evidence(id) && one_word(e))
     e.type = EntityType::kOrganisation;
   // "Taha Idris … he said": a name of two words or more that a "he" or "she"
-  // refers to, its last word no noun WordNet knows (not "Deutsche Bank",
+  // refers to (or whose quotation says "I"), its last word no noun WordNet knows (not "Deutsche Bank",
   // "Downing Street", "the Oxford English Dictionary"), is a person's.
-  if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && he_or_she && person_shaped(e))
+  if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && personal && person_shaped(e))
     e.type = EntityType::kPerson;
   if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
   else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;

@@ -3,7 +3,7 @@
 //
 //   EntityTyper typer(doc, lexicon);
 //   typer.mention_type(mi);                      // the model's verdict on one mention, computed once
-//   typer.type(entity, called_body, he_or_she);  // sets Entity::type and Entity::kind
+//   typer.type(entity, called_body, personal);  // sets Entity::type and Entity::kind
 //
 // The mention-type model (types/mention_type.h) reads the words of the
 // mention that starts the entity. The resolver knows what the model does not:
@@ -40,8 +40,8 @@ class EntityTyper {
   // A gender, a role, or a given name and a surname: entity `id` is a person's.
   bool person_evidence(int32_t id) const;
   // Sets e.type and e.kind. `called_body`: a bare body noun ("the company")
-  // was resolved to e; `he_or_she`: a "he" or "she" was, or e's quotation says "I".
-  void type(Entity& e, bool called_body, bool he_or_she) const;
+  // was resolved to e; `personal`: a "he" or "she" was, or e's quotation says "I".
+  void type(Entity& e, bool called_body, bool personal) const;
 
  private:
   bool given_and_surname(const Entity& e) const;

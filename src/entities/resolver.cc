@@ -598,16 +598,16 @@ class Resolver {
     // Only the entities that sources stand for are typed (the model costs a
     // few microseconds a mention), all before any pronoun lends one its gender.
     std::vector<uint8_t> typed(doc_.entities.size(), 0);
-    he_or_she_.assign(doc_.entities.size(), 0);
+    personal_.assign(doc_.entities.size(), 0);
     for (size_t i = 0; i < ms_.size(); ++i) {
-      if (ent_[i] >= 0 && (ms_[i].form == CorefForm::kMale || ms_[i].form == CorefForm::kFemale)) he_or_she_[ent_[i]] = 1;
+      if (ent_[i] >= 0 && (ms_[i].form == CorefForm::kMale || ms_[i].form == CorefForm::kFemale)) personal_[ent_[i]] = 1;
       // An "I" in a quotation: the speaker is a person (a body says "we").
       if (const int32_t q = ms_[i].form == CorefForm::kFirstSingular ? quote_holding(ms_[i]) : -1; q >= 0)
-        if (const int32_t e = source_entity(links_[q]); e >= 0) he_or_she_[e] = 1;
+        if (const int32_t e = source_entity(links_[q]); e >= 0) personal_[e] = 1;
     }
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
-      if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, he_or_she_[id]), typed[id] = 1;
+      if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, personal_[id]), typed[id] = 1;
     }
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
@@ -632,7 +632,8 @@ class Resolver {
           id = -1;
         }
         fill(*q.speaker, id);
-        if (id < 0) q.speaker->name = std::string(doc_.slice(relative_antecedent(m).value_or(m.span)));  // "I", "we": as written
+        // Unresolved: "I", "we" as written; "who" by its noun phrase.
+        if (id < 0) q.speaker->name = std::string(doc_.slice(relative_antecedent(m).value_or(m.span)));
       } else if (l.carried_from >= 0 && doc_.quotes[l.carried_from].speaker) {
         Speaker sp = *doc_.quotes[l.carried_from].speaker;
         sp.mention.reset();
@@ -690,9 +691,10 @@ class Resolver {
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
-  StringMap<std::vector<uint32_t>> by_role_head_;
-  std::vector<uint8_t> he_or_she_;            // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I"
-  std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)  // index_roles(): mentions with a role, by its last word
+  StringMap<std::vector<uint32_t>> by_role_head_;  // index_roles(): mentions with a role, by its last word
+  // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
+  std::vector<uint8_t> personal_;
+  std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)
 };
 
 }  // namespace
