@@ -174,7 +174,7 @@ class Resolver {
     std::vector<CorefMention>& ms = ms_;
     for (CorefMention& m : ms) m.source = m.doc_mention >= 0 && is_source_[m.doc_mention];
     ent_.assign(ms.size(), -1);
-    done_.assign(ms.size(), 0);
+    done_.assign(ms.size(), false);
     resolved_.assign(doc_.mentions.size(), -1);
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
@@ -232,7 +232,7 @@ class Resolver {
     chain_.clear();
     size_t cur = i;
     for (;;) {
-      done_[cur] = 1;
+      done_[cur] = true;
       int32_t e = quotation_speaker(ms[cur]);
       if (e < 0) e = relative_head(cur);
       if (e < 0) e = voice(ms[cur]);
@@ -241,13 +241,13 @@ class Resolver {
         ent_[cur] = e;
         break;
       }
-      const int32_t j = model_.antecedent(ms, cur);
+      const int32_t j = model_.antecedent(ms, cur, folded_);
       if (j < 0) {
         ent_[cur] = role_holder(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = nearest_body(cur);
-        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head) && bare(ms[cur]) &&
-            !unnamed_body(ms[cur].head) &&
-            lex_.noun_senses(ms[cur].head).body)
+        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && bare(ms[cur]) &&
+            !unnamed_body(ms[cur].head(folded_)) &&
+            lex_.noun_senses(ms[cur].head(folded_)).body)
           if ((ent_[cur] = nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
         break;
       }
@@ -328,11 +328,11 @@ class Resolver {
       // One capitalised word opening its sentence may be no name ("Pre-tax", "Based").
       if (m.end_token == m.first_token + 1 && doc_.sentences[m.sentence].first_token == m.first_token) return false;
       // Not a place, time, object or person WordNet knows by that name ("UK", "January", "Europe").
-      const NounSenses known = lex_.noun_senses(m.head);
+      const NounSenses known = lex_.noun_senses(m.head(folded_));
       if (known.lexfile[0] && !known.first_is(NounSenses::kGroup)) return false;
       // A name with a body head of its own is that kind of body: "the party"
       // is not the "Audit Commission".
-      if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
+      if (known.body && known.lexfile[0] && m.head(folded_) != ms_[i].head(folded_)) return false;
       const EntityType t = typer_.mention_type(m.doc_mention);
       // A name typed person with nothing personal about it may be a body the
       // model never saw ("TimeWarner said … the company said").
@@ -373,8 +373,8 @@ class Resolver {
   // back at most: the index is per article.
   int32_t role_holder(size_t i) const {
     const CorefMention& a = ms_[i];
-    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head)) return -1;
-    auto it = by_role_head_.find(a.head);
+    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head(folded_))) return -1;
+    auto it = by_role_head_.find(a.head(folded_));
     if (it == by_role_head_.end()) return -1;
     const uint32_t at = a.first_token;
     const std::vector<uint32_t>& list = it->second;
@@ -545,8 +545,6 @@ class Resolver {
     const Entity& e = doc_.entities[id];
     sp.name = e.name;
     sp.type = e.type;
-    sp.role = e.role;
-    sp.org = e.org;
   }
 
   void assign_speakers() {
@@ -607,7 +605,7 @@ class Resolver {
   std::vector<int32_t> resolved_;            // entity of each pronoun mention, -1 if none
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
   std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
-  std::vector<uint8_t> done_;                // … whether resolve() has seen it
+  std::vector<bool> done_;                   // … whether resolve() has seen it
   std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order
   int32_t interviewee_ = -1;  // entity, voice.h
   std::vector<Turn> turns_;   // per paragraph, a transcript's turns (turns.h); empty if none
