@@ -175,7 +175,7 @@ class Resolver {
     std::vector<CorefMention>& ms = ms_;
     for (CorefMention& m : ms) m.source = m.doc_mention >= 0 && is_source_[m.doc_mention];
     ent_.assign(ms.size(), -1);
-    done_.assign(ms.size(), 0);
+    done_.assign(ms.size(), false);
     resolved_.assign(doc_.mentions.size(), -1);
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
@@ -237,7 +237,7 @@ class Resolver {
     chain_.clear();
     size_t cur = i;
     for (;;) {
-      done_[cur] = 1;
+      done_[cur] = true;
       int32_t e = quotation_speaker(ms[cur]);
       if (e < 0) e = relative_head(cur);
       if (e < 0) e = voice(ms[cur]);
@@ -246,13 +246,13 @@ class Resolver {
         ent_[cur] = e;
         break;
       }
-      const int32_t j = model_.antecedent(ms, cur);
+      const int32_t j = model_.antecedent(ms, cur, folded_);
       if (j < 0) {
         ent_[cur] = role_holder(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = nearest_body(cur);
-        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head) && bare(ms[cur]) &&
-            !unnamed_body(ms[cur].head) &&
-            lex_.noun_senses(ms[cur].head).body)
+        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && bare(ms[cur]) &&
+            !unnamed_body(ms[cur].head(folded_)) &&
+            lex_.noun_senses(ms[cur].head(folded_)).body)
           if ((ent_[cur] = nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
         break;
       }
@@ -283,11 +283,11 @@ class Resolver {
   // model's training data, has few groups that speak.
   int32_t nearest_plural_subject(size_t i) const {
     return nearest(i, 2, [&](const CorefMention& m, int32_t) {
-      if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive || !plural(m.head)) return false;
+      if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive || !plural(m.head(folded_))) return false;
       if (m.gender == Gender::kMale || m.gender == Gender::kFemale) return false;  // "Bill Gates", "Chris Evans"
       // People or bodies by WordNet ("critics", "Tories", "companies"), not
       // "Gates", "the proposals".
-      const NounSenses n = lex_.noun_senses(m.head);
+      const NounSenses n = lex_.noun_senses(m.head(folded_));
       return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
     });
   }
@@ -332,8 +332,9 @@ class Resolver {
 
   // "The company", "the ministry": a definite singular nominal subject outside
   // quotations whose head names a body (the lexicon's org_head).
-  static bool speaking_body_noun(const CorefMention& m) {
-    return m.form == CorefForm::kNominal && m.definite && m.org_head && m.subject && !m.in_quote && !plural(m.head);
+  bool speaking_body_noun(const CorefMention& m) const {
+    return m.form == CorefForm::kNominal && m.definite && m.org_head && m.subject && !m.in_quote &&
+           !plural(m.head(folded_));
   }
 
   // "the company" when the model says none: the nearest organisation named in
@@ -362,7 +363,7 @@ class Resolver {
       // "January", "Europe"). A name of several words may end in a thing's
       // noun and still be a firm's ("Hyundai Motor", "Nippon Steel"), not in
       // a place's or a time's ("South Korea", "New Year").
-      const NounSenses known = lex_.noun_senses(m.head);
+      const NounSenses known = lex_.noun_senses(m.head(folded_));
       const bool several = m.end_token - m.first_token >= 2;
       if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) &&
           (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
@@ -370,7 +371,7 @@ class Resolver {
         return false;
       // A name with a body head of its own is that kind of body: "the party"
       // is not the "Audit Commission".
-      if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
+      if (known.body && known.lexfile[0] && m.head(folded_) != ms_[i].head(folded_)) return false;
       const EntityType t = typer_.mention_type(m.doc_mention);
       // A name typed person with nothing personal about it may be a body the
       // model never saw ("TimeWarner said … the company said").
@@ -411,8 +412,8 @@ class Resolver {
   // back at most: the index is per article.
   int32_t role_holder(size_t i) const {
     const CorefMention& a = ms_[i];
-    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head)) return -1;
-    auto it = by_role_head_.find(a.head);
+    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head(folded_))) return -1;
+    auto it = by_role_head_.find(a.head(folded_));
     if (it == by_role_head_.end()) return -1;
     const uint32_t at = a.first_token;
     const std::vector<uint32_t>& list = it->second;
@@ -590,8 +591,6 @@ class Resolver {
     const Entity& e = doc_.entities[id];
     sp.name = e.name;
     sp.type = e.type;
-    sp.role = e.role;
-    sp.org = e.org;
   }
 
   void assign_speakers() {
@@ -681,7 +680,7 @@ class Resolver {
   std::vector<int32_t> resolved_;            // entity of each pronoun mention, -1 if none
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
   std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
-  std::vector<uint8_t> done_;                // … whether resolve() has seen it
+  std::vector<bool> done_;                   // … whether resolve() has seen it
   std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order
   int32_t interviewee_ = -1;  // entity, voice.h
   std::vector<Turn> turns_;   // per paragraph, a transcript's turns (turns.h); empty if none
