@@ -11,6 +11,15 @@ using testing::extractor;
 using testing::speaker_at;
 using testing::speaker_of;
 
+// The quote holding `needle` has a speaker named `name`, of type `type`.
+void expect_speaker(const Document& doc, std::string_view needle, std::string_view name, EntityType type) {
+  SCOPED_TRACE(needle);
+  const Speaker* sp = speaker_at(doc, needle);
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->name, name);
+  EXPECT_EQ(sp->type, type);
+}
+
 // A sentence that introduces a person, then a quotation with "he said": the
 // person introduced, not the more salient speaker quoted before.
 TEST(SpeakerRules, PersonIntroducedBeforeAQuotationIsItsSpeaker) {
@@ -140,10 +149,7 @@ TEST(SpeakerRules, ANameCalledTheCompanyIsACompany) {
       "Krispy Kreme has warned that its profits will fall this year. The company said sales in its stores had "
       "dropped by 10%.\n");
   for (const char* needle : {"its profits will fall", "sales in its stores"}) {
-    const Speaker* sp = speaker_at(doc, needle);
-    ASSERT_TRUE(sp) << needle;
-    EXPECT_EQ(sp->name, "Krispy Kreme") << needle;
-    EXPECT_EQ(sp->type, EntityType::kOrganisation) << needle;
+    expect_speaker(doc, needle, "Krispy Kreme", EntityType::kOrganisation);
   }
 
   Document doc2 = extractor().extract(
@@ -160,10 +166,7 @@ TEST(SpeakerRules, ANameThatHeRefersToIsAPerson) {
       "Anti-racism campaigners in Swansea have handed copies of a leaflet to the police.\n\n"
       "Taha Idris, director of the Swansea Bay Race Equality Council, said his organisation contacted police "
       "after receiving complaints. \"I'm quite shocked to see this sort of leaflet in Swansea,\" he said.\n");
-  const Speaker* sp = speaker_at(doc, "quite shocked");
-  ASSERT_TRUE(sp);
-  EXPECT_EQ(sp->name, "Taha Idris");
-  EXPECT_EQ(sp->type, EntityType::kPerson);
+  expect_speaker(doc, "quite shocked", "Taha Idris", EntityType::kPerson);
 }
 
 // A name of one word that nothing marks as a person's (no given name, title,
@@ -175,18 +178,12 @@ TEST(SpeakerRules, AOneWordNameWithNothingPersonalIsABody) {
       "Oil firm in court\n\n"
       "Zorvex has filed for bankruptcy protection in the US. Zorvex said the tax claims against it were "
       "unlawful.\n");
-  const Speaker* sp = speaker_at(doc, "the tax claims");
-  ASSERT_TRUE(sp);
-  EXPECT_EQ(sp->name, "Zorvex");
-  EXPECT_EQ(sp->type, EntityType::kOrganisation);
+  expect_speaker(doc, "the tax claims", "Zorvex", EntityType::kOrganisation);
 
   Document doc2 = extractor().extract(
       "Striker eyes title\n\n"
       "Kalimbo scored twice on Saturday. \"I want to win the league this year,\" Kalimbo said.\n");
-  const Speaker* sp2 = speaker_at(doc2, "win the league");
-  ASSERT_TRUE(sp2);
-  EXPECT_EQ(sp2->name, "Kalimbo");
-  EXPECT_EQ(sp2->type, EntityType::kPerson);
+  expect_speaker(doc2, "win the league", "Kalimbo", EntityType::kPerson);
 }
 
 // A body noun opening a sentence ("The company …") is what a later "it said"
@@ -198,10 +195,7 @@ TEST(SpeakerRules, ItSaidAfterTheCompanyIsTheFirmNamedBefore) {
       "South Korea's Zentrix Motor has announced that it plans to build a second plant in India.\n\n"
       "The company did not give details of its investment but it said the new plant would produce 150,000 "
       "cars a year.\n");
-  const Speaker* sp = speaker_at(doc, "the new plant would produce");
-  ASSERT_TRUE(sp);
-  EXPECT_EQ(sp->name, "Zentrix Motor");
-  EXPECT_EQ(sp->type, EntityType::kOrganisation);
+  expect_speaker(doc, "the new plant would produce", "Zentrix Motor", EntityType::kOrganisation);
 }
 
 // A source "they" that the model links to no one is the group that is the

@@ -18,6 +18,12 @@ std::vector<std::string> name_words(const Document& doc, const Mention& m) {
   return words;
 }
 
+bool plural_of_people(const Lexicon& lex, std::string_view w) {
+  if (!plural(w)) return false;
+  const NounSenses n = lex.noun_senses(w);
+  return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
+}
+
 EntityType EntityTyper::mention_type(int32_t mi) const {
   if (mention_types_.size() != doc_.mentions.size()) mention_types_.assign(doc_.mentions.size(), -1);
   int8_t& t = mention_types_[mi];
@@ -108,10 +114,7 @@ bool EntityTyper::common_plural(const Entity& e) const {
   const std::vector<std::string> words = name_words(doc_, doc_.mentions[e.mentions.front()]);
   if (words.size() != 1) return false;
   const std::string& w = words.front();
-  if (w.size() < 4 || w.back() != 's' || w.ends_with("ss") || lex_.given_name_gender(w) != Gender::kUnknown)
-    return false;
-  const NounSenses n = lex_.noun_senses(w);
-  return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
+  return w.size() >= 4 && lex_.given_name_gender(w) == Gender::kUnknown && plural_of_people(lex_, w);
 }
 
 // Whether one of e's names is a known given name and a surname ("Norman

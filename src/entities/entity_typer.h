@@ -31,6 +31,12 @@ namespace whosaid {
 // The folded words of a mention's name (from Mention::name on), without "'s".
 std::vector<std::string> name_words(const Document& doc, const Mention& m);
 
+// Whether folded word `w` reads as a regular plural ("firms", not "press").
+inline bool plural(std::string_view w) { return w.size() > 2 && w.back() == 's' && !w.ends_with("ss"); }
+// Whether `w` is a plural whose first WordNet sense is people or a group
+// ("analysts", "tories", "companies"; not "gates", "proposals").
+bool plural_of_people(const Lexicon& lex, std::string_view w);
+
 class EntityTyper {
  public:
   EntityTyper(const Document& doc, const Lexicon& lexicon) : doc_(doc), lex_(lexicon) {}

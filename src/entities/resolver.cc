@@ -283,12 +283,9 @@ class Resolver {
   // model's training data, has few groups that speak.
   int32_t nearest_plural_subject(size_t i) const {
     return nearest(i, 2, [&](const CorefMention& m, int32_t) {
-      if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive || !plural(m.head(folded_))) return false;
+      if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive) return false;
       if (m.gender == Gender::kMale || m.gender == Gender::kFemale) return false;  // "Bill Gates", "Chris Evans"
-      // People or bodies by WordNet ("critics", "Tories", "companies"), not
-      // "Gates", "the proposals".
-      const NounSenses n = lex_.noun_senses(m.head(folded_));
-      return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
+      return plural_of_people(lex_, m.head(folded_));
     });
   }
 
@@ -448,8 +445,6 @@ class Resolver {
   // nearest named body is then someone else: a union, a broadcaster).
   static bool unnamed_body(std::string_view head) { return head == "government" || head == "industry"; }
 
-  // A plural head ("the firms", "the unions") is not one body.
-  static bool plural(std::string_view head) { return head.size() > 2 && head.back() == 's' && !head.ends_with("ss"); }
 
   // The index of the quote whose span holds mention m (in quotation marks), or -1.
   int32_t quote_holding(const CorefMention& m) const {
