@@ -186,6 +186,34 @@ TEST(SpeakerRules, AOneWordNameWithNothingPersonalIsABody) {
   expect_speaker(doc2, "win the league", "Kalimbo", EntityType::kPerson);
 }
 
+// "the company said" after a one-word firm that opens its sentence: the
+// firm, when it is written capitalised inside a sentence elsewhere
+// ("according to Zentrix"), where only a name is.
+TEST(SpeakerRules, TheCompanyIsAFirmNamedAtASentenceStart) {
+  Document doc = extractor().extract(
+      "Zentrix is celebrating record sales of its new tablet, the Z4.\n\n"
+      "The tablet has sold more than two million units since March, the company said. According to Zentrix, "
+      "most buyers are in Asia.\n");
+  expect_speaker(doc, "two million units", "Zentrix", EntityType::kOrganisation);
+}
+
+// "he" never stands for a firm, whatever the model's pick: "Gargle Corp" is
+// no antecedent for the analyst's "he".
+TEST(SpeakerRules, HeIsNeverAFirm) {
+  Document doc = extractor().extract(
+      "For Orbis analyst Olivier Marchand, Zaphoo's decision to put its search business on hold was an "
+      "error. \"Zaphoo was busy building a portal and while it was good to diversify they made a big mistake in "
+      "outsourcing search to Gargle Corp,\" he said. \"They thought Gargle Corp would just be a supplier,\" he "
+      "added.\n");
+  for (const char* needle : {"busy building a portal", "just be a supplier"}) {
+    SCOPED_TRACE(needle);
+    const Speaker* sp = speaker_at(doc, needle);
+    ASSERT_TRUE(sp);
+    EXPECT_NE(sp->name, "Gargle Corp");
+    EXPECT_NE(sp->type, EntityType::kOrganisation);
+  }
+}
+
 // A body noun opening a sentence ("The company …") is what a later "it said"
 // stands for, and it is the firm named before, even when that name ends in a
 // thing's noun ("Zentrix Motor", not a place's: "South Korea").

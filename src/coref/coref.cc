@@ -311,21 +311,6 @@ float CorefModel::score(const std::vector<uint32_t>& features) const {
   return z;
 }
 
-int32_t CorefModel::antecedent(const std::vector<CorefMention>& ms, size_t i, const FoldedWords& fw) const {
-  FeatureVector f;
-  none_features(ms, i, fw, f);
-  float best = score(f.ids());
-  int32_t best_j = -1;
-  for (size_t j = i; j-- > first_candidate(i);) {
-    if (!allowed(ms[i], ms[j])) continue;
-    f.clear();
-    pair_features(ms, i, j, fw, f);
-    const float s = score(f.ids());
-    if (s > best) best = s, best_j = static_cast<int32_t>(j);
-  }
-  return best_j;
-}
-
 std::string CorefModel::serialize() const {
   std::string out(kMagic);
   put<uint32_t>(out, kFeatureBits);

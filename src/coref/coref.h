@@ -101,7 +101,26 @@ class CorefModel {
 
   // The antecedent of mentions[i] among the candidates before it, or -1.
   // `words` are the FoldedWords the mentions were found with.
-  int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words) const;
+  int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words) const {
+    return antecedent(mentions, i, words, [](size_t) { return false; });
+  }
+  // The same, never choosing a candidate j for which skip(j) holds (what the
+  // caller knows that the mentions do not say: "Google" is a firm, no "he").
+  template <typename Skip>
+  int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words, Skip skip) const {
+    FeatureVector f;
+    none_features(mentions, i, words, f);
+    float best = score(f.ids());
+    int32_t best_j = -1;
+    for (size_t j = i; j-- > first_candidate(i);) {
+      if (!allowed(mentions[i], mentions[j]) || skip(j)) continue;
+      f.clear();
+      pair_features(mentions, i, j, words, f);
+      const float s = score(f.ids());
+      if (s > best) best = s, best_j = static_cast<int32_t>(j);
+    }
+    return best_j;
+  }
 
   // Features of candidate j for anaphor i (j < i), and of "none".
   static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,

@@ -37,7 +37,8 @@ bool EntityTyper::person_evidence(int32_t id) const {
   int8_t& known = named_person_[id];
   if (known < 0) {
     const Entity& e = doc_.entities[id];
-    known = e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty() || given_and_surname(e);
+    known = e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty() || given_and_surname(e) ||
+            given_name_alone(e);
   }
   return known;
 }
@@ -94,6 +95,25 @@ bool EntityTyper::one_word(const Entity& e) const {
   return inside || !lex_.noun_senses(word).first_is(NounSenses::kPerson);
 }
 
+// Whether e is named by a known given name alone ("Michelle, a mother of twins, said").
+bool EntityTyper::given_name_alone(const Entity& e) const {
+  for (const uint32_t mi : e.mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if (m.kind != MentionKind::kName) continue;
+    const std::vector<std::string> words = name_words(doc_, m);
+    if (words.size() == 1 && lex_.given_name_gender(words.front()) != Gender::kUnknown) return true;
+  }
+  return false;
+}
+
+bool EntityTyper::named_inside_sentence(int32_t id) const {
+  for (const uint32_t mi : doc_.entities[id].mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if ((m.kind == MentionKind::kName || m.kind == MentionKind::kOrganisation) && !opens_sentence(m)) return true;
+  }
+  return false;
+}
+
 bool EntityTyper::opens_sentence(const Mention& m) const {
   const int32_t si = sentence_containing(doc_, m.first_token);
   return si >= 0 && doc_.sentences[si].first_token == m.first_token;
@@ -135,6 +155,28 @@ bool EntityTyper::given_and_surname(const Entity& e) const {
 
 // Whether e's fullest name is two words or more, all capitalised, and ends in
 // a word that is no noun or a person noun in WordNet, nor a body's.
+bool EntityTyper::could_be_person(int32_t id) const {
+  if (person_evidence(id)) return true;
+  const Entity& e = doc_.entities[id];
+  if (e.mentions.empty() || mention_type(static_cast<int32_t>(e.mentions.front())) != EntityType::kPerson) return false;
+  // A name of two words or more the model calls a person's is ("Keanu
+  // Reeves", "Hilary Swank": surnames are often nouns). One word is when
+  // WordNet knows it as nothing else first ("Scalia", "Goldsmith"; not
+  // "Pakistan", "Things", "Cent").
+  const Mention* best = nullptr;
+  for (const uint32_t mi : e.mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if (m.kind == MentionKind::kName && (!best || m.name.end - m.name.begin > best->name.end - best->name.begin))
+      best = &m;
+  }
+  if (!best) return false;
+  const std::vector<std::string> words = name_words(doc_, *best);
+  if (words.size() >= 2) return true;
+  if (words.empty() || !doc_.tokens[best->end_token - 1].has(kCapitalized)) return false;
+  const NounSenses senses = lex_.noun_senses(words.front());
+  return !senses.lexfile[0] || senses.first_is(NounSenses::kPerson);
+}
+
 bool EntityTyper::person_shaped(const Entity& e) const {
   const Mention* best = nullptr;
   for (const uint32_t mi : e.mentions) {

@@ -48,9 +48,17 @@ class EntityTyper {
   // Sets e.type and e.kind. `called_body`: a bare body noun ("the company")
   // was resolved to e; `personal`: a "he" or "she" was, or e's quotation says "I".
   void type(Entity& e, bool called_body, bool personal) const;
+  // Whether "he" or "she" may stand for entity id: person_evidence(), or the
+  // type model's person unless its one-word name is a WordNet noun for
+  // something else ("Scalia", "Keanu Reeves"; not "Pakistan" or "Cent").
+  bool could_be_person(int32_t id) const;
+  // Whether one of entity id's names is written inside its sentence, where
+  // only a name is capitalised ("according to Microsoft").
+  bool named_inside_sentence(int32_t id) const;
 
  private:
   bool given_and_surname(const Entity& e) const;
+  bool given_name_alone(const Entity& e) const;
   bool person_shaped(const Entity& e) const;
   bool common_plural(const Entity& e) const;
   bool one_word(const Entity& e) const;

@@ -246,7 +246,7 @@ class Resolver {
         ent_[cur] = e;
         break;
       }
-      const int32_t j = model_.antecedent(ms, cur, folded_);
+      const int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return impersonal(ms[cur], ent_[k]); });
       if (j < 0) {
         ent_[cur] = role_holder(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = nearest_body(cur);
@@ -263,7 +263,7 @@ class Resolver {
     for (size_t k = chain_.size(); k-- > 0;) {
       const size_t a = chain_[k].first;
       ent_[a] = ent_[chain_[k].second];
-      if (other_turn(ms[a], ent_[a])) ent_[a] = -1;
+      if (other_turn(ms[a], ent_[a]) || impersonal(ms[a], ent_[a])) ent_[a] = -1;
     }
     // A source "it" stands for a body: when the model links it to none, or to
     // something that is no body ("its new software"), the nearest speaking body.
@@ -287,6 +287,13 @@ class Resolver {
       if (m.gender == Gender::kMale || m.gender == Gender::kFemale) return false;  // "Bill Gates", "Chris Evans"
       return plural_of_people(lex_, m.head(folded_));
     });
+  }
+
+  // Whether "he" or "she" (m) would reach entity e, which cannot be a person
+  // (EntityTyper::could_be_person: "Parmalat has sued 45 banks … new boss
+  // Enrico Bondi … He claims").
+  bool impersonal(const CorefMention& m, int32_t e) const {
+    return e >= 0 && (m.form == CorefForm::kMale || m.form == CorefForm::kFemale) && !typer_.could_be_person(e);
   }
 
   // Whether entity e is a body: its first mention typed organisation or document.
@@ -354,8 +361,12 @@ class Resolver {
       if (m.in_quote || m.doc_mention < 0) return false;
       if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
       if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
-      // One capitalised word opening its sentence may be no name ("Pre-tax", "Based").
-      if (m.end_token == m.first_token + 1 && doc_.sentences[m.sentence].first_token == m.first_token) return false;
+      // One capitalised word opening its sentence may be no name ("Pre-tax",
+      // "Based"): it is one when tagged a proper noun or written capitalised
+      // inside a sentence elsewhere ("Microsoft is … according to Microsoft").
+      if (m.end_token == m.first_token + 1 && doc_.sentences[m.sentence].first_token == m.first_token &&
+          !pos::is_proper_noun(doc_.tokens[m.first_token].tag) && !typer_.named_inside_sentence(entity))
+        return false;
       // Not a place, time, object or person WordNet knows by that name ("UK",
       // "January", "Europe"). A name of several words may end in a thing's
       // noun and still be a firm's ("Hyundai Motor", "Nippon Steel"), not in
