@@ -214,6 +214,24 @@ TEST(SpeakerRules, HeIsNeverAFirm) {
   }
 }
 
+// "the prime minister" that nothing else names is the person named as the
+// subject just before (the text names its protagonist, then describes him),
+// not a name earlier in its own sentence; nor is someone's spokesman that
+// someone.
+TEST(SpeakerRules, ARoleNounIsThePersonNamedJustBefore) {
+  Document doc = extractor().extract(
+      "Kendrick backs budget\n\n"
+      "Paul Kendrick has backed the budget amid claims it was too optimistic.\n\n"
+      "In a speech in Brimford, the prime minister said the report reinforced stability.\n");
+  expect_speaker(doc, "reinforced stability", "Paul Kendrick", EntityType::kPerson);
+
+  Document doc2 = extractor().extract(
+      "Rapper cancels tour\n\n"
+      "Rapper Dee Stone has cancelled his European tour.\n\n"
+      "The rapper's spokesman said the shows would be rescheduled.\n");
+  EXPECT_NE(speaker_of(doc2, "the shows would be rescheduled"), "Dee Stone");
+}
+
 // A body noun opening a sentence ("The company …") is what a later "it said"
 // stands for, and it is the firm named before, even when that name ends in a
 // thing's noun ("Zentrix Motor", not a place's: "South Korea").

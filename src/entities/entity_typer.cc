@@ -177,6 +177,13 @@ bool EntityTyper::could_be_person(int32_t id) const {
   return !senses.lexfile[0] || senses.first_is(NounSenses::kPerson);
 }
 
+bool EntityTyper::named_as_person(int32_t id) const {
+  if (person_evidence(id)) return true;
+  const Entity& e = doc_.entities[id];
+  return !e.mentions.empty() && mention_type(static_cast<int32_t>(e.mentions.front())) == EntityType::kPerson &&
+         person_shaped(e);
+}
+
 bool EntityTyper::person_shaped(const Entity& e) const {
   const Mention* best = nullptr;
   for (const uint32_t mi : e.mentions) {

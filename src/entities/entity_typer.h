@@ -52,6 +52,11 @@ class EntityTyper {
   // type model's person unless its one-word name is a WordNet noun for
   // something else ("Scalia", "Keanu Reeves"; not "Pakistan" or "Cent").
   bool could_be_person(int32_t id) const;
+  // Whether entity id is named as a person: person_evidence(), or the type
+  // model's person with a name of capitalised words that ends in no body's
+  // word nor a noun WordNet knows as anything but a person ("Tony Blair";
+  // not "Argonaut Games", "Lansdowne Road").
+  bool named_as_person(int32_t id) const;
   // Whether one of entity id's names is written inside its sentence, where
   // only a name is capitalised ("according to Microsoft").
   bool named_inside_sentence(int32_t id) const;

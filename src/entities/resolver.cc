@@ -249,6 +249,7 @@ class Resolver {
       const int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return impersonal(ms[cur], ent_[k]); });
       if (j < 0) {
         ent_[cur] = role_holder(cur);
+        if (ent_[cur] < 0) ent_[cur] = salient_person(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = nearest_body(cur);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && bare(ms[cur]) &&
             !unnamed_body(ms[cur].head(folded_)) &&
@@ -444,6 +445,51 @@ class Resolver {
       if (suffix) return m.entity;
     }
     return -1;
+  }
+
+  // "Gordon Brown has issued a rallying cry … The chancellor said …": a
+  // definite singular nominal outside quotations whose head is first a person
+  // in WordNet, that neither the model nor a role (role_holder) names, is the
+  // most mentioned person so far among those named as a subject or source in
+  // the three sentences before, outside quotations (the nearest on a tie),
+  // who agrees in gender, holds no other role, and is named as a person
+  // (EntityTyper::named_as_person: not "Either", "Aviator", "Argonaut
+  // Games"); -1 if none. A text
+  // names its protagonist, then describes him; in its own sentence a name
+  // before the description is someone else ("In Edinburgh, the prime
+  // minister said"). Not a spokesman nor someone's ("the rapper's manager"):
+  // they speak for the person named.
+  int32_t salient_person(size_t i) const {
+    const CorefMention& a = ms_[i];
+    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || a.in_quote) return -1;
+    const std::string_view head = a.head(folded_);
+    if (plural(head) || !lex_.noun_senses(head).first_is(NounSenses::kPerson)) return -1;
+    // Someone's agent: "the rapper's spokesman", "the BBC's political editor".
+    if (head.starts_with("spokes")) return -1;
+    for (uint32_t t = a.first_token; t < a.end_token; ++t)
+      if (folded_[t] == "'s" || folded_[t].ends_with("'s")) return -1;
+    int32_t best = -1;
+    size_t best_count = 0;
+    std::string role;
+    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+      const CorefMention& m = ms_[j];
+      if (a.sentence - m.sentence > 3) break;
+      const int32_t e = ent_[j];
+      if (m.sentence == a.sentence || e < 0 || e == best) continue;
+      if (m.in_quote || m.form != CorefForm::kName || m.possessive || !(m.subject || m.source)) continue;
+      const Entity& en = doc_.entities[e];
+      if (!compatible(a.gender, en.gender)) continue;
+      if (!typer_.named_as_person(e)) continue;
+      if (!en.role.empty()) {
+        utf8::fold(en.role, role);
+        if (role != head && !(role.size() > head.size() && role.ends_with(head) && role[role.size() - head.size() - 1] == ' '))
+          continue;
+      }
+      size_t count = 0;
+      for (const uint32_t mi : en.mentions) count += doc_.mentions[mi].first_token < a.first_token;
+      if (count > best_count) best = e, best_count = count;
+    }
+    return best;
   }
 
   // "the company", "the firm": the article and the head alone. A modified
