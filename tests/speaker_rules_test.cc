@@ -232,6 +232,20 @@ TEST(SpeakerRules, ARoleNounIsThePersonNamedJustBefore) {
   EXPECT_NE(speaker_of(doc2, "the shows would be rescheduled"), "Dee Stone");
 }
 
+// A nominal in apposition to the name opening its sentence is that name
+// ("Travolux, the private firm which …"), so "the firm" after it is too; a
+// sentence adverb before a comma is no name ("Overall, the report said").
+TEST(SpeakerRules, AnAppositionIsTheNameBeforeIt) {
+  Document doc = extractor().extract(
+      "Tram strike\n\n"
+      "Tram drivers walked out last week demanding a pay rise. Travolux, the private firm which runs the city's "
+      "tram lines, has offered an 8% increase in wages. The firm promised no jobs would be lost to the new "
+      "ticket machines.\n\n"
+      "Overall, the report said fares would rise.\n");
+  expect_speaker(doc, "no jobs would be lost", "Travolux", EntityType::kOrganisation);
+  EXPECT_NE(speaker_of(doc, "fares would rise"), "Overall");
+}
+
 // A body noun opening a sentence ("The company …") is what a later "it said"
 // stands for, and it is the firm named before, even when that name ends in a
 // thing's noun ("Zentrix Motor", not a place's: "South Korea").

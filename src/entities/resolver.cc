@@ -240,6 +240,7 @@ class Resolver {
       done_[cur] = true;
       int32_t e = quotation_speaker(ms[cur]);
       if (e < 0) e = relative_head(cur);
+      if (e < 0) e = apposition_head(cur);
       if (e < 0) e = voice(ms[cur]);
       if (e < 0) e = continuing_speaker(ms[cur]);
       if (e >= 0) {
@@ -362,12 +363,7 @@ class Resolver {
       if (m.in_quote || m.doc_mention < 0) return false;
       if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
       if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
-      // One capitalised word opening its sentence may be no name ("Pre-tax",
-      // "Based"): it is one when tagged a proper noun or written capitalised
-      // inside a sentence elsewhere ("Microsoft is … according to Microsoft").
-      if (m.end_token == m.first_token + 1 && doc_.sentences[m.sentence].first_token == m.first_token &&
-          !pos::is_proper_noun(doc_.tokens[m.first_token].tag) && !typer_.named_inside_sentence(entity))
-        return false;
+      if (!named_at_start(m, entity)) return false;
       // Not a place, time, object or person WordNet knows by that name ("UK",
       // "January", "Europe"). A name of several words may end in a thing's
       // noun and still be a firm's ("Hyundai Motor", "Nippon Steel"), not in
@@ -536,6 +532,36 @@ class Resolver {
     if (head.end_token + 1 != m.first_token || folded_[head.end_token] != ",") return -1;
     // Never resolve() from here: this runs inside resolve(), and a run of
     // "who, who, who …" would nest one call per word.
+    return ent_[i - 1];
+  }
+
+  // Whether name mention m (of entity e) is a name if it is one word opening
+  // its sentence, which may be no name ("Pre-tax", "Based", "Overall"): when
+  // tagged a proper noun, written capitalised inside a sentence elsewhere
+  // ("Microsoft is … according to Microsoft"), in capitals ("WPP"), or with a
+  // role ("Taylor, a spokesman,").
+  bool named_at_start(const CorefMention& m, int32_t e) const {
+    if (m.end_token != m.first_token + 1 || doc_.sentences[m.sentence].first_token != m.first_token) return true;
+    return pos::is_proper_noun(doc_.tokens[m.first_token].tag) || doc_.tokens[m.first_token].has(kAllCaps) ||
+           (m.doc_mention >= 0 && !doc_.mentions[m.doc_mention].role.empty()) || (e >= 0 && typer_.named_inside_sentence(e));
+  }
+
+  // A definite nominal in apposition to the name that opens its sentence is
+  // that name: "Metrovias, the private firm which runs the lines, has
+  // offered …", "Parmalat, the Italian food group, …". -1 otherwise (after a
+  // preposition a name is no subject: "In Edinburgh, the prime minister said").
+  int32_t apposition_head(size_t i) {
+    const CorefMention& m = ms_[i];
+    if (i == 0 || m.form != CorefForm::kNominal || m.in_quote) return -1;
+    const CorefMention& head = ms_[i - 1];
+    if (head.end_token + 1 != m.first_token || folded_[head.end_token] != "," || head.sentence != m.sentence) return -1;
+    if (head.form != CorefForm::kName && head.form != CorefForm::kOrganisation) return -1;
+    // One word before the comma is a noun, not "Overall," or "Elsewhere,".
+    if (doc_.sentences[head.sentence].first_token != head.first_token ||
+        (!named_at_start(head, ent_[i - 1]) && !pos::is_nominal(doc_.tokens[head.first_token].tag)))
+      return -1;
+    // "the private firm": the name is a body's (EntityTyper::type).
+    if (ent_[i - 1] >= 0 && (m.org_head || lex_.noun_senses(m.head(folded_)).body)) called_body_.insert(ent_[i - 1]);
     return ent_[i - 1];
   }
 
