@@ -220,6 +220,29 @@ TEST(StoreSpeakers, OrganisationsAreSpeakersByName) {
   EXPECT_GT(speaker_of(s, "first priority"), 0);
 }
 
+// A clipped party name and the full one are one organisation, shown by the
+// full one, in either order; never a person of similar name.
+TEST(StoreSpeakers, ClippedAndFullOrganisationNamesAreOne) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"The tax plan does not add up at all", "Lib Dems", "", "", QuoteKind::kDirect,
+                   MentionKind::kOrganisation}}));
+  s.add(info("u2", "Stuff", "2014-01-02"),
+        make_doc({{"Local services need more money this year", "Liberal Democrats", "", "", QuoteKind::kDirect,
+                   MentionKind::kOrganisation}}));
+  s.add(info("u3", "Stuff", "2014-01-03"),
+        make_doc({{"We will not support the budget vote", "Lib Dem", "", "", QuoteKind::kDirect,
+                   MentionKind::kName}}));
+  const int64_t id = speaker_of(s, "does not add up");
+  ASSERT_GT(id, 0);
+  EXPECT_EQ(speaker_of(s, "need more money"), id);
+  EXPECT_NE(speaker_of(s, "support the budget"), id);
+  const std::optional<SpeakerProfile> p = s.speaker(id);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->summary.name, "Liberal Democrats");
+}
+
 TEST(StoreSpeakers, MergeAndSplit) {
   TempDir dir;
   Store s(dir.file("w.db"));

@@ -84,5 +84,15 @@ TEST(TextKeys, AnchorsOfAContainedTextAreASubset) {
   EXPECT_FALSE(store::contains_words("the bill gives", "bill give"));
 }
 
+TEST(StoreTextKeys, ClippedOrganisationNames) {
+  EXPECT_TRUE(store::abbreviates("lib dems", "liberal democrats"));
+  EXPECT_TRUE(store::abbreviates("man utd", "manchester united"));
+  EXPECT_FALSE(store::abbreviates("liberal democrats", "lib dems"));   // the short form comes first
+  EXPECT_FALSE(store::abbreviates("bbc news", "bbc newsnight"));       // one word the same
+  EXPECT_FALSE(store::abbreviates("lib", "liberal"));                  // one word: too loose
+  EXPECT_FALSE(store::abbreviates("lib dems", "liberal party"));       // "dems" not within "party"
+  EXPECT_FALSE(store::abbreviates("lib dems", "liberal democrats uk"));  // word counts differ
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,5 +1,7 @@
 #include "entities/entity_typer.h"
 
+#include <algorithm>
+
 #include "core/positions.h"
 #include "core/utf8.h"
 
@@ -120,18 +122,32 @@ bool EntityTyper::opens_sentence(const Mention& m) const {
 }
 
 // Whether every mention of e is one word opening its sentence, a plural
-// whose first WordNet sense is a person or a group ("Analysts", "MPs",
+// whose first WordNet sense is a person or a group ("Analysts",
 // "Campaigners"): capitalised only because it opens the sentence. "Tories"
-// written inside a sentence anywhere in the article is a name.
+// written inside a sentence anywhere in the article is a name. An acronym's
+// plural ("MPs", "Labour MPs") is capitalised anywhere, and describes a group
+// too.
 bool EntityTyper::common_plural(const Entity& e) const {
   if (e.mentions.empty()) return false;
+  bool acronyms = true;
   for (const uint32_t mi : e.mentions) {
     const Mention& m = doc_.mentions[mi];
     if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) return false;
+    const std::string_view name = doc_.slice(m.name);
+    const std::string_view last = name.substr(name.rfind(' ') == std::string_view::npos ? 0 : name.rfind(' ') + 1);
+    const bool acronym = last.size() >= 3 && last.back() == 's' &&
+                         std::all_of(last.begin(), last.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
+    acronyms = acronyms && acronym;
+    if (acronym) continue;
     if (m.end_token != m.first_token + 1 || m.name.begin != doc_.tokens[m.first_token].span.begin) return false;
     if (!opens_sentence(m)) return false;
   }
   const std::vector<std::string> words = name_words(doc_, doc_.mentions[e.mentions.front()]);
+  if (acronyms && !words.empty()) {  // "MPs": WordNet knows "MP" (and "MPS" as something else)
+    const std::string& w = words.back();
+    const NounSenses n = lex_.noun_senses(std::string_view(w).substr(0, w.size() - 1));
+    return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
+  }
   if (words.size() != 1) return false;
   const std::string& w = words.front();
   return w.size() >= 4 && lex_.given_name_gender(w) == Gender::kUnknown && plural_of_people(lex_, w);

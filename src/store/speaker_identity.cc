@@ -121,6 +121,39 @@ int64_t Store::Impl::alias_id(int64_t speaker, const std::string& alias, const s
   return id;
 }
 
+// The organisation known by a longer or clipped form of the name with key
+// `key` ("Liberal Democrats" for "Lib Dems", or the reverse; abbreviates()),
+// else 0. Candidates share the first word's first three letters, so the
+// lookup is a range on the alias index. The display name becomes the fuller
+// form.
+int64_t Store::Impl::clipped_organisation(const std::string& name, const std::string& key) {
+  const size_t first_word = key.find(' ');
+  if (first_word == std::string::npos) return 0;
+  const std::string prefix = key.substr(0, std::min<size_t>(first_word, 3));
+  std::string end = prefix;
+  end.back() = static_cast<char>(end.back() + 1);
+  Statement& s = st(kOrgsByPrefix,
+                    "SELECT s.id, a.alias_key, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker "
+                    "WHERE a.alias_key >= ? AND a.alias_key < ? AND s.kind = 'organisation' "
+                    "ORDER BY s.id LIMIT 1000");
+  s.bind(1, prefix).bind(2, end);
+  int64_t id = 0;
+  bool longer = false;
+  std::string display;
+  while (s.step()) {
+    const std::string other = s.text(1);
+    if (store::abbreviates(key, other) || (longer = store::abbreviates(other, key))) {
+      id = s.int64(0);
+      display = s.text(2);
+      break;
+    }
+  }
+  s.reset();
+  if (id && longer && name.size() > display.size())
+    st(kRenameOrg, "UPDATE speakers SET name = ?, full_key = ? WHERE id = ?").bind(1, name).bind(2, key).bind(3, id).run();
+  return id;
+}
+
 std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, const Quote& q,
                                                          const std::string& outlet) {
   if (!q.speaker) return {0, 0};
@@ -151,6 +184,7 @@ std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, co
     s.bind(1, key);
     int64_t id = s.step() ? s.int64(0) : 0;
     s.reset();
+    if (!id) id = clipped_organisation(name, key);
     if (!id) id = create_speaker(name, "organisation", key, "", "", 0);
     return {id, alias_id(id, name, key)};
   }

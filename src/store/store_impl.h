@@ -41,7 +41,7 @@ struct Store::Impl {
     kAliasSpeakers, kSurnameSpeakers, kSpeakerRoles, kSpeakerOutlet, kInsertSpeaker,
     kUpgradeSpeaker, kSetGender, kInsertAlias, kFindAlias, kUpsertRole, kUpsertOutlet,
     kAnchorStatements, kStatementText, kInsertStatement, kInsertAnchor, kExtendStatement,
-    kContains, kOrgSpeakers, kDeleteRoles, kDeleteOutlets, kRebuildRoles, kRebuildOutlets,
+    kContains, kOrgSpeakers, kOrgsByPrefix, kRenameOrg, kDeleteRoles, kDeleteOutlets, kRebuildRoles, kRebuildOutlets,
     kStatementUsed, kDeleteAnchors, kDeleteStatement, kSlotCount
   };
   std::array<store::Statement, kSlotCount> stmts;
@@ -108,6 +108,7 @@ struct Store::Impl {
   int64_t create_speaker(const std::string& name, const char* kind, const std::string& full,
                          const std::string& given, const std::string& surname, char gender);
   int64_t alias_id(int64_t speaker, const std::string& alias, const std::string& key);
+  int64_t clipped_organisation(const std::string& name, const std::string& key);
   // Resolves a quote's speaker to a person row (creating it when new). Returns
   // {speaker, alias}, or {0, 0} when the quote names no person.
   std::pair<int64_t, int64_t> resolve_speaker(const Document& doc, const Quote& q,

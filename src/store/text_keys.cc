@@ -302,6 +302,21 @@ std::string organisation_key(std::string_view name) {
   return k;
 }
 
+bool abbreviates(std::string_view short_key, std::string_view long_key) {
+  const std::vector<std::string> a = key_words(short_key), b = key_words(long_key);
+  if (a.size() < 2 || a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const std::string& s = a[i];
+    const std::string& l = b[i];
+    if (s.size() >= l.size() || s.front() != l.front()) return false;
+    size_t at = 0;
+    for (const char c : l)
+      if (at < s.size() && c == s[at]) ++at;
+    if (at != s.size()) return false;
+  }
+  return true;
+}
+
 namespace {
 std::string role_key(std::string_view s) {
   // "Labour" and "Labour Party", "the Greens" and "Green Party" agree.

@@ -46,6 +46,13 @@ std::string display_name(std::string_view name, const PersonName& pn);
 // Organisations: the folded name without a leading "the". Empty when not a name.
 std::string organisation_key(std::string_view name);
 
+// Whether organisation key `short_key` is a clipped form of `long_key`
+// (organisation_key() of each): as many words, two or more, each one differing
+// from its counterpart, starting with the same letter and written within it
+// in order ("lib dems" of "liberal democrats", "man utd" of "manchester
+// united"; not "bbc news" of "bbc newsnight", where one word is the same).
+bool abbreviates(std::string_view short_key, std::string_view long_key);
+
 // Role/party comparison: both non-empty and one's folded words contain the
 // other's ("Prime Minister" ~ "prime minister of new zealand"; "Labour" ~
 // "Labour Party").
