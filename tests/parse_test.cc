@@ -428,7 +428,7 @@ TEST(BuiltinParser, AccuracyFloorOnEwtTest) {
   const auto test = to_parsed(read_conllu_file(path), &Tagger::builtin());
   const ParseAccuracy acc = evaluate(Parser::builtin(), test);
   EXPECT_GT(acc.words, 25000u);
-  EXPECT_GE(acc.uas(), 0.848);  // target 0.85: not reached yet (0.8481), see data/README-parser.md
+  EXPECT_GE(acc.uas(), 0.85);
   EXPECT_GE(acc.las(), 0.81);
   std::cout << "EWT test: UAS " << acc.uas() << " LAS " << acc.las() << "\n";
 }

@@ -32,6 +32,7 @@ struct ParserArgs {
   int min_count = ParserTrainOptions{}.min_count;
   int explore_from = ParserTrainOptions{}.explore_from;
   double explore = ParserTrainOptions{}.explore;
+  int ensemble = ParserTrainOptions{}.ensemble;
   bool join_hyphens = false;
   int jackknife = 4;
   std::string tagged_cache;
@@ -162,6 +163,7 @@ int run_train(const ParserArgs& a) {
   options.min_count = a.min_count;
   options.explore_from = a.explore_from;
   options.explore = a.explore;
+  options.ensemble = a.ensemble;
   options.on_epoch = [&](const ParserEpochReport& r) {
     char line[200];
     std::snprintf(line, sizeof line, "epoch %d/%d  train UAS %s", r.epoch, a.epochs,
@@ -217,6 +219,10 @@ void add_train_parser_command(CLI::App& train, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--explore", args->explore, "Probability of following them from then on")
       ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--ensemble", args->ensemble,
+                  "Perceptrons trained with seeds seed, seed+1, … whose weights are summed into the model")
+      ->check(CLI::Range(1, 16))
       ->capture_default_str();
   cmd->add_option("--jackknife", args->jackknife,
                   "Tag the training data with taggers trained on the other K folds (1: the built-in tagger)")
