@@ -203,7 +203,8 @@ inline std::string compare_documents(const Document& a, const Document& b) {
         x.speaker.has_value() != y.speaker.has_value())
       return "quote " + std::to_string(i) + " differs";
     if (x.speaker && (x.speaker->name != y.speaker->name || x.speaker->mention != y.speaker->mention ||
-                      x.speaker->role != y.speaker->role || x.speaker->org != y.speaker->org ||
+                      a.speaker_role(*x.speaker) != b.speaker_role(*y.speaker) ||
+                      a.speaker_org(*x.speaker) != b.speaker_org(*y.speaker) ||
                       x.speaker->entity != y.speaker->entity))
       return "speaker of quote " + std::to_string(i) + " differs";
   }

@@ -27,7 +27,7 @@ TEST(Direct, QuoteThenSpeakerThenCue) {
 TEST(Direct, InvertedCue) {
   Document doc = extractor().extract("\"It is a disgrace,\" said Senator Elizabeth Warren.");
   EXPECT_EQ(speaker_of(doc, "disgrace"), "Elizabeth Warren");
-  EXPECT_EQ(quote_containing(doc, "disgrace")->speaker->role, "Senator");
+  EXPECT_EQ(doc.speaker_role(*quote_containing(doc, "disgrace")->speaker), "Senator");
 }
 
 TEST(Direct, SpeakerCueColonQuote) {
@@ -214,7 +214,7 @@ TEST(Resolution, SurnameAndTitleResolveToTheFullName) {
       "Mr Key said New Zealand would decide for itself.");
   EXPECT_EQ(speaker_of(doc, "SAS could join"), "John Key");
   EXPECT_EQ(speaker_of(doc, "decide for itself"), "John Key");
-  EXPECT_EQ(quote_containing(doc, "SAS could join")->speaker->role, "Prime Minister");
+  EXPECT_EQ(doc.speaker_role(*quote_containing(doc, "SAS could join")->speaker), "Prime Minister");
 }
 
 TEST(Resolution, RoleAndPartyFromPremodifierAndApposition) {
@@ -223,13 +223,13 @@ TEST(Resolution, RoleAndPartyFromPremodifierAndApposition) {
       "Russel Norman, the Green Party co-leader, said it went too far.");
   const Quote* goff = quote_containing(doc, "rushed");
   ASSERT_NE(goff, nullptr);
-  EXPECT_EQ(goff->speaker->role, "Labour MP");
-  EXPECT_EQ(goff->speaker->org, "Labour");
+  EXPECT_EQ(doc.speaker_role(*goff->speaker), "Labour MP");
+  EXPECT_EQ(doc.speaker_org(*goff->speaker), "Labour");
   const Quote* norman = quote_containing(doc, "too far");
   ASSERT_NE(norman, nullptr);
   EXPECT_EQ(norman->speaker->name, "Russel Norman");
-  EXPECT_EQ(norman->speaker->role, "Green Party co-leader");
-  EXPECT_EQ(norman->speaker->org, "Green Party");
+  EXPECT_EQ(doc.speaker_role(*norman->speaker), "Green Party co-leader");
+  EXPECT_EQ(doc.speaker_org(*norman->speaker), "Green Party");
 }
 
 TEST(Resolution, GenderAgreementSkipsTheWrongAntecedent) {

@@ -105,5 +105,45 @@ TEST(QuoteMarks, ManyUnmatchedMarksStayLinear) {
   for (const QuotedRegion& r : doc.quoted) EXPECT_LE(r.content.end, text.size());
 }
 
+// Quote::spans keeps its first span in place and grows onto the heap from the
+// second; copies and moves keep every span, a moved-from list is empty.
+// GCC 12 inlines push_back here and mistakes the copy into the new heap block
+// for one into the 8-byte inline span (-Wstringop-overflow, a false positive).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-overflow"
+TEST(SpanList, ActsAsAVectorOfSpans) {
+  SpanList a;
+  EXPECT_TRUE(a.empty());
+  a.push_back({1, 2});
+  EXPECT_EQ(a.size(), 1u);
+  EXPECT_EQ(a.front(), (Span{1, 2}));
+  for (uint32_t i = 1; i < 5; ++i) a.push_back({10 * i, 10 * i + 1});
+  ASSERT_EQ(a.size(), 5u);
+  EXPECT_EQ(a[0], (Span{1, 2}));
+  EXPECT_EQ(a.back(), (Span{40, 41}));
+  const SpanList copy = a;
+  EXPECT_EQ(copy, a);
+  SpanList moved = std::move(a);
+  EXPECT_EQ(moved, copy);
+  EXPECT_TRUE(a.empty());  // NOLINT: moved from, then reused
+  a = {{7, 8}};
+  EXPECT_EQ(a.size(), 1u);
+  moved = a;
+  EXPECT_EQ(moved, a);
+  moved = copy;
+  EXPECT_EQ(moved.size(), 5u);
+  SpanList from_vector = std::vector<Span>{{3, 4}, {5, 6}};
+  EXPECT_EQ(from_vector, (SpanList{{3, 4}, {5, 6}}));
+  EXPECT_NE(from_vector, copy);
+  from_vector.clear();
+  EXPECT_TRUE(from_vector.empty());
+  from_vector.push_back({9, 9});
+  EXPECT_EQ(from_vector.size(), 1u);
+  uint32_t total = 0;
+  for (Span s : copy) total += s.begin;
+  EXPECT_EQ(total, 101u);
+}
+#pragma GCC diagnostic pop
+
 }  // namespace
 }  // namespace whosaid

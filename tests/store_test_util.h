@@ -59,8 +59,6 @@ inline Document make_doc(const std::vector<Q>& qs, const std::string& lead = "")
       Speaker sp;
       sp.name = q.speaker;
       sp.mention = pos[i].mention;
-      sp.role = q.role;
-      sp.org = q.org;
       if (q.resolved) {
         Entity e;
         e.name = q.speaker;

@@ -48,6 +48,13 @@ inline const Quote* quote_containing(const Document& doc, std::string_view needl
   return nullptr;
 }
 
+// The speaker of the quote whose text contains `needle`, or nullptr when
+// there is no such quote or it has no speaker.
+inline const Speaker* speaker_at(const Document& doc, std::string_view needle) {
+  const Quote* q = quote_containing(doc, needle);
+  return q && q->speaker ? &*q->speaker : nullptr;
+}
+
 inline std::string speaker_of(const Document& doc, std::string_view needle) {
   const Quote* q = quote_containing(doc, needle);
   if (!q) return "<no quote>";

@@ -151,6 +151,21 @@ class Document {
   std::string_view slice(Span s) const noexcept {
     return std::string_view(text_).substr(s.begin, s.end - s.begin);
   }
+  // The role ("Prime Minister", "Labour MP", "Green Party co-leader") and the
+  // party or organisation ("Labour", "Green Party") of a quote's speaker: its
+  // entity's, empty when it has none or the text gives none.
+  std::string_view speaker_role(const Speaker& s) const noexcept {
+    const Entity* e = speaker_entity(s);
+    return e ? std::string_view(e->role) : std::string_view();
+  }
+  std::string_view speaker_org(const Speaker& s) const noexcept {
+    const Entity* e = speaker_entity(s);
+    return e ? std::string_view(e->org) : std::string_view();
+  }
+  // The entity a speaker was resolved to, nullptr when unresolved.
+  const Entity* speaker_entity(const Speaker& s) const noexcept {
+    return s.entity >= 0 && static_cast<size_t>(s.entity) < entities.size() ? &entities[s.entity] : nullptr;
+  }
   // Clears all annotations and takes new text, keeping vector capacity.
   void reset(std::string text, std::string id = {});
 

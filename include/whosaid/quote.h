@@ -37,18 +37,18 @@ const char* entity_type_name(EntityType type) noexcept;  // "person", "organisat
 // sentence says "he" or "Mr Key"; `mention` is the words in the quote's own
 // sentence (or the nearest one naming the source) and is empty when the quote
 // has no source in its sentence and the speaker was carried over from before.
+// The role and party are the entity's, kept once per document rather than in
+// every quote: Document::speaker_role() and speaker_org().
 struct Speaker {
   std::string name;
   std::optional<Span> mention;
-  std::string role;  // "Prime Minister", "Labour MP", "Green Party co-leader"; may be empty
-  std::string org;   // party or organisation ("Labour", "Green Party"); may be empty
   int32_t entity = -1;  // index into Document::entities, -1 when unresolved
   EntityType type = EntityType::kPerson;  // of the entity; meaningless when entity is -1
 };
 
 struct Quote {
   Span span;                  // first fragment begin .. last fragment end
-  std::vector<Span> spans;    // content fragments, ordered and disjoint
+  SpanList spans;             // content fragments, ordered and disjoint
   QuoteKind kind = QuoteKind::kDirect;
   std::optional<Speaker> speaker;
   std::optional<Span> cue;    // "said", "according to", ":" ...

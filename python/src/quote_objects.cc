@@ -125,8 +125,8 @@ ConvertedQuotes convert(const Document& doc, CodepointMap& map) {
     if (q.speaker) {
       c.has_speaker = true;
       c.name = q.speaker->name;
-      c.role = q.speaker->role;
-      c.org = q.speaker->org;
+      c.role = doc.speaker_role(*q.speaker);
+      c.org = doc.speaker_org(*q.speaker);
       if (q.speaker->entity >= 0) c.type = entity_type_name(q.speaker->type);
       if (q.speaker->mention) {
         c.has_mention = true;

@@ -207,9 +207,10 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     // The head: the last word (of the name, for "Mr Key's").
     uint32_t h = c.end_token - 1;
     while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
-    c.head = fw[h];
-    if (c.head.size() > 2 && c.head.ends_with("'s")) c.head.remove_suffix(2);
-    c.org_head = lex.is(WordClass::kOrgHead, c.head);
+    c.head_token = h;
+    c.head_drops_s = fw[h].size() > 2 && fw[h].ends_with("'s");
+    const std::string_view head = c.head(fw);
+    c.org_head = lex.is(WordClass::kOrgHead, head);
     const std::string_view first = fw[c.first_token];
     c.indefinite = first == "a" || first == "an" ||
                    (c.first_token > 0 && (fw[c.first_token - 1] == "a" || fw[c.first_token - 1] == "an"));
@@ -218,15 +219,15 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     if (c.gender == Gender::kUnknown && (c.form == CorefForm::kOrganisation || (c.org_head && !is_pronoun(c.form))))
       c.gender = Gender::kNeuter;
     if (is_pronoun(c.form)) {
-      c.possessive = pronoun_entry(c.head) && pronoun_entry(c.head)->possessive;
+      c.possessive = pronoun_entry(head) && pronoun_entry(head)->possessive;
     } else {
       c.possessive = c.end_token < doc.tokens.size() && fw[c.end_token] == "'s";
-      if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) c.gender = nominal_gender(c.head);
+      if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) c.gender = nominal_gender(head);
       if (c.form == CorefForm::kName && c.gender == Gender::kUnknown && c.end_token - c.first_token == 1 &&
-          lex.given_name_gender(c.head) != Gender::kUnknown)
-        c.gender = lex.given_name_gender(c.head);
-      auto it = seen.find(c.head);
-      if (it == seen.end()) it = seen.emplace(std::string(c.head), 0).first;
+          lex.given_name_gender(head) != Gender::kUnknown)
+        c.gender = lex.given_name_gender(head);
+      auto it = seen.find(head);
+      if (it == seen.end()) it = seen.emplace(std::string(head), 0).first;
       c.head_count = it->second++;
     }
     if (is_parsed(doc.tokens[h])) {
@@ -241,7 +242,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   return out;
 }
 
-void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, FeatureVector& f) {
+void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
+                                FeatureVector& f) {
   const CorefMention& a = ms[i];
   const CorefMention& c = ms[j];
   // Values are hashed in parts (FeatureVector::add_parts): no string is built per pair.
@@ -268,10 +270,10 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
   if (c.indefinite) f.add("c_indef", A, C);
   f.add_parts("poss", {A}, {c.possessive ? "p" : "-", a.possessive ? "p" : "-"});
   if (!is_pronoun(c.form)) f.add_parts("cnt", {A}, {C, bucket(c.head_count, {0, 1, 2, 5})});
-  if (is_pronoun(c.form)) f.add("pp", a.head, c.head);
+  if (is_pronoun(c.form)) f.add("pp", a.head(fw), c.head(fw));
   if (a.form == CorefForm::kNominal) {
-    f.add("hm", a.head == c.head ? "y" : "n", C);
-    f.add("nh", a.head, C);
+    f.add("hm", a.head(fw) == c.head(fw) ? "y" : "n", C);
+    f.add("nh", a.head(fw), C);
     f.add_parts("ncls", {a.org_head ? "o" : "p", C}, {c.org_head ? "o" : "p", bucket(sd, {0, 1, 3})});
   }
   // How many closer candidates of the same kind agree as well as this one.
@@ -283,11 +285,12 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
   if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y" : "n", C);
 }
 
-void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, FeatureVector& f) {
+void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, const FoldedWords& fw,
+                                FeatureVector& f) {
   const CorefMention& a = ms[i];
   const std::string_view A = form_name(a.form);
   f.add("none", A);
-  f.add("none_head", A, a.head);
+  f.add("none_head", A, a.head(fw));
   f.add("none_q", A, a.in_quote ? "q" : "-");
   f.add("none_sent", A, bucket(a.sentence, {0, 1, 3}));
   f.add("none_dlg", A, a.question ? "q" : "a");
@@ -308,15 +311,15 @@ float CorefModel::score(const std::vector<uint32_t>& features) const {
   return z;
 }
 
-int32_t CorefModel::antecedent(const std::vector<CorefMention>& ms, size_t i) const {
+int32_t CorefModel::antecedent(const std::vector<CorefMention>& ms, size_t i, const FoldedWords& fw) const {
   FeatureVector f;
-  none_features(ms, i, f);
+  none_features(ms, i, fw, f);
   float best = score(f.ids());
   int32_t best_j = -1;
   for (size_t j = i; j-- > first_candidate(i);) {
     if (!allowed(ms[i], ms[j])) continue;
     f.clear();
-    pair_features(ms, i, j, f);
+    pair_features(ms, i, j, fw, f);
     const float s = score(f.ids());
     if (s > best) best = s, best_j = static_cast<int32_t>(j);
   }

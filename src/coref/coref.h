@@ -46,6 +46,11 @@ struct CorefMention {
   uint32_t first_token = 0, end_token = 0;
   uint32_t sentence = 0, paragraph = 0;
   int32_t doc_mention = -1;  // index into Document::mentions, -1 if found here
+  // The token of the head, the last word ("company", "key", "he"; of the name
+  // for "Mr Key's"): head() is its folded form. A token index rather than a
+  // view into the FoldedWords keeps a mention at 32 bytes; there is one for
+  // every few bytes of text dense with names.
+  uint32_t head_token = 0;
   CorefForm form = CorefForm::kName;
   Gender gender = Gender::kUnknown;
   // One bit each: there is a CorefMention for every few bytes of dense text.
@@ -57,13 +62,18 @@ struct CorefMention {
   bool indefinite : 1 = false;   // opens with, or follows, a/an ("Lopez, a Democrat")
   bool org_head : 1 = false;     // the head names a body ("company", "ministry": the lexicon's org_head)
   bool question : 1 = false;     // its paragraph ends in "?" (an interviewer's turn)
+  bool head_drops_s : 1 = false; // the head token ends in "'s" that head() leaves out
   uint32_t head_count = 0;   // earlier mentions with the same head word (salience)
-  // The folded last word ("company", "key", "he"): a view into the FoldedWords
-  // given to coref_mentions(), valid while it lives (a string here cost 32
-  // bytes a mention, the largest share of memory on text dense with names).
-  std::string_view head;
+
+  // The folded head word, a view into `words` (the FoldedWords given to
+  // coref_mentions()).
+  std::string_view head(const FoldedWords& words) const {
+    std::string_view h = words[head_token];
+    if (head_drops_s) h.remove_suffix(2);
+    return h;
+  }
 };
-static_assert(sizeof(CorefMention) <= 48, "CorefMention is kept small: dense text has one every few bytes");
+static_assert(sizeof(CorefMention) <= 32, "CorefMention is kept small: dense text has one every few bytes");
 
 inline bool is_pronoun(CorefForm f) { return f >= CorefForm::kFirstSingular; }
 // Pronouns and definite nominals are resolved; names start or join entities by their words.
@@ -90,11 +100,14 @@ class CorefModel {
   std::string serialize() const;  // deterministic bytes
 
   // The antecedent of mentions[i] among the candidates before it, or -1.
-  int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i) const;
+  // `words` are the FoldedWords the mentions were found with.
+  int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words) const;
 
   // Features of candidate j for anaphor i (j < i), and of "none".
-  static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, FeatureVector& out);
-  static void none_features(const std::vector<CorefMention>& mentions, size_t i, FeatureVector& out);
+  static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
+                            FeatureVector& out);
+  static void none_features(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
+                            FeatureVector& out);
   // First candidate index considered for anaphor i.
   static size_t first_candidate(size_t i) { return i > kMaxCandidates ? i - kMaxCandidates : 0; }
   // Whether mention j may be the antecedent of i at all: a pronoun inside a

@@ -109,13 +109,13 @@ std::vector<Example> examples(const std::vector<CorefDocument>& docs) {
       if (!is_anaphor(d.mentions[i])) continue;
       Example ex;
       f.clear();
-      CorefModel::none_features(d.mentions, i, f);
+      CorefModel::none_features(d.mentions, i, *d.folded, f);
       ex.options.push_back(f.ids());
       bool any = false;
       for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
         if (!CorefModel::allowed(d.mentions[i], d.mentions[j])) continue;
         f.clear();
-        CorefModel::pair_features(d.mentions, i, j, f);
+        CorefModel::pair_features(d.mentions, i, j, *d.folded, f);
         ex.options.push_back(f.ids());
         const bool r = d.entity[i] >= 0 && d.entity[j] == d.entity[i];
         ex.right.push_back(r);
@@ -151,7 +151,7 @@ CorefScores score_coref(const CorefModel& model, const std::vector<CorefDocument
       bool has = false;
       for (size_t j = CorefModel::first_candidate(i); j < i; ++j)
         has |= d.entity[j] == d.entity[i] && CorefModel::allowed(a, d.mentions[j]);
-      const int32_t p = model.antecedent(d.mentions, i);
+      const int32_t p = model.antecedent(d.mentions, i, *d.folded);
       const bool right = has ? p >= 0 && d.entity[p] == d.entity[i] : p < 0;
       if (a.form == CorefForm::kNominal) {
         ++s.nominals;

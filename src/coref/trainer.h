@@ -30,7 +30,7 @@ namespace whosaid {
 
 struct CorefDocument {
   std::string id;
-  std::shared_ptr<const FoldedWords> folded;  // the words mentions[i].head points into
+  std::shared_ptr<const FoldedWords> folded;  // the words of mentions[i].head()
   std::vector<CorefMention> mentions;
   std::vector<int32_t> entity;  // gold entity of each mention, -1 when no gold mention holds it
 };

@@ -18,6 +18,12 @@ std::vector<std::string> name_words(const Document& doc, const Mention& m) {
   return words;
 }
 
+bool plural_of_people(const Lexicon& lex, std::string_view w) {
+  if (!plural(w)) return false;
+  const NounSenses n = lex.noun_senses(w);
+  return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
+}
+
 EntityType EntityTyper::mention_type(int32_t mi) const {
   if (mention_types_.size() != doc_.mentions.size()) mention_types_.assign(doc_.mentions.size(), -1);
   int8_t& t = mention_types_[mi];
@@ -36,7 +42,7 @@ bool EntityTyper::person_evidence(int32_t id) const {
   return known;
 }
 
-void EntityTyper::type(Entity& e, bool called_body, bool he_or_she) const {
+void EntityTyper::type(Entity& e, bool called_body, bool personal) const {
   if (e.mentions.empty()) {  // a byline's author: named in no sentence
     e.type = EntityType::kPerson;
     return;
@@ -48,17 +54,49 @@ void EntityTyper::type(Entity& e, bool called_body, bool he_or_she) const {
   // Called "the firm" or "the company" later: a body, unless something says
   // person ("Time Warner", "Umbro": names GUM never showed the model).
   const int32_t id = static_cast<int32_t>(&e - doc_.entities.data());
-  if (e.type == EntityType::kPerson && called_body && !person_evidence(id) && !he_or_she)
+  if (e.type == EntityType::kPerson && called_body && !person_evidence(id) && !personal)
+    e.type = EntityType::kOrganisation;
+  // "Yukos said", "Labour said": a name of one word with nothing personal
+  // about it is a body's. News names a person in full at least once, and
+  // that full name takes the surname's mentions; what stays one word is a
+  // firm, party, club or country more often than a one-name celebrity (who
+  // says "I", or is "he" or "she", somewhere in the article).
+  if (e.type == EntityType::kPerson && !personal && !person_evidence(id) && one_word(e))
     e.type = EntityType::kOrganisation;
   // "Taha Idris … he said": a name of two words or more that a "he" or "she"
-  // refers to, its last word no noun WordNet knows (not "Deutsche Bank",
+  // refers to (or whose quotation says "I"), its last word no noun WordNet knows (not "Deutsche Bank",
   // "Downing Street", "the Oxford English Dictionary"), is a person's.
-  if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && he_or_she && person_shaped(e))
+  if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && personal && person_shaped(e))
     e.type = EntityType::kPerson;
   if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
   else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
   // "Analysts said", "MPs voted": a group described, not named.
   if (common_plural(e)) e.kind = MentionKind::kNominal;
+}
+
+// Whether e has a name and every name of e is the same one word, no known
+// given name ("Hillary"), nor a person noun of WordNet that only the start of
+// a sentence capitalises ("Coach backs …").
+bool EntityTyper::one_word(const Entity& e) const {
+  std::string word;
+  bool inside = false;  // the name capitalised inside its sentence somewhere
+  for (const uint32_t mi : e.mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) continue;
+    std::vector<std::string> words = name_words(doc_, m);
+    if (words.size() != 1 || lex_.given_name_gender(words.front()) != Gender::kUnknown) return false;
+    word = std::move(words.front());
+    inside = inside || m.name.begin != doc_.tokens[m.first_token].span.begin || !opens_sentence(m);
+  }
+  if (word.empty()) return false;
+  // A person noun capitalised only by a headline or the sentence start ("Coach
+  // backs …", "Critics said"); "the Tories" inside a sentence is a name.
+  return inside || !lex_.noun_senses(word).first_is(NounSenses::kPerson);
+}
+
+bool EntityTyper::opens_sentence(const Mention& m) const {
+  const int32_t si = sentence_containing(doc_, m.first_token);
+  return si >= 0 && doc_.sentences[si].first_token == m.first_token;
 }
 
 // Whether every mention of e is one word opening its sentence, a plural
@@ -71,16 +109,12 @@ bool EntityTyper::common_plural(const Entity& e) const {
     const Mention& m = doc_.mentions[mi];
     if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) return false;
     if (m.end_token != m.first_token + 1 || m.name.begin != doc_.tokens[m.first_token].span.begin) return false;
-    const int32_t si = sentence_containing(doc_, m.first_token);
-    if (si < 0 || doc_.sentences[si].first_token != m.first_token) return false;
+    if (!opens_sentence(m)) return false;
   }
   const std::vector<std::string> words = name_words(doc_, doc_.mentions[e.mentions.front()]);
   if (words.size() != 1) return false;
   const std::string& w = words.front();
-  if (w.size() < 4 || w.back() != 's' || w.ends_with("ss") || lex_.given_name_gender(w) != Gender::kUnknown)
-    return false;
-  const NounSenses n = lex_.noun_senses(w);
-  return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
+  return w.size() >= 4 && lex_.given_name_gender(w) == Gender::kUnknown && plural_of_people(lex_, w);
 }
 
 // Whether one of e's names is a known given name and a surname ("Norman

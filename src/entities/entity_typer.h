@@ -3,7 +3,7 @@
 //
 //   EntityTyper typer(doc, lexicon);
 //   typer.mention_type(mi);                      // the model's verdict on one mention, computed once
-//   typer.type(entity, called_body, he_or_she);  // sets Entity::type and Entity::kind
+//   typer.type(entity, called_body, personal);  // sets Entity::type and Entity::kind
 //
 // The mention-type model (types/mention_type.h) reads the words of the
 // mention that starts the entity. The resolver knows what the model does not:
@@ -11,7 +11,9 @@
 // is a person's even when the model read a body into it ("Chris Fox"); a name
 // that nothing marks as a person's and that a bare body noun was resolved to
 // ("Krispy Kreme has warned … The company said") is an organisation; a name
-// shaped like a person's that a "he" or "she" was resolved to is a person's.
+// shaped like a person's that a "he" or "she" was resolved to, or whose
+// quotation says "I", is a person's; a one-word name that nothing marks as a
+// person's is a body's ("Yukos said").
 // The kind follows the type: organisations and documents are bodies, so the
 // store never merges one with a person.
 #pragma once
@@ -29,6 +31,12 @@ namespace whosaid {
 // The folded words of a mention's name (from Mention::name on), without "'s".
 std::vector<std::string> name_words(const Document& doc, const Mention& m);
 
+// Whether folded word `w` reads as a regular plural ("firms", not "press").
+inline bool plural(std::string_view w) { return w.size() > 2 && w.back() == 's' && !w.ends_with("ss"); }
+// Whether `w` is a plural whose first WordNet sense is people or a group
+// ("analysts", "tories", "companies"; not "gates", "proposals").
+bool plural_of_people(const Lexicon& lex, std::string_view w);
+
 class EntityTyper {
  public:
   EntityTyper(const Document& doc, const Lexicon& lexicon) : doc_(doc), lex_(lexicon) {}
@@ -38,13 +46,15 @@ class EntityTyper {
   // A gender, a role, or a given name and a surname: entity `id` is a person's.
   bool person_evidence(int32_t id) const;
   // Sets e.type and e.kind. `called_body`: a bare body noun ("the company")
-  // was resolved to e; `he_or_she`: a "he" or "she" was.
-  void type(Entity& e, bool called_body, bool he_or_she) const;
+  // was resolved to e; `personal`: a "he" or "she" was, or e's quotation says "I".
+  void type(Entity& e, bool called_body, bool personal) const;
 
  private:
   bool given_and_surname(const Entity& e) const;
   bool person_shaped(const Entity& e) const;
   bool common_plural(const Entity& e) const;
+  bool one_word(const Entity& e) const;
+  bool opens_sentence(const Mention& m) const;
 
   const Document& doc_;
   const Lexicon& lex_;

@@ -10,6 +10,7 @@
 #include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
+#include "tagger/tag_set.h"
 
 namespace whosaid {
 namespace {
@@ -174,7 +175,7 @@ class Resolver {
     std::vector<CorefMention>& ms = ms_;
     for (CorefMention& m : ms) m.source = m.doc_mention >= 0 && is_source_[m.doc_mention];
     ent_.assign(ms.size(), -1);
-    done_.assign(ms.size(), 0);
+    done_.assign(ms.size(), false);
     resolved_.assign(doc_.mentions.size(), -1);
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
@@ -189,7 +190,11 @@ class Resolver {
       // make entities) and pronoun sources, each with the anaphors its chain
       // of antecedents passes through (resolve()). Other pronouns ("his",
       // "you" in a quotation nobody's chain reaches) are never scored.
-      const bool needed = dm >= 0 && (ms[i].form == CorefForm::kNominal || ms[i].source || !is_anaphor(ms[i]));
+      // A definite body noun opening a sentence ("The company didn't give
+      // details … but it said") is what a later source "it" may stand for
+      // (nearest_speaking_body), found by the coreference mentions alone.
+      const bool needed = (dm >= 0 && (ms[i].form == CorefForm::kNominal || ms[i].source || !is_anaphor(ms[i]))) ||
+                          speaking_body_noun(ms[i]);
       if (is_anaphor(ms[i]) && needed) resolve(i);
       if (dm < 0 || !needed) continue;
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
@@ -232,7 +237,7 @@ class Resolver {
     chain_.clear();
     size_t cur = i;
     for (;;) {
-      done_[cur] = 1;
+      done_[cur] = true;
       int32_t e = quotation_speaker(ms[cur]);
       if (e < 0) e = relative_head(cur);
       if (e < 0) e = voice(ms[cur]);
@@ -241,13 +246,13 @@ class Resolver {
         ent_[cur] = e;
         break;
       }
-      const int32_t j = model_.antecedent(ms, cur);
+      const int32_t j = model_.antecedent(ms, cur, folded_);
       if (j < 0) {
         ent_[cur] = role_holder(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = nearest_body(cur);
-        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head) && bare(ms[cur]) &&
-            !unnamed_body(ms[cur].head) &&
-            lex_.noun_senses(ms[cur].head).body)
+        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && bare(ms[cur]) &&
+            !unnamed_body(ms[cur].head(folded_)) &&
+            lex_.noun_senses(ms[cur].head(folded_)).body)
           if ((ent_[cur] = nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
         break;
       }
@@ -266,6 +271,22 @@ class Resolver {
       const int32_t b = nearest_speaking_body(i);
       if (b >= 0) ent_[i] = b;
     }
+    // A source "they" the model links to no one: the group that is the
+    // subject of a sentence just before ("Opponents say … They said").
+    if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0)
+      ent_[i] = nearest_plural_subject(i);
+  }
+
+  // The nearest subject before anaphor i, in its sentence or the two before,
+  // outside quotations, that names or describes a group: a plural head
+  // ("Opponents", "the two Japanese companies", "Democrats"), or -1. GUM, the
+  // model's training data, has few groups that speak.
+  int32_t nearest_plural_subject(size_t i) const {
+    return nearest(i, 2, [&](const CorefMention& m, int32_t) {
+      if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive) return false;
+      if (m.gender == Gender::kMale || m.gender == Gender::kFemale) return false;  // "Bill Gates", "Chris Evans"
+      return plural_of_people(lex_, m.head(folded_));
+    });
   }
 
   // Whether entity e is a body: its first mention typed organisation or document.
@@ -294,7 +315,8 @@ class Resolver {
   // that speak.
   int32_t nearest_speaking_body(size_t i) const {
     return nearest(i, 3, [&](const CorefMention& m, int32_t) {
-      if (m.in_quote || is_pronoun(m.form) || m.doc_mention < 0) return false;
+      if (m.doc_mention < 0) return speaking_body_noun(m);
+      if (m.in_quote || is_pronoun(m.form)) return false;
       // A source ("said the FCC"), or a subject that names a body ("The
       // company", "Acme Corp"); the type model then decides ("Revenues" is
       // no body).
@@ -303,6 +325,13 @@ class Resolver {
       const EntityType t = typer_.mention_type(m.doc_mention);
       return t == EntityType::kOrganisation || t == EntityType::kDocument;
     });
+  }
+
+  // "The company", "the ministry": a definite singular nominal subject outside
+  // quotations whose head names a body (the lexicon's org_head).
+  bool speaking_body_noun(const CorefMention& m) const {
+    return m.form == CorefForm::kNominal && m.definite && m.org_head && m.subject && !m.in_quote &&
+           !plural(m.head(folded_));
   }
 
   // "the company" when the model says none: the nearest organisation named in
@@ -327,12 +356,19 @@ class Resolver {
       if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
       // One capitalised word opening its sentence may be no name ("Pre-tax", "Based").
       if (m.end_token == m.first_token + 1 && doc_.sentences[m.sentence].first_token == m.first_token) return false;
-      // Not a place, time, object or person WordNet knows by that name ("UK", "January", "Europe").
-      const NounSenses known = lex_.noun_senses(m.head);
-      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup)) return false;
+      // Not a place, time, object or person WordNet knows by that name ("UK",
+      // "January", "Europe"). A name of several words may end in a thing's
+      // noun and still be a firm's ("Hyundai Motor", "Nippon Steel"), not in
+      // a place's or a time's ("South Korea", "New Year").
+      const NounSenses known = lex_.noun_senses(m.head(folded_));
+      const bool several = m.end_token - m.first_token >= 2;
+      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) &&
+          (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
+           known.first_is(NounSenses::kPerson)))
+        return false;
       // A name with a body head of its own is that kind of body: "the party"
       // is not the "Audit Commission".
-      if (known.body && known.lexfile[0] && m.head != ms_[i].head) return false;
+      if (known.body && known.lexfile[0] && m.head(folded_) != ms_[i].head(folded_)) return false;
       const EntityType t = typer_.mention_type(m.doc_mention);
       // A name typed person with nothing personal about it may be a body the
       // model never saw ("TimeWarner said … the company said").
@@ -373,8 +409,8 @@ class Resolver {
   // back at most: the index is per article.
   int32_t role_holder(size_t i) const {
     const CorefMention& a = ms_[i];
-    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head)) return -1;
-    auto it = by_role_head_.find(a.head);
+    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head(folded_))) return -1;
+    auto it = by_role_head_.find(a.head(folded_));
     if (it == by_role_head_.end()) return -1;
     const uint32_t at = a.first_token;
     const std::vector<uint32_t>& list = it->second;
@@ -409,18 +445,23 @@ class Resolver {
   // nearest named body is then someone else: a union, a broadcaster).
   static bool unnamed_body(std::string_view head) { return head == "government" || head == "industry"; }
 
-  // A plural head ("the firms", "the unions") is not one body.
-  static bool plural(std::string_view head) { return head.size() > 2 && head.back() == 's' && !head.ends_with("ss"); }
 
-  // The named speaker of the quotation holding a first-person pronoun, or -1.
-  int32_t quotation_speaker(const CorefMention& m) const {
-    if (!m.in_quote || (m.form != CorefForm::kFirstSingular && m.form != CorefForm::kFirstPlural)) return -1;
+  // The index of the quote whose span holds mention m (in quotation marks), or -1.
+  int32_t quote_holding(const CorefMention& m) const {
+    if (!m.in_quote) return -1;
     const uint32_t at = doc_.tokens[m.first_token].span.begin;
     auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
                                [](uint32_t b, const Quote& q) { return b < q.span.begin; });
     if (it == doc_.quotes.begin()) return -1;
     const size_t qi = static_cast<size_t>(it - doc_.quotes.begin() - 1);
-    if (at >= doc_.quotes[qi].span.end || links_[qi].mention < 0) return -1;
+    return at < doc_.quotes[qi].span.end ? static_cast<int32_t>(qi) : -1;
+  }
+
+  // The named speaker of the quotation holding a first-person pronoun, or -1.
+  int32_t quotation_speaker(const CorefMention& m) const {
+    if (m.form != CorefForm::kFirstSingular && m.form != CorefForm::kFirstPlural) return -1;
+    const int32_t qi = quote_holding(m);
+    if (qi < 0 || links_[qi].mention < 0) return -1;
     const Mention& src = doc_.mentions[links_[qi].mention];
     return src.kind == MentionKind::kPronoun ? -1 : src.entity;
   }
@@ -545,20 +586,22 @@ class Resolver {
     const Entity& e = doc_.entities[id];
     sp.name = e.name;
     sp.type = e.type;
-    sp.role = e.role;
-    sp.org = e.org;
   }
 
   void assign_speakers() {
     // Only the entities that sources stand for are typed (the model costs a
     // few microseconds a mention), all before any pronoun lends one its gender.
     std::vector<uint8_t> typed(doc_.entities.size(), 0);
-    he_or_she_.assign(doc_.entities.size(), 0);
-    for (size_t i = 0; i < ms_.size(); ++i)
-      if (ent_[i] >= 0 && (ms_[i].form == CorefForm::kMale || ms_[i].form == CorefForm::kFemale)) he_or_she_[ent_[i]] = 1;
+    personal_.assign(doc_.entities.size(), 0);
+    for (size_t i = 0; i < ms_.size(); ++i) {
+      if (ent_[i] >= 0 && (ms_[i].form == CorefForm::kMale || ms_[i].form == CorefForm::kFemale)) personal_[ent_[i]] = 1;
+      // An "I" in a quotation: the speaker is a person (a body says "we").
+      if (const int32_t q = ms_[i].form == CorefForm::kFirstSingular ? quote_holding(ms_[i]) : -1; q >= 0)
+        if (const int32_t e = source_entity(links_[q]); e >= 0) personal_[e] = 1;
+    }
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
-      if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, he_or_she_[id]), typed[id] = 1;
+      if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, personal_[id]), typed[id] = 1;
     }
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
@@ -583,13 +626,38 @@ class Resolver {
           id = -1;
         }
         fill(*q.speaker, id);
-        if (id < 0) q.speaker->name = std::string(doc_.slice(m.span));  // "I", "we": as written
+        // Unresolved: "I", "we" as written; "who" by its noun phrase.
+        if (id < 0) q.speaker->name = std::string(doc_.slice(relative_antecedent(m).value_or(m.span)));
       } else if (l.carried_from >= 0 && doc_.quotes[l.carried_from].speaker) {
         Speaker sp = *doc_.quotes[l.carried_from].speaker;
         sp.mention.reset();
         q.speaker = sp;
       }
     }
+  }
+
+  // "vocal critics who say …", "a Commission ruling which said …": the noun
+  // phrase right before a relative pronoun that nothing resolved, read from
+  // the tags (adjectives, nouns, numbers and a determiner ending in a noun),
+  // or nothing. The pronoun names no one; its phrase says who.
+  std::optional<Span> relative_antecedent(const Mention& m) const {
+    const std::string_view w = folded_[m.first_token];
+    if (m.end_token != m.first_token + 1 || (w != "who" && w != "which" && w != "that")) return std::nullopt;
+    const uint32_t end = m.first_token;  // the phrase ends before the pronoun
+    if (end == 0 || !pos::is_nominal(doc_.tokens[end - 1].tag)) return std::nullopt;
+    const int32_t si = sentence_containing(doc_, m.first_token);
+    const uint32_t floor = si < 0 ? 0 : doc_.sentences[si].first_token;
+    uint32_t b = end - 1;
+    constexpr uint32_t kMaxWords = 6;
+    while (b > floor && end - b < kMaxWords) {
+      const uint8_t t = doc_.tokens[b - 1].tag;
+      if (!pos::is_nominal(t) && !pos::is_adjective(t) && pos::upos(t) != pos::Upos::kNUM &&
+          !pos::is_determiner(t))
+        break;
+      --b;
+      if (pos::is_determiner(t)) break;  // "the", "a": the phrase starts here
+    }
+    return Span{doc_.tokens[b].span.begin, doc_.tokens[end - 1].span.end};
   }
 
   struct NameKey {
@@ -607,7 +675,7 @@ class Resolver {
   std::vector<int32_t> resolved_;            // entity of each pronoun mention, -1 if none
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
   std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
-  std::vector<uint8_t> done_;                // … whether resolve() has seen it
+  std::vector<bool> done_;                   // … whether resolve() has seen it
   std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order
   int32_t interviewee_ = -1;  // entity, voice.h
   std::vector<Turn> turns_;   // per paragraph, a transcript's turns (turns.h); empty if none
@@ -617,9 +685,10 @@ class Resolver {
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
-  StringMap<std::vector<uint32_t>> by_role_head_;
-  std::vector<uint8_t> he_or_she_;            // assign_speakers(): entities a "he" or "she" was resolved to
-  std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)  // index_roles(): mentions with a role, by its last word
+  StringMap<std::vector<uint32_t>> by_role_head_;  // index_roles(): mentions with a role, by its last word
+  // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
+  std::vector<uint8_t> personal_;
+  std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)
 };
 
 }  // namespace

@@ -257,7 +257,7 @@ double content_jaccard(const CharCounter& counter, const std::vector<Span>& gold
 }
 
 std::vector<Span> predicted_content(const Quote& quote) {
-  if (!quote.spans.empty()) return quote.spans;
+  if (!quote.spans.empty()) return {quote.spans.begin(), quote.spans.end()};
   return {quote.span};
 }
 

@@ -46,7 +46,7 @@ void append_span_fields(Span s, std::string& out) {
   out += "\"start\":" + std::to_string(s.begin) + ",\"end\":" + std::to_string(s.end);
 }
 
-void append_optional_string(const std::string& s, std::string& out) {
+void append_optional_string(std::string_view s, std::string& out) {
   if (s.empty()) out += "null";
   else append_json_string(s, out);
 }
@@ -80,9 +80,9 @@ void append_quote_json(const Document& doc, const Quote& q, std::string& out) {
       out += "null,\"start\":null,\"end\":null";
     }
     out += ",\"role\":";
-    append_optional_string(sp.role, out);
+    append_optional_string(doc.speaker_role(sp), out);
     out += ",\"org\":";
-    append_optional_string(sp.org, out);
+    append_optional_string(doc.speaker_org(sp), out);
     out += ",\"type\":";
     if (sp.entity < 0) {
       out += "null";

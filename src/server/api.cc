@@ -233,7 +233,7 @@ std::vector<StoredQuote> document_quotes(const Document& doc, float min_confiden
   for (const Quote& q : doc.quotes) {
     if (q.confidence < min_confidence) continue;
     StoredQuote s;
-    s.spans = q.spans.empty() ? std::vector<Span>{q.span} : q.spans;
+    s.spans = q.spans.empty() ? std::vector<Span>{q.span} : std::vector<Span>(q.spans.begin(), q.spans.end());
     for (size_t i = 0; i < s.spans.size(); ++i) {
       if (i) s.text += " … ";
       s.text += doc.slice(s.spans[i]);
@@ -244,8 +244,8 @@ std::vector<StoredQuote> document_quotes(const Document& doc, float min_confiden
     if (q.speaker) {
       s.speaker = q.speaker->name;
       if (q.speaker->mention) s.mention = std::string(doc.slice(*q.speaker->mention));
-      s.role = q.speaker->role;
-      s.org = q.speaker->org;
+      s.role = doc.speaker_role(*q.speaker);
+      s.org = doc.speaker_org(*q.speaker);
     }
     out.push_back(std::move(s));
   }

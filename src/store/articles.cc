@@ -17,7 +17,7 @@ using store::trim;
 
 namespace {
 
-std::string spans_json(const std::vector<Span>& spans) {
+std::string spans_json(const SpanList& spans) {
   std::string out = "[";
   for (size_t i = 0; i < spans.size(); ++i) {
     if (i) out += ',';
@@ -56,11 +56,11 @@ void Store::Impl::insert_quotes(int64_t article, const ArticleInfo& info, const 
       if (q.speaker->mention && q.speaker->mention->end <= doc.text().size())
         mention = trim(doc.slice(*q.speaker->mention));
       name = trim(q.speaker->name);
-      role = trim(q.speaker->role);
-      org = trim(q.speaker->org);
+      role = trim(doc.speaker_role(*q.speaker));
+      org = trim(doc.speaker_org(*q.speaker));
     }
     int64_t statement = link_statement(text);
-    std::vector<Span> spans = q.spans.empty() ? std::vector<Span>{q.span} : q.spans;
+    const SpanList spans = q.spans.empty() ? SpanList{q.span} : q.spans;
     ins.bind(1, article).bind(2, static_cast<int64_t>(q.span.begin))
         .bind(3, static_cast<int64_t>(q.span.end)).bind(4, spans_json(spans)).bind(5, text)
         .bind(6, kind_name(q.kind)).bind_opt(7, cue)

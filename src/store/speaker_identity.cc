@@ -130,17 +130,15 @@ std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, co
     mention = trim(doc.slice(*sp.mention));
   std::string name = trim(sp.name.empty() ? mention : sp.name);
   if (name.empty()) return {0, 0};
-  const Entity* ent = (sp.entity >= 0 && static_cast<size_t>(sp.entity) < doc.entities.size())
-                          ? &doc.entities[static_cast<size_t>(sp.entity)]
-                          : nullptr;
+  const Entity* ent = doc.speaker_entity(sp);
   if (ent && (ent->kind == MentionKind::kPronoun || ent->kind == MentionKind::kNominal))
     return {0, 0};
   // An unresolved speaker whose only words are a pronoun is no one.
   if (!ent && store::is_pronoun(name)) return {0, 0};
 
   Context ctx;
-  ctx.role = trim(sp.role.empty() && ent ? std::string_view(ent->role) : sp.role);
-  ctx.org = trim(sp.org.empty() && ent ? std::string_view(ent->org) : sp.org);
+  ctx.role = trim(doc.speaker_role(sp));
+  ctx.org = trim(doc.speaker_org(sp));
   ctx.outlet = outlet;
 
   if (ent && ent->kind == MentionKind::kOrganisation) {

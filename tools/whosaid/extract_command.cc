@@ -77,7 +77,7 @@ void print_table(const Document& doc, std::ostream& out, bool header) {
   if (header) out << pad("SPEAKER", 20) << pad("ROLE", 26) << pad("KIND", 9) << "QUOTE\n";
   for (const Quote& q : doc.quotes) {
     std::string speaker = q.speaker ? q.speaker->name : "";
-    std::string role = q.speaker ? q.speaker->role : "";
+    std::string role(q.speaker ? doc.speaker_role(*q.speaker) : std::string_view());
     out << pad(cell(printable(speaker.empty() ? "?" : speaker), 19), 20) << pad(cell(printable(role), 25), 26)
         << pad(quote_kind_name(q.kind), 9) << cell(printable(doc.slice(q.span)), 70) << "\n";
   }
