@@ -337,7 +337,7 @@ struct ParserTrainer::Impl {
     }
     std::string payload;
     const auto [move_rows, move_weights] = serialize(std::move(move_cells), options.min_weight, payload);
-    const auto [label_rows, label_weights] = serialize(std::move(label_cells), options.min_weight, payload);
+    const auto [label_rows, label_weights] = serialize(std::move(label_cells), options.min_relation_weight, payload);
     std::string out(kParserMagic, sizeof kParserMagic);
     for (uint32_t v : {kParserModelVersion, kParserFeatureSet, uint32_t{pos::kNumTags},
                        pos::tag_set_checksum(), uint32_t{dep::kNumRelations},

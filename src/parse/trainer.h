@@ -88,9 +88,14 @@ struct ParserEpochReport {
 struct ParserTrainOptions {
   int epochs = 12;
   uint64_t seed = 1;
-  // Quantised weights (units of max |weight| / 32767) with a smaller magnitude
-  // are dropped from the saved model.
+  // Quantised weights (units of each table's max |weight| / 32767) with a
+  // smaller magnitude are dropped from the saved model: min_weight in the move
+  // table, min_relation_weight in the relation table. The relation rows are
+  // summed at every arc, and most of their small weights change no relation:
+  // 2000 keeps 91,502 of 477,330 weights (2.7 a row instead of 8.7) at ±0.1
+  // LAS on EWT dev and test, and parses ~20% faster.
   int min_weight = 4;
+  int min_relation_weight = 2000;
   // Features seen fewer times than this along the gold derivations of the
   // training data get no weights (1: keep all). Smaller, faster, and a little
   // more accurate.
