@@ -178,8 +178,8 @@ class BucketTable {
 
   void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&buckets_[key & mask_]); }
 
-  // The value of `key`, or a zero value when absent (without a branch on
-  // which, in the common case of no overflow).
+  // The value of `key`, or a zero value when absent (the choice may compile
+  // to a branch on which: hot paths use lookup()).
   const Value& get(uint64_t key) const noexcept {
     const Lookup l = lookup(key);
     return l.mask ? *l.value : kZero;
