@@ -27,6 +27,14 @@
 //   BucketTable<MoveWeights> moves(num_rows);   // 2–4 rows a bucket
 //   moves.insert(key, weights);                 // distinct keys (the caller checks)
 //   const MoveWeights& w = moves.get(key);      // zeros when absent
+//   auto [row, mask] = moves.lookup(key);       // or: mask -1 when present, 0 when
+//   sum += row->weight[0] & mask;               // absent (row is then any slot's)
+//
+// lookup() is the hot path's: get() picks the zero value with a select that
+// compilers turn into a branch on whether the key is present, which is as
+// unpredictable as the features; masking the row instead has no such branch.
+// The overflow flags are a bit vector (16 KB for the parser's 131,072
+// buckets), which stays in L1 where a byte per bucket did not.
 //
 // Header-only and internal. A table is filled once (insert is not thread-safe),
 // then read from any number of threads.
@@ -145,7 +153,7 @@ class BucketTable {
     while (n * 4 < rows) n *= 2;
     mask_ = n - 1;
     buckets_.reset(static_cast<Bucket*>(allocate_zeroed(n * sizeof(Bucket))));
-    overflow_.assign(n, 0);
+    overflow_.assign((n + 63) / 64, 0);
   }
 
   static uint16_t fingerprint(uint64_t key) noexcept {
@@ -164,22 +172,33 @@ class BucketTable {
           ++size_;
           return;
         }
-      overflow_[b] = 1;
+      overflow_[b / 64] |= uint64_t{1} << (b % 64);
     }
   }
 
   void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&buckets_[key & mask_]); }
 
-  // The value of `key`, or a zero value when absent (without a branch on
-  // which, in the common case of no overflow).
+  // The value of `key`, or a zero value when absent (the choice may compile
+  // to a branch on which: hot paths use lookup()).
   const Value& get(uint64_t key) const noexcept {
+    const Lookup l = lookup(key);
+    return l.mask ? *l.value : kZero;
+  }
+
+  // The value of `key` with mask -1 when present; when absent, mask 0 and the
+  // value of some slot (the caller masks it). No branch on which.
+  struct Lookup {
+    const Value* value;
+    int32_t mask;
+  };
+  Lookup lookup(uint64_t key) const noexcept {
     const uint16_t f = fingerprint(key);
     for (uint64_t b = key & mask_;; b = (b + 1) & mask_) {
       const Bucket& bucket = buckets_[b];
       const unsigned hit = match(bucket, f);
-      const unsigned j = static_cast<unsigned>(__builtin_ctz(hit | (1u << kSlots)));
-      const Value* v = j < kSlots ? &bucket.value[j] : &kZero;
-      if (__builtin_expect(!overflow_[b] || hit, 1)) return *v;
+      const unsigned j = static_cast<unsigned>(__builtin_ctz(hit | (1u << kSlots))) & (kSlots - 1);
+      const bool spilled = (overflow_[b / 64] >> (b % 64)) & 1;
+      if (__builtin_expect((hit != 0) | !spilled, 1)) return {&bucket.value[j], -int32_t{hit != 0}};
     }
   }
 
@@ -203,7 +222,7 @@ class BucketTable {
   }
 
   std::unique_ptr<Bucket[], FreeBytes> buckets_;
-  std::vector<uint8_t> overflow_;  // bucket b spilled values into b + 1
+  std::vector<uint64_t> overflow_;  // bit b: bucket b spilled values into b + 1
   uint64_t mask_ = 0;
   size_t size_ = 0;
 };

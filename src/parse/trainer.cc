@@ -183,6 +183,13 @@ struct KeyIndex {
   }
 };
 
+struct AveragedCell {
+  uint64_t key;
+  uint8_t cls;
+  uint8_t member;  // of the ensemble
+  double weight;
+};
+
 // An averaged perceptron over hashed features with sparse rows of classes.
 struct Perceptron {
   struct Cell {
@@ -236,43 +243,60 @@ struct Perceptron {
     return now == 0 ? 0.0 : (c.total + double(now - c.stamp) * c.weight) / double(now);
   }
 
-  // Appends the table's bytes (parser.h) to `out`; returns rows and weights kept.
-  std::pair<uint32_t, uint32_t> serialize(uint32_t now, int min_weight, std::string& out) const {
-    double max_abs = 0;
-    for (const auto& r : rows)
-      for (const Cell& c : r) max_abs = std::max(max_abs, std::fabs(averaged(c, now)));
-    const double scale = max_abs > 0 ? 32767.0 / max_abs : 0.0;
-    std::vector<uint32_t> order(rows.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
-    std::string out_keys, out_sizes, out_classes, out_weights;
-    uint32_t num_rows = 0, num_weights = 0;
-    std::vector<std::pair<uint8_t, int16_t>> row;
-    for (uint32_t r : order) {
-      row.clear();
-      for (const Cell& c : rows[r]) {
-        const long q = std::lround(averaged(c, now) * scale);
-        if (q == 0 || std::labs(q) < min_weight) continue;
-        row.emplace_back(c.cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L)));
-      }
-      if (row.empty()) continue;
-      std::sort(row.begin(), row.end());
-      put_u64(out_keys, keys[r]);
-      out_sizes.push_back(static_cast<char>(row.size()));
-      for (auto [cls, w] : row) {
-        out_classes.push_back(static_cast<char>(cls));
-        put_u16(out_weights, static_cast<uint16_t>(w));
-      }
-      ++num_rows;
-      num_weights += static_cast<uint32_t>(row.size());
-    }
-    out += out_keys;
-    out += out_sizes;
-    out += out_classes;
-    out += out_weights;
-    return {num_rows, num_weights};
+  // Appends (key, class, member, averaged weight) of every cell to `out`.
+  void averaged_cells(uint32_t now, uint8_t member, std::vector<AveragedCell>& out) const {
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (const Cell& c : rows[r]) out.push_back({keys[r], c.cls, member, averaged(c, now)});
   }
 };
+
+// Appends the table's bytes (parser.h) for the sum of the members' averaged
+// weights to `out`; returns rows and weights kept. Summing the weights of
+// linear models sums their scores: the members vote as an ensemble.
+std::pair<uint32_t, uint32_t> serialize(std::vector<AveragedCell> cells, int min_weight, std::string& out) {
+  // Ordered by member too, so that the sums are added in one order whatever
+  // the standard library's sort does with equal elements.
+  std::sort(cells.begin(), cells.end(), [](const AveragedCell& a, const AveragedCell& b) {
+    return a.key != b.key ? a.key < b.key : a.cls != b.cls ? a.cls < b.cls : a.member < b.member;
+  });
+  size_t kept = 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (kept > 0 && cells[kept - 1].key == cells[i].key && cells[kept - 1].cls == cells[i].cls)
+      cells[kept - 1].weight += cells[i].weight;
+    else
+      cells[kept++] = cells[i];
+  }
+  cells.resize(kept);
+  double max_abs = 0;
+  for (const AveragedCell& c : cells) max_abs = std::max(max_abs, std::fabs(c.weight));
+  const double scale = max_abs > 0 ? 32767.0 / max_abs : 0.0;
+  std::string out_keys, out_sizes, out_classes, out_weights;
+  uint32_t num_rows = 0, num_weights = 0;
+  std::vector<std::pair<uint8_t, int16_t>> row;
+  for (size_t i = 0; i < cells.size();) {
+    const uint64_t key = cells[i].key;
+    row.clear();
+    for (; i < cells.size() && cells[i].key == key; ++i) {
+      const long q = std::lround(cells[i].weight * scale);
+      if (q == 0 || std::labs(q) < min_weight) continue;
+      row.emplace_back(cells[i].cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L)));
+    }
+    if (row.empty()) continue;
+    put_u64(out_keys, key);
+    out_sizes.push_back(static_cast<char>(row.size()));
+    for (auto [cls, w] : row) {
+      out_classes.push_back(static_cast<char>(cls));
+      put_u16(out_weights, static_cast<uint16_t>(w));
+    }
+    ++num_rows;
+    num_weights += static_cast<uint32_t>(row.size());
+  }
+  out += out_keys;
+  out += out_sizes;
+  out += out_classes;
+  out += out_weights;
+  return {num_rows, num_weights};
+}
 
 void check(const std::vector<ParsedSentence>& sentences) {
   for (size_t i = 0; i < sentences.size(); ++i) {
@@ -292,15 +316,28 @@ void check(const std::vector<ParsedSentence>& sentences) {
 
 }  // namespace
 
-struct ParserTrainer::Impl {
-  ParserTrainOptions options;
+// One member of the ensemble: its own perceptrons, clock and random stream.
+struct Member {
   Perceptron moves, labels;
   uint32_t now = 0;  // steps so far (the averaging clock)
+  Random random{0};
+  uint64_t seen = 0, correct = 0;  // words and right heads of this epoch's trees
+};
+
+struct ParserTrainer::Impl {
+  ParserTrainOptions options;
+  std::vector<Member> members;
 
   std::string model_bytes() const {
+    std::vector<AveragedCell> move_cells, label_cells;
+    for (size_t i = 0; i < members.size(); ++i) {
+      const Member& m = members[i];
+      m.moves.averaged_cells(m.now, static_cast<uint8_t>(i), move_cells);
+      m.labels.averaged_cells(m.now, static_cast<uint8_t>(i), label_cells);
+    }
     std::string payload;
-    const auto [move_rows, move_weights] = moves.serialize(now, options.min_weight, payload);
-    const auto [label_rows, label_weights] = labels.serialize(now, options.min_weight, payload);
+    const auto [move_rows, move_weights] = serialize(std::move(move_cells), options.min_weight, payload);
+    const auto [label_rows, label_weights] = serialize(std::move(label_cells), options.min_relation_weight, payload);
     std::string out(kParserMagic, sizeof kParserMagic);
     for (uint32_t v : {kParserModelVersion, kParserFeatureSet, uint32_t{pos::kNumTags},
                        pos::tag_set_checksum(), uint32_t{dep::kNumRelations},
@@ -378,28 +415,35 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
         st.apply(best, rel);
       }
     }
-    for (Perceptron* p : {&m.moves, &m.labels}) {
-      p->counts = &counts;
-      p->min_count = static_cast<uint32_t>(m.options.min_count);
+  }
+  const int num_members = std::max(1, m.options.ensemble);
+  m.members = std::vector<Member>(static_cast<size_t>(num_members));
+  for (int i = 0; i < num_members; ++i) {
+    Member& member = m.members[size_t(i)];
+    member.random.state = m.options.seed + uint64_t(i);
+    if (m.options.min_count > 1) {
+      for (Perceptron* p : {&member.moves, &member.labels}) {
+        p->counts = &counts;
+        p->min_count = static_cast<uint32_t>(m.options.min_count);
+      }
     }
   }
-  Random random{m.options.seed};
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  ParseState st;
-  uint64_t feats[kNumMoveFeatures];
-  for (int epoch = 1; epoch <= m.options.epochs; ++epoch) {
-    const auto start = std::chrono::steady_clock::now();
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random.below(i)]);
-    const bool explore = epoch >= m.options.explore_from;
-    size_t seen = 0, correct = 0;
+  std::vector<std::vector<size_t>> orders(m.members.size(), std::vector<size_t>(train.size()));
+  for (auto& order : orders)
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // One epoch of one member; the members share only read-only data.
+  auto run_epoch = [&](Member& mb, std::vector<size_t>& order, bool explore) {
+    ParseState st;
+    uint64_t feats[kNumMoveFeatures];
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[mb.random.below(i)]);
+    mb.seen = mb.correct = 0;
     for (size_t si : order) {
       const ParsedSentence& s = train[si];
       const int32_t* g = gold[si].data();
       const SentenceView view = sentences[si].view();
       st.reset(static_cast<int32_t>(s.words.size()));
       while (!st.terminal()) {
-        ++m.now;
+        ++mb.now;
         Move follow = kShift;
         int legal = 0;
         for (Move mv : {kShift, kLeft, kRight})
@@ -407,7 +451,7 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
         if (legal > 1) {
           move_features(st, view, feats);
           float scores[kNumMoves] = {};
-          m.moves.score(feats, kNumMoveFeatures, scores);
+          mb.moves.score(feats, kNumMoveFeatures, scores);
           int cost[kNumMoves];
           int min_cost = 1 << 30;
           for (Move mv : {kShift, kLeft, kRight}) {
@@ -419,8 +463,8 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
           bool found = false;
           for (Move mv : {kShift, kLeft, kRight})
             if (cost[mv] == min_cost && (!found || scores[mv] > scores[target])) target = mv, found = true;
-          if (cost[predicted] > min_cost) m.moves.update(feats, kNumMoveFeatures, target, predicted, m.now);
-          follow = explore && random.uniform() < m.options.explore ? predicted : target;
+          if (cost[predicted] > min_cost) mb.moves.update(feats, kNumMoveFeatures, target, predicted, mb.now);
+          follow = explore && mb.random.uniform() < m.options.explore ? predicted : target;
         }
         uint8_t rel = 0;
         if (follow != kShift) {
@@ -430,23 +474,37 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
           } else {
             label_features(st, view, h, d, feats);
             float scores[64] = {};
-            m.labels.score(feats, kNumLabelFeatures, scores);
+            mb.labels.score(feats, kNumLabelFeatures, scores);
             uint8_t predicted = dep::kDep;
             for (int r = dep::kRoot + 1; r < dep::kNumRelations; ++r)
               if (scores[r] > scores[predicted]) predicted = static_cast<uint8_t>(r);
             rel = predicted;
             const uint8_t gold_rel = s.relations[d];
             if (g[d] == h && gold_rel != dep::kRoot) {
-              if (predicted != gold_rel) m.labels.update(feats, kNumLabelFeatures, gold_rel, predicted, m.now);
+              if (predicted != gold_rel) mb.labels.update(feats, kNumLabelFeatures, gold_rel, predicted, mb.now);
               if (!explore) rel = gold_rel;
             }
           }
         }
         st.apply(follow, rel);
       }
-      for (size_t k = 0; k < s.words.size(); ++k) correct += st.head[k] == s.heads[k];
-      seen += s.words.size();
+      for (size_t k = 0; k < s.words.size(); ++k) mb.correct += st.head[k] == s.heads[k];
+      mb.seen += s.words.size();
     }
+  };
+  for (int epoch = 1; epoch <= m.options.epochs; ++epoch) {
+    const auto start = std::chrono::steady_clock::now();
+    const bool explore = epoch >= m.options.explore_from;
+    // Two members at a time, each on its own thread.
+    for (size_t i = 0; i < m.members.size(); i += 2) {
+      std::thread second;
+      if (i + 1 < m.members.size())
+        second = std::thread(run_epoch, std::ref(m.members[i + 1]), std::ref(orders[i + 1]), explore);
+      run_epoch(m.members[i], orders[i], explore);
+      if (second.joinable()) second.join();
+    }
+    uint64_t seen = 0, correct = 0;
+    for (const Member& mb : m.members) seen += mb.seen, correct += mb.correct;
     if (m.options.on_epoch) {
       ParserEpochReport report;
       report.epoch = epoch;
@@ -460,7 +518,8 @@ ParserTrainStats ParserTrainer::train(const std::vector<ParsedSentence>& train,
       m.options.on_epoch(report);
     }
   }
-  for (Perceptron* p : {&m.moves, &m.labels}) p->counts = nullptr;
+  for (Member& mb : m.members)
+    for (Perceptron* p : {&mb.moves, &mb.labels}) p->counts = nullptr;
   return stats;
 }
 

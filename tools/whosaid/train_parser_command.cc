@@ -2,6 +2,7 @@
 //
 //   whosaid train parser --train en_ewt-ud-train.conllu,gum/ud/train.conllu
 //                        --dev en_ewt-ud-dev.conllu --out data/parser.bin [--epochs N] [--seed S]
+//                        [--min-weight W] [--min-relation-weight W]
 //   whosaid train parser --eval en_ewt-ud-test.conllu [--model data/parser.bin] [--join-hyphens]
 //
 // Evaluation uses the tags of the built-in tagger, as the pipeline does;
@@ -29,9 +30,11 @@ struct ParserArgs {
   int epochs = ParserTrainOptions{}.epochs;
   uint64_t seed = ParserTrainOptions{}.seed;
   int min_weight = ParserTrainOptions{}.min_weight;
+  int min_relation_weight = ParserTrainOptions{}.min_relation_weight;
   int min_count = ParserTrainOptions{}.min_count;
   int explore_from = ParserTrainOptions{}.explore_from;
   double explore = ParserTrainOptions{}.explore;
+  int ensemble = ParserTrainOptions{}.ensemble;
   bool join_hyphens = false;
   int jackknife = 4;
   std::string tagged_cache;
@@ -159,9 +162,11 @@ int run_train(const ParserArgs& a) {
   options.epochs = a.epochs;
   options.seed = a.seed;
   options.min_weight = a.min_weight;
+  options.min_relation_weight = a.min_relation_weight;
   options.min_count = a.min_count;
   options.explore_from = a.explore_from;
   options.explore = a.explore;
+  options.ensemble = a.ensemble;
   options.on_epoch = [&](const ParserEpochReport& r) {
     char line[200];
     std::snprintf(line, sizeof line, "epoch %d/%d  train UAS %s", r.epoch, a.epochs,
@@ -205,7 +210,11 @@ void add_train_parser_command(CLI::App& train, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--seed", args->seed, "Seed for the sentence order and exploration")->capture_default_str();
   cmd->add_option("--min-weight", args->min_weight,
-                  "Drop quantised weights smaller than this (model size vs accuracy)")
+                  "Drop quantised weights smaller than this from the move table (model size vs accuracy)")
+      ->check(CLI::Range(0, 32767))
+      ->capture_default_str();
+  cmd->add_option("--min-relation-weight", args->min_relation_weight,
+                  "Drop quantised weights smaller than this from the relation table")
       ->check(CLI::Range(0, 32767))
       ->capture_default_str();
   cmd->add_option("--min-count", args->min_count,
@@ -217,6 +226,10 @@ void add_train_parser_command(CLI::App& train, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--explore", args->explore, "Probability of following them from then on")
       ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--ensemble", args->ensemble,
+                  "Perceptrons trained with seeds seed, seed+1, … whose weights are summed into the model")
+      ->check(CLI::Range(1, 16))
       ->capture_default_str();
   cmd->add_option("--jackknife", args->jackknife,
                   "Tag the training data with taggers trained on the other K folds (1: the built-in tagger)")
