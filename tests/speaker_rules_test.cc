@@ -246,6 +246,17 @@ TEST(SpeakerRules, AnAppositionIsTheNameBeforeIt) {
   EXPECT_NE(speaker_of(doc, "fares would rise"), "Overall");
 }
 
+// A source "it" after a one-word name that the text makes a source ("Zelnor
+// said"), which the type model may take for a person's: that name, a body.
+TEST(SpeakerRules, ItAfterAOneWordNameThatSpokeIsThatBody) {
+  Document doc = extractor().extract(
+      "Oil firm loses appeal\n\n"
+      "A court in Houston has rejected an appeal by Zelnor over the sale of its main unit. Zelnor said it would "
+      "consider its options in light of the ruling. However, it claimed that the court had backed its argument "
+      "on four points.\n");
+  expect_speaker(doc, "backed its argument", "Zelnor", EntityType::kOrganisation);
+}
+
 // A body noun opening a sentence ("The company …") is what a later "it said"
 // stands for, and it is the firm named before, even when that name ends in a
 // thing's noun ("Zentrix Motor", not a place's: "South Korea").

@@ -271,7 +271,7 @@ class Resolver {
     // something that is no body ("its new software"), the nearest speaking body.
     if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !body(ent_[i]))) {
       const int32_t b = nearest_speaking_body(i);
-      if (b >= 0) ent_[i] = b;
+      if (b >= 0) ent_[i] = b, called_body_.insert(b);  // "it" said: a body (EntityTyper::type)
     }
     // A source "they" the model links to no one: the group that is the
     // subject of a sentence just before ("Opponents say … They said").
@@ -323,16 +323,22 @@ class Resolver {
   // in the three sentences before, or -1. GUM, the model's training data, has few bodies
   // that speak.
   int32_t nearest_speaking_body(size_t i) const {
-    return nearest(i, 3, [&](const CorefMention& m, int32_t) {
+    return nearest(i, 3, [&](const CorefMention& m, int32_t entity) {
       if (m.doc_mention < 0) return speaking_body_noun(m);
       if (m.in_quote || is_pronoun(m.form)) return false;
       // A source ("said the FCC"), or a subject that names a body ("The
       // company", "Acme Corp"); the type model then decides ("Revenues" is
-      // no body).
+      // no body). A one-word name it takes for a person's, with nothing
+      // personal about it and no other sense in WordNet, is a body it never
+      // saw ("Yukos said … it claimed").
       if (!m.source && !(m.subject && (m.form == CorefForm::kOrganisation || m.org_head || m.form == CorefForm::kName)))
         return false;
       const EntityType t = typer_.mention_type(m.doc_mention);
-      return t == EntityType::kOrganisation || t == EntityType::kDocument;
+      if (t == EntityType::kOrganisation || t == EntityType::kDocument) return true;
+      if (t != EntityType::kPerson || m.form != CorefForm::kName || m.end_token != m.first_token + 1) return false;
+      const NounSenses known = lex_.noun_senses(m.head(folded_));  // not "Australian", "Britain", "October"
+      return (!known.lexfile[0] || known.first_is(NounSenses::kGroup)) && named_at_start(m, entity) &&
+             !typer_.person_evidence(entity);
     });
   }
 
