@@ -31,6 +31,9 @@ namespace whosaid {
 // The folded words of a mention's name (from Mention::name on), without "'s".
 std::vector<std::string> name_words(const Document& doc, const Mention& m);
 
+// Whether two genders may be one person's: equal, or one unknown.
+inline bool genders_agree(Gender a, Gender b) { return a == Gender::kUnknown || b == Gender::kUnknown || a == b; }
+
 // Whether folded word `w` reads as a regular plural ("firms", not "press").
 inline bool plural(std::string_view w) { return w.size() > 2 && w.back() == 's' && !w.ends_with("ss"); }
 // Whether `w` is a plural whose first WordNet sense is people or a group

@@ -6,6 +6,7 @@
 #include "core/positions.h"
 #include "core/utf8.h"
 #include "coref/coref.h"
+#include "entities/antecedent_rules.h"
 #include "entities/entity_typer.h"
 #include "entities/turns.h"
 #include "entities/voice.h"
@@ -14,11 +15,6 @@
 
 namespace whosaid {
 namespace {
-
-bool compatible(Gender pronoun, Gender entity) {
-  if (pronoun == Gender::kUnknown || entity == Gender::kUnknown) return true;
-  return pronoun == entity;
-}
 
 class Resolver {
  public:
@@ -152,7 +148,7 @@ class Resolver {
       auto from = at - std::min<ptrdiff_t>(at - list->begin(), kCandidatesEachSide);
       auto to = at + std::min<ptrdiff_t>(list->end() - at, kCandidatesEachSide);
       for (auto s = from; s != to; ++s) {
-        if (!compatible(m.gender, doc_.entities[s->entity].gender)) continue;
+        if (!genders_agree(m.gender, doc_.entities[s->entity].gender)) continue;
         const bool before = s->token < m.first_token;
         const uint32_t dist = before ? m.first_token - s->token : s->token - m.first_token;
         if (best < 0 || (before && !best_before) || (before == best_before && dist < best_dist)) {
@@ -179,7 +175,7 @@ class Resolver {
     resolved_.assign(doc_.mentions.size(), -1);
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
-    index_roles();
+    rules_.index_roles();
     find_interviewee();
     turns_ = transcript_turns(doc_, folded_, ms_, ent_);
     std::string key;
@@ -194,11 +190,11 @@ class Resolver {
       // details … but it said") is what a later source "it" may stand for
       // (nearest_speaking_body), found by the coreference mentions alone.
       const bool needed = (dm >= 0 && (ms[i].form == CorefForm::kNominal || ms[i].source || !is_anaphor(ms[i]))) ||
-                          speaking_body_noun(ms[i]);
+                          rules_.speaking_body_noun(ms[i]);
       if (is_anaphor(ms[i]) && needed) resolve(i);
       if (dm < 0 || !needed) continue;
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
-        if (ent_[i] < 0) ent_[i] = relative_head(i);  // "The club, which … said"
+        if (ent_[i] < 0) ent_[i] = rules_.relative_head(i);  // "The club, which … said"
         if (ent_[i] < 0) {
           utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
           auto it = single_.find(key);
@@ -239,23 +235,23 @@ class Resolver {
     for (;;) {
       done_[cur] = true;
       int32_t e = quotation_speaker(ms[cur]);
-      if (e < 0) e = relative_head(cur);
-      if (e < 0) e = apposition_head(cur);
+      if (e < 0) e = rules_.relative_head(cur);
+      if (e < 0 && (e = rules_.apposition_head(cur)) >= 0 && rules_.body_noun(ms[cur])) called_body_.insert(e);
       if (e < 0) e = voice(ms[cur]);
       if (e < 0) e = continuing_speaker(ms[cur]);
       if (e >= 0) {
         ent_[cur] = e;
         break;
       }
-      const int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return impersonal(ms[cur], ent_[k]); });
+      const int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return rules_.impersonal(ms[cur], ent_[k]); });
       if (j < 0) {
-        ent_[cur] = role_holder(cur);
-        if (ent_[cur] < 0) ent_[cur] = salient_person(cur);
-        if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = nearest_body(cur);
-        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && bare(ms[cur]) &&
-            !unnamed_body(ms[cur].head(folded_)) &&
+        ent_[cur] = rules_.role_holder(cur);
+        if (ent_[cur] < 0) ent_[cur] = rules_.salient_person(cur);
+        if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = rules_.nearest_body(cur);
+        if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && AntecedentRules::bare(ms[cur]) &&
+            !AntecedentRules::unnamed_body(ms[cur].head(folded_)) &&
             lex_.noun_senses(ms[cur].head(folded_)).body)
-          if ((ent_[cur] = nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
+          if ((ent_[cur] = rules_.nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
         break;
       }
       chain_.emplace_back(cur, static_cast<size_t>(j));
@@ -265,245 +261,19 @@ class Resolver {
     for (size_t k = chain_.size(); k-- > 0;) {
       const size_t a = chain_[k].first;
       ent_[a] = ent_[chain_[k].second];
-      if (other_turn(ms[a], ent_[a]) || impersonal(ms[a], ent_[a])) ent_[a] = -1;
+      if (other_turn(ms[a], ent_[a]) || rules_.impersonal(ms[a], ent_[a])) ent_[a] = -1;
     }
     // A source "it" stands for a body: when the model links it to none, or to
     // something that is no body ("its new software"), the nearest speaking body.
-    if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !body(ent_[i]))) {
-      const int32_t b = nearest_speaking_body(i);
+    if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !rules_.body(ent_[i]))) {
+      const int32_t b = rules_.nearest_speaking_body(i);
       if (b >= 0) ent_[i] = b, called_body_.insert(b);  // "it" said: a body (EntityTyper::type)
     }
     // A source "they" the model links to no one: the group that is the
     // subject of a sentence just before ("Opponents say … They said").
     if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0)
-      ent_[i] = nearest_plural_subject(i);
+      ent_[i] = rules_.nearest_plural_subject(i);
   }
-
-  // The nearest subject before anaphor i, in its sentence or the two before,
-  // outside quotations, that names or describes a group: a plural head
-  // ("Opponents", "the two Japanese companies", "Democrats"), or -1. GUM, the
-  // model's training data, has few groups that speak.
-  int32_t nearest_plural_subject(size_t i) const {
-    return nearest(i, 2, [&](const CorefMention& m, int32_t) {
-      if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive) return false;
-      if (m.gender == Gender::kMale || m.gender == Gender::kFemale) return false;  // "Bill Gates", "Chris Evans"
-      return plural_of_people(lex_, m.head(folded_));
-    });
-  }
-
-  // Whether "he" or "she" (m) would reach entity e, which cannot be a person
-  // (EntityTyper::could_be_person: "Parmalat has sued 45 banks … new boss
-  // Enrico Bondi … He claims").
-  bool impersonal(const CorefMention& m, int32_t e) const {
-    return e >= 0 && (m.form == CorefForm::kMale || m.form == CorefForm::kFemale) && !typer_.could_be_person(e);
-  }
-
-  // Whether entity e is a body: its first mention typed organisation or document.
-  bool body(int32_t e) const {
-    const Entity& en = doc_.entities[e];
-    if (en.mentions.empty()) return false;
-    const EntityType t = typer_.mention_type(static_cast<int32_t>(en.mentions.front()));
-    return t == EntityType::kOrganisation || t == EntityType::kDocument;
-  }
-
-  // The entity of the nearest coreference mention before i, at most
-  // `sentences` sentences back, that keep(mention, its entity) accepts; -1 if none.
-  template <typename Keep>
-  int32_t nearest(size_t i, uint32_t sentences, Keep keep) const {
-    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
-      if (ms_[i].sentence - ms_[j].sentence > sentences) break;
-      if (ent_[j] >= 0 && keep(ms_[j], ent_[j])) return ent_[j];
-    }
-    return -1;
-  }
-
-  // "The computer giant has sued three men … It said …": a source "it" left
-  // with no named antecedent is the nearest body (a mention typed
-  // organisation or document) that is a source, or a subject naming a body,
-  // in the three sentences before, or -1. GUM, the model's training data, has few bodies
-  // that speak.
-  int32_t nearest_speaking_body(size_t i) const {
-    return nearest(i, 3, [&](const CorefMention& m, int32_t entity) {
-      if (m.doc_mention < 0) return speaking_body_noun(m);
-      if (m.in_quote || is_pronoun(m.form)) return false;
-      // A source ("said the FCC"), or a subject that names a body ("The
-      // company", "Acme Corp"); the type model then decides ("Revenues" is
-      // no body). A one-word name it takes for a person's, with nothing
-      // personal about it and no other sense in WordNet, is a body it never
-      // saw ("Yukos said … it claimed").
-      if (!m.source && !(m.subject && (m.form == CorefForm::kOrganisation || m.org_head || m.form == CorefForm::kName)))
-        return false;
-      const EntityType t = typer_.mention_type(m.doc_mention);
-      if (t == EntityType::kOrganisation || t == EntityType::kDocument) return true;
-      if (t != EntityType::kPerson || m.form != CorefForm::kName || m.end_token != m.first_token + 1) return false;
-      const NounSenses known = lex_.noun_senses(m.head(folded_));  // not "Australian", "Britain", "October"
-      return (!known.lexfile[0] || known.first_is(NounSenses::kGroup)) && named_at_start(m, entity) &&
-             !typer_.person_evidence(entity);
-    });
-  }
-
-  // "The company", "the ministry": a definite singular nominal subject outside
-  // quotations whose head names a body (the lexicon's org_head).
-  bool speaking_body_noun(const CorefMention& m) const {
-    return m.form == CorefForm::kNominal && m.definite && m.org_head && m.subject && !m.in_quote &&
-           !plural(m.head(folded_));
-  }
-
-  // "the company" when the model says none: the nearest organisation named in
-  // the three sentences before, or -1. GUM, the training data, has few such
-  // nominals after a named body, so the model rarely links them.
-  int32_t nearest_body(size_t i) const {
-    return nearest(i, 3, [](const CorefMention& m, int32_t) { return m.form == CorefForm::kOrganisation; });
-  }
-
-  // "UK sportswear firm Umbro has posted … The firm said": a bare definite
-  // singular nominal whose head is a kind of organisation in WordNet ("the
-  // firm", "the club", "the carmaker"; NounSenses::body) that the model links
-  // to nothing is the nearest named body in the five sentences before that
-  // is a source or a subject, outside quotations, or -1. Named body: a name
-  // the type model calls an organisation that WordNet does not know as
-  // anything but a group ("January", "UK", "Europe" are times and places),
-  // nor as another kind of body.
-  int32_t nearest_named_body(size_t i) const {
-    return nearest(i, 5, [&](const CorefMention& m, int32_t entity) {
-      if (m.in_quote || m.doc_mention < 0) return false;
-      if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
-      if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
-      if (!named_at_start(m, entity)) return false;
-      // Not a place, time, object or person WordNet knows by that name ("UK",
-      // "January", "Europe"). A name of several words may end in a thing's
-      // noun and still be a firm's ("Hyundai Motor", "Nippon Steel"), not in
-      // a place's or a time's ("South Korea", "New Year").
-      const NounSenses known = lex_.noun_senses(m.head(folded_));
-      const bool several = m.end_token - m.first_token >= 2;
-      if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) &&
-          (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
-           known.first_is(NounSenses::kPerson)))
-        return false;
-      // A name with a body head of its own is that kind of body: "the party"
-      // is not the "Audit Commission".
-      if (known.body && known.lexfile[0] && m.head(folded_) != ms_[i].head(folded_)) return false;
-      const EntityType t = typer_.mention_type(m.doc_mention);
-      // A name typed person with nothing personal about it may be a body the
-      // model never saw ("TimeWarner said … the company said").
-      return t == EntityType::kOrganisation ||
-             (t == EntityType::kPerson && !typer_.person_evidence(entity));
-    });
-  }
-
-  // The named mentions that carry a role ("Prime Minister Tony Blair",
-  // "Gordon Brown, the chancellor,"), by the role's last word, in text order.
-  void index_roles() {
-    by_role_head_.clear();
-    for (size_t mi = 0; mi < doc_.mentions.size(); ++mi) {
-      const Mention& m = doc_.mentions[mi];
-      if (m.role.empty() || m.entity < 0 || m.kind != MentionKind::kName) continue;
-      const std::vector<std::string> words = role_words(m);
-      if (!words.empty()) by_role_head_[words.back()].push_back(static_cast<uint32_t>(mi));
-    }
-    // In text order (role_holder() searches by token): the attributor may add mentions out of order.
-    for (auto& [head, list] : by_role_head_)
-      std::sort(list.begin(), list.end(),
-                [&](uint32_t a, uint32_t b) { return doc_.mentions[a].first_token < doc_.mentions[b].first_token; });
-  }
-
-  std::vector<std::string> role_words(const Mention& m) const {
-    std::vector<std::string> words;
-    for (uint32_t t = m.first_token; t < m.end_token; ++t)
-      if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= m.role.begin &&
-          doc_.tokens[t].span.end <= m.role.end)
-        words.emplace_back(folded_[t]);
-    return words;
-  }
-
-  // "the prime minister", "the tory leader", "the chancellor" that the model
-  // links to nothing: the person named before with that role, its words the
-  // end of theirs ("Prime Minister Tony Blair"; "Tory leader Michael Howard";
-  // "Gordon Brown, the chancellor,"), the nearest such, or -1. A few steps
-  // back at most: the index is per article.
-  int32_t role_holder(size_t i) const {
-    const CorefMention& a = ms_[i];
-    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head(folded_))) return -1;
-    auto it = by_role_head_.find(a.head(folded_));
-    if (it == by_role_head_.end()) return -1;
-    const uint32_t at = a.first_token;
-    const std::vector<uint32_t>& list = it->second;
-    auto end = std::lower_bound(list.begin(), list.end(), at,
-                                [&](uint32_t mi, uint32_t t) { return doc_.mentions[mi].first_token < t; });
-    constexpr int kSteps = 8;
-    for (int step = 0; end != list.begin() && step < kSteps; ++step) {
-      const uint32_t mi = *--end;
-      const Mention& m = doc_.mentions[mi];
-      // A person's role: not "the most successful chancellor Britain has had".
-      if (m.gender == Gender::kUnknown && typer_.mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson) continue;
-      if (const std::vector<std::string> name = name_words(doc_, m);
-          name.size() == 1 && lex_.noun_senses(name.front()).first_is(NounSenses::kLocation))
-        continue;
-      const std::vector<std::string> role = role_words(m);
-      const uint32_t n = a.end_token - a.first_token - 1;  // the words after the article
-      if (n == 0 || n > role.size()) continue;
-      bool suffix = true;
-      for (uint32_t k = 0; k < n && suffix; ++k) suffix = folded_[a.first_token + 1 + k] == role[role.size() - n + k];
-      if (suffix) return m.entity;
-    }
-    return -1;
-  }
-
-  // "Gordon Brown has issued a rallying cry … The chancellor said …": a
-  // definite singular nominal outside quotations whose head is first a person
-  // in WordNet, that neither the model nor a role (role_holder) names, is the
-  // most mentioned person so far among those named as a subject or source in
-  // the three sentences before, outside quotations (the nearest on a tie),
-  // who agrees in gender, holds no other role, and is named as a person
-  // (EntityTyper::named_as_person: not "Either", "Aviator", "Argonaut
-  // Games"); -1 if none. A text
-  // names its protagonist, then describes him; in its own sentence a name
-  // before the description is someone else ("In Edinburgh, the prime
-  // minister said"). Not a spokesman nor someone's ("the rapper's manager"):
-  // they speak for the person named.
-  int32_t salient_person(size_t i) const {
-    const CorefMention& a = ms_[i];
-    if (a.form != CorefForm::kNominal || !a.definite || a.org_head || a.in_quote) return -1;
-    const std::string_view head = a.head(folded_);
-    if (plural(head) || !lex_.noun_senses(head).first_is(NounSenses::kPerson)) return -1;
-    // Someone's agent: "the rapper's spokesman", "the BBC's political editor".
-    if (head.starts_with("spokes")) return -1;
-    for (uint32_t t = a.first_token; t < a.end_token; ++t)
-      if (folded_[t] == "'s" || folded_[t].ends_with("'s")) return -1;
-    int32_t best = -1;
-    size_t best_count = 0;
-    std::string role;
-    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
-      const CorefMention& m = ms_[j];
-      if (a.sentence - m.sentence > 3) break;
-      const int32_t e = ent_[j];
-      if (m.sentence == a.sentence || e < 0 || e == best) continue;
-      if (m.in_quote || m.form != CorefForm::kName || m.possessive || !(m.subject || m.source)) continue;
-      const Entity& en = doc_.entities[e];
-      if (!compatible(a.gender, en.gender)) continue;
-      if (!typer_.named_as_person(e)) continue;
-      if (!en.role.empty()) {
-        utf8::fold(en.role, role);
-        if (role != head && !(role.size() > head.size() && role.ends_with(head) && role[role.size() - head.size() - 1] == ' '))
-          continue;
-      }
-      size_t count = 0;
-      for (const uint32_t mi : en.mentions) count += doc_.mentions[mi].first_token < a.first_token;
-      if (count > best_count) best = e, best_count = count;
-    }
-    return best;
-  }
-
-  // "the company", "the firm": the article and the head alone. A modified
-  // description ("the film industry", "the Blair government") is a body of
-  // its own more often than a name said before.
-  static bool bare(const CorefMention& m) { return m.end_token == m.first_token + 2; }
-
-  // "The government" is the state the article is about and "the industry" a
-  // whole sector: bodies of WordNet, but hardly ever one named before (the
-  // nearest named body is then someone else: a union, a broadcaster).
-  static bool unnamed_body(std::string_view head) { return head == "government" || head == "industry"; }
-
 
   // The index of the quote whose span holds mention m (in quotation marks), or -1.
   int32_t quote_holding(const CorefMention& m) const {
@@ -523,52 +293,6 @@ class Resolver {
     if (qi < 0 || links_[qi].mention < 0) return -1;
     const Mention& src = doc_.mentions[links_[qi].mention];
     return src.kind == MentionKind::kPronoun ? -1 : src.entity;
-  }
-
-  // A relative pronoun after a comma is the mention before the comma: "The
-  // club, which has posted record losses, said …", "Mr Tan, who chairs the
-  // panel, said …". -1 otherwise (a restrictive "people from the EU who …"
-  // has its head further back).
-  int32_t relative_head(size_t i) const {
-    const CorefMention& m = ms_[i];
-    if (i == 0 || m.end_token != m.first_token + 1) return -1;
-    const std::string_view w = folded_[m.first_token];
-    if (w != "who" && w != "which") return -1;
-    const CorefMention& head = ms_[i - 1];
-    if (head.end_token + 1 != m.first_token || folded_[head.end_token] != ",") return -1;
-    // Never resolve() from here: this runs inside resolve(), and a run of
-    // "who, who, who …" would nest one call per word.
-    return ent_[i - 1];
-  }
-
-  // Whether name mention m (of entity e) is a name if it is one word opening
-  // its sentence, which may be no name ("Pre-tax", "Based", "Overall"): when
-  // tagged a proper noun, written capitalised inside a sentence elsewhere
-  // ("Microsoft is … according to Microsoft"), in capitals ("WPP"), or with a
-  // role ("Taylor, a spokesman,").
-  bool named_at_start(const CorefMention& m, int32_t e) const {
-    if (m.end_token != m.first_token + 1 || doc_.sentences[m.sentence].first_token != m.first_token) return true;
-    return pos::is_proper_noun(doc_.tokens[m.first_token].tag) || doc_.tokens[m.first_token].has(kAllCaps) ||
-           (m.doc_mention >= 0 && !doc_.mentions[m.doc_mention].role.empty()) || (e >= 0 && typer_.named_inside_sentence(e));
-  }
-
-  // A definite nominal in apposition to the name that opens its sentence is
-  // that name: "Metrovias, the private firm which runs the lines, has
-  // offered …", "Parmalat, the Italian food group, …". -1 otherwise (after a
-  // preposition a name is no subject: "In Edinburgh, the prime minister said").
-  int32_t apposition_head(size_t i) {
-    const CorefMention& m = ms_[i];
-    if (i == 0 || m.form != CorefForm::kNominal || m.in_quote) return -1;
-    const CorefMention& head = ms_[i - 1];
-    if (head.end_token + 1 != m.first_token || folded_[head.end_token] != "," || head.sentence != m.sentence) return -1;
-    if (head.form != CorefForm::kName && head.form != CorefForm::kOrganisation) return -1;
-    // One word before the comma is a noun, not "Overall," or "Elsewhere,".
-    if (doc_.sentences[head.sentence].first_token != head.first_token ||
-        (!named_at_start(head, ent_[i - 1]) && !pos::is_nominal(doc_.tokens[head.first_token].tag)))
-      return -1;
-    // "the private firm": the name is a body's (EntityTyper::type).
-    if (ent_[i - 1] >= 0 && (m.org_head || lex_.noun_senses(m.head(folded_)).body)) called_body_.insert(ent_[i - 1]);
-    return ent_[i - 1];
   }
 
   // The document's own voice (voice.h) for a pronoun outside quotation marks:
@@ -764,6 +488,7 @@ class Resolver {
   std::vector<int32_t> resolved_;            // entity of each pronoun mention, -1 if none
   std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
   std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
+  AntecedentRules rules_{doc_, lex_, folded_, typer_, ms_, ent_};  // what the model leaves
   std::vector<bool> done_;                   // … whether resolve() has seen it
   std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order
   int32_t interviewee_ = -1;  // entity, voice.h
@@ -774,7 +499,6 @@ class Resolver {
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   StringMap<int32_t> full_, single_;
-  StringMap<std::vector<uint32_t>> by_role_head_;  // index_roles(): mentions with a role, by its last word
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
   std::vector<uint8_t> personal_;
   std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)

@@ -1,0 +1,209 @@
+#include "entities/antecedent_rules.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "tagger/tag_set.h"
+
+namespace whosaid {
+
+template <typename Keep>
+int32_t AntecedentRules::nearest(size_t i, uint32_t sentences, Keep keep) const {
+  for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+    if (ms_[i].sentence - ms_[j].sentence > sentences) break;
+    if (ent_[j] >= 0 && keep(ms_[j], ent_[j])) return ent_[j];
+  }
+  return -1;
+}
+
+int32_t AntecedentRules::nearest_plural_subject(size_t i) const {
+  return nearest(i, 2, [&](const CorefMention& m, int32_t) {
+    if (m.in_quote || !m.subject || is_pronoun(m.form) || m.possessive) return false;
+    if (m.gender == Gender::kMale || m.gender == Gender::kFemale) return false;  // "Bill Gates", "Chris Evans"
+    return plural_of_people(lex_, m.head(folded_));
+  });
+}
+
+bool AntecedentRules::impersonal(const CorefMention& m, int32_t e) const {
+  return e >= 0 && (m.form == CorefForm::kMale || m.form == CorefForm::kFemale) && !typer_.could_be_person(e);
+}
+
+bool AntecedentRules::body(int32_t e) const {
+  const Entity& en = doc_.entities[e];
+  if (en.mentions.empty()) return false;
+  const EntityType t = typer_.mention_type(static_cast<int32_t>(en.mentions.front()));
+  return t == EntityType::kOrganisation || t == EntityType::kDocument;
+}
+
+int32_t AntecedentRules::nearest_speaking_body(size_t i) const {
+  return nearest(i, 3, [&](const CorefMention& m, int32_t entity) {
+    if (m.doc_mention < 0) return speaking_body_noun(m);
+    if (m.in_quote || is_pronoun(m.form)) return false;
+    // A source ("said the FCC"), or a subject that names a body ("The
+    // company", "Acme Corp"); the type model then decides ("Revenues" is
+    // no body). A one-word name it takes for a person's, with nothing
+    // personal about it and no other sense in WordNet, is a body it never
+    // saw ("Yukos said … it claimed").
+    if (!m.source && !(m.subject && (m.form == CorefForm::kOrganisation || m.org_head || m.form == CorefForm::kName)))
+      return false;
+    const EntityType t = typer_.mention_type(m.doc_mention);
+    if (t == EntityType::kOrganisation || t == EntityType::kDocument) return true;
+    if (t != EntityType::kPerson || m.form != CorefForm::kName || m.end_token != m.first_token + 1) return false;
+    const NounSenses known = lex_.noun_senses(m.head(folded_));  // not "Australian", "Britain", "October"
+    return (!known.lexfile[0] || known.first_is(NounSenses::kGroup)) && named_at_start(m, entity) &&
+           !typer_.person_evidence(entity);
+  });
+}
+
+bool AntecedentRules::speaking_body_noun(const CorefMention& m) const {
+  return m.form == CorefForm::kNominal && m.definite && m.org_head && m.subject && !m.in_quote &&
+         !plural(m.head(folded_));
+}
+
+int32_t AntecedentRules::nearest_body(size_t i) const {
+  return nearest(i, 3, [](const CorefMention& m, int32_t) { return m.form == CorefForm::kOrganisation; });
+}
+
+int32_t AntecedentRules::nearest_named_body(size_t i) const {
+  return nearest(i, 5, [&](const CorefMention& m, int32_t entity) {
+    if (m.in_quote || m.doc_mention < 0) return false;
+    if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
+    if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
+    if (!named_at_start(m, entity)) return false;
+    // Not a place, time, object or person WordNet knows by that name ("UK",
+    // "January", "Europe"). A name of several words may end in a thing's
+    // noun and still be a firm's ("Hyundai Motor", "Nippon Steel"), not in
+    // a place's or a time's ("South Korea", "New Year").
+    const NounSenses known = lex_.noun_senses(m.head(folded_));
+    const bool several = m.end_token - m.first_token >= 2;
+    if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) &&
+        (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
+         known.first_is(NounSenses::kPerson)))
+      return false;
+    // A name with a body head of its own is that kind of body: "the party"
+    // is not the "Audit Commission".
+    if (known.body && known.lexfile[0] && m.head(folded_) != ms_[i].head(folded_)) return false;
+    const EntityType t = typer_.mention_type(m.doc_mention);
+    // A name typed person with nothing personal about it may be a body the
+    // model never saw ("TimeWarner said … the company said").
+    return t == EntityType::kOrganisation ||
+           (t == EntityType::kPerson && !typer_.person_evidence(entity));
+  });
+}
+
+void AntecedentRules::index_roles() {
+  by_role_head_.clear();
+  for (size_t mi = 0; mi < doc_.mentions.size(); ++mi) {
+    const Mention& m = doc_.mentions[mi];
+    if (m.role.empty() || m.entity < 0 || m.kind != MentionKind::kName) continue;
+    const std::vector<std::string> words = role_words(m);
+    if (!words.empty()) by_role_head_[words.back()].push_back(static_cast<uint32_t>(mi));
+  }
+  // In text order (role_holder() searches by token): the attributor may add mentions out of order.
+  for (auto& [head, list] : by_role_head_)
+    std::sort(list.begin(), list.end(),
+              [&](uint32_t a, uint32_t b) { return doc_.mentions[a].first_token < doc_.mentions[b].first_token; });
+}
+
+std::vector<std::string> AntecedentRules::role_words(const Mention& m) const {
+  std::vector<std::string> words;
+  for (uint32_t t = m.first_token; t < m.end_token; ++t)
+    if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= m.role.begin &&
+        doc_.tokens[t].span.end <= m.role.end)
+      words.emplace_back(folded_[t]);
+  return words;
+}
+
+int32_t AntecedentRules::role_holder(size_t i) const {
+  const CorefMention& a = ms_[i];
+  if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head(folded_))) return -1;
+  auto it = by_role_head_.find(a.head(folded_));
+  if (it == by_role_head_.end()) return -1;
+  const uint32_t at = a.first_token;
+  const std::vector<uint32_t>& list = it->second;
+  auto end = std::lower_bound(list.begin(), list.end(), at,
+                              [&](uint32_t mi, uint32_t t) { return doc_.mentions[mi].first_token < t; });
+  constexpr int kSteps = 8;
+  for (int step = 0; end != list.begin() && step < kSteps; ++step) {
+    const uint32_t mi = *--end;
+    const Mention& m = doc_.mentions[mi];
+    // A person's role: not "the most successful chancellor Britain has had".
+    if (m.gender == Gender::kUnknown && typer_.mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson) continue;
+    if (const std::vector<std::string> name = name_words(doc_, m);
+        name.size() == 1 && lex_.noun_senses(name.front()).first_is(NounSenses::kLocation))
+      continue;
+    const std::vector<std::string> role = role_words(m);
+    const uint32_t n = a.end_token - a.first_token - 1;  // the words after the article
+    if (n == 0 || n > role.size()) continue;
+    bool suffix = true;
+    for (uint32_t k = 0; k < n && suffix; ++k) suffix = folded_[a.first_token + 1 + k] == role[role.size() - n + k];
+    if (suffix) return m.entity;
+  }
+  return -1;
+}
+
+int32_t AntecedentRules::salient_person(size_t i) const {
+  const CorefMention& a = ms_[i];
+  if (a.form != CorefForm::kNominal || !a.definite || a.org_head || a.in_quote) return -1;
+  const std::string_view head = a.head(folded_);
+  if (plural(head) || !lex_.noun_senses(head).first_is(NounSenses::kPerson)) return -1;
+  // Someone's agent: "the rapper's spokesman", "the BBC's political editor".
+  if (head.starts_with("spokes")) return -1;
+  for (uint32_t t = a.first_token; t < a.end_token; ++t)
+    if (folded_[t] == "'s" || folded_[t].ends_with("'s")) return -1;
+  int32_t best = -1;
+  size_t best_count = 0;
+  std::string role;
+  for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+    const CorefMention& m = ms_[j];
+    if (a.sentence - m.sentence > 3) break;
+    const int32_t e = ent_[j];
+    if (m.sentence == a.sentence || e < 0 || e == best) continue;
+    if (m.in_quote || m.form != CorefForm::kName || m.possessive || !(m.subject || m.source)) continue;
+    const Entity& en = doc_.entities[e];
+    if (!genders_agree(a.gender, en.gender)) continue;
+    if (!typer_.named_as_person(e)) continue;
+    if (!en.role.empty()) {
+      utf8::fold(en.role, role);
+      if (role != head && !(role.size() > head.size() && role.ends_with(head) && role[role.size() - head.size() - 1] == ' '))
+        continue;
+    }
+    size_t count = 0;
+    for (const uint32_t mi : en.mentions) count += doc_.mentions[mi].first_token < a.first_token;
+    if (count > best_count) best = e, best_count = count;
+  }
+  return best;
+}
+
+int32_t AntecedentRules::relative_head(size_t i) const {
+  const CorefMention& m = ms_[i];
+  if (i == 0 || m.end_token != m.first_token + 1) return -1;
+  const std::string_view w = folded_[m.first_token];
+  if (w != "who" && w != "which") return -1;
+  const CorefMention& head = ms_[i - 1];
+  if (head.end_token + 1 != m.first_token || folded_[head.end_token] != ",") return -1;
+  // Never resolve() from here: this runs inside resolve(), and a run of
+  // "who, who, who …" would nest one call per word.
+  return ent_[i - 1];
+}
+
+bool AntecedentRules::named_at_start(const CorefMention& m, int32_t e) const {
+  if (m.end_token != m.first_token + 1 || doc_.sentences[m.sentence].first_token != m.first_token) return true;
+  return pos::is_proper_noun(doc_.tokens[m.first_token].tag) || doc_.tokens[m.first_token].has(kAllCaps) ||
+         (m.doc_mention >= 0 && !doc_.mentions[m.doc_mention].role.empty()) || (e >= 0 && typer_.named_inside_sentence(e));
+}
+
+int32_t AntecedentRules::apposition_head(size_t i) const {
+  const CorefMention& m = ms_[i];
+  if (i == 0 || m.form != CorefForm::kNominal || m.in_quote) return -1;
+  const CorefMention& head = ms_[i - 1];
+  if (head.end_token + 1 != m.first_token || folded_[head.end_token] != "," || head.sentence != m.sentence) return -1;
+  if (head.form != CorefForm::kName && head.form != CorefForm::kOrganisation) return -1;
+  // One word before the comma is a noun, not "Overall," or "Elsewhere,".
+  if (doc_.sentences[head.sentence].first_token != head.first_token ||
+      (!named_at_start(head, ent_[i - 1]) && !pos::is_nominal(doc_.tokens[head.first_token].tag)))
+    return -1;
+  return ent_[i - 1];
+}
+
+}  // namespace whosaid

@@ -1,0 +1,142 @@
+// The resolver's rules around the coreference model (resolver.cc,
+// docs/coref.md): what a mention the model links to nothing, or to something
+// it cannot be, stands for in news, a genre GUM (the model's training data)
+// has little of. Each reads the coreference mentions and the entities the
+// resolver has given them so far.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/folded.h"
+#include "core/lexicon.h"
+#include "coref/coref.h"
+#include "entities/entity_typer.h"
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+class AntecedentRules {
+ public:
+  // `mentions` and `entities` (the entity of each mention, -1 if none yet)
+  // are the resolver's, read as they change.
+  AntecedentRules(const Document& doc, const Lexicon& lex, const FoldedWords& folded, const EntityTyper& typer,
+                  const std::vector<CorefMention>& mentions, const std::vector<int32_t>& entities)
+      : doc_(doc), lex_(lex), folded_(folded), typer_(typer), ms_(mentions), ent_(entities) {}
+
+  // The nearest subject before anaphor i, in its sentence or the two before,
+  // outside quotations, that names or describes a group: a plural head
+  // ("Opponents", "the two Japanese companies", "Democrats"), or -1. GUM, the
+  // model's training data, has few groups that speak.
+  int32_t nearest_plural_subject(size_t i) const;
+
+  // Whether "he" or "she" (m) would reach entity e, which cannot be a person
+  // (EntityTyper::could_be_person: "Parmalat has sued 45 banks … new boss
+  // Enrico Bondi … He claims").
+  bool impersonal(const CorefMention& m, int32_t e) const;
+
+  // Whether entity e is a body: its first mention typed organisation or document.
+  bool body(int32_t e) const;
+
+  // "The computer giant has sued three men … It said …": a source "it" left
+  // with no named antecedent is the nearest body (a mention typed
+  // organisation or document) that is a source, or a subject naming a body,
+  // in the three sentences before, or -1. GUM, the model's training data, has few bodies
+  // that speak.
+  int32_t nearest_speaking_body(size_t i) const;
+
+  // "The company", "the ministry": a definite singular nominal subject outside
+  // quotations whose head names a body (the lexicon's org_head).
+  bool speaking_body_noun(const CorefMention& m) const;
+
+  // "the company" when the model says none: the nearest organisation named in
+  // the three sentences before, or -1. GUM, the training data, has few such
+  // nominals after a named body, so the model rarely links them.
+  int32_t nearest_body(size_t i) const;
+
+  // "UK sportswear firm Umbro has posted … The firm said": a bare definite
+  // singular nominal whose head is a kind of organisation in WordNet ("the
+  // firm", "the club", "the carmaker"; NounSenses::body) that the model links
+  // to nothing is the nearest named body in the five sentences before that
+  // is a source or a subject, outside quotations, or -1. Named body: a name
+  // the type model calls an organisation that WordNet does not know as
+  // anything but a group ("January", "UK", "Europe" are times and places),
+  // nor as another kind of body.
+  int32_t nearest_named_body(size_t i) const;
+
+  // The named mentions that carry a role ("Prime Minister Tony Blair",
+  // "Gordon Brown, the chancellor,"), by the role's last word, in text order.
+  void index_roles();
+
+  // "the prime minister", "the tory leader", "the chancellor" that the model
+  // links to nothing: the person named before with that role, its words the
+  // end of theirs ("Prime Minister Tony Blair"; "Tory leader Michael Howard";
+  // "Gordon Brown, the chancellor,"), the nearest such, or -1. A few steps
+  // back at most: the index is per article.
+  int32_t role_holder(size_t i) const;
+
+  // "Gordon Brown has issued a rallying cry … The chancellor said …": a
+  // definite singular nominal outside quotations whose head is first a person
+  // in WordNet, that neither the model nor a role (role_holder) names, is the
+  // most mentioned person so far among those named as a subject or source in
+  // the three sentences before, outside quotations (the nearest on a tie),
+  // who agrees in gender, holds no other role, and is named as a person
+  // (EntityTyper::named_as_person: not "Either", "Aviator", "Argonaut
+  // Games"); -1 if none. A text names its protagonist, then describes him; in
+  // its own sentence a name before the description is someone else ("In
+  // Edinburgh, the prime minister said"). Not a spokesman nor someone's ("the
+  // rapper's manager"): they speak for the person named.
+  int32_t salient_person(size_t i) const;
+
+  // "the company", "the firm": the article and the head alone. A modified
+  // description ("the film industry", "the Blair government") is a body of
+  // its own more often than a name said before.
+  static bool bare(const CorefMention& m) { return m.end_token == m.first_token + 2; }
+
+  // "The government" is the state the article is about and "the industry" a
+  // whole sector: bodies of WordNet, but hardly ever one named before (the
+  // nearest named body is then someone else: a union, a broadcaster).
+  static bool unnamed_body(std::string_view head) { return head == "government" || head == "industry"; }
+
+  // A relative pronoun after a comma is the mention before the comma: "The
+  // club, which has posted record losses, said …", "Mr Tan, who chairs the
+  // panel, said …". -1 otherwise (a restrictive "people from the EU who …"
+  // has its head further back).
+  int32_t relative_head(size_t i) const;
+
+  // A definite nominal in apposition to the name that opens its sentence is
+  // that name: "Metrovias, the private firm which runs the lines, has
+  // offered …", "Parmalat, the Italian food group, …". -1 otherwise (after a
+  // preposition a name is no subject: "In Edinburgh, the prime minister said").
+  int32_t apposition_head(size_t i) const;
+
+  // Whether nominal m's head names a body ("the private firm", "the club").
+  bool body_noun(const CorefMention& m) const { return m.org_head || lex_.noun_senses(m.head(folded_)).body; }
+
+ private:
+  // The entity of the nearest coreference mention before i, at most
+  // `sentences` sentences back, that keep(mention, its entity) accepts; -1 if none.
+  template <typename Keep>
+  int32_t nearest(size_t i, uint32_t sentences, Keep keep) const;
+
+  std::vector<std::string> role_words(const Mention& m) const;
+
+  // Whether name mention m (of entity e) is a name if it is one word opening
+  // its sentence, which may be no name ("Pre-tax", "Based", "Overall"): when
+  // tagged a proper noun, written capitalised inside a sentence elsewhere
+  // ("Microsoft is … according to Microsoft"), in capitals ("WPP"), or with a
+  // role ("Taylor, a spokesman,").
+  bool named_at_start(const CorefMention& m, int32_t e) const;
+
+  const Document& doc_;
+  const Lexicon& lex_;
+  const FoldedWords& folded_;
+  const EntityTyper& typer_;
+  const std::vector<CorefMention>& ms_;
+  const std::vector<int32_t>& ent_;
+  StringMap<std::vector<uint32_t>> by_role_head_;  // index_roles(): mentions with a role, by its last word
+};
+
+}  // namespace whosaid
