@@ -118,10 +118,11 @@ class Attributor : private TokenView {
  private:
   // Per token of sentence si (indexes from its first token): the next token
   // inside or opening a quotation, the next clause boundary (absolute indexes,
-  // the sentence end when none) and the commas before it.
+  // the sentence end when none), the commas and the quotation openings before
+  // it, and the token after the last closing mark before it (0 when none).
   struct SentenceScan {
     uint32_t sentence = UINT32_MAX, first = 0, end = 0;
-    std::vector<uint32_t> next_quoted, next_boundary, commas_before;
+    std::vector<uint32_t> next_quoted, next_boundary, commas_before, openings_before, after_close_before;
   };
 
   // The marks of quoted regions.
@@ -170,6 +171,10 @@ class Attributor : private TokenView {
   uint32_t first_boundary(uint32_t b, uint32_t limit, uint32_t si);
   // Commas among the tokens [b, e).
   uint32_t commas(uint32_t b, uint32_t e, uint32_t si);
+  // Quotation openings among the tokens [b, e) of sentence si.
+  uint32_t openings(uint32_t b, uint32_t e, uint32_t si);
+  // The token after the last closing mark in [b, e) of sentence si; b if none.
+  uint32_t after_last_close(uint32_t b, uint32_t e, uint32_t si);
   // Finite verbs (tagged words) among the tokens [b, e) of sentence si.
   uint32_t finite_verbs(uint32_t b, uint32_t e, uint32_t si);
   bool skippable(uint32_t t) const;

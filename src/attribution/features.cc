@@ -92,12 +92,10 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
     if (e + 2 < limit) fv.add("q-next-tags", tag_name(e + 1, si), tag_name(e + 2, si));
   }
   if (e < limit && !open) fv.add("q-tok-tag", tag_name(e, si));
-  int left = 0, kept = 0;
-  uint32_t last_close = begin;
-  for (uint32_t t = begin; t < limit; ++t) {
-    if (region_opening_at(t) >= 0) (t < e ? kept : left)++;
-    if (t < e && is_closing_mark(t)) last_close = t + 1;
-  }
+  const uint32_t split = std::clamp(e, begin, std::max(begin, limit));
+  const int kept = static_cast<int>(openings(begin, split, si));
+  const int left = static_cast<int>(openings(split, limit, si));
+  const uint32_t last_close = after_last_close(begin, std::min(e, limit), si);
   fv.add("q-left", static_cast<int64_t>(std::min(left, 2)));
   fv.add("q-kept", static_cast<int64_t>(std::min(kept, 3)));
   fv.add("q-left*tok", std::to_string(std::min(left, 2)), boundary);
