@@ -17,6 +17,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -145,7 +146,17 @@ class Attributor : private TokenView {
     return e <= b ? 0 : static_cast<int>(words_before_[e] - words_before_[b]);
   }
   bool is_clause_joint(uint32_t t) const { return is_clause_comma(t) || fw_[t] == "and" || fw_[t] == "but"; }
-  std::string_view tag_name(uint32_t t, uint32_t si) { return pos::penn_name(tag_of(t, si)); }
+  std::string_view tag_name(uint32_t t, uint32_t si) { return penn_view(tag_of(t, si)); }
+  // pos::penn_name() as a view without its strlen: tag names are in the
+  // features of every candidate end and start.
+  static std::string_view penn_view(uint8_t tag) {
+    static const std::array<std::string_view, pos::kNumTags> names = [] {
+      std::array<std::string_view, pos::kNumTags> a;
+      for (int i = 0; i < pos::kNumTags; ++i) a[i] = pos::penn_name(static_cast<uint8_t>(i));
+      return a;
+    }();
+    return tag < pos::kNumTags ? names[tag] : std::string_view(pos::penn_name(tag));
+  }
 
   // ---- attributor.cc: the stage driver: sentence by sentence, frames then quotes; mentions sorted at the end.
   void sort_mentions(std::vector<SpeakerLink>& links);
@@ -453,7 +464,7 @@ class Attributor : private TokenView {
   // noun phrase alone (an apposition: ", the first two states to vote") or
   // something else.
   std::string_view phrase_after(uint32_t e, uint32_t stop, uint32_t si);
-  static const char* bucket(int n);
+  static std::string_view bucket(int n);
   static std::string_view mention_kind_name(MentionKind k);
   // The features the model scores for a frame (docs/model.md lists them):
   // the cue and its neighbours, the source, the content, and how they sit.

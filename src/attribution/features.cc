@@ -211,7 +211,7 @@ std::string_view Attributor::phrase_after(uint32_t e, uint32_t stop, uint32_t si
   return kind(finite ? "np-v" : "np-x");
 }
 
-const char* Attributor::bucket(int n) {
+std::string_view Attributor::bucket(int n) {
   return n <= 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8" : n <= 16 ? "9-16"
          : n <= 32 ? "17-32" : "33+";
 }
@@ -310,7 +310,8 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   fv.add("src-len", bucket(static_cast<int>(src.end_token - src.first_token)));
   const int gap = src.end_token <= c.first_token ? static_cast<int>(c.first_token - src.end_token)
                                                   : -static_cast<int>(src.first_token - c.end_token);
-  fv.add("src-gap", gap < 0 ? std::string("after") + bucket(-gap) : std::string(bucket(gap)));
+  if (gap < 0) fv.add_parts("src-gap", {"after", bucket(-gap)});
+  else fv.add("src-gap", bucket(gap));
   fv.add("src-first", src.first_token == s.first_token ? "1" : "0");
   // Content.
   const Range whole{f.content.front().begin, f.content.back().end};

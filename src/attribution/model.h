@@ -21,6 +21,7 @@
 // AttributionModel::builtin().
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -32,17 +33,46 @@ namespace whosaid {
 // Feature ids: hashes of "name=value" strings into 2^kFeatureBits slots.
 inline constexpr uint32_t kFeatureBits = 18;
 
+namespace feature_hash {
+// FNV-1a, 64 bits: the hash the trained weights were stored under.
+inline constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
+constexpr uint64_t fnv(uint64_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+}  // namespace feature_hash
+
+// A feature's name, hashed once: at compile time for a string literal
+// (fv.add("q-bias", w) hashes only w at run time), explicitly for a name
+// chosen at run time (FeatureName(k == 2 ? "s2" : "s3")).
+class FeatureName {
+ public:
+  template <size_t N>
+  consteval FeatureName(const char (&name)[N]) : FeatureName(std::string_view(name, N - 1)) {}
+  explicit constexpr FeatureName(std::string_view name)
+      : alone_(feature_hash::fnv(feature_hash::kSeed, name)), joined_(feature_hash::fnv(alone_, "\x1f")) {}
+  // The hash of the name alone, and of the name and the separator before a value.
+  constexpr uint64_t alone() const { return alone_; }
+  constexpr uint64_t joined() const { return joined_; }
+
+ private:
+  uint64_t alone_, joined_;
+};
+
 class FeatureVector {
  public:
   void clear() { ids_.clear(); }
-  void add(std::string_view name);
-  void add(std::string_view name, std::string_view value);
-  void add(std::string_view name, std::string_view value, std::string_view value2);
-  void add(std::string_view name, int64_t value);
+  void add(FeatureName name);
+  void add(FeatureName name, std::string_view value);
+  void add(FeatureName name, std::string_view value, std::string_view value2);
+  void add(FeatureName name, int64_t value);
   // The same features as add(name, a + b + …) and add(name, a + …, c + …),
   // without building the joined strings.
-  void add_parts(std::string_view name, std::initializer_list<std::string_view> value);
-  void add_parts(std::string_view name, std::initializer_list<std::string_view> value,
+  void add_parts(FeatureName name, std::initializer_list<std::string_view> value);
+  void add_parts(FeatureName name, std::initializer_list<std::string_view> value,
                  std::initializer_list<std::string_view> value2);
   const std::vector<uint32_t>& ids() const { return ids_; }
   void append(const FeatureVector& other) { ids_.insert(ids_.end(), other.ids_.begin(), other.ids_.end()); }
