@@ -465,6 +465,8 @@ class Attributor : private TokenView {
   // something else.
   std::string_view phrase_after(uint32_t e, uint32_t stop, uint32_t si);
   static std::string_view bucket(int n);
+  // A yes/no feature value, "1" or "0" (as a view, without a strlen).
+  static std::string_view flag(bool b) { return b ? std::string_view("1") : std::string_view("0"); }
   static std::string_view mention_kind_name(MentionKind k);
   // The features the model scores for a frame (docs/model.md lists them):
   // the cue and its neighbours, the source, the content, and how they sit.

@@ -75,10 +75,10 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
   const std::string_view boundary = e >= limit ? std::string_view("</s>") : open ? std::string_view("<q>") : text(e);
   fv.add("q-tok", boundary);
   const bool after_close = is_closing_mark(e - 1) || (e >= begin + 2 && is_comma(e - 1) && is_closing_mark(e - 2));
-  fv.add("q-after-close", after_close ? "1" : "0");
-  fv.add("q-tok*after-close", boundary, after_close ? "1" : "0");
-  fv.add("q-rule", e == rule_end ? "1" : "0");
-  fv.add("q-last", index + 1 == count ? "1" : "0");
+  fv.add("q-after-close", flag(after_close));
+  fv.add("q-tok*after-close", boundary, flag(after_close));
+  fv.add("q-rule", flag(e == rule_end));
+  fv.add("q-last", flag(index + 1 == count));
   fv.add("q-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
   fv.add("q-origin", f.origin);
   const std::string_view next = e + 1 < limit ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
@@ -114,8 +114,8 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
                                                             : text(e);
   fv.add("e-tok", boundary);
   const bool rule = e == rule_end;
-  fv.add("e-rule", rule ? "1" : "0");
-  fv.add("e-rule*tok", rule ? "1" : "0", boundary);
+  fv.add("e-rule", flag(rule));
+  fv.add("e-rule*tok", flag(rule), boundary);
   const std::string_view next = e + 1 < stop ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
   fv.add("e-next", next);
   fv.add("e-tok*next", boundary, next);
@@ -134,7 +134,7 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
   fv.add("e-prev", fw_[e - 1]);
   fv.add("e-prev-tag", tag_name(e - 1, si));
   fv.add("e-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
-  fv.add("e-last", index + 1 == count ? "1" : "0");
+  fv.add("e-last", flag(index + 1 == count));
   fv.add("e-len", bucket(word_count(begin, e)));
   fv.add("e-rest", bucket(word_count(e, limit)));
   fv.add("e-origin", f.origin);
@@ -285,11 +285,11 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
     fv.add("particle", fw_[f.particle]);
     fv.add("lemma*particle", lemma, fw_[f.particle]);
   }
-  fv.add("trailing", f.trailing ? "1" : "0");
+  fv.add("trailing", flag(f.trailing));
   // A cue after another statement in the sentence is often inside it ("Goff said
   // Labour was open to … but it still wanted …"), and then not annotated.
   fv.add("frames-before", static_cast<int64_t>(std::min(frames_before_, 2)));
-  fv.add("lemma*trailing", lemma, f.trailing ? "1" : "0");
+  fv.add("lemma*trailing", lemma, flag(f.trailing));
   if (tagged) content_shape_features(f, lemma, fv);
   if (f.source < 0) {
     sourceless_features(f, lemma, fv);
@@ -312,7 +312,7 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
                                                   : -static_cast<int>(src.first_token - c.end_token);
   if (gap < 0) fv.add_parts("src-gap", {"after", bucket(-gap)});
   else fv.add("src-gap", bucket(gap));
-  fv.add("src-first", src.first_token == s.first_token ? "1" : "0");
+  fv.add("src-first", flag(src.first_token == s.first_token));
   // Content.
   const Range whole{f.content.front().begin, f.content.back().end};
   const int words = word_count(whole.begin, whole.end);
@@ -323,12 +323,12 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   if (whole.begin > s.first_token) fv.add("c-prev", fw_[whole.begin - 1]);
   if (tagged) fv.add("c-first-tag", tag_name(whole.begin, si));
   const uint32_t end = clause_end(s.first_token, s.end_token);
-  fv.add("c-to-end", whole.end >= end ? "1" : "0");
+  fv.add("c-to-end", flag(whole.end >= end));
   if (whole.end < s.end_token) fv.add("c-next", fw_[whole.end]);
   if (s.end_token > s.first_token && text(s.end_token - 1) == "?") fv.add("question");
   const bool headline = doc_.paragraphs.empty() || tok(c.first_token).span.begin < doc_.paragraphs[0].span.end;
-  fv.add("headline", headline ? "1" : "0");
-  fv.add("cue*headline", cue_word, headline ? "1" : "0");
+  fv.add("headline", flag(headline));
+  fv.add("cue*headline", cue_word, flag(headline));
 
   fv.add("lemma*c-first", lemma, fw_[whole.begin]);
   if (src.kind != MentionKind::kName) fv.add("lemma*src-head", lemma, head);
@@ -392,12 +392,12 @@ void Attributor::standalone_features(const char* origin, const QuotedRegion& qr,
   fv.add("standalone-words", bucket(words));
   fv.add("origin*words", origin, bucket(words));
   const bool whole_sentence = qr.first_token <= s.first_token + 1 && qr.end_token + 2 >= s.end_token;
-  fv.add("whole-sentence", whole_sentence ? "1" : "0");
-  fv.add("origin*whole", origin, whole_sentence ? "1" : "0");
-  fv.add("continues", qr.continues_previous ? "1" : "0");
-  fv.add("closed", qr.closed ? "1" : "0");
+  fv.add("whole-sentence", flag(whole_sentence));
+  fv.add("origin*whole", origin, flag(whole_sentence));
+  fv.add("continues", flag(qr.continues_previous));
+  fv.add("closed", flag(qr.closed));
   fv.add("para-gap", static_cast<int64_t>(para_gap));
-  fv.add("para-first", qr.first_token <= doc_.paragraphs[qr.paragraph].first_token + 1 ? "1" : "0");
+  fv.add("para-first", flag(qr.first_token <= doc_.paragraphs[qr.paragraph].first_token + 1));
 }
 
 }  // namespace whosaid::attribution

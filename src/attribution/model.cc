@@ -24,46 +24,16 @@ constexpr std::string_view kMagic = "whosaid attribution model 3\n";
 void put_weights(std::string& out, const std::vector<float>& w);
 void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table);
 
-using feature_hash::fnv;
-
-uint32_t slot(uint64_t h) {
-  h ^= h >> 29;  // fold the high bits in: FNV's low bits mix poorly
-  return static_cast<uint32_t>(h & ((uint64_t{1} << kFeatureBits) - 1));
-}
-
 constexpr std::string_view kModelName = "attribution model";  // in error messages
 using model_bytes::get;
 using model_bytes::put;
 
 }  // namespace
 
-void FeatureVector::add(FeatureName name) { ids_.push_back(slot(name.alone())); }
-
-void FeatureVector::add(FeatureName name, std::string_view value) { ids_.push_back(slot(fnv(name.joined(), value))); }
-
-void FeatureVector::add(FeatureName name, std::string_view value, std::string_view value2) {
-  ids_.push_back(slot(fnv(fnv(fnv(name.joined(), value), "\x1f"), value2)));
-}
-
 void FeatureVector::add(FeatureName name, int64_t value) {
   char digits[24];  // as std::to_string(value)
   const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
   add(name, std::string_view(digits, static_cast<size_t>(end - digits)));
-}
-
-void FeatureVector::add_parts(FeatureName name, std::initializer_list<std::string_view> value) {
-  uint64_t h = name.joined();
-  for (std::string_view part : value) h = fnv(h, part);
-  ids_.push_back(slot(h));
-}
-
-void FeatureVector::add_parts(FeatureName name, std::initializer_list<std::string_view> value,
-                              std::initializer_list<std::string_view> value2) {
-  uint64_t h = name.joined();
-  for (std::string_view part : value) h = fnv(h, part);
-  h = fnv(h, "\x1f");
-  for (std::string_view part : value2) h = fnv(h, part);
-  ids_.push_back(slot(h));
 }
 
 float AttributionModel::score(const std::vector<uint32_t>& features) const {

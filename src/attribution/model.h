@@ -43,6 +43,11 @@ constexpr uint64_t fnv(uint64_t h, std::string_view s) {
   }
   return h;
 }
+// The feature id of a hash.
+constexpr uint32_t slot(uint64_t h) {
+  h ^= h >> 29;  // fold the high bits in: FNV's low bits mix poorly
+  return static_cast<uint32_t>(h & ((uint64_t{1} << kFeatureBits) - 1));
+}
 }  // namespace feature_hash
 
 // A feature's name, hashed once: at compile time for a string literal
@@ -65,15 +70,32 @@ class FeatureName {
 class FeatureVector {
  public:
   void clear() { ids_.clear(); }
-  void add(FeatureName name);
-  void add(FeatureName name, std::string_view value);
-  void add(FeatureName name, std::string_view value, std::string_view value2);
+  // (Inline: the attributor adds some fifty features for each candidate end,
+  // coreference some twenty for each candidate antecedent.)
+  void add(FeatureName name) { ids_.push_back(feature_hash::slot(name.alone())); }
+  void add(FeatureName name, std::string_view value) {
+    ids_.push_back(feature_hash::slot(feature_hash::fnv(name.joined(), value)));
+  }
+  void add(FeatureName name, std::string_view value, std::string_view value2) {
+    using feature_hash::fnv;
+    ids_.push_back(feature_hash::slot(fnv(fnv(fnv(name.joined(), value), "\x1f"), value2)));
+  }
   void add(FeatureName name, int64_t value);
   // The same features as add(name, a + b + …) and add(name, a + …, c + …),
   // without building the joined strings.
-  void add_parts(FeatureName name, std::initializer_list<std::string_view> value);
+  void add_parts(FeatureName name, std::initializer_list<std::string_view> value) {
+    uint64_t h = name.joined();
+    for (std::string_view part : value) h = feature_hash::fnv(h, part);
+    ids_.push_back(feature_hash::slot(h));
+  }
   void add_parts(FeatureName name, std::initializer_list<std::string_view> value,
-                 std::initializer_list<std::string_view> value2);
+                 std::initializer_list<std::string_view> value2) {
+    uint64_t h = name.joined();
+    for (std::string_view part : value) h = feature_hash::fnv(h, part);
+    h = feature_hash::fnv(h, "\x1f");
+    for (std::string_view part : value2) h = feature_hash::fnv(h, part);
+    ids_.push_back(feature_hash::slot(h));
+  }
   const std::vector<uint32_t>& ids() const { return ids_; }
   void append(const FeatureVector& other) { ids_.insert(ids_.end(), other.ids_.begin(), other.ids_.end()); }
 
