@@ -17,6 +17,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -118,10 +119,11 @@ class Attributor : private TokenView {
  private:
   // Per token of sentence si (indexes from its first token): the next token
   // inside or opening a quotation, the next clause boundary (absolute indexes,
-  // the sentence end when none) and the commas before it.
+  // the sentence end when none), the commas and the quotation openings before
+  // it, and the token after the last closing mark before it (0 when none).
   struct SentenceScan {
     uint32_t sentence = UINT32_MAX, first = 0, end = 0;
-    std::vector<uint32_t> next_quoted, next_boundary, commas_before;
+    std::vector<uint32_t> next_quoted, next_boundary, commas_before, openings_before, after_close_before;
   };
 
   // The marks of quoted regions.
@@ -144,7 +146,17 @@ class Attributor : private TokenView {
     return e <= b ? 0 : static_cast<int>(words_before_[e] - words_before_[b]);
   }
   bool is_clause_joint(uint32_t t) const { return is_clause_comma(t) || fw_[t] == "and" || fw_[t] == "but"; }
-  std::string_view tag_name(uint32_t t, uint32_t si) { return pos::penn_name(tag_of(t, si)); }
+  std::string_view tag_name(uint32_t t, uint32_t si) { return penn_view(tag_of(t, si)); }
+  // pos::penn_name() as a view without its strlen: tag names are in the
+  // features of every candidate end and start.
+  static std::string_view penn_view(uint8_t tag) {
+    static const std::array<std::string_view, pos::kNumTags> names = [] {
+      std::array<std::string_view, pos::kNumTags> a;
+      for (int i = 0; i < pos::kNumTags; ++i) a[i] = pos::penn_name(static_cast<uint8_t>(i));
+      return a;
+    }();
+    return tag < pos::kNumTags ? names[tag] : std::string_view(pos::penn_name(tag));
+  }
 
   // ---- attributor.cc: the stage driver: sentence by sentence, frames then quotes; mentions sorted at the end.
   void sort_mentions(std::vector<SpeakerLink>& links);
@@ -170,6 +182,10 @@ class Attributor : private TokenView {
   uint32_t first_boundary(uint32_t b, uint32_t limit, uint32_t si);
   // Commas among the tokens [b, e).
   uint32_t commas(uint32_t b, uint32_t e, uint32_t si);
+  // Quotation openings among the tokens [b, e) of sentence si.
+  uint32_t openings(uint32_t b, uint32_t e, uint32_t si);
+  // The token after the last closing mark in [b, e) of sentence si; b if none.
+  uint32_t after_last_close(uint32_t b, uint32_t e, uint32_t si);
   // Finite verbs (tagged words) among the tokens [b, e) of sentence si.
   uint32_t finite_verbs(uint32_t b, uint32_t e, uint32_t si);
   bool skippable(uint32_t t) const;
@@ -448,7 +464,9 @@ class Attributor : private TokenView {
   // noun phrase alone (an apposition: ", the first two states to vote") or
   // something else.
   std::string_view phrase_after(uint32_t e, uint32_t stop, uint32_t si);
-  static const char* bucket(int n);
+  static std::string_view bucket(int n);
+  // A yes/no feature value, "1" or "0" (as a view, without a strlen).
+  static std::string_view flag(bool b) { return b ? std::string_view("1") : std::string_view("0"); }
   static std::string_view mention_kind_name(MentionKind k);
   // The features the model scores for a frame (docs/model.md lists them):
   // the cue and its neighbours, the source, the content, and how they sit.

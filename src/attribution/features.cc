@@ -75,10 +75,10 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
   const std::string_view boundary = e >= limit ? std::string_view("</s>") : open ? std::string_view("<q>") : text(e);
   fv.add("q-tok", boundary);
   const bool after_close = is_closing_mark(e - 1) || (e >= begin + 2 && is_comma(e - 1) && is_closing_mark(e - 2));
-  fv.add("q-after-close", after_close ? "1" : "0");
-  fv.add("q-tok*after-close", boundary, after_close ? "1" : "0");
-  fv.add("q-rule", e == rule_end ? "1" : "0");
-  fv.add("q-last", index + 1 == count ? "1" : "0");
+  fv.add("q-after-close", flag(after_close));
+  fv.add("q-tok*after-close", boundary, flag(after_close));
+  fv.add("q-rule", flag(e == rule_end));
+  fv.add("q-last", flag(index + 1 == count));
   fv.add("q-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
   fv.add("q-origin", f.origin);
   const std::string_view next = e + 1 < limit ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
@@ -92,12 +92,10 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
     if (e + 2 < limit) fv.add("q-next-tags", tag_name(e + 1, si), tag_name(e + 2, si));
   }
   if (e < limit && !open) fv.add("q-tok-tag", tag_name(e, si));
-  int left = 0, kept = 0;
-  uint32_t last_close = begin;
-  for (uint32_t t = begin; t < limit; ++t) {
-    if (region_opening_at(t) >= 0) (t < e ? kept : left)++;
-    if (t < e && is_closing_mark(t)) last_close = t + 1;
-  }
+  const uint32_t split = std::clamp(e, begin, std::max(begin, limit));
+  const int kept = static_cast<int>(openings(begin, split, si));
+  const int left = static_cast<int>(openings(split, limit, si));
+  const uint32_t last_close = after_last_close(begin, std::min(e, limit), si);
   fv.add("q-left", static_cast<int64_t>(std::min(left, 2)));
   fv.add("q-kept", static_cast<int64_t>(std::min(kept, 3)));
   fv.add("q-left*tok", std::to_string(std::min(left, 2)), boundary);
@@ -116,8 +114,8 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
                                                             : text(e);
   fv.add("e-tok", boundary);
   const bool rule = e == rule_end;
-  fv.add("e-rule", rule ? "1" : "0");
-  fv.add("e-rule*tok", rule ? "1" : "0", boundary);
+  fv.add("e-rule", flag(rule));
+  fv.add("e-rule*tok", flag(rule), boundary);
   const std::string_view next = e + 1 < stop ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
   fv.add("e-next", next);
   fv.add("e-tok*next", boundary, next);
@@ -136,7 +134,7 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
   fv.add("e-prev", fw_[e - 1]);
   fv.add("e-prev-tag", tag_name(e - 1, si));
   fv.add("e-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
-  fv.add("e-last", index + 1 == count ? "1" : "0");
+  fv.add("e-last", flag(index + 1 == count));
   fv.add("e-len", bucket(word_count(begin, e)));
   fv.add("e-rest", bucket(word_count(e, limit)));
   fv.add("e-origin", f.origin);
@@ -213,7 +211,7 @@ std::string_view Attributor::phrase_after(uint32_t e, uint32_t stop, uint32_t si
   return kind(finite ? "np-v" : "np-x");
 }
 
-const char* Attributor::bucket(int n) {
+std::string_view Attributor::bucket(int n) {
   return n <= 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8" : n <= 16 ? "9-16"
          : n <= 32 ? "17-32" : "33+";
 }
@@ -287,11 +285,11 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
     fv.add("particle", fw_[f.particle]);
     fv.add("lemma*particle", lemma, fw_[f.particle]);
   }
-  fv.add("trailing", f.trailing ? "1" : "0");
+  fv.add("trailing", flag(f.trailing));
   // A cue after another statement in the sentence is often inside it ("Goff said
   // Labour was open to … but it still wanted …"), and then not annotated.
   fv.add("frames-before", static_cast<int64_t>(std::min(frames_before_, 2)));
-  fv.add("lemma*trailing", lemma, f.trailing ? "1" : "0");
+  fv.add("lemma*trailing", lemma, flag(f.trailing));
   if (tagged) content_shape_features(f, lemma, fv);
   if (f.source < 0) {
     sourceless_features(f, lemma, fv);
@@ -312,8 +310,9 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   fv.add("src-len", bucket(static_cast<int>(src.end_token - src.first_token)));
   const int gap = src.end_token <= c.first_token ? static_cast<int>(c.first_token - src.end_token)
                                                   : -static_cast<int>(src.first_token - c.end_token);
-  fv.add("src-gap", gap < 0 ? std::string("after") + bucket(-gap) : std::string(bucket(gap)));
-  fv.add("src-first", src.first_token == s.first_token ? "1" : "0");
+  if (gap < 0) fv.add_parts("src-gap", {"after", bucket(-gap)});
+  else fv.add("src-gap", bucket(gap));
+  fv.add("src-first", flag(src.first_token == s.first_token));
   // Content.
   const Range whole{f.content.front().begin, f.content.back().end};
   const int words = word_count(whole.begin, whole.end);
@@ -324,12 +323,12 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   if (whole.begin > s.first_token) fv.add("c-prev", fw_[whole.begin - 1]);
   if (tagged) fv.add("c-first-tag", tag_name(whole.begin, si));
   const uint32_t end = clause_end(s.first_token, s.end_token);
-  fv.add("c-to-end", whole.end >= end ? "1" : "0");
+  fv.add("c-to-end", flag(whole.end >= end));
   if (whole.end < s.end_token) fv.add("c-next", fw_[whole.end]);
   if (s.end_token > s.first_token && text(s.end_token - 1) == "?") fv.add("question");
   const bool headline = doc_.paragraphs.empty() || tok(c.first_token).span.begin < doc_.paragraphs[0].span.end;
-  fv.add("headline", headline ? "1" : "0");
-  fv.add("cue*headline", cue_word, headline ? "1" : "0");
+  fv.add("headline", flag(headline));
+  fv.add("cue*headline", cue_word, flag(headline));
 
   fv.add("lemma*c-first", lemma, fw_[whole.begin]);
   if (src.kind != MentionKind::kName) fv.add("lemma*src-head", lemma, head);
@@ -393,12 +392,12 @@ void Attributor::standalone_features(const char* origin, const QuotedRegion& qr,
   fv.add("standalone-words", bucket(words));
   fv.add("origin*words", origin, bucket(words));
   const bool whole_sentence = qr.first_token <= s.first_token + 1 && qr.end_token + 2 >= s.end_token;
-  fv.add("whole-sentence", whole_sentence ? "1" : "0");
-  fv.add("origin*whole", origin, whole_sentence ? "1" : "0");
-  fv.add("continues", qr.continues_previous ? "1" : "0");
-  fv.add("closed", qr.closed ? "1" : "0");
+  fv.add("whole-sentence", flag(whole_sentence));
+  fv.add("origin*whole", origin, flag(whole_sentence));
+  fv.add("continues", flag(qr.continues_previous));
+  fv.add("closed", flag(qr.closed));
   fv.add("para-gap", static_cast<int64_t>(para_gap));
-  fv.add("para-first", qr.first_token <= doc_.paragraphs[qr.paragraph].first_token + 1 ? "1" : "0");
+  fv.add("para-first", flag(qr.first_token <= doc_.paragraphs[qr.paragraph].first_token + 1));
 }
 
 }  // namespace whosaid::attribution

@@ -1,5 +1,6 @@
 #include "attribution/model.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -23,52 +24,16 @@ constexpr std::string_view kMagic = "whosaid attribution model 3\n";
 void put_weights(std::string& out, const std::vector<float>& w);
 void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table);
 
-uint64_t fnv(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
-
-uint32_t slot(uint64_t h) {
-  h ^= h >> 29;  // fold the high bits in: FNV's low bits mix poorly
-  return static_cast<uint32_t>(h & ((uint64_t{1} << kFeatureBits) - 1));
-}
-
 constexpr std::string_view kModelName = "attribution model";  // in error messages
 using model_bytes::get;
 using model_bytes::put;
 
 }  // namespace
 
-void FeatureVector::add(std::string_view name) { ids_.push_back(slot(fnv(kSeed, name))); }
-
-void FeatureVector::add(std::string_view name, std::string_view value) {
-  ids_.push_back(slot(fnv(fnv(fnv(kSeed, name), "\x1f"), value)));
-}
-
-void FeatureVector::add(std::string_view name, std::string_view value, std::string_view value2) {
-  ids_.push_back(slot(fnv(fnv(fnv(fnv(fnv(kSeed, name), "\x1f"), value), "\x1f"), value2)));
-}
-
-void FeatureVector::add(std::string_view name, int64_t value) { add(name, std::to_string(value)); }
-
-void FeatureVector::add_parts(std::string_view name, std::initializer_list<std::string_view> value) {
-  uint64_t h = fnv(fnv(kSeed, name), "\x1f");
-  for (std::string_view part : value) h = fnv(h, part);
-  ids_.push_back(slot(h));
-}
-
-void FeatureVector::add_parts(std::string_view name, std::initializer_list<std::string_view> value,
-                              std::initializer_list<std::string_view> value2) {
-  uint64_t h = fnv(fnv(kSeed, name), "\x1f");
-  for (std::string_view part : value) h = fnv(h, part);
-  h = fnv(h, "\x1f");
-  for (std::string_view part : value2) h = fnv(h, part);
-  ids_.push_back(slot(h));
+void FeatureVector::add(FeatureName name, int64_t value) {
+  char digits[24];  // as std::to_string(value)
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  add(name, std::string_view(digits, static_cast<size_t>(end - digits)));
 }
 
 float AttributionModel::score(const std::vector<uint32_t>& features) const {

@@ -21,6 +21,7 @@
 // AttributionModel::builtin().
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -32,18 +33,69 @@ namespace whosaid {
 // Feature ids: hashes of "name=value" strings into 2^kFeatureBits slots.
 inline constexpr uint32_t kFeatureBits = 18;
 
+namespace feature_hash {
+// FNV-1a, 64 bits: the hash the trained weights were stored under.
+inline constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
+constexpr uint64_t fnv(uint64_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+// The feature id of a hash.
+constexpr uint32_t slot(uint64_t h) {
+  h ^= h >> 29;  // fold the high bits in: FNV's low bits mix poorly
+  return static_cast<uint32_t>(h & ((uint64_t{1} << kFeatureBits) - 1));
+}
+}  // namespace feature_hash
+
+// A feature's name, hashed once: at compile time for a string literal
+// (fv.add("q-bias", w) hashes only w at run time), explicitly for a name
+// chosen at run time (FeatureName(k == 2 ? "s2" : "s3")).
+class FeatureName {
+ public:
+  template <size_t N>
+  consteval FeatureName(const char (&name)[N]) : FeatureName(std::string_view(name, N - 1)) {}
+  explicit constexpr FeatureName(std::string_view name)
+      : alone_(feature_hash::fnv(feature_hash::kSeed, name)), joined_(feature_hash::fnv(alone_, "\x1f")) {}
+  // The hash of the name alone, and of the name and the separator before a value.
+  constexpr uint64_t alone() const { return alone_; }
+  constexpr uint64_t joined() const { return joined_; }
+
+ private:
+  uint64_t alone_, joined_;
+};
+
 class FeatureVector {
  public:
   void clear() { ids_.clear(); }
-  void add(std::string_view name);
-  void add(std::string_view name, std::string_view value);
-  void add(std::string_view name, std::string_view value, std::string_view value2);
-  void add(std::string_view name, int64_t value);
+  // (Inline: the attributor adds some fifty features for each candidate end,
+  // coreference some twenty for each candidate antecedent.)
+  void add(FeatureName name) { ids_.push_back(feature_hash::slot(name.alone())); }
+  void add(FeatureName name, std::string_view value) {
+    ids_.push_back(feature_hash::slot(feature_hash::fnv(name.joined(), value)));
+  }
+  void add(FeatureName name, std::string_view value, std::string_view value2) {
+    using feature_hash::fnv;
+    ids_.push_back(feature_hash::slot(fnv(fnv(fnv(name.joined(), value), "\x1f"), value2)));
+  }
+  void add(FeatureName name, int64_t value);
   // The same features as add(name, a + b + …) and add(name, a + …, c + …),
   // without building the joined strings.
-  void add_parts(std::string_view name, std::initializer_list<std::string_view> value);
-  void add_parts(std::string_view name, std::initializer_list<std::string_view> value,
-                 std::initializer_list<std::string_view> value2);
+  void add_parts(FeatureName name, std::initializer_list<std::string_view> value) {
+    uint64_t h = name.joined();
+    for (std::string_view part : value) h = feature_hash::fnv(h, part);
+    ids_.push_back(feature_hash::slot(h));
+  }
+  void add_parts(FeatureName name, std::initializer_list<std::string_view> value,
+                 std::initializer_list<std::string_view> value2) {
+    uint64_t h = name.joined();
+    for (std::string_view part : value) h = feature_hash::fnv(h, part);
+    h = feature_hash::fnv(h, "\x1f");
+    for (std::string_view part : value2) h = feature_hash::fnv(h, part);
+    ids_.push_back(feature_hash::slot(h));
+  }
   const std::vector<uint32_t>& ids() const { return ids_; }
   void append(const FeatureVector& other) { ids_.insert(ids_.end(), other.ids_.begin(), other.ids_.end()); }
 

@@ -36,7 +36,14 @@ const Attributor::SentenceScan& Attributor::scan(uint32_t si) {
   scan_.next_quoted.assign(n + 1, s.end_token);
   scan_.next_boundary.assign(n + 1, s.end_token);
   scan_.commas_before.assign(n + 1, 0);
-  for (uint32_t i = 0; i < n; ++i) scan_.commas_before[i + 1] = scan_.commas_before[i] + is_comma(s.first_token + i);
+  scan_.openings_before.assign(n + 1, 0);
+  scan_.after_close_before.assign(n + 1, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t t = s.first_token + i;
+    scan_.commas_before[i + 1] = scan_.commas_before[i] + is_comma(t);
+    scan_.openings_before[i + 1] = scan_.openings_before[i] + (region_opening_at(t) >= 0);
+    scan_.after_close_before[i + 1] = is_closing_mark(t) ? t + 1 : scan_.after_close_before[i];
+  }
   for (uint32_t i = n; i-- > 0;) {
     const uint32_t t = s.first_token + i;
     const Token& tk = tok(t);
@@ -89,6 +96,24 @@ uint32_t Attributor::commas(uint32_t b, uint32_t e, uint32_t si) {
   uint32_t n = 0;
   for (uint32_t t = b; t < e; ++t) n += is_comma(t);
   return n;
+}
+
+uint32_t Attributor::openings(uint32_t b, uint32_t e, uint32_t si) {
+  if (e <= b) return 0;
+  const SentenceScan& sc = scan(si);
+  if (b >= sc.first && e <= sc.end) return sc.openings_before[e - sc.first] - sc.openings_before[b - sc.first];
+  uint32_t n = 0;
+  for (uint32_t t = b; t < e; ++t) n += region_opening_at(t) >= 0;
+  return n;
+}
+
+uint32_t Attributor::after_last_close(uint32_t b, uint32_t e, uint32_t si) {
+  if (e <= b) return b;
+  const SentenceScan& sc = scan(si);
+  if (b >= sc.first && e <= sc.end) return std::max(b, sc.after_close_before[e - sc.first]);
+  for (uint32_t t = e; t-- > b;)
+    if (is_closing_mark(t)) return t + 1;
+  return b;
 }
 
 uint32_t Attributor::finite_verbs(uint32_t b, uint32_t e, uint32_t si) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "core/model_bytes.h"
 #include "core/positions.h"
@@ -81,7 +80,7 @@ Gender nominal_gender(std::string_view head) {
   return Gender::kUnknown;
 }
 
-const char* form_name(CorefForm f) {
+std::string_view form_name(CorefForm f) {
   switch (f) {
     case CorefForm::kName: return "name";
     case CorefForm::kOrganisation: return "org";
@@ -98,8 +97,8 @@ const char* form_name(CorefForm f) {
   return "?";
 }
 
-const char* bucket(uint32_t d, std::initializer_list<uint32_t> bounds) {
-  static const char* kNames[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8"};
+std::string_view bucket(uint32_t d, std::initializer_list<uint32_t> bounds) {
+  static constexpr std::string_view kNames[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8"};
   size_t k = 0;
   for (uint32_t b : bounds) {
     if (d <= b) return kNames[k];
@@ -109,9 +108,9 @@ const char* bucket(uint32_t d, std::initializer_list<uint32_t> bounds) {
 }
 
 // Gender and number agreement: "y" agree, "n" disagree, "u" unknown.
-const char* agreement(Gender a, Gender c) {
+std::string_view agreement(Gender a, Gender c) {
   if (a == Gender::kUnknown || c == Gender::kUnknown) return "u";
-  return a == c ? "y" : "n";
+  return a == c ? std::string_view("y") : std::string_view("n");
 }
 
 bool is_head_word(const Lexicon& lex, std::string_view w) {
@@ -242,6 +241,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   return out;
 }
 
+using namespace std::string_view_literals;  // one-letter feature values as views, without a strlen
+
 void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
                                 FeatureVector& f) {
   const CorefMention& a = ms[i];
@@ -251,38 +252,38 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
   const std::string_view C = form_name(c.form);
   const uint32_t sd = a.sentence - c.sentence, pd = a.paragraph - c.paragraph;
   const uint32_t md = static_cast<uint32_t>(i - j);
-  const char* g = agreement(a.gender, c.gender);
+  const std::string_view g = agreement(a.gender, c.gender);
   f.add("bias", A);
   f.add("ac", A, C);
   f.add_parts("ac_pd", {A}, {C, bucket(pd, {0, 1, 2})});
   f.add_parts("ac_sd", {A}, {C, bucket(sd, {0, 1, 2, 4})});
   f.add("a_md", A, bucket(md, {1, 2, 3, 6, 10, 20}));
   f.add_parts("g", {A}, {g, C});
-  f.add_parts("q", {A}, {a.in_quote ? "q" : "-", c.in_quote ? "q" : "-", C});
-  f.add_parts("subj", {A}, {c.subject ? "s" : "-", C, bucket(sd, {0, 1, 2})});
+  f.add_parts("q", {A}, {a.in_quote ? "q"sv : "-"sv, c.in_quote ? "q"sv : "-"sv, C});
+  f.add_parts("subj", {A}, {c.subject ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2})});
   if (a.form == CorefForm::kFirstSingular || a.form == CorefForm::kFirstPlural || a.form == CorefForm::kSecond)
-    f.add_parts("dlg", {A}, {C, a.question ? "q" : "a", c.question ? "q" : "a", bucket(pd, {0, 1, 2})});
-  f.add_parts("src", {A}, {c.source ? "s" : "-", C, bucket(sd, {0, 1, 2, 4})});
+    f.add_parts("dlg", {A}, {C, a.question ? "q"sv : "a"sv, c.question ? "q"sv : "a"sv, bucket(pd, {0, 1, 2})});
+  f.add_parts("src", {A}, {c.source ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2, 4})});
   // The source of the latest attribution before the anaphor: who speaks on.
   bool latest_source = c.source;
   for (size_t k = j + 1; k < i && latest_source; ++k) latest_source = !ms[k].source;
-  if (latest_source) f.add_parts("last_src", {A}, {C, a.in_quote ? "q" : "-"});
+  if (latest_source) f.add_parts("last_src", {A}, {C, a.in_quote ? "q"sv : "-"sv});
   if (c.indefinite) f.add("c_indef", A, C);
-  f.add_parts("poss", {A}, {c.possessive ? "p" : "-", a.possessive ? "p" : "-"});
+  f.add_parts("poss", {A}, {c.possessive ? "p"sv : "-"sv, a.possessive ? "p"sv : "-"sv});
   if (!is_pronoun(c.form)) f.add_parts("cnt", {A}, {C, bucket(c.head_count, {0, 1, 2, 5})});
   if (is_pronoun(c.form)) f.add("pp", a.head(fw), c.head(fw));
   if (a.form == CorefForm::kNominal) {
-    f.add("hm", a.head(fw) == c.head(fw) ? "y" : "n", C);
+    f.add("hm", a.head(fw) == c.head(fw) ? "y"sv : "n"sv, C);
     f.add("nh", a.head(fw), C);
-    f.add_parts("ncls", {a.org_head ? "o" : "p", C}, {c.org_head ? "o" : "p", bucket(sd, {0, 1, 3})});
+    f.add_parts("ncls", {a.org_head ? "o"sv : "p"sv, C}, {c.org_head ? "o"sv : "p"sv, bucket(sd, {0, 1, 3})});
   }
   // How many closer candidates of the same kind agree as well as this one.
   uint32_t rank = 0;
   for (size_t k = j + 1; k < i; ++k)
-    if (ms[k].form == c.form && std::strcmp(agreement(a.gender, ms[k].gender), g) == 0) ++rank;
+    if (ms[k].form == c.form && agreement(a.gender, ms[k].gender) == g) ++rank;
   f.add_parts("rank", {A}, {g, C, bucket(rank, {0, 1, 2})});
   // "Phil Goff, who": the relative pronoun right after its antecedent.
-  if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y" : "n", C);
+  if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y"sv : "n"sv, C);
 }
 
 void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, const FoldedWords& fw,
@@ -291,15 +292,15 @@ void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, co
   const std::string_view A = form_name(a.form);
   f.add("none", A);
   f.add("none_head", A, a.head(fw));
-  f.add("none_q", A, a.in_quote ? "q" : "-");
+  f.add("none_q", A, a.in_quote ? "q"sv : "-"sv);
   f.add("none_sent", A, bucket(a.sentence, {0, 1, 3}));
-  f.add("none_dlg", A, a.question ? "q" : "a");
+  f.add("none_dlg", A, a.question ? "q"sv : "a"sv);
   uint32_t agreeing = 0, matching = 0;
   for (size_t k = first_candidate(i); k < i; ++k) {
     if (is_pronoun(ms[k].form)) continue;
-    const char* g = agreement(a.gender, ms[k].gender);
-    agreeing += std::strcmp(g, "n") != 0;
-    matching += std::strcmp(g, "y") == 0;
+    const std::string_view g = agreement(a.gender, ms[k].gender);
+    agreeing += g != "n";
+    matching += g == "y";
   }
   f.add("none_cands", A, bucket(agreeing, {0, 1, 3}));
   f.add("none_match", A, bucket(matching, {0, 1, 3}));

@@ -68,7 +68,7 @@ void type_features(const std::vector<std::string_view>& words, const Lexicon& le
   f.add("n", bucket(words.size()));
   f.add("n_hs", bucket(words.size()), hs);
   for (size_t k : {2, 3, 4})
-    if (head.size() > k + 1) f.add(k == 2 ? "s2" : k == 3 ? "s3" : "s4", std::string_view(head).substr(head.size() - k));
+    if (head.size() > k + 1) f.add(FeatureName(std::string_view(k == 2 ? "s2" : k == 3 ? "s3" : "s4")), std::string_view(head).substr(head.size() - k));
   if (words.size() >= 2) {
     f.add("f", first);
     f.add("fs", shape(words.front()));
