@@ -169,8 +169,6 @@ bool EntityTyper::given_and_surname(const Entity& e) const {
   return false;
 }
 
-// Whether e's fullest name is two words or more, all capitalised, and ends in
-// a word that is no noun or a person noun in WordNet, nor a body's.
 bool EntityTyper::could_be_person(int32_t id) const {
   if (person_evidence(id)) return true;
   const Entity& e = doc_.entities[id];
@@ -179,12 +177,7 @@ bool EntityTyper::could_be_person(int32_t id) const {
   // Reeves", "Hilary Swank": surnames are often nouns). One word is when
   // WordNet knows it as nothing else first ("Scalia", "Goldsmith"; not
   // "Pakistan", "Things", "Cent").
-  const Mention* best = nullptr;
-  for (const uint32_t mi : e.mentions) {
-    const Mention& m = doc_.mentions[mi];
-    if (m.kind == MentionKind::kName && (!best || m.name.end - m.name.begin > best->name.end - best->name.begin))
-      best = &m;
-  }
+  const Mention* best = fullest_name(e);
   if (!best) return false;
   const std::vector<std::string> words = name_words(doc_, *best);
   if (words.size() >= 2) return true;
@@ -200,13 +193,20 @@ bool EntityTyper::named_as_person(int32_t id) const {
          person_shaped(e);
 }
 
-bool EntityTyper::person_shaped(const Entity& e) const {
+const Mention* EntityTyper::fullest_name(const Entity& e) const {
   const Mention* best = nullptr;
   for (const uint32_t mi : e.mentions) {
     const Mention& m = doc_.mentions[mi];
     if (m.kind == MentionKind::kName && (!best || m.name.end - m.name.begin > best->name.end - best->name.begin))
       best = &m;
   }
+  return best;
+}
+
+// Whether e's fullest name is two words or more, all capitalised, and ends in
+// a word that is no noun or a person noun in WordNet, nor a body's.
+bool EntityTyper::person_shaped(const Entity& e) const {
+  const Mention* best = fullest_name(e);
   if (!best) return false;
   const std::vector<std::string> words = name_words(doc_, *best);
   if (words.size() < 2) return false;

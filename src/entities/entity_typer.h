@@ -68,6 +68,7 @@ class EntityTyper {
   bool given_and_surname(const Entity& e) const;
   bool given_name_alone(const Entity& e) const;
   bool person_shaped(const Entity& e) const;
+  const Mention* fullest_name(const Entity& e) const;  // the longest name mention, or null
   bool common_plural(const Entity& e) const;
   bool one_word(const Entity& e) const;
   bool opens_sentence(const Mention& m) const;
