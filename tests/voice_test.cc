@@ -25,6 +25,19 @@ TEST(Voice, InterviewAnswersAndQuestionsAreTheInterviewee) {
   EXPECT_EQ(speaker_of(doc, "what the site is"), "Jack Herrick");
 }
 
+// An answer's "we" is the interviewee, speaking for a group.
+TEST(Voice, AnAnswersWeIsTheInterviewee) {
+  Document doc = extractor().extract(
+      "Interview with Audioshelf founder Maren Kowalczyk\n\n"
+      "The project records books that are in the public domain.\n\n"
+      "Why was the project started?\n\n"
+      "We think that free recordings matter, so we decided to record public domain books.\n\n"
+      "How many volunteers are there?\n\n"
+      "About two hundred. We hope that more will join this year.\n");
+  EXPECT_EQ(speaker_of(doc, "free recordings matter"), "Maren Kowalczyk");
+  EXPECT_EQ(speaker_of(doc, "more will join"), "Maren Kowalczyk");
+}
+
 // "… interviewed by" names the interviewee before it; a pronoun object
 // ("interviewed him") is resolved first.
 TEST(Voice, InterviewedByAndInterviewedHim) {

@@ -306,6 +306,8 @@ class Resolver {
       if (m.form == CorefForm::kSecond && t.addressed >= 0) return t.addressed;
     }
     if (m.form == CorefForm::kSecond && m.question) return interviewee_;
+    // An answer's "we" is the interviewee speaking for a group: the one who says it.
+    if (m.form == CorefForm::kFirstPlural && !m.question && m.source) return interviewee_;
     if (m.form != CorefForm::kFirstSingular || m.question) return -1;
     return interviewee_ >= 0 ? interviewee_ : author();
   }
