@@ -257,6 +257,17 @@ TEST(SpeakerRules, ItAfterAOneWordNameThatSpokeIsThatBody) {
   expect_speaker(doc, "backed its argument", "Zelnor", EntityType::kOrganisation);
 }
 
+// Letters after a name ("QC", "MP", "FRS") are no part of whom it names: the
+// name with them and without is one person, and a given name alone joins it.
+TEST(SpeakerRules, PostnominalLettersAreNotPartOfTheName) {
+  Document doc = extractor().extract(
+      "Ruling criticised\n\n"
+      "The ruling was criticised on Monday. Ruth Okafor QC said the case against her client was weak.\n\n"
+      "Ruth Okafor told reporters the appeal would be lodged this week. Later, Ruth said the judge had erred.\n");
+  for (const char* needle : {"the case against her client", "the appeal would be lodged", "the judge had erred"})
+    expect_speaker(doc, needle, "Ruth Okafor", EntityType::kPerson);
+}
+
 // A body noun opening a sentence ("The company …") is what a later "it said"
 // stands for, and it is the firm named before, even when that name ends in a
 // thing's noun ("Zentrix Motor", not a place's: "South Korea").

@@ -84,17 +84,21 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      const std::vector<std::string> words = name_words(doc_, m);
+      std::vector<std::string> words = name_words(doc_, m);
       if (words.size() < 2) continue;
+      // "Daniel Bernoulli FRS", "Andrew Tyrie MP": letters after a name are
+      // no part of whom it names.
+      const std::string_view name = postnominal_free(m, words);
       const std::string key = name_key(words);
       auto it = full_.find(key);
-      int32_t id = it != full_.end() ? it->second : new_entity(m, static_cast<int32_t>(i));
-      if (it != full_.end()) attach(static_cast<int32_t>(i), id);
+      const bool fresh = it == full_.end();
+      int32_t id = fresh ? new_entity(m, static_cast<int32_t>(i)) : it->second;
+      if (!fresh) attach(static_cast<int32_t>(i), id);
       full_.emplace(key, id);
       by_surname_[words.back()].push_back({id, m.first_token});
       by_given_[words.front()].push_back({id, m.first_token});
       Entity& e = doc_.entities[id];
-      if (doc_.slice(m.name).size() > e.name.size()) e.name = std::string(doc_.slice(m.name));
+      if (fresh || name.size() > e.name.size()) e.name = std::string(name);
       if (lex_.given_name_gender(words.front()) != Gender::kUnknown || !m.role.empty() ||
           m.gender != Gender::kUnknown)
         person_[id] = true;
@@ -128,6 +132,25 @@ class Resolver {
       }
       if (m.gender != Gender::kUnknown) person_[doc_.mentions[i].entity] = true;
     }
+  }
+
+  // The name of mention m without a postnominal, dropping it from `words`
+  // too: a last word of two to four capitals after two capitalised words or
+  // more ("FRS", "QC", "MP", "OBE").
+  std::string_view postnominal_free(const Mention& m, std::vector<std::string>& words) const {
+    const std::string_view name = doc_.slice(m.name);
+    if (words.size() < 3 || m.end_token < m.first_token + 3) return name;
+    const Token& last = doc_.tokens[m.end_token - 1];
+    const size_t n = last.span.end - last.span.begin;
+    if (!last.has(kAllCaps) || n < 2 || n > 4 || last.span.end != m.name.end) return name;
+    // Not a firm's name after "of" ("Doug Williams of BT").
+    for (uint32_t t = m.first_token; t + 1 < m.end_token; ++t)
+      if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= m.name.begin &&
+          !doc_.tokens[t].has(kCapitalized))
+        return name;
+    words.pop_back();
+    const Token& before = doc_.tokens[m.end_token - 2];
+    return doc_.slice(Span{m.name.begin, before.span.end});
   }
 
   // The entity of a full name with surname (or, when unique, given name) `w`
