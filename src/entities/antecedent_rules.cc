@@ -168,8 +168,12 @@ int32_t AntecedentRules::salient_person(size_t i) const {
       if (role != head && !(role.size() > head.size() && role.ends_with(head) && role[role.size() - head.size() - 1] == ' '))
         continue;
     }
+    // Mentions before the anaphor, of the first kMentionsCounted (a bounded
+    // cost per candidate: a text dense with one name has thousands).
+    constexpr size_t kMentionsCounted = 64;
     size_t count = 0;
-    for (const uint32_t mi : en.mentions) count += doc_.mentions[mi].first_token < a.first_token;
+    for (size_t k = 0; k < en.mentions.size() && k < kMentionsCounted; ++k)
+      count += doc_.mentions[en.mentions[k]].first_token < a.first_token;
     if (count > best_count) best = e, best_count = count;
   }
   return best;

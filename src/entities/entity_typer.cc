@@ -35,8 +35,7 @@ EntityType EntityTyper::mention_type(int32_t mi) const {
 
 // Once per entity: a body noun asks about the same names again and again.
 bool EntityTyper::person_evidence(int32_t id) const {
-  if (named_person_.size() < doc_.entities.size()) named_person_.resize(doc_.entities.size(), -1);
-  int8_t& known = named_person_[id];
+  int8_t& known = cached(named_person_, id);
   if (known < 0) {
     const Entity& e = doc_.entities[id];
     known = e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty() || given_and_surname(e) ||
@@ -109,11 +108,18 @@ bool EntityTyper::given_name_alone(const Entity& e) const {
 }
 
 bool EntityTyper::named_inside_sentence(int32_t id) const {
-  for (const uint32_t mi : doc_.entities[id].mentions) {
-    const Mention& m = doc_.mentions[mi];
-    if ((m.kind == MentionKind::kName || m.kind == MentionKind::kOrganisation) && !opens_sentence(m)) return true;
+  int8_t& known = cached(inside_, id);
+  if (known < 0) {
+    known = 0;
+    for (const uint32_t mi : doc_.entities[id].mentions) {
+      const Mention& m = doc_.mentions[mi];
+      if ((m.kind == MentionKind::kName || m.kind == MentionKind::kOrganisation) && !opens_sentence(m)) {
+        known = 1;
+        break;
+      }
+    }
   }
-  return false;
+  return known;
 }
 
 bool EntityTyper::opens_sentence(const Mention& m) const {
@@ -170,8 +176,12 @@ bool EntityTyper::given_and_surname(const Entity& e) const {
 }
 
 bool EntityTyper::could_be_person(int32_t id) const {
-  if (person_evidence(id)) return true;
-  const Entity& e = doc_.entities[id];
+  int8_t& known = cached(could_be_person_, id);
+  if (known < 0) known = person_evidence(id) || could_be_named_person(doc_.entities[id]);
+  return known;
+}
+
+bool EntityTyper::could_be_named_person(const Entity& e) const {
   if (e.mentions.empty() || mention_type(static_cast<int32_t>(e.mentions.front())) != EntityType::kPerson) return false;
   // A name of two words or more the model calls a person's is ("Keanu
   // Reeves", "Hilary Swank": surnames are often nouns). One word is when
@@ -187,10 +197,19 @@ bool EntityTyper::could_be_person(int32_t id) const {
 }
 
 bool EntityTyper::named_as_person(int32_t id) const {
-  if (person_evidence(id)) return true;
-  const Entity& e = doc_.entities[id];
-  return !e.mentions.empty() && mention_type(static_cast<int32_t>(e.mentions.front())) == EntityType::kPerson &&
-         person_shaped(e);
+  int8_t& known = cached(named_as_person_, id);
+  if (known < 0) {
+    const Entity& e = doc_.entities[id];
+    known = person_evidence(id) ||
+            (!e.mentions.empty() && mention_type(static_cast<int32_t>(e.mentions.front())) == EntityType::kPerson &&
+             person_shaped(e));
+  }
+  return known;
+}
+
+int8_t& EntityTyper::cached(std::vector<int8_t>& cache, int32_t id) const {
+  if (cache.size() < doc_.entities.size()) cache.resize(doc_.entities.size(), -1);
+  return cache[id];
 }
 
 const Mention* EntityTyper::fullest_name(const Entity& e) const {

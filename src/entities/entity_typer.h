@@ -67,6 +67,7 @@ class EntityTyper {
  private:
   bool given_and_surname(const Entity& e) const;
   bool given_name_alone(const Entity& e) const;
+  bool could_be_named_person(const Entity& e) const;  // could_be_person() without person_evidence()
   bool person_shaped(const Entity& e) const;
   const Mention* fullest_name(const Entity& e) const;  // the longest name mention, or null
   bool common_plural(const Entity& e) const;
@@ -77,7 +78,13 @@ class EntityTyper {
   const Lexicon& lex_;
   const TypeModel& model_ = TypeModel::builtin();
   mutable std::vector<int8_t> mention_types_;  // mention_type() of each mention, -1 not yet
-  mutable std::vector<int8_t> named_person_;   // person_evidence() of each entity, -1 not yet
+  // Per entity, -1 not yet known: each reads all of an entity's mentions, and
+  // the resolver asks for every candidate of every pronoun.
+  int8_t& cached(std::vector<int8_t>& cache, int32_t id) const;
+  mutable std::vector<int8_t> named_person_;     // person_evidence()
+  mutable std::vector<int8_t> could_be_person_;  // could_be_person()
+  mutable std::vector<int8_t> named_as_person_;  // named_as_person()
+  mutable std::vector<int8_t> inside_;           // named_inside_sentence()
 };
 
 }  // namespace whosaid
