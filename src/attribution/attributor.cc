@@ -12,6 +12,7 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
     : TokenView{doc, lex, folded}, doc_(doc), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
       report_all_(report_all || !model) {
   tagged_.assign(doc.sentences.size(), false);
+  parsed_.assign(doc.sentences.size(), false);
   region_used_.assign(doc.quoted.size(), false);
   opens_region_.assign(doc.tokens.size(), false);
   closes_region_.assign(doc.tokens.size(), false);

@@ -36,6 +36,7 @@
 
 namespace whosaid {
 
+class Parser;
 class Tagger;
 
 namespace attribution {
@@ -189,6 +190,42 @@ class Attributor : private TokenView {
   // Finite verbs (tagged words) among the tokens [b, e) of sentence si.
   uint32_t finite_verbs(uint32_t b, uint32_t e, uint32_t si);
   bool skippable(uint32_t t) const;
+
+  // ---- tree.cc: the dependency tree of a sentence, parsed on first use, as the model's features read it.
+  // Parses sentence si (tagging it first) on first use: only sentences where
+  // a reported-speech candidate is scored. False without a tagger.
+  bool parsed(uint32_t si);
+  // The word of cue c that heads it in the tree ("according" of "according
+  // to", "pointed" of "pointed out"): the first whose head lies outside it.
+  uint32_t cue_root(const Cue& c) const;
+  // How the phrase [first, end) (a source, a content) hangs from the cue's
+  // word `root`: its relation when its head word is a child of the cue
+  // ("nsubj", "obj", "iobj", "ccomp"…), "under" when deeper below the cue,
+  // "above" when it dominates the cue, "apart" otherwise.
+  std::string_view relation_to(uint32_t first, uint32_t end, uint32_t root) const;
+  // The subject of the cue word `root` in sentence si: its nsubj; for "who"
+  // or "which" of a relative clause the noun the clause is about ("officials
+  // who said"); for a second verb of a coordination or an xcomp without a
+  // subject of its own ("… and said", "went on to say"), the first verb's.
+  // -1 when there is none.
+  int64_t tree_subject(uint32_t root, uint32_t si) const;
+  // The noun phrase headed by word n without what the tree hangs after a
+  // comma: its left dependents and the phrases after it ("Fans of the club"
+  // of "Fans of the club, who travelled to Madrid,").
+  Range head_phrase(uint32_t n, uint32_t si) const;
+  // Checks a verb cue's frame against the tree of its sentence, where the
+  // rules reached past the words next to the cue:
+  // - the source is the cue's subject (tree_subject), not a name inside an
+  //   apposition or relative clause before it ("Fans of the club, who
+  //   travelled to Madrid, said" → "Fans of the club");
+  // - a statement before the cue that the tree reads as an adjunct of it ("In
+  //   an interview with the Guardian, Ms Smith said she would stand") is not
+  //   what was said: the content is the cue's clausal complement after it.
+  // Sentences where the source stands next to the cue are not parsed.
+  void check_with_tree(Frame& f);
+  // Whether mention m stands next to cue c: right before it (past adverbs and
+  // auxiliaries) or right after it.
+  bool next_to_cue(const Mention& m, const Cue& c) const;
 
   // ---- frames.cc: frames from cues: the verb, its object and its content.
   std::optional<Frame> build_frame(const Cue& c, uint32_t si);
@@ -525,6 +562,7 @@ class Attributor : private TokenView {
   Document& doc_;
   const ExtractorOptions& opt_;
   const Tagger* tagger_;
+  const Parser* parser_ = nullptr;  // Parser::builtin(), loaded when a sentence is first parsed
   const AttributionModel* model_;
   std::vector<CandidateTrace>* trace_out_;
   bool report_all_;                     // training: report every candidate
@@ -544,6 +582,7 @@ class Attributor : private TokenView {
   std::vector<uint32_t> starts_;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
+  std::vector<bool> parsed_;
   std::vector<bool> region_used_;
   struct Intro {
     int32_t source = -1;

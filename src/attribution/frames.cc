@@ -85,6 +85,7 @@ std::optional<Frame> Attributor::build_frame(const Cue& c, uint32_t si) {
       // speech; around a quotation, the model decides (below).
       f.noun_cue = c.kind == CueKind::kVerb && c.prior < 0.6f && pos::is_noun(tag_of(c.first_token, si));
       if (!verb_frame(c, s, end, f)) return std::nullopt;
+      check_with_tree(f);
       break;
     }
   }

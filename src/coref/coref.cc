@@ -5,8 +5,6 @@
 
 #include "core/model_bytes.h"
 #include "core/positions.h"
-#include "parse/relations.h"
-#include "parse/tree.h"
 #include "whosaid/error.h"
 
 #ifdef WHOSAID_HAVE_BUILTIN_COREF
@@ -229,13 +227,13 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
       if (it == seen.end()) it = seen.emplace(std::string(head), 0).first;
       c.head_count = it->second++;
     }
-    if (is_parsed(doc.tokens[h])) {
-      c.subject = dep::is_subject(doc.tokens[h].dep);
-    } else {
-      if (static_cast<int32_t>(c.sentence) != last_sentence) sentence_has_subject = false;
-      c.subject = !sentence_has_subject && !c.in_quote && !c.possessive;
-      if (!c.in_quote) sentence_has_subject = true;
-    }
+    // The first mention outside quotation marks in its sentence, by position
+    // alone: the model is trained on unparsed text, and the pipeline parses
+    // only the sentences where attribution needs the tree, so a parse-based
+    // subject here would differ between training and use.
+    if (static_cast<int32_t>(c.sentence) != last_sentence) sentence_has_subject = false;
+    c.subject = !sentence_has_subject && !c.in_quote && !c.possessive;
+    if (!c.in_quote) sentence_has_subject = true;
     last_sentence = static_cast<int32_t>(c.sentence);
   }
   return out;

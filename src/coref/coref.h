@@ -55,7 +55,7 @@ struct CorefMention {
   Gender gender = Gender::kUnknown;
   // One bit each: there is a CorefMention for every few bytes of dense text.
   bool in_quote : 1 = false;
-  bool subject : 1 = false;      // nsubj when parsed, else the first mention of its sentence
+  bool subject : 1 = false;      // the first mention of its sentence outside quotation marks
   bool possessive : 1 = false;   // his, her, their, 's
   bool source : 1 = false;       // the source of an attribution ("X said"); set by the caller
   bool definite : 1 = false;     // opens with the/this/that/these/those

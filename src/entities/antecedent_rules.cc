@@ -25,7 +25,16 @@ int32_t AntecedentRules::nearest_plural_subject(size_t i) const {
 }
 
 bool AntecedentRules::impersonal(const CorefMention& m, int32_t e) const {
-  return e >= 0 && (m.form == CorefForm::kMale || m.form == CorefForm::kFemale) && !typer_.could_be_person(e);
+  if (e < 0 || (m.form != CorefForm::kMale && m.form != CorefForm::kFemale)) return false;
+  return !typer_.could_be_person(e) || group(e);
+}
+
+bool AntecedentRules::group(int32_t e) const {
+  const Entity& en = doc_.entities[e];
+  if (en.gender == Gender::kPlural) return true;
+  if (en.gender != Gender::kUnknown || en.mentions.empty()) return false;
+  const Mention& first = doc_.mentions[en.mentions.front()];
+  return plural_of_people(lex_, folded_[first.end_token - 1]);
 }
 
 bool AntecedentRules::body(int32_t e) const {

@@ -34,8 +34,12 @@ class AntecedentRules {
 
   // Whether "he" or "she" (m) would reach entity e, which cannot be a person
   // (EntityTyper::could_be_person: "Parmalat has sued 45 banks … new boss
-  // Enrico Bondi … He claims").
+  // Enrico Bondi … He claims") or is a group ("Critics, including the
+  // Liberal Democrats, say … It was, he said, …").
   bool impersonal(const CorefMention& m, int32_t e) const;
+  // Whether entity e is a group: plural, or first named by a plural noun of
+  // people ("Critics", "Analysts") with no gender of one person.
+  bool group(int32_t e) const;
 
   // Whether entity e is a body: its first mention typed organisation or document.
   bool body(int32_t e) const;

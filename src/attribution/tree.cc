@@ -1,0 +1,158 @@
+// The dependency tree of a sentence, parsed on first use, as the model's features read it.
+#include "attribution/attributor_impl.h"
+#include "mentions/mention_finder.h"
+#include "parse/parser.h"
+#include "parse/tree.h"
+
+namespace whosaid::attribution {
+
+bool Attributor::parsed(uint32_t si) {
+  if (!tagger_) return false;
+  if (!parsed_[si]) {
+    parsed_[si] = true;
+    const Sentence& s = doc_.sentences[si];
+    if (s.end_token <= s.first_token) return false;
+    tag_of(s.first_token, si);  // tags the sentence
+    if (!parser_) parser_ = &Parser::builtin();
+    parser_->parse(doc_, s.first_token, s.end_token);
+  }
+  return true;
+}
+
+uint32_t Attributor::cue_root(const Cue& c) const {
+  for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+    const int64_t h = head_of(doc_, t);
+    if (h < c.first_token || h >= c.end_token) return t;
+  }
+  return c.first_token;
+}
+
+std::string_view Attributor::relation_to(uint32_t first, uint32_t end, uint32_t root) const {
+  // The phrase's head word: the first whose head lies outside it.
+  int64_t head = -1;
+  for (uint32_t t = first; t < end; ++t) {
+    const int64_t h = head_of(doc_, t);
+    if (h < first || h >= end) {
+      head = t;
+      break;
+    }
+  }
+  if (head < 0) return "apart";
+  const int64_t up = head_of(doc_, static_cast<uint32_t>(head));
+  if (up == root) return dep::relation_name(doc_.tokens[head].dep);
+  if (dominates(doc_, root, up)) return "under";
+  if (dominates(doc_, head, root)) return "above";
+  return "apart";
+}
+
+int64_t Attributor::tree_subject(uint32_t root, uint32_t si) const {
+  const Sentence& s = doc_.sentences[si];
+  int64_t v = root;
+  for (int hop = 0; hop < 2 && v >= 0; ++hop) {
+    int64_t n = child_with(doc_, s.first_token, s.end_token, v, dep::kNsubj);
+    if (n >= 0) {
+      const std::string_view w = fw_[n];
+      if ((w == "who" || w == "which" || w == "that") && doc_.tokens[v].dep == dep::kAclRelcl) return head_of(doc_, v);
+      return n;
+    }
+    const uint8_t r = doc_.tokens[v].dep;
+    if (r != dep::kConj && r != dep::kXcomp) return -1;
+    v = head_of(doc_, static_cast<uint32_t>(v));
+  }
+  return -1;
+}
+
+Range Attributor::head_phrase(uint32_t n, uint32_t si) const {
+  const Sentence& s = doc_.sentences[si];
+  const TokenRange whole = subtree(doc_, s.first_token, s.end_token, n);
+  Range r{whole.first, n + 1};
+  // Left dependents are all before n; of those after it, the phrases up to a comma.
+  for (uint32_t t = n + 1; t < whole.end; ++t) {
+    const Token& tk = tok(t);
+    if (tk.kind == TokenKind::kPunct || tk.dep == dep::kAclRelcl || tk.dep == dep::kAppos || tk.dep == dep::kAcl ||
+        tk.dep == dep::kConj || tk.dep == dep::kCc || tk.in_quote)
+      break;
+    r.end = t + 1;
+  }
+  return r;
+}
+
+bool Attributor::next_to_cue(const Mention& m, const Cue& c) const {
+  if (m.first_token == c.end_token) return true;
+  if (m.end_token > c.first_token) return false;
+  for (uint32_t t = m.end_token; t < c.first_token; ++t)
+    if (!skippable(t)) return false;
+  return true;
+}
+
+void Attributor::check_with_tree(Frame& f) {
+  const Cue& c = *f.cue;
+  if (c.kind != CueKind::kVerb || f.source < 0 || f.noun_cue || !tagger_) return;
+  const uint32_t si = f.sentence;
+  // A statement before the cue without quotation marks or a finite verb ("In an interview with the Guardian").
+  const Range before = f.content.empty() ? Range{} : f.content.front();
+  const bool phrase_before = f.trailing && f.content.size() == 1 && before.end <= c.first_token &&
+                             first_quoted(before.begin, before.end, si) >= before.end &&
+                             finite_verbs(before.begin, before.end, si) == 0;
+  if (next_to_cue(doc_.mentions[f.source], c) && !phrase_before) return;
+  if (!parsed(si)) return;
+  const uint32_t root = cue_root(c);
+  if (!pos::is_verbal(tok(root).tag)) return;
+  const auto in_content = [&](int64_t t) {
+    for (const Range& r : f.content)
+      if (r.begin <= t && t < r.end) return true;
+    return false;
+  };
+  // The statement before the cue is one of its adjuncts: the content is its complement.
+  if (phrase_before) {
+    const std::string_view rel = relation_to(before.begin, before.end, root);
+    const Sentence& s = doc_.sentences[si];
+    const int64_t comp = child_with(doc_, s.first_token, s.end_token, root, dep::kCcomp);
+    if ((rel == "obl" || rel == "obl:tmod" || rel == "obl:unmarked" || rel == "advmod") && comp > c.first_token) {
+      const TokenRange cr = subtree(doc_, s.first_token, s.end_token, static_cast<uint32_t>(comp));
+      const Range content = trim({std::max(cr.first, c.end_token), cr.end});
+      if (word_count(content.begin, content.end) >= 2) {
+        f.content = {content};
+        f.trailing = false;
+        f.origin = "complement";
+      }
+    }
+  }
+  if (next_to_cue(doc_.mentions[f.source], c)) return;
+  const Mention& src = doc_.mentions[f.source];
+  const int64_t n = tree_subject(root, si);
+  if (n < 0 || tok(n).in_quote || in_content(n)) return;
+  // A subject that names no one ("this morning said", a misparse) leaves the rules' source.
+  const uint8_t nt = tok(static_cast<uint32_t>(n)).tag;
+  if (!(pos::is_nominal(nt) || pos::is_pronoun(nt)) || lex_.is(WordClass::kTime, fw_[n])) return;
+  if (child_with(doc_, doc_.sentences[si].first_token, static_cast<uint32_t>(n), n, dep::kCase) >= 0) return;  // "of lending"
+
+  if (src.first_token <= n && n < src.end_token) return;  // the rules and the tree agree
+  // "The head of the CBI, Digby Jones, warned": a phrase of the subject is
+  // it, unless a clause ("who travelled to Madrid") lies between.
+  {
+    int64_t t = src.first_token;
+    while (t + 1 < src.end_token && head_of(doc_, static_cast<uint32_t>(t)) >= src.first_token &&
+           head_of(doc_, static_cast<uint32_t>(t)) < src.end_token)
+      ++t;  // the source's head word
+    for (int steps = 0; t >= 0 && t != n && steps < 64; ++steps) {
+      const uint8_t r = tok(static_cast<uint32_t>(t)).dep;
+      if (r == dep::kAcl || r == dep::kAclRelcl || r == dep::kAdvcl || r == dep::kCcomp || r == dep::kXcomp ||
+          r == dep::kParataxis || r == dep::kRoot)
+        break;
+      t = head_of(doc_, static_cast<uint32_t>(t));
+    }
+    if (t == n) return;
+  }
+  int32_t m = found_mention_at(static_cast<uint32_t>(n));
+  if (m < 0) {
+    const Range phrase = head_phrase(static_cast<uint32_t>(n), si);
+    if (in_content(phrase.begin) || in_content(phrase.end - 1)) return;
+    m = phrase_mention(phrase.begin, phrase.end);
+  }
+  if (m < 0) return;
+  f.source = m;
+  f.tagged_source = false;
+}
+
+}  // namespace whosaid::attribution

@@ -1,0 +1,69 @@
+// Attribution checked against the dependency tree (src/attribution/tree.cc):
+// the source is the cue's subject, and a phrase before the cue that modifies
+// it is not what was said. The articles are written for these tests.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace whosaid {
+namespace {
+
+using testing::extractor;
+
+// The quote whose text contains `words`, or null.
+const Quote* quote_with(const Document& doc, std::string_view words) {
+  for (const Quote& q : doc.quotes)
+    if (doc.slice(q.span).find(words) != std::string_view::npos) return &q;
+  return nullptr;
+}
+
+std::string mention_of(const Document& doc, const Quote& q) {
+  return q.speaker && q.speaker->mention ? std::string(doc.slice(*q.speaker->mention)) : std::string("(none)");
+}
+
+TEST(AttributionTree, PhraseBeforeTheCueModifiesItAndTheComplementIsTheContent) {
+  const Document doc = extractor().extract(
+      "Candidate confirms bid\n\n"
+      "In an interview with the Guardian, Ms Smith said she would stand.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  const Quote& q = doc.quotes[0];
+  EXPECT_EQ(doc.slice(q.span), "she would stand");
+  ASSERT_TRUE(q.speaker);
+  EXPECT_EQ(q.speaker->name, "Smith");
+}
+
+TEST(AttributionTree, SourceIsTheSubjectNotANameInsideItsRelativeClause) {
+  const Document doc = extractor().extract(
+      "Ticket prices anger supporters\n\n"
+      "Fans of the club, who travelled to Madrid, said the tickets were too expensive.\n");
+  const Quote* q = quote_with(doc, "the tickets were too expensive");
+  ASSERT_NE(q, nullptr);
+  const std::string mention = mention_of(doc, *q);
+  EXPECT_EQ(mention.rfind("Fans", 0), 0u) << mention;
+  ASSERT_TRUE(q->speaker);
+  EXPECT_NE(q->speaker->name, "Madrid");
+}
+
+TEST(AttributionTree, NameInAppositionToTheSubjectStaysTheSource) {
+  const Document doc = extractor().extract(
+      "Business warns on tax\n\n"
+      "The head of the CBI, Digby Jones, warned that business would suffer.\n");
+  const Quote* q = quote_with(doc, "business would suffer");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker);
+  EXPECT_EQ(q->speaker->name, "Digby Jones");
+}
+
+TEST(AttributionTree, HeIsNeverAGroupNamedBefore) {
+  const Document doc = extractor().extract(
+      "Plan under fire\n\n"
+      "Critics, including the Liberal Democrats, say the plan is unworkable.\n\n"
+      "It was, he said, a very difficult decision to defend.\n");
+  const Quote* q = quote_with(doc, "a very difficult decision");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker);
+  EXPECT_NE(q->speaker->name, "Critics");
+}
+
+}  // namespace
+}  // namespace whosaid
