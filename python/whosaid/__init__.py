@@ -3,7 +3,8 @@
     import whosaid
     for q in whosaid.extract(text):
         print(q.speaker.name if q.speaker else "?", q.kind, q.text)
-        assert text[q.start:q.end] == q.text      # offsets are str indices
+        s, e = q.spans[0]                           # offsets are str indices
+        assert text[s:e] in q.text
 
     ex = whosaid.Extractor(indirect=False)          # reusable, thread-safe
     per_article = ex.extract_many(texts, threads=4)
@@ -65,7 +66,8 @@ def _shared_extractor(indirect: bool, min_confidence: float) -> Extractor:
 def extract(text: str, *, indirect: bool = True, min_confidence: float = 0.0) -> list[Quote]:
     """The quotes in one article, in text order (a shared Extractor is used).
 
-    `text[q.start:q.end] == q.text` for every quote. `indirect=False` keeps only
+    Offsets are str indices; `q.text` is the fragments joined by " … " (README:
+    Output schema), `text[q.start:q.end]` for one fragment. `indirect=False` keeps only
     quotations in quotation marks; `min_confidence` drops uncertain attributions.
     """
     return _shared_extractor(indirect, min_confidence).extract(text)

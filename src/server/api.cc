@@ -20,7 +20,7 @@
 
 namespace whosaid::server {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the order written: the quote schema's order
 
 namespace {
 
@@ -203,8 +203,10 @@ std::vector<json> document_quotes(const Document& doc, float min_confidence) {
     if (q.confidence < min_confidence) continue;
     std::string s;
     append_quote_json(doc, q, s);
-    json j = json::parse(s);
-    j["id"] = j["speaker_id"] = j["statement_id"] = nullptr;
+    json j = {{"id", nullptr}};  // the order of a stored quote's fields
+    j.update(json::parse(s));
+    j["speaker_id"] = nullptr;
+    j["statement_id"] = nullptr;
     out.push_back(std::move(j));
   }
   return out;
