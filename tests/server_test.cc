@@ -230,7 +230,7 @@ TEST_F(ServerTest, SearchFindsAQuoteByAWord) {
   ASSERT_EQ(r.second["results"].size(), 1u);
   const json& hit = r.second["results"][0];
   EXPECT_NE(hit["text"].get<std::string>().find("fortnight"), std::string::npos);
-  EXPECT_EQ(hit["speaker"], "John Key");
+  EXPECT_EQ(hit["speaker"]["name"], "John Key");
   EXPECT_EQ(hit["article"]["outlet"], "NZ Herald");
   EXPECT_EQ(hit["article"]["date"], "2014-05-02");
   EXPECT_FALSE(r.second["has_more"]);
@@ -247,7 +247,7 @@ TEST_F(ServerTest, SearchFilters) {
   auto by_speaker = get("/api/search?speaker=John%20Key&limit=100");
   ASSERT_EQ(by_speaker.first, 200);
   ASSERT_GE(by_speaker.second["results"].size(), 3u);
-  for (const json& h : by_speaker.second["results"]) EXPECT_EQ(h["speaker"], "John Key");
+  for (const json& h : by_speaker.second["results"]) EXPECT_EQ(h["speaker"]["name"], "John Key");
 
   auto by_outlet = get("/api/search?outlet=nz%20herald&limit=100");
   ASSERT_FALSE(by_outlet.second["results"].empty());
@@ -488,7 +488,7 @@ TEST_F(ServerTest, ConflictsLinkEachSideToAnArticle) {
       ASSERT_EQ(a.first, 200);
       bool attributed = false;
       for (const json& q : a.second["quotes"])
-        attributed |= q["statement_id"] == c["statement_id"] && q["speaker"]["id"] == s["speaker_id"];
+        attributed |= q["statement_id"] == c["statement_id"] && q["speaker_id"] == s["speaker_id"];
       EXPECT_TRUE(attributed) << s;
     }
     EXPECT_EQ(articles.size(), c["speakers"].size());
@@ -521,8 +521,8 @@ TEST_F(ServerTest, SearchExportsCsvAndJsonl) {
   EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"quotes.csv\"");
   EXPECT_EQ(csv->body.substr(0, csv->body.find("\r\n")),
-            "id,text,kind,speaker,speaker_id,role,org,mention,cue,confidence,statement_id,"
-            "other_articles,article_id,source_id,outlet,date,title,url");
+            "id,text,kind,speaker,speaker_id,role,org,mention,speaker_type,cue,confidence,start,end,"
+            "statement_id,other_articles,article_id,source_id,outlet,date,title,url");
   size_t rows = 0;
   for (size_t at = 0; (at = csv->body.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
   EXPECT_EQ(rows, hits.size() + 1);

@@ -97,7 +97,11 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
   sqlite3_open(path.c_str(), &db);
   ASSERT_EQ(sqlite3_exec(db, "DROP INDEX articles_outlet_date; CREATE INDEX articles_outlet ON "
                              "articles(outlet COLLATE NOCASE); DROP INDEX "
-                             "statement_anchors_statement; PRAGMA user_version = 1;",
+                             "statement_anchors_statement; ALTER TABLE quotes DROP COLUMN "
+                             "mention_start; ALTER TABLE quotes DROP COLUMN mention_end; ALTER "
+                             "TABLE quotes DROP COLUMN speaker_type; ALTER TABLE quotes DROP "
+                             "COLUMN cue_start; ALTER TABLE quotes DROP COLUMN cue_end; PRAGMA "
+                             "user_version = 1;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -105,6 +109,12 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
   expect_error(std::nullopt, "older", [&] { Store ro(path, StoreOptions{.read_only = true}); });
   Store s(path);
   EXPECT_EQ(s.stats().quotes, 1);
+  // What the old schema did not keep is unknown (null in JSON), not made up.
+  auto hits = s.search(SearchQuery{});
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].speaker, "John Key");
+  EXPECT_FALSE(hits[0].mention_span);
+  EXPECT_FALSE(hits[0].cue_span);
   sqlite3_open(path.c_str(), &db);
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) "

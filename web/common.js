@@ -169,7 +169,8 @@ const whosaid = (() => {
     return true;
   }
 
-  // data: {text, quotes: [{spans16, speaker, speaker_index, kind, cue, ...}], speakers}
+  // data: {text, quotes: [{spans16, speaker_index, speaker_id, and the quote fields
+  // of docs/api.md: text, kind, speaker, cue, ...}], speakers}
   // (the shape of /api/articles/{id} and /api/extract). Fills `textBox` with the
   // text, each quotation span a <mark> coloured by speaker; `legendBox` with the
   // speakers; clicking a quotation shows it in `detailBox`.
@@ -231,12 +232,12 @@ const whosaid = (() => {
     detailBox.hidden = false;
     detailBox.appendChild(el('div', {class: 'detail-speaker'},
       el('span', {class: `swatch ${speakerClass(q.speaker_index)}`}),
-      q.speaker ? speakerLink(q.speaker.name, q.speaker.id) : el('span', {class: 'unknown'}, '(unknown speaker)'),
+      q.speaker ? speakerLink(q.speaker.name, q.speaker_id) : el('span', {class: 'unknown'}, '(unknown speaker)'),
       q.speaker && roleText(q.speaker.role, q.speaker.org)
         ? el('span', {class: 'role'}, ` ${roleText(q.speaker.role, q.speaker.org)}`) : null));
     detailBox.appendChild(el('blockquote', {}, q.text));
     const facts = [`${KIND_LABEL[q.kind] || q.kind} quotation`];
-    if (q.cue) facts.push(`cue “${q.cue}”`);
+    if (q.cue) facts.push(`cue “${q.cue.text}”`);
     if (q.speaker && q.speaker.mention) facts.push(`source written as “${q.speaker.mention}”`);
     facts.push(`confidence ${Number(q.confidence).toFixed(2)}`);
     detailBox.appendChild(el('p', {class: 'muted'}, facts.join(' · ')));
@@ -251,7 +252,7 @@ const whosaid = (() => {
     }
     const rows = data.quotes.map(q => el('tr', {},
       el('td', {}, el('span', {class: `swatch ${speakerClass(q.speaker_index)}`}),
-        q.speaker ? speakerLink(q.speaker.name, q.speaker.id) : el('span', {class: 'unknown'}, '(unknown)')),
+        q.speaker ? speakerLink(q.speaker.name, q.speaker_id) : el('span', {class: 'unknown'}, '(unknown)')),
       el('td', {class: 'role'}, q.speaker ? roleText(q.speaker.role, q.speaker.org) : ''),
       el('td', {}, q.kind),
       el('td', {class: 'quote-text'}, q.text)));

@@ -56,8 +56,9 @@
       results.appendChild(el('li', {class: 'result'},
         el('blockquote', {class: 'quote-text'}, highlightTerms(hit.text, terms)),
         el('div', {class: 'result-meta'},
-          speakerLink(hit.speaker, hit.speaker_id),
-          roleText(hit.role, hit.org) ? el('span', {class: 'role'}, roleText(hit.role, hit.org)) : null,
+          speakerLink(hit.speaker && hit.speaker.name, hit.speaker_id),
+          hit.speaker && roleText(hit.speaker.role, hit.speaker.org)
+            ? el('span', {class: 'role'}, roleText(hit.speaker.role, hit.speaker.org)) : null,
           a.outlet ? el('span', {class: 'outlet'}, a.outlet) : null,
           a.date ? el('time', {datetime: date10(a.date)}, date10(a.date)) : null,
           el('span', {class: `kind kind-${hit.kind}`}, hit.kind),

@@ -109,7 +109,8 @@
       const a = q.article;
       latest.appendChild(el('li', {class: 'result'}, el('blockquote', {class: 'quote-text'}, q.text),
         el('div', {class: 'result-meta'},
-          roleText(q.role, q.org) ? el('span', {class: 'role'}, roleText(q.role, q.org)) : null,
+          q.speaker && roleText(q.speaker.role, q.speaker.org)
+            ? el('span', {class: 'role'}, roleText(q.speaker.role, q.speaker.org)) : null,
           a.outlet ? el('span', {class: 'outlet'}, a.outlet) : null,
           a.date ? el('time', {datetime: date10(a.date)}, date10(a.date)) : null,
           el('span', {class: `kind kind-${q.kind}`}, q.kind),

@@ -122,7 +122,7 @@ struct SearchQuery {
 // One stored quote with its article and speaker, as queries return it.
 struct StoredQuote {
   int64_t id = 0;
-  std::string text;            // the fragments joined by " … "
+  std::string text;            // the quote text of every output (fragments joined by " … ")
   std::vector<Span> spans;     // byte ranges into the article text
   QuoteKind kind = QuoteKind::kDirect;
   std::string cue;             // "said", "according to", ...; may be empty
@@ -130,6 +130,9 @@ struct StoredQuote {
   int64_t speaker_id = 0;      // 0: no person (unattributed or a pronoun only)
   std::string speaker;         // the person's display name, else the name as written
   std::string mention;         // the words naming the source in the article
+  std::optional<Span> mention_span;  // its bytes; none for quotes stored before schema 4
+  std::string speaker_type;    // "person", "organisation", "document"; empty: unresolved
+  std::optional<Span> cue_span;      // the cue's bytes; none before schema 4
   std::string role, org;       // as written with this quote
   int64_t statement_id = 0;    // 0: too short to be linked
   int64_t article_id = 0;
@@ -206,7 +209,7 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   static constexpr int kMinStatementWords = 4;   // shorter quotes get no statement
   static constexpr int kMinContainedWords = 9;   // shortest quote linked by containment
   static constexpr int kFragmentWords = 6;       // shorter quotes rank after full ones

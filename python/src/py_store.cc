@@ -16,6 +16,7 @@
 #include "parallel.h"
 #include "py_extractor.h"
 #include "quote_objects.h"
+#include "store/hit_json.h"
 #include "str_utf8.h"
 #include "whosaid/error.h"
 #include "whosaid/store.h"
@@ -30,31 +31,10 @@ QuoteKind parse_kind(const std::string& s) {
   throw Error(ErrorCode::kBadInput, "kind must be \"direct\", \"mixed\" or \"indirect\", not \"" + s + "\"");
 }
 
-py::dict stored_quote_dict(const StoredQuote& q) {
-  py::dict d;
-  d["id"] = q.id;
-  d["text"] = str_of(q.text);
-  d["kind"] = kind_name(q.kind);
-  d["speaker"] = str_or_none(q.speaker);
-  d["speaker_id"] = q.speaker_id ? py::object(py::int_(q.speaker_id)) : py::object(py::none());
-  d["mention"] = str_or_none(q.mention);
-  d["role"] = str_or_none(q.role);
-  d["org"] = str_or_none(q.org);
-  d["cue"] = str_or_none(q.cue);
-  d["confidence"] = round3(q.confidence);
-  d["statement_id"] = q.statement_id ? py::object(py::int_(q.statement_id)) : py::object(py::none());
-  py::list spans;
-  for (Span s : q.spans) spans.append(py::make_tuple(s.begin, s.end));
-  d["byte_spans"] = spans;
-  d["article_id"] = q.article_id;
-  d["source_id"] = str_or_none(q.source_id);
-  d["url"] = str_or_none(q.url);
-  d["outlet"] = str_or_none(q.outlet);
-  d["date"] = str_or_none(q.date);
-  d["title"] = str_or_none(q.title);
-  d["score"] = q.score;
-  d["other_articles"] = q.other_articles;
-  return d;
+// A search hit as a dict: the JSON object of `whosaid search --format json`
+// (store/hit_json.h), through the one writer every output uses.
+py::object stored_quote_dict(const StoredQuote& q) {
+  return py::module_::import("json").attr("loads")(py::str(hit_json(q)));
 }
 
 py::dict summary_dict(const SpeakerSummary& s) {

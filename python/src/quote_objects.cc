@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "bindings.h"
+#include "io/quote_text.h"
 #include "str_utf8.h"
 
 namespace whosaid::python {
@@ -96,7 +97,15 @@ PyQuote quote_from_dict(const py::dict& d) {
 
 ConvertedQuotes convert(const Document& doc, CodepointMap& map) {
   map.clear();
+  std::vector<std::vector<QuoteTextPiece>> pieces;
+  pieces.reserve(doc.quotes.size());
   for (const Quote& q : doc.quotes) {
+    pieces.push_back(quote_text_pieces(doc, q));
+    for (const QuoteTextPiece& p : pieces.back()) {
+      if (p.joiner) continue;
+      map.add(p.span.begin);
+      map.add(p.span.end);
+    }
     map.add(q.span.begin);
     map.add(q.span.end);
     for (Span s : q.spans) {
@@ -115,8 +124,11 @@ ConvertedQuotes convert(const Document& doc, CodepointMap& map) {
   map.build(doc.text());
   ConvertedQuotes out;
   out.reserve(doc.quotes.size());
-  for (const Quote& q : doc.quotes) {
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
     ConvertedQuote c;
+    for (const QuoteTextPiece& p : pieces[i])
+      c.text_pieces.emplace_back(p.joiner ? -1 : map.at(p.span.begin), p.joiner ? -1 : map.at(p.span.end));
     c.start = map.at(q.span.begin);
     c.end = map.at(q.span.end);
     c.spans.reserve(q.spans.size());
@@ -150,7 +162,14 @@ py::list to_python(const ConvertedQuotes& quotes, py::handle text) {
   size_t i = 0;
   for (const ConvertedQuote& c : quotes) {
     PyQuote q;
-    q.text = substring(text, c.start, c.end);
+    if (c.text_pieces.size() == 1) {
+      q.text = substring(text, c.text_pieces[0].first, c.text_pieces[0].second);
+    } else {
+      py::list parts;
+      for (auto [b, e] : c.text_pieces)
+        parts.append(b < 0 ? py::str(std::string(kFragmentJoiner)) : substring(text, b, e));
+      q.text = py::str("").attr("join")(parts);
+    }
     q.start = c.start;
     q.end = c.end;
     py::list spans(c.spans.size());
@@ -221,9 +240,9 @@ void bind_quote_objects(py::module_& m) {
       .def(py::pickle([](const PyCue& c) { return cue_dict(c); }, [](py::dict d) { return cue_from_dict(d); }));
 
   py::class_<PyQuote>(m, "Quote",
-                      "One attribution: what a source said and who. `start`/`end` are str indices, so "
-                      "text[q.start:q.end] == q.text.")
-      .def_readonly("text", &PyQuote::text, "The content, first fragment to last (quotation marks excluded).")
+                      "One attribution: what a source said and who. `start`/`end` are str indices; "
+                      "q.text is text[q.start:q.end] for a quote of one fragment (README: Output schema).")
+      .def_readonly("text", &PyQuote::text, "The content: its fragments joined by ' \u2026 ', a mixed quote's quotation marks balanced.")
       .def_readonly("start", &PyQuote::start)
       .def_readonly("end", &PyQuote::end)
       .def_readonly("spans", &PyQuote::spans, "Content fragments as (start, end) str indices.")

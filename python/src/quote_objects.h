@@ -55,6 +55,9 @@ PyQuote quote_from_dict(const py::dict& d);
 struct ConvertedQuote {
   int64_t start = 0, end = 0;
   std::vector<std::pair<int64_t, int64_t>> spans;
+  // The text as io/quote_text.h builds it: slices of the caller's str, and
+  // {-1, -1} for the joiner between fragments.
+  std::vector<std::pair<int64_t, int64_t>> text_pieces;
   QuoteKind kind = QuoteKind::kDirect;
   bool has_speaker = false;
   std::string name, role, org;

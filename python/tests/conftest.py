@@ -87,6 +87,19 @@ def cli_quote_to_codepoints(q: dict, table: list[int]) -> dict:
     return out
 
 
+QUOTATION_MARKS = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+
+def text_of_fragments(text: str, spans, quote_text: str) -> bool:
+    """True when `quote_text` is the fragments text[s:e] joined by " … ", each with at most
+    the quotation marks that balance it added around it (README "Output schema")."""
+    import re
+
+    marks = "[" + re.escape(QUOTATION_MARKS) + "]*"
+    pattern = re.escape(" \u2026 ").join(marks + re.escape(text[s:e]) + marks for s, e in spans)
+    return re.fullmatch(pattern, quote_text) is not None
+
+
 def read_jsonl_records(path) -> list[dict]:
     """The records of a JSONL file that the CLI accepts (valid JSON objects with a non-blank "text")."""
     import json

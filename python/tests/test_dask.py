@@ -18,7 +18,7 @@ distributed = pytest.importorskip("distributed", reason="distributed is not inst
 import whosaid.dask as wd  # noqa: E402
 from whosaid.dask.shards import plan_shards, run_shards  # noqa: E402
 
-from conftest import SOURCE_DIR, read_jsonl_records  # noqa: E402
+from conftest import SOURCE_DIR, read_jsonl_records, text_of_fragments  # noqa: E402
 from test_api import UNICODE_TEXT  # noqa: E402
 
 N_SHARDS = 8
@@ -76,7 +76,7 @@ def test_extract_bag_reads_jsonl_text_and_warc_synchronously(tmp_path):
     assert len(warc) == 1 and any(q["speaker"] and q["speaker"]["name"] == "John Key" for q in warc[0]["quotes"])
     for r in results:
         for q in r["quotes"]:
-            assert r["text"][q["start"]:q["end"]] == q["text"]
+            assert text_of_fragments(r["text"], q["spans"], q["text"]), q["text"]
     story = next(r for r in results if r["origin"].endswith("story.txt"))
     assert story["quotes"] == [q.to_dict() for q in whosaid.extract(UNICODE_TEXT)]
     with pytest.raises(whosaid.IoError):

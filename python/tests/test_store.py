@@ -39,10 +39,10 @@ def test_ingest_search_speakers(tmp_path):
 
         hits = store.search("SIS legislation")
         assert hits and all("SIS" in h["text"] for h in hits)
-        assert {"text", "speaker", "speaker_id", "url", "date", "byte_spans", "score"} <= set(hits[0])
+        assert {"text", "start", "end", "spans", "speaker", "speaker_id", "score", "article"} <= set(hits[0])
         assert [h["id"] for h in store.search("SIS", **{"from": "2016"})] == \
                [h["id"] for h in store.search("SIS", from_="2016")]
-        assert all(h["date"].startswith("2016") for h in store.search("SIS", since="2016"))
+        assert all(h["article"]["date"].startswith("2016") for h in store.search("SIS", since="2016"))
         assert all(h["kind"] == "direct" for h in store.search(kind="direct", limit=0))
         assert len(store.search(limit=2)) == 2
         with pytest.raises(TypeError):
@@ -58,7 +58,7 @@ def test_ingest_search_speakers(tmp_path):
         assert store.integrity_check() == "ok"
 
         df = store.search(limit=0).to_pandas()
-        assert len(df) == store.stats()["quotes"] and "speaker" in df.columns
+        assert len(df) == store.stats()["quotes"] and {"speaker.name", "article.date"} <= set(df.columns)
         assert list(store.speakers().to_pandas()["name"]) == names
     assert store.closed
     with pytest.raises(whosaid.Error):
@@ -139,7 +139,7 @@ def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path, cli):
         assert s["added"] == 1
         hits = store.search("harbour")
         assert hits and "\ufffd" in hits[0]["text"]
-        assert hits[0]["title"] == "Headline \ufffd"
+        assert hits[0]["article"]["title"] == "Headline \ufffd"
     out = subprocess.run([cli, "export", "--db", str(db)], capture_output=True, check=True)
     assert "\ufffd".encode() in out.stdout
     out.stdout.decode("utf-8")  # strict: valid UTF-8 throughout

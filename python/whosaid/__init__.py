@@ -3,7 +3,8 @@
     import whosaid
     for q in whosaid.extract(text):
         print(q.speaker.name if q.speaker else "?", q.kind, q.text)
-        assert text[q.start:q.end] == q.text      # offsets are str indices
+        s, e = q.spans[0]                           # offsets are str indices
+        assert text[s:e] in q.text
 
     ex = whosaid.Extractor(indirect=False)          # reusable, thread-safe
     per_article = ex.extract_many(texts, threads=4)
@@ -65,7 +66,8 @@ def _shared_extractor(indirect: bool, min_confidence: float) -> Extractor:
 def extract(text: str, *, indirect: bool = True, min_confidence: float = 0.0) -> list[Quote]:
     """The quotes in one article, in text order (a shared Extractor is used).
 
-    `text[q.start:q.end] == q.text` for every quote. `indirect=False` keeps only
+    Offsets are str indices; `q.text` is the fragments joined by " … " (README:
+    Output schema), `text[q.start:q.end]` for one fragment. `indirect=False` keeps only
     quotations in quotation marks; `min_confidence` drops uncertain attributions.
     """
     return _shared_extractor(indirect, min_confidence).extract(text)
@@ -86,7 +88,7 @@ class Results(list):
             import pandas
         except ImportError as e:  # pragma: no cover - depends on the machine
             raise ImportError("to_pandas() needs pandas (Debian: apt-get install python3-pandas)") from e
-        return pandas.DataFrame.from_records(list(self))
+        return pandas.json_normalize(list(self))  # nested objects flattened: "speaker.name"
 
 
 _SEARCH_FILTERS = {"speaker", "role", "outlet", "from", "from_", "since", "to", "until", "kind", "limit"}
@@ -161,11 +163,12 @@ class Store(_whosaid.Store):
         Filters: speaker (name, alias, surname or "#id"), role (substring of the role
         or party), outlet (exact, any case), from / from_ / since and to / until
         (dates "2014", "2014-05" or "2014-05-02", inclusive), kind ("direct",
-        "mixed", "indirect") and limit (default 20; 0: no limit). Each row is a dict:
-        id, text, kind, speaker, speaker_id, mention, role, org, cue, confidence,
-        statement_id, byte_spans (UTF-8 byte ranges into the stored article text),
-        article_id, source_id, url, outlet, date, title, score (bm25, lower is better),
-        other_articles.
+        "mixed", "indirect") and limit (default 20; 0: no limit). Each row is the
+        dict of `whosaid search --format json` (README "Output schema"): id, text,
+        start, end, spans (UTF-8 byte offsets into the stored article text), kind,
+        speaker (dict or None), cue (dict or None), confidence, speaker_id,
+        statement_id, other_articles, score (bm25, lower is better; None without
+        a query) and article (id, source_id, url, outlet, date, title).
         """
         unknown = set(filters) - _SEARCH_FILTERS
         if unknown:

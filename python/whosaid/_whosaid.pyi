@@ -31,7 +31,7 @@ class Cue:
     def to_dict(self) -> dict[str, Any]: ...
 
 class Quote:
-    """One attribution; text[q.start:q.end] == q.text."""
+    """One attribution; offsets are str indices, text is the fragments joined by " … "."""
     @property
     def text(self) -> str: ...
     @property

@@ -1,8 +1,10 @@
 #include "io/quote_json.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/utf8.h"
+#include "io/quote_text.h"
 
 namespace whosaid {
 
@@ -13,7 +15,7 @@ void append_json_string(std::string_view s, std::string& out) {
     if (c >= 0x80) {
       size_t len;
       if (utf8::decode(s, i, len) == utf8::kInvalid) {
-        out += "\\ufffd";
+        out += "\xEF\xBF\xBD";  // U+FFFD, as nlohmann's error_handler_t::replace writes it
       } else {
         out.append(s.substr(i, len));
       }
@@ -42,63 +44,80 @@ void append_json_string(std::string_view s, std::string& out) {
 
 namespace {
 
-void append_span_fields(Span s, std::string& out) {
-  out += "\"start\":" + std::to_string(s.begin) + ",\"end\":" + std::to_string(s.end);
-}
-
 void append_optional_string(std::string_view s, std::string& out) {
   if (s.empty()) out += "null";
   else append_json_string(s, out);
 }
 
+void append_offsets(const std::optional<Span>& s, std::string& out) {
+  if (s) out += ",\"start\":" + std::to_string(s->begin) + ",\"end\":" + std::to_string(s->end);
+  else out += ",\"start\":null,\"end\":null";
+}
+
 }  // namespace
 
-void append_quote_json(const Document& doc, const Quote& q, std::string& out) {
-  out += "{\"text\":";
-  append_json_string(doc.slice(q.span), out);
-  out += ',';
-  append_span_fields(q.span, out);
+QuoteRecord quote_record(const Document& doc, const Quote& q, std::string_view text) {
+  QuoteRecord r;
+  r.text = text;
+  r.span = q.span;
+  r.spans = q.spans.begin();
+  r.spans_count = q.spans.size();
+  r.kind = q.kind;
+  if (q.speaker) {
+    const Speaker& sp = *q.speaker;
+    r.has_speaker = true;
+    r.speaker_name = sp.name;
+    if (sp.mention) {
+      r.mention = doc.slice(*sp.mention);
+      r.mention_span = sp.mention;
+    }
+    r.role = doc.speaker_role(sp);
+    r.org = doc.speaker_org(sp);
+    if (sp.entity >= 0) r.speaker_type = entity_type_name(sp.type);
+  }
+  if (q.cue) {
+    r.has_cue = true;
+    r.cue = doc.slice(*q.cue);
+    r.cue_span = q.cue;
+  }
+  r.confidence = q.confidence;
+  return r;
+}
+
+void append_quote_fields(const QuoteRecord& q, std::string& out) {
+  out += "\"text\":";
+  append_json_string(q.text, out);
+  append_offsets(q.span, out);
   out += ",\"spans\":[";
-  for (size_t i = 0; i < q.spans.size(); ++i) {
+  const Span* spans = q.spans_count ? q.spans : &q.span;
+  for (size_t i = 0; i < std::max<size_t>(q.spans_count, 1); ++i) {
     if (i) out += ',';
-    out += '[' + std::to_string(q.spans[i].begin) + ',' + std::to_string(q.spans[i].end) + ']';
+    out += '[' + std::to_string(spans[i].begin) + ',' + std::to_string(spans[i].end) + ']';
   }
   out += "],\"kind\":\"";
   out += quote_kind_name(q.kind);
   out += "\",\"speaker\":";
-  if (!q.speaker) {
+  if (!q.has_speaker) {
     out += "null";
   } else {
-    const Speaker& sp = *q.speaker;
     out += "{\"name\":";
-    append_optional_string(sp.name, out);
+    append_optional_string(q.speaker_name, out);
     out += ",\"mention\":";
-    if (sp.mention) {
-      append_json_string(doc.slice(*sp.mention), out);
-      out += ",\"start\":" + std::to_string(sp.mention->begin) + ",\"end\":" + std::to_string(sp.mention->end);
-    } else {
-      out += "null,\"start\":null,\"end\":null";
-    }
+    append_optional_string(q.mention, out);
+    append_offsets(q.mention.empty() ? std::nullopt : q.mention_span, out);
     out += ",\"role\":";
-    append_optional_string(doc.speaker_role(sp), out);
+    append_optional_string(q.role, out);
     out += ",\"org\":";
-    append_optional_string(doc.speaker_org(sp), out);
+    append_optional_string(q.org, out);
     out += ",\"type\":";
-    if (sp.entity < 0) {
-      out += "null";
-    } else {
-      out += '"';
-      out += entity_type_name(sp.type);
-      out += '"';
-    }
+    append_optional_string(q.speaker_type, out);
     out += '}';
   }
   out += ",\"cue\":";
-  if (q.cue) {
+  if (q.has_cue) {
     out += "{\"text\":";
-    append_json_string(doc.slice(*q.cue), out);
-    out += ',';
-    append_span_fields(*q.cue, out);
+    append_optional_string(q.cue, out);
+    append_offsets(q.cue_span, out);
     out += '}';
   } else {
     out += "null";
@@ -107,6 +126,12 @@ void append_quote_json(const Document& doc, const Quote& q, std::string& out) {
   std::snprintf(conf, sizeof conf, "%.3f", static_cast<double>(q.confidence));
   out += ",\"confidence\":";
   out += conf;
+}
+
+void append_quote_json(const Document& doc, const Quote& q, std::string& out) {
+  const std::string text = quote_text(doc, q);
+  out += '{';
+  append_quote_fields(quote_record(doc, q, text), out);
   out += '}';
 }
 

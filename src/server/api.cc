@@ -10,15 +10,17 @@
 
 #include "server/article_source.h"
 #include "server/deadline.h"
+#include "io/quote_json.h"
 #include "server/export.h"
 #include "server/text_offsets.h"
+#include "store/hit_json.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
 #include "whosaid/store.h"
 
 namespace whosaid::server {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the order written: the quote schema's order
 
 namespace {
 
@@ -27,15 +29,6 @@ constexpr size_t kMaxSearchOffset = 10000;
 constexpr size_t kMaxTextParam = 1000;  // bytes in one query parameter
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-const char* kind_str(QuoteKind k) {
-  return k == QuoteKind::kDirect ? "direct" : k == QuoteKind::kMixed ? "mixed" : "indirect";
-}
-
-json opt_id(int64_t id) { return id ? json(id) : json(nullptr); }
-
-// 0.30000001192 (a float widened) → 0.3.
-double rounded(float x) { return std::round(static_cast<double>(x) * 1000.0) / 1000.0; }
 
 // ---- parameters ----
 
@@ -153,101 +146,68 @@ int64_t path_id(const std::string& s, const char* what) {
 
 // ---- JSON views ----
 
-json article_ref(const StoredQuote& q) {
-  return {{"id", q.article_id}, {"source_id", q.source_id}, {"url", q.url},
-          {"outlet", q.outlet}, {"date", q.date},           {"title", q.title}};
-}
+json opt_id(int64_t id) { return id ? json(id) : json(nullptr); }
 
-// A search hit: the shape of `whosaid search --format json`.
-json hit_json(const StoredQuote& q) {
-  json spans = json::array();
-  for (const Span& s : q.spans) spans.push_back({s.begin, s.end});
-  json j = {{"id", q.id},
-          {"text", valid_utf8(q.text)},
-          {"kind", kind_str(q.kind)},
-          {"speaker", q.speaker.empty() ? json(nullptr) : json(q.speaker)},
-          {"speaker_id", opt_id(q.speaker_id)},
-          {"role", q.role},
-          {"org", q.org},
-          {"mention", q.mention},
-          {"cue", q.cue},
-          {"confidence", rounded(q.confidence)},
-          {"statement_id", opt_id(q.statement_id)},
-          {"spans", spans},
-          {"article", article_ref(q)}};
-  if (q.score != 0) j["score"] = std::round(q.score * 1000.0) / 1000.0;  // bm25, with q only
-  j["other_articles"] = q.other_articles;  // copies of the statement: "also in N articles"
-  return j;
-}
+// A search hit: store/hit_json.h, the object of `whosaid search --format json`.
+json hit_value(const StoredQuote& q) { return json::parse(hit_json(q)); }
 
-// The text with its quotes, for the article page and /api/extract: quotes carry
-// byte spans and UTF-16 spans into "text", and an index into "speakers" (one
-// entry per distinct speaker, in order of first quote) for colouring.
-json annotated_text(std::string_view raw, const std::vector<StoredQuote>& quotes) {
+// The text with its quotes, for the article page and /api/extract. Each quote
+// is the quote object (io/quote_json.h) with "id", "speaker_id" and
+// "statement_id" (null for /api/extract), UTF-16 spans into "text" and an
+// index into "speakers" (one entry per distinct speaker, in order of first
+// quote) for colouring.
+json annotated_text(std::string_view raw, std::vector<json> quotes) {
   Utf16Text t(raw);
   json speakers = json::array();
   std::map<std::string, size_t> index;
-  json out_quotes = json::array();
-  for (const StoredQuote& q : quotes) {
-    json spans = json::array(), spans16 = json::array();
-    for (const Span& s : q.spans) {
-      spans.push_back({s.begin, s.end});
-      spans16.push_back({t.unit(s.begin), t.unit(s.end)});
-    }
-    json speaker = nullptr;
+  for (json& q : quotes) {
+    json spans16 = json::array();
+    for (const json& s : q["spans"]) spans16.push_back({t.unit(s[0].get<uint32_t>()), t.unit(s[1].get<uint32_t>())});
+    q["spans16"] = std::move(spans16);
     int64_t speaker_index = -1;
-    if (!q.speaker.empty()) {
-      std::string key = q.speaker_id ? "#" + std::to_string(q.speaker_id) : "=" + q.speaker;
+    const json& sp = q["speaker"];
+    if (sp.is_object() && sp["name"].is_string()) {
+      const json& id = q["speaker_id"];
+      std::string key = id.is_number() ? "#" + std::to_string(id.get<int64_t>()) : "=" + sp["name"].get<std::string>();
       auto [it, fresh] = index.emplace(key, speakers.size());
       if (fresh)
-        speakers.push_back({{"id", opt_id(q.speaker_id)}, {"name", valid_utf8(q.speaker)},
-                            {"role", valid_utf8(q.role)}, {"org", valid_utf8(q.org)},
-                            {"quotes", 0}});
-      json& sp = speakers[it->second];
-      sp["quotes"] = sp["quotes"].get<int64_t>() + 1;
-      if (sp["role"].get<std::string>().empty() && !q.role.empty()) sp["role"] = valid_utf8(q.role);
-      if (sp["org"].get<std::string>().empty() && !q.org.empty()) sp["org"] = valid_utf8(q.org);
+        speakers.push_back({{"id", id}, {"name", sp["name"]}, {"role", sp["role"]}, {"org", sp["org"]}, {"quotes", 0}});
+      json& entry = speakers[it->second];
+      entry["quotes"] = entry["quotes"].get<int64_t>() + 1;
+      if (entry["role"].is_null()) entry["role"] = sp["role"];
+      if (entry["org"].is_null()) entry["org"] = sp["org"];
       speaker_index = static_cast<int64_t>(it->second);
-      speaker = {{"id", opt_id(q.speaker_id)}, {"name", valid_utf8(q.speaker)},
-                 {"mention", valid_utf8(q.mention)}, {"role", valid_utf8(q.role)},
-                 {"org", valid_utf8(q.org)}};
     }
-    out_quotes.push_back({{"id", opt_id(q.id)},
-                          {"text", valid_utf8(q.text)},
-                          {"kind", kind_str(q.kind)},
-                          {"spans", spans},
-                          {"spans16", spans16},
-                          {"speaker", speaker},
-                          {"speaker_index", speaker_index},
-                          {"cue", valid_utf8(q.cue)},
-                          {"confidence", rounded(q.confidence)},
-                          {"statement_id", opt_id(q.statement_id)}});
+    q["speaker_index"] = speaker_index;
   }
-  return {{"text", t.text()}, {"length16", t.size16()}, {"quotes", out_quotes},
+  return {{"text", t.text()}, {"length16", t.size16()}, {"quotes", std::move(quotes)},
           {"speakers", speakers}};
 }
 
-// A Document's quotes as StoredQuotes (no ids), so both pages render one shape.
-std::vector<StoredQuote> document_quotes(const Document& doc, float min_confidence) {
-  std::vector<StoredQuote> out;
+// An article's stored quotes as annotated_text() takes them.
+std::vector<json> stored_quotes(const std::vector<StoredQuote>& stored) {
+  std::vector<json> out;
+  for (const StoredQuote& q : stored) {
+    json j = hit_value(q);
+    for (const char* k : {"article", "score", "other_articles"}) j.erase(k);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+// A Document's quotes as annotated_text() takes them: what `whosaid extract`
+// prints, with the store's ids null.
+std::vector<json> document_quotes(const Document& doc, float min_confidence) {
+  std::vector<json> out;
   for (const Quote& q : doc.quotes) {
     if (q.confidence < min_confidence) continue;
-    StoredQuote s;
-    s.spans = q.spans.empty() ? std::vector<Span>{q.span} : std::vector<Span>(q.spans.begin(), q.spans.end());
-    for (size_t i = 0; i < s.spans.size(); ++i) {
-      if (i) s.text += " … ";
-      s.text += doc.slice(s.spans[i]);
-    }
-    s.kind = q.kind;
-    if (q.cue) s.cue = std::string(doc.slice(*q.cue));
-    s.confidence = q.confidence;
-    if (q.speaker) {
-      s.speaker = q.speaker->name;
-      if (q.speaker->mention) s.mention = std::string(doc.slice(*q.speaker->mention));
-      s.role = doc.speaker_role(*q.speaker);
-      s.org = doc.speaker_org(*q.speaker);
-    }
-    out.push_back(std::move(s));
+    std::string s;
+    append_quote_json(doc, q, s);
+    json j = {{"id", nullptr}};  // the order of a stored quote's fields
+    j.update(json::parse(s));
+    j["speaker_id"] = nullptr;
+    j["statement_id"] = nullptr;
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -385,10 +345,10 @@ std::string Api::search(const Params& p) {
     if (e.code() == ErrorCode::kBadInput) throw ApiError(400, e.what(), q.raw ? "q" : "");
     throw;
   }
+  if (format == ExportFormat::kCsv) return hits_csv(r.hits);
+  if (format == ExportFormat::kJsonl) return hits_jsonl(r.hits);
   json results = json::array();
-  for (const StoredQuote& hit : r.hits) results.push_back(hit_json(hit));
-  if (format == ExportFormat::kCsv) return hits_csv(results);
-  if (format == ExportFormat::kJsonl) return hits_jsonl(results);
+  for (const StoredQuote& hit : r.hits) results.push_back(hit_value(hit));
   json query = json::object();
   for (const auto& [k, v] : p)
     if (k != "limit" && k != "offset" && k != "format") query[k] = valid_utf8(v);
@@ -464,7 +424,7 @@ std::string Api::speaker(const std::string& id_text, const Params& p) {
     SearchQuery q;
     q.speaker = "#" + std::to_string(id);
     q.limit = static_cast<size_t>(latest);
-    for (const StoredQuote& hit : c->store.search(q)) j["latest"].push_back(hit_json(hit));
+    for (const StoredQuote& hit : c->store.search(q)) j["latest"].push_back(hit_value(hit));
   }
   return dump(j);
 }
@@ -475,7 +435,7 @@ std::string Api::article(const std::string& id_text, const Params& p) {
   auto c = pool_->take();
   auto a = c->source.article(id);
   if (!a) throw ApiError(404, "no article with id " + std::to_string(id));
-  json j = annotated_text(a->text, a->quotes);
+  json j = annotated_text(a->text, stored_quotes(a->quotes));
   j["article"] = {{"id", a->id},
                   {"source_id", valid_utf8(a->source_id)},
                   {"url", valid_utf8(a->url)},

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,14 @@ class Query {
   }
   int64_t int64(int c) const { return sqlite3_column_int64(stmt_, c); }
   double real(int c) const { return sqlite3_column_double(stmt_, c); }
+  // Columns c and c + 1 as a Span within `size` bytes; none when NULL.
+  std::optional<Span> span(int c, size_t size) const {
+    if (sqlite3_column_type(stmt_, c) == SQLITE_NULL || sqlite3_column_type(stmt_, c + 1) == SQLITE_NULL)
+      return std::nullopt;
+    int64_t b = int64(c), e = int64(c + 1);
+    if (b < 0 || e < b || static_cast<uint64_t>(e) > size) return std::nullopt;
+    return Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+  }
   std::string text(int c) const {
     auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();
@@ -148,7 +157,8 @@ std::optional<StoredArticle> ArticleSource::article(int64_t id) {
   Query q(db_,
           "SELECT q.id, q.spans, q.text, q.kind, coalesce(q.cue, ''), q.confidence, "
           "coalesce(q.speaker, 0), coalesce(s.name, q.speaker_name, ''), coalesce(q.mention, ''), "
-          "coalesce(q.role, ''), coalesce(q.org, ''), coalesce(q.statement, 0) "
+          "coalesce(q.role, ''), coalesce(q.org, ''), coalesce(q.statement, 0), "
+          "q.mention_start, q.mention_end, coalesce(q.speaker_type, ''), q.cue_start, q.cue_end "
           "FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker "
           "WHERE q.article = ? ORDER BY q.start, q.id");
   q.bind(1, id);
@@ -175,6 +185,9 @@ std::optional<StoredArticle> ArticleSource::article(int64_t id) {
     sq.role = q.text(9);
     sq.org = q.text(10);
     sq.statement_id = q.int64(11);
+    sq.mention_span = q.span(12, out.text.size());
+    sq.speaker_type = q.text(14);
+    sq.cue_span = q.span(15, out.text.size());
     sq.article_id = out.id;
     out.quotes.push_back(std::move(sq));
   }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/hit_json.h"
+
 namespace whosaid::server {
 
 using nlohmann::json;
@@ -18,31 +20,35 @@ std::string cell(const json& v) {
   return csv_quote(s);
 }
 
-// Column name → where it is in a search result.
+// Column name → where it is in a search result: a field of the object, or
+// of one of its objects.
 struct Column {
   const char* name;
+  const char* object;  // nullptr: the result itself
   const char* field;
-  bool in_article;
 };
 const Column kColumns[] = {
-    {"id", "id", false},
-    {"text", "text", false},
-    {"kind", "kind", false},
-    {"speaker", "speaker", false},
-    {"speaker_id", "speaker_id", false},
-    {"role", "role", false},
-    {"org", "org", false},
-    {"mention", "mention", false},
-    {"cue", "cue", false},
-    {"confidence", "confidence", false},
-    {"statement_id", "statement_id", false},
-    {"other_articles", "other_articles", false},
-    {"article_id", "id", true},
-    {"source_id", "source_id", true},
-    {"outlet", "outlet", true},
-    {"date", "date", true},
-    {"title", "title", true},
-    {"url", "url", true},
+    {"id", nullptr, "id"},
+    {"text", nullptr, "text"},
+    {"kind", nullptr, "kind"},
+    {"speaker", "speaker", "name"},
+    {"speaker_id", nullptr, "speaker_id"},
+    {"role", "speaker", "role"},
+    {"org", "speaker", "org"},
+    {"mention", "speaker", "mention"},
+    {"speaker_type", "speaker", "type"},
+    {"cue", "cue", "text"},
+    {"confidence", nullptr, "confidence"},
+    {"start", nullptr, "start"},
+    {"end", nullptr, "end"},
+    {"statement_id", nullptr, "statement_id"},
+    {"other_articles", nullptr, "other_articles"},
+    {"article_id", "article", "id"},
+    {"source_id", "article", "source_id"},
+    {"outlet", "article", "outlet"},
+    {"date", "article", "date"},
+    {"title", "article", "title"},
+    {"url", "article", "url"},
 };
 
 }  // namespace
@@ -68,22 +74,34 @@ const char* export_extension(ExportFormat f) {
   return f == ExportFormat::kCsv ? "csv" : f == ExportFormat::kJsonl ? "jsonl" : "json";
 }
 
-std::string hits_csv(const json& results) {
+std::string hits_csv_header() {
   std::string out;
   for (const Column& c : kColumns) {
     if (&c != kColumns) out += ',';
     out += c.name;
   }
-  out += "\r\n";
-  for (const json& hit : results) {
-    for (const Column& c : kColumns) {
-      if (&c != kColumns) out += ',';
-      const json& from = c.in_article ? hit.at("article") : hit;
-      auto it = from.find(c.field);
-      out += cell(it == from.end() ? json(nullptr) : *it);
+  return out;
+}
+
+std::string hit_csv_row(const StoredQuote& q) {
+  const json hit = json::parse(hit_json(q));
+  std::string out;
+  for (const Column& c : kColumns) {
+    if (&c != kColumns) out += ',';
+    const json* from = &hit;
+    if (c.object) {
+      auto o = hit.find(c.object);
+      from = o != hit.end() && o->is_object() ? &*o : nullptr;
     }
-    out += "\r\n";
+    auto it = from ? from->find(c.field) : hit.end();
+    out += cell(from && it != from->end() ? *it : json(nullptr));
   }
+  return out;
+}
+
+std::string hits_csv(const std::vector<StoredQuote>& hits) {
+  std::string out = hits_csv_header() + "\r\n";
+  for (const StoredQuote& q : hits) out += hit_csv_row(q) + "\r\n";
   return out;
 }
 
@@ -97,9 +115,12 @@ std::string csv_quote(std::string_view s) {
   return out + '"';
 }
 
-std::string hits_jsonl(const json& results) {
+std::string hits_jsonl(const std::vector<StoredQuote>& hits) {
   std::string out;
-  for (const json& hit : results) out += dump(hit) + "\n";
+  for (const StoredQuote& q : hits) {
+    append_hit_json(q, out);
+    out += '\n';
+  }
   return out;
 }
 

@@ -78,7 +78,7 @@ const PageSpec kPages[] = {
     {"/speakers/", true, "speaker.html", "speaker", "Speaker"},
     {"", false, "notfound.html", "notfound", "Not found"},  // served for unknown pages
 };
-const char* kLayout = "layout.html";
+const char* kLayoutPage = "layout.html";
 
 const server::WebAsset& embedded(std::string_view name) {
   const server::WebAsset* a = find_asset(name);
@@ -91,7 +91,7 @@ const server::WebAsset& embedded(std::string_view name) {
 std::string compose_page(const PageSpec& p) {
   std::string_view body = embedded(p.file).bytes();
   if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
-  std::string_view layout = embedded(kLayout).bytes();
+  std::string_view layout = embedded(kLayoutPage).bytes();
   std::string out;
   size_t at = 0;
   for (size_t open; (open = layout.find("{{", at)) != std::string_view::npos;) {
@@ -237,7 +237,7 @@ struct Server::Impl {
       return;
     }
     const server::WebAsset* a =
-        name == kLayout || name.find("..") != std::string_view::npos ? nullptr : find_asset(name);
+        name == kLayoutPage || name.find("..") != std::string_view::npos ? nullptr : find_asset(name);
     if (!a) return not_found(req, res, false);
     send_file(res, name, std::string(a->bytes()));
   }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "io/quote_text.h"
 #include "store/search.h"
 #include "store/store_impl.h"
 #include "store/text_keys.h"
@@ -26,38 +27,42 @@ std::string spans_json(const SpanList& spans) {
   return out + "]";
 }
 
-// A quote's text: its fragments joined by " … ".
-std::string quote_text(const Document& doc, const Quote& q) {
-  std::string out;
-  if (q.spans.empty()) return trim(doc.slice(q.span));
-  for (const Span& s : q.spans) {
-    if (s.end > doc.text().size() || s.begin > s.end) continue;
-    if (!out.empty()) out += " … ";
-    out += trim(doc.slice(s));
-  }
-  return out;
-}
-
 }  // namespace
 
 void Store::Impl::insert_quotes(int64_t article, const ArticleInfo& info, const Document& doc) {
   Statement& ins = st(kInsertQuote,
                       "INSERT INTO quotes(article, start, end, spans, text, kind, cue, "
-                      "confidence, speaker, alias, speaker_name, mention, role, org, statement) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                      "confidence, speaker, alias, speaker_name, mention, role, org, statement, "
+                      "mention_start, mention_end, speaker_type, cue_start, cue_end) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  const auto in_text = [&](std::optional<Span> s) { return s && s->begin <= s->end && s->end <= doc.text().size(); };
+  const auto bind_span = [&](int col, std::optional<Span> s) {
+    if (!in_text(s)) {
+      ins.bind_null(col).bind_null(col + 1);
+      return;
+    }
+    ins.bind(col, static_cast<int64_t>(s->begin)).bind(col + 1, static_cast<int64_t>(s->end));
+  };
   for (const Quote& q : doc.quotes) {
-    if (q.span.end > doc.text().size() || q.span.begin > q.span.end) continue;
+    if (!in_text(q.span)) continue;
+    // The text every output writes (io/quote_text.h): the JSON of a stored
+    // quote is the JSON `whosaid extract` prints.
     std::string text = quote_text(doc, q);
-    if (text.empty()) continue;
+    if (trim(text).empty()) continue;
     auto [speaker, alias] = resolve_speaker(doc, q, info.outlet);
-    std::string cue = q.cue && q.cue->end <= doc.text().size() ? trim(doc.slice(*q.cue)) : "";
+    std::string cue = in_text(q.cue) ? trim(doc.slice(*q.cue)) : "";
     std::string mention, name, role, org;
+    std::optional<Span> mention_span;
+    const char* type = "";
     if (q.speaker) {
-      if (q.speaker->mention && q.speaker->mention->end <= doc.text().size())
+      if (in_text(q.speaker->mention)) {
         mention = trim(doc.slice(*q.speaker->mention));
+        mention_span = q.speaker->mention;
+      }
       name = trim(q.speaker->name);
       role = trim(doc.speaker_role(*q.speaker));
       org = trim(doc.speaker_org(*q.speaker));
+      if (q.speaker->entity >= 0) type = entity_type_name(q.speaker->type);
     }
     int64_t statement = link_statement(text);
     const SpanList spans = q.spans.empty() ? SpanList{q.span} : q.spans;
@@ -66,7 +71,9 @@ void Store::Impl::insert_quotes(int64_t article, const ArticleInfo& info, const 
         .bind(6, kind_name(q.kind)).bind_opt(7, cue)
         .bind(8, static_cast<double>(q.confidence)).bind_opt(9, speaker).bind_opt(10, alias)
         .bind_opt(11, name).bind_opt(12, mention).bind_opt(13, role).bind_opt(14, org)
-        .bind_opt(15, statement);
+        .bind_opt(15, statement).bind_opt(18, type);
+    bind_span(16, mention_span);
+    bind_span(19, in_text(q.cue) ? q.cue : std::nullopt);
     ins.run();
     if (speaker) {
       st(kUpsertRole,

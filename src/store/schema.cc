@@ -133,6 +133,16 @@ CREATE INDEX articles_outlet_date ON articles(outlet COLLATE NOCASE, date);
     R"sql(
 CREATE INDEX statement_anchors_statement ON statement_anchors(statement);
 )sql",
+    // 3 → 4: what every JSON output writes for a quote (README "Output schema"):
+    // the offsets of the speaker's mention and of the cue, and the speaker's
+    // type. NULL for quotes stored before.
+    R"sql(
+ALTER TABLE quotes ADD COLUMN mention_start INTEGER;
+ALTER TABLE quotes ADD COLUMN mention_end INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_type TEXT;
+ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == Store::kSchemaVersion,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cmath>
 #include <string>
 #include <variant>
@@ -114,7 +115,15 @@ const char* kind_name(QuoteKind k) {
 const char* const kQuoteColumns =
     "q.id, q.text, q.spans, q.kind, q.cue, q.confidence, q.speaker, "
     "coalesce(s.name, q.speaker_name), q.mention, q.role, q.org, q.statement, "
-    "a.id, a.source_id, a.url, a.outlet, a.date, a.title";
+    "a.id, a.source_id, a.url, a.outlet, a.date, a.title, "
+    "q.mention_start, q.mention_end, q.speaker_type, q.cue_start, q.cue_end";
+
+std::optional<Span> span_from(const Statement& r, int begin_col) {
+  if (r.is_null(begin_col) || r.is_null(begin_col + 1)) return std::nullopt;
+  const int64_t b = r.int64(begin_col), e = r.int64(begin_col + 1);
+  if (b < 0 || e < b || e > UINT32_MAX) return std::nullopt;
+  return Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+}
 
 StoredQuote row_to_quote(const Statement& r) {
   StoredQuote q;
@@ -136,6 +145,9 @@ StoredQuote row_to_quote(const Statement& r) {
   q.outlet = r.text(15);
   q.date = r.text(16);
   q.title = r.text(17);
+  q.mention_span = span_from(r, 18);
+  q.speaker_type = r.text(20);
+  q.cue_span = span_from(r, 21);
   return q;
 }
 
@@ -245,8 +257,8 @@ SearchResults search(sqlite3* db, const Store& store, const SearchQuery& query) 
     bind_all(s);
     while (s.step()) {
       out.hits.push_back(row_to_quote(s));
-      out.hits.back().score = s.real(18);
-      out.hits.back().other_articles = s.int64(19);
+      out.hits.back().score = s.real(kQuoteColumnCount);
+      out.hits.back().other_articles = s.int64(kQuoteColumnCount + 1);
     }
     if (query.limit && out.hits.size() > query.limit) {
       out.hits.pop_back();

@@ -111,7 +111,7 @@ test('search exports what it shows as CSV and JSONL', async () => {
   assert.match(res.headers.get('content-type'), /^application\/x-ndjson/);
   const lines = (await res.text()).trim().split('\n').map(l => JSON.parse(l));
   assert.deepEqual(lines.map(l => l.text), shown);
-  for (const l of lines) assert.equal(l.speaker, 'John Key');
+  for (const l of lines) assert.equal(l.speaker.name, 'John Key');
 
   const csv = await page.locator('#export-csv').getAttribute('href');
   res = await fetch(base + csv);

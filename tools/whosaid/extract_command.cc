@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "io/jsonl.h"
 #include "io/quote_json.h"
+#include "io/quote_text.h"
 #include "io/read_text.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
@@ -79,7 +80,7 @@ void print_table(const Document& doc, std::ostream& out, bool header) {
     std::string speaker = q.speaker ? q.speaker->name : "";
     std::string role(q.speaker ? doc.speaker_role(*q.speaker) : std::string_view());
     out << pad(cell(printable(speaker.empty() ? "?" : speaker), 19), 20) << pad(cell(printable(role), 25), 26)
-        << pad(quote_kind_name(q.kind), 9) << cell(printable(doc.slice(q.span)), 70) << "\n";
+        << pad(quote_kind_name(q.kind), 9) << cell(printable(quote_text(doc, q)), 70) << "\n";
   }
 }
 

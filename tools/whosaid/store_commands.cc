@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "server/export.h"
 #include "server/text_offsets.h"
+#include "store/hit_json.h"
 #include "whosaid/error.h"
 #include "whosaid/extractor.h"
 #include "whosaid/store.h"
@@ -22,10 +23,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kDefaultDb = "whosaid.db";
-
-const char* kind_str(QuoteKind k) {
-  return k == QuoteKind::kDirect ? "direct" : k == QuoteKind::kMixed ? "mixed" : "indirect";
-}
 
 // At most `width` code points of `s`, with "…" when cut; control characters
 // shown, not sent to the terminal.
@@ -60,53 +57,10 @@ std::string pad(const std::string& s, size_t width) {
   return w < width ? c + std::string(width - w, ' ') : c;
 }
 
-// Invalid UTF-8 in stored text is written as U+FFFD in every format.
-std::string csv_field(const std::string& raw) { return server::csv_quote(server::valid_utf8(raw)); }
-
 // JSON text of `j`; invalid UTF-8 in stored text becomes U+FFFD (as the server
 // writes it) instead of nlohmann's type_error.316 aborting the output.
 std::string dump(const json& j, int indent = -1) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
-}
-
-json quote_json(const StoredQuote& q) {
-  json spans = json::array();
-  for (const Span& s : q.spans) spans.push_back({s.begin, s.end});
-  json j = {{"id", q.id},
-            {"text", q.text},
-            {"kind", kind_str(q.kind)},
-            {"speaker", q.speaker.empty() ? json(nullptr) : json(q.speaker)},
-            {"speaker_id", q.speaker_id ? json(q.speaker_id) : json(nullptr)},
-            {"role", q.role},
-            {"org", q.org},
-            {"mention", q.mention},
-            {"cue", q.cue},
-            {"confidence", q.confidence},
-            {"statement_id", q.statement_id ? json(q.statement_id) : json(nullptr)},
-            {"spans", spans},
-            {"article",
-             {{"id", q.article_id},
-              {"source_id", q.source_id},
-              {"url", q.url},
-              {"outlet", q.outlet},
-              {"date", q.date},
-              {"title", q.title}}}};
-  if (q.score != 0) j["score"] = q.score;
-  j["other_articles"] = q.other_articles;
-  return j;
-}
-
-const char* kCsvHeader =
-    "id,date,outlet,url,source_id,speaker,speaker_id,role,org,kind,confidence,statement_id,text";
-
-std::string quote_csv(const StoredQuote& q) {
-  std::ostringstream o;
-  o << q.id << ',' << csv_field(q.date) << ',' << csv_field(q.outlet) << ',' << csv_field(q.url)
-    << ',' << csv_field(q.source_id) << ',' << csv_field(q.speaker) << ','
-    << (q.speaker_id ? std::to_string(q.speaker_id) : "") << ',' << csv_field(q.role) << ','
-    << csv_field(q.org) << ',' << kind_str(q.kind) << ',' << q.confidence << ','
-    << (q.statement_id ? std::to_string(q.statement_id) : "") << ',' << csv_field(q.text);
-  return o.str();
 }
 
 Store open_for_queries(const std::string& db) { return Store(db, StoreOptions{.read_only = true}); }
@@ -245,14 +199,14 @@ void add_search(CLI::App& app, int& exit_code) {
     SearchResults r = store.search_page(o->q);
     const auto& hits = r.hits;
     if (o->format == "json") {
-      json arr = json::array();
-      for (const auto& h : hits) arr.push_back(quote_json(h));
-      std::cout << dump(arr, 2) << "\n";
+      nlohmann::ordered_json arr = nlohmann::ordered_json::array();  // in the schema's key order
+      for (const auto& h : hits) arr.push_back(nlohmann::ordered_json::parse(hit_json(h)));
+      std::cout << arr.dump(2) << "\n";
     } else if (o->format == "jsonl") {
-      for (const auto& h : hits) std::cout << dump(quote_json(h)) << "\n";
+      std::cout << server::hits_jsonl(hits);
     } else if (o->format == "csv") {
-      std::cout << kCsvHeader << "\n";
-      for (const auto& h : hits) std::cout << quote_csv(h) << "\n";
+      std::cout << server::hits_csv_header() << "\n";
+      for (const auto& h : hits) std::cout << server::hit_csv_row(h) << "\n";
     } else {
       for (const auto& h : hits) {
         std::string also = h.other_articles ? "  (also in " + std::to_string(h.other_articles) +
@@ -510,9 +464,9 @@ void add_export(CLI::App& app, int& exit_code) {
       if (!file) throw Error(ErrorCode::kIo, o->output + ": cannot write");
     }
     std::ostream& out = o->output.empty() ? std::cout : file;
-    if (o->format == "csv") out << kCsvHeader << "\n";
+    if (o->format == "csv") out << server::hits_csv_header() << "\n";
     store.for_each_quote([&](const StoredQuote& q) {
-      out << (o->format == "csv" ? quote_csv(q) : dump(quote_json(q))) << "\n";
+      out << (o->format == "csv" ? server::hit_csv_row(q) : hit_json(q)) << "\n";
       return static_cast<bool>(out);
     });
     out.flush();
