@@ -15,7 +15,12 @@ PACKAGES=(
   python3-dask python3-distributed python3-pandas python3-setuptools python3-pip python3-wheel  # Python module, Dask
   clang-14 libclang-rt-14-dev llvm-14   # make fuzz: libFuzzer, sanitizers, llvm-symbolizer
 )
-if [ "${1:-}" = "--list" ]; then printf '%s\n' "${PACKAGES[@]}"; exit 0; fi
+# node and npm: the browser test (tests/e2e/run.sh: npm ci from its lock file,
+# then node's test runner). Debian's nodejs and npm, unless both commands are
+# already there (NodeSource's nodejs brings its own npm and conflicts with
+# Debian's npm package).
+NODE_PACKAGES=(nodejs npm)
+if [ "${1:-}" = "--list" ]; then printf '%s\n' "${PACKAGES[@]}" "${NODE_PACKAGES[@]}"; exit 0; fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -23,6 +28,8 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "install-deps: installing ${missing[*]}" >&2

@@ -32,8 +32,9 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
       const std::string_view w = fw_[j - 1];
       if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).in_quote) break;
       if (is_determiner(w)) return j - 1;
-      if (lex_.is(WordClass::kConj, w) || lex_.is(WordClass::kSkip, w) || lex_.cue(w) || is_preposition(w) ||
-          pronoun_gender(lex_, w))
+      // Not a sentence adverb capitalised at the start ("Meanwhile Michael Jackson's mother").
+      if (lex_.is(WordClass::kConj, w) || lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kStarter, w) ||
+          lex_.cue(w) || is_preposition(w) || pronoun_gender(lex_, w))
         break;
       --j;
     }
