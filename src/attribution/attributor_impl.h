@@ -226,6 +226,11 @@ class Attributor : private TokenView {
   // Whether mention m stands next to cue c: right before it (past adverbs and
   // auxiliaries) or right after it.
   bool next_to_cue(const Mention& m, const Cue& c) const;
+  // Whether only an apposition stands between mention m and the cue after it
+  // ("Stephen Toulouse, a security manager at Microsoft, said"): words set off
+  // by commas without a verb, a relative pronoun or a conjunction. The rules'
+  // source is the subject there; the sentence is not parsed for it.
+  bool apposition_between(const Mention& m, const Cue& c, uint32_t si);
 
   // ---- frames.cc: frames from cues: the verb, its object and its content.
   std::optional<Frame> build_frame(const Cue& c, uint32_t si);

@@ -85,6 +85,17 @@ bool Attributor::next_to_cue(const Mention& m, const Cue& c) const {
   return true;
 }
 
+bool Attributor::apposition_between(const Mention& m, const Cue& c, uint32_t si) {
+  if (m.end_token + 2 >= c.first_token || !is_comma(m.end_token) || !is_comma(c.first_token - 1)) return false;
+  for (uint32_t t = m.end_token; t < c.first_token; ++t) {
+    const std::string_view w = fw_[t];
+    if (tok(t).in_quote || w == "who" || w == "which" || w == "that" || w == "whose" || w == "whom" || w == "and" ||
+        w == "or" || w == "nor" || w == "but")
+      return false;
+  }
+  return finite_verbs(m.end_token, c.first_token, si) == 0;
+}
+
 void Attributor::check_with_tree(Frame& f) {
   const Cue& c = *f.cue;
   if (c.kind != CueKind::kVerb || f.source < 0 || f.noun_cue || !tagger_) return;
@@ -94,7 +105,9 @@ void Attributor::check_with_tree(Frame& f) {
   const bool phrase_before = f.trailing && f.content.size() == 1 && before.end <= c.first_token &&
                              first_quoted(before.begin, before.end, si) >= before.end &&
                              finite_verbs(before.begin, before.end, si) == 0;
-  if (next_to_cue(doc_.mentions[f.source], c) && !phrase_before) return;
+  if ((next_to_cue(doc_.mentions[f.source], c) || apposition_between(doc_.mentions[f.source], c, si)) &&
+      !phrase_before)
+    return;
   if (!parsed(si)) return;
   const uint32_t root = cue_root(c);
   if (!pos::is_verbal(tok(root).tag)) return;
