@@ -65,5 +65,16 @@ TEST(AttributionTree, HeIsNeverAGroupNamedBefore) {
   EXPECT_NE(q->speaker->name, "Critics");
 }
 
+TEST(AttributionTree, FrontedCueSaysOnlyWhatItsOwnClauseHolds) {
+  const Document doc = extractor().extract(
+      "Vote row\n\n"
+      "Asked about the vote, Smith told the BBC he was confident.\n");
+  for (const Quote& q : doc.quotes) EXPECT_EQ(doc.slice(q.span).find("Smith"), std::string_view::npos) << doc.slice(q.span);
+  const Quote* q = quote_with(doc, "he was confident");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker);
+  EXPECT_EQ(q->speaker->name, "Smith");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -223,6 +223,11 @@ class Attributor : private TokenView {
   //   what was said: the content is the cue's clausal complement after it.
   // Sentences where the source stands next to the cue are not parsed.
   void check_with_tree(Frame& f);
+  // A cue in a fronted clause ("Asked about the vote, Smith told the BBC he
+  // was confident", "While promising to reverse job losses, Mrs. Clinton has
+  // run …"): its content lies inside the cue's own clause in the tree, so the
+  // candidate ends (ends_) past that clause are dropped.
+  void within_cue_clause(const Frame& f);
   // Whether mention m stands next to cue c: right before it (past adverbs and
   // auxiliaries) or right after it.
   bool next_to_cue(const Mention& m, const Cue& c) const;

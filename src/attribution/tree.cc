@@ -1,4 +1,6 @@
 // The dependency tree of a sentence, parsed on first use, as the model's features read it.
+#include <algorithm>
+
 #include "attribution/attributor_impl.h"
 #include "mentions/mention_finder.h"
 #include "parse/parser.h"
@@ -83,6 +85,16 @@ bool Attributor::next_to_cue(const Mention& m, const Cue& c) const {
   for (uint32_t t = m.end_token; t < c.first_token; ++t)
     if (!skippable(t)) return false;
   return true;
+}
+
+void Attributor::within_cue_clause(const Frame& f) {
+  if (ends_.size() < 2 || !parsed(f.sentence)) return;
+  const Sentence& s = doc_.sentences[f.sentence];
+  const uint32_t root = cue_root(*f.cue);
+  if (is_root(tok(root))) return;  // the main clause: nothing after it is outside
+  const uint32_t clause_end = subtree(doc_, s.first_token, s.end_token, root).end;
+  const auto past = std::find_if(ends_.begin(), ends_.end(), [&](uint32_t e) { return e > clause_end; });
+  if (past != ends_.begin()) ends_.erase(past, ends_.end());
 }
 
 bool Attributor::apposition_between(const Mention& m, const Cue& c, uint32_t si) {

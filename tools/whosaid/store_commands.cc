@@ -199,9 +199,10 @@ void add_search(CLI::App& app, int& exit_code) {
     SearchResults r = store.search_page(o->q);
     const auto& hits = r.hits;
     if (o->format == "json") {
-      nlohmann::ordered_json arr = nlohmann::ordered_json::array();  // in the schema's key order
-      for (const auto& h : hits) arr.push_back(nlohmann::ordered_json::parse(hit_json(h)));
-      std::cout << arr.dump(2) << "\n";
+      // One hit a line, as hit_json() writes it (the schema's key order, three-decimal confidence).
+      std::string arr = "[";
+      for (size_t i = 0; i < hits.size(); ++i) arr += (i ? ",\n " : "\n ") + hit_json(hits[i]);
+      std::cout << arr << (hits.empty() ? "]\n" : "\n]\n");
     } else if (o->format == "jsonl") {
       std::cout << server::hits_jsonl(hits);
     } else if (o->format == "csv") {
