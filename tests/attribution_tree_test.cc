@@ -76,5 +76,22 @@ TEST(AttributionTree, FrontedCueSaysOnlyWhatItsOwnClauseHolds) {
   EXPECT_EQ(q->speaker->name, "Smith");
 }
 
+TEST(AttributionTree, NameInAppositionAfterAccordingToIsTheSourceAndNotTheContent) {
+  const Document doc = extractor().extract(
+      "Strike\n\n"
+      "According to the head of the union, Bob Crow, the strike will go ahead.\n\n"
+      "According to Ann Lee, the chair of the board, the merger is off.\n");
+  const Quote* strike = quote_with(doc, "the strike will go ahead");
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(doc.slice(strike->span), "the strike will go ahead");
+  ASSERT_TRUE(strike->speaker);
+  EXPECT_EQ(strike->speaker->name, "Bob Crow");
+  const Quote* merger = quote_with(doc, "the merger is off");
+  ASSERT_NE(merger, nullptr);
+  EXPECT_EQ(doc.slice(merger->span), "the merger is off");
+  ASSERT_TRUE(merger->speaker);
+  EXPECT_EQ(merger->speaker->name, "Ann Lee");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -228,6 +228,14 @@ class Attributor : private TokenView {
   // run …"): its content lies inside the cue's own clause in the tree, so the
   // candidate ends (ends_) past that clause are dropped.
   void within_cue_clause(const Frame& f);
+  // "According to the head of the union, Bob Crow, …": the name the tree
+  // reads as an apposition to nominal source m (a name the mention stage
+  // found right after m's comma) is who speaks; else m.
+  int32_t appositive_name(int32_t m, uint32_t si);
+  // "According to Bob Crow, the head of the union, …": the token after the
+  // apposition that the tree hangs from mention m, where m's phrase ends;
+  // `after` (the token after m) when none follows.
+  uint32_t past_apposition(uint32_t after, int32_t m, uint32_t si);
   // Whether mention m stands next to cue c: right before it (past adverbs and
   // auxiliaries) or right after it.
   bool next_to_cue(const Mention& m, const Cue& c) const;

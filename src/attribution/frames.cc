@@ -53,6 +53,7 @@ std::optional<Frame> Attributor::build_frame(const Cue& c, uint32_t si) {
         f.tagged_source = f.source >= 0;
       }
       if (f.source < 0) return std::nullopt;
+      f.source = appositive_name(f.source, si);
       f.origin = "according-to";
       uint32_t after = doc_.mentions[f.source].end_token;
       // "But, according to the poll, 46 percent …", "In addition, according to
@@ -61,6 +62,7 @@ std::optional<Frame> Attributor::build_frame(const Cue& c, uint32_t si) {
       const bool opener = c.first_token > b + 1 && is_comma(c.first_token - 1) && word_count(b, c.first_token) <= 3 &&
                           after < e && is_comma(after) && word_count(after, end) >= 3;
       if (c.first_token <= b + 1 || opener) {
+        after = past_apposition(after, f.source, si);  // "According to Bob Crow, the head of the union, …"
         while (after < e && text(after) != ",") ++after;
         f.content.push_back({after + 1, end});
       } else {

@@ -97,6 +97,37 @@ void Attributor::within_cue_clause(const Frame& f) {
   if (past != ends_.begin()) ends_.erase(past, ends_.end());
 }
 
+int32_t Attributor::appositive_name(int32_t m, uint32_t si) {
+  const Mention& src = doc_.mentions[m];
+  const uint32_t comma = src.end_token;
+  if (src.kind == MentionKind::kName || src.kind == MentionKind::kPronoun || comma + 1 >= doc_.sentences[si].end_token ||
+      !is_comma(comma))
+    return m;
+  const int32_t name = found_mention_at(comma + 1);
+  if (name < 0 || doc_.mentions[name].kind != MentionKind::kName || doc_.mentions[name].first_token != comma + 1 ||
+      !parsed(si))
+    return m;
+  for (uint32_t t = comma + 1; t < doc_.mentions[name].end_token; ++t) {
+    const int64_t h = head_of(doc_, t);
+    if (tok(t).dep == dep::kAppos && h >= src.first_token && h < src.end_token) return name;
+  }
+  return m;
+}
+
+uint32_t Attributor::past_apposition(uint32_t after, int32_t m, uint32_t si) {
+  const Sentence& s = doc_.sentences[si];
+  const Mention& src = doc_.mentions[m];
+  if (after + 1 >= s.end_token || !is_comma(after) || !parsed(si)) return after;
+  for (uint32_t t = after + 1; t < s.end_token && !is_comma(t); ++t) {
+    const int64_t h = head_of(doc_, t);
+    if (tok(t).dep == dep::kAppos && h >= src.first_token && h < src.end_token) {
+      const uint32_t end = subtree(doc_, s.first_token, s.end_token, t).end;
+      return is_comma(end - 1) ? end - 1 : end;  // at the comma closing it
+    }
+  }
+  return after;
+}
+
 bool Attributor::apposition_between(const Mention& m, const Cue& c, uint32_t si) {
   if (m.end_token + 2 >= c.first_token || !is_comma(m.end_token) || !is_comma(c.first_token - 1)) return false;
   for (uint32_t t = m.end_token; t < c.first_token; ++t) {
