@@ -93,5 +93,16 @@ TEST(AttributionTree, NameInAppositionAfterAccordingToIsTheSourceAndNotTheConten
   EXPECT_EQ(merger->speaker->name, "Ann Lee");
 }
 
+TEST(AttributionTree, RelativePronounSourceIsTheNounItsClauseHangsFrom) {
+  const Document doc = extractor().extract(
+      "Deficit\n\n"
+      "The latest to pitch in has been President George W Bush himself, who told the summit that he would cut "
+      "the deficit.\n");
+  const Quote* q = quote_with(doc, "he would cut the deficit");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker);
+  EXPECT_EQ(q->speaker->name, "George W Bush");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -11,6 +11,8 @@
 #include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
+#include "parse/parser.h"
+#include "parse/tree.h"
 #include "tagger/tag_set.h"
 
 namespace whosaid {
@@ -426,7 +428,38 @@ class Resolver {
     sp.type = e.type;
   }
 
+  // "the International Air Transport Association (IATA), which has attacked
+  // …", "President George W Bush himself, who told …": a relative pronoun
+  // that is a source and that nothing resolved takes the entity of the noun
+  // the tree hangs its clause from (acl:relcl). Only such sentences are parsed.
+  void resolve_relatives_by_tree() {
+    for (const SpeakerLink& l : links_) {
+      if (l.mention < 0 || resolved_[l.mention] >= 0) continue;
+      const Mention& m = doc_.mentions[l.mention];
+      const std::string_view w = folded_[m.first_token];
+      if (m.kind != MentionKind::kPronoun || m.end_token != m.first_token + 1 ||
+          (w != "who" && w != "which" && w != "that"))
+        continue;
+      const int32_t si = sentence_containing(doc_, m.first_token);
+      if (si < 0) continue;
+      const Sentence& s = doc_.sentences[si];
+      if (!is_parsed(doc_.tokens[m.first_token])) Parser::builtin().parse(doc_, s.first_token, s.end_token);
+      const int64_t clause = head_of(doc_, m.first_token);
+      if (clause < 0 || doc_.tokens[clause].dep != dep::kAclRelcl) continue;
+      const int64_t noun = head_of(doc_, static_cast<uint32_t>(clause));
+      if (noun < 0 || noun >= m.first_token) continue;
+      for (size_t j = static_cast<size_t>(l.mention), steps = 0; j-- > 0 && steps < 64; ++steps) {
+        const Mention& c = doc_.mentions[j];
+        if (c.end_token <= s.first_token) break;
+        if (c.first_token > noun || noun >= c.end_token) continue;
+        resolved_[l.mention] = c.kind == MentionKind::kPronoun ? resolved_[j] : c.entity;
+        break;
+      }
+    }
+  }
+
   void assign_speakers() {
+    resolve_relatives_by_tree();
     // Only the entities that sources stand for are typed (the model costs a
     // few microseconds a mention), all before any pronoun lends one its gender.
     std::vector<uint8_t> typed(doc_.entities.size(), 0);
@@ -474,13 +507,37 @@ class Resolver {
     }
   }
 
-  // "vocal critics who say …", "a Commission ruling which said …": the noun
-  // phrase right before a relative pronoun that nothing resolved, read from
-  // the tags (adjectives, nouns, numbers and a determiner ending in a noun),
-  // or nothing. The pronoun names no one; its phrase says who.
+  // "vocal critics who say …", "a Commission ruling which said …", "an
+  // auditor, who has recommended …": the noun phrase of a relative pronoun
+  // that nothing resolved: the noun the tree hangs the clause from, else the
+  // phrase right before the pronoun read from the tags (adjectives, nouns,
+  // numbers and a determiner ending in a noun), or nothing. The pronoun names
+  // no one; its phrase says who.
   std::optional<Span> relative_antecedent(const Mention& m) const {
     const std::string_view w = folded_[m.first_token];
     if (m.end_token != m.first_token + 1 || (w != "who" && w != "which" && w != "that")) return std::nullopt;
+    // Parsed (resolve_relatives_by_tree()): the noun the clause hangs from, with what precedes it in its phrase.
+    if (const int64_t clause = head_of(doc_, m.first_token);
+        clause >= 0 && doc_.tokens[clause].dep == dep::kAclRelcl) {
+      const int64_t noun = head_of(doc_, static_cast<uint32_t>(clause));
+      const int32_t si = sentence_containing(doc_, m.first_token);
+      if (noun >= 0 && noun < m.first_token && si >= 0 && pos::is_nominal(doc_.tokens[noun].tag)) {
+        // Its determiners and modifiers (with what hangs from them: "the prime
+        // minister's"), not a preposition, conjunction, subject or verb before
+        // them ("of experts", "are the same people").
+        const uint32_t floor = doc_.sentences[si].first_token;
+        uint32_t first = static_cast<uint32_t>(noun);
+        while (first > floor && dominates(doc_, noun, first - 1)) {
+          const Token& t = doc_.tokens[first - 1];
+          const bool modifier = t.dep == dep::kDet || t.dep == dep::kDetPredet || t.dep == dep::kAmod ||
+                                t.dep == dep::kCompound || t.dep == dep::kNummod || t.dep == dep::kNmodPoss ||
+                                t.dep == dep::kFlat;
+          if (head_of(doc_, first - 1) == noun && !modifier) break;
+          --first;
+        }
+        return Span{doc_.tokens[first].span.begin, doc_.tokens[noun].span.end};
+      }
+    }
     const uint32_t end = m.first_token;  // the phrase ends before the pronoun
     if (end == 0 || !pos::is_nominal(doc_.tokens[end - 1].tag)) return std::nullopt;
     const int32_t si = sentence_containing(doc_, m.first_token);
