@@ -3,6 +3,7 @@
 // concern, one file each in src/attribution/:
 //   attributor.cc     the stage driver: sentence by sentence, frames then quotes; mentions sorted at the end
 //   sentence_scan.cc  per-token and per-sentence tables, tags on demand
+//   tree.cc           the dependency tree on demand, and frames checked against it
 //   frames.cc         frames from cues: the verb, its object and its content
 //   frame_joins.cc    frames that meet in one sentence: nested, shared-source and split frames
 //   sources.cc        sources: mentions at a cue, subjects, tagged noun phrases, appositives
@@ -191,9 +192,9 @@ class Attributor : private TokenView {
   uint32_t finite_verbs(uint32_t b, uint32_t e, uint32_t si);
   bool skippable(uint32_t t) const;
 
-  // ---- tree.cc: the dependency tree of a sentence, parsed on first use, as the model's features read it.
-  // Parses sentence si (tagging it first) on first use: only sentences where
-  // a reported-speech candidate is scored. False without a tagger.
+  // ---- tree.cc: the dependency tree of a sentence, parsed on first use, and the checks of frames against it.
+  // Parses sentence si (tagging it first) on first use: only the sentences a
+  // check below needs. False without a tagger.
   bool parsed(uint32_t si);
   // The word of cue c that heads it in the tree ("according" of "according
   // to", "pointed" of "pointed out"): the first whose head lies outside it.

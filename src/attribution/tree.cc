@@ -1,4 +1,4 @@
-// The dependency tree of a sentence, parsed on first use, as the model's features read it.
+// The dependency tree of a sentence, parsed on first use, and the checks of frames against it.
 #include <algorithm>
 
 #include "attribution/attributor_impl.h"
@@ -181,8 +181,8 @@ void Attributor::check_with_tree(Frame& f) {
   // A subject that names no one ("this morning said", a misparse) leaves the rules' source.
   const uint8_t nt = tok(static_cast<uint32_t>(n)).tag;
   if (!(pos::is_nominal(nt) || pos::is_pronoun(nt)) || lex_.is(WordClass::kTime, fw_[n])) return;
-  if (child_with(doc_, doc_.sentences[si].first_token, static_cast<uint32_t>(n), n, dep::kCase) >= 0) return;  // "of lending"
-
+  if (child_with(doc_, doc_.sentences[si].first_token, static_cast<uint32_t>(n), n, dep::kCase) >= 0)
+    return;  // a noun after a preposition ("of lending") is no subject: a misparse
   if (src.first_token <= n && n < src.end_token) return;  // the rules and the tree agree
   // "The head of the CBI, Digby Jones, warned": a phrase of the subject is
   // it, unless a clause ("who travelled to Madrid") lies between.
