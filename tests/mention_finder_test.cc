@@ -31,6 +31,15 @@ TEST(NameParts, SentenceInitialPersonNounIsARole) {
   EXPECT_EQ(role_of(doc, m), "Singer");
 }
 
+// The first word after a citation mark or a list number opens the sentence too.
+TEST(NameParts, PersonNounAfterACitationMarkIsARole) {
+  Document doc = extractor().extract(
+      "Galois\n\n[22] Mathematician Hermann Weyl said of this letter that it was remarkable.");
+  const Mention* m = mention_with(doc, "Weyl");
+  EXPECT_EQ(name_of(doc, m), "Hermann Weyl");
+  EXPECT_EQ(role_of(doc, m), "Mathematician");
+}
+
 // A party or nationality, capitalised everywhere, before a given name.
 TEST(NameParts, CapitalisedPersonNounBeforeAGivenNameIsARole) {
   Document doc = extractor().extract(

@@ -35,17 +35,22 @@ struct RunContext {
   const FoldedWords& fw;
   const StringSet& lower_words;
   const Sentence& s;
+  // The sentence's first word: only punctuation, numbers or quotation marks
+  // before it ("[22] Mathematician Hermann Weyl", "1. Brexit …").
+  uint32_t first_word;
 
   // The run from k on reads as a person's name: it opens with a known given
-  // name or an honorific, or it is two or more words whose first is neither
-  // a WordNet noun nor written in lower case in the document ("Nicolas
-  // Anelka", not "Big Brother"), and it does not end in an organisation head.
+  // name or an honorific, or it is two or more words whose first is not
+  // written in lower case in the document and is no WordNet noun, or one
+  // whose first sense is a person ("Hermann Weyl": WordNet lists famous
+  // Hermanns) — "Nicolas Anelka", not "Big Brother" — and it does not end in
+  // an organisation head.
   bool person_name_from(uint32_t k, uint32_t e) const {
     if (k >= e || lex.is(WordClass::kOrgHead, fw[e - 1])) return false;
     if (!doc.tokens[k].has(kCapitalized)) return false;
     if (lex.given_name_gender(fw[k]) != Gender::kUnknown || is_honorific(lex, fw[k])) return true;
     const NounSenses ns = lex.noun_senses(fw[k]);
-    return e - k >= 2 && ns.lexfile[0] == 0 && !lower_words.count(fw[k]);
+    return e - k >= 2 && (ns.lexfile[0] == 0 || ns.first_is(NounSenses::kPerson)) && !lower_words.count(fw[k]);
   }
 
   // A common word, not a name: written in lower case elsewhere in the
@@ -68,7 +73,7 @@ struct RunContext {
     const std::string_view w = fw[k];
     if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return false;
     if (!person_name_from(k + 1, e)) return false;
-    const bool initial = k == s.first_token;
+    const bool initial = k == first_word;
     // A word always capitalised (a party, a nationality: "Liberal Democrat Paul
     // Tyler", "Texan Michael Chicoine") qualifies only before a given name or
     // an honorific and at least one more word.
@@ -96,7 +101,7 @@ struct RunContext {
   // the rest opens with a given name or an honorific and is not a one-word
   // name.
   bool sentence_opener(uint32_t k, uint32_t e, const StringSet& mid_caps_words) const {
-    if (k != s.first_token || k + 1 >= e) return false;
+    if (k != first_word || k + 1 >= e) return false;
     const std::string_view w = fw[k];
     if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return false;
     if (lex.is(WordClass::kOrgHead, fw[e - 1]) || mid_caps_words.count(w)) return false;
@@ -147,7 +152,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   }
 
   for (const Sentence& s : doc.sentences) {
-    const RunContext run{doc, lex, fw, lower_words, s};
+    uint32_t first_word = s.first_token;
+    while (first_word < s.end_token && doc.tokens[first_word].kind != TokenKind::kWord) ++first_word;
+    const RunContext run{doc, lex, fw, lower_words, s, first_word};
     // Article furniture (layout/layout.h) names no one, except a picture
     // caption: "Chancellor Jeremy Hunt arrives …" tells who "Hunt" is (it holds
     // no cue, so no one speaks there).
@@ -221,16 +228,16 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       uint32_t b = t;
       while (b < e && (lex.is(WordClass::kStarter, fw[b]) || lex.is(WordClass::kSkip, fw[b]) ||
                        lex.is(WordClass::kTime, fw[b]) || lex.is(WordClass::kConj, fw[b]) ||
-                       (b == s.first_token && fw[b].size() > 2 && fw[b].ends_with("ly") &&
+                       (b == first_word && fw[b].size() > 2 && fw[b].ends_with("ly") &&
                         !mid_caps_words.count(fw[b])) ||  // "Reportedly", not "Daly" or "Kelly"
-                       (b == s.first_token && b + 1 < e && lex.cue(fw[b]) == nullptr &&
+                       (b == first_word && b + 1 < e && lex.cue(fw[b]) == nullptr &&
                         fw[b] == "meanwhile"))) {
         ++b;
       }
       // A sentence-initial word that is a verb form ("Revealed", "Rallying") or
       // written in lower case elsewhere is not a name, unless it is also
       // capitalised inside a sentence somewhere ("Key: …" and "Mr Key").
-      if (b == s.first_token && b < e && lex.given_name_gender(fw[b]) == Gender::kUnknown &&
+      if (b == first_word && b < e && lex.given_name_gender(fw[b]) == Gender::kUnknown &&
           (lex.cue(fw[b]) != nullptr || lower_words.count(fw[b])) && !mid_caps_words.count(fw[b])) {
         ++b;
       }
