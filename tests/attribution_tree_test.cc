@@ -104,5 +104,19 @@ TEST(AttributionTree, RelativePronounSourceIsTheNounItsClauseHangsFrom) {
   EXPECT_EQ(q->speaker->name, "George W Bush");
 }
 
+// Not a tree check, but the same family of source errors: "by" before the
+// source marks an agent ("Asked by Stephanopoulos to respond"), except after
+// a document noun, where it names the body the document is credited to.
+TEST(AttributionTree, BodyADocumentIsCreditedToIsItsSource) {
+  const Document doc = extractor().extract(
+      "Waste\n\n"
+      "The report by the public accounts committee says the scheme wasted money.\n");
+  const Quote* q = quote_with(doc, "the scheme wasted money");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker);
+  const std::string mention = mention_of(doc, *q);
+  EXPECT_NE(mention.find("committee"), std::string::npos) << mention;
+}
+
 }  // namespace
 }  // namespace whosaid

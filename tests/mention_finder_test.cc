@@ -40,6 +40,18 @@ TEST(NameParts, PersonNounAfterACitationMarkIsARole) {
   EXPECT_EQ(role_of(doc, m), "Mathematician");
 }
 
+// "for" inside a body's name after its head noun, not before a date.
+TEST(NameParts, ForAfterABodysHeadIsPartOfItsName) {
+  Document doc = extractor().extract(
+      "Tax\n\nA report by the Institute for Fiscal Studies says taxes will rise. Figures from the Commerce "
+      "Department for November showed exports down.");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Fiscal")), "Institute for Fiscal Studies");
+  const Mention* department = nullptr;
+  for (const Mention& m : doc.mentions)
+    if (m.kind != MentionKind::kNominal && doc.slice(m.name).find("Commerce") != std::string_view::npos) department = &m;
+  EXPECT_EQ(name_of(doc, department), "Commerce Department");
+}
+
 // A party or nationality, capitalised everywhere, before a given name.
 TEST(NameParts, CapitalisedPersonNounBeforeAGivenNameIsARole) {
   Document doc = extractor().extract(

@@ -293,8 +293,11 @@ bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame
       break;
     }
   }
-  if (m >= 0 && doc_.mentions[m].first_token > b && fw_[doc_.mentions[m].first_token - 1] == "by")
-    return false;  // "Asked by Stephanopoulos to respond …": an agent, not the speaker
+  // "Asked by Stephanopoulos to respond …": an agent, not the speaker; but
+  // "The report by the committee says": the body a document is credited to.
+  if (m >= 0 && doc_.mentions[m].first_token > b && fw_[doc_.mentions[m].first_token - 1] == "by" &&
+      !(doc_.mentions[m].first_token > b + 1 && lex_.is(WordClass::kDocument, fw_[doc_.mentions[m].first_token - 2])))
+    return false;
   if (m < 0 && is_comma(p - 1)) {
     // ""…," Mr. Mahaney, of RBC Capital Markets, said": the first name after the quotation.
     for (uint32_t k = p - 1; k > b; --k) {

@@ -185,10 +185,13 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         // "I" before a word is the pronoun ("the novel Dark Matters I wrote"),
         // not a regnal number ("Charles I, who …").
         if (e > t && fw[e] == "i" && e + 1 < s.end_token && doc.tokens[e + 1].kind == TokenKind::kWord) break;
+        // "Bank of England"; "Institute for Fiscal Studies", "Department for Education": "for" after a body's head.
+        const bool connector =
+            e > t && (name_connector(fw[e]) || (fw[e] == "for" && lex.is(WordClass::kOrgHead, fw[e - 1]) &&
+                                                e + 1 < s.end_token && !lex.is(WordClass::kDateWord, fw[e + 1])));
         if (et.kind == TokenKind::kWord && (et.has(kCapitalized) || hyphen_name(doc.slice(et.span)) ||
-                                            (e > t && name_connector(fw[e]) &&
-                                                                      e + 1 < s.end_token &&
-                                                                      doc.tokens[e + 1].has(kCapitalized)))) {
+                                            (connector && e + 1 < s.end_token &&
+                                             doc.tokens[e + 1].has(kCapitalized)))) {
           ++e;
           continue;
         }
