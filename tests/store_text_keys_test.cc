@@ -61,6 +61,20 @@ TEST(TextKeys, AnAcronymIsNoPronoun) {
   EXPECT_EQ(store::organisation_key("It"), "");
 }
 
+// One party however news names it: with or without "Party", singular or
+// plural, and its other name ("Tories", "GOP").
+TEST(TextKeys, PartyNamesShareOneKey) {
+  const std::string conservative = store::organisation_key("Conservatives");
+  EXPECT_EQ(store::organisation_key("the Tories"), conservative);
+  EXPECT_EQ(store::organisation_key("Tory"), conservative);
+  EXPECT_EQ(store::organisation_key("Conservative Party"), conservative);
+  EXPECT_EQ(store::organisation_key("Labour Party"), store::organisation_key("Labour"));
+  EXPECT_EQ(store::organisation_key("GOP"), store::organisation_key("Republicans"));
+  EXPECT_EQ(store::organisation_key("Liberal Democrats"), store::organisation_key("Liberal Democrat"));
+  EXPECT_NE(store::organisation_key("Labour"), conservative);
+  EXPECT_NE(store::organisation_key("Democrats"), store::organisation_key("Republicans"));
+}
+
 TEST(TextKeys, RolesAgree) {
   EXPECT_TRUE(store::roles_agree("Prime Minister", "prime minister"));
   EXPECT_TRUE(store::roles_agree("Labour", "Labour Party"));

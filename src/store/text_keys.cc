@@ -291,6 +291,28 @@ std::string display_name(std::string_view name, const PersonName& pn) {
   return rest;
 }
 
+namespace {
+// One party that news names two ways: "the Tories" and "the Conservatives",
+// "the GOP" and "the Republicans" (the keys after party_form()).
+std::string_view party_alias(std::string_view k) {
+  static constexpr std::pair<std::string_view, std::string_view> kAliases[] = {{"tory", "conservative"},
+                                                                               {"gop", "republican"}};
+  for (const auto& [alias, name] : kAliases)
+    if (k == alias) return name;
+  return k;
+}
+
+// "Labour Party" is "Labour"; "the Conservatives", "a Conservative" and "the
+// Conservative Party" one party: a last word "party" is left out, and a
+// plural last word made singular ("tories" -> "tory").
+void party_form(std::string& k) {
+  if (k.size() > 6 && k.ends_with(" party")) k.resize(k.size() - 6);
+  if (k.size() > 4 && k.ends_with("ies")) k.replace(k.size() - 3, 3, "y");
+  else if (k.size() > 3 && k.back() == 's' && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("is"))
+    k.pop_back();
+}
+}  // namespace
+
 std::string organisation_key(std::string_view name) {
   while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
   if (name.size() > 4 && (name.substr(0, 4) == "the " || name.substr(0, 4) == "The "))
@@ -299,7 +321,8 @@ std::string organisation_key(std::string_view name) {
   std::string k = fold_key(name);
   if (k.rfind("the ", 0) == 0) k.erase(0, 4);
   if (pronouns().count(k) && !acronym(name)) return {};
-  return k;
+  party_form(k);
+  return std::string(party_alias(k));
 }
 
 bool abbreviates(std::string_view short_key, std::string_view long_key) {
