@@ -116,6 +116,12 @@ TEST(AttributionTree, BodyADocumentIsCreditedToIsItsSource) {
   ASSERT_TRUE(q->speaker);
   const std::string mention = mention_of(doc, *q);
   EXPECT_NE(mention.find("committee"), std::string::npos) << mention;
+  // The body's name does not take the "by" ("A report by | MPs on the committee").
+  const Document mps = extractor().extract("Waste\n\nA report by MPs on the committee says the scheme wasted money.\n");
+  const Quote* r = quote_with(mps, "the scheme wasted money");
+  ASSERT_NE(r, nullptr);
+  ASSERT_TRUE(r->speaker);
+  EXPECT_EQ(r->speaker->name.rfind("by ", 0), std::string::npos) << r->speaker->name;
 }
 
 }  // namespace

@@ -32,9 +32,10 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
       const std::string_view w = fw_[j - 1];
       if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).in_quote) break;
       if (is_determiner(w)) return j - 1;
-      // Not a sentence adverb capitalised at the start ("Meanwhile Michael Jackson's mother").
+      // Not a sentence adverb capitalised at the start ("Meanwhile Michael
+      // Jackson's mother"), nor the "by" of an agent or author ("A report by | MPs on the committee").
       if (lex_.is(WordClass::kConj, w) || lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kStarter, w) ||
-          lex_.cue(w) || is_preposition(w) || pronoun_gender(lex_, w))
+          lex_.cue(w) || is_preposition(w) || w == "by" || pronoun_gender(lex_, w))
         break;
       --j;
     }
