@@ -237,6 +237,9 @@ class Attributor : private TokenView {
   // apposition that the tree hangs from mention m, where m's phrase ends;
   // `after` (the token after m) when none follows.
   uint32_t past_apposition(uint32_t after, int32_t m, uint32_t si);
+  // The first token of [from, limit) that the tree hangs from mention src as
+  // an apposition; -1 if none (both checks above look for one).
+  int64_t apposition_to(const Mention& src, uint32_t from, uint32_t limit) const;
   // Whether mention m stands next to cue c: right before it (past adverbs and
   // auxiliaries) or right after it.
   bool next_to_cue(const Mention& m, const Cue& c) const;

@@ -54,7 +54,8 @@ int64_t Attributor::tree_subject(uint32_t root, uint32_t si) const {
     int64_t n = child_with(doc_, s.first_token, s.end_token, v, dep::kNsubj);
     if (n >= 0) {
       const std::string_view w = fw_[n];
-      if ((w == "who" || w == "which" || w == "that") && doc_.tokens[v].dep == dep::kAclRelcl) return head_of(doc_, v);
+      if (w == "who" || w == "which" || w == "that")
+        if (const int64_t noun = relative_clause_noun(doc_, static_cast<uint32_t>(n)); noun >= 0) return noun;
       return n;
     }
     const uint8_t r = doc_.tokens[v].dep;
@@ -107,25 +108,27 @@ int32_t Attributor::appositive_name(int32_t m, uint32_t si) {
   if (name < 0 || doc_.mentions[name].kind != MentionKind::kName || doc_.mentions[name].first_token != comma + 1 ||
       !parsed(si))
     return m;
-  for (uint32_t t = comma + 1; t < doc_.mentions[name].end_token; ++t) {
-    const int64_t h = head_of(doc_, t);
-    if (tok(t).dep == dep::kAppos && h >= src.first_token && h < src.end_token) return name;
-  }
-  return m;
+  return apposition_to(src, comma + 1, doc_.mentions[name].end_token) >= 0 ? name : m;
 }
 
 uint32_t Attributor::past_apposition(uint32_t after, int32_t m, uint32_t si) {
   const Sentence& s = doc_.sentences[si];
   const Mention& src = doc_.mentions[m];
   if (after + 1 >= s.end_token || !is_comma(after) || !parsed(si)) return after;
-  for (uint32_t t = after + 1; t < s.end_token && !is_comma(t); ++t) {
+  uint32_t limit = after + 1;
+  while (limit < s.end_token && !is_comma(limit)) ++limit;
+  const int64_t t = apposition_to(src, after + 1, limit);
+  if (t < 0) return after;
+  const uint32_t end = subtree(doc_, s.first_token, s.end_token, static_cast<uint32_t>(t)).end;
+  return is_comma(end - 1) ? end - 1 : end;  // at the comma closing it
+}
+
+int64_t Attributor::apposition_to(const Mention& src, uint32_t from, uint32_t limit) const {
+  for (uint32_t t = from; t < limit; ++t) {
     const int64_t h = head_of(doc_, t);
-    if (tok(t).dep == dep::kAppos && h >= src.first_token && h < src.end_token) {
-      const uint32_t end = subtree(doc_, s.first_token, s.end_token, t).end;
-      return is_comma(end - 1) ? end - 1 : end;  // at the comma closing it
-    }
+    if (tok(t).dep == dep::kAppos && h >= src.first_token && h < src.end_token) return t;
   }
-  return after;
+  return -1;
 }
 
 bool Attributor::apposition_between(const Mention& m, const Cue& c, uint32_t si) {

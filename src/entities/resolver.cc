@@ -444,9 +444,7 @@ class Resolver {
       if (si < 0) continue;
       const Sentence& s = doc_.sentences[si];
       if (!is_parsed(doc_.tokens[m.first_token])) Parser::builtin().parse(doc_, s.first_token, s.end_token);
-      const int64_t clause = head_of(doc_, m.first_token);
-      if (clause < 0 || doc_.tokens[clause].dep != dep::kAclRelcl) continue;
-      const int64_t noun = head_of(doc_, static_cast<uint32_t>(clause));
+      const int64_t noun = relative_clause_noun(doc_, m.first_token);
       if (noun < 0 || noun >= m.first_token) continue;
       for (size_t j = static_cast<size_t>(l.mention), steps = 0; j-- > 0 && steps < 64; ++steps) {
         const Mention& c = doc_.mentions[j];
@@ -517,11 +515,9 @@ class Resolver {
     const std::string_view w = folded_[m.first_token];
     if (m.end_token != m.first_token + 1 || (w != "who" && w != "which" && w != "that")) return std::nullopt;
     // Parsed (resolve_relatives_by_tree()): the noun the clause hangs from, with what precedes it in its phrase.
-    if (const int64_t clause = head_of(doc_, m.first_token);
-        clause >= 0 && doc_.tokens[clause].dep == dep::kAclRelcl) {
-      const int64_t noun = head_of(doc_, static_cast<uint32_t>(clause));
+    if (const int64_t noun = relative_clause_noun(doc_, m.first_token); noun >= 0) {
       const int32_t si = sentence_containing(doc_, m.first_token);
-      if (noun >= 0 && noun < m.first_token && si >= 0 && pos::is_nominal(doc_.tokens[noun].tag)) {
+      if (noun < m.first_token && si >= 0 && pos::is_nominal(doc_.tokens[noun].tag)) {
         // Its determiners and modifiers (with what hangs from them: "the prime
         // minister's"), not a preposition, conjunction, subject or verb before
         // them ("of experts", "are the same people").

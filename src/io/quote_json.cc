@@ -42,12 +42,12 @@ void append_json_string(std::string_view s, std::string& out) {
   out.push_back('"');
 }
 
-namespace {
-
-void append_optional_string(std::string_view s, std::string& out) {
+void append_json_string_or_null(std::string_view s, std::string& out) {
   if (s.empty()) out += "null";
   else append_json_string(s, out);
 }
+
+namespace {
 
 void append_offsets(const std::optional<Span>& s, std::string& out) {
   if (s) out += ",\"start\":" + std::to_string(s->begin) + ",\"end\":" + std::to_string(s->end);
@@ -101,22 +101,22 @@ void append_quote_fields(const QuoteRecord& q, std::string& out) {
     out += "null";
   } else {
     out += "{\"name\":";
-    append_optional_string(q.speaker_name, out);
+    append_json_string_or_null(q.speaker_name, out);
     out += ",\"mention\":";
-    append_optional_string(q.mention, out);
+    append_json_string_or_null(q.mention, out);
     append_offsets(q.mention.empty() ? std::nullopt : q.mention_span, out);
     out += ",\"role\":";
-    append_optional_string(q.role, out);
+    append_json_string_or_null(q.role, out);
     out += ",\"org\":";
-    append_optional_string(q.org, out);
+    append_json_string_or_null(q.org, out);
     out += ",\"type\":";
-    append_optional_string(q.speaker_type, out);
+    append_json_string_or_null(q.speaker_type, out);
     out += '}';
   }
   out += ",\"cue\":";
   if (q.has_cue) {
     out += "{\"text\":";
-    append_optional_string(q.cue, out);
+    append_json_string_or_null(q.cue, out);
     append_offsets(q.cue_span, out);
     out += '}';
   } else {

@@ -57,5 +57,7 @@ void write_document_json(const Document& doc, std::string_view id_json, std::ost
 // Appends s as a JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD
 // (the character itself, not an escape).
 void append_json_string(std::string_view s, std::string& out);
+// Appends s as a JSON string literal, or null when s is empty (a value not known).
+void append_json_string_or_null(std::string_view s, std::string& out);
 
 }  // namespace whosaid

@@ -57,6 +57,15 @@ inline bool dominates(const Document& doc, int64_t a, int64_t d) noexcept {
   return false;
 }
 
+// The noun that the relative clause of relative pronoun `t` ("who", "which",
+// "that") hangs from: "officials | who said …" → "officials"; -1 when t's
+// head is no relative clause (acl:relcl) or t is not parsed.
+inline int64_t relative_clause_noun(const Document& doc, uint32_t t) noexcept {
+  const int64_t clause = head_of(doc, t);
+  if (clause < 0 || doc.tokens[clause].dep != dep::kAclRelcl) return -1;
+  return head_of(doc, static_cast<uint32_t>(clause));
+}
+
 struct TokenRange {
   uint32_t first = 0, end = 0;  // tokens [first, end)
 };

@@ -8,11 +8,6 @@ namespace {
 
 void append_id(int64_t id, std::string& out) { out += id ? std::to_string(id) : "null"; }
 
-void append_optional_string(const std::string& s, std::string& out) {
-  if (s.empty()) out += "null";
-  else append_json_string(s, out);
-}
-
 }  // namespace
 
 QuoteRecord quote_record(const StoredQuote& q) {
@@ -57,15 +52,15 @@ void append_hit_json(const StoredQuote& q, std::string& out) {
   out += ",\"article\":{\"id\":";
   append_id(q.article_id, out);
   out += ",\"source_id\":";
-  append_optional_string(q.source_id, out);
+  append_json_string_or_null(q.source_id, out);
   out += ",\"url\":";
-  append_optional_string(q.url, out);
+  append_json_string_or_null(q.url, out);
   out += ",\"outlet\":";
-  append_optional_string(q.outlet, out);
+  append_json_string_or_null(q.outlet, out);
   out += ",\"date\":";
-  append_optional_string(q.date, out);
+  append_json_string_or_null(q.date, out);
   out += ",\"title\":";
-  append_optional_string(q.title, out);
+  append_json_string_or_null(q.title, out);
   out += "}}";
 }
 
