@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/folded.h"
+#include "core/lexicon.h"
 #include "coref/coref.h"
 #include "coref/trainer.h"
 #include "test_data.h"
@@ -60,6 +62,40 @@ TEST(Coref, TheCompanyIsTheNamedCompany) {
   const Quote* q = quote_containing(doc, "dairy prices");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(speaker_of(doc, "dairy prices"), "Fonterra Co-operative Group");
+}
+
+// A name takes the gender of another name with its surname, also one
+// written after it ("Flic Everett" … "Ms Everett"); a surname seen with both
+// genders lends none.
+TEST(Coref, ANameTakesTheGenderOfItsSurnameAnywhere) {
+  auto gender_of = [](const Document& doc, std::string_view name) {
+    const FoldedWords fw(doc);
+    for (const CorefMention& m : coref_mentions(doc, Lexicon::builtin(), fw))
+      if (doc.slice(Span{doc.tokens[m.first_token].span.begin, doc.tokens[m.end_token - 1].span.end}) == name)
+        return m.gender;
+    return Gender::kPlural;  // not found
+  };
+  Document doc = extractor().extract(
+      "Flic Everett thinks technology has been liberating. Scare stories have put people off, according to Ms "
+      "Everett.");
+  EXPECT_EQ(gender_of(doc, "Flic Everett"), Gender::kFemale);
+
+  Document doc2 = extractor().extract(
+      "Flic Everett spoke first. Mr Everett and Ms Everett then said the plan was good.");
+  EXPECT_EQ(gender_of(doc2, "Flic Everett"), Gender::kUnknown);
+}
+
+// A nominal whose head is in WordNet, and never as a person, is no "he".
+TEST(Coref, ANominalThatIsNoPersonIsNeuter) {
+  Document doc = extractor().extract("That was the decision document that he signed.");
+  const FoldedWords fw(doc);
+  bool seen = false;
+  for (const CorefMention& m : coref_mentions(doc, Lexicon::builtin(), fw))
+    if (m.form == CorefForm::kNominal && fw[m.end_token - 1] == "document") {
+      seen = true;
+      EXPECT_EQ(m.gender, Gender::kNeuter);
+    }
+  EXPECT_TRUE(seen);
 }
 
 TEST(CorefModel, BuiltinParsesAndRoundTrips) {

@@ -126,5 +126,36 @@ TEST(NameParts, WordBeforeHonorificIsNotPartOfTheName) {
 }
 
 // Rule 4: a proper noun that modifies a lower-case noun names no one.
+// A given name opening a sentence is a name even when it ends in "-ly" like
+// an adverb ("Reportedly").
+TEST(NameParts, ASentenceInitialGivenNameInLyIsAName) {
+  Document doc = extractor().extract("Kelly Holmes will start 2005 with a series of races in Britain.");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Holmes")), "Kelly Holmes");
+}
+
+// Words before a given name and a surname that describe (an acronym, a known
+// word) are not the name; an acronym ending them makes them a role. A name
+// of two given names stays whole.
+TEST(NameParts, WordsBeforeAGivenNameDescribeThePerson) {
+  Document doc = extractor().extract("Labour MSP Christine Grahame said the rules were unfair.");
+  const Mention* m = mention_with(doc, "Grahame");
+  EXPECT_EQ(name_of(doc, m), "Christine Grahame");
+  EXPECT_EQ(role_of(doc, m), "Labour MSP");
+
+  Document doc2 = extractor().extract("Agent Brian Hassell said the player would stay.");
+  EXPECT_EQ(name_of(doc2, mention_with(doc2, "Hassell")), "Brian Hassell");
+
+  Document doc3 = extractor().extract("On Monday, Jenna Nicole Mourey said the video was a joke.");
+  EXPECT_EQ(name_of(doc3, mention_with(doc3, "Mourey")), "Jenna Nicole Mourey");
+}
+
+// A capitalised role alone is a nominal mention, not a name ("the Secretary").
+TEST(NameParts, ARoleAloneIsNotAName) {
+  Document doc = extractor().extract("The states say the Act does not authorize the Secretary to forgive loans.");
+  const Mention* m = mention_with(doc, "Secretary");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, MentionKind::kNominal);
+}
+
 }  // namespace
 }  // namespace whosaid

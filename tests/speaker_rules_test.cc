@@ -313,5 +313,44 @@ TEST(SpeakerRules, APluralOpeningTheSentenceNamesNoOne) {
   EXPECT_NE(doc2.entities[q2->speaker->entity].kind, MentionKind::kNominal);
 }
 
+// "she told BBC News" outside quotation marks, when the model finds no
+// antecedent: news names a speaker before it calls her "she", so the pronoun
+// takes the best candidate that is a person.
+TEST(SpeakerRules, SheSaidIsNeverLeftUnresolvedWhenAPersonIsNamed) {
+  Document doc = extractor().extract(
+      "Flic Everett, journalist and dating expert for Company magazine, thinks technology has been liberating "
+      "for some nervous soul-mate seekers.\n\n\"It is a weird technology,\" she told BBC News.\n");
+  EXPECT_EQ(speaker_of(doc, "It is a weird technology"), "Flic Everett");
+}
+
+// "He said" opening a sentence after one whose statement has a single source
+// of that gender is that source, not a speaker quoted earlier.
+TEST(SpeakerRules, HeSaidGoesOnWithThePreviousSentencesSource) {
+  Document doc = extractor().extract(
+      "French president Jacques Chirac has called the UK's rebate \"unjustified\".\n\n"
+      "Speaking after a summit meeting he said the EU would never reach agreement on its finances. Earlier "
+      "Foreign Secretary Jack Straw said the UK was prepared to veto any bid to reduce the rebate. He said it "
+      "remained justified because less EU farm money came to the UK.\n");
+  EXPECT_EQ(speaker_of(doc, "it remained justified"), "Jack Straw");
+}
+
+// "the Secretary" (a capitalised role, its article outside the name) is the
+// person named with that title before: "Secretary Cardona".
+TEST(SpeakerRules, TheSecretaryIsThePersonWithThatTitle) {
+  Document doc = extractor().extract(
+      "So Secretary Cardona again invoked the HEROES Act to provide relief. On the merits, the states say the Act "
+      "does not authorize the Secretary to forgive loan principal. That was the decision document that the "
+      "Secretary signed where he said, I hereby issue waivers.\n");
+  EXPECT_EQ(speaker_of(doc, "I hereby issue waivers"), "Cardona");
+}
+
+// A headline drops its article: its role is the holder named in the story.
+TEST(SpeakerRules, AHeadlineRoleIsThePersonNamedBelow) {
+  Document doc = extractor().extract(
+      "Senator vows to fight tariff plan\n\n"
+      "WASHINGTON - Senator Maria Lopez on Tuesday promised to block the administration's tariff proposal.\n");
+  EXPECT_EQ(speaker_of(doc, "to fight tariff plan"), "Maria Lopez");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -177,15 +177,24 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   std::sort(out.begin(), out.end(), [](const CorefMention& a, const CorefMention& b) {
     return a.first_token != b.first_token ? a.first_token < b.first_token : a.end_token < b.end_token;
   });
-  // A bare surname takes the gender of the full name with that surname ("Lopez"
-  // after "Senator Maria Lopez").
-  StringMap<Gender> name_gender;
-  for (CorefMention& c : out) {
-    if (c.form != CorefForm::kName) continue;
+  // A name takes the gender of any other name with its surname in the article,
+  // before or after it: "Lopez" after "Senator Maria Lopez", "Flic Everett"
+  // before "Ms Everett". A surname seen with both genders ("Mr and Mrs Smith")
+  // lends none.
+  auto surname = [&](const CorefMention& c) {
     uint32_t h = c.end_token - 1;
     while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
-    if (c.gender == Gender::kMale || c.gender == Gender::kFemale) name_gender.emplace(std::string(fw[h]), c.gender);
-    else if (auto it = name_gender.find(fw[h]); it != name_gender.end()) c.gender = it->second;
+    return fw[h];
+  };
+  StringMap<Gender> name_gender;
+  for (const CorefMention& c : out) {
+    if (c.form != CorefForm::kName || (c.gender != Gender::kMale && c.gender != Gender::kFemale)) continue;
+    auto [it, added] = name_gender.emplace(std::string(surname(c)), c.gender);
+    if (!added && it->second != c.gender) it->second = Gender::kUnknown;
+  }
+  for (CorefMention& c : out) {
+    if (c.form != CorefForm::kName || c.gender != Gender::kUnknown) continue;
+    if (auto it = name_gender.find(surname(c)); it != name_gender.end()) c.gender = it->second;
   }
   StringMap<uint32_t> seen;
   int32_t last_sentence = -1;
@@ -211,7 +220,11 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     const std::string_view first = fw[c.first_token];
     c.indefinite = first == "a" || first == "an" ||
                    (c.first_token > 0 && (fw[c.first_token - 1] == "a" || fw[c.first_token - 1] == "an"));
-    c.definite = first == "the" || first == "this" || first == "that" || first == "these" || first == "those";
+    auto demonstrative = [](std::string_view w) {
+      return w == "the" || w == "this" || w == "that" || w == "these" || w == "those";
+    };
+    // "the Secretary": a capitalised role is a mention without its article.
+    c.definite = demonstrative(first) || (c.first_token > 0 && demonstrative(fw[c.first_token - 1]));
     // A body is "it" (its number is not marked reliably: "the police are").
     if (c.gender == Gender::kUnknown && (c.form == CorefForm::kOrganisation || (c.org_head && !is_pronoun(c.form))))
       c.gender = Gender::kNeuter;
@@ -220,6 +233,12 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     } else {
       c.possessive = c.end_token < doc.tokens.size() && fw[c.end_token] == "'s";
       if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) c.gender = nominal_gender(head);
+      // A head that WordNet knows, in none of its senses as a person, is no
+      // "he" or "she": "the decision document", "the plan".
+      if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) {
+        const NounSenses ns = lex.noun_senses(head);
+        if (ns.lexfile[0] != 0 && !ns.any_is(NounSenses::kPerson)) c.gender = Gender::kNeuter;
+      }
       if (c.form == CorefForm::kName && c.gender == Gender::kUnknown && c.end_token - c.first_token == 1 &&
           lex.given_name_gender(head) != Gender::kUnknown)
         c.gender = lex.given_name_gender(head);

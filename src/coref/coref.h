@@ -122,6 +122,24 @@ class CorefModel {
     return best_j;
   }
 
+  // The best-scoring candidate for mentions[i] that skip(j) lets through,
+  // "none" left out: for an anaphor known to have an antecedent. -1 if none.
+  template <typename Skip>
+  int32_t best_candidate(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
+                         Skip skip) const {
+    FeatureVector f;
+    float best = 0;
+    int32_t best_j = -1;
+    for (size_t j = i; j-- > first_candidate(i);) {
+      if (!allowed(mentions[i], mentions[j]) || skip(j)) continue;
+      f.clear();
+      pair_features(mentions, i, j, words, f);
+      const float s = score(f.ids());
+      if (best_j < 0 || s > best) best = s, best_j = static_cast<int32_t>(j);
+    }
+    return best_j;
+  }
+
   // Features of candidate j for anaphor i (j < i), and of "none".
   static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
                             FeatureVector& out);

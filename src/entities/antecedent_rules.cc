@@ -1,6 +1,7 @@
 #include "entities/antecedent_rules.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/utf8.h"
 #include "tagger/tag_set.h"
@@ -125,30 +126,45 @@ std::vector<std::string> AntecedentRules::role_words(const Mention& m) const {
 
 int32_t AntecedentRules::role_holder(size_t i) const {
   const CorefMention& a = ms_[i];
-  if (a.form != CorefForm::kNominal || !a.definite || a.org_head || plural(a.head(folded_))) return -1;
+  // A headline drops its articles: "Senator vows to fight tariff plan".
+  const bool headline = a.paragraph == 0 && a.sentence == 0;
+  if (a.form != CorefForm::kNominal || !(a.definite || headline) || a.org_head || plural(a.head(folded_))) return -1;
   auto it = by_role_head_.find(a.head(folded_));
   if (it == by_role_head_.end()) return -1;
-  const uint32_t at = a.first_token;
   const std::vector<uint32_t>& list = it->second;
-  auto end = std::lower_bound(list.begin(), list.end(), at,
-                              [&](uint32_t mi, uint32_t t) { return doc_.mentions[mi].first_token < t; });
+  auto at = std::lower_bound(list.begin(), list.end(), a.first_token,
+                             [&](uint32_t mi, uint32_t t) { return doc_.mentions[mi].first_token < t; });
   constexpr int kSteps = 8;
-  for (int step = 0; end != list.begin() && step < kSteps; ++step) {
-    const uint32_t mi = *--end;
-    const Mention& m = doc_.mentions[mi];
-    // A person's role: not "the most successful chancellor Britain has had".
-    if (m.gender == Gender::kUnknown && typer_.mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson) continue;
-    if (const std::vector<std::string> name = name_words(doc_, m);
-        name.size() == 1 && lex_.noun_senses(name.front()).first_is(NounSenses::kLocation))
-      continue;
-    const std::vector<std::string> role = role_words(m);
-    const uint32_t n = a.end_token - a.first_token - 1;  // the words after the article
-    if (n == 0 || n > role.size()) continue;
-    bool suffix = true;
-    for (uint32_t k = 0; k < n && suffix; ++k) suffix = folded_[a.first_token + 1 + k] == role[role.size() - n + k];
-    if (suffix) return m.entity;
-  }
+  auto back = at;
+  for (int step = 0; back != list.begin() && step < kSteps; ++step)
+    if (holds_role(a, *--back)) return doc_.mentions[*back].entity;
+  // The headline's role is named in the story below it.
+  for (int step = 0; headline && at != list.end() && step < kSteps; ++step, ++at)
+    if (holds_role(a, *at)) return doc_.mentions[*at].entity;
   return -1;
+}
+
+bool AntecedentRules::holds_role(const CorefMention& a, uint32_t mi) const {
+  const Mention& m = doc_.mentions[mi];
+  if (m.first_token == a.first_token) return false;
+  // A person's role: not "the most successful chancellor Britain has had".
+  // A capitalised title right before the name is one ("Secretary Cardona").
+  const bool title = !m.role.empty() && m.role.end <= m.name.begin && m.role.begin < doc_.text().size() &&
+                     std::isupper(static_cast<unsigned char>(doc_.text()[m.role.begin]));
+  if (m.gender == Gender::kUnknown && !title && typer_.mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson)
+    return false;
+  if (const std::vector<std::string> name = name_words(doc_, m);
+      name.size() == 1 && lex_.noun_senses(name.front()).first_is(NounSenses::kLocation))
+    return false;
+  const std::vector<std::string> role = role_words(m);
+  // The words after the article (which "the Secretary" leaves outside the mention).
+  const std::string_view w = folded_[a.first_token];
+  const uint32_t first = a.first_token + (w == "the" || w == "this" || w == "that" ? 1 : 0);
+  const uint32_t n = a.end_token - first;
+  if (n == 0 || n > role.size()) return false;
+  for (uint32_t k = 0; k < n; ++k)
+    if (folded_[first + k] != role[role.size() - n + k]) return false;
+  return true;
 }
 
 int32_t AntecedentRules::salient_person(size_t i) const {

@@ -78,7 +78,8 @@ class AntecedentRules {
   // links to nothing: the person named before with that role, its words the
   // end of theirs ("Prime Minister Tony Blair"; "Tory leader Michael Howard";
   // "Gordon Brown, the chancellor,"), the nearest such, or -1. A few steps
-  // back at most: the index is per article.
+  // back at most: the index is per article. A headline's role ("Senator vows
+  // …") is the first holder named after it.
   int32_t role_holder(size_t i) const;
 
   // "Gordon Brown has issued a rallying cry … The chancellor said …": a
@@ -126,6 +127,9 @@ class AntecedentRules {
   int32_t nearest(size_t i, uint32_t sentences, Keep keep) const;
 
   std::vector<std::string> role_words(const Mention& m) const;
+  // Whether doc mention mi names a person whose role ends in the words of
+  // nominal a ("Secretary Cardona" for "the Secretary").
+  bool holds_role(const CorefMention& a, uint32_t mi) const;
 
   // Whether name mention m (of entity e) is a name if it is one word opening
   // its sentence, which may be no name ("Pre-tax", "Based", "Overall"): when

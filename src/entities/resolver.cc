@@ -220,6 +220,7 @@ class Resolver {
       if (dm < 0 || !needed) continue;
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
         if (ent_[i] < 0) ent_[i] = rules_.relative_head(i);  // "The club, which … said"
+        if (ent_[i] < 0 && ms[i].sentence == 0) ent_[i] = rules_.role_holder(i);  // "Senator vows …"
         if (ent_[i] < 0) {
           utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
           auto it = single_.find(key);
@@ -268,7 +269,16 @@ class Resolver {
         ent_[cur] = e;
         break;
       }
-      const int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return rules_.impersonal(ms[cur], ent_[k]); });
+      int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return rules_.impersonal(ms[cur], ent_[k]); });
+      // "he said", "she told BBC News" outside quotation marks: news names
+      // its speakers before it calls them "he" or "she", so "none" is no
+      // answer; the best candidate that already stands for a person is.
+      if (j < 0 && ms[cur].source && !ms[cur].in_quote &&
+          (ms[cur].form == CorefForm::kMale || ms[cur].form == CorefForm::kFemale))
+        j = model_.best_candidate(ms, cur, folded_, [&](size_t k) {
+          return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !typer_.named_as_person(ent_[k]) ||
+                 rules_.group(ent_[k]);
+        });
       if (j < 0) {
         ent_[cur] = rules_.role_holder(cur);
         if (ent_[cur] < 0) ent_[cur] = rules_.salient_person(cur);
@@ -377,7 +387,10 @@ class Resolver {
       return -1;
     const Sentence& prev = doc_.sentences[m.sentence - 1];
     for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
-      if (doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].in_quote) return introduced_speaker(m, prev);
+      if (doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].in_quote) {
+        const int32_t id = introduced_speaker(m, prev);
+        return id >= 0 ? id : previous_source(m, prev);
+      }
     const uint32_t at = doc_.tokens[m.first_token].span.begin;
     auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
                                [](uint32_t b, const Quote& q) { return b < q.span.begin; });
@@ -418,6 +431,35 @@ class Resolver {
       return -1;
     const Gender g = doc_.entities[it->entity].gender;
     return g == m.gender ? it->entity : -1;
+  }
+
+  // "Earlier Jack Straw said the UK would veto any bid. He said it remained
+  // justified …": a "he"/"she" source opening its sentence, after a sentence
+  // whose statements all have one source of that gender (named or resolved,
+  // outside quotation marks), is that source: news goes on with its speaker.
+  // -1 otherwise.
+  int32_t previous_source(const CorefMention& m, const Sentence& prev) const {
+    const Sentence& here = doc_.sentences[m.sentence];
+    uint32_t first = here.first_token;
+    while (first < m.first_token && doc_.tokens[first].kind != TokenKind::kWord) ++first;
+    if (first != m.first_token) return -1;
+    const uint32_t begin = doc_.tokens[prev.first_token].span.begin, end = doc_.tokens[prev.end_token - 1].span.end;
+    auto it = std::lower_bound(doc_.quotes.begin(), doc_.quotes.end(), begin,
+                               [](const Quote& q, uint32_t b) { return q.span.begin < b; });
+    int32_t found = -1;
+    for (; it != doc_.quotes.end() && it->span.begin < end; ++it) {
+      const int32_t src = links_[static_cast<size_t>(it - doc_.quotes.begin())].mention;
+      if (src < 0) continue;
+      const Mention& sm = doc_.mentions[src];
+      if (sm.first_token < prev.first_token || sm.first_token >= prev.end_token || doc_.tokens[sm.first_token].in_quote)
+        continue;
+      const int32_t id = sm.kind == MentionKind::kPronoun ? resolved_[src] : sm.entity;
+      if (id < 0 || (found >= 0 && id != found)) return -1;
+      found = id;
+    }
+    if (found < 0) return -1;
+    const Gender g = doc_.entities[found].gender;
+    return g == m.gender && !rules_.impersonal(m, found) ? found : -1;
   }
 
   void fill(Speaker& sp, int32_t id) {

@@ -232,7 +232,8 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       while (b < e && (lex.is(WordClass::kStarter, fw[b]) || lex.is(WordClass::kSkip, fw[b]) ||
                        lex.is(WordClass::kTime, fw[b]) || lex.is(WordClass::kConj, fw[b]) ||
                        (b == first_word && fw[b].size() > 2 && fw[b].ends_with("ly") &&
-                        !mid_caps_words.count(fw[b])) ||  // "Reportedly", not "Daly" or "Kelly"
+                        lex.given_name_gender(fw[b]) == Gender::kUnknown &&
+                        !mid_caps_words.count(fw[b])) ||  // "Reportedly", not "Daly" or "Kelly Holmes"
                        (b == first_word && b + 1 < e && lex.cue(fw[b]) == nullptr &&
                         fw[b] == "meanwhile"))) {
         ++b;
@@ -258,7 +259,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       for (uint32_t k = b; k < e;) {
         size_t r = lex.match_role(fw, k);
         if (!r && run.person_premodifier(k, e)) r = 1;  // "Singer George Michael"
-        if (r && k + r < e) {
+        // A role before a name, or a run that is a role alone ("the
+        // Secretary", "the Chancellor": a nominal mention, below).
+        if (r && (k + r < e || (k == b && k + r == e))) {
           if (role_begin == UINT32_MAX) role_begin = k;
           role_end = k + static_cast<uint32_t>(r);
           name_begin = role_end;
@@ -278,6 +281,38 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
           if (!is_honorific(lex, fw[k])) continue;
           name_begin = k;
           m.first_token = b = k;
+          break;
+        }
+      }
+      // Nor, when no role was recognised, are the words before a given name
+      // and a surname that are no given names themselves: "Labour MSP
+      // Christine May", "Lib Dem Norman Baker" name Christine May and Norman
+      // Baker; the words before describe them, and are their role when they
+      // end in an acronym ("MSP", "MEP"). Not "Mary Kay Ash" (a given name
+      // first), "Dr Kate Taylor" (an honorific) or "San Francisco Police
+      // Department" (an organisation).
+      if (role_begin == UINT32_MAX && name_begin == b && !lex.is(WordClass::kOrgHead, fw[e - 1])) {
+        for (uint32_t k = b + 1; k + 1 < e; ++k) {
+          if (doc.tokens[k].kind != TokenKind::kWord) break;
+          if (lex.given_name_gender(fw[k]) == Gender::kUnknown || lower_words.count(fw[k])) continue;
+          bool words_before = true;
+          for (uint32_t j = b; j < k; ++j)
+            words_before = words_before && doc.tokens[j].kind == TokenKind::kWord &&
+                           doc.tokens[j].has(kCapitalized) &&
+                           lex.given_name_gender(fw[j]) == Gender::kUnknown && !is_honorific(lex, fw[j]);
+          // The words before must describe, not name: one of them an acronym
+          // or a word the lexicons know ("Jenna Nicole Mourey" is one name).
+          bool describes = false;
+          for (uint32_t j = b; j < k; ++j)
+            describes = describes || doc.tokens[j].has(kAllCaps) || lower_words.count(fw[j]) ||
+                        lex.noun_senses(fw[j]).lexfile[0] != 0 || lex.match_role(fw, j) > 0;
+          if (!words_before || !describes || !doc.tokens[k + 1].has(kCapitalized)) break;
+          if (doc.tokens[k - 1].has(kAllCaps)) {
+            m.role = {doc.tokens[b].span.begin, doc.tokens[k - 1].span.end};
+            if (k - 1 > b) m.org = {doc.tokens[b].span.begin, doc.tokens[k - 2].span.end};
+          }
+          name_begin = k;
+          if (m.role.empty()) m.first_token = b = k;
           break;
         }
       }
