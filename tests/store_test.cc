@@ -58,6 +58,23 @@ TEST(StoreArticles, ChangedTextReplacesItsQuotes) {
   EXPECT_EQ(people[0].name, "John Key");
 }
 
+// Who said what: an indirect statement credited to no one is not stored;
+// words in quotation marks are, speaker or not.
+TEST(StoreArticles, AnIndirectStatementCreditedToNoOneIsNotStored) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("https://a.test/1", "Herald", "2014-05-02"),
+        make_doc({{"growth is expected to slow next year", "", "", "", QuoteKind::kIndirect},
+                  {"the budget will balance next year", "Bill English", "", "", QuoteKind::kIndirect},
+                  {"The figures speak for themselves here", ""}}));
+  EXPECT_EQ(s.stats().quotes, 2);
+  SearchQuery q;
+  q.text = "growth";
+  EXPECT_TRUE(s.search(q).empty());
+  q.text = "figures";
+  EXPECT_EQ(s.search(q).size(), 1u);
+}
+
 TEST(StoreArticles, WithoutUrlIdentityIsTheSourceIdElseTheTextHash) {
   TempDir dir;
   Store s(dir.file("w.db"));

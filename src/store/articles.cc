@@ -45,6 +45,11 @@ void Store::Impl::insert_quotes(int64_t article, const ArticleInfo& info, const 
   };
   for (const Quote& q : doc.quotes) {
     if (!in_text(q.span)) continue;
+    // The store holds who said what: an indirect statement the text credits
+    // to no one ("Growth is expected to slow", "It seems the deal is off") is
+    // nobody's quote. `whosaid extract` still reports it; words in quotation
+    // marks are kept even when their speaker was not found.
+    if (q.kind == QuoteKind::kIndirect && !q.speaker) continue;
     // The text every output writes (io/quote_text.h): the JSON of a stored
     // quote is the JSON `whosaid extract` prints.
     std::string text = quote_text(doc, q);
