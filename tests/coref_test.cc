@@ -65,7 +65,7 @@ TEST(Coref, TheCompanyIsTheNamedCompany) {
 }
 
 // A name takes the gender of another name with its surname, also one
-// written after it ("Flic Everett" … "Ms Everett"); a surname seen with both
+// written after it ("Mara Quell" … "Ms Quell"); a surname seen with both
 // genders lends none.
 TEST(Coref, ANameTakesTheGenderOfItsSurnameAnywhere) {
   auto gender_of = [](const Document& doc, std::string_view name) {
@@ -76,13 +76,12 @@ TEST(Coref, ANameTakesTheGenderOfItsSurnameAnywhere) {
     return Gender::kPlural;  // not found
   };
   Document doc = extractor().extract(
-      "Flic Everett thinks technology has been liberating. Scare stories have put people off, according to Ms "
-      "Everett.");
-  EXPECT_EQ(gender_of(doc, "Flic Everett"), Gender::kFemale);
+      "Mara Quell thinks apps have been freeing. Scare stories have put people off, according to Ms Quell.");
+  EXPECT_EQ(gender_of(doc, "Mara Quell"), Gender::kFemale);
 
   Document doc2 = extractor().extract(
-      "Flic Everett spoke first. Mr Everett and Ms Everett then said the plan was good.");
-  EXPECT_EQ(gender_of(doc2, "Flic Everett"), Gender::kUnknown);
+      "Mara Quell spoke first. Mr Quell and Ms Quell then said the plan was good.");
+  EXPECT_EQ(gender_of(doc2, "Mara Quell"), Gender::kUnknown);
 }
 
 // A nominal whose head is in WordNet, and never as a person, is no "he".

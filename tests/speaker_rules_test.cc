@@ -318,30 +318,30 @@ TEST(SpeakerRules, APluralOpeningTheSentenceNamesNoOne) {
 // takes the best candidate that is a person.
 TEST(SpeakerRules, SheSaidIsNeverLeftUnresolvedWhenAPersonIsNamed) {
   Document doc = extractor().extract(
-      "Flic Everett, journalist and dating expert for Company magazine, thinks technology has been liberating "
-      "for some nervous soul-mate seekers.\n\n\"It is a weird technology,\" she told BBC News.\n");
-  EXPECT_EQ(speaker_of(doc, "It is a weird technology"), "Flic Everett");
+      "Mara Quell, writer and relationship expert for Home magazine, thinks apps have been freeing for some "
+      "nervous single people.\n\n\"It is a strange technology,\" she told the radio station.\n");
+  EXPECT_EQ(speaker_of(doc, "It is a strange technology"), "Mara Quell");
 }
 
 // "He said" opening a sentence after one whose statement has a single source
 // of that gender is that source, not a speaker quoted earlier.
 TEST(SpeakerRules, HeSaidGoesOnWithThePreviousSentencesSource) {
   Document doc = extractor().extract(
-      "French president Jacques Chirac has called the UK's rebate \"unjustified\".\n\n"
-      "Speaking after a summit meeting he said the EU would never reach agreement on its finances. Earlier "
-      "Foreign Secretary Jack Straw said the UK was prepared to veto any bid to reduce the rebate. He said it "
-      "remained justified because less EU farm money came to the UK.\n");
-  EXPECT_EQ(speaker_of(doc, "it remained justified"), "Jack Straw");
+      "French minister Paul Arnaud has called the rebate \"unfair\".\n\n"
+      "Speaking after a summit meeting he said the union would never agree on its budget. Earlier Trade "
+      "Secretary Tom Hale said Britain was ready to veto any bid to cut the rebate. He said it remained fair "
+      "because less farm money came to Britain.\n");
+  EXPECT_EQ(speaker_of(doc, "it remained fair"), "Tom Hale");
 }
 
 // "the Secretary" (a capitalised role, its article outside the name) is the
-// person named with that title before: "Secretary Cardona".
+// person named with that title before: "Secretary Ramos".
 TEST(SpeakerRules, TheSecretaryIsThePersonWithThatTitle) {
   Document doc = extractor().extract(
-      "So Secretary Cardona again invoked the HEROES Act to provide relief. On the merits, the states say the Act "
-      "does not authorize the Secretary to forgive loan principal. That was the decision document that the "
-      "Secretary signed where he said, I hereby issue waivers.\n");
-  EXPECT_EQ(speaker_of(doc, "I hereby issue waivers"), "Cardona");
+      "So Secretary Ramos again used the emergency act to give relief. On the merits, the states say the act "
+      "does not allow the Secretary to cancel loans. That was the order that the Secretary signed where he "
+      "said, I hereby grant waivers.\n");
+  EXPECT_EQ(speaker_of(doc, "I hereby grant waivers"), "Ramos");
 }
 
 // A headline drops its article: its role is the holder named in the story.
@@ -351,6 +351,20 @@ TEST(SpeakerRules, AHeadlineRoleIsThePersonNamedBelow) {
       "WASHINGTON - Senator Maria Lopez on Tuesday promised to block the administration's tariff proposal.\n");
   EXPECT_EQ(speaker_of(doc, "to fight tariff plan"), "Maria Lopez");
 }
+
+// "A Labour Party spokesman": the body before the role is its org, the role
+// what follows the article, and the speaker a person, not the body.
+TEST(SpeakerRules, ASpokespersonOfABodyIsAPersonWithThatOrg) {
+  Document doc = extractor().extract(
+      "The party published its plans on Monday.\n\nA Department for Constitutional Affairs spokeswoman said the "
+      "rules were fair.\n");
+  const Speaker* sp = speaker_at(doc, "the rules were fair");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(doc.speaker_role(*sp), "Department for Constitutional Affairs spokeswoman");
+  EXPECT_EQ(doc.speaker_org(*sp), "Department for Constitutional Affairs");
+  EXPECT_EQ(sp->type, EntityType::kPerson);
+}
+
 
 }  // namespace
 }  // namespace whosaid

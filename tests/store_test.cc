@@ -237,6 +237,27 @@ TEST(StoreSpeakers, OrganisationsAreSpeakersByName) {
   EXPECT_GT(speaker_of(s, "first priority"), 0);
 }
 
+// An unnamed spokesperson speaks for a body the store knows as an
+// organisation; never for a person, and no organisation is created from them.
+TEST(StoreSpeakers, ASpokespersonIsLinkedToTheBodyTheySpeakFor) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"Safety is our first priority always", "Ministry of Health", "", "", QuoteKind::kDirect,
+                   MentionKind::kOrganisation},
+                  {"All staff have been told to stay home", "A Ministry of Health spokeswoman",
+                   "Ministry of Health spokeswoman", "Ministry of Health", QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The minister will reply in due course", "A Blair spokesman", "Blair spokesman", "Blair",
+                   QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The board has not met since March", "A Fonterra spokesman", "Fonterra spokesman", "Fonterra",
+                   QuoteKind::kDirect, MentionKind::kNominal}}));
+  EXPECT_GT(speaker_of(s, "first priority"), 0);
+  EXPECT_EQ(speaker_of(s, "stay home"), speaker_of(s, "first priority"));
+  EXPECT_EQ(speaker_of(s, "reply in due course"), 0);
+  EXPECT_EQ(speaker_of(s, "has not met since"), 0);
+  EXPECT_EQ(s.stats().speakers, 1);
+}
+
 // A clipped party name and the full one are one organisation, shown by the
 // full one, in either order; never a person of similar name.
 TEST(StoreSpeakers, ClippedAndFullOrganisationNamesAreOne) {

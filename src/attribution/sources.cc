@@ -54,7 +54,18 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
   mm.end_token = t + 1;
   mm.span = mm.name = {tok(b).span.begin, tok(t).span.end};
   mm.kind = lex_.is(WordClass::kOrgHead, head) ? MentionKind::kOrganisation : MentionKind::kNominal;
-  if (lex_.is(WordClass::kRole, head)) mm.role = mm.span;
+  if (lex_.is(WordClass::kRole, head)) {
+    mm.role = mm.span;
+    // "A Labour Party spokesman", "a BBC spokeswoman": the name before the
+    // role is the body the person speaks for, the role what follows the article.
+    const uint32_t r = b < t && is_determiner(fw_[b]) ? b + 1 : b;
+    if (const int32_t named = found_mention_at(t - 1); r < t && named >= 0) {
+      const Mention& n = doc_.mentions[named];
+      if (n.first_token == r && n.end_token == t && n.kind != MentionKind::kPronoun && n.role.empty())
+        mm.org = n.name;
+    }
+    mm.role = {tok(r).span.begin, tok(t).span.end};
+  }
   mm.gender = head.ends_with("s") && !head.ends_with("ss") ? Gender::kPlural : Gender::kUnknown;
   return add_mention(mm);
 }

@@ -70,6 +70,9 @@ void EntityTyper::type(Entity& e, bool called_body, bool personal) const {
   // "Downing Street", "the Oxford English Dictionary"), is a person's.
   if ((e.type == EntityType::kOrganisation || e.type == EntityType::kOther) && personal && person_shaped(e))
     e.type = EntityType::kPerson;
+  // "A Department for Constitutional Affairs spokeswoman": a description
+  // headed by a person's role is a person, whatever body it names.
+  if (e.kind == MentionKind::kNominal && !e.role.empty()) e.type = EntityType::kPerson;
   if (e.type == EntityType::kOrganisation || e.type == EntityType::kDocument) e.kind = MentionKind::kOrganisation;
   else if (e.type == EntityType::kPerson && e.kind == MentionKind::kOrganisation) e.kind = MentionKind::kName;
   // "Analysts said", "MPs voted": a group described, not named.

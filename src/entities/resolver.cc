@@ -272,12 +272,14 @@ class Resolver {
       int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return rules_.impersonal(ms[cur], ent_[k]); });
       // "he said", "she told BBC News" outside quotation marks: news names
       // its speakers before it calls them "he" or "she", so "none" is no
-      // answer; the best candidate that already stands for a person is.
+      // answer; the best candidate that already stands for a person and was
+      // a subject or a source (not "the Daily Star" in "an expert for the
+      // Daily Star") is.
       if (j < 0 && ms[cur].source && !ms[cur].in_quote &&
           (ms[cur].form == CorefForm::kMale || ms[cur].form == CorefForm::kFemale))
         j = model_.best_candidate(ms, cur, folded_, [&](size_t k) {
-          return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !typer_.named_as_person(ent_[k]) ||
-                 rules_.group(ent_[k]);
+          return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
+                 !typer_.named_as_person(ent_[k]) || rules_.group(ent_[k]);
         });
       if (j < 0) {
         ent_[cur] = rules_.role_holder(cur);
@@ -297,6 +299,29 @@ class Resolver {
       const size_t a = chain_[k].first;
       ent_[a] = ent_[chain_[k].second];
       if (other_turn(ms[a], ent_[a]) || rules_.impersonal(ms[a], ent_[a])) ent_[a] = -1;
+    }
+    // Such a "he" or "she" the chain still leaves to no one (a group or body
+    // it ended in): a named person of that gender (or of no known
+    // gender, with a role or a given name) in this and the three sentences
+    // before is: the only one, else the nearest that is a subject or a
+    // source (the centre of attention). Otherwise the pronoun stays as
+    // written: a wrong name is worse than none.
+    if (ent_[i] < 0 && ms[i].source && !ms[i].in_quote &&
+        (ms[i].form == CorefForm::kMale || ms[i].form == CorefForm::kFemale)) {
+      int32_t only = -1, centre = -1;
+      bool several = false;
+      for (size_t k = i; k-- > CorefModel::first_candidate(i) && ms[k].sentence + 3 >= ms[i].sentence;) {
+        const int32_t e = ent_[k];
+        if (e < 0 || (ms[k].in_quote && is_pronoun(ms[k].form))) continue;
+        const Gender g = doc_.entities[e].gender;
+        if (!(g == ms[i].gender || (g == Gender::kUnknown && typer_.person_evidence(e))) ||
+            !typer_.named_as_person(e) || rules_.impersonal(ms[i], e) || other_turn(ms[i], e))
+          continue;
+        if (centre < 0 && (ms[k].subject || ms[k].source)) centre = e;
+        several = several || (only >= 0 && e != only);
+        only = e;
+      }
+      ent_[i] = several ? centre : only;
     }
     // A source "it" stands for a body: when the model links it to none, or to
     // something that is no body ("its new software"), the nearest speaking body.

@@ -270,6 +270,15 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         }
         ++k;
       }
+      // "Archbishop of Westminster", "Secretary of State": a role and what it
+      // is the role of, then the name if an honorific or a given name opens
+      // one ("Archbishop of Canterbury Dr Rowan Williams").
+      if (role_begin != UINT32_MAX && name_begin < e && (fw[name_begin] == "of" || fw[name_begin] == "for")) {
+        uint32_t k = name_begin + 1;
+        while (k + 1 < e && !is_honorific(lex, fw[k]) && lex.given_name_gender(fw[k]) == Gender::kUnknown) ++k;
+        name_begin = k + 1 < e ? k : e;
+        role_end = name_begin;
+      }
       if (role_begin != UINT32_MAX) {
         m.role = {doc.tokens[b].span.begin, doc.tokens[role_end - 1].span.end};
         if (role_begin > b) m.org = {doc.tokens[b].span.begin, doc.tokens[role_begin - 1].span.end};

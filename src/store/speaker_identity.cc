@@ -154,6 +154,30 @@ int64_t Store::Impl::clipped_organisation(const std::string& name, const std::st
   return id;
 }
 
+std::pair<int64_t, int64_t> Store::Impl::spokesperson_body(const Document& doc, const Speaker& sp) {
+  const std::string role = store::fold_key(doc.speaker_role(sp));
+  const std::string org = trim(doc.speaker_org(sp));
+  const size_t last = role.rfind(' ');
+  const std::string_view head = last == std::string::npos ? std::string_view(role) : std::string_view(role).substr(last + 1);
+  if (org.empty() || !(head.starts_with("spokes") || head == "representative" || head == "representatives"))
+    return {0, 0};
+  const std::string key = store::organisation_key(org);
+  if (key.empty()) return {0, 0};
+  const int64_t id = organisation_by_key(key);
+  return id ? std::pair<int64_t, int64_t>{id, alias_id(id, org, key)} : std::pair<int64_t, int64_t>{0, 0};
+}
+
+int64_t Store::Impl::organisation_by_key(const std::string& key) {
+  Statement& s = st(kOrgSpeakers,
+                    "SELECT DISTINCT s.id FROM speaker_aliases a JOIN speakers s ON "
+                    "s.id = a.speaker WHERE a.alias_key = ? AND s.kind = 'organisation' "
+                    "ORDER BY s.id LIMIT 1");
+  s.bind(1, key);
+  const int64_t id = s.step() ? s.int64(0) : 0;
+  s.reset();
+  return id;
+}
+
 std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, const Quote& q,
                                                          const std::string& outlet) {
   if (!q.speaker) return {0, 0};
@@ -164,8 +188,8 @@ std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, co
   std::string name = trim(sp.name.empty() ? mention : sp.name);
   if (name.empty()) return {0, 0};
   const Entity* ent = doc.speaker_entity(sp);
-  if (ent && (ent->kind == MentionKind::kPronoun || ent->kind == MentionKind::kNominal))
-    return {0, 0};
+  if (ent && ent->kind == MentionKind::kNominal) return spokesperson_body(doc, sp);
+  if (ent && ent->kind == MentionKind::kPronoun) return {0, 0};
   // An unresolved speaker whose only words are a pronoun is no one.
   if (!ent && store::is_pronoun(name)) return {0, 0};
 
@@ -177,13 +201,7 @@ std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, co
   if (ent && ent->kind == MentionKind::kOrganisation) {
     std::string key = store::organisation_key(name);
     if (key.empty()) return {0, 0};
-    Statement& s = st(kOrgSpeakers,
-                      "SELECT DISTINCT s.id FROM speaker_aliases a JOIN speakers s ON "
-                      "s.id = a.speaker WHERE a.alias_key = ? AND s.kind = 'organisation' "
-                      "ORDER BY s.id LIMIT 1");
-    s.bind(1, key);
-    int64_t id = s.step() ? s.int64(0) : 0;
-    s.reset();
+    int64_t id = organisation_by_key(key);
     if (!id) id = clipped_organisation(name, key);
     if (!id) id = create_speaker(name, "organisation", key, "", "", 0);
     return {id, alias_id(id, name, key)};

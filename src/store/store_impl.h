@@ -109,6 +109,12 @@ struct Store::Impl {
                          const std::string& given, const std::string& surname, char gender);
   int64_t alias_id(int64_t speaker, const std::string& alias, const std::string& key);
   int64_t clipped_organisation(const std::string& name, const std::string& key);
+  int64_t organisation_by_key(const std::string& key);  // the organisation row with that alias key, or 0
+  // "A Labour Party spokesman", "a spokeswoman for the BBC": an unnamed
+  // spokesperson speaks for a body, whose row they are linked to when the
+  // store already knows it as an organisation (never created from here: "a
+  // Blair spokesman" speaks for a person). {0, 0} otherwise.
+  std::pair<int64_t, int64_t> spokesperson_body(const Document& doc, const Speaker& sp);
   // Resolves a quote's speaker to a person row (creating it when new). Returns
   // {speaker, alias}, or {0, 0} when the quote names no person.
   std::pair<int64_t, int64_t> resolve_speaker(const Document& doc, const Quote& q,
