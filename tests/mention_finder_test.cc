@@ -171,5 +171,27 @@ TEST(NameParts, ARoleOfSomethingIsNoName) {
   EXPECT_EQ(m2->kind, MentionKind::kNominal);
 }
 
+// The org of a role is a body's name: not a portfolio or rank ("Foreign
+// Secretary", "Shadow chancellor", "senior adviser"), and it ends before a
+// word in lower case.
+TEST(NameParts, TheOrgOfARoleIsABodysName) {
+  auto org_of = [](const Document& doc, const Mention* m) {
+    return m ? std::string(doc.slice(m->org)) : std::string("<none>");
+  };
+  Document doc = extractor().extract("Foreign Secretary Tom Hale said the war was legal.");
+  const Mention* m = mention_with(doc, "Hale");
+  EXPECT_EQ(role_of(doc, m), "Foreign Secretary");
+  EXPECT_EQ(org_of(doc, m), "");
+
+  Document doc2 = extractor().extract("On Monday Rovers Athletic manager Sam Allen said the team was tired.");
+  EXPECT_EQ(org_of(doc2, mention_with(doc2, "Allen")), "Rovers Athletic");
+
+  Document doc3 = extractor().extract("Conservative Shadow chancellor Oliver Lane said taxes would fall.");
+  EXPECT_EQ(org_of(doc3, mention_with(doc3, "Lane")), "Conservative");
+
+  Document doc4 = extractor().extract("Jan Ross, the senior adviser, said rates would rise.");
+  EXPECT_EQ(org_of(doc4, mention_with(doc4, "Ross")), "");
+}
+
 }  // namespace
 }  // namespace whosaid

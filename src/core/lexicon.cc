@@ -82,7 +82,7 @@ WordClass class_named(std::string_view name) {
       {"conj", WordClass::kConj}, {"clause_end", WordClass::kClauseEnd},
       {"label_title", WordClass::kLabelTitle}, {"label_meta", WordClass::kLabelMeta},
       {"label_picture", WordClass::kLabelPicture}, {"date_word", WordClass::kDateWord},
-      {"picture_agency", WordClass::kPictureAgency},
+      {"picture_agency", WordClass::kPictureAgency}, {"role_modifier", WordClass::kRoleModifier},
   };
   for (const auto& [n, c] : kNames)
     if (n == name) return c;

@@ -39,6 +39,10 @@ enum class WordClass : uint8_t {
   // Heads of documents and publications credited as sources ("the report", "a
   // study"): the mention-type model's document type (types/mention_type.h).
   kDocument,
+  // Words that qualify a role without naming a body: portfolios and ranks
+  // ("Home Secretary", "Shadow chancellor", "Double Olympic champion"), so
+  // that they are no organisation (mentions/mention_finder.cc).
+  kRoleModifier,
   kCount
 };
 
