@@ -114,7 +114,7 @@ inline constexpr size_t kPadding = 2;
 
 // Number of features computed per token.
 inline constexpr size_t kNumStaticFeatures = 30;
-inline constexpr size_t kNumDynamicFeatures = 6;
+inline constexpr size_t kNumDynamicFeatures = 6;  // kNumTagFeatures + kNumWordTagFeatures
 inline constexpr size_t kNumFeatures = kNumStaticFeatures + kNumDynamicFeatures;
 
 // The features of token i that do not depend on predicted tags. `w` points at
@@ -157,17 +157,28 @@ inline void static_features(const WordInfo* w, uint64_t* out) noexcept {
   out[29] = feature_key(34, p1.lexical);
 }
 
-// The features that depend on the two previous predicted tags.
-inline void dynamic_features(const WordInfo* w, uint8_t prev, uint8_t prev2,
-                             uint64_t* out) noexcept {
-  const WordInfo& c = w[0];
+// The features that depend on the two previous predicted tags: first those of
+// the tags alone (the tagger finds their rows once per tag pair, at load),
+// then those of the word with the previous tag.
+inline constexpr size_t kNumTagFeatures = 3;
+inline void tag_features(uint8_t prev, uint8_t prev2, uint64_t* out) noexcept {
   out[0] = feature_key(20, prev);
   out[1] = feature_key(21, prev2);
   out[2] = feature_key(22, prev | (uint64_t{prev2} << 8));
-  out[3] = feature_key(23, c.lower, prev);
-  out[4] = feature_key(24, c.suffix[2], prev);
-  out[5] = feature_key(35, c.lexical, prev);
 }
+inline constexpr size_t kNumWordTagFeatures = 3;
+inline void word_tag_features(const WordInfo* w, uint8_t prev, uint64_t* out) noexcept {
+  const WordInfo& c = w[0];
+  out[0] = feature_key(23, c.lower, prev);
+  out[1] = feature_key(24, c.suffix[2], prev);
+  out[2] = feature_key(35, c.lexical, prev);
+}
+inline void dynamic_features(const WordInfo* w, uint8_t prev, uint8_t prev2,
+                             uint64_t* out) noexcept {
+  tag_features(prev, prev2, out);
+  word_tag_features(w, prev, out + kNumTagFeatures);
+}
+static_assert(kNumTagFeatures + kNumWordTagFeatures == kNumDynamicFeatures);
 
 // The tag a word gets without scoring, or 0.
 inline uint8_t sure_tag(const WordInfo& w) noexcept {
