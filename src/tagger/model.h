@@ -4,20 +4,20 @@
 // (from_bytes) and calls Model::tag on analysed sentences.
 //
 // Where the time goes, and what is done about it: a token's 36 features are
-// looked up in a table larger than the cache, so the cost is cache misses,
-// and misses that wait in turn. The 30 static features do not depend on the
-// predicted tags: their rows are found for the whole sentence first, with
-// prefetches, and summed before the left-to-right pass. Of the six dynamic
-// features, three depend on the previous tags alone; their rows are found once
-// per tag (pair) at load. The other three pair the word with the previous tag,
-// which is known only in the left-to-right pass; their rows are fetched ahead
-// for the tag the static scores alone predict for the previous word (right for
-// most tokens), and looked up in the pass only when that guess was wrong.
+// looked up in a table larger than the cache, then their rows are summed over
+// 112 tags. Of the 30 static features (those not reading predicted tags), 24
+// read a single word: their rows are found once per word form and kept in a
+// per-thread WordCache (word_cache.h) with the word's analysis, and copied to
+// each occurrence; the 5 pair features and the first word of a sentence (its
+// flags differ) are looked up, for the whole sentence before the left-to-right
+// pass, with prefetches. Of the six dynamic features, three read the previous
+// tags alone: their rows are found for every tag (pair) at load. The best tag
+// is picked four tags at a time (SSE2).
 //
 // The scores are exactly those of summing the 36 rows in feature order: dense
-// rows in saturating int16 (in that order), sparse rows in int32 — a token's
-// static sums are kept as that pair of partial sums and the dynamic rows are
-// added to it after.
+// rows in saturating int16 (in that order), sparse rows in int32. Summing in
+// another order (or pre-summing a word's rows) could change a saturated sum,
+// hence a tag; the caches change only where a row reference comes from.
 #pragma once
 
 #include <algorithm>
@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 #include <vector>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -34,6 +35,7 @@
 #include "tagger/features.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
+#include "tagger/word_cache.h"
 
 namespace whosaid {
 
@@ -58,6 +60,11 @@ struct Tagger::Model {
   // The rows of tag_features() (features.h), by the previous tags:
   // prev_rows[prev], prev2_rows[prev2], pair_rows[prev * kNumTags + prev2].
   std::vector<uint32_t> prev_rows, prev2_rows, pair_rows;
+  // The padding infos of analyse_sentence(), their one-word rows (see
+  // word_rows), and the row of the bias.
+  tagger_detail::WordInfo boundaries[2 * tagger_detail::kPadding];
+  uint32_t boundary_rows[2 * tagger_detail::kPadding][tagger_detail::kNumStaticFeatures] = {};
+  uint32_t bias_row = 0;
 
   // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
   uint32_t find(uint64_t key) const {
@@ -70,30 +77,46 @@ struct Tagger::Model {
     else __builtin_prefetch(weights.data() + (row >> 8));
   }
 
-  // Fills prev_rows, prev2_rows and pair_rows once the table is complete.
-  void find_tag_rows() {
+  // The rows of the one-word slots of static_features() for `info` at any
+  // position (kStaticSource), 0 in the other slots.
+  void word_rows(const tagger_detail::WordInfo& info, uint32_t* rows) const {
+    using namespace tagger_detail;
+    const WordInfo window[2 * kPadding + 1] = {info, info, info, info, info};
+    uint64_t keys[kNumStaticFeatures];
+    static_features(window + kPadding, keys);
+    for (size_t j = 0; j < kNumStaticFeatures; ++j)
+      rows[j] = kStaticSource[j] >= -2 && kStaticSource[j] <= 2 ? find(keys[j]) : 0;
+  }
+
+  // Fills the rows that do not depend on the words once the table is
+  // complete: the bias, the boundaries' and the tag features'.
+  void find_fixed_rows() {
+    using namespace tagger_detail;
+    WordInfo window[2 * kPadding + 1];
+    analyse_sentence(nullptr, 0, lexicon, window);  // the padding infos
+    for (size_t k = 0; k < 2 * kPadding; ++k) {
+      boundaries[k] = window[k];
+      word_rows(window[k], boundary_rows[k]);
+    }
+    uint64_t keys[kNumStaticFeatures];
+    static_features(window + kPadding, keys);
+    for (size_t j = 0; j < kNumStaticFeatures; ++j)
+      if (kStaticSource[j] == kBiasSlot) bias_row = find(keys[j]);
+
     constexpr int T = pos::kNumTags;
     prev_rows.assign(T, 0);
     prev2_rows.assign(T, 0);
     pair_rows.assign(size_t{T} * T, 0);
-    uint64_t keys[tagger_detail::kNumTagFeatures];
     for (int prev = 0; prev < T; ++prev)
       for (int prev2 = 0; prev2 < T; ++prev2) {
-        tagger_detail::tag_features(static_cast<uint8_t>(prev), static_cast<uint8_t>(prev2), keys);
+        tag_features(static_cast<uint8_t>(prev), static_cast<uint8_t>(prev2), keys);
         if (prev2 == 0) prev_rows[prev] = find(keys[0]);
         if (prev == 0) prev2_rows[prev2] = find(keys[1]);
         pair_rows[static_cast<size_t>(prev) * T + prev2] = find(keys[2]);
       }
   }
 
-  // A token's sums so far: int32 sums of the sparse rows, saturating int16
-  // sums of the dense ones.
-  struct Partial {
-    alignas(16) int16_t dense[kDenseWidth];
-    alignas(16) int32_t sparse[kDenseWidth];
-  };
-
-  // Sums rows into a Partial: sparse ones directly, dense ones in int16
+  // Sums rows: sparse ones directly, dense ones in int16
   // registers first.
   struct Scorer {
     const Model& m;
@@ -112,16 +135,6 @@ struct Tagger::Model {
       std::memset(acc, 0, sizeof acc);
 #endif
     }
-    Scorer(const Model& model, const Partial& from) : m(model) {
-      std::memcpy(scores, from.sparse, sizeof scores);
-#if defined(__SSE2__)
-#pragma GCC unroll 16
-      for (int k = 0; k < kDenseWidth / 8; ++k)
-        acc[k] = _mm_load_si128(reinterpret_cast<const __m128i*>(from.dense + 8 * k));
-#else
-      std::memcpy(acc, from.dense, sizeof acc);
-#endif
-    }
     void add(uint32_t row) {
       const uint32_t size = row & 0xFF;
       if (size == kDense) {
@@ -138,16 +151,6 @@ struct Tagger::Model {
         const int32_t* w = m.weights.data() + (row >> 8);
         for (uint32_t j = 0; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
       }
-    }
-    void save(Partial& to) const {
-      std::memcpy(to.sparse, scores, sizeof scores);
-#if defined(__SSE2__)
-#pragma GCC unroll 16
-      for (int k = 0; k < kDenseWidth / 8; ++k)
-        _mm_store_si128(reinterpret_cast<__m128i*>(to.dense + 8 * k), acc[k]);
-#else
-      std::memcpy(to.dense, acc, sizeof acc);
-#endif
     }
     // Writes the scores of the rows added so far, by tag, to out and returns
     // the tag with the highest among 1 .. kNumTags - 1, ties to the lower id
@@ -193,34 +196,76 @@ struct Tagger::Model {
     }
   };
 
-  // Per-thread buffers of tag(), reused between sentences.
+  // Per-thread buffers of analyse() and tag(), reused between sentences.
   struct Buffers {
-    std::vector<uint64_t> keys;  // static feature keys, per token
-    std::vector<uint32_t> rows;  // their rows
+    std::vector<tagger_detail::WordInfo> infos;  // padding, one per word, padding
+    std::vector<uint32_t> word_rows;  // per info: its one-word rows (word_rows())
+    std::vector<uint64_t> keys;       // static feature keys, per token
+    std::vector<uint32_t> rows;       // static feature rows, per token
+    tagger_detail::WordCache cache;
   };
 
-  // Tags n words whose infos start at infos[kPadding].
-  void tag(const tagger_detail::WordInfo* infos, size_t n, uint8_t* out, Buffers& b) const {
+  // Fills b.infos as analyse_sentence() does, and b.word_rows, for n words.
+  void analyse(const std::string_view* words, size_t n, Buffers& b) const {
+    using namespace tagger_detail;
+    constexpr size_t S = kNumStaticFeatures;
+    b.infos.resize(n + 2 * kPadding);
+    b.word_rows.resize((n + 2 * kPadding) * S);
+    b.cache.use(this);
+    for (size_t k = 0; k < kPadding; ++k) {
+      b.infos[k] = boundaries[k];
+      b.infos[n + kPadding + k] = boundaries[kPadding + k];
+      std::memcpy(&b.word_rows[k * S], boundary_rows[k], sizeof boundary_rows[k]);
+      std::memcpy(&b.word_rows[(n + kPadding + k) * S], boundary_rows[kPadding + k],
+                  sizeof boundary_rows[k]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const WordCache::Entry& e = b.cache.get(words[i], [&](WordCache::Entry& entry) {
+        analyse_word(words[i], entry.info);
+        entry.info.lexical = lexicon.lookup(entry.info.lower);
+        word_rows(entry.info, entry.rows);
+      });
+      b.infos[kPadding + i] = e.info;
+      std::memcpy(&b.word_rows[(kPadding + i) * S], e.rows, sizeof e.rows);
+    }
+    if (n > 0) b.infos[kPadding].flags |= kInfoSentenceStart;
+  }
+
+  // Tags the n words analysed in b (whose quote fields the caller may have
+  // constrained since).
+  void tag(size_t n, uint8_t* out, Buffers& b) const {
     using namespace tagger_detail;
     constexpr size_t S = kNumStaticFeatures;
     constexpr int T = pos::kNumTags;
-    const WordInfo* w = infos + kPadding;
+    const WordInfo* w = b.infos.data() + kPadding;
     b.keys.resize(n * S);
     b.rows.resize(n * S);
-    // Static keys, then their rows: each pass starts the cache misses of the
-    // next.
+    // The keys of the pair slots, then the static rows: each pass starts the
+    // cache misses of the next. The first word's flags (kInfoSentenceStart)
+    // are not those cached: it has all its rows looked up.
     for (size_t i = 0; i < n; ++i) {
+      if (sure_tag(w[i])) continue;
       uint64_t* k = b.keys.data() + i * S;
-      if (sure_tag(w[i])) {
-        std::memset(k, 0, S * sizeof *k);
-        continue;
+      if (i == 0) {
+        static_features(w, k);
+        for (size_t j = 0; j < S; ++j) prefetch_slot(k[j]);
+      } else {
+        pair_features(w + i, k);
+        for (size_t j = 0; j < S; ++j)
+          if (kStaticSource[j] == kPairSlot) prefetch_slot(k[j]);
       }
-      static_features(w + i, k);
-      for (size_t j = 0; j < S; ++j) prefetch_slot(k[j]);
     }
-    for (size_t j = 0; j < n * S; ++j) {
-      b.rows[j] = b.keys[j] ? find(b.keys[j]) : 0;
-      prefetch_row(b.rows[j]);
+    for (size_t i = 0; i < n; ++i) {
+      if (sure_tag(w[i])) continue;
+      const uint64_t* k = b.keys.data() + i * S;
+      uint32_t* r = b.rows.data() + i * S;
+      for (size_t j = 0; j < S; ++j) {
+        const int source = kStaticSource[j];
+        if (i == 0 || source == kPairSlot) r[j] = find(k[j]);
+        else if (source == kBiasSlot) r[j] = bias_row;
+        else r[j] = b.word_rows[(kPadding + i + source) * S + j];
+        prefetch_row(r[j]);
+      }
     }
     const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
     alignas(16) int32_t scores[kDenseWidth];

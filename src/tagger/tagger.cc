@@ -34,7 +34,6 @@ int32_t scale_down(int32_t w) {
 
 // Per-thread scratch space, reused between calls.
 struct Scratch {
-  std::vector<WordInfo> infos;
   std::vector<std::string_view> words;
   std::vector<uint8_t> tags;
   Tagger::Model::Buffers buffers;
@@ -164,7 +163,7 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
       corrupt("bad sure tag at word " + std::to_string(i));
   }
   model->lexicon = Lexicon(std::move(lexicon));
-  model->find_tag_rows();
+  model->find_fixed_rows();
   return Tagger(std::move(model));
 }
 
@@ -187,9 +186,8 @@ size_t Tagger::num_words() const noexcept { return model_->lexicon.entries().siz
 void Tagger::tag(const std::string_view* words, size_t n, uint8_t* tags_out) const {
   if (n == 0) return;
   Scratch& s = scratch();
-  s.infos.resize(n + 2 * kPadding);
-  analyse_sentence(words, n, model_->lexicon, s.infos.data());
-  model_->tag(s.infos.data(), n, tags_out, s.buffers);
+  model_->analyse(words, n, s.buffers);
+  model_->tag(n, tags_out, s.buffers);
 }
 
 void Tagger::tag_tokens(Document& doc, uint32_t first, uint32_t end) const {
@@ -199,10 +197,9 @@ void Tagger::tag_tokens(Document& doc, uint32_t first, uint32_t end) const {
   const size_t n = end - first;
   s.words.resize(n);
   for (size_t i = 0; i < n; ++i) s.words[i] = doc.slice(doc.tokens[first + i].span);
-  s.infos.resize(n + 2 * kPadding);
-  analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
+  model_->analyse(s.words.data(), n, s.buffers);
   s.tags.resize(n);
-  model_->tag(s.infos.data(), n, s.tags.data(), s.buffers);
+  model_->tag(n, s.tags.data(), s.buffers);
   for (size_t i = 0; i < n; ++i) doc.tokens[first + i].tag = s.tags[i];
 }
 
@@ -215,15 +212,14 @@ void Tagger::tag(Document& doc) const {
     const size_t n = end - first;
     s.words.resize(n);
     for (size_t i = 0; i < n; ++i) s.words[i] = doc.slice(doc.tokens[first + i].span);
-    s.infos.resize(n + 2 * kPadding);
-    analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
+    model_->analyse(s.words.data(), n, s.buffers);
     for (size_t i = 0; i < n; ++i) {
-      WordInfo& w = s.infos[kPadding + i];
+      WordInfo& w = s.buffers.infos[kPadding + i];
       if (doc.tokens[first + i].kind == TokenKind::kQuote || w.quote != kNotQuote)
         w.quote = quote_constraint(doc, first + i, w.quote, s.paired);
     }
     s.tags.resize(n);
-    model_->tag(s.infos.data(), n, s.tags.data(), s.buffers);
+    model_->tag(n, s.tags.data(), s.buffers);
     for (size_t i = 0; i < n; ++i) doc.tokens[first + i].tag = s.tags[i];
   };
   if (doc.sentences.empty()) {
