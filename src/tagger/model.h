@@ -264,14 +264,23 @@ struct Tagger::Model {
         if (i == 0 || source == kPairSlot) r[j] = find(k[j]);
         else if (source == kBiasSlot) r[j] = bias_row;
         else r[j] = b.word_rows[(kPadding + i + source) * S + j];
-        prefetch_row(r[j]);
       }
     }
+    // The rows of a token are prefetched kAhead tokens before it is scored:
+    // prefetching a whole sentence's rows at once filled the L1 cache and
+    // stalled on the line fill buffers.
+    constexpr size_t kAhead = 2;
+    const auto prefetch_rows = [&](size_t i) {
+      if (i < n && !sure_tag(w[i]))
+        for (size_t j = 0; j < S; ++j) prefetch_row(b.rows[i * S + j]);
+    };
+    for (size_t i = 0; i < kAhead; ++i) prefetch_rows(i);
     const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
     alignas(16) int32_t scores[kDenseWidth];
     uint64_t keys[kNumWordTagFeatures];
     uint8_t prev = 0, prev2 = 0;
     for (size_t i = 0; i < n; ++i) {
+      prefetch_rows(i + kAhead);
       if (const uint8_t sure = sure_tag(w[i])) {
         out[i] = sure;
         prev2 = prev;
