@@ -21,6 +21,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cstddef>
 #include <cstdint>
@@ -57,6 +58,12 @@ struct Tagger::Model {
   size_t num_features = 0;
   size_t num_weights = 0;
   tagger_detail::Lexicon lexicon;
+  // Distinct for every model built in the process (WordCache::use).
+  const uint64_t serial = next_serial();
+  static uint64_t next_serial() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+  }
   // The rows of tag_features() (features.h), by the previous tags:
   // prev_rows[prev], prev2_rows[prev2], pair_rows[prev * kNumTags + prev2].
   std::vector<uint32_t> prev_rows, prev2_rows, pair_rows;
@@ -211,7 +218,7 @@ struct Tagger::Model {
     constexpr size_t S = kNumStaticFeatures;
     b.infos.resize(n + 2 * kPadding);
     b.word_rows.resize((n + 2 * kPadding) * S);
-    b.cache.use(this);
+    b.cache.use(serial);
     for (size_t k = 0; k < kPadding; ++k) {
       b.infos[k] = boundaries[k];
       b.infos[n + kPadding + k] = boundaries[kPadding + k];

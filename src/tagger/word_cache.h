@@ -8,7 +8,7 @@
 // the form and 24 table lookups per token.
 //
 //   WordCache cache;                       // per thread, reused
-//   cache.use(&model);                     // forgets entries of another model
+//   cache.use(model.serial);               // forgets entries of another model
 //   const WordCache::Entry& e = cache.get(form, [&](WordCache::Entry& e) {
 //     /* fill e.info and e.rows from form */ });
 //
@@ -39,9 +39,10 @@ class WordCache {
     uint32_t rows[kNumStaticFeatures];  // the word's rows in the one-word slots, 0 elsewhere
   };
 
-  // Empties the cache unless it holds entries of `owner` (the model).
-  void use(const void* owner) {
-    if (owner == owner_) return;
+  // Empties the cache unless it holds entries of the model numbered `owner`
+  // (a number, not an address: a new model may reuse a freed one's address).
+  void use(uint64_t owner) {
+    if (owner == owner_ && !entries_.empty()) return;
     entries_.assign(kEntries, Entry{});
     owner_ = owner;
   }
@@ -68,7 +69,7 @@ class WordCache {
  private:
   std::vector<Entry> entries_;
   Entry spill_;
-  const void* owner_ = nullptr;
+  uint64_t owner_ = 0;
 };
 
 }  // namespace whosaid::tagger_detail
