@@ -469,6 +469,52 @@ TEST(Tagger, EmptyInputs) {
   EXPECT_EQ(tag_names(tagger, {long_word, junk, "\xE2\x80\x99s"}).size(), 3u);
 }
 
+// The tagger caches the rows of a word's one-word slots (kStaticSource) and
+// copies them to each position: a slot said to read one word must give the
+// same key wherever that word stands.
+TEST(TaggerFeatures, OneWordSlotsReadOnlyTheirWord) {
+  using namespace tagger_detail;
+  const std::vector<std::string_view> words = {"“", "We", "do", "n't", "accept", "that", ",",
+                                               "”", "Labour", "'s", "co-leader", "told", "U.S.", "."};
+  const size_t n = words.size();
+  std::vector<WordInfo> infos(n + 2 * kPadding);
+  analyse_sentence(words.data(), n, Lexicon(), infos.data());
+  int checked = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t keys[kNumStaticFeatures];
+    static_features(infos.data() + kPadding + i, keys);
+    for (size_t j = 0; j < kNumStaticFeatures; ++j) {
+      const int source = kStaticSource[j];
+      if (source == kPairSlot || source == kBiasSlot || (i == 0 && source == 0 && j == 7)) continue;
+      const WordInfo& word = infos[kPadding + i + source];
+      const WordInfo window[5] = {word, word, word, word, word};
+      uint64_t alone[kNumStaticFeatures];
+      static_features(window + 2, alone);
+      EXPECT_EQ(alone[j], keys[j]) << "slot " << j << " token " << i;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 300);
+}
+
+// The word cache is per thread and per model: switching models, and forms too
+// long to cache, tag as a fresh tagger would.
+TEST(Tagger, WordCacheFollowsTheModel) {
+  const Tagger toy = Tagger::from_bytes(toy_model());
+  const Tagger& builtin = Tagger::builtin();
+  const std::vector<std::string> words = {"Labour", "'s", "extraordinarily-long-hyphenated-word",
+                                          "said", "the", "plan", "was", "fine", "."};
+  // Fresh threads have empty caches.
+  std::vector<std::string> first, toy_first;
+  std::thread([&] { first = tag_names(builtin, words, false); }).join();
+  std::thread([&] { toy_first = tag_names(toy, words, false); }).join();
+  EXPECT_EQ(tag_names(builtin, words, false), first);
+  EXPECT_EQ(tag_names(toy, words, false), toy_first);
+  EXPECT_EQ(tag_names(builtin, words, false), first);
+  EXPECT_EQ(tag_names(builtin, words, false), first);
+  EXPECT_EQ(tag_names(toy, words, false), toy_first);
+}
+
 // --- the shipped model ---------------------------------------------------------
 
 TEST(BuiltinTagger, TagsNewsText) {

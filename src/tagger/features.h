@@ -114,8 +114,33 @@ inline constexpr size_t kPadding = 2;
 
 // Number of features computed per token.
 inline constexpr size_t kNumStaticFeatures = 30;
-inline constexpr size_t kNumDynamicFeatures = 6;
+inline constexpr size_t kNumDynamicFeatures = 6;  // kNumTagFeatures + kNumWordTagFeatures
 inline constexpr size_t kNumFeatures = kNumStaticFeatures + kNumDynamicFeatures;
+
+// The slots of static_features() that read two words (written by
+// pair_features()); the others read one word, or none (the bias).
+inline constexpr size_t kNumPairFeatures = 5;
+inline void pair_features(const WordInfo* w, uint64_t* out) noexcept {
+  const WordInfo& c = w[0];
+  const WordInfo& p1 = w[-1];
+  const WordInfo& n1 = w[1];
+  out[14] = feature_key(14, p1.lower, c.lower);
+  out[15] = feature_key(15, c.lower, n1.lower);
+  out[18] = feature_key(18, c.suffix[2], n1.lower);
+  out[23] = feature_key(28, p1.lower, n1.lower);
+  out[28] = feature_key(33, c.lexical, n1.lexical);
+}
+
+// What each slot of static_features() reads: the word at an offset -2 … 2
+// from the token, kPairSlot (pair_features) or kBiasSlot (nothing). A slot
+// with an offset reads nothing else, so its key for a word is the same at
+// every position (the tagger caches the rows of a word's slots).
+inline constexpr int8_t kPairSlot = 8, kBiasSlot = 9;
+inline constexpr int8_t kStaticSource[kNumStaticFeatures] = {
+    kBiasSlot, 0,  0,  0,         0,  0, 0, 0, -1, -1,         //  0 …  9
+    -2,        1,  1,  2,         kPairSlot, kPairSlot, 1, -1, kPairSlot, 1,  // 10 … 19
+    0,         0,  0,  kPairSlot, -1, 0, 1, 2, kPairSlot, -1,  // 20 … 29
+};
 
 // The features of token i that do not depend on predicted tags. `w` points at
 // token i's info; w[-2], w[-1], w[1], w[2] must be valid (padding at the edges).
@@ -139,35 +164,42 @@ inline void static_features(const WordInfo* w, uint64_t* out) noexcept {
   out[11] = feature_key(11, n1.lower);
   out[12] = feature_key(12, n1.suffix[2]);
   out[13] = feature_key(13, n2.lower);
-  out[14] = feature_key(14, p1.lower, c.lower);
-  out[15] = feature_key(15, c.lower, n1.lower);
   out[16] = feature_key(16, n1.shape);
   out[17] = feature_key(17, p1.shape);
-  out[18] = feature_key(18, c.suffix[2], n1.lower);
   out[19] = feature_key(19, n1.suffix[0]);
   out[20] = feature_key(25, c.suffix[3]);
   out[21] = feature_key(26, c.prefix[1]);
   out[22] = feature_key(27, c.prefix[2]);
-  out[23] = feature_key(28, p1.lower, n1.lower);
   out[24] = feature_key(29, p1.suffix[1]);
   out[25] = feature_key(30, c.lexical);
   out[26] = feature_key(31, n1.lexical);
   out[27] = feature_key(32, n2.lexical);
-  out[28] = feature_key(33, c.lexical, n1.lexical);
   out[29] = feature_key(34, p1.lexical);
+  pair_features(w, out);
 }
 
-// The features that depend on the two previous predicted tags.
-inline void dynamic_features(const WordInfo* w, uint8_t prev, uint8_t prev2,
-                             uint64_t* out) noexcept {
-  const WordInfo& c = w[0];
+// The features that depend on the two previous predicted tags: first those of
+// the tags alone (the tagger finds their rows once per tag pair, at load),
+// then those of the word with the previous tag.
+inline constexpr size_t kNumTagFeatures = 3;
+inline void tag_features(uint8_t prev, uint8_t prev2, uint64_t* out) noexcept {
   out[0] = feature_key(20, prev);
   out[1] = feature_key(21, prev2);
   out[2] = feature_key(22, prev | (uint64_t{prev2} << 8));
-  out[3] = feature_key(23, c.lower, prev);
-  out[4] = feature_key(24, c.suffix[2], prev);
-  out[5] = feature_key(35, c.lexical, prev);
 }
+inline constexpr size_t kNumWordTagFeatures = 3;
+inline void word_tag_features(const WordInfo* w, uint8_t prev, uint64_t* out) noexcept {
+  const WordInfo& c = w[0];
+  out[0] = feature_key(23, c.lower, prev);
+  out[1] = feature_key(24, c.suffix[2], prev);
+  out[2] = feature_key(35, c.lexical, prev);
+}
+inline void dynamic_features(const WordInfo* w, uint8_t prev, uint8_t prev2,
+                             uint64_t* out) noexcept {
+  tag_features(prev, prev2, out);
+  word_tag_features(w, prev, out + kNumTagFeatures);
+}
+static_assert(kNumTagFeatures + kNumWordTagFeatures == kNumDynamicFeatures);
 
 // The tag a word gets without scoring, or 0.
 inline uint8_t sure_tag(const WordInfo& w) noexcept {

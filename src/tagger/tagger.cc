@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <string>
 #include <vector>
 
 #include "core/feature_table.h"
 #include "tagger/features.h"
+#include "tagger/model.h"
 #include "tagger/model_format.h"
 #include "whosaid/error.h"
 
@@ -21,129 +19,6 @@ extern "C" const unsigned long long whosaid_res_tagger_size;
 namespace whosaid {
 
 using namespace tagger_detail;
-
-// The runtime form of a model: a hash table (core/feature_table.h) from
-// feature key to a row of (tag, weight) pairs, as begin << 8 | size.
-struct Tagger::Model {
-  core_detail::FeatureTable<uint32_t> table;
-  // Sparse rows hold weight << 8 | tag. Rows with many weights are dense:
-  // kDenseWidth int16 weights by tag id (0 included) in `dense`, which the
-  // scorer adds eight at a time in registers. Weights are scaled down by
-  // kWeightShift so that a token's dense rows sum within int16 (saturating
-  // beyond); the lost bits are below what matters for the argmax.
-  std::vector<int32_t> weights;
-  std::vector<int16_t> dense;
-  static constexpr uint32_t kDense = 0xFF;
-  static constexpr int kDenseWidth = (pos::kNumTags + 7) / 8 * 8;
-  static constexpr uint32_t kDenseAbove = 12;  // sparse rows up to this size
-  static constexpr int kWeightShift = 3;
-  size_t num_features = 0;
-  size_t num_weights = 0;
-  Lexicon lexicon;
-
-  // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
-  uint32_t find(uint64_t key) const {
-    const uint32_t* row = table.find(key);
-    return row ? *row : 0;
-  }
-  void prefetch_slot(uint64_t key) const { table.prefetch(key); }
-  void prefetch_row(uint32_t row) const {
-    if ((row & 0xFF) == kDense) __builtin_prefetch(dense.data() + size_t{row >> 8} * kDenseWidth);
-    else __builtin_prefetch(weights.data() + (row >> 8));
-  }
-
-  // Sums rows into scores[0 .. kDenseWidth): sparse ones directly, dense ones
-  // in int16 registers first.
-  struct Scorer {
-    const Model& m;
-    alignas(16) int32_t scores[kDenseWidth] = {};
-#if defined(__SSE2__)
-    __m128i acc[kDenseWidth / 8];
-    explicit Scorer(const Model& model) : m(model) {
-#pragma GCC unroll 16
-      for (int k = 0; k < kDenseWidth / 8; ++k) acc[k] = _mm_setzero_si128();
-    }
-#else
-    alignas(16) int16_t acc[kDenseWidth] = {};
-    explicit Scorer(const Model& model) : m(model) {}
-#endif
-    void add(uint32_t row) {
-      const uint32_t size = row & 0xFF;
-      if (size == kDense) {
-        const int16_t* w = m.dense.data() + size_t{row >> 8} * kDenseWidth;
-#if defined(__SSE2__)
-#pragma GCC unroll 16
-        for (int k = 0; k < kDenseWidth / 8; ++k)
-          acc[k] = _mm_adds_epi16(acc[k], _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 8 * k)));
-#else
-        for (int t = 0; t < kDenseWidth; ++t)
-          acc[t] = static_cast<int16_t>(std::clamp(int32_t{acc[t]} + w[t], -32768, 32767));
-#endif
-      } else {
-        const int32_t* w = m.weights.data() + (row >> 8);
-        for (uint32_t j = 0; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
-      }
-    }
-    const int32_t* finish() {
-      alignas(16) int16_t sums[kDenseWidth];
-#if defined(__SSE2__)
-#pragma GCC unroll 16
-      for (int k = 0; k < kDenseWidth / 8; ++k)
-        _mm_store_si128(reinterpret_cast<__m128i*>(sums + 8 * k), acc[k]);
-#else
-      std::memcpy(sums, acc, sizeof sums);
-#endif
-      for (int t = 0; t < kDenseWidth; ++t) scores[t] += sums[t];
-      return scores;
-    }
-  };
-
-  // Tags n words whose infos start at infos[kPadding]. Most features do not
-  // depend on the predicted tags, so their rows are looked up for the whole
-  // sentence first, with prefetches, before the left-to-right pass: the table
-  // is larger than the cache and the lookups would otherwise wait in turn.
-  void tag(const WordInfo* infos, size_t n, uint8_t* out, std::vector<uint64_t>& keys,
-           std::vector<uint32_t>& rows) const {
-    constexpr size_t S = kNumStaticFeatures;
-    keys.resize(n * S);
-    rows.resize(n * S);
-    for (size_t i = 0; i < n; ++i) {
-      uint64_t* k = keys.data() + i * S;
-      if (sure_tag(infos[kPadding + i])) {
-        std::memset(k, 0, S * sizeof *k);
-        continue;
-      }
-      static_features(infos + kPadding + i, k);
-      for (size_t j = 0; j < S; ++j) prefetch_slot(k[j]);
-    }
-    for (size_t j = 0; j < n * S; ++j) {
-      rows[j] = keys[j] ? find(keys[j]) : 0;
-      prefetch_row(rows[j]);
-    }
-    const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
-    uint8_t prev = 0, prev2 = 0;
-    uint64_t dynamic[kNumDynamicFeatures];
-    for (size_t i = 0; i < n; ++i) {
-      const WordInfo* w = infos + kPadding + i;
-      if (const uint8_t sure = sure_tag(*w)) {
-        out[i] = sure;
-        prev2 = prev;
-        prev = sure;
-        continue;
-      }
-      Scorer scorer(*this);
-      const uint32_t* r = rows.data() + i * S;
-      for (size_t j = 0; j < S; ++j) scorer.add(r[j]);
-      dynamic_features(w, prev, prev2, dynamic);
-      for (uint64_t k : dynamic) scorer.add(find(k));
-      const int32_t* scores = scorer.finish();
-      const uint8_t best = best_tag(scores, pos::kNumTags, w->quote, open_tag, close_tag);
-      out[i] = best;
-      prev2 = prev;
-      prev = best;
-    }
-  }
-};
 
 namespace {
 
@@ -159,11 +34,9 @@ int32_t scale_down(int32_t w) {
 
 // Per-thread scratch space, reused between calls.
 struct Scratch {
-  std::vector<WordInfo> infos;
   std::vector<std::string_view> words;
   std::vector<uint8_t> tags;
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> rows;
+  Tagger::Model::Buffers buffers;
   std::vector<std::pair<uint32_t, bool>> paired;
 };
 Scratch& scratch() {
@@ -252,7 +125,12 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
   auto& out = model->weights;
   uint64_t previous_key = 0;
   uint32_t begin = 0;
+  // Rows go to random slots of a table larger than the cache: the slot of the
+  // row kAhead rows on is prefetched, or most of the load waits for them.
+  constexpr uint32_t kAhead = 16;
+  for (uint32_t f = 0; f < num_features && f < kAhead; ++f) model->table.prefetch(get_u64(keys + size_t{f} * 8));
   for (uint32_t f = 0; f < num_features; ++f) {
+    if (f + kAhead < num_features) model->table.prefetch(get_u64(keys + size_t{f + kAhead} * 8));
     const uint64_t key = get_u64(keys + size_t{f} * 8);
     const uint32_t size = static_cast<unsigned char>(sizes[f]);
     if (key <= previous_key) corrupt("feature keys out of order at row " + std::to_string(f));
@@ -290,6 +168,7 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
       corrupt("bad sure tag at word " + std::to_string(i));
   }
   model->lexicon = Lexicon(std::move(lexicon));
+  model->find_fixed_rows();
   return Tagger(std::move(model));
 }
 
@@ -312,9 +191,8 @@ size_t Tagger::num_words() const noexcept { return model_->lexicon.entries().siz
 void Tagger::tag(const std::string_view* words, size_t n, uint8_t* tags_out) const {
   if (n == 0) return;
   Scratch& s = scratch();
-  s.infos.resize(n + 2 * kPadding);
-  analyse_sentence(words, n, model_->lexicon, s.infos.data());
-  model_->tag(s.infos.data(), n, tags_out, s.keys, s.rows);
+  model_->analyse(words, n, s.buffers);
+  model_->tag(n, tags_out, s.buffers);
 }
 
 void Tagger::tag_tokens(Document& doc, uint32_t first, uint32_t end) const {
@@ -324,10 +202,9 @@ void Tagger::tag_tokens(Document& doc, uint32_t first, uint32_t end) const {
   const size_t n = end - first;
   s.words.resize(n);
   for (size_t i = 0; i < n; ++i) s.words[i] = doc.slice(doc.tokens[first + i].span);
-  s.infos.resize(n + 2 * kPadding);
-  analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
+  model_->analyse(s.words.data(), n, s.buffers);
   s.tags.resize(n);
-  model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows);
+  model_->tag(n, s.tags.data(), s.buffers);
   for (size_t i = 0; i < n; ++i) doc.tokens[first + i].tag = s.tags[i];
 }
 
@@ -340,15 +217,14 @@ void Tagger::tag(Document& doc) const {
     const size_t n = end - first;
     s.words.resize(n);
     for (size_t i = 0; i < n; ++i) s.words[i] = doc.slice(doc.tokens[first + i].span);
-    s.infos.resize(n + 2 * kPadding);
-    analyse_sentence(s.words.data(), n, model_->lexicon, s.infos.data());
+    model_->analyse(s.words.data(), n, s.buffers);
     for (size_t i = 0; i < n; ++i) {
-      WordInfo& w = s.infos[kPadding + i];
+      WordInfo& w = s.buffers.infos[kPadding + i];
       if (doc.tokens[first + i].kind == TokenKind::kQuote || w.quote != kNotQuote)
         w.quote = quote_constraint(doc, first + i, w.quote, s.paired);
     }
     s.tags.resize(n);
-    model_->tag(s.infos.data(), n, s.tags.data(), s.keys, s.rows);
+    model_->tag(n, s.tags.data(), s.buffers);
     for (size_t i = 0; i < n; ++i) doc.tokens[first + i].tag = s.tags[i];
   };
   if (doc.sentences.empty()) {

@@ -1,0 +1,75 @@
+// tagger/word_cache.h — what the tagger computes for a word form alone,
+// remembered between sentences.
+//
+// Internal to the tagger (model.h). Most of a token's static features read one
+// word (features.h, kStaticSource), and news text repeats its words: analysing
+// a form (analyse_word, the lexicon) and finding the rows of its one-word
+// features once, then copying them at each occurrence, saves eight hashes of
+// the form and 24 table lookups per token.
+//
+//   WordCache cache;                       // per thread, reused
+//   cache.use(model.serial);               // forgets entries of another model
+//   const WordCache::Entry& e = cache.get(form, [&](WordCache::Entry& e) {
+//     /* fill e.info and e.rows from form */ });
+//
+// Direct-mapped by a hash of the form: a new word takes its slot from the one
+// there. Forms longer than kMaxForm bytes are filled again at each use.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "tagger/features.h"
+
+namespace whosaid::tagger_detail {
+
+class WordCache {
+ public:
+  static constexpr size_t kMaxForm = 23;
+  static constexpr size_t kEntries = 16384;  // a power of two
+
+  struct Entry {
+    uint64_t hash = 0;  // of the form; 0 when empty
+    uint8_t length = 0;
+    char form[kMaxForm];
+    WordInfo info;  // as analyse_sentence sets it (without kInfoSentenceStart)
+    uint32_t rows[kNumStaticFeatures];  // the word's rows in the one-word slots, 0 elsewhere
+  };
+
+  // Empties the cache unless it holds entries of the model numbered `owner`
+  // (a number, not an address: a new model may reuse a freed one's address).
+  void use(uint64_t owner) {
+    if (owner == owner_ && !entries_.empty()) return;
+    entries_.assign(kEntries, Entry{});
+    owner_ = owner;
+  }
+
+  // The entry of `form`, calling fill(entry) first when it is not cached
+  // (the entry's info and rows are then the caller's to set).
+  template <typename Fill>
+  const Entry& get(std::string_view form, Fill&& fill) {
+    if (form.size() > kMaxForm) {
+      fill(spill_);
+      return spill_;
+    }
+    const uint64_t h = hash_bytes(form.data(), form.size(), 0x77) | 1;
+    Entry& e = entries_[h & (kEntries - 1)];
+    if (e.hash == h && e.length == form.size() && std::memcmp(e.form, form.data(), form.size()) == 0)
+      return e;
+    e.hash = h;
+    e.length = static_cast<uint8_t>(form.size());
+    std::memcpy(e.form, form.data(), form.size());
+    fill(e);
+    return e;
+  }
+
+ private:
+  std::vector<Entry> entries_;
+  Entry spill_;
+  uint64_t owner_ = 0;
+};
+
+}  // namespace whosaid::tagger_detail
