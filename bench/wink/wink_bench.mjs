@@ -1,10 +1,12 @@
 // make bench: wink-nlp on the same file as whosaid, the peer figure.
 //
-//   node bench/wink/wink_bench.mjs ARTICLES.jsonl [--runs N]
+//   node bench/wink/wink_bench.mjs ARTICLES.jsonl [--runs N] [--pipe sbd,pos,ner|default]
 //
 // Reads the JSONL corpus into memory, then runs wink-nlp's English lite model
-// over each article's text with sentence splitting, part-of-speech tagging and
-// named entities only (pipe sbd, pos, ner) and reads the tags and entities out.
+// over each article's text and reads the tags and entities out. The pipe is
+// sentence splitting, part-of-speech tagging and named entities only (sbd, pos,
+// ner) unless --pipe says otherwise; `default` is wink-nlp's default pipe, which
+// adds negation, sentiment and custom entities.
 // One warm-up pass (JIT), then N timed passes; prints the median wall and CPU
 // (user + system of this process) throughput as one parseable line:
 //   wink-nlp: articles 2225, MB 5.04, wall_s 3.1, cpu_s 3.2, wall_MB_s 1.6, cpu_MB_s 1.6, ...
@@ -15,12 +17,17 @@ import model from 'wink-eng-lite-web-model';
 const args = process.argv.slice(2);
 let path = null;
 let runs = 3;
+let pipe = ['sbd', 'pos', 'ner'];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs' && i + 1 < args.length) runs = Math.max(1, parseInt(args[++i], 10));
+  else if (args[i] === '--pipe' && i + 1 < args.length) {
+    const p = args[++i];
+    pipe = p === 'default' ? undefined : p.split(',');
+  }
   else path = args[i];
 }
 if (!path) {
-  console.error('usage: node wink_bench.mjs ARTICLES.jsonl [--runs N]');
+  console.error('usage: node wink_bench.mjs ARTICLES.jsonl [--runs N] [--pipe sbd,pos,ner|default]');
   process.exit(2);
 }
 const texts = readFileSync(path, 'utf8')
@@ -29,7 +36,7 @@ const texts = readFileSync(path, 'utf8')
   .map((line) => JSON.parse(line).text);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
 
-const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
+const nlp = pipe ? winkNLP(model, pipe) : winkNLP(model);
 const its = nlp.its;
 
 function pass() {
@@ -65,5 +72,5 @@ console.log(
   `wink-nlp: articles ${texts.length}, MB ${mb.toFixed(2)}, wall_s ${wall.toFixed(2)}, cpu_s ${cpu.toFixed(2)}, ` +
     `wall_MB_s ${(mb / wall).toFixed(2)}, cpu_MB_s ${(mb / cpu).toFixed(2)}, ` +
     `articles_s ${(texts.length / wall).toFixed(0)}, tokens ${counts.tokens}, entities ${counts.entities}, ` +
-    `peak_rss_MB ${rss.toFixed(0)}, runs ${runs}, node ${process.version}`,
+    `peak_rss_MB ${rss.toFixed(0)}, runs ${runs}, pipe ${pipe ? pipe.join('+') : 'default'}, node ${process.version}`,
 );
