@@ -47,13 +47,31 @@ labels=(new)
 have_time=1
 [ -x /usr/bin/time ] || { have_time=0; echo "process level: skipped: /usr/bin/time is missing (Debian package: time)"; }
 if [ "$have_time" = 1 ]; then
+  failed=""
   for r in $(seq "$runs"); do
     for k in "${!binaries[@]}"; do
       # elapsed s, user s, system s, peak RSS KiB
+      status=0
       /usr/bin/time -f '%e %U %S %M' -o "$tmp/time-${labels[$k]}-$r" \
-        "${binaries[$k]}" extract --jsonl -f jsonl "$corpus" >/dev/null
+        "${binaries[$k]}" extract --jsonl -f jsonl "$corpus" >/dev/null 2>"$tmp/extract.err" || status=$?
+      if [ "$status" != 0 ]; then
+        why="${binaries[$k]} extract --jsonl -f jsonl $corpus exited with status $status: $(tail -1 "$tmp/extract.err")"
+        if [ "${labels[$k]}" = base ]; then  # go on without it
+          echo "comparison: skipped: $why"
+          base=""
+          binaries=("${binaries[0]}")
+          labels=("${labels[0]}")
+        else
+          failed=$why
+          break 2
+        fi
+      fi
     done
   done
+fi
+if [ "$have_time" = 1 ] && [ -n "$failed" ]; then
+  echo "process level: skipped: $failed"
+elif [ "$have_time" = 1 ]; then
   # Median of the runs: wall, user, sys, user+sys, peak RSS.
   summarise() {
     cat "$tmp"/time-"$1"-* | awk -v mb="$text_mb" '
@@ -76,7 +94,7 @@ if [ "$have_time" = 1 ]; then
   if [ -n "$base" ]; then
     awk -v n="${cpu_mbs[new]}" -v b="${cpu_mbs[base]}" -v nw="${wall_mbs[new]}" -v bw="${wall_mbs[base]}" \
       'BEGIN { printf "new/base: %.2fx MB per CPU-second, %.2fx wall (runs alternated: new, base, new, base, ...)\n", n / b, nw / bw }'
-  else
+  elif [ -z "${BASE:-}" ]; then
     echo "comparison: skipped: no BASE (make bench BASE=/path/to/old/whosaid runs it side by side)"
   fi
 fi
