@@ -17,6 +17,8 @@
 #   make bench BASE=/path/to/old/whosaid   also runs that binary alternately with
 #                build/whosaid on the same file and prints both MB per CPU-second
 #                and their ratio (new/base)
+#   make bench BASE_REF=f70df6e   the same with that commit, built once into
+#                build/base/whosaid-<hash> (git archive + cmake, target whosaid)
 #   make python  the Python module; PYTHONPATH=build/python (docs/python.md)
 # .ci/run is `make test` then `make check`.
 
@@ -30,6 +32,7 @@ FUZZ_SECONDS   ?= 60
 
 PREFIX     ?= /usr/local
 BASE       ?=
+BASE_REF   ?=
 
 .PHONY: all deps configure build install run test test-quick test-slow check test-sanitize fuzz bench clean python
 
@@ -84,7 +87,7 @@ fuzz: deps
 	@JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
 
 bench: build
-	@BASE="$(BASE)" bash bench/run.sh $(BUILD) $(DATA)
+	@BASE="$(BASE)" BASE_REF="$(BASE_REF)" bash bench/run.sh $(BUILD) $(DATA)
 
 clean:
 	rm -rf $(BUILD)

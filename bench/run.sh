@@ -4,6 +4,9 @@
 # Environment:
 #   BASE=/path/to/old/whosaid   also run that binary, alternately with BUILD_DIR/whosaid,
 #                               over the same file and print both figures and their ratio
+#   BASE_REF=f70df6e            without BASE: build that commit's whosaid (Release, from
+#                               `git archive`, cached as BUILD_DIR/base/whosaid-<hash>) and
+#                               use it as BASE
 #   BENCH_CLI_RUNS=3            runs of each binary in that comparison
 #   BENCH_NO_WINK=1             skip the wink-nlp peer (it needs node and npm ci)
 set -euo pipefail
@@ -37,6 +40,28 @@ echo "== whosaid extract --jsonl -f jsonl on news-bench, process level (/usr/bin
 text_mb=$(python3 -c 'import json, sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8") if l.strip()) / 1e6)' "$corpus")
 runs=${BENCH_CLI_RUNS:-3}
 base=${BASE:-}
+if [ -z "$base" ] && [ -n "${BASE_REF:-}" ]; then
+  if ! ref=$(git -C "$here/.." rev-parse --short "${BASE_REF}^{commit}" 2>/dev/null); then
+    echo "comparison: skipped: BASE_REF=$BASE_REF is not a commit of this repository"
+  else
+    base="$build/base/whosaid-$ref"
+    if [ ! -x "$base" ]; then
+      echo "building $BASE_REF ($ref) into $base (once; git archive, cmake Release, target whosaid)"
+      mkdir -p "$build/base"
+      src="$build/base/src-$ref"
+      rm -rf "$src" && mkdir -p "$src"
+      if git -C "$here/.." archive "$ref" | tar -x -C "$src" &&
+         cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release >"$src/cmake.log" 2>&1 &&
+         cmake --build "$src/build" -j "$(nproc)" --target whosaid >>"$src/cmake.log" 2>&1; then
+        cp "$src/build/whosaid" "$base"
+        rm -rf "$src"
+      else
+        echo "comparison: skipped: building $BASE_REF failed (log: $src/cmake.log)"
+        base=""
+      fi
+    fi
+  fi
+fi
 if [ -n "$base" ] && [ ! -x "$base" ]; then
   echo "comparison: skipped: BASE=$base is not an executable file"
   base=""
@@ -94,8 +119,8 @@ elif [ "$have_time" = 1 ]; then
   if [ -n "$base" ]; then
     awk -v n="${cpu_mbs[new]}" -v b="${cpu_mbs[base]}" -v nw="${wall_mbs[new]}" -v bw="${wall_mbs[base]}" \
       'BEGIN { printf "new/base: %.2fx MB per CPU-second, %.2fx wall (runs alternated: new, base, new, base, ...)\n", n / b, nw / bw }'
-  elif [ -z "${BASE:-}" ]; then
-    echo "comparison: skipped: no BASE (make bench BASE=/path/to/old/whosaid runs it side by side)"
+  elif [ -z "${BASE:-}" ] && [ -z "${BASE_REF:-}" ]; then
+    echo "comparison: skipped: no BASE (make bench BASE=/path/to/old/whosaid, or BASE_REF=<commit>, runs it side by side)"
   fi
 fi
 
