@@ -9,7 +9,16 @@
 #   make fuzz           each libFuzzer target for FUZZ_SECONDS (default 60), clang, build-fuzz/
 #   make build   build only; binary at build/whosaid
 #   make install install build/whosaid into $(PREFIX)/bin (PREFIX default /usr/local)
-#   make bench   whole-pipeline throughput on ../shared/data/news-bench
+#   make bench   throughput on ../shared/data/news-bench (bench/run.sh): the pipeline's
+#                MB/s and articles/s (wall, CPU), stage shares, peak RSS, allocations
+#                per article; `whosaid extract` at process level; wink-nlp on the same
+#                texts (node; npm ci into bench/wink); ingest with 1 and 2 threads;
+#                tagger, parser, store, Python and serve benchmarks. ~10 minutes
+#   make bench BASE=/path/to/old/whosaid   also runs that binary alternately with
+#                build/whosaid on the same file and prints both MB per CPU-second
+#                and their ratio (new/base)
+#   make bench BASE_REF=f70df6e   the same with that commit, built once into
+#                build/base/whosaid-<hash> (git archive + cmake, target whosaid)
 #   make python  the Python module; PYTHONPATH=build/python (docs/python.md)
 # .ci/run is `make test` then `make check`.
 
@@ -22,6 +31,8 @@ FUZZ_BUILD     ?= build-fuzz
 FUZZ_SECONDS   ?= 60
 
 PREFIX     ?= /usr/local
+BASE       ?=
+BASE_REF   ?=
 
 .PHONY: all deps configure build install run test test-quick test-slow check test-sanitize fuzz bench clean python
 
@@ -76,7 +87,7 @@ fuzz: deps
 	@JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
 
 bench: build
-	@bash bench/run.sh $(BUILD) $(DATA)
+	@BASE="$(BASE)" BASE_REF="$(BASE_REF)" bash bench/run.sh $(BUILD) $(DATA)
 
 clean:
 	rm -rf $(BUILD)

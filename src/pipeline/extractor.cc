@@ -83,22 +83,46 @@ void drop_layout_quotes(Document& doc, std::vector<CandidateTrace>* trace) {
   if (trace && trace->size() > kept) trace->resize(kept);
 }
 
+thread_local StageObserver* t_stage_observer = nullptr;
+
+inline void stage_done(const char* stage, const Document& doc) {
+  if (t_stage_observer) [[unlikely]] t_stage_observer->stage_done(stage, doc);
+}
+
 }  // namespace
+
+StageObserver* set_stage_observer(StageObserver* observer) noexcept {
+  StageObserver* old = t_stage_observer;
+  t_stage_observer = observer;
+  return old;
+}
 
 void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const ExtractorOptions& options,
                   const AttributionModel* model, std::vector<CandidateTrace>* trace, bool report_all) {
+  if (t_stage_observer) [[unlikely]] t_stage_observer->begin(doc);
   segment(doc);
+  stage_done("segment", doc);
   mark_layout(doc, lex);
+  stage_done("layout", doc);
   find_quotes(doc);
+  stage_done("quotes", doc);
   split_sentences(doc, lex);
+  stage_done("sentences", doc);
   find_cues(doc, lex);
+  stage_done("cues", doc);
   // Folded once for the stages that look words up.
   const FoldedWords folded(doc);
+  stage_done("fold", doc);
   find_mentions(doc, lex, folded);
+  stage_done("mentions", doc);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
+  stage_done("attribution", doc);
   resolve_speakers(doc, lex, folded, CorefModel::builtin(), links);
+  stage_done("speakers", doc);
   widen_source_spans(doc, lex, links, folded, tagger);
+  stage_done("source spans", doc);
   drop_layout_quotes(doc, trace);
+  stage_done("layout drop", doc);
 }
 
 

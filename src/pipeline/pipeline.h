@@ -25,4 +25,22 @@ void run_pipeline(Document& doc, const Lexicon& lexicon, const Tagger* tagger, c
                   const AttributionModel* model, std::vector<CandidateTrace>* trace = nullptr,
                   bool report_all = false);
 
+// Optional per-stage timing for the benchmark (bench/pipeline_throughput.cc):
+// while an observer is installed on a thread, run_pipeline on that thread calls
+// begin() first and stage_done() after each stage with the stage's name (a
+// string literal). With none installed (the default) it costs one thread-local
+// load and a branch per stage. Tagging and parsing run lazily inside the
+// attribution, speaker and source-span stages; Token::tag and Token::dep tell
+// an observer which sentences a stage tagged or parsed.
+class StageObserver {
+ public:
+  virtual void begin(const Document& doc) = 0;
+  virtual void stage_done(const char* stage, const Document& doc) = 0;
+
+ protected:
+  ~StageObserver() = default;
+};
+// Installs `observer` for the calling thread (nullptr: none); returns the previous one.
+StageObserver* set_stage_observer(StageObserver* observer) noexcept;
+
 }  // namespace whosaid
