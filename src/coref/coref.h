@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,16 +111,7 @@ class CorefModel {
   int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words, Skip skip) const {
     FeatureVector f;
     none_features(mentions, i, words, f);
-    float best = score(f.ids());
-    int32_t best_j = -1;
-    for (size_t j = i; j-- > first_candidate(i);) {
-      if (!allowed(mentions[i], mentions[j]) || skip(j)) continue;
-      f.clear();
-      pair_features(mentions, i, j, words, f);
-      const float s = score(f.ids());
-      if (s > best) best = s, best_j = static_cast<int32_t>(j);
-    }
-    return best_j;
+    return best_above(mentions, i, words, skip, score(f.ids()));
   }
 
   // The best-scoring candidate for mentions[i] that skip(j) lets through,
@@ -127,17 +119,7 @@ class CorefModel {
   template <typename Skip>
   int32_t best_candidate(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
                          Skip skip) const {
-    FeatureVector f;
-    float best = 0;
-    int32_t best_j = -1;
-    for (size_t j = i; j-- > first_candidate(i);) {
-      if (!allowed(mentions[i], mentions[j]) || skip(j)) continue;
-      f.clear();
-      pair_features(mentions, i, j, words, f);
-      const float s = score(f.ids());
-      if (best_j < 0 || s > best) best = s, best_j = static_cast<int32_t>(j);
-    }
-    return best_j;
+    return best_above(mentions, i, words, skip, -std::numeric_limits<float>::infinity());
   }
 
   // Features of candidate j for anaphor i (j < i), and of "none".
@@ -167,6 +149,24 @@ class CorefModel {
   const std::vector<float>& weights() const { return weights_; }
 
  private:
+  // The allowed candidate j that skip(j) lets through with the highest score
+  // above `floor`, or -1.
+  template <typename Skip>
+  int32_t best_above(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words, Skip skip,
+                     float floor) const {
+    FeatureVector f;
+    float best = floor;
+    int32_t best_j = -1;
+    for (size_t j = i; j-- > first_candidate(i);) {
+      if (!allowed(mentions[i], mentions[j]) || skip(j)) continue;
+      f.clear();
+      pair_features(mentions, i, j, words, f);
+      const float s = score(f.ids());
+      if (s > best) best = s, best_j = static_cast<int32_t>(j);
+    }
+    return best_j;
+  }
+
   std::vector<float> weights_;
 };
 
