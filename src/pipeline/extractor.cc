@@ -88,12 +88,12 @@ void drop_layout_quotes(Document& doc, std::vector<CandidateTrace>* trace) {
 void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const ExtractorOptions& options,
                   const AttributionModel* model, std::vector<CandidateTrace>* trace, bool report_all) {
   segment(doc);
+  // Folded and looked up once for the stages that look words up.
+  const FoldedWords folded(doc, lex);
   mark_layout(doc, lex);
   find_quotes(doc);
   split_sentences(doc, lex);
-  find_cues(doc, lex);
-  // Folded once for the stages that look words up.
-  const FoldedWords folded(doc);
+  find_cues(doc, lex, folded);
   find_mentions(doc, lex, folded);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
   resolve_speakers(doc, lex, folded, CorefModel::builtin(), links);

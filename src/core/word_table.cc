@@ -1,0 +1,73 @@
+#include "core/word_table.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace whosaid {
+
+uint64_t WordTable::hash(std::string_view w) noexcept {
+  // Eight bytes at a time, each step mixed by a multiply (splitmix64's
+  // constants); words are short, so the tail is the usual case.
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (w.size() * 0xFF51AFD7ED558CCDull);
+  const char* p = w.data();
+  size_t n = w.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  h = (h ^ v) * 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
+uint32_t WordTable::find(std::string_view w, uint64_t h) const noexcept {
+  if (slots_.empty()) return kNone;
+  const size_t mask = slots_.size() - 1;
+  const uint32_t low = static_cast<uint32_t>(h);
+  for (size_t i = static_cast<size_t>(h >> 32) & mask;; i = (i + 1) & mask) {
+    const uint32_t s = slots_[i];
+    if (s == 0) return kNone;
+    if (hashes_[s - 1] == low && word(s - 1) == w) return s - 1;
+  }
+}
+
+uint32_t WordTable::intern(std::string_view w, uint64_t h) {
+  if (const uint32_t id = find(w, h); id != kNone) return id;
+  if ((hashes_.size() + 1) * 2 > slots_.size()) grow();
+  const uint32_t id = static_cast<uint32_t>(hashes_.size());
+  chars_.append(w);
+  begin_.push_back(static_cast<uint32_t>(chars_.size()));
+  hashes_.push_back(static_cast<uint32_t>(h));
+  const size_t mask = slots_.size() - 1;
+  size_t i = static_cast<size_t>(h >> 32) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = id + 1;
+  return id;
+}
+
+void WordTable::grow() {
+  // The full hash is not kept, so words are rehashed: a vocabulary grows while
+  // it loads, a document's table only until its first few thousand words.
+  slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  const size_t mask = slots_.size() - 1;
+  for (uint32_t id = 0; id < hashes_.size(); ++id) {
+    const uint64_t h = hash(word(id));
+    size_t i = static_cast<size_t>(h >> 32) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = id + 1;
+  }
+}
+
+void WordTable::clear() noexcept {
+  chars_.clear();
+  begin_.assign(1, 0);
+  hashes_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+}
+
+}  // namespace whosaid

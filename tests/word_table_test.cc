@@ -1,0 +1,116 @@
+// WordTable (core/word_table.h), FoldedWords' ids (core/folded.h) and the
+// lexicon's look-ups by id (core/lexicon.h).
+#include "core/word_table.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/folded.h"
+#include "core/lexicon.h"
+#include "segment/segmenter.h"
+
+namespace whosaid {
+namespace {
+
+TEST(WordTable, InternsDenseIdsInOrder) {
+  WordTable t;
+  EXPECT_TRUE(t.empty());
+  EXPECT_EQ(t.find("said"), WordTable::kNone);
+  EXPECT_EQ(t.intern("said"), 0u);
+  EXPECT_EQ(t.intern("told"), 1u);
+  EXPECT_EQ(t.intern("said"), 0u);
+  EXPECT_EQ(t.intern(""), 2u);
+  EXPECT_EQ(t.size(), 3u);
+  EXPECT_EQ(t.find("told"), 1u);
+  EXPECT_EQ(t.find(""), 2u);
+  EXPECT_EQ(t.find("tol"), WordTable::kNone);
+  EXPECT_EQ(t.word(0), "said");
+  EXPECT_EQ(t.word(2), "");
+}
+
+TEST(WordTable, GrowsAndKeepsEveryWord) {
+  WordTable t;
+  std::vector<std::string> words;
+  for (int i = 0; i < 20000; ++i) words.push_back("w" + std::to_string(i * 7919) + std::string(i % 13, 'x'));
+  for (size_t i = 0; i < words.size(); ++i) ASSERT_EQ(t.intern(words[i]), i);
+  ASSERT_EQ(t.size(), words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    ASSERT_EQ(t.find(words[i]), i);
+    ASSERT_EQ(t.word(static_cast<uint32_t>(i)), words[i]);
+  }
+  EXPECT_EQ(t.find("w1"), WordTable::kNone);
+}
+
+TEST(WordTable, ClearForgetsAndIsReusable) {
+  WordTable t;
+  t.intern("a");
+  t.intern("b");
+  t.clear();
+  EXPECT_TRUE(t.empty());
+  EXPECT_EQ(t.find("a"), WordTable::kNone);
+  EXPECT_EQ(t.intern("b"), 0u);
+  EXPECT_EQ(t.find("b"), 0u);
+}
+
+TEST(WordTable, HashIsTheOneFindUses) {
+  WordTable t;
+  const std::string w = "a word longer than eight bytes";
+  t.intern(w, WordTable::hash(w));
+  EXPECT_EQ(t.find(w, WordTable::hash(w)), 0u);
+  EXPECT_NE(WordTable::hash("ab"), WordTable::hash("ba"));
+  EXPECT_NE(WordTable::hash("a"), WordTable::hash(std::string_view("a\0", 2)));
+}
+
+const char kCues[] = "said\tsay\tspeech\t0.9\n";
+const char kWords[] = "role\tminister prime_minister chief_executive_officer\norg_head\tbank\nhonorific_m\tmr\n";
+const char kNames[] = "m\tjohn sam\nf\tmary sam\n";
+
+TEST(LexiconIds, LooksUpByIdAsByString) {
+  const Lexicon lex(kCues, kWords, kNames);
+  EXPECT_NE(lex.id("said"), kNoWord);
+  EXPECT_EQ(lex.id("unlisted"), kNoWord);
+  EXPECT_EQ(lex.cue(lex.id("said")), lex.cue("said"));
+  EXPECT_NE(lex.cue("said"), nullptr);
+  EXPECT_EQ(lex.cue("say"), nullptr);
+  EXPECT_TRUE(lex.is(WordClass::kOrgHead, lex.id("bank")));
+  EXPECT_FALSE(lex.is(WordClass::kOrgHead, lex.id("mr")));
+  EXPECT_FALSE(lex.is(WordClass::kOrgHead, kNoWord));
+  EXPECT_TRUE(lex.is(WordClass::kRole, "prime minister"));
+  EXPECT_EQ(lex.given_name_gender(lex.id("john")), Gender::kMale);
+  EXPECT_EQ(lex.given_name_gender("mary"), Gender::kFemale);
+  EXPECT_EQ(lex.given_name_gender("sam"), Gender::kUnknown);  // both lists
+}
+
+TEST(LexiconIds, FoldedWordsGiveLexiconAndDocumentIds) {
+  const Lexicon lex(kCues, kWords, kNames);
+  Document doc("Mr Smith said Smith’s bank said no.", "");
+  segment(doc);
+  const FoldedWords fw(doc, lex);
+  ASSERT_EQ(fw.size(), doc.tokens.size());
+  for (size_t t = 0; t < fw.size(); ++t) EXPECT_EQ(fw.find(fw[t]), fw.id(t)) << fw[t];
+  EXPECT_EQ(fw.id(0), lex.id("mr"));
+  EXPECT_EQ(fw.id(2), lex.id("said"));
+  EXPECT_EQ(fw.id(1), fw.id(3));  // "Smith" twice: one document id
+  EXPECT_GE(index(fw.id(1)), lex.vocabulary().size());
+  EXPECT_LT(index(fw.id(1)), fw.id_count());
+  EXPECT_EQ(fw.find("absent"), kNoWord);
+  EXPECT_FALSE(fw.any_space());
+}
+
+TEST(LexiconIds, MatchRoleTakesTheLongestPhrase) {
+  const Lexicon lex(kCues, kWords, kNames);
+  Document doc("the prime minister and chief executive officer and chief executive prime", "");
+  segment(doc);
+  const FoldedWords fw(doc, lex);
+  EXPECT_EQ(lex.match_role(fw, 0), 0u);
+  EXPECT_EQ(lex.match_role(fw, 1), 2u);  // prime minister
+  EXPECT_EQ(lex.match_role(fw, 2), 1u);  // minister
+  EXPECT_EQ(lex.match_role(fw, 4), 3u);  // chief executive officer
+  EXPECT_EQ(lex.match_role(fw, 8), 0u);  // chief executive: no phrase
+  EXPECT_EQ(lex.match_role(fw, 10), 0u); // "prime" at the end
+}
+
+}  // namespace
+}  // namespace whosaid
