@@ -10,17 +10,17 @@ FoldedWords::FoldedWords(const Document& doc, const Lexicon& lexicon)
   begin_.reserve(doc.tokens.size() + 1);
   ids_.reserve(doc.tokens.size());
   chars_.reserve(doc.text().size());
-  std::string w;
   begin_.push_back(0);
   for (const Token& t : doc.tokens) {
-    utf8::fold(doc.slice(t.span), w);
-    chars_ += w;
+    const size_t start = chars_.size();
+    utf8::fold_append(doc.slice(t.span), chars_);
     begin_.push_back(static_cast<uint32_t>(chars_.size()));
+    const std::string_view w = std::string_view(chars_).substr(start);
     const uint64_t h = WordTable::hash(w);
     uint32_t id = vocabulary_->find(w, h);
     if (id == WordTable::kNone) id = vocabulary_size_ + local_.intern(w, h);
     ids_.push_back(WordId{id});
-    any_space_ |= w.find(' ') != std::string::npos;
+    any_space_ |= w.find(' ') != std::string_view::npos;
   }
 }
 

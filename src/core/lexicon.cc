@@ -116,6 +116,7 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
       n.body = true;
     }
     nouns_.emplace_back(f[0], n);
+    noun_forms_.intern(f[0]);  // id == row: the rows are distinct
   });
   for_each_row(wordnet_tsv, "data/wordnet.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 4 || (f[2] != "v" && f[2] != "n")) throw std::runtime_error("expected form, lemma, v|n, classes");
@@ -218,9 +219,8 @@ const Lexicon& Lexicon::builtin() {
 
 NounSenses Lexicon::noun_senses(std::string_view w) const {
   auto find = [&](std::string_view form) -> const NounSenses* {
-    auto it = std::lower_bound(nouns_.begin(), nouns_.end(), form,
-                               [](const auto& row, std::string_view f) { return row.first < f; });
-    return it != nouns_.end() && it->first == form ? &it->second : nullptr;
+    const uint32_t row = noun_forms_.find(form);
+    return row == WordTable::kNone ? nullptr : &nouns_[row].second;
   };
   if (const NounSenses* n = find(w)) return *n;
   std::string singular;

@@ -143,6 +143,7 @@ class Lexicon {
   // in byte order (the file's own). A flat table: 58k nouns in one allocation.
   std::vector<char> nouns_text_;
   std::vector<std::pair<std::string_view, NounSenses>> nouns_;
+  WordTable noun_forms_;  // the nouns, id = row of nouns_
   size_t max_role_words_ = 1;
 };
 

@@ -77,18 +77,26 @@ bool is_dash(uint32_t cp) noexcept {
 
 void fold(std::string_view word, std::string& out) {
   out.clear();
+  fold_append(word, out);
+}
+
+void fold_append(std::string_view word, std::string& out) {
+  const size_t start = out.size();
+  out.resize(start + word.size());  // folding never lengthens a word
+  char* o = out.data() + start;
   for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
+    const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c + 32));
+      *o++ = static_cast<char>(c + 32);
     } else if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
                static_cast<unsigned char>(word[i + 2]) == 0x99) {
-      out.push_back('\'');  // ’
+      *o++ = '\'';  // ’
       i += 2;
     } else {
-      out.push_back(static_cast<char>(c));
+      *o++ = static_cast<char>(c);
     }
   }
+  out.resize(static_cast<size_t>(o - out.data()));
 }
 
 size_t count_code_points(std::string_view s) noexcept {

@@ -28,11 +28,14 @@ uint64_t WordTable::hash(std::string_view w) noexcept {
 uint32_t WordTable::find(std::string_view w, uint64_t h) const noexcept {
   if (slots_.empty()) return kNone;
   const size_t mask = slots_.size() - 1;
-  const uint32_t low = static_cast<uint32_t>(h);
+  const uint64_t tag = h << 32;
   for (size_t i = static_cast<size_t>(h >> 32) & mask;; i = (i + 1) & mask) {
-    const uint32_t s = slots_[i];
+    const uint64_t s = slots_[i];
     if (s == 0) return kNone;
-    if (hashes_[s - 1] == low && word(s - 1) == w) return s - 1;
+    if ((s & ~uint64_t{0xFFFFFFFF}) != tag) continue;
+    const uint32_t id = static_cast<uint32_t>(s) - 1;
+    const uint32_t b = begin_[id], n = begin_[id + 1] - b;
+    if (n == w.size() && std::memcmp(chars_.data() + b, w.data(), n) == 0) return id;
   }
 }
 
@@ -42,25 +45,22 @@ uint32_t WordTable::intern(std::string_view w, uint64_t h) {
   const uint32_t id = static_cast<uint32_t>(hashes_.size());
   chars_.append(w);
   begin_.push_back(static_cast<uint32_t>(chars_.size()));
-  hashes_.push_back(static_cast<uint32_t>(h));
-  const size_t mask = slots_.size() - 1;
-  size_t i = static_cast<size_t>(h >> 32) & mask;
-  while (slots_[i] != 0) i = (i + 1) & mask;
-  slots_[i] = id + 1;
+  hashes_.push_back(h);
+  place(id);
   return id;
 }
 
-void WordTable::grow() {
-  // The full hash is not kept, so words are rehashed: a vocabulary grows while
-  // it loads, a document's table only until its first few thousand words.
-  slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
+void WordTable::place(uint32_t id) noexcept {
+  const uint64_t h = hashes_[id];
   const size_t mask = slots_.size() - 1;
-  for (uint32_t id = 0; id < hashes_.size(); ++id) {
-    const uint64_t h = hash(word(id));
-    size_t i = static_cast<size_t>(h >> 32) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = id + 1;
-  }
+  size_t i = static_cast<size_t>(h >> 32) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = (h << 32) | (uint64_t{id} + 1);
+}
+
+void WordTable::grow() {
+  slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  for (uint32_t id = 0; id < hashes_.size(); ++id) place(id);
 }
 
 void WordTable::clear() noexcept {

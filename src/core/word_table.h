@@ -50,11 +50,14 @@ class WordTable {
 
  private:
   void grow();
+  void place(uint32_t id) noexcept;  // into the first free slot from its hash
 
   std::string chars_;                  // the words, back to back
   std::vector<uint32_t> begin_{0};     // size() + 1 offsets into chars_
-  std::vector<uint32_t> hashes_;       // per id, the low bits of its hash
-  std::vector<uint32_t> slots_;        // id + 1, 0 for an empty slot
+  std::vector<uint64_t> hashes_;       // per id, its hash
+  // Per slot, the low half of the word's hash above id + 1; 0 for an empty
+  // slot. A probe reads the word's bytes only when the halves agree.
+  std::vector<uint64_t> slots_;
 };
 
 }  // namespace whosaid
