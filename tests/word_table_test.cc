@@ -89,13 +89,21 @@ TEST(LexiconIds, FoldedWordsGiveLexiconAndDocumentIds) {
   segment(doc);
   const FoldedWords fw(doc, lex);
   ASSERT_EQ(fw.size(), doc.tokens.size());
-  for (size_t t = 0; t < fw.size(); ++t) EXPECT_EQ(fw.find(fw[t]), fw.id(t)) << fw[t];
+  for (size_t t = 0; t < fw.size(); ++t) {
+    EXPECT_EQ(fw.id(t), lex.id(fw[t])) << fw[t];
+    EXPECT_EQ(fw.find_type(fw[t]), fw.type(t)) << fw[t];
+  }
+  EXPECT_EQ(fw[3], "smith");
+  EXPECT_EQ(fw[4], "'s");  // ’ folded
   EXPECT_EQ(fw.id(0), lex.id("mr"));
   EXPECT_EQ(fw.id(2), lex.id("said"));
-  EXPECT_EQ(fw.id(1), fw.id(3));  // "Smith" twice: one document id
-  EXPECT_GE(index(fw.id(1)), lex.vocabulary().size());
-  EXPECT_LT(index(fw.id(1)), fw.id_count());
-  EXPECT_EQ(fw.find("absent"), kNoWord);
+  EXPECT_EQ(fw.id(1), kNoWord);
+  EXPECT_EQ(fw.type(0), 0u);
+  EXPECT_EQ(fw.type(1), 1u);
+  EXPECT_EQ(fw.type(3), 1u);  // "Smith" twice: one type
+  EXPECT_EQ(fw.type(6), fw.type(2));  // "said" twice
+  EXPECT_LT(fw.type(fw.size() - 1), fw.type_count());
+  EXPECT_EQ(fw.find_type("absent"), FoldedWords::kNoType);
   EXPECT_FALSE(fw.any_space());
 }
 

@@ -111,9 +111,30 @@ std::string_view agreement(Gender a, Gender c) {
   return a == c ? std::string_view("y") : std::string_view("n");
 }
 
-bool is_head_word(const Lexicon& lex, std::string_view w) {
-  return lex.is(WordClass::kNominal, w) || lex.is(WordClass::kRole, w) || lex.is(WordClass::kOrgHead, w);
-}
+constexpr uint32_t kHeadWordBits = 1u << static_cast<unsigned>(WordClass::kNominal) |
+                                   1u << static_cast<unsigned>(WordClass::kRole) |
+                                   1u << static_cast<unsigned>(WordClass::kOrgHead);
+
+bool is_head_word(const Lexicon& lex, WordId w) { return (lex.info(w).classes & kHeadWordBits) != 0; }
+
+// The pronoun entry of each form of a document (by FoldedWords::type()): the
+// table is looked up once per pronoun, not scanned once per token.
+class PronounTypes {
+ public:
+  explicit PronounTypes(const FoldedWords& fw) : fw_(fw), entry_(fw.type_count(), -1) {
+    for (size_t k = std::size(kPronouns); k-- > 0;)  // the first entry of a word wins
+      if (const uint32_t type = fw.find_type(kPronouns[k].word); type != FoldedWords::kNoType)
+        entry_[type] = static_cast<int8_t>(k);
+  }
+  const PronounEntry* at(uint32_t t) const {
+    const int8_t k = entry_[fw_.type(t)];
+    return k < 0 ? nullptr : &kPronouns[k];
+  }
+
+ private:
+  const FoldedWords& fw_;
+  std::vector<int8_t> entry_;
+};
 
 constexpr std::string_view kModelName = "coref model";  // in error messages
 using model_bytes::get;
@@ -127,6 +148,7 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   std::vector<CorefMention> out;
   out.reserve(doc.mentions.size());
   std::vector<bool> covered(doc.tokens.size(), false);
+  const PronounTypes pronouns(fw);
   auto add = [&](uint32_t first, uint32_t end, CorefForm form, int32_t dm) {
     CorefMention c;
     c.first_token = first;
@@ -140,7 +162,7 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     const Mention& m = doc.mentions[i];
     CorefForm form = CorefForm::kName;
     const PronounEntry* p = m.end_token == m.first_token + 1 && !doc.tokens[m.first_token].has(kAllCaps)
-                                ? pronoun_entry(fw[m.first_token])
+                                ? pronouns.at(m.first_token)
                                 : nullptr;  // "US" is a name
     if (m.kind == MentionKind::kPronoun || p) {
       if (!p) continue;
@@ -156,7 +178,7 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   }
   for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
     if (covered[t] || doc.tokens[t].kind != TokenKind::kWord) continue;
-    const PronounEntry* p = doc.tokens[t].has(kAllCaps) ? nullptr : pronoun_entry(fw[t]);  // not "US", "IT"
+    const PronounEntry* p = doc.tokens[t].has(kAllCaps) ? nullptr : pronouns.at(t);  // not "US", "IT"
     if (p) {
       add(t, t + 1, p->form, -1);
       out.back().gender = form_gender(p->form);
@@ -166,8 +188,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     if (fw[t] != "the" && fw[t] != "this" && fw[t] != "that") continue;
     for (uint32_t k = t + 1; k < t + 4 && k < doc.tokens.size(); ++k) {
       if (covered[k] || doc.tokens[k].kind != TokenKind::kWord) break;
-      if (!is_head_word(lex, fw[k])) continue;
-      if (k + 1 < doc.tokens.size() && doc.tokens[k + 1].kind == TokenKind::kWord && is_head_word(lex, fw[k + 1]))
+      if (!is_head_word(lex, fw.id(k))) continue;
+      if (k + 1 < doc.tokens.size() && doc.tokens[k + 1].kind == TokenKind::kWord && is_head_word(lex, fw.id(k + 1)))
         continue;  // "the company spokesman": the head is further on
       add(t, k + 1, CorefForm::kNominal, -1);
       t = k;
@@ -179,15 +201,23 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   });
   // A bare surname takes the gender of the full name with that surname ("Lopez"
   // after "Senator Maria Lopez").
-  StringMap<Gender> name_gender;
+  // (By type; kUnknown: no full name seen yet.)
+  std::vector<Gender> name_gender(fw.type_count(), Gender::kUnknown);
   for (CorefMention& c : out) {
     if (c.form != CorefForm::kName) continue;
     uint32_t h = c.end_token - 1;
     while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
-    if (c.gender == Gender::kMale || c.gender == Gender::kFemale) name_gender.emplace(std::string(fw[h]), c.gender);
-    else if (auto it = name_gender.find(fw[h]); it != name_gender.end()) c.gender = it->second;
+    Gender& known = name_gender[fw.type(h)];
+    if (c.gender == Gender::kMale || c.gender == Gender::kFemale) {
+      if (known == Gender::kUnknown) known = c.gender;
+    } else if (known != Gender::kUnknown) {
+      c.gender = known;
+    }
   }
-  StringMap<uint32_t> seen;
+  // Earlier mentions per head word: by type, or (a head without its "'s" that
+  // is no token's form) by string.
+  std::vector<uint32_t> seen(fw.type_count(), 0);
+  StringMap<uint32_t> seen_other;
   int32_t last_sentence = -1;
   bool sentence_has_subject = false;
   for (CorefMention& c : out) {
@@ -207,7 +237,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     c.head_token = h;
     c.head_drops_s = fw[h].size() > 2 && fw[h].ends_with("'s");
     const std::string_view head = c.head(fw);
-    c.org_head = lex.is(WordClass::kOrgHead, head);
+    const WordId head_id = c.head_drops_s ? lex.id(head) : fw.id(h);
+    c.org_head = lex.is(WordClass::kOrgHead, head_id);
     const std::string_view first = fw[c.first_token];
     c.indefinite = first == "a" || first == "an" ||
                    (c.first_token > 0 && (fw[c.first_token - 1] == "a" || fw[c.first_token - 1] == "an"));
@@ -221,11 +252,16 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
       c.possessive = c.end_token < doc.tokens.size() && fw[c.end_token] == "'s";
       if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) c.gender = nominal_gender(head);
       if (c.form == CorefForm::kName && c.gender == Gender::kUnknown && c.end_token - c.first_token == 1 &&
-          lex.given_name_gender(head) != Gender::kUnknown)
-        c.gender = lex.given_name_gender(head);
-      auto it = seen.find(head);
-      if (it == seen.end()) it = seen.emplace(std::string(head), 0).first;
-      c.head_count = it->second++;
+          lex.given_name_gender(head_id) != Gender::kUnknown)
+        c.gender = lex.given_name_gender(head_id);
+      const uint32_t type = c.head_drops_s ? fw.find_type(head) : fw.type(h);
+      if (type != FoldedWords::kNoType) {
+        c.head_count = seen[type]++;
+      } else {
+        auto it = seen_other.find(head);
+        if (it == seen_other.end()) it = seen_other.emplace(std::string(head), 0).first;
+        c.head_count = it->second++;
+      }
     }
     // The first mention outside quotation marks in its sentence, by position
     // alone: the model is trained on unparsed text, and the pipeline parses

@@ -30,7 +30,7 @@ constexpr uint32_t kHonorificBits = 1u << static_cast<unsigned>(WordClass::kHono
 
 bool is_honorific(const Lexicon& lex, WordId w) { return (lex.info(w).classes & kHonorificBits) != 0; }
 
-// A set of the document's words (FoldedWords ids).
+// A set of the document's words (by FoldedWords::type()).
 using WordSet = std::vector<bool>;
 
 // How a sentence treats the words of one capitalised run.
@@ -55,21 +55,21 @@ struct RunContext {
     if (!doc.tokens[k].has(kCapitalized)) return false;
     if (lex.given_name_gender(fw.id(k)) != Gender::kUnknown || is_honorific(lex, fw.id(k))) return true;
     const NounSenses ns = lex.noun_senses(fw[k]);
-    return e - k >= 2 && (ns.lexfile[0] == 0 || ns.first_is(NounSenses::kPerson)) && !lower_words[index(fw.id(k))];
+    return e - k >= 2 && (ns.lexfile[0] == 0 || ns.first_is(NounSenses::kPerson)) && !lower_words[fw.type(k)];
   }
 
   // A common word, not a name: written in lower case elsewhere in the
   // document, or (hyphenated) made of parts that are ("Fly-half").
   bool common_word(uint32_t k) const {
-    if (!doc.tokens[k].has(kCapitalized) || lower_words[index(fw.id(k))]) return true;
+    if (!doc.tokens[k].has(kCapitalized) || lower_words[fw.type(k)]) return true;
     const std::string_view w = fw[k];
     const size_t h = w.find('-');
     if (h == std::string_view::npos || h == 0 || h + 1 >= w.size()) return false;
     return lowered(w.substr(0, h)) && lowered(w.substr(h + 1));
   }
   bool lowered(std::string_view folded) const {
-    const WordId w = fw.find(folded);
-    return w != kNoWord && lower_words[index(w)];
+    const uint32_t type = fw.find_type(folded);
+    return type != FoldedWords::kNoType && lower_words[type];
   }
 
   // A person noun premodifying the name that follows: "Singer George
@@ -115,10 +115,10 @@ struct RunContext {
     const std::string_view w = fw[k];
     const WordId id = fw.id(k);
     if (lex.given_name_gender(id) != Gender::kUnknown || is_honorific(lex, id)) return false;
-    if (lex.is(WordClass::kOrgHead, fw.id(e - 1)) || mid_caps_words[index(id)]) return false;
+    if (lex.is(WordClass::kOrgHead, fw.id(e - 1)) || mid_caps_words[fw.type(k)]) return false;
     const bool name_follows = lex.given_name_gender(fw.id(k + 1)) != Gender::kUnknown || is_honorific(lex, fw.id(k + 1));
     if (!name_follows || !doc.tokens[k + 1].has(kCapitalized)) return false;
-    if (lower_words[index(id)]) return true;
+    if (lower_words[fw.type(k)]) return true;
     return lex.noun_senses(w).lexfile[0] == 0 && e - k >= 3 && !lex.is(WordClass::kOrgHead, id);
   }
 };
@@ -152,13 +152,13 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   for (const Token& t : doc.tokens) words += t.kind == TokenKind::kWord;
   doc.mentions.reserve(std::min<size_t>(words, size_t{1} << 22));
   // How each word is written away from sentence starts.
-  WordSet lower_words(fw.id_count()), mid_caps_words(fw.id_count());
+  WordSet lower_words(fw.type_count()), mid_caps_words(fw.type_count());
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.first_token + 1; i < s.end_token; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      if (!t.has(kCapitalized)) lower_words[index(fw.id(i))] = true;
-      else if (doc.tokens[i - 1].kind == TokenKind::kWord) mid_caps_words[index(fw.id(i))] = true;
+      if (!t.has(kCapitalized)) lower_words[fw.type(i)] = true;
+      else if (doc.tokens[i - 1].kind == TokenKind::kWord) mid_caps_words[fw.type(i)] = true;
     }
   }
 
@@ -243,7 +243,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       while (b < e && (lex.is(WordClass::kStarter, fw.id(b)) || lex.is(WordClass::kSkip, fw.id(b)) ||
                        lex.is(WordClass::kTime, fw.id(b)) || lex.is(WordClass::kConj, fw.id(b)) ||
                        (b == first_word && fw[b].size() > 2 && fw[b].ends_with("ly") &&
-                        !mid_caps_words[index(fw.id(b))]) ||  // "Reportedly", not "Daly" or "Kelly"
+                        !mid_caps_words[fw.type(b)]) ||  // "Reportedly", not "Daly" or "Kelly"
                        (b == first_word && b + 1 < e && lex.cue(fw.id(b)) == nullptr &&
                         fw[b] == "meanwhile"))) {
         ++b;
@@ -252,7 +252,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // written in lower case elsewhere is not a name, unless it is also
       // capitalised inside a sentence somewhere ("Key: …" and "Mr Key").
       if (b == first_word && b < e && lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&
-          (lex.cue(fw.id(b)) != nullptr || lower_words[index(fw.id(b))]) && !mid_caps_words[index(fw.id(b))]) {
+          (lex.cue(fw.id(b)) != nullptr || lower_words[fw.type(b)]) && !mid_caps_words[fw.type(b)]) {
         ++b;
       }
       // An adjective or other common word opening the sentence before a name
