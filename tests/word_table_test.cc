@@ -43,6 +43,29 @@ TEST(WordTable, GrowsAndKeepsEveryWord) {
   EXPECT_EQ(t.find("w1"), WordTable::kNone);
 }
 
+TEST(WordTable, TellsApartWordsDifferingInOneByte) {
+  // Every length up to 40 (the comparison takes other paths below 4, 8, 16),
+  // each byte changed in turn.
+  for (size_t n = 1; n <= 40; ++n) {
+    WordTable t;
+    const std::string base(n, 'a');
+    ASSERT_EQ(t.intern(base), 0u);
+    for (size_t i = 0; i < n; ++i) {
+      std::string other = base;
+      other[i] = 'b';
+      EXPECT_EQ(t.find(other), WordTable::kNone) << n << " " << i;
+      EXPECT_EQ(t.intern(other), i + 1) << n << " " << i;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      std::string other = base;
+      other[i] = 'b';
+      EXPECT_EQ(t.find(other), i + 1);
+    }
+    EXPECT_EQ(t.find(base), 0u);
+    EXPECT_EQ(t.find(base + "a"), WordTable::kNone);
+  }
+}
+
 TEST(WordTable, ClearForgetsAndIsReusable) {
   WordTable t;
   t.intern("a");
@@ -104,6 +127,13 @@ TEST(LexiconIds, FoldedWordsGiveLexiconAndDocumentIds) {
   EXPECT_EQ(fw.type(6), fw.type(2));  // "said" twice
   EXPECT_LT(fw.type(fw.size() - 1), fw.type_count());
   EXPECT_EQ(fw.find_type("absent"), FoldedWords::kNoType);
+  // A FoldedWord is its view and its id; the lexicon asks by the id.
+  const FoldedWord bank = fw[5];
+  EXPECT_EQ(bank, "bank");
+  EXPECT_EQ(bank.id, fw.id(5));
+  EXPECT_TRUE(lex.is(WordClass::kOrgHead, bank));
+  EXPECT_EQ(lex.cue(fw[2]), lex.cue("said"));
+  EXPECT_EQ(lex.given_name_gender(fw[0]), Gender::kUnknown);
   EXPECT_FALSE(fw.any_space());
 }
 

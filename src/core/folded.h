@@ -7,8 +7,8 @@
 // Each token is folded and hashed once, here; no later stage hashes it again.
 //
 //   FoldedWords fw(doc, lexicon);   // after segmentation
-//   if (fw[t] == "said") ...        // std::string_view, valid while fw lives
-//   if (lexicon.is(WordClass::kRole, fw.id(t))) ...
+//   if (fw[t] == "said") ...        // a std::string_view, valid while fw lives
+//   if (lexicon.is(WordClass::kRole, fw[t])) ...   // by id: fw[t].id == fw.id(t)
 //   std::vector<bool> lower(fw.type_count());  lower[fw.type(t)] = true;
 //
 // Four bytes a token (its type) and the distinct forms once: a vector of
@@ -35,6 +35,13 @@ enum class WordId : uint32_t {};
 inline constexpr WordId kNoWord{UINT32_MAX};
 inline constexpr uint32_t index(WordId w) noexcept { return static_cast<uint32_t>(w); }
 
+// A token's folded form with its lexicon id (FoldedWords::operator[]): a
+// std::string_view everywhere, and the Lexicon looks it up by id. Kept const
+// (a trimmed view would keep the id of the whole word).
+struct FoldedWord : std::string_view {
+  WordId id = kNoWord;
+};
+
 class FoldedWords {
  public:
   static constexpr uint32_t kNoType = WordTable::kNone;
@@ -42,7 +49,10 @@ class FoldedWords {
   FoldedWords() = default;
   FoldedWords(const Document& doc, const Lexicon& lexicon);
 
-  std::string_view operator[](size_t t) const noexcept { return forms_.word(types_[t]); }
+  FoldedWord operator[](size_t t) const noexcept {
+    const uint32_t type = types_[t];
+    return {forms_.word(type), ids_[type]};
+  }
   // Token t's lexicon id.
   WordId id(size_t t) const noexcept { return ids_[types_[t]]; }
   // Token t's form, numbered within the document.

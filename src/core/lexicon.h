@@ -97,19 +97,22 @@ class Lexicon {
   }
 
   // Look-ups take a folded word (utf8::fold: ASCII lower case, ’ as '), or
-  // its id (FoldedWords::id()).
+  // its id (FoldedWords::id()), or both (a FoldedWord: by id).
   // A cue word of data/cues.tsv (the words other stages treat as cues).
   const CueEntry* cue(std::string_view folded) const noexcept { return info(id(folded)).cue; }
   const CueEntry* cue(WordId w) const noexcept { return info(w).cue; }
+  const CueEntry* cue(const FoldedWord& w) const noexcept { return cue(w.id); }
   // A listed cue word, or else a verb whose most frequent WordNet sense is one
   // of communication (a speech cue) or cognition (a belief cue), with a low
   // prior and listed == false: the cue finder's candidates.
   const CueEntry* any_cue(std::string_view folded) const noexcept { return info(id(folded)).any_cue; }
   const CueEntry* any_cue(WordId w) const noexcept { return info(w).any_cue; }
+  const CueEntry* any_cue(const FoldedWord& w) const noexcept { return any_cue(w.id); }
   // The WordNet senses of a form (data/wordnet.tsv), null if it has none of
   // speech or thought.
   const WordSenses* senses(std::string_view folded) const noexcept { return info(id(folded)).senses; }
   const WordSenses* senses(WordId w) const noexcept { return info(w).senses; }
+  const WordSenses* senses(const FoldedWord& w) const noexcept { return senses(w.id); }
   // The WordNet classes of a noun (data/nouns.tsv): of the form itself, else of
   // the singular of a regular plural ("firms", "companies", "bosses",
   // "spokesmen"); all
@@ -117,8 +120,10 @@ class Lexicon {
   NounSenses noun_senses(std::string_view folded) const;
   bool is(WordClass c, std::string_view folded) const noexcept { return info(id(folded)).is(c); }
   bool is(WordClass c, WordId w) const noexcept { return info(w).is(c); }
+  bool is(WordClass c, const FoldedWord& w) const noexcept { return info(w.id).is(c); }
   Gender given_name_gender(std::string_view folded) const noexcept { return info(id(folded)).given_name; }
   Gender given_name_gender(WordId w) const noexcept { return info(w).given_name; }
+  Gender given_name_gender(const FoldedWord& w) const noexcept { return info(w.id).given_name; }
   // Longest role phrase in `folded_words` starting at index `from` (words
   // joined by spaces on the data side); returns the number of words matched,
   // 0 if none.

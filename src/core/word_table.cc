@@ -25,6 +25,30 @@ uint64_t WordTable::hash(std::string_view w) noexcept {
   return h ^ (h >> 32);
 }
 
+namespace {
+
+template <typename T>
+T load(const char* p) noexcept {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// a[0, n) == b[0, n), by two overlapping loads for the short words a table
+// mostly holds (a call to memcmp cost more than the comparison).
+bool same_bytes(const char* a, const char* b, size_t n) noexcept {
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    return load<uint64_t>(a) == load<uint64_t>(b) && load<uint64_t>(a + n - 8) == load<uint64_t>(b + n - 8);
+  }
+  if (n >= 4) return load<uint32_t>(a) == load<uint32_t>(b) && load<uint32_t>(a + n - 4) == load<uint32_t>(b + n - 4);
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace
+
 uint32_t WordTable::find(std::string_view w, uint64_t h) const noexcept {
   if (slots_.empty()) return kNone;
   const size_t mask = slots_.size() - 1;
@@ -35,7 +59,7 @@ uint32_t WordTable::find(std::string_view w, uint64_t h) const noexcept {
     if ((s & ~uint64_t{0xFFFFFFFF}) != tag) continue;
     const uint32_t id = static_cast<uint32_t>(s) - 1;
     const uint32_t b = begin_[id], n = begin_[id + 1] - b;
-    if (n == w.size() && std::memcmp(chars_.data() + b, w.data(), n) == 0) return id;
+    if (n == w.size() && same_bytes(chars_.data() + b, w.data(), n)) return id;
   }
 }
 

@@ -413,7 +413,7 @@ class Resolver {
         it->entity < 0)
       return -1;
     // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the subject.
-    const std::string_view last = folded_[it->end_token - 1];
+    const FoldedWord last = folded_[it->end_token - 1];
     if (last == "'s" || last.ends_with("'s") || (it->end_token < prev.end_token && folded_[it->end_token] == "'s"))
       return -1;
     const Gender g = doc_.entities[it->entity].gender;
@@ -436,7 +436,7 @@ class Resolver {
     for (const SpeakerLink& l : links_) {
       if (l.mention < 0 || resolved_[l.mention] >= 0) continue;
       const Mention& m = doc_.mentions[l.mention];
-      const std::string_view w = folded_[m.first_token];
+      const FoldedWord w = folded_[m.first_token];
       if (m.kind != MentionKind::kPronoun || m.end_token != m.first_token + 1 ||
           (w != "who" && w != "which" && w != "that"))
         continue;
@@ -512,7 +512,7 @@ class Resolver {
   // numbers and a determiner ending in a noun), or nothing. The pronoun names
   // no one; its phrase says who.
   std::optional<Span> relative_antecedent(const Mention& m) const {
-    const std::string_view w = folded_[m.first_token];
+    const FoldedWord w = folded_[m.first_token];
     if (m.end_token != m.first_token + 1 || (w != "who" && w != "which" && w != "that")) return std::nullopt;
     // Parsed (resolve_relatives_by_tree()): the noun the clause hangs from, with what precedes it in its phrase.
     if (const int64_t noun = relative_clause_noun(doc_, m.first_token); noun >= 0) {

@@ -62,7 +62,7 @@ struct RunContext {
   // document, or (hyphenated) made of parts that are ("Fly-half").
   bool common_word(uint32_t k) const {
     if (!doc.tokens[k].has(kCapitalized) || lower_words[fw.type(k)]) return true;
-    const std::string_view w = fw[k];
+    const FoldedWord w = fw[k];
     const size_t h = w.find('-');
     if (h == std::string_view::npos || h == 0 || h + 1 >= w.size()) return false;
     return lowered(w.substr(0, h)) && lowered(w.substr(h + 1));
@@ -79,7 +79,7 @@ struct RunContext {
   // capitalised only because it opens the sentence, or is written in lower
   // case, or a given name or honorific follows it.
   bool person_premodifier(uint32_t k, uint32_t e) const {
-    const std::string_view w = fw[k];
+    const FoldedWord w = fw[k];
     const WordId id = fw.id(k);
     if (lex.given_name_gender(id) != Gender::kUnknown || is_honorific(lex, id)) return false;
     if (!person_name_from(k + 1, e)) return false;
@@ -112,7 +112,7 @@ struct RunContext {
   // name.
   bool sentence_opener(uint32_t k, uint32_t e, const WordSet& mid_caps_words) const {
     if (k != first_word || k + 1 >= e) return false;
-    const std::string_view w = fw[k];
+    const FoldedWord w = fw[k];
     const WordId id = fw.id(k);
     if (lex.given_name_gender(id) != Gender::kUnknown || is_honorific(lex, id)) return false;
     if (lex.is(WordClass::kOrgHead, fw.id(e - 1)) || mid_caps_words[fw.type(k)]) return false;
