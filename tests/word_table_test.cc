@@ -137,6 +137,24 @@ TEST(LexiconIds, FoldedWordsGiveLexiconAndDocumentIds) {
   EXPECT_FALSE(fw.any_space());
 }
 
+TEST(LexiconIds, FoldedWordsReusedForAnotherDocumentForgetTheFirst) {
+  const Lexicon lex(kCues, kWords, kNames);
+  Document a("Zanzibar minister Smith said", ""), b("The bank said Smith", "");
+  segment(a);
+  segment(b);
+  FoldedWords fw(a, lex);
+  fw.assign(b, lex);
+  const FoldedWords fresh(b, lex);
+  ASSERT_EQ(fw.size(), fresh.size());
+  EXPECT_EQ(fw.type_count(), fresh.type_count());
+  for (size_t t = 0; t < fw.size(); ++t) {
+    EXPECT_EQ(fw[t], fresh[t]);
+    EXPECT_EQ(fw.id(t), fresh.id(t));
+    EXPECT_EQ(fw.type(t), fresh.type(t));
+  }
+  EXPECT_EQ(fw.find_type("zanzibar"), FoldedWords::kNoType);
+}
+
 TEST(LexiconIds, MatchRoleTakesTheLongestPhrase) {
   const Lexicon lex(kCues, kWords, kNames);
   Document doc("the prime minister and chief executive officer and chief executive prime", "");

@@ -5,10 +5,14 @@
 
 namespace whosaid {
 
-FoldedWords::FoldedWords(const Document& doc, const Lexicon& lexicon) {
+void FoldedWords::assign(const Document& doc, const Lexicon& lexicon) {
+  forms_.clear();
+  types_.clear();
+  ids_.clear();
+  any_space_ = false;
   types_.reserve(doc.tokens.size());
   const WordTable& vocabulary = lexicon.vocabulary();
-  std::string w;
+  std::string& w = scratch_;
   for (const Token& t : doc.tokens) {
     utf8::fold(doc.slice(t.span), w);
     const uint64_t h = WordTable::hash(w);

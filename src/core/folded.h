@@ -47,7 +47,10 @@ class FoldedWords {
   static constexpr uint32_t kNoType = WordTable::kNone;
 
   FoldedWords() = default;
-  FoldedWords(const Document& doc, const Lexicon& lexicon);
+  FoldedWords(const Document& doc, const Lexicon& lexicon) { assign(doc, lexicon); }
+  // Folds another document, keeping the memory: a pipeline keeps one per
+  // thread, so documents after the first allocate nothing here.
+  void assign(const Document& doc, const Lexicon& lexicon);
 
   FoldedWord operator[](size_t t) const noexcept {
     const uint32_t type = types_[t];
@@ -71,6 +74,7 @@ class FoldedWords {
   std::vector<uint32_t> types_;  // per token
   std::vector<WordId> ids_;      // per type
   bool any_space_ = false;
+  std::string scratch_;          // a token folded, before it is looked up
 };
 
 }  // namespace whosaid

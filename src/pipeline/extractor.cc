@@ -88,8 +88,11 @@ void drop_layout_quotes(Document& doc, std::vector<CandidateTrace>* trace) {
 void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const ExtractorOptions& options,
                   const AttributionModel* model, std::vector<CandidateTrace>* trace, bool report_all) {
   segment(doc);
-  // Folded and looked up once for the stages that look words up.
-  const FoldedWords folded(doc, lex);
+  // Folded and looked up once for the stages that look words up; per-thread
+  // scratch, its memory reused from one document to the next.
+  thread_local FoldedWords scratch;
+  scratch.assign(doc, lex);
+  const FoldedWords& folded = scratch;
   mark_layout(doc, lex);
   find_quotes(doc);
   split_sentences(doc, lex);
