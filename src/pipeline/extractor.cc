@@ -93,9 +93,9 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   thread_local FoldedWords scratch;
   scratch.assign(doc, lex);
   const FoldedWords& folded = scratch;
-  mark_layout(doc, lex);
+  mark_layout(doc, lex, folded);
   find_quotes(doc);
-  split_sentences(doc, lex);
+  split_sentences(doc, lex, folded);
   find_cues(doc, lex, folded);
   find_mentions(doc, lex, folded);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);
