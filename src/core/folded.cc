@@ -1,5 +1,7 @@
 #include "core/folded.h"
 
+#include <algorithm>
+
 #include "core/lexicon.h"
 #include "core/utf8.h"
 
@@ -12,9 +14,10 @@ void FoldedWords::assign(const Document& doc, const Lexicon& lexicon) {
   any_space_ = false;
   types_.reserve(doc.tokens.size());
   const WordTable& vocabulary = lexicon.vocabulary();
-  std::string& w = scratch_;
   for (const Token& t : doc.tokens) {
-    utf8::fold(doc.slice(t.span), w);
+    const std::string_view text = doc.slice(t.span);
+    if (scratch_.size() < text.size()) scratch_.resize(std::max<size_t>(2 * text.size(), 64));
+    const std::string_view w(scratch_.data(), utf8::fold_to(text, scratch_.data()));
     const uint64_t h = WordTable::hash(w);
     uint32_t type = forms_.find(w, h);
     if (type == kNoType) {
@@ -22,7 +25,7 @@ void FoldedWords::assign(const Document& doc, const Lexicon& lexicon) {
       type = forms_.intern(w, h);
       const uint32_t id = vocabulary.find(w, h);
       ids_.push_back(id == WordTable::kNone ? kNoWord : WordId{id});
-      any_space_ |= w.find(' ') != std::string::npos;
+      any_space_ |= w.find(' ') != std::string_view::npos;
     }
     types_.push_back(type);
   }

@@ -83,7 +83,11 @@ void fold(std::string_view word, std::string& out) {
 void fold_append(std::string_view word, std::string& out) {
   const size_t start = out.size();
   out.resize(start + word.size());  // folding never lengthens a word
-  char* o = out.data() + start;
+  out.resize(start + fold_to(word, out.data() + start));
+}
+
+size_t fold_to(std::string_view word, char* out) noexcept {
+  char* o = out;
   for (size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c >= 'A' && c <= 'Z') {
@@ -96,7 +100,7 @@ void fold_append(std::string_view word, std::string& out) {
       *o++ = static_cast<char>(c);
     }
   }
-  out.resize(static_cast<size_t>(o - out.data()));
+  return static_cast<size_t>(o - out);
 }
 
 size_t count_code_points(std::string_view s) noexcept {
