@@ -20,6 +20,18 @@ std::vector<std::string> name_words(const Document& doc, const Mention& m) {
   return words;
 }
 
+std::vector<std::string> name_words(const Document& doc, const FoldedWords& fw, const Mention& m) {
+  std::vector<std::string> words;
+  for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+    if (doc.tokens[t].span.begin < m.name.begin) continue;
+    if (doc.tokens[t].kind != TokenKind::kWord) continue;
+    const std::string_view w = fw[t];
+    if (w == "'s") continue;
+    words.emplace_back(w);
+  }
+  return words;
+}
+
 bool plural_of_people(const Lexicon& lex, std::string_view w) {
   if (!plural(w)) return false;
   const NounSenses n = lex.noun_senses(w);

@@ -35,7 +35,10 @@ class Resolver {
   // The key of a full name in full_: its folded words, each followed by a space.
   static std::string name_key(const std::vector<std::string>& words) {
     std::string key;
-    for (const std::string& w : words) key += w + " ";
+    for (const std::string& w : words) {
+      key += w;
+      key += ' ';
+    }
     return key;
   }
 
@@ -86,7 +89,7 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      std::vector<std::string> words = name_words(doc_, m);
+      std::vector<std::string> words = name_words(doc_, folded_, m);
       if (words.size() < 2) continue;
       // "Daniel Bernoulli FRS", "Andrew Tyrie MP": letters after a name are
       // no part of whom it names.
@@ -115,7 +118,7 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      const std::vector<std::string> words = name_words(doc_, m);
+      const std::vector<std::string> words = name_words(doc_, folded_, m);
       if (words.size() != 1) continue;
       const std::string& w = words[0];
       int32_t best = nearest_full_name(w, m);
