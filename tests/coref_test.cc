@@ -62,6 +62,28 @@ TEST(Coref, TheCompanyIsTheNamedCompany) {
   EXPECT_EQ(speaker_of(doc, "dairy prices"), "Fonterra Co-operative Group");
 }
 
+// CloserMentions, counted as antecedent() walks back from the anaphor, gives
+// each candidate the rank a scan of the mentions between them gives.
+TEST(CorefModel, CloserMentionsCountsAsAScanDoes) {
+  const Gender genders[] = {Gender::kUnknown, Gender::kMale, Gender::kFemale, Gender::kNeuter, Gender::kPlural};
+  std::vector<CorefMention> ms(60);
+  for (size_t k = 0; k < ms.size(); ++k) {
+    ms[k].form = static_cast<CorefForm>((k * 7) % 11);
+    ms[k].gender = genders[(k * 3) % 5];
+  }
+  for (size_t i = 0; i < ms.size(); ++i) {
+    CloserMentions closer;
+    for (size_t j = i; j-- > 0;) {
+      uint32_t scanned = 0;
+      for (size_t k = j + 1; k < i; ++k)
+        scanned += ms[k].form == ms[j].form &&
+                   agreement_index(ms[i].gender, ms[k].gender) == agreement_index(ms[i].gender, ms[j].gender);
+      ASSERT_EQ(closer.rank(ms[i], ms[j]), scanned) << i << " " << j;
+      closer.add(ms[i], ms[j]);
+    }
+  }
+}
+
 TEST(CorefModel, BuiltinParsesAndRoundTrips) {
   const CorefModel& m = CorefModel::builtin();
   const std::string bytes = m.serialize();

@@ -279,6 +279,13 @@ using namespace std::string_view_literals;  // one-letter feature values as view
 
 void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
                                 FeatureVector& f) {
+  CloserMentions closer;
+  for (size_t k = j + 1; k < i; ++k) closer.add(ms[i], ms[k]);
+  pair_features(ms, i, j, fw, closer.rank(ms[i], ms[j]), f);
+}
+
+void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
+                                uint32_t rank, FeatureVector& f) {
   const CorefMention& a = ms[i];
   const CorefMention& c = ms[j];
   // Values are hashed in parts (FeatureVector::add_parts): no string is built per pair.
@@ -311,10 +318,8 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
     f.add("nh", a.head(fw), C);
     f.add_parts("ncls", {a.org_head ? "o"sv : "p"sv, C}, {c.org_head ? "o"sv : "p"sv, bucket(sd, {0, 1, 3})});
   }
-  // How many closer candidates of the same kind agree as well as this one.
-  uint32_t rank = 0;
-  for (size_t k = j + 1; k < i; ++k)
-    if (ms[k].form == c.form && agreement(a.gender, ms[k].gender) == g) ++rank;
+  // How many closer candidates of the same kind agree as well as this one
+  // (`rank`, counted by the caller).
   f.add_parts("rank", {A}, {g, C, bucket(rank, {0, 1, 2})});
   // "Phil Goff, who": the relative pronoun right after its antecedent.
   if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y"sv : "n"sv, C);

@@ -89,6 +89,29 @@ inline bool is_anaphor(const CorefMention& m) {
 // and organisation classes) not already covered.
 std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
 
+// Gender and number agreement of an anaphor and a candidate: 0 unknown, 1
+// agree, 2 disagree (the "g" feature's u, y, n).
+inline uint32_t agreement_index(Gender anaphor, Gender candidate) {
+  if (anaphor == Gender::kUnknown || candidate == Gender::kUnknown) return 0;
+  return anaphor == candidate ? 1 : 2;
+}
+
+// The mentions between a candidate and its anaphor, counted by form and
+// agreement with the anaphor: a candidate's rank among the closer ones.
+class CloserMentions {
+ public:
+  void add(const CorefMention& anaphor, const CorefMention& m) {
+    ++count_[static_cast<size_t>(m.form)][agreement_index(anaphor.gender, m.gender)];
+  }
+  uint32_t rank(const CorefMention& anaphor, const CorefMention& candidate) const {
+    return count_[static_cast<size_t>(candidate.form)][agreement_index(anaphor.gender, candidate.gender)];
+  }
+
+ private:
+  static constexpr size_t kForms = static_cast<size_t>(CorefForm::kRelative) + 1;
+  uint32_t count_[kForms][3] = {};
+};
+
 class CorefModel {
  public:
   static constexpr size_t kMaxCandidates = 40;
@@ -112,12 +135,15 @@ class CorefModel {
     none_features(mentions, i, words, f);
     float best = score(f.ids());
     int32_t best_j = -1;
+    CloserMentions closer;  // the mentions between candidate j and the anaphor
     for (size_t j = i; j-- > first_candidate(i);) {
-      if (!allowed(mentions[i], mentions[j]) || skip(j)) continue;
-      f.clear();
-      pair_features(mentions, i, j, words, f);
-      const float s = score(f.ids());
-      if (s > best) best = s, best_j = static_cast<int32_t>(j);
+      if (allowed(mentions[i], mentions[j]) && !skip(j)) {
+        f.clear();
+        pair_features(mentions, i, j, words, closer.rank(mentions[i], mentions[j]), f);
+        const float s = score(f.ids());
+        if (s > best) best = s, best_j = static_cast<int32_t>(j);
+      }
+      closer.add(mentions[i], mentions[j]);
     }
     return best_j;
   }
@@ -125,6 +151,11 @@ class CorefModel {
   // Features of candidate j for anaphor i (j < i), and of "none".
   static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
                             FeatureVector& out);
+  // The same, given `rank`: how many mentions between j and i have j's form
+  // and agree with i as j does (counted by CloserMentions while antecedent()
+  // walks back, instead of once per candidate).
+  static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
+                            uint32_t rank, FeatureVector& out);
   static void none_features(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
                             FeatureVector& out);
   // First candidate index considered for anaphor i.
