@@ -77,6 +77,17 @@ TEST(WordTable, ClearForgetsAndIsReusable) {
   EXPECT_EQ(t.find("b"), 0u);
 }
 
+TEST(WordTable, ClearAfterFewWordsInALargeTableEmptiesEverySlot) {
+  WordTable t;
+  for (int i = 0; i < 5000; ++i) t.intern("big" + std::to_string(i));
+  t.clear();  // all slots (many words)
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(t.intern("small" + std::to_string(i)), static_cast<uint32_t>(i));
+  t.clear();  // the used slots alone (few words)
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(t.find("small" + std::to_string(i)), WordTable::kNone);
+  for (int i = 0; i < 5000; ++i) ASSERT_EQ(t.intern("big" + std::to_string(i)), static_cast<uint32_t>(i));
+  for (int i = 0; i < 5000; ++i) ASSERT_EQ(t.find("big" + std::to_string(i)), static_cast<uint32_t>(i));
+}
+
 TEST(WordTable, HashIsTheOneFindUses) {
   WordTable t;
   const std::string w = "a word longer than eight bytes";

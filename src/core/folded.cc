@@ -19,10 +19,10 @@ void FoldedWords::assign(const Document& doc, const Lexicon& lexicon) {
     if (scratch_.size() < text.size()) scratch_.resize(std::max<size_t>(2 * text.size(), 64));
     const std::string_view w(scratch_.data(), utf8::fold_to(text, scratch_.data()));
     const uint64_t h = WordTable::hash(w);
-    uint32_t type = forms_.find(w, h);
-    if (type == kNoType) {
+    const size_t known = forms_.size();
+    const uint32_t type = forms_.intern(w, h);
+    if (forms_.size() != known) {
       // A new form: the lexicon is asked once per form, not per token.
-      type = forms_.intern(w, h);
       const uint32_t id = vocabulary.find(w, h);
       ids_.push_back(id == WordTable::kNone ? kNoWord : WordId{id});
       any_space_ |= w.find(' ') != std::string_view::npos;

@@ -88,10 +88,22 @@ void WordTable::grow() {
 }
 
 void WordTable::clear() noexcept {
+  if (hashes_.size() * 8 < slots_.size()) {
+    // Few words in a large table (one kept from a longer document): empty
+    // their slots alone. Each word is in the run of slots from its home.
+    const size_t mask = slots_.size() - 1;
+    for (uint32_t id = 0; id < hashes_.size(); ++id) {
+      const uint64_t full = (hashes_[id] << 32) | (uint64_t{id} + 1);
+      size_t i = static_cast<size_t>(hashes_[id] >> 32) & mask;
+      while (slots_[i] != full) i = (i + 1) & mask;
+      slots_[i] = 0;
+    }
+  } else {
+    std::fill(slots_.begin(), slots_.end(), 0);
+  }
   chars_.clear();
   begin_.assign(1, 0);
   hashes_.clear();
-  std::fill(slots_.begin(), slots_.end(), 0);
 }
 
 }  // namespace whosaid
