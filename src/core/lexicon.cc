@@ -237,9 +237,8 @@ NounSenses Lexicon::noun_senses(std::string_view w) const {
   return n ? *n : NounSenses{};
 }
 
-size_t Lexicon::match_role(const FoldedWords& words, size_t from) const {
+size_t Lexicon::match_role_from(const FoldedWords& words, size_t from) const {
   if (words.any_space()) return match_role_text(words, from);
-  if (!info(words.id(from)).role_start) return 0;
   size_t best = 0;
   uint32_t node = 0;
   for (size_t n = 1; n <= max_role_words_ && from + n <= words.size(); ++n) {

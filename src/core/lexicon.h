@@ -127,12 +127,17 @@ class Lexicon {
   // Longest role phrase in `folded_words` starting at index `from` (words
   // joined by spaces on the data side); returns the number of words matched,
   // 0 if none.
-  size_t match_role(const FoldedWords& folded_words, size_t from) const;
+  size_t match_role(const FoldedWords& folded_words, size_t from) const {
+    // (Inline: find_mentions asks at nearly every word, and few start a role.)
+    if (!folded_words.any_space() && !info(folded_words.id(from)).role_start) return 0;
+    return match_role_from(folded_words, from);
+  }
 
  private:
   static const WordInfo kUnknownWord;
   // The row of `word`, added to the vocabulary if new.
   WordInfo& entry(std::string_view word);
+  size_t match_role_from(const FoldedWords& folded_words, size_t from) const;
   size_t match_role_text(const FoldedWords& folded_words, size_t from) const;
 
   WordTable vocabulary_;

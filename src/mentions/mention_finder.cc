@@ -126,6 +126,7 @@ struct RunContext {
 }  // namespace
 
 std::optional<Gender> pronoun_gender(const Lexicon& lex, std::string_view w) {
+  if (w.size() > 4) return std::nullopt;  // none of the seven below
   if (w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "who" || w == "it") {
     if (lex.is(WordClass::kPronounM, w)) return Gender::kMale;
     if (lex.is(WordClass::kPronounF, w)) return Gender::kFemale;
