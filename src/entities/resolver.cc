@@ -89,7 +89,8 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      std::vector<std::string> words = name_words(doc_, folded_, m);
+      std::vector<std::string>& words = words_;
+      name_words(doc_, folded_, m, words);
       if (words.size() < 2) continue;
       // "Daniel Bernoulli FRS", "Andrew Tyrie MP": letters after a name are
       // no part of whom it names.
@@ -118,7 +119,8 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      const std::vector<std::string> words = name_words(doc_, folded_, m);
+      const std::vector<std::string>& words = words_;
+      name_words(doc_, folded_, m, words_);
       if (words.size() != 1) continue;
       const std::string& w = words[0];
       int32_t best = nearest_full_name(w, m);
@@ -579,6 +581,7 @@ class Resolver {
   std::vector<bool> person_;
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
+  std::vector<std::string> words_;  // group_names(): a name's words, memory reused
   StringMap<int32_t> full_, single_;
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
   std::vector<uint8_t> personal_;
