@@ -281,46 +281,75 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
                                 FeatureVector& f) {
   CloserMentions closer;
   for (size_t k = j + 1; k < i; ++k) closer.add(ms[i], ms[k]);
-  pair_features(ms, i, j, fw, closer.rank(ms[i], ms[j]), f);
+  pair_features(AnaphorHashes(ms[i], fw), closer, ms, i, j, fw, f);
 }
 
-void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
-                                uint32_t rank, FeatureVector& f) {
+namespace {
+
+// The hash of a feature name and its first value part, then the separator.
+uint64_t name_and(FeatureName name, std::string_view first) {
+  return feature_hash::fnv(feature_hash::fnv(name.joined(), first), "\x1f");
+}
+
+}  // namespace
+
+CorefModel::AnaphorHashes::AnaphorHashes(const CorefMention& a, const FoldedWords& fw) {
+  const std::string_view A = form_name(a.form);
+  bias = feature_hash::fnv(FeatureName("bias").joined(), A);
+  ac = name_and("ac", A);
+  ac_pd = name_and("ac_pd", A);
+  ac_sd = name_and("ac_sd", A);
+  a_md = name_and("a_md", A);
+  g = name_and("g", A);
+  q = name_and("q", A);
+  subj = name_and("subj", A);
+  dlg = name_and("dlg", A);
+  src = name_and("src", A);
+  last_src = name_and("last_src", A);
+  c_indef = name_and("c_indef", A);
+  poss = name_and("poss", A);
+  cnt = name_and("cnt", A);
+  pp = name_and("pp", a.head(fw));
+  nh = name_and("nh", a.head(fw));
+  ncls = feature_hash::fnv(FeatureName("ncls").joined(), a.org_head ? "o"sv : "p"sv);
+  rank = name_and("rank", A);
+}
+
+// Each feature is the one add_parts(name, {A}, {…}) gave (FeatureVector::add_after
+// from the anaphor's hash of name and A).
+void CorefModel::pair_features(const AnaphorHashes& h, const CloserMentions& closer,
+                                const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
+                                FeatureVector& f) {
   const CorefMention& a = ms[i];
   const CorefMention& c = ms[j];
-  // Values are hashed in parts (FeatureVector::add_parts): no string is built per pair.
-  const std::string_view A = form_name(a.form);
   const std::string_view C = form_name(c.form);
   const uint32_t sd = a.sentence - c.sentence, pd = a.paragraph - c.paragraph;
   const uint32_t md = static_cast<uint32_t>(i - j);
   const std::string_view g = agreement(a.gender, c.gender);
-  f.add("bias", A);
-  f.add("ac", A, C);
-  f.add_parts("ac_pd", {A}, {C, bucket(pd, {0, 1, 2})});
-  f.add_parts("ac_sd", {A}, {C, bucket(sd, {0, 1, 2, 4})});
-  f.add("a_md", A, bucket(md, {1, 2, 3, 6, 10, 20}));
-  f.add_parts("g", {A}, {g, C});
-  f.add_parts("q", {A}, {a.in_quote ? "q"sv : "-"sv, c.in_quote ? "q"sv : "-"sv, C});
-  f.add_parts("subj", {A}, {c.subject ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2})});
+  f.add_after(h.bias, {});
+  f.add_after(h.ac, {C});
+  f.add_after(h.ac_pd, {C, bucket(pd, {0, 1, 2})});
+  f.add_after(h.ac_sd, {C, bucket(sd, {0, 1, 2, 4})});
+  f.add_after(h.a_md, {bucket(md, {1, 2, 3, 6, 10, 20})});
+  f.add_after(h.g, {g, C});
+  f.add_after(h.q, {a.in_quote ? "q"sv : "-"sv, c.in_quote ? "q"sv : "-"sv, C});
+  f.add_after(h.subj, {c.subject ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2})});
   if (a.form == CorefForm::kFirstSingular || a.form == CorefForm::kFirstPlural || a.form == CorefForm::kSecond)
-    f.add_parts("dlg", {A}, {C, a.question ? "q"sv : "a"sv, c.question ? "q"sv : "a"sv, bucket(pd, {0, 1, 2})});
-  f.add_parts("src", {A}, {c.source ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2, 4})});
+    f.add_after(h.dlg, {C, a.question ? "q"sv : "a"sv, c.question ? "q"sv : "a"sv, bucket(pd, {0, 1, 2})});
+  f.add_after(h.src, {c.source ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2, 4})});
   // The source of the latest attribution before the anaphor: who speaks on.
-  bool latest_source = c.source;
-  for (size_t k = j + 1; k < i && latest_source; ++k) latest_source = !ms[k].source;
-  if (latest_source) f.add_parts("last_src", {A}, {C, a.in_quote ? "q"sv : "-"sv});
-  if (c.indefinite) f.add("c_indef", A, C);
-  f.add_parts("poss", {A}, {c.possessive ? "p"sv : "-"sv, a.possessive ? "p"sv : "-"sv});
-  if (!is_pronoun(c.form)) f.add_parts("cnt", {A}, {C, bucket(c.head_count, {0, 1, 2, 5})});
-  if (is_pronoun(c.form)) f.add("pp", a.head(fw), c.head(fw));
+  if (closer.latest_source(c)) f.add_after(h.last_src, {C, a.in_quote ? "q"sv : "-"sv});
+  if (c.indefinite) f.add_after(h.c_indef, {C});
+  f.add_after(h.poss, {c.possessive ? "p"sv : "-"sv, a.possessive ? "p"sv : "-"sv});
+  if (!is_pronoun(c.form)) f.add_after(h.cnt, {C, bucket(c.head_count, {0, 1, 2, 5})});
+  if (is_pronoun(c.form)) f.add_after(h.pp, {c.head(fw)});
   if (a.form == CorefForm::kNominal) {
     f.add("hm", a.head(fw) == c.head(fw) ? "y"sv : "n"sv, C);
-    f.add("nh", a.head(fw), C);
-    f.add_parts("ncls", {a.org_head ? "o"sv : "p"sv, C}, {c.org_head ? "o"sv : "p"sv, bucket(sd, {0, 1, 3})});
+    f.add_after(h.nh, {C});
+    f.add_after(h.ncls, {C, "\x1f"sv, c.org_head ? "o"sv : "p"sv, bucket(sd, {0, 1, 3})});
   }
-  // How many closer candidates of the same kind agree as well as this one
-  // (`rank`, counted by the caller).
-  f.add_parts("rank", {A}, {g, C, bucket(rank, {0, 1, 2})});
+  // How many closer candidates of the same kind agree as well as this one.
+  f.add_after(h.rank, {g, C, bucket(closer.rank(a, c), {0, 1, 2})});
   // "Phil Goff, who": the relative pronoun right after its antecedent.
   if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y"sv : "n"sv, C);
 }

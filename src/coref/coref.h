@@ -102,14 +102,21 @@ class CloserMentions {
  public:
   void add(const CorefMention& anaphor, const CorefMention& m) {
     ++count_[static_cast<size_t>(m.form)][agreement_index(anaphor.gender, m.gender)];
+    source_ = source_ || m.source;
   }
+  // How many of them have the candidate's form and agree with the anaphor as
+  // it does.
   uint32_t rank(const CorefMention& anaphor, const CorefMention& candidate) const {
     return count_[static_cast<size_t>(candidate.form)][agreement_index(anaphor.gender, candidate.gender)];
   }
+  // Whether the candidate is the source of the latest attribution before the
+  // anaphor (none of them is one).
+  bool latest_source(const CorefMention& candidate) const { return candidate.source && !source_; }
 
  private:
   static constexpr size_t kForms = static_cast<size_t>(CorefForm::kRelative) + 1;
   uint32_t count_[kForms][3] = {};
+  bool source_ = false;
 };
 
 class CorefModel {
@@ -135,11 +142,12 @@ class CorefModel {
     none_features(mentions, i, words, f);
     float best = score(f.ids());
     int32_t best_j = -1;
+    const AnaphorHashes anaphor(mentions[i], words);
     CloserMentions closer;  // the mentions between candidate j and the anaphor
     for (size_t j = i; j-- > first_candidate(i);) {
       if (allowed(mentions[i], mentions[j]) && !skip(j)) {
         f.clear();
-        pair_features(mentions, i, j, words, closer.rank(mentions[i], mentions[j]), f);
+        pair_features(anaphor, closer, mentions, i, j, words, f);
         const float s = score(f.ids());
         if (s > best) best = s, best_j = static_cast<int32_t>(j);
       }
@@ -151,11 +159,17 @@ class CorefModel {
   // Features of candidate j for anaphor i (j < i), and of "none".
   static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
                             FeatureVector& out);
-  // The same, given `rank`: how many mentions between j and i have j's form
-  // and agree with i as j does (counted by CloserMentions while antecedent()
-  // walks back, instead of once per candidate).
-  static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
-                            uint32_t rank, FeatureVector& out);
+  // The hashes of the anaphor's side of its pair features (the feature name
+  // and the anaphor's values), the same for every candidate.
+  struct AnaphorHashes {
+    AnaphorHashes(const CorefMention& anaphor, const FoldedWords& words);
+    uint64_t bias, ac, ac_pd, ac_sd, a_md, g, q, subj, dlg, src, last_src, c_indef, poss, cnt, pp, nh, ncls, rank;
+  };
+  // The same, given the anaphor's hashes and the mentions between j and i
+  // (counted while antecedent() walks back, not rescanned per candidate).
+  static void pair_features(const AnaphorHashes& anaphor, const CloserMentions& closer,
+                            const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
+                            FeatureVector& out);
   static void none_features(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
                             FeatureVector& out);
   // First candidate index considered for anaphor i.
