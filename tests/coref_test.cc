@@ -11,6 +11,12 @@
 #include <gtest/gtest.h>
 
 #include "coref/coref.h"
+#include "core/folded.h"
+#include "cues/cue_finder.h"
+#include "layout/layout.h"
+#include "mentions/mention_finder.h"
+#include "quotes/quote_finder.h"
+#include "segment/segmenter.h"
 #include "coref/trainer.h"
 #include "test_data.h"
 #include "test_util.h"
@@ -79,6 +85,39 @@ TEST(CorefModel, CloserMentionsCountsAsAScanDoes) {
         scanned += ms[k].form == ms[j].form &&
                    agreement_index(ms[i].gender, ms[k].gender) == agreement_index(ms[i].gender, ms[j].gender);
       ASSERT_EQ(closer.rank(ms[i], ms[j]), scanned) << i << " " << j;
+      closer.add(ms[i], ms[j]);
+    }
+  }
+}
+
+// pair_features for one pair (as the trainer asks) and for each candidate as
+// antecedent() walks back (anaphor hashed once, closer mentions counted) give
+// the same feature ids.
+TEST(CorefModel, PairFeaturesWalkingBackEqualOnePairAtATime) {
+  const Lexicon& lex = Lexicon::builtin();
+  Document doc(
+      "Senator Maria Lopez said the company would close. \"We cannot stay,\" she said. "
+      "Mr Smith, a spokesman for the firm, told reporters it was sad. He said his staff knew. "
+      "Lopez said they were told. The company said it had no choice, and she agreed with him.",
+      "");
+  segment(doc);
+  mark_layout(doc, lex);
+  find_quotes(doc);
+  split_sentences(doc, lex);
+  find_cues(doc, lex);
+  const FoldedWords fw(doc, lex);
+  find_mentions(doc, lex, fw);
+  std::vector<CorefMention> ms = coref_mentions(doc, lex, fw);
+  ASSERT_GT(ms.size(), 8u);
+  for (size_t k = 0; k < ms.size(); k += 3) ms[k].source = true;
+  for (size_t i = 1; i < ms.size(); ++i) {
+    const CorefModel::AnaphorHashes anaphor(ms[i], fw);
+    CloserMentions closer;
+    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+      FeatureVector one, walking;
+      CorefModel::pair_features(ms, i, j, fw, one);
+      CorefModel::pair_features(anaphor, closer, ms, i, j, fw, walking);
+      EXPECT_EQ(one.ids(), walking.ids()) << i << " " << j;
       closer.add(ms[i], ms[j]);
     }
   }
