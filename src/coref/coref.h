@@ -1,7 +1,7 @@
 // Speaker coreference: a learned mention-ranking model (docs/coref.md).
 //
-//   const FoldedWords folded(doc);                 // after find_mentions()
-//   std::vector<CorefMention> ms = coref_mentions(doc, lexicon, folded);
+//   const FoldedWords folded(doc, lexicon);        // after segment()
+//   std::vector<CorefMention> ms = coref_mentions(doc, lexicon, folded);  // after find_mentions()
 //   const CorefModel& model = CorefModel::builtin();
 //   for (size_t i = 0; i < ms.size(); ++i)
 //     if (is_anaphor(ms[i])) int32_t ante = model.antecedent(ms, i, folded);  // -1: none
