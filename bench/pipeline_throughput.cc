@@ -302,7 +302,7 @@ void print_stages(const StageTimer& timer, size_t articles, size_t sentences) {
   std::printf("  parsing: %llu of %zu sentences (%.0f%%), in %s\n", static_cast<unsigned long long>(parsed),
               sentences, 100.0 * static_cast<double>(parsed) / std::max<size_t>(1, sentences),
               where(false).c_str());
-  std::printf("  (speakers: entities and coreference, src/entities; fold: words case-folded once for the lookups; "
+  std::printf("  (speakers: entities and coreference, src/entities; fold: each word case-folded and looked up in the vocabulary once; "
               "allocations of tagging and parsing are counted in the stages that ran them)\n");
 }
 

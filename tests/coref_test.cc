@@ -13,6 +13,12 @@
 #include "core/folded.h"
 #include "core/lexicon.h"
 #include "coref/coref.h"
+#include "core/folded.h"
+#include "cues/cue_finder.h"
+#include "layout/layout.h"
+#include "mentions/mention_finder.h"
+#include "quotes/quote_finder.h"
+#include "segment/segmenter.h"
 #include "coref/trainer.h"
 #include "test_data.h"
 #include "test_util.h"
@@ -69,7 +75,7 @@ TEST(Coref, TheCompanyIsTheNamedCompany) {
 // genders lends none.
 TEST(Coref, ANameTakesTheGenderOfItsSurnameAnywhere) {
   auto gender_of = [](const Document& doc, std::string_view name) {
-    const FoldedWords fw(doc);
+    const FoldedWords fw(doc, Lexicon::builtin());
     for (const CorefMention& m : coref_mentions(doc, Lexicon::builtin(), fw))
       if (doc.slice(Span{doc.tokens[m.first_token].span.begin, doc.tokens[m.end_token - 1].span.end}) == name)
         return m.gender;
@@ -87,7 +93,7 @@ TEST(Coref, ANameTakesTheGenderOfItsSurnameAnywhere) {
 // A nominal whose head is in WordNet, and never as a person, is no "he".
 TEST(Coref, ANominalThatIsNoPersonIsNeuter) {
   Document doc = extractor().extract("That was the decision document that he signed.");
-  const FoldedWords fw(doc);
+  const FoldedWords fw(doc, Lexicon::builtin());
   bool seen = false;
   for (const CorefMention& m : coref_mentions(doc, Lexicon::builtin(), fw))
     if (m.form == CorefForm::kNominal && fw[m.end_token - 1] == "document") {
@@ -95,6 +101,61 @@ TEST(Coref, ANominalThatIsNoPersonIsNeuter) {
       EXPECT_EQ(m.gender, Gender::kNeuter);
     }
   EXPECT_TRUE(seen);
+}
+
+// CloserMentions, counted as antecedent() walks back from the anaphor, gives
+// each candidate the rank a scan of the mentions between them gives.
+TEST(CorefModel, CloserMentionsCountsAsAScanDoes) {
+  const Gender genders[] = {Gender::kUnknown, Gender::kMale, Gender::kFemale, Gender::kNeuter, Gender::kPlural};
+  std::vector<CorefMention> ms(60);
+  for (size_t k = 0; k < ms.size(); ++k) {
+    ms[k].form = static_cast<CorefForm>((k * 7) % 11);
+    ms[k].gender = genders[(k * 3) % 5];
+  }
+  for (size_t i = 0; i < ms.size(); ++i) {
+    CloserMentions closer;
+    for (size_t j = i; j-- > 0;) {
+      uint32_t scanned = 0;
+      for (size_t k = j + 1; k < i; ++k)
+        scanned += ms[k].form == ms[j].form &&
+                   agreement_index(ms[i].gender, ms[k].gender) == agreement_index(ms[i].gender, ms[j].gender);
+      ASSERT_EQ(closer.rank(ms[i], ms[j]), scanned) << i << " " << j;
+      closer.add(ms[i], ms[j]);
+    }
+  }
+}
+
+// pair_features for one pair (as the trainer asks) and for each candidate as
+// antecedent() walks back (anaphor hashed once, closer mentions counted) give
+// the same feature ids.
+TEST(CorefModel, PairFeaturesWalkingBackEqualOnePairAtATime) {
+  const Lexicon& lex = Lexicon::builtin();
+  Document doc(
+      "Senator Maria Lopez said the company would close. \"We cannot stay,\" she said. "
+      "Mr Smith, a spokesman for the firm, told reporters it was sad. He said his staff knew. "
+      "Lopez said they were told. The company said it had no choice, and she agreed with him.",
+      "");
+  segment(doc);
+  mark_layout(doc, lex);
+  find_quotes(doc);
+  split_sentences(doc, lex);
+  find_cues(doc, lex);
+  const FoldedWords fw(doc, lex);
+  find_mentions(doc, lex, fw);
+  std::vector<CorefMention> ms = coref_mentions(doc, lex, fw);
+  ASSERT_GT(ms.size(), 8u);
+  for (size_t k = 0; k < ms.size(); k += 3) ms[k].source = true;
+  for (size_t i = 1; i < ms.size(); ++i) {
+    const CorefModel::AnaphorHashes anaphor(ms[i], fw);
+    CloserMentions closer;
+    for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+      FeatureVector one, walking;
+      CorefModel::pair_features(ms, i, j, fw, one);
+      CorefModel::pair_features(anaphor, closer, ms, i, j, fw, walking);
+      EXPECT_EQ(one.ids(), walking.ids()) << i << " " << j;
+      closer.add(ms[i], ms[j]);
+    }
+  }
 }
 
 TEST(CorefModel, BuiltinParsesAndRoundTrips) {

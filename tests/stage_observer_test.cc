@@ -56,8 +56,8 @@ TEST(StageObserver, CalledAfterEachStageInOrder) {
   EXPECT_EQ(set_stage_observer(&rec), nullptr);
   Document doc = extractor.extract(text);
   EXPECT_EQ(set_stage_observer(nullptr), &rec);
-  const std::vector<std::string> want = {"begin",     "segment",     "layout",   "quotes",
-                                         "sentences", "cues",        "fold",     "mentions",
+  const std::vector<std::string> want = {"begin",     "segment",     "fold",     "layout",
+                                         "quotes",    "sentences",   "cues",     "mentions",
                                          "attribution", "speakers", "source spans", "layout drop"};
   EXPECT_EQ(rec.events, want);
   EXPECT_EQ(rec.text_at_begin, text);

@@ -31,7 +31,7 @@ uint32_t Attributor::clause_cut(uint32_t begin, uint32_t end) const {
     std::string_view tt = text(t);
     if (tt == ";" || utf8::is_dash_token(tt)) return t;
     if (is_clause_comma(t) && t + 1 < end && !tok(t + 1).in_quote) {
-      const std::string_view w = fw_[t + 1];
+      const FoldedWord w = fw_[t + 1];
       if (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "adding" || w == "saying" ||
           w == "explaining" || w == "noting" || w == "according" || w == "though" || w == "although" ||
           w == "before" || w == "after" || w == "as" || w == "which" || w == "prompting" || w == "sparking")
@@ -94,13 +94,13 @@ bool Attributor::quoted_clause_before_cue(uint32_t b, uint32_t ce, uint32_t afte
   uint32_t k = after_cue;
   while (k < end && skippable(k)) ++k;
   if (k >= end || tok(k).kind == TokenKind::kPunct) return true;
-  const std::string_view w = fw_[k];
+  const FoldedWord w = fw_[k];
   return w == "in" || w == "on" || w == "at" || w == "during" || w == "to" || w == "after" || w == "before" ||
          w == "while" || w == "when" || w == "from" || w == "with" || w == "of" || w == "through" || w == "as";
 }
 
 uint32_t Attributor::quoted_object_after_preposition(const Cue& c, uint32_t k, uint32_t end) const {
-  const CueEntry* entry = lex_.any_cue(fw_[c.first_token]);
+  const CueEntry* entry = lex_.any_cue(fw_.id(c.first_token));
   if (!entry || entry->cls != CueClass::kSpeech) return k;  // "appeared at …", "plans for …"
   const uint32_t o = k + 1;
   if (o >= end || tok(o).kind == TokenKind::kPunct) return k;
@@ -296,7 +296,7 @@ bool Attributor::fronted_cue(const Frame& f, uint32_t content_begin) {
   if (b >= content_begin || f.cue->first_token < b) return false;
   for (uint32_t t = b; t < f.cue->first_token; ++t)
     if (is_boundary_punct(t)) return false;
-  const std::string_view w = fw_[b];
+  const FoldedWord w = fw_[b];
   if (b == f.cue->first_token) {
     const std::string_view n = tag_name(b, f.sentence);
     return n == "VBG" || n == "VBN";
@@ -305,15 +305,15 @@ bool Attributor::fronted_cue(const Frame& f, uint32_t content_begin) {
 }
 
 bool Attributor::adverbial_start(uint32_t t, uint32_t stop) const {
-  const std::string_view w = fw_[t];
+  const FoldedWord w = fw_[t];
   if (w == "when" || w == "where" || w == "while" || w == "until") return true;
-  if (lex_.is(WordClass::kTime, w)) return !(t > 0 && lex_.is(WordClass::kTime, fw_[t - 1]));
+  if (lex_.is(WordClass::kTime, w)) return !(t > 0 && lex_.is(WordClass::kTime, fw_.id(t - 1)));
   return (w == "last" || w == "next" || w == "this" || w == "earlier" || w == "later") && t + 1 < stop &&
-         lex_.is(WordClass::kTime, fw_[t + 1]);
+         lex_.is(WordClass::kTime, fw_.id(t + 1));
 }
 
 void Attributor::after_trailing(Frame& f, uint32_t k, uint32_t e) {
-  while (k < e && (skippable(k) || (lex_.is(WordClass::kTime, fw_[k])))) ++k;
+  while (k < e && (skippable(k) || (lex_.is(WordClass::kTime, fw_.id(k))))) ++k;
   if (k + 1 < e && is_comma(k) && tok(k + 1).kind == TokenKind::kQuote) {
     int32_t r = region_opening_at(k + 1);
     if (r >= 0) f.content.push_back({doc_.quoted[r].first_token, doc_.quoted[r].end_token});

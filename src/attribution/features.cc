@@ -17,14 +17,14 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
   fv.add("s-shift", shift);
   fv.add("lemma*s-shift", lemma, std::to_string(shift));
   fv.add("s-origin*shift", f.origin, std::to_string(shift));
-  const std::string_view first = fw_[s];
+  const FoldedWord first = fw_[s];
   const std::string_view first_tag = tag_name(s, si);
   fv.add("s-first", first);
   fv.add("s-first-tag", first_tag);
   fv.add("lemma*s-first", lemma, first);
   fv.add("lemma*s-first-tag", lemma, first_tag);
   const uint32_t before = s - 1;  // the cue, a particle or a skipped word
-  const std::string_view prev = fw_[before];
+  const FoldedWord prev = fw_[before];
   const std::string_view prev_tag = tag_name(before, si);
   fv.add("s-prev", prev);
   fv.add("s-prev-tag", prev_tag);
@@ -62,7 +62,7 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
   } else if (f.particle >= 0) {
     fv.add("s-particle", fw_[f.particle]);
   }
-  if (lex_.cue(fw_[s])) fv.add("s-first-cue");
+  if (lex_.cue(fw_.id(s))) fv.add("s-first-cue");
   fv.add("s-len", bucket(word_count(s, end)));
 }
 
@@ -86,7 +86,7 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
   fv.add("q-tok*next", boundary, next);
   fv.add("q-lemma*next", lemma, next);
   if (e + 1 < limit) {
-    if (lex_.cue(fw_[e + 1]) && !tok(e + 1).in_quote) fv.add("q-next-cue");
+    if (lex_.cue(fw_.id(e + 1)) && !tok(e + 1).in_quote) fv.add("q-next-cue");
     fv.add("q-next-tag", tag_name(e + 1, si));
     fv.add("q-tok*next-tag", boundary, tag_name(e + 1, si));
     if (e + 2 < limit) fv.add("q-next-tags", tag_name(e + 1, si), tag_name(e + 2, si));
@@ -122,7 +122,7 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
   fv.add("lemma*e-next", lemma, next);
   if (e + 1 < stop) {
     fv.add("e-next-tag", tag_name(e + 1, si));
-    if (lex_.cue(fw_[e + 1])) fv.add("e-next-cue");
+    if (lex_.cue(fw_.id(e + 1))) fv.add("e-next-cue");
     fv.add("e-tok*next-tag", boundary, tag_name(e + 1, si));
     if (e + 2 < stop) {
       fv.add("e-next2", fw_[e + 2]);
@@ -180,7 +180,7 @@ std::string_view Attributor::phrase_after(uint32_t e, uint32_t stop, uint32_t si
     cc = "cc-";
     ++s;
   }
-  const std::string_view w = fw_[s];
+  const FoldedWord w = fw_[s];
   const uint8_t tg = tag_of(s, si);
   const auto kind = [&](std::string_view k) -> std::string_view {
     if (cc.empty()) return k;
@@ -275,7 +275,7 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   if (tagged && after != UINT32_MAX) fv.add("t+1", tag_name(after, si));
   if (tagged && before != UINT32_MAX) fv.add("t-1", tag_name(before, si));
   for (uint32_t k = c.first_token; k > s.first_token && k + 4 > c.first_token; --k) {
-    const std::string_view w = fw_[k - 1];
+    const FoldedWord w = fw_[k - 1];
     if (w == "not" || w == "n't" || w == "never" || w == "declined" || w == "refused") fv.add("negated");
     if (w == "would" || w == "will" || w == "could" || w == "might" || w == "may" || w == "should" ||
         w == "can" || w == "to")
@@ -305,7 +305,7 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   fv.add("src*cue", skind, cue_word);
   fv.add("src*origin", skind, f.origin);
   fv.add("lemma*src", lemma, skind);
-  const std::string_view head = fw_[src.end_token - 1];
+  const FoldedWord head = fw_[src.end_token - 1];
   if (src.kind != MentionKind::kName) fv.add("src-head", head);
   fv.add("src-len", bucket(static_cast<int>(src.end_token - src.first_token)));
   const int gap = src.end_token <= c.first_token ? static_cast<int>(c.first_token - src.end_token)

@@ -44,7 +44,7 @@ bool Attributor::nested_frame(std::vector<Frame>& frames, const Cue& c, uint32_t
     uint32_t start = r.begin;
     for (uint32_t t = first_quote; t > r.begin; --t) {
       if (tok(t - 1).in_quote) continue;
-      const std::string_view w = fw_[t - 1];
+      const FoldedWord w = fw_[t - 1];
       if (w == ";" || w == "and" || w == "but" || (w == "," && t < first_quote + 1) || opens_quotation_after_break(t)) {
         start = t;
         break;
@@ -78,7 +78,7 @@ bool Attributor::nested_frame(std::vector<Frame>& frames, const Cue& c, uint32_t
     for (uint32_t t = r.begin; t < cut; ++t)
       if (tok(t).in_quote) return false;  // the outer statement quotes too: leave it whole
     r = trim({r.begin, cut});
-    while (r.end > r.begin && (lex_.is(WordClass::kConj, fw_[r.end - 1]) || fw_[r.end - 1] == "to")) --r.end;
+    while (r.end > r.begin && (lex_.is(WordClass::kConj, fw_.id(r.end - 1)) || fw_[r.end - 1] == "to")) --r.end;
     r = trim(r);
     std::erase_if(frames, [&](const Frame& f) {
       return f.content.empty() || f.content.back().empty() ||
@@ -104,7 +104,7 @@ bool Attributor::split_for_quoting_frame(std::vector<Frame>& frames, Frame& inne
     uint32_t cut = start;
     bool joint = false;
     while (cut > r.begin) {
-      const std::string_view w = fw_[cut - 1];
+      const FoldedWord w = fw_[cut - 1];
       const bool connector = is_comma(cut - 1) || is_dash(cut - 1) || w == ";" || w == ":" || w == "and" || w == "but" ||
                              w == "although" || w == "though" || w == "while" || w == "whereas" || w == "as" ||
                              w == "which" || w == "who" || w == "whom" || w == "where" || w == "when" ||
@@ -189,11 +189,11 @@ void Attributor::shared_source_frame(std::vector<Frame>& frames, const Cue& c, u
     }
   }
   if (p <= outer.begin) return;
-  const std::string_view joint = fw_[p - 1];
+  const FoldedWord joint = fw_[p - 1];
   if (!(is_clause_joint(p - 1) || (source != last.source && (text(p - 1) == ";" || is_dash(p - 1))))) return;
   uint32_t cut = p - 1;
   if ((joint == "and" || joint == "but") && cut > outer.begin && is_comma(cut - 1)) --cut;
-  const CueEntry* entry = lex_.any_cue(fw_[c.first_token]);
+  const CueEntry* entry = lex_.any_cue(fw_.id(c.first_token));
   uint32_t k = skip_adjuncts(c.end_token, end, entry ? std::string_view(entry->lemma) : std::string_view());
   Frame f;
   k = after_particle(k, end, f);

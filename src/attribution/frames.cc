@@ -103,8 +103,8 @@ std::optional<Frame> Attributor::build_frame(const Cue& c, uint32_t si) {
   // A noun cue never frames plain reported speech, nor words that start
   // with the sentence's real cue ("Another source familiar with his
   // thinking | said, "…"").
-  if (f.noun_cue && ((kind == QuoteKind::kIndirect && !verb_slot(f, c)) || lex_.cue(fw_[f.content.front().begin]) ||
-                     (f.content.front().begin > 0 && lex_.cue(fw_[f.content.front().begin - 1]) &&
+  if (f.noun_cue && ((kind == QuoteKind::kIndirect && !verb_slot(f, c)) || lex_.cue(fw_.id(f.content.front().begin)) ||
+                     (f.content.front().begin > 0 && lex_.cue(fw_.id(f.content.front().begin - 1)) &&
                       f.content.front().begin - 1 != c.first_token)))
     return std::nullopt;
   // A rare cue frames a quotation only when it closes the quoted statement
@@ -148,7 +148,7 @@ bool Attributor::verb_slot(const Frame& f, const Cue& c) const {
     return false;
   const Token& next = tok(c.end_token);
   if (next.in_quote || next.kind != TokenKind::kWord) return false;
-  const std::string_view w = fw_[c.end_token];
+  const FoldedWord w = fw_[c.end_token];
   return w == "that" || w == "to" || is_determiner(w) || next.has(kCapitalized) || pronoun_gender(lex_, w);
 }
 
@@ -168,11 +168,11 @@ bool Attributor::has_sourceless_option(const Frame& f) const {
   const Mention& src = doc_.mentions[f.source];
   const uint32_t cue = f.cue->first_token;
   if (src.end_token > cue || cue - src.end_token > 3 || src.kind == MentionKind::kPronoun) return false;
-  const std::string_view before = fw_[cue - 1];
+  const FoldedWord before = fw_[cue - 1];
   const bool passive = is_auxiliary_word(before) || before == "be" || before == "being";
   // "X seemed irritated", "the race appears closer": a linking verb's
   // complement says something of the subject whatever its form.
-  const CueEntry* entry = lex_.any_cue(fw_[cue]);
+  const CueEntry* entry = lex_.any_cue(fw_.id(cue));
   const bool linking = entry && is_linking(entry->lemma);
   const bool raising = fw_[f.content.front().begin] == "to" || fw_[f.content.front().begin] == "as" || linking;
   return passive || raising;
@@ -203,7 +203,7 @@ bool Attributor::accepted(const Frame& f) {
 
 bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame& f) {
   const uint32_t b = s.first_token, e = s.end_token;
-  const CueEntry* entry = lex_.any_cue(fw_[c.first_token]);
+  const CueEntry* entry = lex_.any_cue(fw_.id(c.first_token));
   std::string_view lemma = entry ? std::string_view(entry->lemma) : std::string_view();
   // Skip adverbs, auxiliaries and time words between the source and the cue.
   uint32_t p = c.first_token;
@@ -376,7 +376,7 @@ bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame
     // "said on ABC's "This Week" that he would "take a look"": the adverbial
     // runs to "that"; otherwise "spoke of", "said on Monday" is left over.
     uint32_t j = k + 1;
-    while (j < end && j < k + 16 && fw_[j] != "that" && !(lex_.cue(fw_[j]) && !tok(j).in_quote) && text(j) != ";")
+    while (j < end && j < k + 16 && fw_[j] != "that" && !(lex_.cue(fw_.id(j)) && !tok(j).in_quote) && text(j) != ";")
       ++j;
     if (j + 1 < end && fw_[j] == "that" && !tok(j).in_quote) {
       k = j;  // the content keeps its "that"
@@ -412,7 +412,7 @@ bool Attributor::asked_question(const Cue& c, const Sentence& s, uint32_t end, s
   const uint32_t b = s.first_token;
   for (int n = 0; n < 3 && p > b && skippable(p - 1); ++n) --p;
   if (p > b) {
-    const std::string_view w = fw_[p - 1];
+    const FoldedWord w = fw_[p - 1];
     if (!(is_comma(p - 1) || w == "when" || w == "after" || w == "if" || w == "once" || w == "while" ||
           w == "whenever" || w == "before"))
       return false;
@@ -421,7 +421,7 @@ bool Attributor::asked_question(const Cue& c, const Sentence& s, uint32_t end, s
   for (; k < end && k < c.end_token + 10; ++k) {
     if (tok(k).in_quote || tok(k).kind == TokenKind::kQuote || tok(k).kind == TokenKind::kPunct) return false;
     if (fw_[k] == "about" || opens_question(k)) break;
-    if (fw_[k] == "by" || lex_.cue(fw_[k])) return false;  // "asked by Stephanopoulos": the asker is named
+    if (fw_[k] == "by" || lex_.cue(fw_.id(k))) return false;  // "asked by Stephanopoulos": the asker is named
   }
   if (k >= end || k >= c.end_token + 10) return false;
   if (fw_[k] == "about") ++k;
@@ -439,12 +439,12 @@ uint32_t Attributor::after_particle(uint32_t k, uint32_t end, Frame& f) {
   if (k + 1 >= end || tok(k).in_quote || tok(k).kind != TokenKind::kWord) return k;
   // "pushed back on those charges", "lashed out at": an adverb particle first.
   uint32_t j = k;
-  const std::string_view adv = fw_[j];
+  const FoldedWord adv = fw_[j];
   if ((adv == "back" || adv == "out" || adv == "up" || adv == "down" || adv == "off") && j + 2 < end &&
       !tok(j + 1).in_quote && pos::is_adposition(tag_of(j + 1, f.sentence)))
     ++j;
 
-  const std::string_view w = fw_[j];
+  const FoldedWord w = fw_[j];
   // "referring to his daughter" (not the infinitive: "wants to sign up").
   const bool to_object = w == "to" && j + 1 < end && !pos::is_verbal(tag_of(j + 1, f.sentence)) &&
                          !pos::is_adverb(tag_of(j + 1, f.sentence));
@@ -457,7 +457,7 @@ uint32_t Attributor::after_particle(uint32_t k, uint32_t end, Frame& f) {
 }
 
 bool Attributor::opens_question(uint32_t t) const {
-  const std::string_view w = fw_[t];
+  const FoldedWord w = fw_[t];
   return !tok(t).in_quote && (w == "if" || w == "whether" || w == "how" || w == "what" || w == "why" ||
                               w == "when" || w == "where" || w == "who");
 }
@@ -470,14 +470,14 @@ uint32_t Attributor::skip_adjuncts(uint32_t k, uint32_t end, std::string_view le
       // told reporters / told the New Zealand Herald / asked him
       uint32_t j = k;
       while (j < end && j < k + 12 && (tok(j).kind == TokenKind::kWord || text(j) == ",") && fw_[j] != "that" &&
-             !tok(j).in_quote && !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])) &&
+             !tok(j).in_quote && !(j > k && lex_.cue(fw_.id(j))) && !(j > k && pronoun_gender(lex_, fw_[j])) &&
              !(j > k && opens_question(j)))
         ++j;
       if (j < end && fw_[j] != "that" && !(j > k && opens_question(j))) {
         // Without "that", the object ends at the first comma or colon.
         j = k;
         while (j < end && j < k + 6 && tok(j).kind == TokenKind::kWord && !tok(j).in_quote &&
-               !(j > k && lex_.cue(fw_[j])) && !(j > k && pronoun_gender(lex_, fw_[j])))
+               !(j > k && lex_.cue(fw_.id(j))) && !(j > k && pronoun_gender(lex_, fw_[j])))
           ++j;
       }
       if (j < end && (fw_[j] == "that" || text(j) == "," || text(j) == ":" || tok(j).kind == TokenKind::kQuote ||
@@ -486,7 +486,7 @@ uint32_t Attributor::skip_adjuncts(uint32_t k, uint32_t end, std::string_view le
       lemma = {};
     }
     while (k < end && !tok(k).in_quote &&
-           (lex_.is(WordClass::kTime, fw_[k]) || (fw_[k] == "on" && k + 1 < end && lex_.is(WordClass::kTime, fw_[k + 1]))) &&
+           (lex_.is(WordClass::kTime, fw_.id(k)) || (fw_[k] == "on" && k + 1 < end && lex_.is(WordClass::kTime, fw_.id(k + 1)))) &&
            !(k + 1 < end && fw_[k + 1] == "'s"))  // "last Sunday's match" is content
       ++k;
     if (k + 2 < end && (fw_[k] == "in" || fw_[k] == "during" || fw_[k] == "at" || fw_[k] == "on" || fw_[k] == "to") &&
@@ -526,7 +526,7 @@ void Attributor::subject_verb_frame(uint32_t si, size_t region_begin, size_t reg
     // A nominal subject: "The movie shows …", "critics in both parties compared …".
     uint32_t k = s.first_token;
     while (k < qr.first_token && (fw_[k] == "and" || fw_[k] == "but" || is_comma(k))) ++k;
-    if (k < qr.first_token && (is_determiner(fw_[k]) || lex_.is(WordClass::kNominal, fw_[k]))) {
+    if (k < qr.first_token && (is_determiner(fw_[k]) || lex_.is(WordClass::kNominal, fw_.id(k)))) {
       m = mention_starting_at(k, qr.first_token);
       if (m >= 0 && doc_.mentions[m].first_token != k) m = -1;
     }
@@ -544,7 +544,7 @@ void Attributor::subject_verb_frame(uint32_t si, size_t region_begin, size_t reg
   if (v + 1 >= qr.first_token || tok(v).kind != TokenKind::kWord || tok(v).has(kCapitalized)) return;
   const uint8_t vtag = tag_of(v, si);  // "The Cruz slate 's …": no verb there
   if (pos::is_nominal(vtag) || pos::is_adjective(vtag)) return;
-  const std::string_view w = fw_[v];
+  const FoldedWord w = fw_[v];
   if (w[0] == '\'' || is_preposition(w) || is_determiner(w) || lex_.is(WordClass::kConj, w) || pronoun_gender(lex_, w)) return;
   uint32_t k = v + 1;
   if (k < qr.first_token && (fw_[k] == "on" || fw_[k] == "about" || fw_[k] == "for" || fw_[k] == "that")) ++k;

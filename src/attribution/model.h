@@ -96,6 +96,14 @@ class FeatureVector {
     for (std::string_view part : value2) h = feature_hash::fnv(h, part);
     ids_.push_back(feature_hash::slot(h));
   }
+  // The same feature as add_parts(name, {parts before…, rest…}) given
+  // `prefix`, the hash add_parts reaches after the parts before (name.joined()
+  // and them; "\x1f" is a part like any other): for a value whose first parts
+  // are the same over many calls, hashed once.
+  void add_after(uint64_t prefix, std::initializer_list<std::string_view> rest) {
+    for (std::string_view part : rest) prefix = feature_hash::fnv(prefix, part);
+    ids_.push_back(feature_hash::slot(prefix));
+  }
   const std::vector<uint32_t>& ids() const { return ids_; }
   void append(const FeatureVector& other) { ids_.insert(ids_.end(), other.ids_.begin(), other.ids_.end()); }
 

@@ -192,7 +192,7 @@ bool Attributor::is_title(Range r) const {
   int content = 0, capitalised = 0;
   for (uint32_t t = r.begin; t < r.end; ++t) {
     if (tok(t).kind != TokenKind::kWord) continue;
-    const std::string_view w = fw_[t];
+    const FoldedWord w = fw_[t];
     if ((w.size() <= 3 && !tok(t).has(kCapitalized)) || is_preposition(w) || is_determiner(w) ||
         lex_.is(WordClass::kConj, w))
       continue;
@@ -227,7 +227,7 @@ bool Attributor::continues_previous_quote(const QuotedRegion& qr) {
     const Token& k = tok(t);
     if (k.kind != TokenKind::kWord && k.kind != TokenKind::kNumber) continue;
     if (cue.contains(k.span) || source.contains(k.span)) continue;
-    const CueEntry* cue_word = lex_.cue(fw_[t]);
+    const CueEntry* cue_word = lex_.cue(fw_.id(t));
     if (cue_word && cue_word->prior >= kMinFramePrior && !fw_[t].ends_with("ing") &&
         pos::is_finite_verb(tag_of(t, sentence_containing(doc_, t))) &&
         !(fw_[t - 1] == "who" || fw_[t - 1] == "which" || fw_[t - 1] == "that"))

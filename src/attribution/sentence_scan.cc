@@ -133,7 +133,7 @@ uint32_t Attributor::finite_verbs(uint32_t b, uint32_t e, uint32_t si) {
 }
 
 bool Attributor::skippable(uint32_t t) const {
-  const std::string_view w = fw_[t];
+  const FoldedWord w = fw_[t];
   if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
   if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
   if (w == "'s" || w == "'ve" || w == "'d" || w == "'ll") return true;  // "He's said"

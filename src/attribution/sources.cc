@@ -21,7 +21,7 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
   if (m >= 0 && doc_.mentions[m].end_token == t + 1) return with_head_noun(m, sentence_begin);
   if (m >= 0) return -1;
   if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return -1;
-  const std::string_view head = fw_[t];
+  const FoldedWord head = fw_[t];
   const bool nominal = lex_.is(WordClass::kNominal, head) || lex_.is(WordClass::kRole, head) ||
                        lex_.is(WordClass::kOrgHead, head);
   if (!nominal) return -1;
@@ -29,7 +29,7 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
   auto extend = [&](uint32_t from) {
     uint32_t j = from;
     for (int n = 0; n < 5 && j > sentence_begin; ++n) {
-      const std::string_view w = fw_[j - 1];
+      const FoldedWord w = fw_[j - 1];
       if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).in_quote) break;
       if (is_determiner(w)) return j - 1;
       // Not a sentence adverb capitalised at the start ("Meanwhile Michael
@@ -45,7 +45,7 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
   // "a spokesman for the ministry": step over one prepositional phrase.
   if (b >= sentence_begin + 2 && is_preposition(fw_[b - 1])) {
     uint32_t h = b - 2;
-    if (lex_.is(WordClass::kNominal, fw_[h]) || lex_.is(WordClass::kRole, fw_[h])) b = extend(h);
+    if (lex_.is(WordClass::kNominal, fw_.id(h)) || lex_.is(WordClass::kRole, fw_.id(h))) b = extend(h);
   }
   if (b == t && !(head.ends_with("s") || lex_.is(WordClass::kOrgHead, head) || tok(t).has(kCapitalized)))
     return -1;  // a bare singular noun is rarely a source
@@ -76,13 +76,13 @@ int32_t Attributor::with_head_noun(int32_t m, uint32_t sentence_begin) {
   if (found.kind == MentionKind::kPronoun) return m;
   if (k > sentence_begin && fw_[k - 1] == "the") --k;
   if (k < sentence_begin + 2) return m;
-  const std::string_view prep = fw_[k - 1];
+  const FoldedWord prep = fw_[k - 1];
   if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return m;
   const uint32_t h = k - 2;
-  if (tok(h).in_quote || !(lex_.is(WordClass::kNominal, fw_[h]) || lex_.is(WordClass::kRole, fw_[h]))) return m;
+  if (tok(h).in_quote || !(lex_.is(WordClass::kNominal, fw_.id(h)) || lex_.is(WordClass::kRole, fw_.id(h)))) return m;
   uint32_t b = h;
   for (int n = 0; n < 4 && b > sentence_begin; ++n) {
-    const std::string_view w = fw_[b - 1];
+    const FoldedWord w = fw_[b - 1];
     if (tok(b - 1).kind != TokenKind::kWord || tok(b - 1).in_quote || lex_.is(WordClass::kConj, w) ||
         lex_.cue(w) || is_preposition(w) || pronoun_gender(lex_, w))
       break;
@@ -94,7 +94,7 @@ int32_t Attributor::with_head_noun(int32_t m, uint32_t sentence_begin) {
   mm.end_token = found.end_token;
   mm.span = mm.name = {tok(b).span.begin, tok(found.end_token - 1).span.end};
   mm.kind = MentionKind::kNominal;
-  if (lex_.is(WordClass::kRole, fw_[h])) mm.role = {tok(b).span.begin, tok(h).span.end};
+  if (lex_.is(WordClass::kRole, fw_.id(h))) mm.role = {tok(b).span.begin, tok(h).span.end};
   mm.org = found.name;
   return add_mention(mm);
 }
@@ -111,7 +111,7 @@ int32_t Attributor::mention_starting_at(uint32_t t, uint32_t sentence_end) {
   // "said former Rep. Anna Pell": lower-case premodifiers before a name.
   for (uint32_t j = k + 1; j < sentence_end && j < k + 3; ++j) {
     if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).has(kCapitalized) || tok(j - 1).in_quote ||
-        lex_.is(WordClass::kConj, fw_[j - 1]) || lex_.cue(fw_[j - 1]))
+        lex_.is(WordClass::kConj, fw_.id(j - 1)) || lex_.cue(fw_.id(j - 1)))
       break;
     const int32_t n = found_mention_at(j);
     if (n >= 0 && doc_.mentions[n].first_token == j && doc_.mentions[n].kind == MentionKind::kName) return n;
@@ -119,11 +119,11 @@ int32_t Attributor::mention_starting_at(uint32_t t, uint32_t sentence_end) {
   // A nominal phrase: determiner? words… head, up to punctuation.
   uint32_t e = k;
   while (e < sentence_end && e < k + 7 && tok(e).kind == TokenKind::kWord && !tok(e).in_quote &&
-         !lex_.is(WordClass::kConj, fw_[e]) && !(e > k && lex_.cue(fw_[e])))
+         !lex_.is(WordClass::kConj, fw_.id(e)) && !(e > k && lex_.cue(fw_.id(e))))
     ++e;
   // Trim trailing prepositional tails ("officials in Washington" keeps all; stop at a verb-like word).
   for (uint32_t h = e; h > k; --h) {
-    const std::string_view w = fw_[h - 1];
+    const FoldedWord w = fw_[h - 1];
     if (lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kOrgHead, w)) {
       Mention mm;
       mm.first_token = k;
@@ -173,7 +173,7 @@ int32_t Attributor::tagged_noun_phrase_starting_at(uint32_t t, uint32_t e, uint3
 }
 
 bool Attributor::quantity_head(uint32_t t) const {
-  const std::string_view w = fw_[t];
+  const FoldedWord w = fw_[t];
   return w == "%" || w == "those" || w == "half" || w == "third" || w == "thirds" || w == "quarter" || w == "quarters" ||
          w == "fifth" || w == "fifths" || w == "many" || w == "few" || w == "most" || w == "some" ||
          w == "both" || w == "all" || w == "several" || w == "others" || w == "majority" || w == "plurality" ||
@@ -240,7 +240,7 @@ int32_t Attributor::reduced_relative_subject(uint32_t p, uint32_t b, uint32_t si
     const Token& vt = tok(v);
     if (vt.in_quote || (vt.kind != TokenKind::kWord && vt.kind != TokenKind::kNumber)) return -1;
     const uint8_t tg = tag_of(v, si);
-    if (pos::is_finite_verb(tg) || lex_.cue(fw_[v])) return -1;
+    if (pos::is_finite_verb(tg) || lex_.cue(fw_.id(v))) return -1;
     if (!pos::is_past_participle(tg)) continue;
     if (!pos::is_nominal(tag_of(v - 1, si)) && !quantity_head(v - 1)) return -1;  // "those surveyed say"
     int32_t head = mention_ending_at(v - 1, b);
@@ -259,7 +259,7 @@ int32_t Attributor::reduced_relative_subject(uint32_t p, uint32_t b, uint32_t si
 uint32_t Attributor::np_start(uint32_t t, uint32_t b) const {
   uint32_t k = t;
   for (int n = 0; n < 6 && k > b; ++n) {
-    const std::string_view w = fw_[k - 1];
+    const FoldedWord w = fw_[k - 1];
     const Token& pt = tok(k - 1);
     if (pt.in_quote || pt.kind != TokenKind::kWord) break;
     if (w == "'s" || pt.has(kCapitalized) || is_determiner(w) || lex_.is(WordClass::kRole, w) ||
@@ -289,7 +289,7 @@ uint32_t Attributor::subject_after_quote(uint32_t p, uint32_t b, uint32_t si) {
       --k;
       continue;
     }
-    const std::string_view w = fw_[k - 1];
+    const FoldedWord w = fw_[k - 1];
     if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "as" || w == "when" || w == "if" || w == "that" ||
         w == "who" || w == "which" || (w[0] != '\'' && (is_auxiliary_word(w) || pos::is_verbal(tag_of(k - 1, si)))))
       return p;
@@ -311,7 +311,7 @@ bool Attributor::title_closes_phrase(uint32_t q, uint32_t b) const {
   int capitalised = 0;
   for (uint32_t t = qr.first_token; t < qr.end_token; ++t) {
     if (tok(t).kind != TokenKind::kWord) continue;
-    const std::string_view w = fw_[t];
+    const FoldedWord w = fw_[t];
     if (tok(t).has(kCapitalized)) ++capitalised;
     else if (!is_preposition(w) && !is_determiner(w) && !lex_.is(WordClass::kConj, w)) return false;
   }
@@ -335,7 +335,7 @@ int32_t Attributor::subject_after_cue(const Cue& c, uint32_t e) {
   if (!(is_determiner(fw_[k]) || tok(k).has(kCapitalized) || fw_[k] == "another")) return -1;
   while (k < e && k < c.end_token + 8 && !tok(k).in_quote &&
          (tok(k).kind == TokenKind::kWord || tok(k).kind == TokenKind::kNumber || text(k) == "-")) {
-    const std::string_view w = fw_[k];
+    const FoldedWord w = fw_[k];
     if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "who" || w == "which" || w == "that") break;
     ++k;
   }
@@ -345,7 +345,7 @@ int32_t Attributor::subject_after_cue(const Cue& c, uint32_t e) {
 
 bool Attributor::ends_clause_after(uint32_t k, uint32_t e) const {
   if (k >= e || tok(k).kind == TokenKind::kPunct || tok(k).kind == TokenKind::kQuote) return true;
-  const std::string_view w = fw_[k];
+  const FoldedWord w = fw_[k];
   return w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "before" || w == "when" ||
          w == "who" || w == "whose" || lex_.is(WordClass::kTime, w);
 }
@@ -362,7 +362,7 @@ int32_t Attributor::subject_before_quote(const Cue& c, uint32_t si, uint32_t p, 
       if (text(t) != "-" && text(t) != ".") return -1;
       continue;
     }
-    const std::string_view w = fw_[t];
+    const FoldedWord w = fw_[t];
     if (++words > 8 || lex_.is(WordClass::kConj, w) || w == "who" || w == "which" || w == "that" ||
         (w[0] != '\'' && pos::is_verbal(tag_of(t, si))))
       return -1;
@@ -388,7 +388,7 @@ int32_t Attributor::phrase_mention(uint32_t b, uint32_t e) {
   mm.first_token = b;
   mm.end_token = e;
   mm.span = mm.name = {tok(b).span.begin, tok(e - 1).span.end};
-  const std::string_view head = fw_[e - 1];
+  const FoldedWord head = fw_[e - 1];
   if (e == b + 1 && (head == "it" || head == "this")) {
     mm.kind = MentionKind::kPronoun;
     mm.gender = Gender::kNeuter;
@@ -430,7 +430,7 @@ int32_t Attributor::sentence_subject(uint32_t si, uint32_t before) const {
         continue;
       }
       if (mm.kind == MentionKind::kPronoun) {
-        const std::string_view w = fw_[k];
+        const FoldedWord w = fw_[k];
         if (w != "he" && w != "she" && w != "they") return -1;
       }
       if (mm.end_token >= before || (tok(mm.end_token).kind != TokenKind::kWord && !is_comma(mm.end_token)))
@@ -438,7 +438,7 @@ int32_t Attributor::sentence_subject(uint32_t si, uint32_t before) const {
       return m;
     }
     // Only adverbials before the subject: "On Monday,", "In Washington,", "But".
-    const std::string_view w = fw_[k];
+    const FoldedWord w = fw_[k];
     const bool adverbial = t.kind == TokenKind::kPunct
                                ? text(k) == ","
                                : (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kConj, w) || is_preposition(w) ||
@@ -453,7 +453,7 @@ int32_t Attributor::past_subordinate_clause(int32_t m, uint32_t before) const {
   if (m < 0) return m;
   const uint32_t k = doc_.mentions[m].first_token;
   if (k == 0) return m;
-  const std::string_view w = fw_[k - 1];
+  const FoldedWord w = fw_[k - 1];
   if (!(w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "because" ||
         w == "although" || w == "though" || w == "if" || w == "since" || w == "once" || w == "until"))
     return m;
@@ -527,7 +527,7 @@ int32_t Attributor::subject_before_aside(uint32_t p, uint32_t b, uint32_t si) {
   if (d <= b + 1 || !is_dash(d - 1)) return -1;
   const uint32_t e = d - 1;
   uint32_t k = b;
-  while (k < e && (lex_.is(WordClass::kConj, fw_[k]) || is_comma(k) || lex_.is(WordClass::kSkip, fw_[k]))) ++k;
+  while (k < e && (lex_.is(WordClass::kConj, fw_.id(k)) || is_comma(k) || lex_.is(WordClass::kSkip, fw_.id(k)))) ++k;
   if (e <= k || e - k > 12) return -1;
   for (uint32_t t = k; t < e; ++t) {
     if (tok(t).in_quote || (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber && text(t) != "-"))
@@ -544,7 +544,7 @@ int32_t Attributor::relative_clause_source(uint32_t p, uint32_t b, uint32_t si) 
   for (uint32_t k = p - 1; k > b + 1 && p - k < 30; --k) {
     if (tok(k - 1).in_quote || is_closing_mark(k - 1)) return -1;
     if (!is_comma(k - 1) || k - 1 == p - 1) continue;
-    const std::string_view w = fw_[k];
+    const FoldedWord w = fw_[k];
     if (w != "who" && w != "which" && w != "whose") continue;
     const uint32_t head = k - 2;
     int32_t m = mention_ending_at(head, b);
@@ -567,7 +567,7 @@ uint32_t Attributor::subject_start(uint32_t t, uint32_t si) {
   while (k > b && t - k < 12) {
     const Token& pt = tok(k - 1);
     if (pt.in_quote || (pt.kind != TokenKind::kWord && pt.kind != TokenKind::kNumber)) break;
-    const std::string_view w = fw_[k - 1];
+    const FoldedWord w = fw_[k - 1];
     if (lex_.is(WordClass::kConj, w) || w == "that" || w == "who" || w == "which" || lex_.cue(w)) break;
     const uint8_t tg = tag_of(k - 1, si);
     if (pos::is_verbal(tg) || pos::is_conjunction(tg) || pos::is_adverb(tg)) break;

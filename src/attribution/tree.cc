@@ -53,7 +53,7 @@ int64_t Attributor::tree_subject(uint32_t root, uint32_t si) const {
   for (int hop = 0; hop < 2 && v >= 0; ++hop) {
     int64_t n = child_with(doc_, s.first_token, s.end_token, v, dep::kNsubj);
     if (n >= 0) {
-      const std::string_view w = fw_[n];
+      const FoldedWord w = fw_[n];
       if (w == "who" || w == "which" || w == "that")
         if (const int64_t noun = relative_clause_noun(doc_, static_cast<uint32_t>(n)); noun >= 0) return noun;
       return n;
@@ -134,7 +134,7 @@ int64_t Attributor::apposition_to(const Mention& src, uint32_t from, uint32_t li
 bool Attributor::apposition_between(const Mention& m, const Cue& c, uint32_t si) {
   if (m.end_token + 2 >= c.first_token || !is_comma(m.end_token) || !is_comma(c.first_token - 1)) return false;
   for (uint32_t t = m.end_token; t < c.first_token; ++t) {
-    const std::string_view w = fw_[t];
+    const FoldedWord w = fw_[t];
     if (tok(t).in_quote || w == "who" || w == "which" || w == "that" || w == "whose" || w == "whom" || w == "and" ||
         w == "or" || w == "nor" || w == "but")
       return false;
@@ -183,7 +183,7 @@ void Attributor::check_with_tree(Frame& f) {
   if (n < 0 || tok(n).in_quote || in_content(n)) return;
   // A subject that names no one ("this morning said", a misparse) leaves the rules' source.
   const uint8_t nt = tok(static_cast<uint32_t>(n)).tag;
-  if (!(pos::is_nominal(nt) || pos::is_pronoun(nt)) || lex_.is(WordClass::kTime, fw_[n])) return;
+  if (!(pos::is_nominal(nt) || pos::is_pronoun(nt)) || lex_.is(WordClass::kTime, fw_.id(n))) return;
   if (child_with(doc_, doc_.sentences[si].first_token, static_cast<uint32_t>(n), n, dep::kCase) >= 0)
     return;  // a noun after a preposition ("of lending") is no subject: a misparse
   if (src.first_token <= n && n < src.end_token) return;  // the rules and the tree agree

@@ -116,6 +116,7 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
       n.body = true;
     }
     nouns_.emplace_back(f[0], n);
+    noun_forms_.intern(f[0]);  // id == row: the rows are distinct
   });
   for_each_row(wordnet_tsv, "data/wordnet.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 4 || (f[2] != "v" && f[2] != "n")) throw std::runtime_error("expected form, lemma, v|n, classes");
@@ -138,7 +139,8 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
     else if (f[2] == "belief") e.cls = CueClass::kBelief;
     else throw std::runtime_error("unknown cue class '" + std::string(f[2]) + "'");
     e.prior = std::stof(std::string(f[3]));
-    e.senses = senses(f[0]);
+    auto sense = senses_.find(f[0]);
+    e.senses = sense == senses_.end() ? nullptr : &sense->second;
     cues_.emplace(std::string(f[0]), std::move(e));
   });
   for (const auto& [form, s] : senses_) {
@@ -153,23 +155,56 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
     e.senses = &s;
     wordnet_cues_.emplace(form, std::move(e));
   }
+  // The vocabulary: every listed word, with what each list says of it.
+  for (const auto& [form, s] : senses_) entry(form).senses = &s;
+  for (const auto& [form, e] : wordnet_cues_) entry(form).any_cue = &e;
+  for (const auto& [form, e] : cues_) {
+    WordInfo& w = entry(form);
+    w.cue = w.any_cue = &e;
+  }
+  role_end_.push_back(false);  // the trie's root
   for_each_row(words_tsv, "data/words.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) throw std::runtime_error("expected class and words");
-    auto& set = classes_[static_cast<size_t>(class_named(f[0]))];
+    const uint32_t bit = 1u << static_cast<unsigned>(class_named(f[0]));
     const bool role = f[0] == "role";
     for_each_word(f[1], [&](std::string w) {
-      if (role) max_role_words_ = std::max<size_t>(max_role_words_, 1 + std::count(w.begin(), w.end(), ' '));
-      set.insert(std::move(w));
+      entry(w).classes |= bit;
+      if (!role) return;
+      max_role_words_ = std::max<size_t>(max_role_words_, 1 + std::count(w.begin(), w.end(), ' '));
+      uint32_t node = 0;
+      size_t start = 0;
+      for (size_t i = 0; i <= w.size(); ++i) {
+        if (i < w.size() && w[i] != ' ') continue;
+        const std::string_view word = std::string_view(w).substr(start, i - start);
+        WordInfo& info = entry(word);
+        if (start == 0) info.role_start = true;
+        const uint64_t key = uint64_t{node} << 32 | index(id(word));
+        auto [it, added] = role_next_.emplace(key, static_cast<uint32_t>(role_end_.size()));
+        if (added) role_end_.push_back(false);
+        node = it->second;
+        start = i + 1;
+      }
+      role_end_[node] = true;
     });
   });
+  StringMap<Gender> names;
   for_each_row(names_tsv, "data/names.tsv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2 || (f[0] != "m" && f[0] != "f")) throw std::runtime_error("expected m|f and names");
     Gender g = f[0] == "m" ? Gender::kMale : Gender::kFemale;
     for_each_word(f[1], [&](std::string w) {
-      auto [it, inserted] = names_.emplace(std::move(w), g);
+      auto [it, inserted] = names.emplace(std::move(w), g);
       if (!inserted && it->second != g) it->second = Gender::kUnknown;  // unisex
     });
   });
+  for (const auto& [name, g] : names) entry(name).given_name = g;
+}
+
+const WordInfo Lexicon::kUnknownWord{};
+
+WordInfo& Lexicon::entry(std::string_view word) {
+  const uint32_t i = vocabulary_.intern(word);
+  if (i >= info_.size()) info_.resize(i + 1);
+  return info_[i];
 }
 
 const Lexicon& Lexicon::builtin() {
@@ -182,27 +217,10 @@ const Lexicon& Lexicon::builtin() {
   return lexicon;
 }
 
-const CueEntry* Lexicon::cue(std::string_view folded) const {
-  auto it = cues_.find(folded);
-  return it == cues_.end() ? nullptr : &it->second;
-}
-
-const CueEntry* Lexicon::any_cue(std::string_view folded) const {
-  if (const CueEntry* c = cue(folded)) return c;
-  auto it = wordnet_cues_.find(folded);
-  return it == wordnet_cues_.end() ? nullptr : &it->second;
-}
-
-const WordSenses* Lexicon::senses(std::string_view folded) const {
-  auto it = senses_.find(folded);
-  return it == senses_.end() ? nullptr : &it->second;
-}
-
 NounSenses Lexicon::noun_senses(std::string_view w) const {
   auto find = [&](std::string_view form) -> const NounSenses* {
-    auto it = std::lower_bound(nouns_.begin(), nouns_.end(), form,
-                               [](const auto& row, std::string_view f) { return row.first < f; });
-    return it != nouns_.end() && it->first == form ? &it->second : nullptr;
+    const uint32_t row = noun_forms_.find(form);
+    return row == WordTable::kNone ? nullptr : &nouns_[row].second;
   };
   if (const NounSenses* n = find(w)) return *n;
   std::string singular;
@@ -219,19 +237,28 @@ NounSenses Lexicon::noun_senses(std::string_view w) const {
   return n ? *n : NounSenses{};
 }
 
-Gender Lexicon::given_name_gender(std::string_view folded) const {
-  auto it = names_.find(folded);
-  return it == names_.end() ? Gender::kUnknown : it->second;
+size_t Lexicon::match_role_from(const FoldedWords& words, size_t from) const {
+  if (words.any_space()) return match_role_text(words, from);
+  size_t best = 0;
+  uint32_t node = 0;
+  for (size_t n = 1; n <= max_role_words_ && from + n <= words.size(); ++n) {
+    auto it = role_next_.find(uint64_t{node} << 32 | index(words.id(from + n - 1)));
+    if (it == role_next_.end()) break;
+    node = it->second;
+    if (role_end_[node]) best = n;
+  }
+  return best;
 }
 
-size_t Lexicon::match_role(const FoldedWords& words, size_t from) const {
-  const auto& roles = classes_[static_cast<size_t>(WordClass::kRole)];
+// Phrases joined as strings, for tokens that hold a space (a phrase of them
+// does not split into the trie's words).
+size_t Lexicon::match_role_text(const FoldedWords& words, size_t from) const {
   std::string phrase;
   size_t best = 0;
   for (size_t n = 1; n <= max_role_words_ && from + n <= words.size(); ++n) {
     if (n > 1) phrase.push_back(' ');
     phrase += words[from + n - 1];
-    if (roles.count(phrase)) best = n;
+    if (is(WordClass::kRole, phrase)) best = n;
   }
   return best;
 }

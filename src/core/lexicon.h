@@ -1,6 +1,12 @@
 // The word lists every stage shares: attribution cues, word classes, given
 // names. Loaded once from the data files compiled into the binary (data/*.tsv),
 // immutable afterwards and safe to share across threads.
+//
+// Every word the lists hold has an id in one vocabulary, and one WordInfo row
+// (its classes as bits, its cue, senses, given-name gender). A stage that has
+// the document's FoldedWords asks by id, an array index:
+//   lexicon.is(WordClass::kOrgHead, fw.id(t));  lexicon.cue(fw.id(t));
+// Asking by string (a folded word that is no token) hashes it once.
 #pragma once
 
 #include <cstdint>
@@ -54,6 +60,18 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
+// What the lexicon knows of one word (one row per vocabulary id).
+struct WordInfo {
+  uint32_t classes = 0;  // bit c set: the word is in WordClass c
+  Gender given_name = Gender::kUnknown;
+  bool role_start = false;  // the first word of a role phrase
+  const CueEntry* cue = nullptr;      // cue()
+  const CueEntry* any_cue = nullptr;  // any_cue()
+  const WordSenses* senses = nullptr;  // senses()
+  bool is(WordClass c) const noexcept { return classes >> static_cast<unsigned>(c) & 1u; }
+};
+static_assert(static_cast<size_t>(WordClass::kCount) <= 32);
+
 class Lexicon {
  public:
   // The lexicon built from the embedded data files. Throws Error(kModel) if
@@ -68,30 +86,70 @@ class Lexicon {
   Lexicon& operator=(const Lexicon&) = delete;
   Lexicon(Lexicon&&) = default;
 
-  // Look-ups take a folded word (utf8::fold: ASCII lower case, ’ as ').
+  // The words of every list (cues, senses, classes, names, the words of role
+  // phrases), each with its id.
+  const WordTable& vocabulary() const noexcept { return vocabulary_; }
+  // The id of a folded word in the vocabulary, kNoWord if it has none.
+  WordId id(std::string_view folded) const noexcept {
+    const uint32_t i = vocabulary_.find(folded);
+    return i == WordTable::kNone ? kNoWord : WordId{i};
+  }
+  // What the lists say of a word; all empty for an id past the vocabulary (a
+  // document's own word, kNoWord).
+  const WordInfo& info(WordId w) const noexcept {
+    return index(w) < info_.size() ? info_[index(w)] : kUnknownWord;
+  }
+
+  // Look-ups take a folded word (utf8::fold: ASCII lower case, ’ as '), or
+  // its id (FoldedWords::id()), or both (a FoldedWord: by id).
   // A cue word of data/cues.tsv (the words other stages treat as cues).
-  const CueEntry* cue(std::string_view folded) const;
+  const CueEntry* cue(std::string_view folded) const noexcept { return info(id(folded)).cue; }
+  const CueEntry* cue(WordId w) const noexcept { return info(w).cue; }
+  const CueEntry* cue(const FoldedWord& w) const noexcept { return cue(w.id); }
   // A listed cue word, or else a verb whose most frequent WordNet sense is one
   // of communication (a speech cue) or cognition (a belief cue), with a low
   // prior and listed == false: the cue finder's candidates.
-  const CueEntry* any_cue(std::string_view folded) const;
+  const CueEntry* any_cue(std::string_view folded) const noexcept { return info(id(folded)).any_cue; }
+  const CueEntry* any_cue(WordId w) const noexcept { return info(w).any_cue; }
+  const CueEntry* any_cue(const FoldedWord& w) const noexcept { return any_cue(w.id); }
   // The WordNet senses of a form (data/wordnet.tsv), null if it has none of
   // speech or thought.
-  const WordSenses* senses(std::string_view folded) const;
+  const WordSenses* senses(std::string_view folded) const noexcept { return info(id(folded)).senses; }
+  const WordSenses* senses(WordId w) const noexcept { return info(w).senses; }
+  const WordSenses* senses(const FoldedWord& w) const noexcept { return senses(w.id); }
   // The WordNet classes of a noun (data/nouns.tsv): of the form itself, else of
   // the singular of a regular plural ("firms", "companies", "bosses",
   // "spokesmen"); all
   // zero when WordNet has no such noun.
   NounSenses noun_senses(std::string_view folded) const;
-  bool is(WordClass c, std::string_view folded) const {
-    return classes_[static_cast<size_t>(c)].count(folded) != 0;
+  bool is(WordClass c, std::string_view folded) const noexcept { return info(id(folded)).is(c); }
+  bool is(WordClass c, WordId w) const noexcept { return info(w).is(c); }
+  bool is(WordClass c, const FoldedWord& w) const noexcept { return info(w.id).is(c); }
+  Gender given_name_gender(std::string_view folded) const noexcept { return info(id(folded)).given_name; }
+  Gender given_name_gender(WordId w) const noexcept { return info(w).given_name; }
+  Gender given_name_gender(const FoldedWord& w) const noexcept { return info(w.id).given_name; }
+  // Longest role phrase in `folded_words` starting at index `from` (words
+  // joined by spaces on the data side); returns the number of words matched,
+  // 0 if none.
+  size_t match_role(const FoldedWords& folded_words, size_t from) const {
+    // (Inline: find_mentions asks at nearly every word, and few start a role.)
+    if (!folded_words.any_space() && !info(folded_words.id(from)).role_start) return 0;
+    return match_role_from(folded_words, from);
   }
-  Gender given_name_gender(std::string_view folded) const;
-  // Longest role phrase in `folded_words` starting at index 0 (words joined by
-  // spaces on the data side); returns the number of words matched, 0 if none.
-  size_t match_role(const FoldedWords& folded_words, size_t from) const;
 
  private:
+  static const WordInfo kUnknownWord;
+  // The row of `word`, added to the vocabulary if new.
+  WordInfo& entry(std::string_view word);
+  size_t match_role_from(const FoldedWords& folded_words, size_t from) const;
+  size_t match_role_text(const FoldedWords& folded_words, size_t from) const;
+
+  WordTable vocabulary_;
+  std::vector<WordInfo> info_;  // per vocabulary id
+  // Role phrases as a trie over word ids: node 0 is the root; the child of
+  // node n by word w is role_next_[n << 32 | w]; role_end_[n] marks a phrase.
+  std::unordered_map<uint64_t, uint32_t> role_next_;
+  std::vector<bool> role_end_;
   StringMap<CueEntry> cues_;
   StringMap<CueEntry> wordnet_cues_;
   StringMap<WordSenses> senses_;
@@ -99,8 +157,7 @@ class Lexicon {
   // in byte order (the file's own). A flat table: 58k nouns in one allocation.
   std::vector<char> nouns_text_;
   std::vector<std::pair<std::string_view, NounSenses>> nouns_;
-  StringSet classes_[static_cast<size_t>(WordClass::kCount)];
-  StringMap<Gender> names_;
+  WordTable noun_forms_;  // the nouns, id = row of nouns_
   size_t max_role_words_ = 1;
 };
 

@@ -77,18 +77,30 @@ bool is_dash(uint32_t cp) noexcept {
 
 void fold(std::string_view word, std::string& out) {
   out.clear();
+  fold_append(word, out);
+}
+
+void fold_append(std::string_view word, std::string& out) {
+  const size_t start = out.size();
+  out.resize(start + word.size());  // folding never lengthens a word
+  out.resize(start + fold_to(word, out.data() + start));
+}
+
+size_t fold_to(std::string_view word, char* out) noexcept {
+  char* o = out;
   for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
+    const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c + 32));
+      *o++ = static_cast<char>(c + 32);
     } else if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
                static_cast<unsigned char>(word[i + 2]) == 0x99) {
-      out.push_back('\'');  // ’
+      *o++ = '\'';  // ’
       i += 2;
     } else {
-      out.push_back(static_cast<char>(c));
+      *o++ = static_cast<char>(c);
     }
   }
+  return static_cast<size_t>(o - out);
 }
 
 size_t count_code_points(std::string_view s) noexcept {

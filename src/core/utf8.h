@@ -46,6 +46,11 @@ inline bool is_dash_bar_or_hyphen_token(std::string_view t) noexcept {
 
 // Lower-cases ASCII letters and maps ’ to ', for lexicon look-ups.
 void fold(std::string_view word, std::string& out);
+// The same, appended to `out`.
+void fold_append(std::string_view word, std::string& out);
+// The same, written to out[0, word.size()) (folding never lengthens a word);
+// returns the folded length.
+size_t fold_to(std::string_view word, char* out) noexcept;
 
 // Number of code points in s (invalid bytes count one each).
 size_t count_code_points(std::string_view s) noexcept;

@@ -111,9 +111,30 @@ std::string_view agreement(Gender a, Gender c) {
   return a == c ? std::string_view("y") : std::string_view("n");
 }
 
-bool is_head_word(const Lexicon& lex, std::string_view w) {
-  return lex.is(WordClass::kNominal, w) || lex.is(WordClass::kRole, w) || lex.is(WordClass::kOrgHead, w);
-}
+constexpr uint32_t kHeadWordBits = 1u << static_cast<unsigned>(WordClass::kNominal) |
+                                   1u << static_cast<unsigned>(WordClass::kRole) |
+                                   1u << static_cast<unsigned>(WordClass::kOrgHead);
+
+bool is_head_word(const Lexicon& lex, WordId w) { return (lex.info(w).classes & kHeadWordBits) != 0; }
+
+// The pronoun entry of each form of a document (by FoldedWords::type()): the
+// table is looked up once per pronoun, not scanned once per token.
+class PronounTypes {
+ public:
+  explicit PronounTypes(const FoldedWords& fw) : fw_(fw), entry_(fw.type_count(), -1) {
+    for (size_t k = std::size(kPronouns); k-- > 0;)  // the first entry of a word wins
+      if (const uint32_t type = fw.find_type(kPronouns[k].word); type != FoldedWords::kNoType)
+        entry_[type] = static_cast<int8_t>(k);
+  }
+  const PronounEntry* at(uint32_t t) const {
+    const int8_t k = entry_[fw_.type(t)];
+    return k < 0 ? nullptr : &kPronouns[k];
+  }
+
+ private:
+  const FoldedWords& fw_;
+  std::vector<int8_t> entry_;
+};
 
 constexpr std::string_view kModelName = "coref model";  // in error messages
 using model_bytes::get;
@@ -127,6 +148,7 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   std::vector<CorefMention> out;
   out.reserve(doc.mentions.size());
   std::vector<bool> covered(doc.tokens.size(), false);
+  const PronounTypes pronouns(fw);
   auto add = [&](uint32_t first, uint32_t end, CorefForm form, int32_t dm) {
     CorefMention c;
     c.first_token = first;
@@ -140,7 +162,7 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     const Mention& m = doc.mentions[i];
     CorefForm form = CorefForm::kName;
     const PronounEntry* p = m.end_token == m.first_token + 1 && !doc.tokens[m.first_token].has(kAllCaps)
-                                ? pronoun_entry(fw[m.first_token])
+                                ? pronouns.at(m.first_token)
                                 : nullptr;  // "US" is a name
     if (m.kind == MentionKind::kPronoun || p) {
       if (!p) continue;
@@ -156,7 +178,7 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   }
   for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
     if (covered[t] || doc.tokens[t].kind != TokenKind::kWord) continue;
-    const PronounEntry* p = doc.tokens[t].has(kAllCaps) ? nullptr : pronoun_entry(fw[t]);  // not "US", "IT"
+    const PronounEntry* p = doc.tokens[t].has(kAllCaps) ? nullptr : pronouns.at(t);  // not "US", "IT"
     if (p) {
       add(t, t + 1, p->form, -1);
       out.back().gender = form_gender(p->form);
@@ -166,8 +188,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     if (fw[t] != "the" && fw[t] != "this" && fw[t] != "that") continue;
     for (uint32_t k = t + 1; k < t + 4 && k < doc.tokens.size(); ++k) {
       if (covered[k] || doc.tokens[k].kind != TokenKind::kWord) break;
-      if (!is_head_word(lex, fw[k])) continue;
-      if (k + 1 < doc.tokens.size() && doc.tokens[k + 1].kind == TokenKind::kWord && is_head_word(lex, fw[k + 1]))
+      if (!is_head_word(lex, fw.id(k))) continue;
+      if (k + 1 < doc.tokens.size() && doc.tokens[k + 1].kind == TokenKind::kWord && is_head_word(lex, fw.id(k + 1)))
         continue;  // "the company spokesman": the head is further on
       add(t, k + 1, CorefForm::kNominal, -1);
       t = k;
@@ -180,23 +202,26 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
   // A name takes the gender of any other name with its surname in the article,
   // before or after it: "Lopez" after "Senator Maria Lopez", "Flic Everett"
   // before "Ms Everett". A surname seen with both genders ("Mr and Mrs Smith")
-  // lends none.
-  auto surname = [&](const CorefMention& c) {
+  // lends none. By the surname's type: bit 1 male seen, bit 2 female seen.
+  auto surname_type = [&](const CorefMention& c) {
     uint32_t h = c.end_token - 1;
     while (h > c.first_token && (doc.tokens[h].kind != TokenKind::kWord || fw[h] == "'s")) --h;
-    return fw[h];
+    return fw.type(h);
   };
-  StringMap<Gender> name_gender;
-  for (const CorefMention& c : out) {
-    if (c.form != CorefForm::kName || (c.gender != Gender::kMale && c.gender != Gender::kFemale)) continue;
-    auto [it, added] = name_gender.emplace(std::string(surname(c)), c.gender);
-    if (!added && it->second != c.gender) it->second = Gender::kUnknown;
-  }
+  std::vector<uint8_t> name_gender(fw.type_count(), 0);
+  for (const CorefMention& c : out)
+    if (c.form == CorefForm::kName && (c.gender == Gender::kMale || c.gender == Gender::kFemale))
+      name_gender[surname_type(c)] |= c.gender == Gender::kMale ? 1 : 2;
   for (CorefMention& c : out) {
     if (c.form != CorefForm::kName || c.gender != Gender::kUnknown) continue;
-    if (auto it = name_gender.find(surname(c)); it != name_gender.end()) c.gender = it->second;
+    const uint8_t seen_as = name_gender[surname_type(c)];
+    if (seen_as == 1) c.gender = Gender::kMale;
+    else if (seen_as == 2) c.gender = Gender::kFemale;
   }
-  StringMap<uint32_t> seen;
+  // Earlier mentions per head word: by type, or (a head without its "'s" that
+  // is no token's form) by string.
+  std::vector<uint32_t> seen(fw.type_count(), 0);
+  StringMap<uint32_t> seen_other;
   int32_t last_sentence = -1;
   bool sentence_has_subject = false;
   for (CorefMention& c : out) {
@@ -216,7 +241,8 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     c.head_token = h;
     c.head_drops_s = fw[h].size() > 2 && fw[h].ends_with("'s");
     const std::string_view head = c.head(fw);
-    c.org_head = lex.is(WordClass::kOrgHead, head);
+    const WordId head_id = c.head_drops_s ? lex.id(head) : fw.id(h);
+    c.org_head = lex.is(WordClass::kOrgHead, head_id);
     const std::string_view first = fw[c.first_token];
     c.indefinite = first == "a" || first == "an" ||
                    (c.first_token > 0 && (fw[c.first_token - 1] == "a" || fw[c.first_token - 1] == "an"));
@@ -240,11 +266,16 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
         if (ns.lexfile[0] != 0 && !ns.any_is(NounSenses::kPerson)) c.gender = Gender::kNeuter;
       }
       if (c.form == CorefForm::kName && c.gender == Gender::kUnknown && c.end_token - c.first_token == 1 &&
-          lex.given_name_gender(head) != Gender::kUnknown)
-        c.gender = lex.given_name_gender(head);
-      auto it = seen.find(head);
-      if (it == seen.end()) it = seen.emplace(std::string(head), 0).first;
-      c.head_count = it->second++;
+          lex.given_name_gender(head_id) != Gender::kUnknown)
+        c.gender = lex.given_name_gender(head_id);
+      const uint32_t type = c.head_drops_s ? fw.find_type(head) : fw.type(h);
+      if (type != FoldedWords::kNoType) {
+        c.head_count = seen[type]++;
+      } else {
+        auto it = seen_other.find(head);
+        if (it == seen_other.end()) it = seen_other.emplace(std::string(head), 0).first;
+        c.head_count = it->second++;
+      }
     }
     // The first mention outside quotation marks in its sentence, by position
     // alone: the model is trained on unparsed text, and the pipeline parses
@@ -262,43 +293,77 @@ using namespace std::string_view_literals;  // one-letter feature values as view
 
 void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
                                 FeatureVector& f) {
+  CloserMentions closer;
+  for (size_t k = j + 1; k < i; ++k) closer.add(ms[i], ms[k]);
+  pair_features(AnaphorHashes(ms[i], fw), closer, ms, i, j, fw, f);
+}
+
+namespace {
+
+// The hash of a feature name and its first value part, then the separator.
+uint64_t name_and(FeatureName name, std::string_view first) {
+  return feature_hash::fnv(feature_hash::fnv(name.joined(), first), "\x1f");
+}
+
+}  // namespace
+
+CorefModel::AnaphorHashes::AnaphorHashes(const CorefMention& a, const FoldedWords& fw) {
+  const std::string_view A = form_name(a.form);
+  bias = feature_hash::fnv(FeatureName("bias").joined(), A);
+  ac = name_and("ac", A);
+  ac_pd = name_and("ac_pd", A);
+  ac_sd = name_and("ac_sd", A);
+  a_md = name_and("a_md", A);
+  g = name_and("g", A);
+  q = name_and("q", A);
+  subj = name_and("subj", A);
+  dlg = name_and("dlg", A);
+  src = name_and("src", A);
+  last_src = name_and("last_src", A);
+  c_indef = name_and("c_indef", A);
+  poss = name_and("poss", A);
+  cnt = name_and("cnt", A);
+  pp = name_and("pp", a.head(fw));
+  nh = name_and("nh", a.head(fw));
+  ncls = feature_hash::fnv(FeatureName("ncls").joined(), a.org_head ? "o"sv : "p"sv);
+  rank = name_and("rank", A);
+}
+
+// Each feature is the one add_parts(name, {A}, {…}) gave (FeatureVector::add_after
+// from the anaphor's hash of name and A).
+void CorefModel::pair_features(const AnaphorHashes& h, const CloserMentions& closer,
+                                const std::vector<CorefMention>& ms, size_t i, size_t j, const FoldedWords& fw,
+                                FeatureVector& f) {
   const CorefMention& a = ms[i];
   const CorefMention& c = ms[j];
-  // Values are hashed in parts (FeatureVector::add_parts): no string is built per pair.
-  const std::string_view A = form_name(a.form);
   const std::string_view C = form_name(c.form);
   const uint32_t sd = a.sentence - c.sentence, pd = a.paragraph - c.paragraph;
   const uint32_t md = static_cast<uint32_t>(i - j);
   const std::string_view g = agreement(a.gender, c.gender);
-  f.add("bias", A);
-  f.add("ac", A, C);
-  f.add_parts("ac_pd", {A}, {C, bucket(pd, {0, 1, 2})});
-  f.add_parts("ac_sd", {A}, {C, bucket(sd, {0, 1, 2, 4})});
-  f.add("a_md", A, bucket(md, {1, 2, 3, 6, 10, 20}));
-  f.add_parts("g", {A}, {g, C});
-  f.add_parts("q", {A}, {a.in_quote ? "q"sv : "-"sv, c.in_quote ? "q"sv : "-"sv, C});
-  f.add_parts("subj", {A}, {c.subject ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2})});
+  f.add_after(h.bias, {});
+  f.add_after(h.ac, {C});
+  f.add_after(h.ac_pd, {C, bucket(pd, {0, 1, 2})});
+  f.add_after(h.ac_sd, {C, bucket(sd, {0, 1, 2, 4})});
+  f.add_after(h.a_md, {bucket(md, {1, 2, 3, 6, 10, 20})});
+  f.add_after(h.g, {g, C});
+  f.add_after(h.q, {a.in_quote ? "q"sv : "-"sv, c.in_quote ? "q"sv : "-"sv, C});
+  f.add_after(h.subj, {c.subject ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2})});
   if (a.form == CorefForm::kFirstSingular || a.form == CorefForm::kFirstPlural || a.form == CorefForm::kSecond)
-    f.add_parts("dlg", {A}, {C, a.question ? "q"sv : "a"sv, c.question ? "q"sv : "a"sv, bucket(pd, {0, 1, 2})});
-  f.add_parts("src", {A}, {c.source ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2, 4})});
+    f.add_after(h.dlg, {C, a.question ? "q"sv : "a"sv, c.question ? "q"sv : "a"sv, bucket(pd, {0, 1, 2})});
+  f.add_after(h.src, {c.source ? "s"sv : "-"sv, C, bucket(sd, {0, 1, 2, 4})});
   // The source of the latest attribution before the anaphor: who speaks on.
-  bool latest_source = c.source;
-  for (size_t k = j + 1; k < i && latest_source; ++k) latest_source = !ms[k].source;
-  if (latest_source) f.add_parts("last_src", {A}, {C, a.in_quote ? "q"sv : "-"sv});
-  if (c.indefinite) f.add("c_indef", A, C);
-  f.add_parts("poss", {A}, {c.possessive ? "p"sv : "-"sv, a.possessive ? "p"sv : "-"sv});
-  if (!is_pronoun(c.form)) f.add_parts("cnt", {A}, {C, bucket(c.head_count, {0, 1, 2, 5})});
-  if (is_pronoun(c.form)) f.add("pp", a.head(fw), c.head(fw));
+  if (closer.latest_source(c)) f.add_after(h.last_src, {C, a.in_quote ? "q"sv : "-"sv});
+  if (c.indefinite) f.add_after(h.c_indef, {C});
+  f.add_after(h.poss, {c.possessive ? "p"sv : "-"sv, a.possessive ? "p"sv : "-"sv});
+  if (!is_pronoun(c.form)) f.add_after(h.cnt, {C, bucket(c.head_count, {0, 1, 2, 5})});
+  if (is_pronoun(c.form)) f.add_after(h.pp, {c.head(fw)});
   if (a.form == CorefForm::kNominal) {
     f.add("hm", a.head(fw) == c.head(fw) ? "y"sv : "n"sv, C);
-    f.add("nh", a.head(fw), C);
-    f.add_parts("ncls", {a.org_head ? "o"sv : "p"sv, C}, {c.org_head ? "o"sv : "p"sv, bucket(sd, {0, 1, 3})});
+    f.add_after(h.nh, {C});
+    f.add_after(h.ncls, {C, "\x1f"sv, c.org_head ? "o"sv : "p"sv, bucket(sd, {0, 1, 3})});
   }
   // How many closer candidates of the same kind agree as well as this one.
-  uint32_t rank = 0;
-  for (size_t k = j + 1; k < i; ++k)
-    if (ms[k].form == c.form && agreement(a.gender, ms[k].gender) == g) ++rank;
-  f.add_parts("rank", {A}, {g, C, bucket(rank, {0, 1, 2})});
+  f.add_after(h.rank, {g, C, bucket(closer.rank(a, c), {0, 1, 2})});
   // "Phil Goff, who": the relative pronoun right after its antecedent.
   if (a.form == CorefForm::kRelative) f.add("rel_adj", c.end_token + 1 >= a.first_token ? "y"sv : "n"sv, C);
 }

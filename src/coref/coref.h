@@ -1,7 +1,7 @@
 // Speaker coreference: a learned mention-ranking model (docs/coref.md).
 //
-//   const FoldedWords folded(doc);                 // after find_mentions()
-//   std::vector<CorefMention> ms = coref_mentions(doc, lexicon, folded);
+//   const FoldedWords folded(doc, lexicon);        // after segment()
+//   std::vector<CorefMention> ms = coref_mentions(doc, lexicon, folded);  // after find_mentions()
 //   const CorefModel& model = CorefModel::builtin();
 //   for (size_t i = 0; i < ms.size(); ++i)
 //     if (is_anaphor(ms[i])) int32_t ante = model.antecedent(ms, i, folded);  // -1: none
@@ -90,6 +90,36 @@ inline bool is_anaphor(const CorefMention& m) {
 // and organisation classes) not already covered.
 std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
 
+// Gender and number agreement of an anaphor and a candidate: 0 unknown, 1
+// agree, 2 disagree (the "g" feature's u, y, n).
+inline uint32_t agreement_index(Gender anaphor, Gender candidate) {
+  if (anaphor == Gender::kUnknown || candidate == Gender::kUnknown) return 0;
+  return anaphor == candidate ? 1 : 2;
+}
+
+// The mentions between a candidate and its anaphor, counted by form and
+// agreement with the anaphor: a candidate's rank among the closer ones.
+class CloserMentions {
+ public:
+  void add(const CorefMention& anaphor, const CorefMention& m) {
+    ++count_[static_cast<size_t>(m.form)][agreement_index(anaphor.gender, m.gender)];
+    source_ = source_ || m.source;
+  }
+  // How many of them have the candidate's form and agree with the anaphor as
+  // it does.
+  uint32_t rank(const CorefMention& anaphor, const CorefMention& candidate) const {
+    return count_[static_cast<size_t>(candidate.form)][agreement_index(anaphor.gender, candidate.gender)];
+  }
+  // Whether the candidate is the source of the latest attribution before the
+  // anaphor (none of them is one).
+  bool latest_source(const CorefMention& candidate) const { return candidate.source && !source_; }
+
+ private:
+  static constexpr size_t kForms = static_cast<size_t>(CorefForm::kRelative) + 1;
+  uint32_t count_[kForms][3] = {};
+  bool source_ = false;
+};
+
 class CorefModel {
  public:
   static constexpr size_t kMaxCandidates = 40;
@@ -125,6 +155,17 @@ class CorefModel {
   // Features of candidate j for anaphor i (j < i), and of "none".
   static void pair_features(const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
                             FeatureVector& out);
+  // The hashes of the anaphor's side of its pair features (the feature name
+  // and the anaphor's values), the same for every candidate.
+  struct AnaphorHashes {
+    AnaphorHashes(const CorefMention& anaphor, const FoldedWords& words);
+    uint64_t bias, ac, ac_pd, ac_sd, a_md, g, q, subj, dlg, src, last_src, c_indef, poss, cnt, pp, nh, ncls, rank;
+  };
+  // The same, given the anaphor's hashes and the mentions between j and i
+  // (counted while antecedent() walks back, not rescanned per candidate).
+  static void pair_features(const AnaphorHashes& anaphor, const CloserMentions& closer,
+                            const std::vector<CorefMention>& mentions, size_t i, size_t j, const FoldedWords& words,
+                            FeatureVector& out);
   static void none_features(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
                             FeatureVector& out);
   // First candidate index considered for anaphor i.
@@ -157,12 +198,16 @@ class CorefModel {
     FeatureVector f;
     float best = floor;
     int32_t best_j = -1;
+    const AnaphorHashes anaphor(mentions[i], words);
+    CloserMentions closer;  // the mentions between candidate j and the anaphor
     for (size_t j = i; j-- > first_candidate(i);) {
-      if (!allowed(mentions[i], mentions[j]) || skip(j)) continue;
-      f.clear();
-      pair_features(mentions, i, j, words, f);
-      const float s = score(f.ids());
-      if (s > best) best = s, best_j = static_cast<int32_t>(j);
+      if (allowed(mentions[i], mentions[j]) && !skip(j)) {
+        f.clear();
+        pair_features(anaphor, closer, mentions, i, j, words, f);
+        const float s = score(f.ids());
+        if (s > best) best = s, best_j = static_cast<int32_t>(j);
+      }
+      closer.add(mentions[i], mentions[j]);
     }
     return best_j;
   }

@@ -76,7 +76,7 @@ CorefDocument build(const ConllDocument& cd, const GumText& gum) {
   find_cues(doc, lex);
   CorefDocument out;
   out.id = cd.id;
-  out.folded = std::make_shared<const FoldedWords>(doc);
+  out.folded = std::make_shared<const FoldedWords>(doc, lex);
   const FoldedWords& fw = *out.folded;
   find_mentions(doc, lex, fw);
   out.mentions = coref_mentions(doc, lex, fw);

@@ -21,8 +21,9 @@ bool title_case(const Document& doc, const Sentence& s) {
 
 }  // namespace
 
-void find_cues(Document& doc, const Lexicon& lex) {
-  std::string w, next;
+void find_cues(Document& doc, const Lexicon& lex) { find_cues(doc, lex, FoldedWords(doc, lex)); }
+
+void find_cues(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // Tokens that close or open a quotation, for the patterns around quotes.
   std::vector<uint8_t> closes(doc.tokens.size() + 1, 0), opens(doc.tokens.size() + 1, 0);
   for (const QuotedRegion& r : doc.quoted) {
@@ -46,7 +47,8 @@ void find_cues(Document& doc, const Lexicon& lex) {
       if (tok.in_quote) continue;
       std::string_view text = doc.slice(tok.span);
       if (tok.kind == TokenKind::kWord) {
-        utf8::fold(text, w);
+        const std::string_view w = fw[t];
+        const WordInfo& info = lex.info(fw.id(t));
         if (w == "according" && t + 1 < s.end_token && doc.slice(doc.tokens[t + 1].span) == "to") {
           doc.cues.push_back({{tok.span.begin, doc.tokens[t + 1].span.end}, t, t + 2, CueKind::kAccordingTo, 0.95f});
           ++t;
@@ -58,7 +60,7 @@ void find_cues(Document& doc, const Lexicon& lex) {
           ++t;
           continue;
         }
-        if (const CueEntry* c = lex.cue(w)) {
+        if (const CueEntry* c = info.cue) {
           // All-caps headlines aside ("SAID" is rarely a cue there).
           if (tok.has(kAllCaps)) continue;
           // A capitalised cue word after a capitalised word in running text is
@@ -69,7 +71,7 @@ void find_cues(Document& doc, const Lexicon& lex) {
             continue;
           // "asked not to be named", "declined to comment": an infinitive follows, not speech.
           if (t + 1 < s.end_token) {
-            utf8::fold(doc.slice(doc.tokens[t + 1].span), next);
+            const std::string_view next = fw[t + 1];
             // ("declined to comment" is annotated as an attribution in PolNeAR: a
             // candidate, which the attribution model weighs.)
             if (next == "not" || (next == "to" && c->lemma == "ask")) continue;
@@ -82,13 +84,12 @@ void find_cues(Document& doc, const Lexicon& lex) {
         // Other verbs there ("went", "smiled") are not cues.
         const WordSenses* senses = nullptr;
         if (!tok.has(kCapitalized) && (w.ends_with("ed") || w.ends_with("s")) && t + 1 <= s.end_token &&
-            t > s.first_token && (senses = lex.senses(w)) && !senses->noun) {
+            t > s.first_token && (senses = info.senses) && !senses->noun) {
           uint32_t k = t;
           while (k > s.first_token && k + 4 > t && doc.tokens[k - 1].kind == TokenKind::kWord) {
-            std::string pw;
-            utf8::fold(doc.slice(doc.tokens[k - 1].span), pw);
+            const std::string_view pw = fw[k - 1];
             if (!(doc.tokens[k - 1].has(kCapitalized) || pw == "he" || pw == "she" || pw == "they" ||
-                  lex.is(WordClass::kNominal, pw) || lex.is(WordClass::kRole, pw) || pw == "the" || pw == "a" ||
+                  lex.is(WordClass::kNominal, fw.id(k - 1)) || lex.is(WordClass::kRole, fw.id(k - 1)) || pw == "the" || pw == "a" ||
                   pw == "some" || pw == "many" || pw == "one" || pw == "another" || pw == "his" || pw == "her" ||
                   pw == "their"))
               break;
@@ -108,8 +109,8 @@ void find_cues(Document& doc, const Lexicon& lex) {
           const Token& kt = doc.tokens[k];
           if (kt.in_quote || kt.kind == TokenKind::kQuote) { name_like = false; break; }
           if (kt.kind == TokenKind::kWord && !kt.has(kCapitalized)) {
-            utf8::fold(doc.slice(kt.span), w);
-            if (!lex.is(WordClass::kRole, w) && w != "'s" && w != "the") { name_like = false; break; }
+            const std::string_view w = fw[k];
+            if (!lex.is(WordClass::kRole, fw.id(k)) && w != "'s" && w != "the") { name_like = false; break; }
           }
           if (kt.kind == TokenKind::kPunct && doc.slice(kt.span) != "." && doc.slice(kt.span) != "-") { name_like = false; break; }
         }

@@ -9,6 +9,9 @@
 
 namespace whosaid {
 
+// `folded` holds the document's tokens folded (FoldedWords); the second form
+// folds them itself.
+void find_cues(Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
 void find_cues(Document& doc, const Lexicon& lexicon);
 
 }  // namespace whosaid

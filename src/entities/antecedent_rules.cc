@@ -207,7 +207,7 @@ int32_t AntecedentRules::salient_person(size_t i) const {
 int32_t AntecedentRules::relative_head(size_t i) const {
   const CorefMention& m = ms_[i];
   if (i == 0 || m.end_token != m.first_token + 1) return -1;
-  const std::string_view w = folded_[m.first_token];
+  const FoldedWord w = folded_[m.first_token];
   if (w != "who" && w != "which") return -1;
   const CorefMention& head = ms_[i - 1];
   if (head.end_token + 1 != m.first_token || folded_[head.end_token] != ",") return -1;

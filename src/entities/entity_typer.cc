@@ -20,6 +20,20 @@ std::vector<std::string> name_words(const Document& doc, const Mention& m) {
   return words;
 }
 
+void name_words(const Document& doc, const FoldedWords& fw, const Mention& m, std::vector<std::string>& words) {
+  size_t n = 0;
+  for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+    if (doc.tokens[t].span.begin < m.name.begin) continue;
+    if (doc.tokens[t].kind != TokenKind::kWord) continue;
+    const std::string_view w = fw[t];
+    if (w == "'s") continue;
+    if (n == words.size()) words.emplace_back(w);
+    else words[n].assign(w);
+    ++n;
+  }
+  words.resize(n);
+}
+
 bool plural_of_people(const Lexicon& lex, std::string_view w) {
   if (!plural(w)) return false;
   const NounSenses n = lex.noun_senses(w);

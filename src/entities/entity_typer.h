@@ -30,6 +30,9 @@ namespace whosaid {
 
 // The folded words of a mention's name (from Mention::name on), without "'s".
 std::vector<std::string> name_words(const Document& doc, const Mention& m);
+// The same, from the document's FoldedWords (not folded again), into `words`
+// (its memory reused).
+void name_words(const Document& doc, const FoldedWords& folded, const Mention& m, std::vector<std::string>& words);
 
 // Whether two genders may be one person's: equal, or one unknown.
 inline bool genders_agree(Gender a, Gender b) { return a == Gender::kUnknown || b == Gender::kUnknown || a == b; }

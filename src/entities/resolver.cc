@@ -35,7 +35,10 @@ class Resolver {
   // The key of a full name in full_: its folded words, each followed by a space.
   static std::string name_key(const std::vector<std::string>& words) {
     std::string key;
-    for (const std::string& w : words) key += w + " ";
+    for (const std::string& w : words) {
+      key += w;
+      key += ' ';
+    }
     return key;
   }
 
@@ -86,7 +89,8 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      std::vector<std::string> words = name_words(doc_, m);
+      std::vector<std::string>& words = words_;
+      name_words(doc_, folded_, m, words);
       if (words.size() < 2) continue;
       // "Daniel Bernoulli FRS", "Andrew Tyrie MP": letters after a name are
       // no part of whom it names.
@@ -115,7 +119,8 @@ class Resolver {
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      const std::vector<std::string> words = name_words(doc_, m);
+      const std::vector<std::string>& words = words_;
+      name_words(doc_, folded_, m, words_);
       if (words.size() != 1) continue;
       const std::string& w = words[0];
       int32_t best = nearest_full_name(w, m);
@@ -451,7 +456,7 @@ class Resolver {
         it->entity < 0)
       return -1;
     // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the subject.
-    const std::string_view last = folded_[it->end_token - 1];
+    const FoldedWord last = folded_[it->end_token - 1];
     if (last == "'s" || last.ends_with("'s") || (it->end_token < prev.end_token && folded_[it->end_token] == "'s"))
       return -1;
     const Gender g = doc_.entities[it->entity].gender;
@@ -503,7 +508,7 @@ class Resolver {
     for (const SpeakerLink& l : links_) {
       if (l.mention < 0 || resolved_[l.mention] >= 0) continue;
       const Mention& m = doc_.mentions[l.mention];
-      const std::string_view w = folded_[m.first_token];
+      const FoldedWord w = folded_[m.first_token];
       if (m.kind != MentionKind::kPronoun || m.end_token != m.first_token + 1 ||
           (w != "who" && w != "which" && w != "that"))
         continue;
@@ -579,7 +584,7 @@ class Resolver {
   // numbers and a determiner ending in a noun), or nothing. The pronoun names
   // no one; its phrase says who.
   std::optional<Span> relative_antecedent(const Mention& m) const {
-    const std::string_view w = folded_[m.first_token];
+    const FoldedWord w = folded_[m.first_token];
     if (m.end_token != m.first_token + 1 || (w != "who" && w != "which" && w != "that")) return std::nullopt;
     // Parsed (resolve_relatives_by_tree()): the noun the clause hangs from, with what precedes it in its phrase.
     if (const int64_t noun = relative_clause_noun(doc_, m.first_token); noun >= 0) {
@@ -643,6 +648,7 @@ class Resolver {
   std::vector<bool> person_;
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
+  std::vector<std::string> words_;  // group_names(): a name's words, memory reused
   StringMap<int32_t> full_, single_;
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
   std::vector<uint8_t> personal_;

@@ -51,7 +51,7 @@ class Finder {
 
  private:
   void at(const Sentence& s, uint32_t t) {
-    const std::string_view w = fw_[t], next = fw_[t + 1];
+    const FoldedWord w = fw_[t], next = fw_[t + 1];
     const bool interview = interview_word(w);
     if (!interview && !talk_word(w)) return;
     if (interview && next == "by") {  // "Jack Herrick, wikiHow founder interviewed by Wikinews"

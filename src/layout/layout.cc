@@ -19,7 +19,7 @@ constexpr uint32_t kMaxDatelineTokens = 12;
 
 class Layout {
  public:
-  Layout(Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex) {}
+  Layout(Document& doc, const Lexicon& lex, const FoldedWords& fw) : doc_(doc), lex_(lex), fw_(fw) {}
 
   void run() {
     const uint32_t header_end = header_block_end();
@@ -93,10 +93,10 @@ class Layout {
         return 0;
       }
       if (tok.kind != TokenKind::kWord) return 0;
-      utf8::fold(text, word_);
-      if (!label_.empty() && word_ != "'s") label_ += ' ';
-      label_ += word_;
-      if (word_ != "'s") ++n;
+      const FoldedWord word = fw_[t];
+      if (!label_.empty() && word != "'s") label_ += ' ';
+      label_ += word;
+      if (word != "'s") ++n;
     }
     return 0;
   }
@@ -113,7 +113,7 @@ class Layout {
       const Token& tok = doc_.tokens[t];
       if (tok.kind == TokenKind::kWord) {
         if (tok.has(kCapitalized)) continue;
-        const std::string w = fold(t);
+        const FoldedWord w = fold(t);
         if (w == "and" || w == "in" || w == "for" || w == "of" || w == "the" || w == "'s") continue;
         return 0;
       }
@@ -146,7 +146,7 @@ class Layout {
   // "Updated 14:05 GMT", "Last updated on Tuesday", "Published 3 hours ago".
   bool stamp(const Paragraph& p) {
     if (words(p.first_token, p.end_token) > kMaxShortLineWords) return false;
-    const std::string w = fold(p.first_token);
+    const FoldedWord w = fold(p.first_token);
     if (w == "updated" || w == "published" || w == "posted" || w == "modified") return true;
     return (w == "last" || w == "first") && p.first_token + 1 < p.end_token &&
            (fold(p.first_token + 1) == "updated" || fold(p.first_token + 1) == "published");
@@ -177,7 +177,7 @@ class Layout {
       if (doc_.slice(doc_.tokens[open].span) != "(" || open + 1 >= e - 1) return false;
       if (!doc_.tokens[open + 1].has(kCapitalized)) return false;
       for (uint32_t t = open + 1; t + 1 < e; ++t) {
-        const std::string w = fold(t);
+        const FoldedWord w = fold(t);
         if (w.find('/') != std::string::npos || lex_.is(WordClass::kLabelPicture, w) ||
             lex_.is(WordClass::kPictureAgency, w) || w == "getty")
           return open > p.first_token || e - p.first_token <= 8;
@@ -250,20 +250,21 @@ class Layout {
     for (uint32_t t = b; t < e; ++t) n += doc_.tokens[t].kind == TokenKind::kWord;
     return n;
   }
-  std::string fold(uint32_t t) const {
-    std::string w;
-    utf8::fold(doc_.slice(doc_.tokens[t].span), w);
-    return w;
-  }
+  FoldedWord fold(uint32_t t) const { return fw_[t]; }
 
   Document& doc_;
   const Lexicon& lex_;
-  std::string label_, word_;
+  const FoldedWords& fw_;
+  std::string label_;
   WordClass label_class_ = WordClass::kLabelTitle;
 };
 
 }  // namespace
 
-void mark_layout(Document& doc, const Lexicon& lexicon) { Layout(doc, lexicon).run(); }
+void mark_layout(Document& doc, const Lexicon& lexicon, const FoldedWords& folded) {
+  Layout(doc, lexicon, folded).run();
+}
+
+void mark_layout(Document& doc, const Lexicon& lexicon) { mark_layout(doc, lexicon, FoldedWords(doc, lexicon)); }
 
 }  // namespace whosaid

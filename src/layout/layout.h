@@ -29,5 +29,7 @@ namespace whosaid {
 // Needs doc.paragraphs and doc.tokens (segment()); runs before the quotation
 // marks are paired. Linear in the number of tokens.
 void mark_layout(Document& doc, const Lexicon& lexicon);
+// The same, with the document's tokens folded already (FoldedWords).
+void mark_layout(Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
 
 }  // namespace whosaid

@@ -25,16 +25,21 @@ bool is_weekday(std::string_view w) {
 }
 
 
-bool is_honorific(const Lexicon& lex, std::string_view w) {
-  return lex.is(WordClass::kHonorificM, w) || lex.is(WordClass::kHonorificF, w) || lex.is(WordClass::kHonorific, w);
-}
+constexpr uint32_t kHonorificBits = 1u << static_cast<unsigned>(WordClass::kHonorificM) |
+                                    1u << static_cast<unsigned>(WordClass::kHonorificF) |
+                                    1u << static_cast<unsigned>(WordClass::kHonorific);
+
+bool is_honorific(const Lexicon& lex, WordId w) { return (lex.info(w).classes & kHonorificBits) != 0; }
+
+// A set of the document's words (by FoldedWords::type()).
+using WordSet = std::vector<bool>;
 
 // How a sentence treats the words of one capitalised run.
 struct RunContext {
   const Document& doc;
   const Lexicon& lex;
   const FoldedWords& fw;
-  const StringSet& lower_words;
+  const WordSet& lower_words;
   const Sentence& s;
   // The sentence's first word: only punctuation, numbers or quotation marks
   // before it ("[22] Mathematician Hermann Weyl", "1. Brexit …").
@@ -47,11 +52,11 @@ struct RunContext {
   // Hermanns) — "Nicolas Anelka", not "Big Brother" — and it does not end in
   // an organisation head.
   bool person_name_from(uint32_t k, uint32_t e) const {
-    if (k >= e || lex.is(WordClass::kOrgHead, fw[e - 1])) return false;
+    if (k >= e || lex.is(WordClass::kOrgHead, fw.id(e - 1))) return false;
     if (!doc.tokens[k].has(kCapitalized)) return false;
-    if (lex.given_name_gender(fw[k]) != Gender::kUnknown || is_honorific(lex, fw[k])) return true;
+    if (lex.given_name_gender(fw.id(k)) != Gender::kUnknown || is_honorific(lex, fw.id(k))) return true;
     const NounSenses ns = lex.noun_senses(fw[k]);
-    return e - k >= 2 && (ns.lexfile[0] == 0 || ns.first_is(NounSenses::kPerson)) && !lower_words.count(fw[k]);
+    return e - k >= 2 && (ns.lexfile[0] == 0 || ns.first_is(NounSenses::kPerson)) && !lower_words[fw.type(k)];
   }
 
   // The body named by words b..e before a role, or nothing: "Manchester
@@ -80,11 +85,15 @@ struct RunContext {
   // A common word, not a name: written in lower case elsewhere in the
   // document, or (hyphenated) made of parts that are ("Fly-half").
   bool common_word(uint32_t k) const {
-    if (!doc.tokens[k].has(kCapitalized) || lower_words.count(fw[k])) return true;
-    const std::string_view w = fw[k];
+    if (!doc.tokens[k].has(kCapitalized) || lower_words[fw.type(k)]) return true;
+    const FoldedWord w = fw[k];
     const size_t h = w.find('-');
     if (h == std::string_view::npos || h == 0 || h + 1 >= w.size()) return false;
-    return lower_words.count(w.substr(0, h)) && lower_words.count(w.substr(h + 1));
+    return lowered(w.substr(0, h)) && lowered(w.substr(h + 1));
+  }
+  bool lowered(std::string_view folded) const {
+    const uint32_t type = fw.find_type(folded);
+    return type != FoldedWords::kNoType && lower_words[type];
   }
 
   // A person noun premodifying the name that follows: "Singer George
@@ -94,8 +103,9 @@ struct RunContext {
   // capitalised only because it opens the sentence, or is written in lower
   // case, or a given name or honorific follows it.
   bool person_premodifier(uint32_t k, uint32_t e) const {
-    const std::string_view w = fw[k];
-    if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return false;
+    const FoldedWord w = fw[k];
+    const WordId id = fw.id(k);
+    if (lex.given_name_gender(id) != Gender::kUnknown || is_honorific(lex, id)) return false;
     if (!person_name_from(k + 1, e)) return false;
     const bool initial = k == first_word;
     // A word always capitalised (a party, a nationality: "Liberal Democrat Paul
@@ -104,7 +114,7 @@ struct RunContext {
     // A whole name must follow: "Morgan Stanley" and "Smith Barney" are no
     // role before a given name.
     const bool person_follows =
-        (lex.given_name_gender(fw[k + 1]) != Gender::kUnknown || is_honorific(lex, fw[k + 1])) && e >= k + 3;
+        (lex.given_name_gender(fw.id(k + 1)) != Gender::kUnknown || is_honorific(lex, fw.id(k + 1))) && e >= k + 3;
     if (!initial && !common_word(k) && !person_follows) return false;
     const NounSenses ns = lex.noun_senses(w);
     if (ns.first_is(NounSenses::kPerson)) return true;
@@ -116,7 +126,7 @@ struct RunContext {
   bool lower_person_noun(uint32_t k) const {
     if (doc.tokens[k].kind != TokenKind::kWord || doc.tokens[k].has(kCapitalized)) return false;
     if (k + 1 >= s.end_token || !doc.tokens[k + 1].has(kCapitalized)) return false;
-    if (lex.given_name_gender(fw[k + 1]) == Gender::kUnknown && !is_honorific(lex, fw[k + 1])) return false;
+    if (lex.given_name_gender(fw.id(k + 1)) == Gender::kUnknown && !is_honorific(lex, fw.id(k + 1))) return false;
     return lex.noun_senses(fw[k]).first_is(NounSenses::kPerson);
   }
 
@@ -124,21 +134,23 @@ struct RunContext {
   // Matt Williams"): written in lower case elsewhere, or no noun at all while
   // the rest opens with a given name or an honorific and is not a one-word
   // name.
-  bool sentence_opener(uint32_t k, uint32_t e, const StringSet& mid_caps_words) const {
+  bool sentence_opener(uint32_t k, uint32_t e, const WordSet& mid_caps_words) const {
     if (k != first_word || k + 1 >= e) return false;
-    const std::string_view w = fw[k];
-    if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return false;
-    if (lex.is(WordClass::kOrgHead, fw[e - 1]) || mid_caps_words.count(w)) return false;
-    const bool name_follows = lex.given_name_gender(fw[k + 1]) != Gender::kUnknown || is_honorific(lex, fw[k + 1]);
+    const FoldedWord w = fw[k];
+    const WordId id = fw.id(k);
+    if (lex.given_name_gender(id) != Gender::kUnknown || is_honorific(lex, id)) return false;
+    if (lex.is(WordClass::kOrgHead, fw.id(e - 1)) || mid_caps_words[fw.type(k)]) return false;
+    const bool name_follows = lex.given_name_gender(fw.id(k + 1)) != Gender::kUnknown || is_honorific(lex, fw.id(k + 1));
     if (!name_follows || !doc.tokens[k + 1].has(kCapitalized)) return false;
-    if (lower_words.count(w)) return true;
-    return lex.noun_senses(w).lexfile[0] == 0 && e - k >= 3 && !lex.is(WordClass::kOrgHead, w);
+    if (lower_words[fw.type(k)]) return true;
+    return lex.noun_senses(w).lexfile[0] == 0 && e - k >= 3 && !lex.is(WordClass::kOrgHead, id);
   }
 };
 
 }  // namespace
 
 std::optional<Gender> pronoun_gender(const Lexicon& lex, std::string_view w) {
+  if (w.size() > 4) return std::nullopt;  // none of the seven below
   if (w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "who" || w == "it") {
     if (lex.is(WordClass::kPronounM, w)) return Gender::kMale;
     if (lex.is(WordClass::kPronounF, w)) return Gender::kFemale;
@@ -165,13 +177,13 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   for (const Token& t : doc.tokens) words += t.kind == TokenKind::kWord;
   doc.mentions.reserve(std::min<size_t>(words, size_t{1} << 22));
   // How each word is written away from sentence starts.
-  StringSet lower_words, mid_caps_words;
+  WordSet lower_words(fw.type_count()), mid_caps_words(fw.type_count());
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.first_token + 1; i < s.end_token; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      if (!t.has(kCapitalized)) lower_words.emplace(fw[i]);
-      else if (doc.tokens[i - 1].kind == TokenKind::kWord) mid_caps_words.emplace(fw[i]);
+      if (!t.has(kCapitalized)) lower_words[fw.type(i)] = true;
+      else if (doc.tokens[i - 1].kind == TokenKind::kWord) mid_caps_words[fw.type(i)] = true;
     }
   }
 
@@ -211,8 +223,8 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         if (e > t && fw[e] == "i" && e + 1 < s.end_token && doc.tokens[e + 1].kind == TokenKind::kWord) break;
         // "Bank of England"; "Institute for Fiscal Studies", "Department for Education": "for" after a body's head.
         const bool connector =
-            e > t && (name_connector(fw[e]) || (fw[e] == "for" && lex.is(WordClass::kOrgHead, fw[e - 1]) &&
-                                                e + 1 < s.end_token && !lex.is(WordClass::kDateWord, fw[e + 1])));
+            e > t && (name_connector(fw[e]) || (fw[e] == "for" && lex.is(WordClass::kOrgHead, fw.id(e - 1)) &&
+                                                e + 1 < s.end_token && !lex.is(WordClass::kDateWord, fw.id(e + 1))));
         if (et.kind == TokenKind::kWord && (et.has(kCapitalized) || hyphen_name(doc.slice(et.span)) ||
                                             (connector && e + 1 < s.end_token &&
                                              doc.tokens[e + 1].has(kCapitalized)))) {
@@ -228,12 +240,12 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
           }
           // "former Rep. George Miller": a role ending in an abbreviation.
           if (r && e + r + 1 < s.end_token && doc.slice(doc.tokens[e + r].span) == "." &&
-              lex.is(WordClass::kAbbrev, fw[e + r - 1]) && doc.tokens[e + r + 1].has(kCapitalized)) {
+              lex.is(WordClass::kAbbrev, fw.id(e + r - 1)) && doc.tokens[e + r + 1].has(kCapitalized)) {
             e += static_cast<uint32_t>(r) + 1;
             continue;
           }
         }
-        if (doc.slice(et.span) == "." && e > t && lex.is(WordClass::kAbbrev, fw[e - 1]) && e + 1 < s.end_token &&
+        if (doc.slice(et.span) == "." && e > t && lex.is(WordClass::kAbbrev, fw.id(e - 1)) && e + 1 < s.end_token &&
             doc.tokens[e + 1].has(kCapitalized)) {
           ++e;  // Mr. Key, Sen. Warren
           continue;
@@ -253,20 +265,20 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       while (e > t + 1 && is_weekday(fw[e - 1])) --e;
       // Sentence-initial function words and adverbs are not names: "Meanwhile Labour MP…", "The".
       uint32_t b = t;
-      while (b < e && (lex.is(WordClass::kStarter, fw[b]) || lex.is(WordClass::kSkip, fw[b]) ||
-                       lex.is(WordClass::kTime, fw[b]) || lex.is(WordClass::kConj, fw[b]) ||
+      while (b < e && (lex.is(WordClass::kStarter, fw.id(b)) || lex.is(WordClass::kSkip, fw.id(b)) ||
+                       lex.is(WordClass::kTime, fw.id(b)) || lex.is(WordClass::kConj, fw.id(b)) ||
                        (b == first_word && fw[b].size() > 2 && fw[b].ends_with("ly") &&
-                        lex.given_name_gender(fw[b]) == Gender::kUnknown &&
-                        !mid_caps_words.count(fw[b])) ||  // "Reportedly", not "Daly" or "Kelly Holmes"
-                       (b == first_word && b + 1 < e && lex.cue(fw[b]) == nullptr &&
+                        lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&
+                        !mid_caps_words[fw.type(b)]) ||  // "Reportedly", not "Daly" or "Kelly Holmes"
+                       (b == first_word && b + 1 < e && lex.cue(fw.id(b)) == nullptr &&
                         fw[b] == "meanwhile"))) {
         ++b;
       }
       // A sentence-initial word that is a verb form ("Revealed", "Rallying") or
       // written in lower case elsewhere is not a name, unless it is also
       // capitalised inside a sentence somewhere ("Key: …" and "Mr Key").
-      if (b == first_word && b < e && lex.given_name_gender(fw[b]) == Gender::kUnknown &&
-          (lex.cue(fw[b]) != nullptr || lower_words.count(fw[b])) && !mid_caps_words.count(fw[b])) {
+      if (b == first_word && b < e && lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&
+          (lex.cue(fw.id(b)) != nullptr || lower_words[fw.type(b)]) && !mid_caps_words[fw.type(b)]) {
         ++b;
       }
       // An adjective or other common word opening the sentence before a name
@@ -299,7 +311,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // one ("Archbishop of Canterbury Dr Rowan Williams").
       if (role_begin != UINT32_MAX && name_begin < e && (fw[name_begin] == "of" || fw[name_begin] == "for")) {
         uint32_t k = name_begin + 1;
-        while (k + 1 < e && !is_honorific(lex, fw[k]) && lex.given_name_gender(fw[k]) == Gender::kUnknown) ++k;
+        while (k + 1 < e && !is_honorific(lex, fw.id(k)) && lex.given_name_gender(fw[k]) == Gender::kUnknown) ++k;
         name_begin = k + 1 < e ? k : e;
         role_end = name_begin;
       }
@@ -311,7 +323,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // name: "Harrogate Mr Kennedy" (a dateline), "Neither Mr Howard".
       if (role_begin == UINT32_MAX) {
         for (uint32_t k = name_begin + 1; k + 1 < e; ++k) {
-          if (!is_honorific(lex, fw[k])) continue;
+          if (!is_honorific(lex, fw.id(k))) continue;
           name_begin = k;
           m.first_token = b = k;
           break;
@@ -327,17 +339,17 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       if (role_begin == UINT32_MAX && name_begin == b && !lex.is(WordClass::kOrgHead, fw[e - 1])) {
         for (uint32_t k = b + 1; k + 1 < e; ++k) {
           if (doc.tokens[k].kind != TokenKind::kWord) break;
-          if (lex.given_name_gender(fw[k]) == Gender::kUnknown || lower_words.count(fw[k])) continue;
+          if (lex.given_name_gender(fw[k]) == Gender::kUnknown || lower_words[fw.type(k)]) continue;
           bool words_before = true;
           for (uint32_t j = b; j < k; ++j)
             words_before = words_before && doc.tokens[j].kind == TokenKind::kWord &&
                            doc.tokens[j].has(kCapitalized) &&
-                           lex.given_name_gender(fw[j]) == Gender::kUnknown && !is_honorific(lex, fw[j]);
+                           lex.given_name_gender(fw[j]) == Gender::kUnknown && !is_honorific(lex, fw.id(j));
           // The words before must describe, not name: one of them an acronym
           // or a word the lexicons know ("Jenna Nicole Mourey" is one name).
           bool describes = false;
           for (uint32_t j = b; j < k; ++j)
-            describes = describes || doc.tokens[j].has(kAllCaps) || lower_words.count(fw[j]) ||
+            describes = describes || doc.tokens[j].has(kAllCaps) || lower_words[fw.type(j)] ||
                         lex.noun_senses(fw[j]).lexfile[0] != 0 || lex.match_role(fw, j) > 0;
           if (!words_before || !describes || !doc.tokens[k + 1].has(kCapitalized)) break;
           if (doc.tokens[k - 1].has(kAllCaps)) {
@@ -351,10 +363,10 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       }
       // Honorifics carry gender and are not part of the name.
       while (name_begin < e) {
-        const std::string_view h = fw[name_begin];
-        if (lex.is(WordClass::kHonorificM, h)) m.gender = Gender::kMale;
-        else if (lex.is(WordClass::kHonorificF, h)) m.gender = Gender::kFemale;
-        else if (!lex.is(WordClass::kHonorific, h) && h != ".") break;
+        const WordInfo& h = lex.info(fw.id(name_begin));
+        if (h.is(WordClass::kHonorificM)) m.gender = Gender::kMale;
+        else if (h.is(WordClass::kHonorificF)) m.gender = Gender::kFemale;
+        else if (!h.is(WordClass::kHonorific) && fw[name_begin] != ".") break;
         ++name_begin;
       }
       if (name_begin >= e) {
@@ -365,8 +377,8 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       } else {
         m.name = {doc.tokens[name_begin].span.begin, doc.tokens[e - 1].span.end};
         if (m.gender == Gender::kUnknown && e - name_begin >= 2)
-          m.gender = lex.given_name_gender(fw[name_begin]);
-        if (lex.is(WordClass::kOrgHead, fw[e - 1])) m.kind = MentionKind::kOrganisation;
+          m.gender = lex.given_name_gender(fw.id(name_begin));
+        if (lex.is(WordClass::kOrgHead, fw.id(e - 1))) m.kind = MentionKind::kOrganisation;
       }
       // "The" before a capitalised run starts an organisation ("The New York Times").
       if (t < b && fw[t] == "the" && m.kind == MentionKind::kName && m.role.empty()) {

@@ -72,7 +72,7 @@ class SourceSpans {
  private:
   const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
   std::string_view text(uint32_t t) const { return doc_.slice(doc_.tokens[t].span); }
-  std::string_view word(uint32_t t) const { return folded_[t]; }
+  FoldedWord word(uint32_t t) const { return folded_[t]; }
   bool is_quote(uint32_t t) const { return tok(t).in_quote || tok(t).kind == TokenKind::kQuote; }
   bool in_content(uint32_t t, const Quote& q) const {
     for (Span sp : q.spans)
@@ -101,7 +101,7 @@ class SourceSpans {
     if (t + 1 < doc_.tokens.size() && tok(t + 1).span.begin == tok(t).span.end &&
         tok(t + 1).kind == TokenKind::kWord)
       return true;
-    const std::string_view w = word(t - 1);
+    const FoldedWord w = word(t - 1);
     return lex_.is(WordClass::kAbbrev, w) || lex_.is(WordClass::kAbbrevEnd, w) ||
            (p.span.size() == 1 && p.has(kCapitalized)) ||
            (w.find('.') != std::string::npos && p.has(kCapitalized)) || (p.has(kCapitalized) && state_abbrev(w));
@@ -123,7 +123,7 @@ class SourceSpans {
   bool premodifier(uint32_t t) const {
     const Token& pt = tok(t);
     if (pt.kind != TokenKind::kWord && pt.kind != TokenKind::kNumber) return false;
-    const std::string_view w = word(t);
+    const FoldedWord w = word(t);
     if (lex_.is(WordClass::kTime, w) || lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kStarter, w) ||
         lex_.is(WordClass::kConj, w) || is_month(w) || pronoun_gender(lex_, w))
       return false;
@@ -151,7 +151,7 @@ class SourceSpans {
       }
       if (is_quote(p)) break;
       if (abbrev_dot(p, b)) { k = p; continue; }
-      const std::string_view w = word(p);
+      const FoldedWord w = word(p);
       if (w == "'s" || ((w == "'" || w == "\xE2\x80\x99") && p > b && tok(p - 1).has(kCapitalized))) {
         k = p;  // "CNN's Dana Bash", "Sanders' spokesman", "Reuters’ Luciana Lopez"
         continue;
@@ -216,7 +216,7 @@ class SourceSpans {
     // A web address: "MoveOn.org", "Mic.com".
     if (e + 1 < s.end_token && text(e) == "." && tok(e - 1).span.end == tok(e).span.begin &&
         tok(e).span.end == tok(e + 1).span.begin) {
-      const std::string_view tld = word(e + 1);
+      const FoldedWord tld = word(e + 1);
       if (tld == "com" || tld == "org" || tld == "net" || tld == "gov" || tld == "edu" || tld == "fr" ||
           tld == "uk" || tld == "io" || tld == "co")
         e += 2;
@@ -233,7 +233,7 @@ class SourceSpans {
     const uint32_t limit = cue_first != UINT32_MAX && cue_first >= e ? std::min(cue_first, s.end_token) : s.end_token;
     // "Hundreds of pro-Sanders demonstrators back …": a quantity takes its "of" phrase.
     if (e + 1 < limit && word(e) == "of" && e - m.first_token == 1) {
-      const std::string_view qw = word(e - 1);
+      const FoldedWord qw = word(e - 1);
       if (qw == "hundreds" || qw == "thousands" || qw == "dozens" || qw == "millions" || qw == "most" ||
           qw == "many" || qw == "some" || qw == "half" || qw == "all" || qw == "none" || qw == "majority") {
         const uint32_t k = conjunct_end(e + 1, limit, q);
@@ -252,7 +252,7 @@ class SourceSpans {
       uint32_t h = k;
       while (h < limit && !is_quote(h) && !in_content(h, q) && tok(h).kind == TokenKind::kWord &&
              !tok(h).has(kCapitalized) && h < k + 4) {
-        const std::string_view w = word(h);
+        const FoldedWord w = word(h);
         const bool noun = lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kRole, w) ||
                           lex_.is(WordClass::kOrgHead, w) || pos::upos(tag(h)) == pos::Upos::kNOUN ||
                           (pos::upos(tag(h)) == pos::Upos::kADJ && h + 1 < limit);
@@ -290,7 +290,7 @@ class SourceSpans {
       if (p == e || p - e > 40) return e;
       for (uint32_t k = e; k < p; ++k)
         if (is_quote(k) || in_content(k, q) || text(k) == ";") return e;
-      const std::string_view first = word(e);
+      const FoldedWord first = word(e);
       if (first == "," || first == "(") {
         // "Donald Trump, who is battling Carson …, has picked up on …, telling":
         // up to the first comma segment that is not part of the noun phrase.
@@ -354,12 +354,12 @@ class SourceSpans {
   // said"). A time after a person ("Trump on Sunday said") stays out.
   uint32_t tail_kept_in_source(uint32_t e, const Sentence& s, const Quote& q) const {
     if (e >= s.end_token || is_quote(e) || in_content(e, q)) return e;
-    const std::string_view w = word(e);
+    const FoldedWord w = word(e);
     if (w == "himself" || w == "herself" || w == "itself" || w == "themselves") return e + 1;
     if (!q.cue || q.cue->empty()) return e;
     const uint32_t cue_first = first_token_from(doc_, q.cue->begin);
     if (cue_first <= e || cue_first > e + 4) return e;
-    const std::string_view last = word(e - 1);
+    const FoldedWord last = word(e - 1);
     const bool dated = std::string_view(pos::penn_name(tag(e - 1))) == "VBN" || last == "poll" || last == "polls" ||
                        last == "survey" || last == "surveys" || last == "report" || last == "reports" ||
                        last == "study" || last == "ad" || last == "ads" || last == "figures";
@@ -416,7 +416,7 @@ class SourceSpans {
     if (is_quote(j) || in_content(j, q)) return false;
     if (tok(j).kind == TokenKind::kNumber) return true;
     if (tok(j).kind != TokenKind::kWord) return false;
-    const std::string_view v = word(j);
+    const FoldedWord v = word(j);
     if (is_relative(v) || v == "of" || opens_phrase(v) || v == "himself" || v == "herself" || v == "now") return true;
     if (lex_.is(WordClass::kRole, v) || lex_.is(WordClass::kNominal, v) || lex_.is(WordClass::kHonorific, v))
       return true;
@@ -428,7 +428,7 @@ class SourceSpans {
 
     // ", then ambassador to Israel", ", then 38": a former role or age.
     if (v == "then" && j + 1 < doc_.tokens.size()) {
-      const std::string_view n = word(j + 1);
+      const FoldedWord n = word(j + 1);
       if (tok(j + 1).kind == TokenKind::kNumber || opens_phrase(n) || lex_.is(WordClass::kRole, n) ||
           lex_.is(WordClass::kNominal, n) || pos::upos(tag(j + 1)) == pos::Upos::kNOUN ||
           pos::upos(tag(j + 1)) == pos::Upos::kADJ)
@@ -449,7 +449,7 @@ class SourceSpans {
   uint32_t apposition_before(uint32_t b, uint32_t e, const Sentence& s, const Quote& q) const {
     if (b < s.first_token + 2 || text(b - 1) != "," || e >= s.end_token || text(e) != ",") return b;
     const uint32_t comma = b - 1;
-    const std::string_view head = word(comma - 1);
+    const FoldedWord head = word(comma - 1);
     if (!(lex_.is(WordClass::kRole, head) || lex_.is(WordClass::kNominal, head) ||
           pos::upos(tag(comma - 1)) == pos::Upos::kNOUN))
       return b;
@@ -467,7 +467,7 @@ class SourceSpans {
   uint32_t partitive_before(uint32_t b, const Sentence& s) const {
     if (b < s.first_token + 2 || word(b - 1) != "of") return b;
     const uint32_t h = b - 2;
-    const std::string_view w = word(h);
+    const FoldedWord w = word(h);
     const bool quantity = tok(h).kind == TokenKind::kNumber || pos::upos(tag(h)) == pos::Upos::kNUM ||
                           w == "percent" || w == "half" || w == "most" || w == "some" || w == "many" ||
                           w == "all" || w == "majority" || w == "number" || w == "share" || w == "none" ||
@@ -477,7 +477,7 @@ class SourceSpans {
     uint32_t k = phrase_start(h, s.first_token);
     // "about half of", "nearly three in 10 of": a degree word before the quantity.
     if (k > s.first_token) {
-      const std::string_view d = word(k - 1);
+      const FoldedWord d = word(k - 1);
       if (d == "about" || d == "nearly" || d == "almost" || d == "roughly" || d == "just" || d == "only" ||
           d == "some" || d == "over")
         --k;
@@ -514,7 +514,7 @@ class SourceSpans {
     int listed_commas = 0;
     for (int n = 0; n < 6 && k > s.first_token + 1; ++n) {
       const uint32_t p = k - 1;
-      const std::string_view w = word(p);
+      const FoldedWord w = word(p);
       uint32_t h = UINT32_MAX;
       if (w == "," && !listed) {
         // Only a closed apposition, or one the cue follows.
@@ -530,7 +530,7 @@ class SourceSpans {
         }
         const int32_t before = mention_at(doc_, h);
         const int32_t here = mention_at(doc_, k);
-        const std::string_view kw = word(k);
+        const FoldedWord kw = word(k);
         bool named = false;  // a name before the comma, the description after it
         if (before >= 0 && doc_.mentions[before].end_token == h + 1 &&
             doc_.mentions[before].kind == MentionKind::kName &&
@@ -649,7 +649,7 @@ class SourceSpans {
   bool nominal_head(uint32_t h) const {
     if (tok(h).kind == TokenKind::kNumber) return true;
     if (tok(h).kind != TokenKind::kWord || tok(h).in_quote) return false;
-    const std::string_view w = word(h);
+    const FoldedWord w = word(h);
     if (lex_.is(WordClass::kRole, w) || lex_.is(WordClass::kNominal, w) || lex_.is(WordClass::kOrgHead, w) ||
         w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "some" || w == "many" ||
         w == "most" || w == "all" || w == "those" || w == "none" || w == "each" || w == "both" || w == "half" ||
@@ -675,7 +675,7 @@ class SourceSpans {
                                      "although", "though", "whether", "where", "and", "but", "or", "so", "yet",
                                      "now", "then", "still", "also", "however", "why", "how", "unless",
                                      "once", "than", "meanwhile", "instead", "indeed", "thus", "even"};
-    const std::string_view w = word(p);
+    const FoldedWord w = word(p);
     for (const char* o : kOpeners)
       if (w == o) return true;
     return false;
@@ -711,7 +711,7 @@ class SourceSpans {
 
   bool skippable(uint32_t t) const {
     if (tok(t).kind != TokenKind::kWord || tok(t).in_quote) return false;
-    const std::string_view w = word(t);
+    const FoldedWord w = word(t);
     if (lex_.is(WordClass::kSkip, w) || lex_.is(WordClass::kTime, w)) return true;
     if (w == "'s" || w == "'ve" || w == "'d" || w == "'ll" || w == "has" || w == "have" || w == "had" ||
         w == "is" || w == "was" || w == "will" || w == "would" || w == "also" || w == "later")

@@ -102,17 +102,20 @@ void run_pipeline(Document& doc, const Lexicon& lex, const Tagger* tagger, const
   if (t_stage_observer) [[unlikely]] t_stage_observer->begin(doc);
   segment(doc);
   stage_done("segment", doc);
-  mark_layout(doc, lex);
+  // Folded and looked up once for the stages that look words up; per-thread
+  // scratch, its memory reused from one document to the next.
+  thread_local FoldedWords scratch;
+  scratch.assign(doc, lex);
+  const FoldedWords& folded = scratch;
+  stage_done("fold", doc);
+  mark_layout(doc, lex, folded);
   stage_done("layout", doc);
   find_quotes(doc);
   stage_done("quotes", doc);
-  split_sentences(doc, lex);
+  split_sentences(doc, lex, folded);
   stage_done("sentences", doc);
-  find_cues(doc, lex);
+  find_cues(doc, lex, folded);
   stage_done("cues", doc);
-  // Folded once for the stages that look words up.
-  const FoldedWords folded(doc);
-  stage_done("fold", doc);
   find_mentions(doc, lex, folded);
   stage_done("mentions", doc);
   std::vector<SpeakerLink> links = attribute(doc, lex, options, folded, tagger, model, trace, report_all);

@@ -269,7 +269,9 @@ void segment(Document& doc) {
   }
 }
 
-void split_sentences(Document& doc, const Lexicon& lex) {
+void split_sentences(Document& doc, const Lexicon& lex) { split_sentences(doc, lex, FoldedWords(doc, lex)); }
+
+void split_sentences(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // Tokens inside a closed pair of quotation marks: a sentence never ends there,
   // so a quote of several sentences stays in the sentence of its cue.
   std::vector<uint8_t> in_closed(doc.tokens.size(), 0), close_mark(doc.tokens.size(), 0);
@@ -278,7 +280,6 @@ void split_sentences(Document& doc, const Lexicon& lex) {
     for (uint32_t k = r.first_token; k < r.end_token; ++k) in_closed[k] = 1;
     close_mark[r.end_token] = 1;
   }
-  std::string w, prev;
   for (uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     Paragraph& p = doc.paragraphs[pi];
     p.first_sentence = static_cast<uint32_t>(doc.sentences.size());
@@ -321,15 +322,14 @@ void split_sentences(Document& doc, const Lexicon& lex) {
       if (in_closed[last + 1]) continue;   // still inside a quotation
       const Token& next = doc.tokens[last + 1];
       std::string_view nt = doc.slice(next.span);
-      utf8::fold(nt, w);
+      const FoldedWord w = fw[last + 1];
       const bool next_upper = next.has(kCapitalized) || next.kind == TokenKind::kNumber ||
                               next.kind == TokenKind::kQuote ||
                               (next.kind == TokenKind::kPunct && nt != "," && nt != ";" && nt != ":" &&
                                !(nt.size() == 3 && nt[0] == '\xE2' && nt[1] == '\x80' &&
                                  (nt[2] == '\x93' || nt[2] == '\x94' || nt[2] == '\x95')) && nt != "--");
       if (!next_upper) continue;
-      prev.clear();
-      if (t > p.first_token) utf8::fold(doc.slice(doc.tokens[t - 1].span), prev);
+      const FoldedWord prev = t > p.first_token ? fw[t - 1] : FoldedWord{};
       // "N.Y", "3.5": a period with text right after it ends no sentence.
       if (tt == "." && !tok.has(kSpaceAfter) && last == t) continue;
       if (tt == "." && t > p.first_token && !tok.has(kSpaceBefore)) {
@@ -342,10 +342,9 @@ void split_sentences(Document& doc, const Lexicon& lex) {
       if (closed_quote && tt != ".") {
         // "...?” Trump said" — a name and a speech verb follow.
         bool cue_follows = false;
-        std::string f;
         for (uint32_t k = last + 1; k < p.end_token && k <= last + 5; ++k) {
           const Token& kt = doc.tokens[k];
-          utf8::fold(doc.slice(kt.span), f);
+          const FoldedWord f = fw[k];
           if (k == last + 1 && (f == "he" || f == "she" || f == "they" || f == "i" || f == "we" || f == "it"))
             break;  // "?” He answered" starts a sentence; the same sentence would say "he"
           const CueEntry* c = lex.cue(f);

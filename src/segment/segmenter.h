@@ -22,8 +22,10 @@ inline constexpr uint32_t kMaxSentenceTokens = 512;
 void segment(Document& doc);
 
 // Sentences within each paragraph; a sentence does not end inside a closed
-// quotation, so a multi-sentence quote stays with its cue.
+// quotation, so a multi-sentence quote stays with its cue. `folded` holds the
+// document's tokens folded (FoldedWords); the first form folds them itself.
 void split_sentences(Document& doc, const Lexicon& lexicon);
+void split_sentences(Document& doc, const Lexicon& lexicon, const FoldedWords& folded);
 
 // Tokenizes doc.text()[span] and appends the tokens to doc.tokens. Exposed for
 // tests and the tagger; segment() calls it per paragraph.
