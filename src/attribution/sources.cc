@@ -55,7 +55,6 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
   mm.span = mm.name = {tok(b).span.begin, tok(t).span.end};
   mm.kind = lex_.is(WordClass::kOrgHead, head) ? MentionKind::kOrganisation : MentionKind::kNominal;
   if (lex_.is(WordClass::kRole, head)) {
-    mm.role = mm.span;
     // "A Labour Party spokesman", "a BBC spokeswoman": the name before the
     // role is the body the person speaks for, the role what follows the article.
     const uint32_t r = b < t && is_determiner(fw_[b]) ? b + 1 : b;
