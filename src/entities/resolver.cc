@@ -280,8 +280,7 @@ class Resolver {
       // answer; the best candidate that already stands for a person and was
       // a subject or a source (not "the Daily Star" in "an expert for the
       // Daily Star") is.
-      if (j < 0 && ms[cur].source && !ms[cur].in_quote &&
-          (ms[cur].form == CorefForm::kMale || ms[cur].form == CorefForm::kFemale))
+      if (j < 0 && he_or_she_said(ms[cur]))
         j = model_.best_candidate(ms, cur, folded_, [&](size_t k) {
           return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
                  !typer_.named_as_person(ent_[k]) || rules_.group(ent_[k]);
@@ -311,8 +310,7 @@ class Resolver {
     // before is: the only one, else the nearest that is a subject or a
     // source (the centre of attention). Otherwise the pronoun stays as
     // written: a wrong name is worse than none.
-    if (ent_[i] < 0 && ms[i].source && !ms[i].in_quote &&
-        (ms[i].form == CorefForm::kMale || ms[i].form == CorefForm::kFemale)) {
+    if (ent_[i] < 0 && he_or_she_said(ms[i])) {
       int32_t only = -1, centre = -1;
       bool several = false;
       for (size_t k = i; k-- > CorefModel::first_candidate(i) && ms[k].sentence + 3 >= ms[i].sentence;) {
@@ -338,6 +336,11 @@ class Resolver {
     // subject of a sentence just before ("Opponents say … They said").
     if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0)
       ent_[i] = rules_.nearest_plural_subject(i);
+  }
+
+  // A "he" or "she" that is a source outside quotation marks ("he said").
+  static bool he_or_she_said(const CorefMention& m) {
+    return m.source && !m.in_quote && (m.form == CorefForm::kMale || m.form == CorefForm::kFemale);
   }
 
   // The index of the quote whose span holds mention m (in quotation marks), or -1.

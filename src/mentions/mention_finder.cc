@@ -337,28 +337,29 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // first), "Dr Kate Taylor" (an honorific) or "San Francisco Police
       // Department" (an organisation).
       if (role_begin == UINT32_MAX && name_begin == b && !lex.is(WordClass::kOrgHead, fw[e - 1])) {
-        for (uint32_t k = b + 1; k + 1 < e; ++k) {
-          if (doc.tokens[k].kind != TokenKind::kWord) break;
-          if (lex.given_name_gender(fw[k]) == Gender::kUnknown || lower_words[fw.type(k)]) continue;
-          bool words_before = true;
-          for (uint32_t j = b; j < k; ++j)
-            words_before = words_before && doc.tokens[j].kind == TokenKind::kWord &&
-                           doc.tokens[j].has(kCapitalized) &&
-                           lex.given_name_gender(fw[j]) == Gender::kUnknown && !is_honorific(lex, fw.id(j));
-          // The words before must describe, not name: one of them an acronym
-          // or a word the lexicons know ("Jenna Nicole Mourey" is one name).
-          bool describes = false;
-          for (uint32_t j = b; j < k; ++j)
-            describes = describes || doc.tokens[j].has(kAllCaps) || lower_words[fw.type(j)] ||
-                        lex.noun_senses(fw[j]).lexfile[0] != 0 || lex.match_role(fw, j) > 0;
-          if (!words_before || !describes || !doc.tokens[k + 1].has(kCapitalized)) break;
-          if (doc.tokens[k - 1].has(kAllCaps)) {
-            m.role = {doc.tokens[b].span.begin, doc.tokens[k - 1].span.end};
-            if (k - 1 > b) m.org = run.org_before_role(b, k - 1).value_or(Span{});
+        // One pass: the words up to the first given name must be capitalised
+        // words that are no given name nor honorific, and one of them must
+        // describe (an acronym or a word the lexicons know: "Jenna Nicole
+        // Mourey" is one name).
+        bool describes = false;
+        for (uint32_t k = b; k + 1 < e; ++k) {
+          const Token& tk = doc.tokens[k];
+          if (tk.kind != TokenKind::kWord) break;
+          const bool given = lex.given_name_gender(fw.id(k)) != Gender::kUnknown;
+          if (k > b && given && !lower_words[fw.type(k)]) {  // the name starts here
+            if (describes && doc.tokens[k + 1].has(kCapitalized)) {
+              if (doc.tokens[k - 1].has(kAllCaps)) {
+                m.role = {doc.tokens[b].span.begin, doc.tokens[k - 1].span.end};
+                if (k - 1 > b) m.org = run.org_before_role(b, k - 1).value_or(Span{});
+              }
+              name_begin = k;
+              if (m.role.empty()) m.first_token = b = k;
+            }
+            break;
           }
-          name_begin = k;
-          if (m.role.empty()) m.first_token = b = k;
-          break;
+          if (!tk.has(kCapitalized) || given || is_honorific(lex, fw.id(k))) break;
+          describes = describes || tk.has(kAllCaps) || lower_words[fw.type(k)] ||
+                      lex.noun_senses(fw[k]).lexfile[0] != 0 || lex.match_role(fw, k) > 0;
         }
       }
       // Honorifics carry gender and are not part of the name.
