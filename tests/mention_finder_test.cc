@@ -193,5 +193,50 @@ TEST(NameParts, TheOrgOfARoleIsABodysName) {
   EXPECT_EQ(org_of(doc4, mention_with(doc4, "Ross")), "");
 }
 
+// A verb ends an apposition: in "…, a lawyer for Drevak, told Judge Pell",
+// "told Judge" is no role of Drevak.
+TEST(NameParts, AVerbEndsAnApposition) {
+  Document doc = extractor().extract(
+      "\"We will appeal,\" Sam Ortis, a lawyer for Drevak, told Judge Pell in the hearing.");
+  const Mention* m = mention_with(doc, "Drevak");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(role_of(doc, m), "");
+}
+
+// A name followed by its initials in parentheses is a body's whole name, also
+// where it recurs: "General" of "General Rotors" is no rank.
+TEST(NameParts, ANameWithItsInitialsIsABody) {
+  Document doc = extractor().extract(
+      "The carmaker General Rotors (GR) is recalling 2,000 vans. General Rotors said the fault was minor.");
+  int bodies = 0;
+  for (const Mention& m : doc.mentions) {
+    if (doc.slice(m.span).find("Rotors") == std::string_view::npos) continue;
+    EXPECT_EQ(doc.slice(m.name), "General Rotors");
+    EXPECT_EQ(doc.slice(m.role), "");
+    EXPECT_EQ(m.kind, MentionKind::kOrganisation);
+    ++bodies;
+  }
+  EXPECT_EQ(bodies, 2);
+}
+
+// A name between an article and a person noun describes the person: "the
+// Brazilian actor", "a Tory spokeswoman" are not Brazilian or Tory.
+TEST(NameParts, ANameBeforeAPersonNounDescribesThePerson) {
+  Document doc = extractor().extract(
+      "A Tory spokeswoman said the party kept to the rules. She said: \"We apply the law.\"\n\n"
+      "\"I was glad to come,\" the Brazilian actor said.");
+  const Mention* tory = mention_with(doc, "Tory");
+  ASSERT_TRUE(tory);
+  EXPECT_NE(tory->kind, MentionKind::kName);
+  const Mention* brazilian = mention_with(doc, "Brazilian");
+  ASSERT_TRUE(brazilian);
+  EXPECT_NE(brazilian->kind, MentionKind::kName);
+  // Not after a subject: "the Greens have" names the Greens.
+  Document doc2 = extractor().extract("On Monday the Greens have said they would vote against it.");
+  const Mention* greens = mention_with(doc2, "Greens");
+  ASSERT_TRUE(greens);
+  EXPECT_EQ(doc2.slice(greens->name), "Greens");
+}
+
 }  // namespace
 }  // namespace whosaid

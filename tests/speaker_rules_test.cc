@@ -366,5 +366,16 @@ TEST(SpeakerRules, ASpokespersonOfABodyIsAPersonWithThatOrg) {
 }
 
 
+// The speaker described by a name and a person noun is that person, not the
+// body or nationality named: "the Brazilian actor" speaks, and "she" after "a
+// Tory spokeswoman" is the spokeswoman.
+TEST(SpeakerRules, ANameDescribingAPersonNounIsNotTheSpeaker) {
+  Document doc = extractor().extract(
+      "A Tory spokeswoman said the party kept to the rules. She said: \"We apply the law.\"\n\n"
+      "\"I was glad to come,\" the Brazilian actor said.");
+  EXPECT_NE(speaker_of(doc, "We apply the law"), "Tory");
+  EXPECT_EQ(speaker_of(doc, "I was glad to come"), "the Brazilian actor");
+}
+
 }  // namespace
 }  // namespace whosaid

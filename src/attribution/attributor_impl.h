@@ -353,6 +353,11 @@ class Attributor : private TokenView {
   int32_t mention_starting_at(uint32_t t, uint32_t sentence_end);
   // Nominal mentions made here are appended; run() sorts them into place.
   int32_t add_mention(const Mention& m);
+  // Whether mention m is a body, place or nationality describing the
+  // lower-case person noun right after it, before token `end`: "the British
+  // actor", "a Conservative spokeswoman" (mentions/mention_finder.cc types
+  // such a name an organisation). The phrase is the source, not the name.
+  bool describes_person_noun(int32_t m, uint32_t end) const;
   // A noun phrase starting at token t by its tags: determiner? adjectives,
   // nouns, numbers, possessives, and one "of"/"by" phrase ("a new poll by the
   // Harvard University Institute of Politics"), ending at a noun or number.

@@ -271,6 +271,7 @@ bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame
     // subject right after the quotation is the source, whatever its words.
     int32_t m = mention_ending_at(p - 1, b);
     if (m < 0 || doc_.mentions[m].first_token < q) m = last_mention_in(q, p);
+    if (m >= 0 && describes_person_noun(m, p)) m = -1;  // "the British actor": the phrase
     if (m < 0) m = phrase_mention(q, p);
     if (m >= 0 && !pronoun_is_object(m)) {
       f.source = m;

@@ -101,12 +101,14 @@ int32_t Attributor::with_head_noun(int32_t m, uint32_t sentence_begin) {
 int32_t Attributor::mention_starting_at(uint32_t t, uint32_t sentence_end) {
   if (t >= sentence_end) return -1;
   uint32_t k = t;
+  // A name that describes the person noun after it ("the British actor",
+  // "a Conservative spokeswoman") is not the source: the phrase is (below).
   if (is_determiner(fw_[k]) && k + 1 < sentence_end) {
     int32_t m = found_mention_at(k + 1);
-    if (m >= 0 && doc_.mentions[m].first_token == k + 1) return m;
+    if (m >= 0 && doc_.mentions[m].first_token == k + 1 && !describes_person_noun(m, sentence_end)) return m;
   }
   int32_t m = found_mention_at(k);
-  if (m >= 0 && doc_.mentions[m].first_token == k) return m;
+  if (m >= 0 && doc_.mentions[m].first_token == k && !describes_person_noun(m, sentence_end)) return m;
   // "said former Rep. Anna Pell": lower-case premodifiers before a name.
   for (uint32_t j = k + 1; j < sentence_end && j < k + 3; ++j) {
     if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).has(kCapitalized) || tok(j - 1).in_quote ||
@@ -134,6 +136,13 @@ int32_t Attributor::mention_starting_at(uint32_t t, uint32_t sentence_end) {
     }
   }
   return -1;
+}
+
+bool Attributor::describes_person_noun(int32_t m, uint32_t end) const {
+  const uint32_t after = doc_.mentions[m].end_token;
+  return doc_.mentions[m].kind == MentionKind::kOrganisation && after < end && tok(after).kind == TokenKind::kWord &&
+         !tok(after).has(kCapitalized) &&
+         (lex_.is(WordClass::kRole, fw_.id(after)) || lex_.noun_senses(fw_[after]).first_is(NounSenses::kPerson));
 }
 
 int32_t Attributor::add_mention(const Mention& m) {

@@ -121,6 +121,42 @@ struct RunContext {
     return ns.lexfile[0] == 0 && w.find('-') != std::string_view::npos && common_word(k);
   }
 
+  // Whether "(" initials ")" follow the run [b, e): the first letters of its
+  // capitalised words, in order ("General Motors (GM)", "Federal Bureau of
+  // Investigation (FBI)"). A one-letter acronym proves nothing.
+  bool initials_follow(uint32_t b, uint32_t e) const {
+    if (e + 2 >= s.end_token || doc.slice(doc.tokens[e].span) != "(" || doc.slice(doc.tokens[e + 2].span) != ")")
+      return false;
+    const std::string_view acronym = doc.slice(doc.tokens[e + 1].span);
+    if (acronym.size() < 2 || !doc.tokens[e + 1].has(kAllCaps)) return false;
+    size_t i = 0;
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& tk = doc.tokens[k];
+      if (tk.kind != TokenKind::kWord || !tk.has(kCapitalized)) continue;
+      const std::string_view w = doc.slice(tk.span);
+      if (i >= acronym.size() || w[0] != acronym[i]) return false;
+      ++i;
+    }
+    return i == acronym.size();
+  }
+
+  // A lower-case person noun at token k heading the phrase that an article
+  // opens before the name [b, k): "the British actor", "A Conservative
+  // spokeswoman", "a Vodafone spokesman". The name is a body, a place or a
+  // nationality describing the person, never the person (nor whom a later
+  // "she" is). Not a verb or an auxiliary after a subject ("the Tories have",
+  // "the Greens accused").
+  bool person_noun_after_name(uint32_t b, uint32_t k) const {
+    if (b == s.first_token || k >= s.end_token) return false;
+    const FoldedWord article = fw[b - 1];
+    if (article != "the" && article != "a" && article != "an") return false;
+    if (doc.tokens[k].kind != TokenKind::kWord || doc.tokens[k].has(kCapitalized)) return false;
+    const FoldedWord w = fw[k];
+    if (lex.any_cue(w.id) || w == "have" || w == "has" || w == "had" || w == "do" || w == "does" || w == "did")
+      return false;
+    return lex.match_role(fw, k) > 0 || lex.noun_senses(w).first_is(NounSenses::kPerson);
+  }
+
   // A lower-case person noun right before a capitalised given name or
   // honorific: it may open a run ("rock singer Bruce Springsteen").
   bool lower_person_noun(uint32_t k) const {
@@ -187,6 +223,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
     }
   }
 
+  std::vector<std::string_view> bodies;  // names followed by their initials: "General Motors (GM)"
   for (const Sentence& s : doc.sentences) {
     uint32_t first_word = s.first_token;
     while (first_word < s.end_token && doc.tokens[first_word].kind != TokenKind::kWord) ++first_word;
@@ -381,12 +418,23 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
           m.gender = lex.given_name_gender(fw.id(name_begin));
         if (lex.is(WordClass::kOrgHead, fw.id(e - 1))) m.kind = MentionKind::kOrganisation;
       }
+      // "General Motors (GM)", "Korean Central News Agency (KCNA)": a run
+      // followed by its initials in parentheses is a body's whole name, no
+      // title and name ("General" is no rank there).
+      if (e == run_end && run.initials_follow(m.first_token, e)) {
+        m.kind = MentionKind::kOrganisation;
+        m.role = m.org = Span{};
+        m.name = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};
+        bodies.push_back(doc.slice(m.name));
+      }
       // "The" before a capitalised run starts an organisation ("The New York Times").
       if (t < b && fw[t] == "the" && m.kind == MentionKind::kName && m.role.empty()) {
         m.kind = MentionKind::kOrganisation;
         m.first_token = t;
       }
       m.span = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};
+      if (m.kind == MentionKind::kName && m.role.empty() && e == run_end && run.person_noun_after_name(b, e))
+        m.kind = MentionKind::kOrganisation;
       // Apposition: "Russel Norman, the Green Party co-leader," / "Phil Goff, a Labour MP,"
       if (m.role.empty() && m.kind == MentionKind::kName && e + 2 < s.end_token && doc.slice(doc.tokens[e].span) == ",") {
         uint32_t k = e + 1;
@@ -402,11 +450,25 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
             break;
           }
           if (doc.tokens[j].kind != TokenKind::kWord) break;
+          // A verb ends the apposition: "Yukos, told Judge Clark" is a
+          // clause, and "Judge" no role of Yukos.
+          if (!doc.tokens[j].has(kCapitalized) && lex.any_cue(fw.id(j))) break;
         }
       }
       doc.mentions.push_back(m);
       t = run_end;
     }
+  }
+  // The body is that body wherever its name recurs, before or after
+  // ("General Motors said", not "Motors" with the title "General").
+  if (bodies.empty()) return;
+  for (Mention& m : doc.mentions) {
+    if (m.kind == MentionKind::kPronoun || m.kind == MentionKind::kOrganisation) continue;
+    const std::string_view words = doc.slice(m.span);
+    if (std::find(bodies.begin(), bodies.end(), words) == bodies.end()) continue;
+    m.kind = MentionKind::kOrganisation;
+    m.role = m.org = Span{};
+    m.name = m.span;
   }
 }
 
