@@ -238,5 +238,14 @@ TEST(NameParts, ANameBeforeAPersonNounDescribesThePerson) {
   EXPECT_EQ(doc2.slice(greens->name), "Greens");
 }
 
+// A hyphenated person noun WordNet lacks ("co-chairman", "vice-chairman")
+// is a role by its last part, so the run reads "[Labour co-chairman] Ian Marsh".
+TEST(NameParts, AHyphenatedPersonNounIsARole) {
+  Document doc = extractor().extract("Labour co-chairman Ian Marsh said the party was ready.");
+  const Mention* m = mention_with(doc, "Marsh");
+  EXPECT_EQ(name_of(doc, m), "Ian Marsh");
+  EXPECT_EQ(role_of(doc, m), "Labour co-chairman");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -377,5 +377,19 @@ TEST(SpeakerRules, ANameDescribingAPersonNounIsNotTheSpeaker) {
   EXPECT_EQ(speaker_of(doc, "I was glad to come"), "the Brazilian actor");
 }
 
+// A possessive opening the sentence qualifies the person named after it:
+// "Norway's Eric Halvorsen … citing …" is Halvorsen's statement, not Norway's.
+TEST(SpeakerRules, APossessorBeforeAPersonIsNotTheSubject) {
+  Document doc = extractor().extract("Norway's Eric Halvorsen introduced the band, citing its first album as a model.");
+  EXPECT_EQ(speaker_of(doc, "its first album"), "Eric Halvorsen");
+}
+
+// A person noun opening the sentence before another ("Veteran singer …")
+// describes the person, and is never a name a "he" could stand for.
+TEST(SpeakerRules, ASentenceOpeningPersonNounIsNoName) {
+  Document doc = extractor().extract("Veteran singer Dalton Pryce won the award. \"I am thrilled,\" he said.");
+  EXPECT_NE(speaker_of(doc, "I am thrilled"), "Veteran");
+}
+
 }  // namespace
 }  // namespace whosaid

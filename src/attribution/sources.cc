@@ -443,6 +443,22 @@ int32_t Attributor::sentence_subject(uint32_t si, uint32_t before) const {
       }
       if (mm.end_token >= before || (tok(mm.end_token).kind != TokenKind::kWord && !is_comma(mm.end_token)))
         return -1;
+      // "Britain's Rod Stewart introduced …", "Iraq's Trade Minister Mohammed
+      // al-Jibouri said": the possessor qualifies the person named after it
+      // (a role, an honorific or a given name says it is a person; not
+      // "Toshiba's HD-DVD", "Arsenal's Brazilian").
+      if (mm.kind != MentionKind::kPronoun && fw_[mm.end_token] == "'s" && mm.end_token + 1 < before) {
+        const int32_t owned = found_mention_at(mm.end_token + 1);
+        if (owned >= 0) {
+          const Mention& o = doc_.mentions[owned];
+          uint32_t first_name_word = o.first_token;
+          while (first_name_word + 1 < o.end_token && tok(first_name_word).span.begin < o.name.begin) ++first_name_word;
+          const bool person = !o.role.empty() || o.gender == Gender::kMale || o.gender == Gender::kFemale ||
+                              lex_.given_name_gender(fw_.id(first_name_word)) != Gender::kUnknown;
+          if (o.first_token == mm.end_token + 1 && o.kind == MentionKind::kName && o.end_token < before && person)
+            return owned;
+        }
+      }
       return m;
     }
     // Only adverbials before the subject: "On Monday,", "In Washington,", "But".

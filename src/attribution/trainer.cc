@@ -1,6 +1,7 @@
 #include "attribution/trainer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -285,20 +286,33 @@ AttributionModel AttributionTrainer::train(AttributionTrainReport* report) const
     }
   }
   std::sort(open.begin(), open.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-  double best_f1 = -1, best_p = 0, best_r = 0;
-  float best_t = 0.5f;
+  // F1 is flat near its best: the threshold is the centre of the best window
+  // of seven steps (±0.03), not the single best step, which any small change
+  // of the candidates moves across the plateau.
+  constexpr int kSteps = 99, kHalfWindow = 3;
+  std::array<double, kSteps + 1> f1s{}, ps{}, rs{};  // by step: threshold step / 100
   uint64_t tp = fixed_tp, n = fixed_n;
   size_t i = 0;
-  for (int step = 99; step >= 1; --step) {  // thresholds 0.99, 0.98 … 0.01
+  for (int step = kSteps; step >= 1; --step) {  // thresholds 0.99, 0.98 … 0.01
     const double t = step / 100.0;
     while (i < open.size() && open[i].first >= t) {
       tp += open[i].second;
       ++n;
       ++i;
     }
-    const double p = n ? static_cast<double>(tp) / n : 0, r = gold_total ? static_cast<double>(tp) / gold_total : 0;
-    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    if (f1 > best_f1) best_f1 = f1, best_p = p, best_r = r, best_t = static_cast<float>(t);
+    ps[step] = n ? static_cast<double>(tp) / n : 0;
+    rs[step] = gold_total ? static_cast<double>(tp) / gold_total : 0;
+    f1s[step] = ps[step] + rs[step] > 0 ? 2 * ps[step] * rs[step] / (ps[step] + rs[step]) : 0;
+  }
+  double best_window = -1, best_f1 = 0, best_p = 0, best_r = 0;
+  float best_t = 0.5f;
+  for (int step = kSteps; step >= 1; --step) {
+    double sum = 0;
+    int count = 0;
+    for (int k = std::max(1, step - kHalfWindow); k <= std::min(kSteps, step + kHalfWindow); ++k) sum += f1s[k], ++count;
+    if (sum / count > best_window)
+      best_window = sum / count, best_f1 = f1s[step], best_p = ps[step], best_r = rs[step],
+      best_t = static_cast<float>(step / 100.0);
   }
   // The shipped model: fitted on every document.
   fit(model.weights(), training_set(examples, folds, -1));
