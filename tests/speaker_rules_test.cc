@@ -69,6 +69,22 @@ TEST(SpeakerRules, AnUnresolvedRelativePronounIsNamedByItsNounPhrase) {
   EXPECT_EQ(speaker_of(doc, "it could favour large over small firms"), "vocal critics");
 }
 
+// "It is thought that …": an "it" that only fills the subject of a passive
+// reporting verb credits the statement to no one; an "it" that refers (an
+// active verb, a passive going on with "to") keeps its antecedent.
+TEST(SpeakerRules, ExpletiveItBeforeAPassiveCueIsNoSource) {
+  Document doc = extractor().extract(
+      "Mill closure\n\n"
+      "The Acme mill in Dunford has made losses for years. It is thought that the owners will close it "
+      "next month. It was announced last July that the mill would be sold. The plant, it has been reported, "
+      "will be demolished.\n\n"
+      "Acme said it was considering an offer.\n");
+  EXPECT_EQ(speaker_of(doc, "the owners will close it"), "<no speaker>");
+  EXPECT_EQ(speaker_of(doc, "the mill would be sold"), "<no speaker>");
+  EXPECT_EQ(speaker_of(doc, "will be demolished"), "<no speaker>");
+  EXPECT_EQ(speaker_of(doc, "considering an offer"), "Acme");
+}
+
 // A long run of relative pronouns is resolved without nesting one call per
 // word (a stack overflow before): it finishes, and the quote is found.
 TEST(SpeakerRules, RunOfRelativePronounsDoesNotNest) {

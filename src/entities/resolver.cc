@@ -8,6 +8,7 @@
 #include "coref/coref.h"
 #include "entities/antecedent_rules.h"
 #include "entities/entity_typer.h"
+#include "entities/expletive.h"
 #include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
@@ -552,6 +553,11 @@ class Resolver {
       const SpeakerLink& l = links_[qi];
       if (l.mention >= 0 && q.speaker) {
         Mention& m = doc_.mentions[l.mention];
+        // "It is thought that …": no one is credited (expletive.h).
+        if (m.kind == MentionKind::kPronoun && expletive_source(doc_, folded_, m, q)) {
+          q.speaker.reset();
+          continue;
+        }
         int32_t id = m.entity;
         if (m.kind == MentionKind::kPronoun || (id < 0 && resolved_[l.mention] >= 0)) {  // "you": found by the attributor
           id = resolved_[l.mention];
