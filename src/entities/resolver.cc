@@ -284,7 +284,7 @@ class Resolver {
       if (j < 0 && he_or_she_said(ms[cur]))
         j = model_.best_candidate(ms, cur, folded_, [&](size_t k) {
           return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
-                 !typer_.named_as_person(ent_[k]) || rules_.group(ent_[k]);
+                 !typer_.named_as_person(ent_[k]) || rules_.group(ent_[k]) || author_as_third_person(ms[cur], ent_[k]);
         });
       if (j < 0) {
         ent_[cur] = rules_.role_holder(cur);
@@ -303,7 +303,8 @@ class Resolver {
     for (size_t k = chain_.size(); k-- > 0;) {
       const size_t a = chain_[k].first;
       ent_[a] = ent_[chain_[k].second];
-      if (other_turn(ms[a], ent_[a]) || rules_.impersonal(ms[a], ent_[a])) ent_[a] = -1;
+      if (other_turn(ms[a], ent_[a]) || rules_.impersonal(ms[a], ent_[a]) || author_as_third_person(ms[a], ent_[a]))
+        ent_[a] = -1;
     }
     // Such a "he" or "she" the chain still leaves to no one (a group or body
     // it ended in): a named person of that gender (or of no known
@@ -319,7 +320,8 @@ class Resolver {
         if (e < 0 || (ms[k].in_quote && is_pronoun(ms[k].form))) continue;
         const Gender g = doc_.entities[e].gender;
         if (!(g == ms[i].gender || (g == Gender::kUnknown && typer_.person_evidence(e))) ||
-            !typer_.named_as_person(e) || rules_.impersonal(ms[i], e) || other_turn(ms[i], e))
+            !typer_.named_as_person(e) || rules_.impersonal(ms[i], e) || other_turn(ms[i], e) ||
+            author_as_third_person(ms[i], e))
           continue;
         if (centre < 0 && (ms[k].subject || ms[k].source)) centre = e;
         several = several || (only >= 0 && e != only);
@@ -390,6 +392,14 @@ class Resolver {
     if (m.form == CorefForm::kFirstSingular) return t.speaker < 0 && t.addressed == e;
     if (m.form == CorefForm::kSecond) return t.speaker == e;
     return false;
+  }
+
+  // Whether a "he", "she" or "they" outside quotation marks would stand for
+  // the author, whose voice is "I" (a chain "she … I" across a column that
+  // writes about someone: "Anne could not … I do not think Anne is alone").
+  bool author_as_third_person(const CorefMention& m, int32_t e) const {
+    return e >= 0 && e == author_ && !m.in_quote &&
+           (m.form == CorefForm::kMale || m.form == CorefForm::kFemale || m.form == CorefForm::kThirdPlural);
   }
 
   // The entity of the byline's first author, made on first use; -1 if the
