@@ -85,6 +85,20 @@ TEST(SpeakerRules, ExpletiveItBeforeAPassiveCueIsNoSource) {
   EXPECT_EQ(speaker_of(doc, "considering an offer"), "Acme");
 }
 
+// "They" that coreference leaves to no one is named by the plural subject of
+// the sentence before, read from the parse ("dock workers" is no mention the
+// model could pick); a singular subject there leaves "They" as written.
+TEST(SpeakerRules, UnresolvedTheyIsNamedByThePluralSubjectBefore) {
+  Document doc = extractor().extract(
+      "Ferry strike\n\n"
+      "Angry dock workers in Portlow walked out on Monday over pay. They said the offer from the port owners "
+      "was an insult.\n\n"
+      "The tribunal will decide whether owners of the port can be held responsible. They said the case was "
+      "complex.\n");
+  EXPECT_EQ(speaker_of(doc, "was an insult"), "Angry dock workers");
+  EXPECT_EQ(speaker_of(doc, "the case was complex"), "They");
+}
+
 // A long run of relative pronouns is resolved without nesting one call per
 // word (a stack overflow before): it finishes, and the quote is found.
 TEST(SpeakerRules, RunOfRelativePronounsDoesNotNest) {

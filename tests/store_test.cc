@@ -224,6 +224,23 @@ TEST(StoreSpeakers, PronounsAndCommonNounsNeverCreateAPerson) {
   EXPECT_EQ(speaker_of(s, "far too early"), 0);
 }
 
+// A pronoun the extractor named by a description ("They" → "Angry dock
+// workers", "who" → "Those on low pay") is a group, not a person to create.
+TEST(StoreSpeakers, APronounNamedByADescriptionCreatesNoPerson) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  Document doc = make_doc({{"The offer from the owners is an insult", "They", "", "", QuoteKind::kDirect,
+                            MentionKind::kName, /*resolved=*/false},
+                           {"We cannot live on this wage any more", "who", "", "", QuoteKind::kDirect,
+                            MentionKind::kName, /*resolved=*/false}});
+  doc.quotes[0].speaker->name = "Angry dock workers";
+  doc.quotes[1].speaker->name = "Those on low pay";
+  s.add(info("u1", "Herald", "2014-01-01"), doc);
+  EXPECT_EQ(speaker_of(s, "is an insult"), 0);
+  EXPECT_EQ(speaker_of(s, "cannot live on this wage"), 0);
+  EXPECT_EQ(s.stats().speakers, 0);
+}
+
 TEST(StoreSpeakers, OrganisationsAreSpeakersByName) {
   TempDir dir;
   Store s(dir.file("w.db"));

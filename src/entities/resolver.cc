@@ -9,6 +9,7 @@
 #include "entities/antecedent_rules.h"
 #include "entities/entity_typer.h"
 #include "entities/expletive.h"
+#include "entities/group_subject.h"
 #include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
@@ -586,8 +587,13 @@ class Resolver {
           id = -1;
         }
         fill(*q.speaker, id);
-        // Unresolved: "I", "we" as written; "who" by its noun phrase.
-        if (id < 0) q.speaker->name = std::string(doc_.slice(relative_antecedent(m).value_or(m.span)));
+        // Unresolved: "I", "we" as written; "who" by its noun phrase; "they"
+        // by the group that is the subject before (group_subject.h).
+        if (id < 0) {
+          std::optional<Span> words = relative_antecedent(m);
+          if (!words && m.kind == MentionKind::kPronoun) words = group_subject(doc_, lex_, folded_, m);
+          q.speaker->name = std::string(doc_.slice(words.value_or(m.span)));
+        }
       } else if (l.carried_from >= 0 && doc_.quotes[l.carried_from].speaker) {
         Speaker sp = *doc_.quotes[l.carried_from].speaker;
         sp.mention.reset();
