@@ -275,6 +275,28 @@ TEST(StoreSpeakers, ASpokespersonIsLinkedToTheBodyTheySpeakFor) {
   EXPECT_EQ(s.stats().speakers, 1);
 }
 
+// Words that name a body by themselves (an acronym, or capitalised words with
+// a body's head: "Association", "Police") make the organisation a
+// spokesperson speaks for, known before or not; a person or a portfolio does not.
+TEST(StoreSpeakers, ASpokespersonForANamedBodyCreatesIt) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"Members will not accept the new levy", "A spokesman for the Tarnwick Growers Association",
+                   "spokesman", "Tarnwick Growers Association", QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The checks will continue all week long", "A KRPF spokeswoman", "KRPF spokeswoman", "KRPF",
+                   QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The minister has no plans to resign", "A spokesman for Mr Vollan", "spokesman", "Mr Vollan",
+                   QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The figures will be published on Friday", "A Pensions spokeswoman", "Pensions spokeswoman",
+                   "Pensions", QuoteKind::kDirect, MentionKind::kNominal}}));
+  EXPECT_GT(speaker_of(s, "accept the new levy"), 0);
+  EXPECT_GT(speaker_of(s, "checks will continue"), 0);
+  EXPECT_EQ(speaker_of(s, "no plans to resign"), 0);
+  EXPECT_EQ(speaker_of(s, "published on Friday"), 0);
+  EXPECT_EQ(s.stats().speakers, 2);
+}
+
 // A clipped party name and the full one are one organisation, shown by the
 // full one, in either order; never a person of similar name.
 TEST(StoreSpeakers, ClippedAndFullOrganisationNamesAreOne) {
