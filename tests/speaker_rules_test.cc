@@ -109,6 +109,19 @@ TEST(SpeakerRules, UnresolvedTheyIsNamedByThePluralSubjectBefore) {
   EXPECT_EQ(speaker_of(doc, "the case was complex"), "They");
 }
 
+// An unnamed spokesperson speaks for the body that spoke in the sentence
+// before, without taking on its role; after a person, it stays unnamed.
+TEST(SpeakerRules, UnnamedSpokespersonSpeaksForTheBodyThatSpokeBefore) {
+  Document doc = extractor().extract(
+      "Water bills\n\n"
+      "The regulator Ofwat has approved the rise. The Dalmere Water Company said it would raise prices by 4%. "
+      "But a spokesman said bills would still be below the national average.\n\n"
+      "Mr Hale said the rise was unfair. A spokesman said the company would reply.\n");
+  expect_speaker(doc, "below the national average", "Dalmere Water Company", EntityType::kOrganisation);
+  EXPECT_TRUE(doc.speaker_role(*speaker_at(doc, "raise prices by 4%")).empty());
+  EXPECT_EQ(speaker_of(doc, "the company would reply"), "A spokesman");
+}
+
 // A long run of relative pronouns is resolved without nesting one call per
 // word (a stack overflow before): it finishes, and the quote is found.
 TEST(SpeakerRules, RunOfRelativePronounsDoesNotNest) {

@@ -69,11 +69,14 @@ class Resolver {
     return m.kind == MentionKind::kPronoun ? resolved_[l.mention] : m.entity;
   }
 
-  void attach(int32_t mi, int32_t id) {
+  // A spokesperson's mention joins the body they speak for without lending
+  // it their role or gender ("a spokeswoman" is not the firm's role).
+  void attach(int32_t mi, int32_t id, bool spokesperson = false) {
     Mention& m = doc_.mentions[mi];
     Entity& e = doc_.entities[id];
     m.entity = id;
     e.mentions.push_back(static_cast<uint32_t>(mi));
+    if (spokesperson) return;
     if (e.gender == Gender::kUnknown) e.gender = m.gender;
     if (e.role.empty() && !m.role.empty()) {
       e.role = std::string(doc_.slice(m.role));
@@ -228,13 +231,15 @@ class Resolver {
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
         if (ent_[i] < 0) ent_[i] = rules_.relative_head(i);  // "The club, which … said"
         if (ent_[i] < 0 && ms[i].sentence == 0) ent_[i] = rules_.role_holder(i);  // "Senator vows …"
+        if (ent_[i] < 0 && rules_.spokesperson(ms[i]) && (ent_[i] = rules_.spoken_for_body(i)) >= 0)
+          called_body_.insert(ent_[i]);  // "Ofcom says … But a spokesman said …"
         if (ent_[i] < 0) {
           utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
           auto it = single_.find(key);
           ent_[i] = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm);
           single_.emplace(key, ent_[i]);
         }
-        if (doc_.mentions[dm].entity < 0) attach(dm, ent_[i]);
+        if (doc_.mentions[dm].entity < 0) attach(dm, ent_[i], rules_.spokesperson(ms[i]) && called_body_.count(ent_[i]));
       } else {
         resolved_[dm] = ent_[i];
       }
@@ -291,6 +296,8 @@ class Resolver {
         ent_[cur] = rules_.role_holder(cur);
         if (ent_[cur] < 0) ent_[cur] = rules_.salient_person(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = rules_.nearest_body(cur);
+        if (ent_[cur] < 0 && rules_.spokesperson(ms[cur]) && (ent_[cur] = rules_.spoken_for_body(cur)) >= 0)
+          called_body_.insert(ent_[cur]);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && AntecedentRules::bare(ms[cur]) &&
             !AntecedentRules::unnamed_body(ms[cur].head(folded_)) &&
             lex_.noun_senses(ms[cur].head(folded_)).body)
