@@ -60,16 +60,6 @@ TEST(SpeakerRules, RelativePronounTakesTheMentionBeforeTheComma) {
   EXPECT_NE(speaker_of(doc2, "the rules were unfair"), "European Union");
 }
 
-// "X (ABBR), which …": the relative pronoun after a parenthesised acronym is
-// the name before the parenthesis (the parse hangs the clause from the verb).
-TEST(SpeakerRules, RelativePronounAfterAnAcronymInParenthesesIsTheNameBeforeIt) {
-  Document doc = extractor().extract(
-      "Ferry rules\n\n"
-      "The rules face a challenge from the Northern Ferry Operators Federation (NFOF), which believes the "
-      "package will raise fares.\n");
-  EXPECT_EQ(speaker_of(doc, "the package will raise fares"), "Northern Ferry Operators Federation");
-}
-
 // A relative pronoun that nothing resolves is named by the noun phrase right
 // before it: the group it stands for, not "who".
 TEST(SpeakerRules, AnUnresolvedRelativePronounIsNamedByItsNounPhrase) {

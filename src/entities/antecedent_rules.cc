@@ -240,20 +240,10 @@ int32_t AntecedentRules::relative_head(size_t i) const {
   const FoldedWord w = folded_[m.first_token];
   if (w != "who" && w != "which") return -1;
   const CorefMention& head = ms_[i - 1];
+  if (head.end_token + 1 != m.first_token || folded_[head.end_token] != ",") return -1;
   // Never resolve() from here: this runs inside resolve(), and a run of
   // "who, who, who …" would nest one call per word.
-  if (head.end_token + 1 == m.first_token && folded_[head.end_token] == ",") return ent_[i - 1];
-  // "the International Air Transport Association (IATA), which …": the name
-  // before a short parenthesis (the parse hangs such a clause from the verb).
-  const uint32_t comma = m.first_token - 1;
-  if (comma < 3 || folded_[comma] != "," || folded_[comma - 1] != ")") return -1;
-  uint32_t open = comma - 1;
-  while (open > 0 && comma - open <= 4 && folded_[open] != "(") --open;
-  if (folded_[open] != "(") return -1;
-  for (size_t k = i; k-- > 0 && ms_[k].end_token + 6 >= m.first_token;)
-    if (ms_[k].end_token == open && (ms_[k].form == CorefForm::kName || ms_[k].form == CorefForm::kOrganisation))
-      return ent_[k];
-  return -1;
+  return ent_[i - 1];
 }
 
 bool AntecedentRules::named_at_start(const CorefMention& m, int32_t e) const {
