@@ -43,6 +43,23 @@ TEST(Direct, NameColonQuote) {
   EXPECT_EQ(speaker_of(doc, "Yes we can"), "Obama");
 }
 
+// Reactions listed after a match report: a name with its role labels the
+// quotation after it, with a colon or without, after a bullet or not; a
+// list item's first word is no label.
+TEST(Direct, NameLabelsTheQuotationThatOpensItsParagraph) {
+  Document doc = extractor().extract(
+      "Rovers hold City\n\n"
+      "Rovers and City drew 1-1 on Saturday.\n\n"
+      "- Rovers boss Sam Allen: \"We deserved more. We had the chances.\"\n\n"
+      "- City boss Tom Hale \"We were poor in the first half. We will get better.\"\n\n"
+      "Rovers captain Joe Marsh: \"It was a fair result in the end.\"\n\n"
+      "- Tickets \"sold out within the hour\" for the replay.\n");
+  EXPECT_EQ(speaker_of(doc, "We deserved more"), "Sam Allen");
+  EXPECT_EQ(speaker_of(doc, "We were poor"), "Tom Hale");
+  EXPECT_EQ(speaker_of(doc, "fair result"), "Joe Marsh");
+  EXPECT_NE(speaker_of(doc, "sold out within the hour"), "Tickets");
+}
+
 TEST(Direct, SplitQuoteIsOneQuoteWithTwoSpans) {
   Document doc = extractor().extract("\"First we win,\" she said, \"then we govern.\"");
   ASSERT_EQ(doc.quotes.size(), 1u);

@@ -69,6 +69,49 @@ TEST(SpeakerRules, AnUnresolvedRelativePronounIsNamedByItsNounPhrase) {
   EXPECT_EQ(speaker_of(doc, "it could favour large over small firms"), "vocal critics");
 }
 
+// "It is thought that …": an "it" that only fills the subject of a passive
+// reporting verb credits the statement to no one; an "it" that refers (an
+// active verb, a passive going on with "to") keeps its antecedent.
+TEST(SpeakerRules, ExpletiveItBeforeAPassiveCueIsNoSource) {
+  Document doc = extractor().extract(
+      "Mill closure\n\n"
+      "The Acme mill in Dunford has made losses for years. It is thought that the owners will close it "
+      "next month. It was announced last July that the mill would be sold. The plant, it has been reported, "
+      "will be demolished.\n\n"
+      "Acme said it was considering an offer.\n");
+  EXPECT_EQ(speaker_of(doc, "the owners will close it"), "<no speaker>");
+  EXPECT_EQ(speaker_of(doc, "the mill would be sold"), "<no speaker>");
+  EXPECT_EQ(speaker_of(doc, "will be demolished"), "<no speaker>");
+  EXPECT_EQ(speaker_of(doc, "considering an offer"), "Acme");
+}
+
+// "They" that coreference leaves to no one is named by the plural subject of
+// the sentence before, read from the parse ("dock workers" is no mention the
+// model could pick); a singular subject there leaves "They" as written.
+TEST(SpeakerRules, UnresolvedTheyIsNamedByThePluralSubjectBefore) {
+  Document doc = extractor().extract(
+      "Ferry strike\n\n"
+      "Angry dock workers in Portlow walked out on Monday over pay. They said the offer from the port owners "
+      "was an insult.\n\n"
+      "The tribunal will decide whether owners of the port can be held responsible. They said the case was "
+      "complex.\n");
+  EXPECT_EQ(speaker_of(doc, "was an insult"), "Angry dock workers");
+  EXPECT_EQ(speaker_of(doc, "the case was complex"), "They");
+}
+
+// An unnamed spokesperson speaks for the body that spoke in the sentence
+// before, without taking on its role; after a person, it stays unnamed.
+TEST(SpeakerRules, UnnamedSpokespersonSpeaksForTheBodyThatSpokeBefore) {
+  Document doc = extractor().extract(
+      "Water bills\n\n"
+      "The regulator Ofwat has approved the rise. The Dalmere Water Company said it would raise prices by 4%. "
+      "But a spokesman said bills would still be below the national average.\n\n"
+      "Mr Hale said the rise was unfair. A spokesman said the company would reply.\n");
+  expect_speaker(doc, "below the national average", "Dalmere Water Company", EntityType::kOrganisation);
+  EXPECT_TRUE(doc.speaker_role(*speaker_at(doc, "raise prices by 4%")).empty());
+  EXPECT_EQ(speaker_of(doc, "the company would reply"), "A spokesman");
+}
+
 // A long run of relative pronouns is resolved without nesting one call per
 // word (a stack overflow before): it finishes, and the quote is found.
 TEST(SpeakerRules, RunOfRelativePronounsDoesNotNest) {

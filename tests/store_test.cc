@@ -224,6 +224,23 @@ TEST(StoreSpeakers, PronounsAndCommonNounsNeverCreateAPerson) {
   EXPECT_EQ(speaker_of(s, "far too early"), 0);
 }
 
+// A pronoun the extractor named by a description ("They" → "Angry dock
+// workers", "who" → "Those on low pay") is a group, not a person to create.
+TEST(StoreSpeakers, APronounNamedByADescriptionCreatesNoPerson) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  Document doc = make_doc({{"The offer from the owners is an insult", "They", "", "", QuoteKind::kDirect,
+                            MentionKind::kName, /*resolved=*/false},
+                           {"We cannot live on this wage any more", "who", "", "", QuoteKind::kDirect,
+                            MentionKind::kName, /*resolved=*/false}});
+  doc.quotes[0].speaker->name = "Angry dock workers";
+  doc.quotes[1].speaker->name = "Those on low pay";
+  s.add(info("u1", "Herald", "2014-01-01"), doc);
+  EXPECT_EQ(speaker_of(s, "is an insult"), 0);
+  EXPECT_EQ(speaker_of(s, "cannot live on this wage"), 0);
+  EXPECT_EQ(s.stats().speakers, 0);
+}
+
 TEST(StoreSpeakers, OrganisationsAreSpeakersByName) {
   TempDir dir;
   Store s(dir.file("w.db"));
@@ -256,6 +273,28 @@ TEST(StoreSpeakers, ASpokespersonIsLinkedToTheBodyTheySpeakFor) {
   EXPECT_EQ(speaker_of(s, "reply in due course"), 0);
   EXPECT_EQ(speaker_of(s, "has not met since"), 0);
   EXPECT_EQ(s.stats().speakers, 1);
+}
+
+// Words that name a body by themselves (an acronym, or capitalised words with
+// a body's head: "Association", "Police") make the organisation a
+// spokesperson speaks for, known before or not; a person or a portfolio does not.
+TEST(StoreSpeakers, ASpokespersonForANamedBodyCreatesIt) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  s.add(info("u1", "Herald", "2014-01-01"),
+        make_doc({{"Members will not accept the new levy", "A spokesman for the Tarnwick Growers Association",
+                   "spokesman", "Tarnwick Growers Association", QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The checks will continue all week long", "A KRPF spokeswoman", "KRPF spokeswoman", "KRPF",
+                   QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The minister has no plans to resign", "A spokesman for Mr Vollan", "spokesman", "Mr Vollan",
+                   QuoteKind::kDirect, MentionKind::kNominal},
+                  {"The figures will be published on Friday", "A Pensions spokeswoman", "Pensions spokeswoman",
+                   "Pensions", QuoteKind::kDirect, MentionKind::kNominal}}));
+  EXPECT_GT(speaker_of(s, "accept the new levy"), 0);
+  EXPECT_GT(speaker_of(s, "checks will continue"), 0);
+  EXPECT_EQ(speaker_of(s, "no plans to resign"), 0);
+  EXPECT_EQ(speaker_of(s, "published on Friday"), 0);
+  EXPECT_EQ(s.stats().speakers, 2);
 }
 
 // A clipped party name and the full one are one organisation, shown by the

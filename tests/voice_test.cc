@@ -79,6 +79,29 @@ TEST(Voice, BylineAuthorIsTheFirstPersonOfAnOpinionPiece) {
   EXPECT_EQ(speaker_of(doc, "waited too long"), "Sarah Jones");
 }
 
+// A column that names its author at its foot ("… is a regular columnist
+// for …"): the unquoted "I" is the author; a "she" the column writes about
+// is never the author, reached through a chain with "I" or "my".
+TEST(Voice, AuthorNoteAtTheFootIsTheFirstPersonOfAColumn) {
+  Document doc = extractor().extract(
+      "Why I gave up on smart meters\n\n"
+      "Last winter my neighbour Greta Lindqvist had a smart meter fitted. She said the device was "
+      "confusing. I think the devices promise more than they deliver.\n\n"
+      "The supplier says most customers are happy.\n\n"
+      "Susan Kowalski is a regular columnist for the Evening Post.\n");
+  EXPECT_EQ(speaker_of(doc, "promise more than they deliver"), "Susan Kowalski");
+  EXPECT_NE(speaker_of(doc, "the device was confusing"), "Susan Kowalski");
+}
+
+// A last paragraph about someone who is no writer names no author.
+TEST(Voice, LastParagraphAboutANonWriterIsNoAuthorNote) {
+  Document doc = extractor().extract(
+      "Why I gave up on smart meters\n\n"
+      "I think the devices promise more than they deliver.\n\n"
+      "Susan Kowalski is a former director of the supplier.\n");
+  EXPECT_EQ(speaker_of(doc, "promise more than they deliver"), "I");
+}
+
 // A weekday after a name is a date, not part of the name.
 TEST(Voice, WeekdayAfterANameIsNotPartOfIt) {
   Document doc = extractor().extract(

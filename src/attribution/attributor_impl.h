@@ -411,6 +411,12 @@ class Attributor : private TokenView {
   // The subject of sentence si when it is a person or body named (or a
   // pronoun) at the start, before token `before`: "On Monday, Trump groused …".
   int32_t sentence_subject(uint32_t si, uint32_t before) const;
+  // A name that labels the quotation right after it at the start of a
+  // paragraph, before a colon (or nothing, after a bullet): "Rovers boss Sam
+  // Allen: "We deserved more."", "- Bolton boss Sam Allardyce "I am
+  // disappointed."" (lists of reactions in match reports and round-ups). The
+  // mention, or -1; `colon` is set to the colon token when there is one.
+  int32_t label_source(uint32_t si, const QuotedRegion& qr, int32_t& colon) const;
   // "After Clinton suffered a concussion, Axelrod emailed her …": a subject
   // found inside an opening subordinate clause gives way to the one after the
   // clause's comma, when a name stands there.

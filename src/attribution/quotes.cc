@@ -150,6 +150,12 @@ void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, 
       q.cue = intro_.cue->span;
       origin = "intro";
       intro_ = {};
+    } else if (int32_t colon = -1, label = frames.empty() ? label_source(si, qr, colon) : -1; label >= 0) {
+      // "- Rovers boss Sam Allen: "We deserved more."": the name that labels
+      // the quotation plays the subject's part.
+      speaker_is(label);
+      if (colon >= 0) q.cue = tok(static_cast<uint32_t>(colon)).span;
+      origin = "subject";
     } else if (frames.empty() && sentence_subject(si, qr.first_token) >= 0) {
       // "Moore thanked him for "stepping up …"": the sentence's subject.
       speaker_is(sentence_subject(si, qr.first_token));

@@ -473,6 +473,34 @@ int32_t Attributor::sentence_subject(uint32_t si, uint32_t before) const {
   return -1;
 }
 
+int32_t Attributor::label_source(uint32_t si, const QuotedRegion& qr, int32_t& colon) const {
+  colon = -1;
+  const Sentence& s = doc_.sentences[si];
+  const Paragraph& p = doc_.paragraphs[s.paragraph];
+  if (p.first_token != s.first_token) return -1;  // it opens the paragraph
+  uint32_t k = s.first_token;
+  // A list's bullet: "-", "*", "•".
+  while (k < qr.first_token && tok(k).kind != TokenKind::kWord) {
+    const std::string_view b = text(k);
+    if (!(utf8::is_dash_or_hyphen_token(b) || b == "*" || b == "\u2022")) return -1;
+    ++k;
+  }
+  const int32_t m = found_mention_at(k);
+  if (m < 0) return -1;
+  const Mention& mm = doc_.mentions[m];
+  if (mm.first_token != k || (mm.kind != MentionKind::kName && mm.kind != MentionKind::kOrganisation)) return -1;
+  // A name of two words or more, or with a role: not a list item's first word ("- Compelling …").
+  if (mm.end_token < mm.first_token + 2 && mm.role.empty()) return -1;
+  uint32_t e = mm.end_token;
+  if (e < qr.first_token && text(e) == ":") colon = static_cast<int32_t>(e++);
+  // Without a colon only after a bullet: a line opening with a name and a
+  // quotation is as often a headline ("NEW YORK ENDS TAMPON TAX "…") or a
+  // misread phrase ("Celebrating Clinton "turning …"").
+  if (colon < 0 && k == s.first_token) return -1;
+  // Then the quotation mark that opens the quotation.
+  return e + 1 == qr.first_token && tok(e).kind == TokenKind::kQuote ? m : -1;
+}
+
 int32_t Attributor::past_subordinate_clause(int32_t m, uint32_t before) const {
   if (m < 0) return m;
   const uint32_t k = doc_.mentions[m].first_token;

@@ -101,6 +101,36 @@ int32_t AntecedentRules::nearest_named_body(size_t i) const {
   });
 }
 
+bool AntecedentRules::spokesperson(const CorefMention& m) const {
+  if (m.form != CorefForm::kNominal || m.in_quote || m.possessive || m.head_token != m.end_token - 1) return false;
+  const std::string_view h = m.head(folded_);
+  if (h != "spokesman" && h != "spokeswoman" && h != "spokesperson") return false;
+  // Only "a"/"an"/"the" and "spokes…": "a Blair spokesman", "his
+  // spokesman", "Mr Blair's official spokesman" name whom it speaks for.
+  if (m.end_token != m.first_token + 2) return false;
+  const std::string_view d = folded_[m.first_token];
+  if (d != "a" && d != "an" && d != "the") return false;
+  // "a spokesman for Mr Blair", "a spokesman for the firm".
+  return m.end_token >= doc_.tokens.size() || folded_[m.end_token] != "for";
+}
+
+int32_t AntecedentRules::spoken_for_body(size_t i) const {
+  for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+    const CorefMention& c = ms_[j];
+    if (ms_[i].sentence - c.sentence > 1) break;
+    if (c.in_quote || !c.source || ent_[j] < 0) continue;
+    if (c.form == CorefForm::kNominal && !c.org_head) {
+      if (typer_.named_as_person(ent_[j])) return -1;  // "the minister", resolved to a person
+      continue;
+    }
+    if (c.doc_mention < 0 || plural(c.head(folded_))) continue;
+    const Gender g = doc_.entities[ent_[j]].gender;
+    if (g == Gender::kMale || g == Gender::kFemale || typer_.person_evidence(ent_[j])) return -1;
+    if (typer_.mention_type(c.doc_mention) == EntityType::kOrganisation) return ent_[j];
+  }
+  return -1;
+}
+
 void AntecedentRules::index_roles() {
   by_role_head_.clear();
   for (size_t mi = 0; mi < doc_.mentions.size(); ++mi) {

@@ -70,6 +70,21 @@ class AntecedentRules {
   // nor as another kind of body.
   int32_t nearest_named_body(size_t i) const;
 
+  // "Ofcom says it has plans to review … But a spokesman said …": an unnamed
+  // spokesperson of no body ("a spokesman", "the spokeswoman"; not "his
+  // spokesman", "a spokesman for Mr Blair", which name whom) speaks for the
+  // body that spoke just before: the nearest source ("X said", "X has
+  // dismissed the proposal") in its sentence or the three before, outside
+  // quotations, when it names one body (typed organisation, or a body noun
+  // resolved to one; not a plural: "Judges"). A person there first ("Lord
+  // Falconer said … a spokesman said") or none: -1; the spokesperson may be
+  // that person's or a department's. (A subject that is no source let in
+  // the wrong body: "new technology, including the Video Relay Service, will
+  // be discussed … But a spokesman said".)
+  // Whether mention m is such a spokesperson is spokesperson(m).
+  int32_t spoken_for_body(size_t i) const;
+  bool spokesperson(const CorefMention& m) const;
+
   // The named mentions that carry a role ("Prime Minister Tony Blair",
   // "Gordon Brown, the chancellor,"), by the role's last word, in text order.
   void index_roles();

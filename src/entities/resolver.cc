@@ -8,6 +8,8 @@
 #include "coref/coref.h"
 #include "entities/antecedent_rules.h"
 #include "entities/entity_typer.h"
+#include "entities/expletive.h"
+#include "entities/group_subject.h"
 #include "entities/turns.h"
 #include "entities/voice.h"
 #include "mentions/mention_finder.h"
@@ -67,11 +69,14 @@ class Resolver {
     return m.kind == MentionKind::kPronoun ? resolved_[l.mention] : m.entity;
   }
 
-  void attach(int32_t mi, int32_t id) {
+  // A spokesperson's mention joins the body they speak for without lending
+  // it their role or gender ("a spokeswoman" is not the firm's role).
+  void attach(int32_t mi, int32_t id, bool spokesperson = false) {
     Mention& m = doc_.mentions[mi];
     Entity& e = doc_.entities[id];
     m.entity = id;
     e.mentions.push_back(static_cast<uint32_t>(mi));
+    if (spokesperson) return;
     if (e.gender == Gender::kUnknown) e.gender = m.gender;
     if (e.role.empty() && !m.role.empty()) {
       e.role = std::string(doc_.slice(m.role));
@@ -226,13 +231,15 @@ class Resolver {
       if (ms[i].form == CorefForm::kNominal || !is_anaphor(ms[i])) {
         if (ent_[i] < 0) ent_[i] = rules_.relative_head(i);  // "The club, which … said"
         if (ent_[i] < 0 && ms[i].sentence == 0) ent_[i] = rules_.role_holder(i);  // "Senator vows …"
+        if (ent_[i] < 0 && rules_.spokesperson(ms[i]) && (ent_[i] = rules_.spoken_for_body(i)) >= 0)
+          called_body_.insert(ent_[i]);  // "Ofcom says … But a spokesman said …"
         if (ent_[i] < 0) {
           utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
           auto it = single_.find(key);
           ent_[i] = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm);
           single_.emplace(key, ent_[i]);
         }
-        if (doc_.mentions[dm].entity < 0) attach(dm, ent_[i]);
+        if (doc_.mentions[dm].entity < 0) attach(dm, ent_[i], rules_.spokesperson(ms[i]) && called_body_.count(ent_[i]));
       } else {
         resolved_[dm] = ent_[i];
       }
@@ -283,12 +290,14 @@ class Resolver {
       if (j < 0 && he_or_she_said(ms[cur]))
         j = model_.best_candidate(ms, cur, folded_, [&](size_t k) {
           return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
-                 !typer_.named_as_person(ent_[k]) || rules_.group(ent_[k]);
+                 !typer_.named_as_person(ent_[k]) || rules_.group(ent_[k]) || author_as_third_person(ms[cur], ent_[k]);
         });
       if (j < 0) {
         ent_[cur] = rules_.role_holder(cur);
         if (ent_[cur] < 0) ent_[cur] = rules_.salient_person(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = rules_.nearest_body(cur);
+        if (ent_[cur] < 0 && rules_.spokesperson(ms[cur]) && (ent_[cur] = rules_.spoken_for_body(cur)) >= 0)
+          called_body_.insert(ent_[cur]);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && AntecedentRules::bare(ms[cur]) &&
             !AntecedentRules::unnamed_body(ms[cur].head(folded_)) &&
             lex_.noun_senses(ms[cur].head(folded_)).body)
@@ -302,7 +311,8 @@ class Resolver {
     for (size_t k = chain_.size(); k-- > 0;) {
       const size_t a = chain_[k].first;
       ent_[a] = ent_[chain_[k].second];
-      if (other_turn(ms[a], ent_[a]) || rules_.impersonal(ms[a], ent_[a])) ent_[a] = -1;
+      if (other_turn(ms[a], ent_[a]) || rules_.impersonal(ms[a], ent_[a]) || author_as_third_person(ms[a], ent_[a]))
+        ent_[a] = -1;
     }
     // Such a "he" or "she" the chain still leaves to no one (a group or body
     // it ended in): a named person of that gender (or of no known
@@ -318,7 +328,8 @@ class Resolver {
         if (e < 0 || (ms[k].in_quote && is_pronoun(ms[k].form))) continue;
         const Gender g = doc_.entities[e].gender;
         if (!(g == ms[i].gender || (g == Gender::kUnknown && typer_.person_evidence(e))) ||
-            !typer_.named_as_person(e) || rules_.impersonal(ms[i], e) || other_turn(ms[i], e))
+            !typer_.named_as_person(e) || rules_.impersonal(ms[i], e) || other_turn(ms[i], e) ||
+            author_as_third_person(ms[i], e))
           continue;
         if (centre < 0 && (ms[k].subject || ms[k].source)) centre = e;
         several = several || (only >= 0 && e != only);
@@ -389,6 +400,14 @@ class Resolver {
     if (m.form == CorefForm::kFirstSingular) return t.speaker < 0 && t.addressed == e;
     if (m.form == CorefForm::kSecond) return t.speaker == e;
     return false;
+  }
+
+  // Whether a "he", "she" or "they" outside quotation marks would stand for
+  // the author, whose voice is "I" (a chain "she … I" across a column that
+  // writes about someone: "Anne could not … I do not think Anne is alone").
+  bool author_as_third_person(const CorefMention& m, int32_t e) const {
+    return e >= 0 && e == author_ && !m.in_quote &&
+           (m.form == CorefForm::kMale || m.form == CorefForm::kFemale || m.form == CorefForm::kThirdPlural);
   }
 
   // The entity of the byline's first author, made on first use; -1 if the
@@ -552,6 +571,11 @@ class Resolver {
       const SpeakerLink& l = links_[qi];
       if (l.mention >= 0 && q.speaker) {
         Mention& m = doc_.mentions[l.mention];
+        // "It is thought that …": no one is credited (expletive.h).
+        if (m.kind == MentionKind::kPronoun && expletive_source(doc_, folded_, m, q)) {
+          q.speaker.reset();
+          continue;
+        }
         int32_t id = m.entity;
         if (m.kind == MentionKind::kPronoun || (id < 0 && resolved_[l.mention] >= 0)) {  // "you": found by the attributor
           id = resolved_[l.mention];
@@ -570,8 +594,13 @@ class Resolver {
           id = -1;
         }
         fill(*q.speaker, id);
-        // Unresolved: "I", "we" as written; "who" by its noun phrase.
-        if (id < 0) q.speaker->name = std::string(doc_.slice(relative_antecedent(m).value_or(m.span)));
+        // Unresolved: "I", "we" as written; "who" by its noun phrase; "they"
+        // by the group that is the subject before (group_subject.h).
+        if (id < 0) {
+          std::optional<Span> words = relative_antecedent(m);
+          if (!words && m.kind == MentionKind::kPronoun) words = group_subject(doc_, lex_, folded_, m);
+          q.speaker->name = std::string(doc_.slice(words.value_or(m.span)));
+        }
       } else if (l.carried_from >= 0 && doc_.quotes[l.carried_from].speaker) {
         Speaker sp = *doc_.quotes[l.carried_from].speaker;
         sp.mention.reset();

@@ -31,6 +31,7 @@ class Layout {
       classify(p, header);
       if (p.kind == ParagraphKind::kBody && !header && body_seen++ < kDatelineParagraphs) mark_dateline(p);
     }
+    if (doc_.authors.empty()) author_note();
   }
 
  private:
@@ -140,6 +141,36 @@ class Layout {
       const std::string_view sep = doc_.slice(doc_.tokens[end].span);
       if (sep != "&" && fold(end) != "and") return;
       t = end + 1;
+    }
+  }
+
+  // A column names its author at its foot rather than in a byline: "Bill
+  // Thompson is a regular commentator on …", "Jane Roe is technology
+  // correspondent for …". The last paragraph, short, opening with a given name
+  // and one to two more capitalised words, then "is" and, within it, a word
+  // for someone who writes: that name is the author (the "I" outside
+  // quotation marks, voice.h). Not "Mr Roe is a former minister": no given
+  // name, no writer.
+  void author_note() {
+    uint32_t pi = static_cast<uint32_t>(doc_.paragraphs.size());
+    while (pi > 0 && doc_.paragraphs[pi - 1].end_token <= doc_.paragraphs[pi - 1].first_token) --pi;
+    if (pi < 2) return;
+    const Paragraph& p = doc_.paragraphs[pi - 1];
+    if (p.kind != ParagraphKind::kBody || words(p.first_token, p.end_token) > 30) return;
+    uint32_t t = p.first_token;
+    while (t < p.end_token && doc_.tokens[t].kind != TokenKind::kWord) ++t;  // "- Bill Thompson …"
+    const uint32_t name = t;
+    if (t >= p.end_token || lex_.given_name_gender(fold(t)) == Gender::kUnknown) return;
+    while (t < p.end_token && doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].has(kCapitalized)) ++t;
+    if (t - name < 2 || t - name > 3 || t >= p.end_token || fold(t) != "is") return;
+    for (uint32_t w = t + 1; w < p.end_token; ++w) {
+      const FoldedWord f = fold(w);
+      if (f == "." ) return;  // one sentence
+      if (f == "columnist" || f == "commentator" || f == "correspondent" || f == "editor" || f == "writer" ||
+          f == "contributor" || f == "blogger" || f == "journalist") {
+        doc_.authors.push_back({doc_.tokens[name].span.begin, doc_.tokens[t - 1].span.end});
+        return;
+      }
     }
   }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/lexicon.h"
 #include "store/store_impl.h"
 #include "store/text_keys.h"
 
@@ -163,8 +164,40 @@ std::pair<int64_t, int64_t> Store::Impl::spokesperson_body(const Document& doc, 
     return {0, 0};
   const std::string key = store::organisation_key(org);
   if (key.empty()) return {0, 0};
-  const int64_t id = organisation_by_key(key);
+  int64_t id = organisation_by_key(key);
+  if (!id) id = clipped_organisation(org, key);
+  if (!id && names_a_body(org)) id = create_speaker(org, "organisation", key, "", "", 0);
   return id ? std::pair<int64_t, int64_t>{id, alias_id(id, org, key)} : std::pair<int64_t, int64_t>{0, 0};
+}
+
+// Whether the words a spokesperson speaks for name a body by themselves: an
+// acronym ("CRE", "IAEA") or capitalised words one of which is a body's head
+// ("South Wales Police", "British Casino Association", "Department for
+// Constitutional Affairs"). Not a person ("Mr Prescott", "Michael Howard"), a
+// portfolio ("Pensions") or a one-word name that may be either ("Delta").
+bool Store::Impl::names_a_body(std::string_view org) {
+  std::vector<std::string_view> words;
+  for (size_t b = 0; b < org.size();) {
+    size_t e = org.find(' ', b);
+    if (e == std::string_view::npos) e = org.size();
+    if (e > b) words.push_back(org.substr(b, e - b));
+    b = e + 1;
+  }
+  if (words.empty()) return false;
+  if (words.size() == 1)
+    return words[0].size() >= 2 && words[0].size() <= 6 &&
+           std::all_of(words[0].begin(), words[0].end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (store::parse_person_name(org).gender) return false;  // "Mr Prescott", "Ms Gidley"
+  const Lexicon& lex = Lexicon::builtin();
+  bool head = false;
+  std::string folded;
+  for (std::string_view w : words) {
+    if (!(w[0] >= 'A' && w[0] <= 'Z') && w != "for" && w != "of" && w != "the" && w != "and") return false;
+    folded.assign(w);
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lex.is(WordClass::kOrgHead, folded)) head = true;
+  }
+  return head;
 }
 
 int64_t Store::Impl::organisation_by_key(const std::string& key) {
@@ -190,8 +223,10 @@ std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, co
   const Entity* ent = doc.speaker_entity(sp);
   if (ent && ent->kind == MentionKind::kNominal) return spokesperson_body(doc, sp);
   if (ent && ent->kind == MentionKind::kPronoun) return {0, 0};
-  // An unresolved speaker whose only words are a pronoun is no one.
-  if (!ent && store::is_pronoun(name)) return {0, 0};
+  // An unresolved speaker whose only words are a pronoun is no one, nor is
+  // one the extractor described by a phrase ("they" named "Iranian
+  // authorities", "who" named "Those on a limited budget"): a group, no person.
+  if (!ent && (store::is_pronoun(name) || store::is_pronoun(mention))) return {0, 0};
 
   Context ctx;
   ctx.role = trim(doc.speaker_role(sp));

@@ -112,9 +112,11 @@ struct Store::Impl {
   int64_t organisation_by_key(const std::string& key);  // the organisation row with that alias key, or 0
   // "A Labour Party spokesman", "a spokeswoman for the BBC": an unnamed
   // spokesperson speaks for a body, whose row they are linked to when the
-  // store already knows it as an organisation (never created from here: "a
-  // Blair spokesman" speaks for a person). {0, 0} otherwise.
+  // store already knows it as an organisation, or when the words name a body
+  // by themselves (names_a_body: "the British Casino Association", "CRE");
+  // never a person ("a Blair spokesman"). {0, 0} otherwise.
   std::pair<int64_t, int64_t> spokesperson_body(const Document& doc, const Speaker& sp);
+  static bool names_a_body(std::string_view org);
   // Resolves a quote's speaker to a person row (creating it when new). Returns
   // {speaker, alias}, or {0, 0} when the quote names no person.
   std::pair<int64_t, int64_t> resolve_speaker(const Document& doc, const Quote& q,
