@@ -75,6 +75,25 @@ TEST(StoreArticles, AnIndirectStatementCreditedToNoOneIsNotStored) {
   EXPECT_EQ(s.search(q).size(), 1u);
 }
 
+// Nor one by a writer the article never names: an unresolved "I" or "we"
+// (unsigned reader comments). Quotations are kept, and a resolved "I" too.
+TEST(StoreArticles, AnIndirectStatementByAnUnnamedWriterIsNotStored) {
+  TempDir dir;
+  Store s(dir.file("w.db"));
+  Q unnamed{"the song never deserved the prize", "I", "", "", QuoteKind::kIndirect};
+  unnamed.resolved = false;
+  Q quoted{"We never deserved the prize at all", "We"};
+  quoted.resolved = false;
+  s.add(info("https://a.test/2", "Herald", "2014-05-02"),
+        make_doc({unnamed, quoted, {"the band earned every vote it got", "I", "", "", QuoteKind::kIndirect}}));
+  EXPECT_EQ(s.stats().quotes, 2);
+  SearchQuery q;
+  q.text = "song";
+  EXPECT_TRUE(s.search(q).empty());
+  q.text = "band";
+  EXPECT_EQ(s.search(q).size(), 1u);
+}
+
 TEST(StoreArticles, WithoutUrlIdentityIsTheSourceIdElseTheTextHash) {
   TempDir dir;
   Store s(dir.file("w.db"));

@@ -27,6 +27,13 @@ std::string spans_json(const SpanList& spans) {
   return out + "]";
 }
 
+// A first-person source ("I", "we") that nothing resolved to a person or body.
+bool unnamed_writer(const Document& doc, const Speaker& sp) {
+  if (sp.entity >= 0 || !sp.mention) return false;
+  const std::string_view w = doc.slice(*sp.mention);
+  return w == "I" || w == "we" || w == "We";
+}
+
 }  // namespace
 
 void Store::Impl::insert_quotes(int64_t article, const ArticleInfo& info, const Document& doc) {
@@ -50,6 +57,10 @@ void Store::Impl::insert_quotes(int64_t article, const ArticleInfo& info, const 
     // nobody's quote. `whosaid extract` still reports it; words in quotation
     // marks are kept even when their speaker was not found.
     if (q.kind == QuoteKind::kIndirect && !q.speaker) continue;
+    // Nor one by a writer the article never names: "I think the song deserved
+    // it" in unsigned reader comments ("I" of a named author or columnist is
+    // resolved to them, layout/layout.h).
+    if (q.kind == QuoteKind::kIndirect && unnamed_writer(doc, *q.speaker)) continue;
     // The text every output writes (io/quote_text.h): the JSON of a stored
     // quote is the JSON `whosaid extract` prints.
     std::string text = quote_text(doc, q);
