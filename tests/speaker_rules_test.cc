@@ -434,5 +434,19 @@ TEST(SpeakerRules, ASentenceOpeningPersonNounIsNoName) {
   EXPECT_NE(speaker_of(doc, "I am thrilled"), "Veteran");
 }
 
+// The source phrase's own name speaks, not a name inside it after a
+// preposition: "Dana Whitlock of the Harbour Trust" is Dana Whitlock; "A
+// legal expert in Norway" is no one named (not Norway).
+TEST(SpeakerRules, TheNameHeadingTheSourcePhraseSpeaks) {
+  Document doc = extractor().extract(
+      "A legal expert in Norway said the case was weak.\n\n"
+      "Dana Whitlock of the Harbour Trust said the plan was flawed.\n");
+  const Speaker* expert = speaker_at(doc, "the case was weak");
+  ASSERT_TRUE(expert);
+  EXPECT_EQ(expert->entity, -1);
+  EXPECT_NE(expert->name, "Norway");
+  EXPECT_EQ(speaker_of(doc, "the plan was flawed"), "Dana Whitlock");
+}
+
 }  // namespace
 }  // namespace whosaid
