@@ -223,10 +223,11 @@ std::pair<int64_t, int64_t> Store::Impl::resolve_speaker(const Document& doc, co
   const Entity* ent = doc.speaker_entity(sp);
   if (ent && ent->kind == MentionKind::kNominal) return spokesperson_body(doc, sp);
   if (ent && ent->kind == MentionKind::kPronoun) return {0, 0};
-  // An unresolved speaker whose only words are a pronoun is no one, nor is
-  // one the extractor described by a phrase ("they" named "Iranian
-  // authorities", "who" named "Those on a limited budget"): a group, no person.
-  if (!ent && (store::is_pronoun(name) || store::is_pronoun(mention))) return {0, 0};
+  // A speaker the extractor resolved to no person or body is no one: a
+  // pronoun, or a phrase that describes ("they" named "Iranian authorities",
+  // "who" named "Those on a limited budget", "A legal expert in the US"): a
+  // group or an unnamed person, no identity.
+  if (!ent) return {0, 0};
 
   Context ctx;
   ctx.role = trim(doc.speaker_role(sp));
