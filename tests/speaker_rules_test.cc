@@ -448,5 +448,18 @@ TEST(SpeakerRules, TheNameHeadingTheSourcePhraseSpeaks) {
   EXPECT_EQ(speaker_of(doc, "the plan was flawed"), "Dana Whitlock");
 }
 
+// A plural person noun capitalised only by the sentence start describes a
+// group ("Campaigners have said"), also when it opened an earlier sentence.
+TEST(SpeakerRules, ASentenceOpeningPluralIsAGroupNotAName) {
+  Document doc = extractor().extract(
+      "Rail rally planned\n\nCampaigners are to stage a rally. Campaigners have said that reopening the line "
+      "could cost millions.\n");
+  const Speaker* sp = speaker_at(doc, "reopening the line");
+  ASSERT_TRUE(sp);
+  const Entity* e = doc.speaker_entity(*sp);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->kind, MentionKind::kNominal);
+}
+
 }  // namespace
 }  // namespace whosaid

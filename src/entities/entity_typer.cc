@@ -153,8 +153,13 @@ bool EntityTyper::opens_sentence(const Mention& m) const {
 bool EntityTyper::common_plural(const Entity& e) const {
   if (e.mentions.empty()) return false;
   bool acronyms = true;
+  int32_t named = -1;  // the first mention that is a name
   for (const uint32_t mi : e.mentions) {
     const Mention& m = doc_.mentions[mi];
+    // The attributor's phrase for the same words ("Campaigners have said")
+    // is a nominal of this entity: it names nothing more.
+    if (m.kind == MentionKind::kNominal) continue;
+    if (named < 0) named = static_cast<int32_t>(mi);
     if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) return false;
     const std::string_view name = doc_.slice(m.name);
     const std::string_view last = name.substr(name.rfind(' ') == std::string_view::npos ? 0 : name.rfind(' ') + 1);
@@ -165,7 +170,8 @@ bool EntityTyper::common_plural(const Entity& e) const {
     if (m.end_token != m.first_token + 1 || m.name.begin != doc_.tokens[m.first_token].span.begin) return false;
     if (!opens_sentence(m)) return false;
   }
-  const std::vector<std::string> words = name_words(doc_, doc_.mentions[e.mentions.front()]);
+  if (named < 0) return false;
+  const std::vector<std::string> words = name_words(doc_, doc_.mentions[named]);
   if (acronyms && !words.empty()) {  // "MPs": WordNet knows "MP" (and "MPS" as something else)
     const std::string& w = words.back();
     const NounSenses n = lex_.noun_senses(std::string_view(w).substr(0, w.size() - 1));
