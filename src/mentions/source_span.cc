@@ -8,6 +8,7 @@
 #include "mentions/mention_finder.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
+#include "types/mention_type.h"
 
 namespace whosaid {
 namespace {
@@ -76,11 +77,12 @@ class SourceSpans {
       // Donofrio"); else it describes an unnamed person or group and links to
       // no one (the store keeps such quotes unlinked).
       if (q.speaker->entity >= 0 && !heads_phrase(m, b, e)) {
-        const int32_t head = heading_name(b, e);
+        EntityType type = EntityType::kPerson;
+        const int32_t head = heading_name(b, e, type);
         if (head >= 0) {
           q.speaker->entity = doc_.mentions[head].entity;
           q.speaker->name = doc_.entities[doc_.mentions[head].entity].name;
-          q.speaker->type = doc_.entities[doc_.mentions[head].entity].type;
+          q.speaker->type = type;
         } else {
           q.speaker->entity = -1;
           q.speaker->name = std::string(doc_.slice(*q.speaker->mention));
@@ -115,8 +117,10 @@ class SourceSpans {
   }
 
   // The first name of a resolved person or body inside [b, e) that heads
-  // it (heads_phrase), or -1.
-  int32_t heading_name(uint32_t b, uint32_t e) const {
+  // it (heads_phrase), or -1; `type` says which. The resolver typed only the
+  // entities of sources, so the mention says: a body's name, or a person's
+  // (a role, a gender, a given name); a name that says neither is skipped.
+  int32_t heading_name(uint32_t b, uint32_t e, EntityType& type) const {
     auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), b,
                                [](const Mention& x, uint32_t t) { return x.first_token < t; });
     for (; it != doc_.mentions.end() && it->first_token < e; ++it) {
@@ -127,7 +131,28 @@ class SourceSpans {
       if (it->end_token == it->first_token + 1 && lex_.noun_senses(word(it->first_token)).lexfile[0] != 0 &&
           (it->first_token == b || !tok(it->first_token).has(kCapitalized)))
         continue;
-      if (heads_phrase(*it, b, e)) return static_cast<int32_t>(it - doc_.mentions.begin());
+      // Nor a date ("the Bank of Japan's December survey").
+      if (it->end_token == it->first_token + 1 &&
+          (lex_.is(WordClass::kDateWord, word(it->first_token)) || lex_.is(WordClass::kTime, word(it->first_token))))
+        continue;
+      if (!heads_phrase(*it, b, e)) continue;
+      const Entity& ent = doc_.entities[it->entity];
+      uint32_t first_name_word = it->first_token;
+      while (first_name_word + 1 < it->end_token && tok(first_name_word).span.begin < it->name.begin) ++first_name_word;
+      if (it->kind == MentionKind::kOrganisation) {
+        type = EntityType::kOrganisation;
+      } else if (!it->role.empty() || !ent.role.empty() || ent.gender == Gender::kMale ||
+                 ent.gender == Gender::kFemale ||
+                 lex_.given_name_gender(folded_.id(first_name_word)) != Gender::kUnknown) {
+        type = EntityType::kPerson;
+      } else {
+        // Else the mention-type model (types/mention_type.h): "F-Secure",
+        // "Vedomosti" are bodies, "Blake Irving" a person; a place, work or
+        // thing ("Star of the Sea", "Sideways") speaks for no one.
+        type = TypeModel::builtin().classify(doc_, *it, lex_);
+        if (type != EntityType::kPerson && type != EntityType::kOrganisation) continue;
+      }
+      return static_cast<int32_t>(it - doc_.mentions.begin());
     }
     return -1;
   }
