@@ -427,13 +427,6 @@ TEST(SpeakerRules, APossessorBeforeAPersonIsNotTheSubject) {
   EXPECT_EQ(speaker_of(doc, "its first album"), "Eric Halvorsen");
 }
 
-// A person noun opening the sentence before another ("Veteran singer …")
-// describes the person, and is never a name a "he" could stand for.
-TEST(SpeakerRules, ASentenceOpeningPersonNounIsNoName) {
-  Document doc = extractor().extract("Veteran singer Dalton Pryce won the award. \"I am thrilled,\" he said.");
-  EXPECT_NE(speaker_of(doc, "I am thrilled"), "Veteran");
-}
-
 // The source phrase's own name speaks, not a name inside it after a
 // preposition: "Dana Whitlock of the Harbour Trust" is Dana Whitlock; "A
 // legal expert in Norway" is no one named (not Norway).

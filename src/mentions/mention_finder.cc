@@ -327,16 +327,6 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // An adjective or other common word opening the sentence before a name
       // ("Defiant Matt Williams"), unless it is a person noun (a role, below).
       if (b < e && !run.person_premodifier(b, e) && run.sentence_opener(b, e, mid_caps_words)) ++b;
-      // A person noun opening the sentence before a lower-case person noun
-      // qualifies it, when it is never capitalised inside a sentence: "Veteran
-      // actor Morgan Freeman" (a name WordNet calls a noun, so the run stops
-      // at "actor"), not "Tory leader".
-      if (b == first_word && e == b + 1 && !mid_caps_words[fw.type(b)] &&
-          lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&
-          lex.noun_senses(fw[b]).first_is(NounSenses::kPerson) && e < s.end_token &&
-          doc.tokens[e].kind == TokenKind::kWord && !doc.tokens[e].has(kCapitalized) &&
-          lex.noun_senses(fw[e]).first_is(NounSenses::kPerson) && !lex.any_cue(fw.id(e)))
-        b = e;
       if (b == e) { t = e; continue; }
       // Split: [org words] [role phrase] [honorific] name…
       Mention m;
