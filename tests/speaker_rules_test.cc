@@ -454,5 +454,13 @@ TEST(SpeakerRules, ASentenceOpeningPluralIsAGroupNotAName) {
   EXPECT_EQ(e->kind, MentionKind::kNominal);
 }
 
+// A name after a lower-case noun of a body ("security firm", "investment
+// bank") is a body's, whatever the type model guessed from a word it never saw.
+TEST(SpeakerRules, ANameAfterABodyNounIsABody) {
+  Document doc = extractor().extract(
+      "Security firm Norvax Shield said it had stopped more than 30,000 copies of the virus an hour.");
+  expect_speaker(doc, "it had stopped", "Norvax Shield", EntityType::kOrganisation);
+}
+
 }  // namespace
 }  // namespace whosaid

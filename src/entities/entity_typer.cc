@@ -4,6 +4,7 @@
 
 #include "core/positions.h"
 #include "core/utf8.h"
+#include "tagger/tag_set.h"
 
 namespace whosaid {
 
@@ -67,6 +68,8 @@ void EntityTyper::type(Entity& e, bool called_body, bool personal) const {
   if (e.type == EntityType::kOther && (e.gender == Gender::kMale || e.gender == Gender::kFemale || !e.role.empty()))
     e.type = EntityType::kPerson;
   if (e.type == EntityType::kOrganisation && given_and_surname(e)) e.type = EntityType::kPerson;
+  const int32_t self = static_cast<int32_t>(&e - doc_.entities.data());
+  if (e.type == EntityType::kPerson && !person_evidence(self) && body_described(e)) e.type = EntityType::kOrganisation;
   // Called "the firm" or "the company" later: a body, unless something says
   // person ("Time Warner", "Umbro": names GUM never showed the model).
   const int32_t id = static_cast<int32_t>(&e - doc_.entities.data());
@@ -204,8 +207,24 @@ bool EntityTyper::could_be_person(int32_t id) const {
   return known;
 }
 
+bool EntityTyper::body_described(const Entity& e) const {
+  for (const uint32_t mi : e.mentions) {
+    const Mention& m = doc_.mentions[mi];
+    if ((m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) || m.first_token == 0) continue;
+    const Token& before = doc_.tokens[m.first_token - 1];
+    // A noun by its tag ("to force Nadal to serve": a verb); untagged, nothing is known.
+    if (before.kind != TokenKind::kWord || before.has(kCapitalized) || pos::upos(before.tag) != pos::Upos::kNOUN)
+      continue;
+    std::string w;
+    utf8::fold(doc_.slice(before.span), w);
+    if (lex_.noun_senses(w).body || lex_.is(WordClass::kOrgHead, w)) return true;
+  }
+  return false;
+}
+
 bool EntityTyper::could_be_named_person(const Entity& e) const {
   if (e.mentions.empty() || mention_type(static_cast<int32_t>(e.mentions.front())) != EntityType::kPerson) return false;
+  if (body_described(e)) return false;  // "oil group Yukos … he": not Yukos
   // A name of two words or more the model calls a person's is ("Keanu
   // Reeves", "Hilary Swank": surnames are often nouns). One word is when
   // WordNet knows it as nothing else first ("Scalia", "Goldsmith"; not

@@ -76,6 +76,9 @@ class EntityTyper {
   bool common_plural(const Entity& e) const;
   bool one_word(const Entity& e) const;
   bool opens_sentence(const Mention& m) const;
+  // Whether a name of e follows a lower-case noun of a body ("oil group
+  // Yukos", "the carmaker General Motors", "insurer Aviva"): a body's name.
+  bool body_described(const Entity& e) const;
 
   const Document& doc_;
   const Lexicon& lex_;
