@@ -970,5 +970,23 @@ TEST(NestedFrame, QuotingClauseAfterAColonWithItsOwnSource) {
   EXPECT_EQ(q->speaker->name, "Jane Harman");
 }
 
+// A broadcast transcript quoted paragraph by paragraph: the label in capitals
+// that opens each quotation speaks what follows its colon. A label is a name
+// (no common word, or one the article writes as a name: "Gov. Tom Ranney" …
+// "RANNEY:"), not a heading ("NOTE:").
+TEST(TranscriptLabel, ACapitalisedNameAndColonOpeningAQuotationSpeaksIt) {
+  Document doc = extractor().extract(
+      "Gov. Tom Ranney was asked about the vote on Sunday.\n\n"
+      "\"HALVORSEN: Governor, will you attend the hearing next week?\"\n\n"
+      "\"RANNEY: I will be there, and so will every member of my staff.\"\n\n"
+      "\"NOTE: The hearing was later moved to the following Monday.\"\n");
+  EXPECT_EQ(speaker_of(doc, "will you attend the hearing"), "HALVORSEN");
+  EXPECT_EQ(speaker_of(doc, "I will be there"), "Tom Ranney");
+  const Quote* q = quote_containing(doc, "I will be there");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(doc.slice(q->spans.front()).find("RANNEY"), std::string_view::npos);  // the label is not content
+  EXPECT_NE(speaker_of(doc, "hearing was later moved"), "NOTE");
+}
+
 }  // namespace
 }  // namespace whosaid

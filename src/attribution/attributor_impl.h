@@ -417,6 +417,12 @@ class Attributor : private TokenView {
   // disappointed."" (lists of reactions in match reports and round-ups). The
   // mention, or -1; `colon` is set to the colon token when there is one.
   int32_t label_source(uint32_t si, const QuotedRegion& qr, int32_t& colon) const;
+  // A transcript's speaker label opening a quotation: ""WALLACE: If I may,
+  // sir …"", ""PENCE: Well, …"" (a broadcast transcript quoted paragraph by
+  // paragraph). One to three words in capitals and a colon at the quotation's
+  // start: returns the mention of the name (adding one if the mention finder
+  // made none) and sets `colon` to the colon token; -1 when there is none.
+  int32_t transcript_label(Range range, uint32_t& colon);
   // "After Clinton suffered a concussion, Axelrod emailed her …": a subject
   // found inside an opening subordinate clause gives way to the one after the
   // clause's comma, when a name stands there.
@@ -607,6 +613,10 @@ class Attributor : private TokenView {
   std::string kind_buf_;   // scratch: phrase_after()'s answer after a conjunction
   bool verb_counts_ = false;  // scratch: end_features() counts the verbs of reported speech (choose_end)
   std::vector<uint32_t> words_before_;  // per token: words before it
+  // transcript_label(): by word type, the last words of names outside
+  // capitals ("Pence" of "Mike Pence"); filled on first use.
+  std::vector<bool> name_ends_;
+  bool name_ends_filled_ = false;
   SentenceScan scan_;                    // scan() of one sentence
   uint32_t finite_sentence_ = UINT32_MAX;                // the sentence finite_before_ counts
   std::vector<uint32_t> finite_before_;                  // finite verbs before each token of that sentence

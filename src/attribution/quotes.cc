@@ -115,6 +115,23 @@ void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, 
     if (words < 2) continue;
     if (is_title(range) || markup_value(qr) || credited(qr)) continue;
     region_used_[r] = true;
+    uint32_t label_colon = 0;
+    if (const int32_t label = transcript_label(range, label_colon); label >= 0) {
+      // ""PENCE: Well, …"": the label speaks what follows its colon.
+      Quote q;
+      q.spans.push_back(byte_span({label_colon + 1, range.end}));
+      q.span = q.spans.front();
+      q.kind = QuoteKind::kDirect;
+      q.cue = tok(label_colon).span;
+      Speaker sp;
+      sp.mention = doc_.mentions[label].span;
+      q.speaker = sp;
+      SpeakerLink link;
+      link.mention = label;
+      standalone_features("label", qr, {label_colon + 1, range.end}, si, 0, fv_);
+      push_quote(std::move(q), link);
+      continue;
+    }
     if (continues_previous_quote(qr)) {
       Quote* prevp = &doc_.quotes.back();
       // ""…," said X, who declined to run again. "…"": the reported speech

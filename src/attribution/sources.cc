@@ -501,6 +501,40 @@ int32_t Attributor::label_source(uint32_t si, const QuotedRegion& qr, int32_t& c
   return e + 1 == qr.first_token && tok(e).kind == TokenKind::kQuote ? m : -1;
 }
 
+int32_t Attributor::transcript_label(Range range, uint32_t& colon) {
+  constexpr uint32_t kMaxWords = 3;
+  uint32_t k = range.begin;
+  while (k < range.end && k < range.begin + kMaxWords && tok(k).kind == TokenKind::kWord && tok(k).has(kAllCaps)) ++k;
+  if (k == range.begin || k + 2 >= range.end || text(k) != ":") return -1;
+  // A name, not a heading in capitals ("NOTE:", "UPDATE:"): its last word
+  // is no common word, or a person's first in WordNet, or a name written
+  // elsewhere in the article ("Mike Pence" … "PENCE:").
+  const FoldedWord last = fw_[k - 1];
+  if (lex_.cue(last.id) || lex_.is(WordClass::kLabelTitle, last.id) || lex_.is(WordClass::kLabelMeta, last.id) ||
+      lex_.is(WordClass::kLabelPicture, last.id))
+    return -1;
+  const NounSenses senses = lex_.noun_senses(last);
+  if (!name_ends_filled_) {
+    name_ends_filled_ = true;
+    name_ends_.assign(fw_.type_count(), false);
+    for (size_t i = 0; i < sorted_mentions_; ++i) {
+      const Mention& m = doc_.mentions[i];
+      if (m.kind == MentionKind::kName && !tok(m.end_token - 1).has(kAllCaps)) name_ends_[fw_.type(m.end_token - 1)] = true;
+    }
+  }
+  if (senses.lexfile[0] != 0 && !senses.first_is(NounSenses::kPerson) && !name_ends_[fw_.type(k - 1)]) return -1;
+  colon = k;
+  const int32_t found = found_mention_at(range.begin);
+  if (found >= 0 && doc_.mentions[found].first_token == range.begin && doc_.mentions[found].end_token <= k)
+    return found;
+  Mention mm;
+  mm.first_token = range.begin;
+  mm.end_token = k;
+  mm.span = mm.name = {tok(range.begin).span.begin, tok(k - 1).span.end};
+  mm.kind = MentionKind::kName;
+  return add_mention(mm);
+}
+
 int32_t Attributor::past_subordinate_clause(int32_t m, uint32_t before) const {
   if (m < 0) return m;
   const uint32_t k = doc_.mentions[m].first_token;
