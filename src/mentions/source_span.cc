@@ -6,9 +6,9 @@
 #include "core/positions.h"
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
+#include "mentions/phrase_head.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
-#include "types/mention_type.h"
 
 namespace whosaid {
 namespace {
@@ -68,17 +68,11 @@ class SourceSpans {
       }
       q.speaker->mention = Span{tok(b).span.begin, tok(e - 1).span.end};
       // The name found is not who speaks when something else heads the
-      // phrase: "A legal expert in the US", "aides to Clinton" (the name is
-      // a preposition's object), "UK critics", "Cruz's campaign" (a noun or
-      // a possessed head after it). The phrase describes an unnamed person
-      // or group and links to no one (the store keeps such quotes unlinked).
-      // The phrase's own name heads it when one does ("Rhian Beynon of the
-      // JCWI", "Arsenal boss Arsene Wenger", "IBM's vice president, Nick
-      // Donofrio"); else it describes an unnamed person or group and links to
-      // no one (the store keeps such quotes unlinked).
-      if (q.speaker->entity >= 0 && !heads_phrase(m, b, e)) {
+      // phrase (mentions/phrase_head.h): the phrase's own name does, or no
+      // one: an unnamed person or group (the store keeps it unlinked).
+      if (q.speaker->entity >= 0 && !name_heads_phrase(doc_, folded_, m, b, e)) {
         EntityType type = EntityType::kPerson;
-        const int32_t head = heading_name(b, e, type);
+        const int32_t head = name_heading_phrase(doc_, lex_, folded_, b, e, type);
         if (head >= 0) {
           q.speaker->entity = doc_.mentions[head].entity;
           q.speaker->name = doc_.entities[doc_.mentions[head].entity].name;
@@ -89,72 +83,6 @@ class SourceSpans {
         }
       }
     }
-  }
-
-  // Whether mention m heads the source phrase [b, e): no preposition before
-  // it in the phrase (back to a comma that opens an apposition: "the chairman
-  // of X, Sir Andrew Green"), and no noun or possessed head right after it
-  // ("UK critics", "Kidman's publicist"). "A legal expert in the US", "aides
-  // to Clinton", "Sanders supporters" are not the name's.
-  bool heads_phrase(const Mention& m, uint32_t b, uint32_t e) const {
-    // A name ending the phrase right after a role is the person it describes:
-    // "Director of rugby Warren Gatland", "general secretary of the union
-    // Unison Dave Prentis" (not after a preposition or article: "aides to
-    // Clinton", "an expert in the US").
-    if (m.kind == MentionKind::kName && m.end_token >= e && m.first_token > b &&
-        tok(m.first_token - 1).kind == TokenKind::kWord && !pos::is_adposition(tag(m.first_token - 1)) &&
-        !pos::is_determiner(tag(m.first_token - 1)))
-      return true;
-    for (uint32_t k = m.first_token; k > b; --k) {
-      if (text(k - 1) == ",") break;
-      if (tok(k - 1).kind == TokenKind::kWord && pos::is_adposition(tag(k - 1)) && word(k - 1) != "according")
-        return false;
-    }
-    if (m.end_token >= e) return true;
-    const uint32_t k = m.end_token;
-    if ((word(k) == "'s" || word(k) == "'") && k + 1 < e) return false;
-    return !(tok(k).kind == TokenKind::kWord && !tok(k).has(kCapitalized) && pos::upos(tag(k)) == pos::Upos::kNOUN);
-  }
-
-  // The first name of a resolved person or body inside [b, e) that heads
-  // it (heads_phrase), or -1; `type` says which. The resolver typed only the
-  // entities of sources, so the mention says: a body's name, or a person's
-  // (a role, a gender, a given name); a name that says neither is skipped.
-  int32_t heading_name(uint32_t b, uint32_t e, EntityType& type) const {
-    auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), b,
-                               [](const Mention& x, uint32_t t) { return x.first_token < t; });
-    for (; it != doc_.mentions.end() && it->first_token < e; ++it) {
-      if (it->end_token > e || it->entity < 0) continue;
-      if (it->kind != MentionKind::kName && it->kind != MentionKind::kOrganisation) continue;
-      // Not a common noun capitalised by its place ("Sources close to Mr
-      // Hockney", "Jurors in Virginia", "Research by Dr Nielsen").
-      if (it->end_token == it->first_token + 1 && lex_.noun_senses(word(it->first_token)).lexfile[0] != 0 &&
-          (it->first_token == b || !tok(it->first_token).has(kCapitalized)))
-        continue;
-      // Nor a date ("the Bank of Japan's December survey").
-      if (it->end_token == it->first_token + 1 &&
-          (lex_.is(WordClass::kDateWord, word(it->first_token)) || lex_.is(WordClass::kTime, word(it->first_token))))
-        continue;
-      if (!heads_phrase(*it, b, e)) continue;
-      const Entity& ent = doc_.entities[it->entity];
-      uint32_t first_name_word = it->first_token;
-      while (first_name_word + 1 < it->end_token && tok(first_name_word).span.begin < it->name.begin) ++first_name_word;
-      if (it->kind == MentionKind::kOrganisation) {
-        type = EntityType::kOrganisation;
-      } else if (!it->role.empty() || !ent.role.empty() || ent.gender == Gender::kMale ||
-                 ent.gender == Gender::kFemale ||
-                 lex_.given_name_gender(folded_.id(first_name_word)) != Gender::kUnknown) {
-        type = EntityType::kPerson;
-      } else {
-        // Else the mention-type model (types/mention_type.h): "F-Secure",
-        // "Vedomosti" are bodies, "Blake Irving" a person; a place, work or
-        // thing ("Star of the Sea", "Sideways") speaks for no one.
-        type = TypeModel::builtin().classify(doc_, *it, lex_);
-        if (type != EntityType::kPerson && type != EntityType::kOrganisation) continue;
-      }
-      return static_cast<int32_t>(it - doc_.mentions.begin());
-    }
-    return -1;
   }
 
  private:
