@@ -988,5 +988,12 @@ TEST(TranscriptLabel, ACapitalisedNameAndColonOpeningAQuotationSpeaksIt) {
   EXPECT_NE(speaker_of(doc, "hearing was later moved"), "NOTE");
 }
 
+// A date never speaks: "who in 2011 said" is the relative pronoun's, so the
+// senator's (and "Bob Geldof in July said" Bob Geldof's).
+TEST(SpeakingSource, ADateBeforeTheCueIsNoSource) {
+  Document doc = extractor().extract("Senator Jill Orton, who in 2011 said the plan was sound, has changed her mind.");
+  EXPECT_EQ(speaker_of(doc, "the plan was sound"), "Jill Orton");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -210,6 +210,13 @@ class Attributor : private TokenView {
   // subject of its own ("… and said", "went on to say"), the first verb's.
   // -1 when there is none.
   int64_t tree_subject(uint32_t root, uint32_t si) const;
+  // Who speaks for source m of a frame in sentence si: m itself, or -1 when
+  // it cannot speak (a year, "Asked", "Following": a lone cue word capitalised
+  // by the sentence start), or, when m is an occasion or a message that a verb
+  // takes as its object or place ("said in a phone interview: …", "issued a
+  // statement calling …", "at a news conference announcing …"), the subject
+  // of that verb when a mention stands there.
+  int32_t speaking_source(int32_t m, uint32_t si);
   // The noun phrase headed by word n without what the tree hangs after a
   // comma: its left dependents and the phrases after it ("Fans of the club"
   // of "Fans of the club, who travelled to Madrid,").

@@ -77,6 +77,7 @@ void Attributor::emit_frames(std::vector<Frame>& frames, size_t region_begin, si
     q.kind = kind;
     q.cue = f.cue->span;
     SpeakerLink link;
+    f.source = speaking_source(f.source, f.sentence);
     if (f.source >= 0) {
       Speaker sp;
       sp.mention = doc_.mentions[f.source].span;

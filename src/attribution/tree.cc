@@ -5,6 +5,7 @@
 #include "mentions/mention_finder.h"
 #include "parse/parser.h"
 #include "parse/tree.h"
+#include "tagger/tag_set.h"
 
 namespace whosaid::attribution {
 
@@ -45,6 +46,52 @@ std::string_view Attributor::relation_to(uint32_t first, uint32_t end, uint32_t 
   if (dominates(doc_, root, up)) return "under";
   if (dominates(doc_, head, root)) return "above";
   return "apart";
+}
+
+int32_t Attributor::speaking_source(int32_t m, uint32_t si) {
+  if (m < 0) return m;
+  const Mention& mm = doc_.mentions[m];
+  if (mm.kind == MentionKind::kPronoun) return m;
+  // A date or a year ("who in 2010 said", "in March said"), not a share of
+  // people ("70% said") nor an acronym ("DEC").
+  bool dates = true, year = false;
+  for (uint32_t t = mm.first_token; t < mm.end_token && dates; ++t) {
+    if (tok(t).kind == TokenKind::kNumber) {
+      const std::string_view n = text(t);
+      year = year || (n.size() == 4 && (n.starts_with("19") || n.starts_with("20")));
+      dates = year;
+    } else if (tok(t).kind == TokenKind::kWord) {
+      dates = !tok(t).has(kAllCaps) && (lex_.is(WordClass::kDateWord, fw_.id(t)) || lex_.is(WordClass::kTime, fw_.id(t)));
+    }
+  }
+  if (dates) {
+    // The name the date follows speaks: "Bob Geldof in July said", "who in
+    // 2010 said" (the relative pronoun, resolved later).
+    uint32_t k = mm.first_token;
+    if (k > 0 && (fw_[k - 1] == "in" || fw_[k - 1] == "on" || fw_[k - 1] == "during" || fw_[k - 1] == "since")) --k;
+    const int32_t before = k > 0 ? found_mention_at(k - 1) : -1;
+    return before >= 0 && doc_.mentions[before].end_token == k && before != m ? before : -1;
+  }
+  // A verb form opening the sentence ("Asked to describe …", "Following a
+  // meeting, …"), not a noun ("Reports suggest").
+  if (mm.end_token == mm.first_token + 1 && mm.first_token == doc_.sentences[si].first_token &&
+      lex_.cue(fw_.id(mm.first_token)) && tagger_ && pos::is_verbal(tag_of(mm.first_token, si)))
+    return -1;
+  const uint32_t head = mm.end_token - 1;
+  const NounSenses senses = lex_.noun_senses(fw_[head]);
+  if (mm.kind != MentionKind::kNominal || !(senses.first_is(NounSenses::kCommunication) ||
+                                            senses.first_is(NounSenses::kAct) || senses.first_is(NounSenses::kGroup)))
+    return m;
+  if (lex_.is(WordClass::kDocument, fw_.id(head)) || senses.body || !parsed(si)) return m;  // "the report said"
+  const uint8_t rel = doc_.tokens[head].dep;
+  if (!(rel == dep::kObj || rel == dep::kObl || rel == dep::kNmod)) return m;
+  int64_t verb = head_of(doc_, head);
+  if (rel == dep::kNmod && verb >= 0) verb = head_of(doc_, static_cast<uint32_t>(verb));
+  if (verb < 0 || !pos::is_verbal(doc_.tokens[verb].tag)) return m;
+  const int64_t subject = tree_subject(static_cast<uint32_t>(verb), si);
+  if (subject < 0 || subject == head) return m;
+  const int32_t found = found_mention_at(static_cast<uint32_t>(subject));
+  return found >= 0 && found != m ? found : m;
 }
 
 int64_t Attributor::tree_subject(uint32_t root, uint32_t si) const {
