@@ -209,6 +209,7 @@ struct Tagger::Model {
     std::vector<uint32_t> word_rows;  // per info: its one-word rows (word_rows())
     std::vector<uint64_t> keys;       // static feature keys, per token
     std::vector<uint32_t> rows;       // static feature rows, per token
+    std::vector<uint64_t> word_keys;  // per word, its WordCache key
     tagger_detail::WordCache cache;
   };
 
@@ -226,8 +227,13 @@ struct Tagger::Model {
       std::memcpy(&b.word_rows[(n + kPadding + k) * S], boundary_rows[kPadding + k],
                   sizeof boundary_rows[k]);
     }
+    b.word_keys.resize(n);
     for (size_t i = 0; i < n; ++i) {
-      const WordCache::Entry& e = b.cache.get(words[i], [&](WordCache::Entry& entry) {
+      b.word_keys[i] = WordCache::key(words[i]);
+      b.cache.prefetch(b.word_keys[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const WordCache::Entry& e = b.cache.get(words[i], b.word_keys[i], [&](WordCache::Entry& entry) {
         analyse_word(words[i], entry.info);
         entry.info.lexical = lexicon.lookup(entry.info.lower);
         word_rows(entry.info, entry.rows);
