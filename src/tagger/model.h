@@ -91,8 +91,12 @@ struct Tagger::Model {
     const WordInfo window[2 * kPadding + 1] = {info, info, info, info, info};
     uint64_t keys[kNumStaticFeatures];
     static_features(window + kPadding, keys);
+    const auto one_word = [](size_t j) { return kStaticSource[j] >= -2 && kStaticSource[j] <= 2; };
+    // The 24 slots first, then their rows: found one after the other, each
+    // waited for its own cache miss.
     for (size_t j = 0; j < kNumStaticFeatures; ++j)
-      rows[j] = kStaticSource[j] >= -2 && kStaticSource[j] <= 2 ? find(keys[j]) : 0;
+      if (one_word(j)) prefetch_slot(keys[j]);
+    for (size_t j = 0; j < kNumStaticFeatures; ++j) rows[j] = one_word(j) ? find(keys[j]) : 0;
   }
 
   // Fills the rows that do not depend on the words once the table is
