@@ -33,6 +33,7 @@
 #endif
 
 #include "core/feature_table.h"
+#include "core/huge_pages.h"
 #include "tagger/features.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
@@ -49,8 +50,8 @@ struct Tagger::Model {
   // scorer adds eight at a time in registers. Weights are scaled down by
   // kWeightShift so that a token's dense rows sum within int16 (saturating
   // beyond); the lost bits are below what matters for the argmax.
-  std::vector<int32_t> weights;
-  std::vector<int16_t> dense;
+  std::vector<int32_t, core_detail::HugePageAllocator<int32_t>> weights;
+  std::vector<int16_t, core_detail::HugePageAllocator<int16_t>> dense;
   static constexpr uint32_t kDense = 0xFF;
   static constexpr int kDenseWidth = (pos::kNumTags + 7) / 8 * 8;
   static constexpr uint32_t kDenseAbove = 12;  // sparse rows up to this size

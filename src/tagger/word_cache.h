@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "tagger/features.h"
 
 namespace whosaid::tagger_detail {
@@ -75,7 +76,7 @@ class WordCache {
   }
 
  private:
-  std::vector<Entry> entries_;
+  std::vector<Entry, core_detail::HugePageAllocator<Entry>> entries_;
   Entry spill_;
   uint64_t owner_ = 0;
 };
