@@ -388,6 +388,8 @@ class Attributor : private TokenView {
   // its comma) and the cue at p: ""…," the real estate developer said". p when
   // there is none: more than 7 words, a comma, a conjunction or a verb-like word.
   uint32_t subject_after_quote(uint32_t p, uint32_t b, uint32_t si);
+  // Its walk back from p, reading tags (verb-like words) or not.
+  uint32_t subject_after_quote_walk(uint32_t p, uint32_t b, uint32_t si, bool tags);
   // "Wednesday on Fox News Channel's "Hannity," Newt Gingrich said if …": the
   // quotation closing before the subject (at q - 1 or q - 2) is a title
   // ending a phrase that opens the sentence, not a statement; the cue's

@@ -286,6 +286,14 @@ uint32_t Attributor::np_start(uint32_t t, uint32_t b) const {
 }
 
 uint32_t Attributor::subject_after_quote(uint32_t p, uint32_t b, uint32_t si) {
+  // Tags only end the walk below early (a verbal word: p). Walked without
+  // them first, it mostly ends at p anyway, and the sentence need not be
+  // tagged for it.
+  if (subject_after_quote_walk(p, b, si, false) == p) return p;
+  return subject_after_quote_walk(p, b, si, true);
+}
+
+uint32_t Attributor::subject_after_quote_walk(uint32_t p, uint32_t b, uint32_t si, bool tags) {
   uint32_t k = p;
   int words = 0;
   while (k > b && words <= 7) {
@@ -299,7 +307,7 @@ uint32_t Attributor::subject_after_quote(uint32_t p, uint32_t b, uint32_t si) {
     }
     const FoldedWord w = fw_[k - 1];
     if (lex_.is(WordClass::kConj, w) || lex_.cue(w) || w == "as" || w == "when" || w == "if" || w == "that" ||
-        w == "who" || w == "which" || (w[0] != '\'' && (is_auxiliary_word(w) || pos::is_verbal(tag_of(k - 1, si)))))
+        w == "who" || w == "which" || (w[0] != '\'' && (is_auxiliary_word(w) || (tags && pos::is_verbal(tag_of(k - 1, si))))))
       return p;
     ++words;
     --k;

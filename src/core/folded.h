@@ -75,6 +75,7 @@ class FoldedWords {
   std::vector<WordId> ids_;      // per type
   bool any_space_ = false;
   std::string scratch_;          // a token folded, before it is looked up
+  std::vector<uint64_t> hashes_;  // per type, its hash (while assign() runs)
 };
 
 }  // namespace whosaid

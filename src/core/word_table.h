@@ -35,6 +35,10 @@ class WordTable {
   // The id of `word`, or kNone. `h` must be hash(word).
   uint32_t find(std::string_view word) const noexcept { return find(word, hash(word)); }
   uint32_t find(std::string_view word, uint64_t h) const noexcept;
+  // Starts loading the slot where find(word, h) begins (h = hash(word)).
+  void prefetch(uint64_t h) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<size_t>(h >> 32) & (slots_.size() - 1)]);
+  }
   // The id of `word`, adding it (with the next id) if it is new.
   uint32_t intern(std::string_view word) { return intern(word, hash(word)); }
   uint32_t intern(std::string_view word, uint64_t h);

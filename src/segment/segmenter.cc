@@ -133,6 +133,12 @@ class Tokenizer {
     bool number = utf8::is_digit(cp_at(j));
     bool dotted = false;  // U.S., a.m.
     while (j < end_) {
+      // ASCII letters and digits, most of a word, without decoding them.
+      const unsigned char c = static_cast<unsigned char>(s_[j]);
+      if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        ++j;
+        continue;
+      }
       size_t len;
       uint32_t cp = at(j, len);
       if (word_char(cp)) {

@@ -33,6 +33,7 @@
 #endif
 
 #include "core/feature_table.h"
+#include "core/huge_pages.h"
 #include "tagger/features.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
@@ -49,8 +50,8 @@ struct Tagger::Model {
   // scorer adds eight at a time in registers. Weights are scaled down by
   // kWeightShift so that a token's dense rows sum within int16 (saturating
   // beyond); the lost bits are below what matters for the argmax.
-  std::vector<int32_t> weights;
-  std::vector<int16_t> dense;
+  std::vector<int32_t, core_detail::HugePageAllocator<int32_t>> weights;
+  std::vector<int16_t, core_detail::HugePageAllocator<int16_t>> dense;
   static constexpr uint32_t kDense = 0xFF;
   static constexpr int kDenseWidth = (pos::kNumTags + 7) / 8 * 8;
   static constexpr uint32_t kDenseAbove = 12;  // sparse rows up to this size
@@ -91,8 +92,12 @@ struct Tagger::Model {
     const WordInfo window[2 * kPadding + 1] = {info, info, info, info, info};
     uint64_t keys[kNumStaticFeatures];
     static_features(window + kPadding, keys);
+    const auto one_word = [](size_t j) { return kStaticSource[j] >= -2 && kStaticSource[j] <= 2; };
+    // The 24 slots first, then their rows: found one after the other, each
+    // waited for its own cache miss.
     for (size_t j = 0; j < kNumStaticFeatures; ++j)
-      rows[j] = kStaticSource[j] >= -2 && kStaticSource[j] <= 2 ? find(keys[j]) : 0;
+      if (one_word(j)) prefetch_slot(keys[j]);
+    for (size_t j = 0; j < kNumStaticFeatures; ++j) rows[j] = one_word(j) ? find(keys[j]) : 0;
   }
 
   // Fills the rows that do not depend on the words once the table is
@@ -209,6 +214,7 @@ struct Tagger::Model {
     std::vector<uint32_t> word_rows;  // per info: its one-word rows (word_rows())
     std::vector<uint64_t> keys;       // static feature keys, per token
     std::vector<uint32_t> rows;       // static feature rows, per token
+    std::vector<uint64_t> word_keys;  // per word, its WordCache key
     tagger_detail::WordCache cache;
   };
 
@@ -226,8 +232,13 @@ struct Tagger::Model {
       std::memcpy(&b.word_rows[(n + kPadding + k) * S], boundary_rows[kPadding + k],
                   sizeof boundary_rows[k]);
     }
+    b.word_keys.resize(n);
     for (size_t i = 0; i < n; ++i) {
-      const WordCache::Entry& e = b.cache.get(words[i], [&](WordCache::Entry& entry) {
+      b.word_keys[i] = WordCache::key(words[i]);
+      b.cache.prefetch(b.word_keys[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const WordCache::Entry& e = b.cache.get(words[i], b.word_keys[i], [&](WordCache::Entry& entry) {
         analyse_word(words[i], entry.info);
         entry.info.lexical = lexicon.lookup(entry.info.lower);
         word_rows(entry.info, entry.rows);

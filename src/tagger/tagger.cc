@@ -120,6 +120,12 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
 
   const char* keys = payload;
   const char* sizes = keys + size_t{num_features} * 8;
+  {
+    // The dense rows in one block from the start (on huge pages: see Model).
+    size_t dense_rows = 0;
+    for (uint32_t f = 0; f < num_features; ++f) dense_rows += static_cast<unsigned char>(sizes[f]) > Model::kDenseAbove;
+    model->dense.reserve(dense_rows * Model::kDenseWidth);
+  }
   const char* tags = sizes + num_features;
   const char* weights = tags + num_weights;
   auto& out = model->weights;

@@ -9,7 +9,8 @@
 //
 //   WordCache cache;                       // per thread, reused
 //   cache.use(model.serial);               // forgets entries of another model
-//   const WordCache::Entry& e = cache.get(form, [&](WordCache::Entry& e) {
+//   cache.prefetch(WordCache::key(form));  // for each form of a sentence, then
+//   const WordCache::Entry& e = cache.get(form, WordCache::key(form), [&](WordCache::Entry& e) {
 //     /* fill e.info and e.rows from form */ });
 //
 // Direct-mapped by a hash of the form: a new word takes its slot from the one
@@ -22,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "tagger/features.h"
 
 namespace whosaid::tagger_detail {
@@ -47,15 +49,22 @@ class WordCache {
     owner_ = owner;
   }
 
+  // The key of `form` for get(); prefetch(key) starts loading its entry.
+  // The entries span megabytes: a sentence's words are hashed and their
+  // entries prefetched before the first is read, or each waits for memory.
+  static uint64_t key(std::string_view form) noexcept { return hash_bytes(form.data(), form.size(), 0x77) | 1; }
+  void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&entries_[key & (kEntries - 1)]); }
+
   // The entry of `form`, calling fill(entry) first when it is not cached
-  // (the entry's info and rows are then the caller's to set).
+  // (the entry's info and rows are then the caller's to set). `key` must be
+  // key(form).
   template <typename Fill>
-  const Entry& get(std::string_view form, Fill&& fill) {
+  const Entry& get(std::string_view form, uint64_t key, Fill&& fill) {
     if (form.size() > kMaxForm) {
       fill(spill_);
       return spill_;
     }
-    const uint64_t h = hash_bytes(form.data(), form.size(), 0x77) | 1;
+    const uint64_t h = key;
     Entry& e = entries_[h & (kEntries - 1)];
     if (e.hash == h && e.length == form.size() && std::memcmp(e.form, form.data(), form.size()) == 0)
       return e;
@@ -67,7 +76,7 @@ class WordCache {
   }
 
  private:
-  std::vector<Entry> entries_;
+  std::vector<Entry, core_detail::HugePageAllocator<Entry>> entries_;
   Entry spill_;
   uint64_t owner_ = 0;
 };
