@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 #include "core/utf8.h"
 
@@ -229,7 +230,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
     }
   }
 
-  std::vector<std::string_view> bodies;  // names followed by their initials: "General Motors (GM)"
+  // Names followed by their initials ("General Motors (GM)"); a set, so that
+  // the pass below stays linear in the article however many there are.
+  std::unordered_set<std::string_view> bodies;
   for (const Sentence& s : doc.sentences) {
     uint32_t first_word = s.first_token;
     while (first_word < s.end_token && doc.tokens[first_word].kind != TokenKind::kWord) ++first_word;
@@ -431,7 +434,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         m.kind = MentionKind::kOrganisation;
         m.role = m.org = Span{};
         m.name = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};
-        bodies.push_back(doc.slice(m.name));
+        bodies.insert(doc.slice(m.name));
       }
       // "The" before a capitalised run starts an organisation ("The New York Times").
       if (t < b && fw[t] == "the" && m.kind == MentionKind::kName && m.role.empty()) {
@@ -471,7 +474,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   for (Mention& m : doc.mentions) {
     if (m.kind == MentionKind::kPronoun || m.kind == MentionKind::kOrganisation) continue;
     const std::string_view words = doc.slice(m.span);
-    if (std::find(bodies.begin(), bodies.end(), words) == bodies.end()) continue;
+    if (!bodies.contains(words)) continue;
     m.kind = MentionKind::kOrganisation;
     m.role = m.org = Span{};
     m.name = m.span;
