@@ -79,6 +79,20 @@ TEST(Layout, HeaderFieldsAreNeitherStatementsNorSpeakers) {
   EXPECT_THAT(speakers(doc), ElementsAre("Grant Robertson", "Grant Robertson"));
 }
 
+// A document reused for the next article (the Python module's and the
+// bench's scratch document) keeps no author of the one before, and running
+// the extractor again on one document finds its byline once.
+TEST(Layout, AReusedDocumentKeepsNoAuthorOfTheOneBefore) {
+  Document doc;
+  doc.reset("By Sarah Jones and Tom Lee\n\nThe council met on Monday. \"We will decide soon,\" the mayor said.\n");
+  extractor().run(doc);
+  extractor().run(doc);
+  EXPECT_THAT(authors(doc), ElementsAre("Sarah Jones", "Tom Lee"));
+  doc.reset("The vote is next week. \"It will be close,\" said Ann Pole.\n");
+  extractor().run(doc);
+  EXPECT_THAT(authors(doc), IsEmpty());
+}
+
 TEST(Layout, AgencyStoryWithBylineStampDatelineAndCaption) {
   Document doc = extractor().extract(
       "Senate passes spending bill after all-night session\n\n"

@@ -14,6 +14,7 @@ void Document::reset(std::string text, std::string id) {
   entities.clear();
   quotes.clear();
   diagnostics.clear();
+  authors.clear();
 }
 
 const char* quote_kind_name(QuoteKind kind) noexcept {
