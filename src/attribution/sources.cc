@@ -459,11 +459,8 @@ int32_t Attributor::sentence_subject(uint32_t si, uint32_t before) const {
         const int32_t owned = found_mention_at(mm.end_token + 1);
         if (owned >= 0) {
           const Mention& o = doc_.mentions[owned];
-          uint32_t first_name_word = o.first_token;
-          while (first_name_word + 1 < o.end_token && tok(first_name_word).span.begin < o.name.begin) ++first_name_word;
-          const bool person = !o.role.empty() || o.gender == Gender::kMale || o.gender == Gender::kFemale ||
-                              lex_.given_name_gender(fw_.id(first_name_word)) != Gender::kUnknown;
-          if (o.first_token == mm.end_token + 1 && o.kind == MentionKind::kName && o.end_token < before && person)
+          if (o.first_token == mm.end_token + 1 && o.kind == MentionKind::kName && o.end_token < before &&
+              names_a_person(doc_, lex_, fw_, o))
             return owned;
         }
       }

@@ -212,6 +212,13 @@ int32_t mention_at(const Document& doc, uint32_t t) {
   return t < it->end_token ? static_cast<int32_t>(it - doc.mentions.begin()) : -1;
 }
 
+bool names_a_person(const Document& doc, const Lexicon& lex, const FoldedWords& fw, const Mention& m) {
+  if (!m.role.empty() || m.gender == Gender::kMale || m.gender == Gender::kFemale) return true;
+  uint32_t first = m.first_token;  // the name's first word, past the titles before it
+  while (first + 1 < m.end_token && doc.tokens[first].span.begin < m.name.begin) ++first;
+  return lex.given_name_gender(fw.id(first)) != Gender::kUnknown;
+}
+
 void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // At most a mention per word token (up to 4M, 192 MB of address space):
   // reserved, the vector is never copied as it grows, and the unused part is

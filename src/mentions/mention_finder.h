@@ -22,6 +22,12 @@ void find_mentions(Document& doc, const Lexicon& lexicon, const FoldedWords& fol
 // The mention covering token t, if any (binary search over doc.mentions).
 int32_t mention_at(const Document& doc, uint32_t t);
 
+// Whether mention m's own words say it names a person: a role written with
+// it, a gender (an honorific's or a given name's), or a known given name
+// opening its name ("Trade Minister Mohammed al-Jibouri", "Mr Hale", "Rod
+// Stewart"; not "HD-DVD", "Brazilian").
+bool names_a_person(const Document& doc, const Lexicon& lexicon, const FoldedWords& folded, const Mention& m);
+
 // Gender of a pronoun token, or nullopt when it is not a personal/relative pronoun.
 std::optional<Gender> pronoun_gender(const Lexicon& lexicon, std::string_view folded);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "mentions/mention_finder.h"
 #include "tagger/tag_set.h"
 #include "types/mention_type.h"
 
@@ -45,13 +46,10 @@ int32_t name_heading_phrase(const Document& doc, const Lexicon& lex, const Folde
     if (one_word && (lex.is(WordClass::kDateWord, first) || lex.is(WordClass::kTime, first))) continue;
     if (!name_heads_phrase(doc, folded, *it, b, e)) continue;
     const Entity& ent = doc.entities[it->entity];
-    uint32_t first_name_word = it->first_token;
-    while (first_name_word + 1 < it->end_token && doc.tokens[first_name_word].span.begin < it->name.begin)
-      ++first_name_word;
     if (it->kind == MentionKind::kOrganisation) {
       type = EntityType::kOrganisation;
-    } else if (!it->role.empty() || !ent.role.empty() || ent.gender == Gender::kMale ||
-               ent.gender == Gender::kFemale || lex.given_name_gender(folded.id(first_name_word)) != Gender::kUnknown) {
+    } else if (names_a_person(doc, lex, folded, *it) || !ent.role.empty() || ent.gender == Gender::kMale ||
+               ent.gender == Gender::kFemale) {
       type = EntityType::kPerson;
     } else {
       // "F-Secure", "Vedomosti" are bodies, "Blake Irving" a person; a
