@@ -247,5 +247,23 @@ TEST(NameParts, AHyphenatedPersonNounIsARole) {
   EXPECT_EQ(role_of(doc, m), "Labour co-chairman");
 }
 
+// "Paris-based", "Indian-born": a hyphenated participle describes the name
+// after it and is no part of it.
+TEST(NameParts, AHyphenatedParticipleIsNoPartOfTheName) {
+  Document doc = extractor().extract(
+      "Paris-based Lumenext said it would bid. Danish-born Karen Holt said she agreed.\n");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Lumenext")), "Lumenext");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Holt")), "Karen Holt");
+}
+
+// A compound WordNet lacks whose last part is a person noun written in lower
+// case is a role before a name: "Film-maker Karen Holt".
+TEST(NameParts, AHyphenatedCompoundOfAPersonNounIsARole) {
+  Document doc = extractor().extract("Film-maker Karen Holt said the festival was a success.\n");
+  const Mention* m = mention_with(doc, "Holt");
+  EXPECT_EQ(name_of(doc, m), "Karen Holt");
+  EXPECT_EQ(role_of(doc, m), "Film-maker");
+}
+
 }  // namespace
 }  // namespace whosaid

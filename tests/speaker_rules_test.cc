@@ -140,6 +140,19 @@ TEST(SpeakerRules, TheFirmIsTheNearestNamedBody) {
   EXPECT_EQ(speaker_of(doc, "sales of replica shirts"), "Umbro Ltd");
 }
 
+// A nominal whose noun the body's name holds ("the airline", "Halden
+// Airways") is that body, even where the name was no subject; a work's name
+// only as a subject or source, not a programme someone talked to.
+TEST(SpeakerRules, ANominalIsTheBodyWhoseNameHoldsItsNoun) {
+  Document doc = extractor().extract(
+      "Shares in Halden Airlines fell sharply on Monday.\n\n"
+      "In a filing to regulators the airline warned it could run out of cash.\n\n"
+      "Anna Brisk, an economist, told the Morning Report that growth was slowing. "
+      "The report warned that prices would rise.\n");
+  EXPECT_EQ(speaker_of(doc, "it could run out of cash"), "Halden Airlines");
+  EXPECT_NE(speaker_of(doc, "prices would rise"), "Morning Report");
+}
+
 // Not "the government" (the state the article is about), nor a plural, nor a
 // description of its own.
 TEST(SpeakerRules, OnlyABareSingularBodyTakesTheNamedBody) {

@@ -74,10 +74,37 @@ int32_t AntecedentRules::nearest_body(size_t i) const {
   return nearest(i, 3, [](const CorefMention& m, int32_t) { return m.form == CorefForm::kOrganisation; });
 }
 
+namespace {
+
+// One noun in either number: "airline" / "airlines", "company" / "companies".
+bool same_noun(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a == b || (b.size() == a.size() + 1 && b.back() == 's' && b.starts_with(a))) return true;
+  return b.size() == a.size() + 2 && b.ends_with("ies") && a.ends_with('y') &&
+         b.substr(0, b.size() - 3) == a.substr(0, a.size() - 1);
+}
+
+}  // namespace
+
 int32_t AntecedentRules::nearest_named_body(size_t i) const {
+  // The noun that ends the nominal ("the airline"; not "the" of "The 14-year-old").
+  std::string_view noun = ms_[i].head_token + 1 == ms_[i].end_token ? ms_[i].head(folded_) : std::string_view();
+  if (lex_.noun_senses(noun).first_is(NounSenses::kPerson)) noun = {};  // "the actor" is not "Actors Equity"
+  const bool body_noun = lex_.noun_senses(noun).body;
   return nearest(i, 5, [&](const CorefMention& m, int32_t entity) {
     if (m.in_quote || m.doc_mention < 0) return false;
     if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
+    for (uint32_t k = m.first_token; k < m.end_token && m.end_token - m.first_token >= 2 && !noun.empty(); ++k)
+      if (same_noun(noun, folded_[k])) {
+        // A body's own name, where it stands ("Shares in Continental Airlines"),
+        // also one the type model took for a person's with nothing personal
+        // about it; a work's only as a subject or source, not a programme one
+        // talks to ("told the BBC's World Business Report … the report warned").
+        const EntityType t = typer_.mention_type(m.doc_mention);
+        if (t == EntityType::kDocument) return m.source || m.subject;
+        return t == EntityType::kOrganisation || (t == EntityType::kPerson && !typer_.person_evidence(entity));
+      }
+    if (!body_noun) return false;
     if (!m.source && !m.subject) return false;  // what the text is about, not a name in passing
     if (!named_at_start(m, entity)) return false;
     // Not a place, time, object or person WordNet knows by that name ("UK",

@@ -61,13 +61,15 @@ class AntecedentRules {
   int32_t nearest_body(size_t i) const;
 
   // "UK sportswear firm Umbro has posted … The firm said": a bare definite
-  // singular nominal whose head is a kind of organisation in WordNet ("the
-  // firm", "the club", "the carmaker"; NounSenses::body) that the model links
-  // to nothing is the nearest named body in the five sentences before that
+  // singular nominal that the model links to nothing, whose head is a kind of
+  // organisation in WordNet ("the firm", "the club", "the carmaker";
+  // NounSenses::body), is the nearest named body in the five sentences before that
   // is a source or a subject, outside quotations, or -1. Named body: a name
   // the type model calls an organisation that WordNet does not know as
   // anything but a group ("January", "UK", "Europe" are times and places),
-  // nor as another kind of body.
+  // nor as another kind of body. A name with the nominal's own noun in it
+  // (either number) is that body wherever it stood in its sentence: "Shares in
+  // Continental Airlines have tumbled … the airline warned".
   int32_t nearest_named_body(size_t i) const;
 
   // "Ofcom says it has plans to review … But a spokesman said …": an unnamed

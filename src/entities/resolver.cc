@@ -299,8 +299,7 @@ class Resolver {
         if (ent_[cur] < 0 && rules_.spokesperson(ms[cur]) && (ent_[cur] = rules_.spoken_for_body(cur)) >= 0)
           called_body_.insert(ent_[cur]);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && AntecedentRules::bare(ms[cur]) &&
-            !AntecedentRules::unnamed_body(ms[cur].head(folded_)) &&
-            lex_.noun_senses(ms[cur].head(folded_)).body)
+            !AntecedentRules::unnamed_body(ms[cur].head(folded_)))
           if ((ent_[cur] = rules_.nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
         break;
       }

@@ -20,6 +20,19 @@ bool hyphen_name(std::string_view w) {
   return h != std::string_view::npos && h > 0 && h <= 3 && h + 1 < w.size() && w[h + 1] >= 'A' && w[h + 1] <= 'Z';
 }
 
+// "Paris-based", "Indian-born", "Labour-led": a hyphenated word whose last
+// part is a participle written in lower case describes the name after it
+// ("Paris-based Euronext"); it is no part of that name.
+bool participle_compound(std::string_view written) {
+  const size_t h = written.rfind('-');
+  if (h == std::string_view::npos || h == 0 || h + 3 > written.size()) return false;
+  const std::string_view last = written.substr(h + 1);
+  for (char c : last)
+    if (c < 'a' || c > 'z') return false;
+  return last.ends_with("ed") || last == "born" || last == "led" || last == "run" || last == "made" ||
+         last == "built" || last == "bred" || last == "grown" || last == "known";
+}
+
 bool is_weekday(std::string_view w) {
   return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
          w == "saturday" || w == "sunday";
@@ -119,7 +132,15 @@ struct RunContext {
     if (!initial && !common_word(k) && !person_follows) return false;
     const NounSenses ns = lex.noun_senses(w);
     if (ns.first_is(NounSenses::kPerson)) return true;
-    return ns.lexfile[0] == 0 && w.find('-') != std::string_view::npos && common_word(k);
+    if (ns.lexfile[0] != 0) return false;
+    // A compound WordNet lacks, of parts written in lower case elsewhere, or
+    // ending in a person noun written so: "Film-maker Spike Lee".
+    if (w.find('-') == std::string_view::npos) return false;
+    if (common_word(k)) return true;
+    const std::string_view written = doc.slice(doc.tokens[k].span);
+    const std::string_view last = written.substr(written.rfind('-') + 1);
+    return !last.empty() && last.front() >= 'a' && last.front() <= 'z' &&
+           lex.noun_senses(last).first_is(NounSenses::kPerson);
   }
 
   // Whether "(" initials ")" follow the run [b, e): the first letters of its
@@ -337,6 +358,11 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // An adjective or other common word opening the sentence before a name
       // ("Defiant Matt Williams"), unless it is a person noun (a role, below).
       if (b < e && !run.person_premodifier(b, e) && run.sentence_opener(b, e, mid_caps_words)) ++b;
+      for (uint32_t k = e; k-- > b;)  // "San Francisco-based US Court of Appeals"
+        if (participle_compound(doc.slice(doc.tokens[k].span))) {
+          b = k + 1;
+          break;
+        }
       if (b == e) { t = e; continue; }
       // Split: [org words] [role phrase] [honorific] name…
       Mention m;
