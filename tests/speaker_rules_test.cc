@@ -153,6 +153,24 @@ TEST(SpeakerRules, ANominalIsTheBodyWhoseNameHoldsItsNoun) {
   EXPECT_NE(speaker_of(doc, "prices would rise"), "Morning Report");
 }
 
+// A report speaks for its author, named by a "by" or "from" phrase on the
+// report or on a participle after it; a later "the report" is that report.
+// Not for "experts from" a body (people), nor a report introduced anew.
+TEST(SpeakerRules, ADocumentSpeaksForItsAuthor) {
+  Document doc = extractor().extract(
+      "Tablet sales will double by 2030, according to a report by analysts Calder Analytics.\n\n"
+      "The growth will come from schools, the report predicted.\n\n"
+      "The finding comes in a study published on Monday by the Harbour Institute. Only 7% of firms "
+      "have a policy, according to the study.\n\n"
+      "Experts from the Harbour Institute said the rules were unclear.\n\n"
+      "A new report says prices will fall.\n");
+  EXPECT_EQ(speaker_of(doc, "Tablet sales will double"), "Calder Analytics");
+  EXPECT_EQ(speaker_of(doc, "come from schools"), "Calder Analytics");
+  EXPECT_EQ(speaker_of(doc, "Only 7% of firms"), "Harbour Institute");
+  EXPECT_NE(speaker_of(doc, "the rules were unclear"), "Harbour Institute");
+  EXPECT_NE(speaker_of(doc, "prices will fall"), "Calder Analytics");
+}
+
 // Not "the government" (the state the article is about), nor a plural, nor a
 // description of its own.
 TEST(SpeakerRules, OnlyABareSingularBodyTakesTheNamedBody) {

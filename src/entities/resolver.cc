@@ -1,12 +1,14 @@
 #include "entities/resolver.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "core/positions.h"
 #include "core/utf8.h"
 #include "coref/coref.h"
 #include "entities/antecedent_rules.h"
+#include "entities/document_author.h"
 #include "entities/entity_typer.h"
 #include "entities/expletive.h"
 #include "entities/group_subject.h"
@@ -565,6 +567,7 @@ class Resolver {
       const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
       if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, personal_[id]), typed[id] = 1;
     }
+    std::optional<DocumentAuthors> authors;  // built for the first document that speaks
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
       const SpeakerLink& l = links_[qi];
@@ -581,6 +584,17 @@ class Resolver {
           if (id >= 0 && doc_.entities[id].gender == Gender::kUnknown &&
               (m.gender == Gender::kMale || m.gender == Gender::kFemale))
             doc_.entities[id].gender = m.gender;
+        }
+        // "The report predicted", "according to a survey by YouGov": the
+        // document's author, when the article names one (document_author.h).
+        // Not "experts from Leeds University": people, whom no one wrote.
+        if (m.kind == MentionKind::kNominal &&
+            (id >= 0 ? doc_.entities[id].type : typer_.mention_type(l.mention)) == EntityType::kDocument) {
+          if (!authors) authors.emplace(doc_, lex_, folded_);
+          const int32_t author = authors->author(static_cast<uint32_t>(l.mention));
+          if (author >= 0 && !typed[author])
+            typer_.type(doc_.entities[author], called_body_.count(author) > 0, personal_[author]), typed[author] = 1;
+          if (author >= 0 && doc_.entities[author].type != EntityType::kOther) id = author;
         }
         // A place, work, event or abstraction never speaks: a pronoun resolved
         // to one stays as written, and any other source leaves the quote
