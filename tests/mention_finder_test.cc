@@ -265,5 +265,21 @@ TEST(NameParts, AHyphenatedCompoundOfAPersonNounIsARole) {
   EXPECT_EQ(role_of(doc, m), "Film-maker");
 }
 
+// An "and" inside one body's name joins it ("Securities and Exchange
+// Commission"); not two names ("Deutsche Bank and Credit Suisse Group"), nor a
+// role after the body ("Trade and Industry Secretary Karen Holt").
+TEST(NameParts, AnAndInsideABodysNameJoinsIt) {
+  Document doc = extractor().extract(
+      "The Securities and Exchange Commission said it would act. "
+      "Halden Bank and Credit Lumen Group said they agreed. "
+      "Trade and Industry Secretary Karen Holt said it was fair.\n");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Exchange")), "Securities and Exchange Commission");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Halden")), "Halden Bank");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Lumen")), "Credit Lumen Group");
+  const Mention* holt = mention_with(doc, "Holt");
+  EXPECT_EQ(name_of(doc, holt), "Karen Holt");
+  EXPECT_EQ(role_of(doc, holt), "Industry Secretary");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -143,6 +143,35 @@ struct RunContext {
            lex.noun_senses(last).first_is(NounSenses::kPerson);
   }
 
+  // "Securities and Exchange Commission", "Transport and General Workers
+  // Union", "Food & Drug Administration": an "and" inside one body's name
+  // that opened at `t`. The word before it is a common noun (WordNet knows
+  // it, or the document writes it in lower case), not a name or acronym
+  // ("Tony Blair and …", "UPS and Deutsche Post"), no body's head stands
+  // before it in the run ("Deutsche Bank and Credit Suisse Group", "New York
+  // State Department of Health and State University …"), and the capitalised
+  // words after it end in a body's head noun, not right after the "and"
+  // ("BBC Three and News", "Crime and Police Bill"). The index just past that
+  // head, or 0 if the "and" joins no body's name.
+  uint32_t and_in_body_name(uint32_t t, uint32_t e) const {
+    if (fw[e] != "and" && fw[e] != "&") return 0;
+    const uint32_t before = e - 1;
+    const Token& b = doc.tokens[before];
+    if (b.kind != TokenKind::kWord || !b.has(kCapitalized) || b.has(kAllCaps)) return 0;
+    const WordId w = fw.id(before);
+    if (lex.given_name_gender(w) != Gender::kUnknown || is_honorific(lex, w)) return 0;
+    if (lex.noun_senses(fw[before]).lexfile[0] == 0 && !lower_words[fw.type(before)]) return 0;
+    for (uint32_t k = t; k < e; ++k)
+      if (body_head(k)) return 0;
+    for (uint32_t k = e + 1; k < s.end_token && k < e + 5; ++k) {
+      const Token& tk = doc.tokens[k];
+      if (tk.kind != TokenKind::kWord || !tk.has(kCapitalized) || fw[k] == "the") return 0;
+      if (body_head(k)) return k > e + 1 ? k + 1 : 0;
+    }
+    return 0;
+  }
+  bool body_head(uint32_t k) const { return lex.is(WordClass::kOrgHead, fw.id(k)) || lex.noun_senses(fw[k]).body; }
+
   // Whether "(" initials ")" follow the run [b, e): the first letters of its
   // capitalised words, in order ("General Motors (GM)", "Federal Bureau of
   // Investigation (FBI)"). A one-letter acronym proves nothing.
@@ -290,15 +319,20 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       const bool starts_role = lex.match_role(fw, t) > 0 || run.lower_person_noun(t);
       if (!tok.has(kCapitalized) && !starts_role) { ++t; continue; }
       uint32_t e = t;
+      uint32_t joined_body_end = 0;  // past the head of a body's name with "and" in it (and_in_body_name)
       while (e < s.end_token) {
         const Token& et = doc.tokens[e];
         // "I" before a word is the pronoun ("the novel Dark Matters I wrote"),
         // not a regnal number ("Charles I, who …").
         if (e > t && fw[e] == "i" && e + 1 < s.end_token && doc.tokens[e + 1].kind == TokenKind::kWord) break;
         // "Bank of England"; "Institute for Fiscal Studies", "Department for Education": "for" after a body's head.
+        const uint32_t body_end = e > t ? run.and_in_body_name(t, e) : 0;
+        const bool body_and = body_end > 0;
+        if (body_and) joined_body_end = body_end;
         const bool connector =
-            e > t && (name_connector(fw[e]) || (fw[e] == "for" && lex.is(WordClass::kOrgHead, fw.id(e - 1)) &&
-                                                e + 1 < s.end_token && !lex.is(WordClass::kDateWord, fw.id(e + 1))));
+            e > t && (name_connector(fw[e]) || body_and ||
+                      (fw[e] == "for" && lex.is(WordClass::kOrgHead, fw.id(e - 1)) && e + 1 < s.end_token &&
+                       !lex.is(WordClass::kDateWord, fw.id(e + 1))));
         if (et.kind == TokenKind::kWord && (et.has(kCapitalized) || hyphen_name(doc.slice(et.span)) ||
                                             (connector && e + 1 < s.end_token &&
                                              doc.tokens[e + 1].has(kCapitalized)))) {
@@ -371,7 +405,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       m.kind = MentionKind::kName;
       uint32_t name_begin = b;
       uint32_t role_begin = UINT32_MAX, role_end = 0;
-      for (uint32_t k = b; k < e;) {
+      // No role inside a body's name with "and" in it ("Transport and General
+      // Workers Union"); one may follow it ("Trade and Industry Secretary …").
+      for (uint32_t k = std::max(b, joined_body_end); k < e;) {
         size_t r = lex.match_role(fw, k);
         if (!r && run.person_premodifier(k, e)) r = 1;  // "Singer George Michael"
         // A role before a name, or a run that is a role alone ("the
