@@ -25,6 +25,19 @@ TEST(Voice, InterviewAnswersAndQuestionsAreTheInterviewee) {
   EXPECT_EQ(speaker_of(doc, "what the site is"), "Jack Herrick");
 }
 
+// A long answer that ends in a rhetorical question is still an answer: its
+// "I" is the interviewee's, not an unnamed interviewer's.
+TEST(Voice, ALongAnswerEndingInAQuestionIsTheInterviewees) {
+  Document doc = extractor().extract(
+      "Wikinews interviewed the site's founder, Jack Herrick, about the project.\n\n"
+      "For our readers, could you briefly explain what the site is?\n\n"
+      "Sure. It is a manual. Anyone can edit it. I think the site is a manual that anyone can edit. "
+      "So why should anyone pay for one?\n\n"
+      "Why do you think the site grew so fast?\n\n"
+      "I believe people like to teach each other.\n");
+  EXPECT_EQ(speaker_of(doc, "a manual that anyone can edit"), "Jack Herrick");
+}
+
 // An answer's "we" is the interviewee, speaking for a group.
 TEST(Voice, AnAnswersWeIsTheInterviewee) {
   Document doc = extractor().extract(

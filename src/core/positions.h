@@ -10,6 +10,14 @@
 
 namespace whosaid {
 
+// An interviewer's question is a paragraph of a few sentences that ends in
+// "?"; a reply of many sentences may end in a rhetorical one ("… is there
+// any reason why it should exist?") and stays the interviewee's.
+constexpr uint32_t kMaxQuestionSentences = 3;
+inline bool short_enough_for_a_question(const Paragraph& p) noexcept {
+  return p.end_sentence - p.first_sentence <= kMaxQuestionSentences;
+}
+
 // The index of the sentence containing token t, or -1 when no sentence does.
 inline int32_t sentence_containing(const Document& doc, uint32_t t) noexcept {
   auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,

@@ -233,7 +233,7 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
       const std::string_view par = doc.slice(doc.paragraphs[c.paragraph].span);
       size_t e = par.size();
       while (e > 0 && (par[e - 1] == ' ' || par[e - 1] == '"' || par[e - 1] == ')')) --e;
-      c.question = e > 0 && par[e - 1] == '?';
+      c.question = e > 0 && par[e - 1] == '?' && short_enough_for_a_question(doc.paragraphs[c.paragraph]);
     }
     // The head: the last word (of the name, for "Mr Key's").
     uint32_t h = c.end_token - 1;
