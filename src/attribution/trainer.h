@@ -44,7 +44,7 @@ struct AttributionTrainOptions {
   float l2 = 1e-5f;
   uint32_t seed = 42;
   int folds = 3;
-  int orders = 5;  // acceptance weights: the mean of fits over this many example orders (seed, seed + 1, …)
+  int orders = 20;  // each table: the mean of fits over this many example orders (seed, seed + 1, …; docs/model.md)
 };
 
 struct AttributionTrainReport {

@@ -242,6 +242,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
   attribution->add_option("--folds", attr->options.folds, "Folds for calibration and the threshold")
       ->check(CLI::Range(2, 100))
       ->capture_default_str();
+  attribution->add_option("--orders", attr->options.orders, "Fits over differently shuffled examples, averaged")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   attribution->callback([attr, &exit_code] { exit_code = run_train_attribution(*attr); });
 
   struct WordNetArgs {
