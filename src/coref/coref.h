@@ -29,6 +29,7 @@
 #include "attribution/model.h"
 #include "core/folded.h"
 #include "core/lexicon.h"
+#include "core/packed_weights.h"
 #include "whosaid/document.h"
 
 namespace whosaid {
@@ -185,8 +186,14 @@ class CorefModel {
   }
 
   float score(const std::vector<uint32_t>& features) const;
+  // For the trainer. A model parse() read scores with a packed copy of its
+  // table (core/packed_weights.h: 4k weights in 2^18 slots fit the cache
+  // that the dense megabyte did not); asking for the table to change drops it.
   CorefModel() : weights_(size_t{1} << kFeatureBits, 0.0f) {}
-  std::vector<float>& weights() { return weights_; }
+  std::vector<float>& weights() {
+    packed_ = {};
+    return weights_;
+  }
   const std::vector<float>& weights() const { return weights_; }
 
  private:
@@ -213,6 +220,7 @@ class CorefModel {
   }
 
   std::vector<float> weights_;
+  core_detail::PackedWeights<float> packed_;  // of weights_, once parse() read them
 };
 
 }  // namespace whosaid
