@@ -69,6 +69,10 @@ class FeatureName {
 
 class FeatureVector {
  public:
+  // Room for a typical candidate's features in one allocation: coreference
+  // and the type model fill a new vector for each anaphor and mention, and
+  // growing one from empty took four to six.
+  FeatureVector() { ids_.reserve(64); }
   void clear() { ids_.clear(); }
   // (Inline: the attributor adds some fifty features for each candidate end,
   // coreference some twenty for each candidate antecedent.)

@@ -140,9 +140,9 @@ class CorefModel {
   // caller knows that the mentions do not say: "Google" is a firm, no "he").
   template <typename Skip>
   int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words, Skip skip) const {
-    FeatureVector f;
+    FeatureVector f;  // "none"'s features, then each candidate's
     none_features(mentions, i, words, f);
-    return best_above(mentions, i, words, skip, score(f.ids()));
+    return best_above(mentions, i, words, skip, score(f.ids()), f);
   }
 
   // The best-scoring candidate for mentions[i] that skip(j) lets through,
@@ -150,7 +150,8 @@ class CorefModel {
   template <typename Skip>
   int32_t best_candidate(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
                          Skip skip) const {
-    return best_above(mentions, i, words, skip, -std::numeric_limits<float>::infinity());
+    FeatureVector f;
+    return best_above(mentions, i, words, skip, -std::numeric_limits<float>::infinity(), f);
   }
 
   // Features of candidate j for anaphor i (j < i), and of "none".
@@ -198,11 +199,10 @@ class CorefModel {
 
  private:
   // The allowed candidate j that skip(j) lets through with the highest score
-  // above `floor`, or -1.
+  // above `floor`, or -1. `f` is scratch for the candidates' features.
   template <typename Skip>
   int32_t best_above(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words, Skip skip,
-                     float floor) const {
-    FeatureVector f;
+                     float floor, FeatureVector& f) const {
     float best = floor;
     int32_t best_j = -1;
     const AnaphorHashes anaphor(mentions[i], words);
