@@ -11,6 +11,7 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
            bool report_all)
     : TokenView{doc, lex, folded}, doc_(doc), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
       report_all_(report_all || !model) {
+  if (model) fv_.prefetch_from(model->table(AttributionModel::Table::kAcceptance));
   tagged_.assign(doc.sentences.size(), false);
   parsed_.assign(doc.sentences.size(), false);
   region_used_.assign(doc.quoted.size(), false);

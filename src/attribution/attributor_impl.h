@@ -620,6 +620,7 @@ class Attributor : private TokenView {
   bool opens_sub_ = false;  // scratch: the content opens with a subordinate clause (choose_end)
   bool fronted_ = false;   // scratch: the cue is in a fronted subordinate clause (choose_end)
   std::string kind_buf_;   // scratch: phrase_after()'s answer after a conjunction
+  std::string tags_buf_;   // scratch: start_features()' tags of the words a start skips or takes
   bool verb_counts_ = false;  // scratch: end_features() counts the verbs of reported speech (choose_end)
   std::vector<uint32_t> words_before_;  // per token: words before it
   // transcript_label(): by word type, the last words of names outside

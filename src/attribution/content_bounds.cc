@@ -166,6 +166,9 @@ void Attributor::pick_end(Frame& f, Features features) {
   CandidateTrace& trace = f.ends;
   trace.end_bytes.clear();
   trace.end_features.clear();
+  const float* weights = model_ ? model_->table(AttributionModel::Table::kEnd) : nullptr;
+  efv_.prefetch_from(weights);
+  qfv_.prefetch_from(weights);
   for (size_t i = 0; i < ends_.size(); ++i) {
     features(i);
     if (trace_out_) {
@@ -224,6 +227,7 @@ void Attributor::choose_start(Frame& f, uint32_t limit, std::string_view lemma) 
   if (starts_.size() < 2) return;
   float best = 0;
   uint32_t best_start = r.begin;
+  efv_.prefetch_from(model_ ? model_->table(AttributionModel::Table::kStart) : nullptr);
   for (size_t i = 0; i < starts_.size(); ++i) {
     start_features(f, r.begin, starts_[i], r.end, lemma, efv_);
     if (trace_out_) {

@@ -36,7 +36,8 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
   if (s + 1 < end) fv.add("s-first-tag*next-tag", first_tag, tag_name(s + 1, si));
   if (shift > 0) {
     // What the start skips: "out", "to express", "concern", "the State Department".
-    std::string tags;
+    std::string& tags = tags_buf_;
+    tags.clear();
     if (shift > 6) tags = "far";  // past the window, to a complementizer
     else
       for (uint32_t t = rule_begin; t < s; ++t) {  // (skipped words)
@@ -50,7 +51,8 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
     if (f.particle >= 0) fv.add("s-particle*skipped-first", fw_[f.particle], fw_[rule_begin]);
   } else if (shift < 0) {
     // What the start takes back from the rules: "about", "this".
-    std::string tags;
+    std::string& tags = tags_buf_;
+    tags.clear();
     for (uint32_t t = s; t < rule_begin; ++t) {
       if (!tags.empty()) tags += ' ';
       tags += tag_name(t, si);
@@ -128,7 +130,7 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
       fv.add("e-next2", fw_[e + 2]);
       // A new clause after the boundary: ", but he is", "; 26 percent say".
       fv.add("e-next-tags", tag_name(e + 1, si), tag_name(e + 2, si));
-      fv.add("e-tok*next-tags", boundary, std::string(tag_name(e + 1, si)) + " " + std::string(tag_name(e + 2, si)));
+      fv.add_parts("e-tok*next-tags", {boundary}, {tag_name(e + 1, si), " ", tag_name(e + 2, si)});
     }
   }
   fv.add("e-prev", fw_[e - 1]);
@@ -244,7 +246,9 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
     case CueKind::kDash: cue_word = "-"; break;
     default: cue_word = fw_[c.first_token];
   }
-  const CueEntry* entry = lex_.any_cue(cue_word);
+  // (By id for a cue word, which the folded words looked up already.)
+  const CueEntry* entry = c.kind == CueKind::kVerb || c.kind == CueKind::kNoun ? lex_.any_cue(fw_[c.first_token])
+                                                                               : lex_.any_cue(cue_word);
   const std::string_view lemma = entry ? std::string_view(entry->lemma) : cue_word;
   fv.add("cue", cue_word);
   fv.add("lemma", lemma);

@@ -390,7 +390,10 @@ void CorefModel::none_features(const std::vector<CorefMention>& ms, size_t i, co
 
 float CorefModel::score(const std::vector<uint32_t>& features) const {
   float z = 0;
-  for (uint32_t id : features) z += weights_[id];
+  if (packed_.empty())
+    for (uint32_t id : features) z += weights_[id];
+  else
+    for (uint32_t id : features) z += packed_[id];
   return z;
 }
 
@@ -425,6 +428,7 @@ CorefModel CorefModel::parse(std::string_view bytes) {
     previous = slot;
   }
   if (at != bytes.size()) throw Error(ErrorCode::kModel, "coref model: trailing bytes at " + std::to_string(at));
+  m.packed_ = core_detail::PackedWeights<float>(m.weights_);
   return m;
 }
 

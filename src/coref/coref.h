@@ -29,6 +29,7 @@
 #include "attribution/model.h"
 #include "core/folded.h"
 #include "core/lexicon.h"
+#include "core/packed_weights.h"
 #include "whosaid/document.h"
 
 namespace whosaid {
@@ -139,9 +140,9 @@ class CorefModel {
   // caller knows that the mentions do not say: "Google" is a firm, no "he").
   template <typename Skip>
   int32_t antecedent(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words, Skip skip) const {
-    FeatureVector f;
+    FeatureVector f;  // "none"'s features, then each candidate's
     none_features(mentions, i, words, f);
-    return best_above(mentions, i, words, skip, score(f.ids()));
+    return best_above(mentions, i, words, skip, score(f.ids()), f);
   }
 
   // The best-scoring candidate for mentions[i] that skip(j) lets through,
@@ -149,7 +150,8 @@ class CorefModel {
   template <typename Skip>
   int32_t best_candidate(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words,
                          Skip skip) const {
-    return best_above(mentions, i, words, skip, -std::numeric_limits<float>::infinity());
+    FeatureVector f;
+    return best_above(mentions, i, words, skip, -std::numeric_limits<float>::infinity(), f);
   }
 
   // Features of candidate j for anaphor i (j < i), and of "none".
@@ -185,17 +187,22 @@ class CorefModel {
   }
 
   float score(const std::vector<uint32_t>& features) const;
+  // For the trainer. A model parse() read scores with a packed copy of its
+  // table (core/packed_weights.h: 4k weights in 2^18 slots fit the cache
+  // that the dense megabyte did not); asking for the table to change drops it.
   CorefModel() : weights_(size_t{1} << kFeatureBits, 0.0f) {}
-  std::vector<float>& weights() { return weights_; }
+  std::vector<float>& weights() {
+    packed_ = {};
+    return weights_;
+  }
   const std::vector<float>& weights() const { return weights_; }
 
  private:
   // The allowed candidate j that skip(j) lets through with the highest score
-  // above `floor`, or -1.
+  // above `floor`, or -1. `f` is scratch for the candidates' features.
   template <typename Skip>
   int32_t best_above(const std::vector<CorefMention>& mentions, size_t i, const FoldedWords& words, Skip skip,
-                     float floor) const {
-    FeatureVector f;
+                     float floor, FeatureVector& f) const {
     float best = floor;
     int32_t best_j = -1;
     const AnaphorHashes anaphor(mentions[i], words);
@@ -213,6 +220,7 @@ class CorefModel {
   }
 
   std::vector<float> weights_;
+  core_detail::PackedWeights<float> packed_;  // of weights_, once parse() read them
 };
 
 }  // namespace whosaid

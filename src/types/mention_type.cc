@@ -115,8 +115,14 @@ void type_features(const std::vector<std::string_view>& words, const Lexicon& le
 
 TypeModel::Row TypeModel::scores(const std::vector<uint32_t>& features) const {
   Row sum{};
-  for (uint32_t id : features)
-    for (size_t c = 0; c < kEntityTypes; ++c) sum[c] += rows_[id][c];
+  if (packed_.empty())
+    for (uint32_t id : features)
+      for (size_t c = 0; c < kEntityTypes; ++c) sum[c] += rows_[id][c];
+  else
+    for (uint32_t id : features) {
+      const Row& row = packed_[id];
+      for (size_t c = 0; c < kEntityTypes; ++c) sum[c] += row[c];
+    }
   return sum;
 }
 
@@ -194,6 +200,7 @@ TypeModel TypeModel::parse(std::string_view bytes) {
     previous = slot;
   }
   if (at != bytes.size()) throw Error(ErrorCode::kModel, "types model: trailing bytes at " + std::to_string(at));
+  m.packed_ = core_detail::PackedWeights<Row>(m.rows_);
   return m;
 }
 

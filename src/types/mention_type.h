@@ -23,6 +23,7 @@
 
 #include "attribution/model.h"
 #include "core/lexicon.h"
+#include "core/packed_weights.h"
 #include "whosaid/document.h"
 
 namespace whosaid {
@@ -68,11 +69,18 @@ class TypeModel {
   // The type for these scores, as classify() decides (document allowed or not).
   static EntityType pick(const Row& scores, float other_margin, bool document);
 
+  // For the trainer. A model parse() read scores with a packed copy of its
+  // rows (core/packed_weights.h: 10k rows in 2^18 slots, 4 MB dense);
+  // asking for the rows to change drops it.
   TypeModel() : rows_(size_t{1} << kFeatureBits, Row{}) {}
-  std::vector<Row>& rows() { return rows_; }
+  std::vector<Row>& rows() {
+    packed_ = {};
+    return rows_;
+  }
 
  private:
   std::vector<Row> rows_;  // one score per type for each feature slot
+  core_detail::PackedWeights<Row> packed_;  // of rows_, once parse() read them
 };
 
 }  // namespace whosaid
