@@ -171,6 +171,19 @@ TEST(SpeakerRules, ADocumentSpeaksForItsAuthor) {
   EXPECT_NE(speaker_of(doc, "prices will fall"), "Calder Analytics");
 }
 
+// "said the American" describes the person the report is about (WordNet's
+// inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
+// a speaker called "American" or "Romanian".
+TEST(SpeakerRules, ANativeOfAPlaceIsDescribedNotNamed) {
+  Document doc = extractor().extract(
+      "Andre Kessler, the top seed, lost to Jurgen Melzer in the second round on Tuesday.\n\n"
+      "\"A lot more guys are capable of it now,\" said the American.\n\n"
+      "Carla Munteanu, a Romanian part-time cleaner, said: \"Normally a phone would not be possible on my "
+      "wages.\" \"This is the only way I can afford a phone,\" she said.\n");
+  EXPECT_EQ(speaker_of(doc, "A lot more guys"), "Andre Kessler");
+  EXPECT_EQ(speaker_of(doc, "the only way I can afford"), "Carla Munteanu");
+}
+
 // Not "the government" (the state the article is about), nor a plural, nor a
 // description of its own.
 TEST(SpeakerRules, OnlyABareSingularBodyTakesTheNamedBody) {

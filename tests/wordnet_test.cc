@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 const char kHeader[] = "  1 This software and database is being provided to you, the LICENSEE, by\n";
 
-// A database of five verbs and two nouns, in WordNet 3.0's formats.
+// A database of five verbs and a few nouns, in WordNet 3.0's formats.
 class TinyWordNet : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -54,11 +54,15 @@ class TinyWordNet : public ::testing::Test {
                            "00004000 14 n 01 firm 0 001 @ 00007000 n 0000 | a business\n"
                            "00005000 26 n 01 firm 1 000 | firmness\n"
                            "00006000 14 n 01 press 0 000 | the print media\n"
-                           "00007000 14 n 01 organization 0 000 | a group of people who work together\n");
+                           "00007000 14 n 01 organization 0 000 | a group of people who work together\n"
+                           "00008000 18 n 01 inhabitant 0 000 | a person who inhabits a particular place\n"
+                           "00009000 18 n 01 Scot 0 001 @ 00008000 n 0000 | a native of Scotland\n");
     write("index.noun", std::string(kHeader) +
                             "firm n 2 1 @ 2 0 00004000 00005000  \n"
+                            "inhabitant n 1 0 1 0 00008000  \n"
                             "organization n 1 0 1 0 00007000  \n"
                             "press n 1 0 1 0 00006000  \n"
+                            "scot n 1 1 @ 1 0 00009000  \n"
                             "spokesman n 1 0 1 0 00003000  \n"
                             "statement n 1 1 + 1 1 00001000  \n"
                             "stone n 1 0 1 0 00002000  \n");
@@ -163,12 +167,16 @@ TEST_F(TinyWordNet, NounTableGivesEveryNounItsClassesAndLexiconFoldsPlurals) {
   EXPECT_NE(table.find("\nspokesman\tperson\n"), std::string::npos);
   EXPECT_NE(table.find("\nspokesmen\tperson\n"), std::string::npos);  // noun.exc
   EXPECT_NE(table.find("\nstone\tobject\n"), std::string::npos);
+  EXPECT_NE(table.find("\nscot\tperson\tinhabitant\n"), std::string::npos);  // under inhabitant#1
+  EXPECT_NE(table.find("\ninhabitant\tperson\tinhabitant\n"), std::string::npos);
   EXPECT_EQ(table, wordnet::build_noun_table(dir_.string()));
 
   const Lexicon lex("", "", "", "", table);
   EXPECT_TRUE(lex.noun_senses("firms").first_is(NounSenses::kGroup));
   EXPECT_TRUE(lex.noun_senses("firms").body);
   EXPECT_FALSE(lex.noun_senses("press").body);
+  EXPECT_TRUE(lex.noun_senses("scot").inhabitant);
+  EXPECT_FALSE(lex.noun_senses("spokesman").inhabitant);
   EXPECT_TRUE(lex.noun_senses("firm").any_is(26));
   EXPECT_TRUE(lex.noun_senses("spokesmen").first_is(NounSenses::kPerson));
   EXPECT_TRUE(lex.noun_senses("presses").first_is(NounSenses::kGroup));

@@ -111,9 +111,10 @@ Lexicon::Lexicon(std::string_view cues_tsv, std::string_view words_tsv, std::str
       if (!lf) throw std::runtime_error("unknown noun class '" + std::string(t) + "'");
       if (i < NounSenses::kSenses) n.lexfile[i++] = lf;
     });
-    if (f.size() > 2) {
-      if (f[2] != "body") throw std::runtime_error("unknown noun flag '" + std::string(f[2]) + "'");
-      n.body = true;
+    for (size_t k = 2; k < f.size(); ++k) {
+      if (f[k] == "body") n.body = true;
+      else if (f[k] == "inhabitant") n.inhabitant = true;
+      else throw std::runtime_error("unknown noun flag '" + std::string(f[k]) + "'");
     }
     nouns_.emplace_back(f[0], n);
     noun_forms_.intern(f[0]);  // id == row: the rows are distinct

@@ -365,33 +365,42 @@ std::string build_noun_table(const std::string& dir) {
     lexfile[dl.offset] = dl.lexfile;
     hypernyms[dl.offset].assign(dl.hypernyms, dl.hypernyms + dl.num_hypernyms);
   });
-  // organization#1 ("a group of people who work together") and whether each
-  // synset lies under it, by a walk up the hypernyms (iterative; WordNet's
-  // noun hierarchy has no cycles, and a visited mark guards against one).
-  uint32_t organisation = 0;
+  // organization#1 ("a group of people who work together") and inhabitant#1
+  // ("a person who inhabits a particular place": American, Scot, Romanian),
+  // and whether each synset lies under one, by a walk up the hypernyms
+  // (iterative; WordNet's noun hierarchy has no cycles, and a visited mark
+  // guards against one).
+  uint32_t organisation = 0, inhabitant = 0;
   IndexLine il;
   for_each_line(dir, "index.noun", [&](std::string_view line) {
-    if (parse_index_line(line, il) && il.lemma == "organization" && il.num_offsets > 0) organisation = il.offsets[0];
+    if (!parse_index_line(line, il) || il.num_offsets == 0) return;
+    if (il.lemma == "organization") organisation = il.offsets[0];
+    if (il.lemma == "inhabitant") inhabitant = il.offsets[0];
   });
-  std::unordered_map<uint32_t, bool> under;
-  auto is_body = [&](uint32_t synset) {
+  struct Under {
+    uint32_t root;
+    std::unordered_map<uint32_t, bool> memo;
+  };
+  auto is_under = [&](Under& u, uint32_t synset) {
+    if (!u.root) return false;
     std::vector<uint32_t> stack = {synset}, seen;
     bool found = false;
     while (!stack.empty() && !found) {
       const uint32_t s = stack.back();
       stack.pop_back();
-      if (s == organisation) found = true;
-      else if (auto u = under.find(s); u != under.end()) found = u->second;
+      if (s == u.root) found = true;
+      else if (auto m = u.memo.find(s); m != u.memo.end()) found = m->second;
       else if (std::find(seen.begin(), seen.end(), s) == seen.end()) {
         seen.push_back(s);
         if (auto h = hypernyms.find(s); h != hypernyms.end()) stack.insert(stack.end(), h->second.begin(), h->second.end());
       }
     }
     if (!found)
-      for (uint32_t s : seen) under[s] = false;  // every synset walked reaches no organisation
-    under[synset] = found;
+      for (uint32_t s : seen) u.memo[s] = false;  // every synset walked reaches no root
+    u.memo[synset] = found;
     return found;
   };
+  Under bodies{organisation, {}}, inhabitants{inhabitant, {}};
   std::map<std::string, NounSenses> rows;
   for_each_line(dir, "index.noun", [&](std::string_view line) {
     if (!parse_index_line(line, il) || !plain_word(il.lemma)) return;
@@ -403,7 +412,8 @@ std::string build_noun_table(const std::string& dir) {
         throw std::runtime_error("lexicographer file " + std::to_string(it->second) + " is not a noun file");
       n.lexfile[i] = static_cast<uint8_t>(it->second);
     }
-    n.body = organisation && il.num_offsets > 0 && is_body(il.offsets[0]);
+    n.body = il.num_offsets > 0 && is_under(bodies, il.offsets[0]);
+    n.inhabitant = il.num_offsets > 0 && is_under(inhabitants, il.offsets[0]);
     rows.emplace(il.lemma, n);
   });
   // Irregular plurals ("spokesmen spokesman"); a form that is a noun of its own keeps its own row.
@@ -415,7 +425,8 @@ std::string build_noun_table(const std::string& dir) {
       "# WordNet 3.0 classes of one-word nouns (src/core/wordnet.h), made by `whosaid train wordnet`\n"
       "# from Debian's wordnet-base. WordNet 3.0 Copyright 2006 by Princeton University. All rights\n"
       "# reserved. (Licence: data/README.md.)\n"
-      "# noun\tlexicographer files of its first senses, most frequent first\t\"body\" when the first is an organization\n";
+      "# noun\tlexicographer files of its first senses, most frequent first\t\"body\" when the first is an\n"
+      "# organization, \"inhabitant\" when it is one (a native or inhabitant of a place)\n";
   for (const auto& [form, n] : rows) {
     out += form;
     out += '\t';
@@ -424,6 +435,7 @@ std::string build_noun_table(const std::string& dir) {
       out += noun_lexfile_name(n.lexfile[i]);
     }
     if (n.body) out += "\tbody";
+    if (n.inhabitant) out += "\tinhabitant";
     out += '\n';
   }
   return out;

@@ -69,6 +69,9 @@ struct NounSenses {
   // The first sense is a kind of organisation (a hyponym of WordNet's
   // organization#1: "company", "firm", "club", "ministry"; not "industry").
   bool body = false;
+  // The first sense is an inhabitant#1 (a native or inhabitant of a place:
+  // "American", "Scot", "Romanian"): capitalised, a description, not a name.
+  bool inhabitant = false;
   bool first_is(uint8_t f) const noexcept { return lexfile[0] == f; }
   bool any_is(uint8_t f) const noexcept {
     for (uint8_t l : lexfile)

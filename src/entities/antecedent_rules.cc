@@ -233,6 +233,7 @@ int32_t AntecedentRules::salient_person(size_t i) const {
   if (head.starts_with("spokes")) return -1;
   for (uint32_t t = a.first_token; t < a.end_token; ++t)
     if (folded_[t] == "'s" || folded_[t].ends_with("'s")) return -1;
+  const bool native = lex_.noun_senses(head).inhabitant;
   int32_t best = -1;
   size_t best_count = 0;
   std::string role;
@@ -245,7 +246,9 @@ int32_t AntecedentRules::salient_person(size_t i) const {
     const Entity& en = doc_.entities[e];
     if (!genders_agree(a.gender, en.gender)) continue;
     if (!typer_.named_as_person(e)) continue;
-    if (!en.role.empty()) {
+    // A role must be the nominal's ("the minister" is not the named
+    // chairman); a native of a place may hold any ("the American").
+    if (!en.role.empty() && !native) {
       utf8::fold(en.role, role);
       if (role != head && !(role.size() > head.size() && role.ends_with(head) && role[role.size() - head.size() - 1] == ' '))
         continue;

@@ -505,6 +505,27 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         m.name = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};
         bodies.insert(doc.slice(m.name));
       }
+      // "said the American": a native of a place (WordNet's inhabitant#1),
+      // described and not named: a nominal mention, which coreference
+      // resolves like "the 31-year-old". Before a noun it is an adjective, no
+      // mention at all ("a Romanian part-time cleaner", "The Australian
+      // government"). Not a plural: "the Tories" is a party, "the Israelis" a
+      // people.
+      if (m.kind == MentionKind::kName && m.role.empty() && e == b + 1 && name_begin == b &&
+          (!fw[b].ends_with('s') || fw[b].ends_with("ss")) && lex.noun_senses(fw[b]).inhabitant &&
+          lex.given_name_gender(fw.id(b)) == Gender::kUnknown) {
+        const uint32_t det = t < b ? t : b - 1;
+        if (det >= s.first_token && det < b && (fw[det] == "the" || fw[det] == "a" || fw[det] == "an")) {
+          if (e < s.end_token && doc.tokens[e].kind == TokenKind::kWord && !doc.tokens[e].has(kCapitalized) &&
+              !lex.any_cue(fw.id(e))) {
+            t = run_end;
+            continue;
+          }
+          m.kind = MentionKind::kNominal;
+          m.first_token = det;
+          m.name = {doc.tokens[det].span.begin, doc.tokens[e - 1].span.end};
+        }
+      }
       // "The" before a capitalised run starts an organisation ("The New York Times").
       if (t < b && fw[t] == "the" && m.kind == MentionKind::kName && m.role.empty()) {
         m.kind = MentionKind::kOrganisation;
