@@ -209,7 +209,7 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   static constexpr int kMinStatementWords = 4;   // shorter quotes get no statement
   static constexpr int kMinContainedWords = 9;   // shortest quote linked by containment
   static constexpr int kFragmentWords = 6;       // shorter quotes rank after full ones
