@@ -291,6 +291,57 @@ TEST_F(StoreListing, CopiesOfOneStatementAppearOnceWithTheirCount) {
   EXPECT_EQ(r.total, 3);
 }
 
+// Counting stops after Store::kMaxCounted matching quotes, however few
+// statements they are: copies of ten statements in a thousand articles.
+// Below that the total is exact; beyond it, a lower bound (total_capped).
+TEST(StoreSearchTotal, CountingStopsAfterTheNewestMatchesAndIsThenALowerBound) {
+  TempDir dir;
+  Store s(dir.file("many.db"));
+  const int kStatements = 10;
+  const int articles = static_cast<int>(Store::kMaxCounted / kStatements) + 2;
+  s.begin();
+  for (int i = 0; i < articles; ++i) {
+    std::vector<Q> qs;
+    for (int k = 0; k < kStatements; ++k)
+      qs.push_back({"The budget will pay for harbour number " + std::to_string(k) + " this year",
+                    "Phil Goff"});
+    s.add(info("https://a.test/" + std::to_string(i), i == 0 ? "Oldest" : "Herald",
+               "2014-01-01"),
+          make_doc(qs));
+  }
+  s.add(info("https://a.test/rare", "Herald", "2014-01-01"),
+        make_doc({{"The dredging of the harbour starts next winter", "Phil Goff"}}));
+  s.commit();
+  SearchQuery q;
+  q.text = "dredging";
+  SearchResults r = s.search_page(q);
+  EXPECT_EQ(r.total, 1);
+  EXPECT_FALSE(r.total_capped);
+  q.text = "budget";  // > kMaxCounted matches: the newest ones are counted
+  r = s.search_page(q);
+  EXPECT_EQ(r.hits.size(), 10u);
+  EXPECT_EQ(r.total, 10);
+  EXPECT_TRUE(r.total_capped);
+  // The oldest article's quotes lie beyond the counted matches, but the page
+  // found them: the total is at least the end of the page.
+  q.outlet = "Oldest";
+  q.limit = 4;
+  r = s.search_page(q);
+  EXPECT_EQ(r.hits.size(), 4u);
+  EXPECT_TRUE(r.has_more);
+  EXPECT_TRUE(r.total_capped);
+  EXPECT_GE(r.total, 5);
+  q.offset = 20;  // past the end: no page to learn from
+  r = s.search_page(q);
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_LE(r.total, 10);
+  // A listing without text stops the same way.
+  q = SearchQuery{};
+  r = s.search_page(q);
+  EXPECT_EQ(r.total, 11);
+  EXPECT_TRUE(r.total_capped);
+}
+
 TEST_F(StoreListing, TotalCountsEveryResultNotThePage) {
   SearchQuery q;
   q.text = "budget";
