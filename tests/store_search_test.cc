@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -363,6 +364,32 @@ TEST_F(StoreListing, FragmentsRankBelowFullStatements) {
   auto hits = store_->search(q);
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits.back().text, "any budget");
+}
+
+// The fragment test counts spaces, as it always did: five words rank below
+// six, whatever their dates; a hyphenated run is one word; two spaces in a row
+// count twice.
+TEST(StoreSearchFragments, FewerThanSixSpaceSeparatedWordsIsAFragment) {
+  TempDir dir;
+  Store s(dir.file("f.db"));
+  const std::vector<std::string> texts = {
+      "levy one two three four",                       // 5 words: fragment
+      "levy one two three four five",                  // 6 words: full
+      "levy-one-two-three-four-five-six-seven-eight",  // 1 word
+      "levy  one  two",                                // 3 words, double spaces: 4 spaces
+      "rate  levy is a rise",                          // 5 spaces: full
+  };
+  int n = 0;
+  for (const std::string& t : texts)
+    s.add(info("f" + std::to_string(n), "Herald", "2014-05-0" + std::to_string(++n)),
+          make_doc({{t, "Bill English"}}));
+  SearchQuery q;
+  q.text = "levy";
+  auto hits = s.search(q);
+  ASSERT_EQ(hits.size(), texts.size());
+  std::set<std::string> full;  // the first two results
+  for (size_t i = 0; i < 2; ++i) full.insert(hits[i].text);
+  EXPECT_EQ(full, (std::set<std::string>{texts[1], texts[4]}));
 }
 
 TEST_F(StoreListing, MinimumConfidenceAndSortOrders) {

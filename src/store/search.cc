@@ -85,9 +85,17 @@ std::string checked_date(const std::string& value, const char* name) {
   return d;
 }
 
-// A quote shorter than Store::kFragmentWords words ("any timing") is a fragment.
-const std::string kFragment = "(length(q.text) - length(replace(q.text, ' ', '')) < " +
-                              std::to_string(Store::kFragmentWords - 1) + ")";
+// A quote shorter than Store::kFragmentWords words ("any timing") is a
+// fragment: it has fewer than kFragmentWords - 1 spaces, that is, it does not
+// match the GLOB '* * * * * *' (1 for true, 0 for false, as the comparison of
+// lengths it replaces, length(text) - length(replace(text, ' ', '')) < 5, whose
+// copy of every candidate's text cost ~1 µs, a fifth of ranking one).
+std::string fragment_sql() {
+  std::string glob = "*";
+  for (int i = 1; i < Store::kFragmentWords; ++i) glob += " *";
+  return "(q.text NOT GLOB '" + glob + "')";
+}
+const std::string kFragment = fragment_sql();
 
 // The columns a result is ordered by, as SQL expressions in one scope.
 struct OrderColumns {
