@@ -97,7 +97,8 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
   sqlite3_open(path.c_str(), &db);
   ASSERT_EQ(sqlite3_exec(db, "DROP INDEX quotes_search; DROP INDEX articles_search; DROP INDEX "
                              "quotes_statement_article; CREATE INDEX quotes_statement ON "
-                             "quotes(statement); "
+                             "quotes(statement); DROP INDEX quotes_speaker; CREATE INDEX "
+                             "quotes_speaker ON quotes(speaker); "
                              "DROP INDEX articles_outlet_date; CREATE INDEX articles_outlet ON "
                              "articles(outlet COLLATE NOCASE); DROP INDEX "
                              "statement_anchors_statement; ALTER TABLE quotes DROP COLUMN "
@@ -183,7 +184,8 @@ TEST(StoreSchema, Version4IsMigratedToTheSearchIndexesWithTheSameResults) {
   sqlite3_open(path.c_str(), &db);
   ASSERT_EQ(sqlite3_exec(db, "DROP INDEX quotes_search; DROP INDEX articles_search; DROP INDEX "
                              "quotes_statement_article; CREATE INDEX quotes_statement ON "
-                             "quotes(statement); PRAGMA user_version = 4;",
+                             "quotes(statement); DROP INDEX quotes_speaker; CREATE INDEX "
+                             "quotes_speaker ON quotes(speaker); PRAGMA user_version = 4;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -198,6 +200,11 @@ TEST(StoreSchema, Version4IsMigratedToTheSearchIndexesWithTheSameResults) {
                      -1, &st, nullptr);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(st, 0), 3);
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_index_info('quotes_speaker')", -1, &st,
+                     nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 4);  // speaker, article, start, statement
   sqlite3_finalize(st);
   sqlite3_close(db);
 }

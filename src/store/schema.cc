@@ -148,12 +148,15 @@ ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
     // article rows for that (texts inline, hundreds of MB) cost ~1 µs a visit:
     // 30-60 ms for a common word over a million quotes. These narrow covering
     // indexes hold what the visits read (see store/search.cc). The statement
-    // index gains the article, so "also in N articles" reads only the index.
+    // index gains the article, so "also in N articles" reads only the index,
+    // and the speaker index what a speaker's listing sorts and counts by.
     R"sql(
 CREATE INDEX quotes_search ON quotes(id, statement, article, kind, confidence, speaker);
 CREATE INDEX articles_search ON articles(id, date, outlet);
 CREATE INDEX quotes_statement_article ON quotes(statement, article);
 DROP INDEX quotes_statement;
+DROP INDEX quotes_speaker;
+CREATE INDEX quotes_speaker ON quotes(speaker, article, start, statement);
 )sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
