@@ -298,6 +298,12 @@ sqlite3* open_read_only_fallback(const std::string& path, sqlite3* db) {
 }
 
 sqlite3* open_database(const std::string& path, bool read_only, bool create) {
+  // SQLite counts every allocation under one process-wide mutex unless told
+  // not to, before it starts: `serve` runs a search per thread. Nothing here
+  // reads the counts. Too late (SQLite already in use, e.g. by Python's
+  // sqlite3 module in the same process) is harmless: it stays on.
+  static const int no_memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)no_memstatus;
   check_header(path);
   std::error_code ec;
   bool exists = std::filesystem::exists(path, ec);
