@@ -189,6 +189,7 @@ fi
 # changed ids, outlets and dates (cached as BUILD/bench-serve/news-1m.db; delete
 # it to rebuild), then the server runs on a free loopback port for 30 s of wrk
 # with 4 connections, once for each query mix of bench/serve_search.lua.
+# bench/serve_per_query.py says which queries of the mix are slow.
 # Target: p99 <= 50 ms, 0 errors (a response slower than 10 s counts as one).
 echo
 echo "== whosaid serve: 30 s of /api/search, 4 connections (wrk), database of >= 1M quotes"
