@@ -95,7 +95,11 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
   // Turn the file back into a version 1 database.
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db, "DROP INDEX articles_outlet_date; CREATE INDEX articles_outlet ON "
+  ASSERT_EQ(sqlite3_exec(db, "DROP INDEX quotes_search; DROP INDEX articles_search; DROP INDEX "
+                             "quotes_statement_article; CREATE INDEX quotes_statement ON "
+                             "quotes(statement); DROP INDEX quotes_speaker; CREATE INDEX "
+                             "quotes_speaker ON quotes(speaker); "
+                             "DROP INDEX articles_outlet_date; CREATE INDEX articles_outlet ON "
                              "articles(outlet COLLATE NOCASE); DROP INDEX "
                              "statement_anchors_statement; ALTER TABLE quotes DROP COLUMN "
                              "mention_start; ALTER TABLE quotes DROP COLUMN mention_end; ALTER "
@@ -124,6 +128,83 @@ TEST(StoreSchema, OlderSchemaIsMigratedKeepingTheData) {
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(st, 0), Store::kSchemaVersion);
   EXPECT_EQ(sqlite3_column_int(st, 1), 2);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+// Schema 5 only adds the indexes search reads through (store/search.cc); a
+// version 4 file keeps every row and answers every search as before.
+TEST(StoreSchema, Version4IsMigratedToTheSearchIndexesWithTheSameResults) {
+  TempDir dir;
+  std::string path = dir.file("v4.db");
+  const std::vector<std::pair<std::string, std::string>> said = {
+      {"We will build the bridge next year whatever it costs", "John Key"},
+      {"The harbour plan is a waste of public money", "Phil Goff"},
+      {"any timing", "John Key"},
+      {"We will build the bridge next year whatever it costs us", "John Key"},
+  };
+  {
+    Store s(path);
+    for (int i = 0; i < 12; ++i) {
+      std::vector<Q> qs;
+      for (size_t k = 0; k < said.size(); ++k)
+        if ((i + k) % 3 != 0) qs.push_back({said[k].first, said[k].second});
+      s.add(info("https://a.test/" + std::to_string(i), i % 2 ? "Herald" : "Press",
+                 "2014-0" + std::to_string(1 + i % 9) + "-02"),
+            make_doc(qs));
+    }
+  }
+  auto results = [&] {
+    Store s(path, StoreOptions{.read_only = true});
+    std::vector<std::string> out;
+    for (const char* text : {"", "bridge", "harbour OR timing", "we will", "zzz"}) {
+      for (SearchOrder order : {SearchOrder::kRelevance, SearchOrder::kDate, SearchOrder::kConfidence}) {
+        for (const char* outlet : {"", "herald"}) {
+          SearchQuery q;
+          q.text = text;
+          q.order = order;
+          q.outlet = outlet;
+          q.limit = 3;
+          q.offset = 1;
+          SearchResults r = s.search_page(q);
+          std::string line = std::string(text) + "|" + outlet + "|" +
+                             std::to_string(r.total) + (r.has_more ? "+" : "") + ":";
+          for (const StoredQuote& h : r.hits)
+            line += " " + std::to_string(h.id) + "/" + std::to_string(h.other_articles) + "/" +
+                    std::to_string(h.score);
+          out.push_back(line);
+        }
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> before = results();
+  const int64_t quotes = Store(path, StoreOptions{.read_only = true}).stats().quotes;
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db, "DROP INDEX quotes_search; DROP INDEX articles_search; DROP INDEX "
+                             "quotes_statement_article; CREATE INDEX quotes_statement ON "
+                             "quotes(statement); DROP INDEX quotes_speaker; CREATE INDEX "
+                             "quotes_speaker ON quotes(speaker); PRAGMA user_version = 4;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  expect_error(std::nullopt, "older", [&] { Store ro(path, StoreOptions{.read_only = true}); });
+  { Store s(path); }  // a read-write open migrates
+  EXPECT_EQ(Store(path, StoreOptions{.read_only = true}).stats().quotes, quotes);
+  EXPECT_EQ(results(), before);
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('quotes_search', "
+                         "'articles_search', 'quotes_statement_article', 'quotes_statement')",
+                     -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 3);
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_index_info('quotes_speaker')", -1, &st,
+                     nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 4);  // speaker, article, start, statement
   sqlite3_finalize(st);
   sqlite3_close(db);
 }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -291,6 +292,57 @@ TEST_F(StoreListing, CopiesOfOneStatementAppearOnceWithTheirCount) {
   EXPECT_EQ(r.total, 3);
 }
 
+// Counting stops after Store::kMaxCounted matching quotes, however few
+// statements they are: copies of ten statements in a thousand articles.
+// Below that the total is exact; beyond it, a lower bound (total_capped).
+TEST(StoreSearchTotal, CountingStopsAfterTheNewestMatchesAndIsThenALowerBound) {
+  TempDir dir;
+  Store s(dir.file("many.db"));
+  const int kStatements = 10;
+  const int articles = static_cast<int>(Store::kMaxCounted / kStatements) + 2;
+  s.begin();
+  for (int i = 0; i < articles; ++i) {
+    std::vector<Q> qs;
+    for (int k = 0; k < kStatements; ++k)
+      qs.push_back({"The budget will pay for harbour number " + std::to_string(k) + " this year",
+                    "Phil Goff"});
+    s.add(info("https://a.test/" + std::to_string(i), i == 0 ? "Oldest" : "Herald",
+               "2014-01-01"),
+          make_doc(qs));
+  }
+  s.add(info("https://a.test/rare", "Herald", "2014-01-01"),
+        make_doc({{"The dredging of the harbour starts next winter", "Phil Goff"}}));
+  s.commit();
+  SearchQuery q;
+  q.text = "dredging";
+  SearchResults r = s.search_page(q);
+  EXPECT_EQ(r.total, 1);
+  EXPECT_FALSE(r.total_capped);
+  q.text = "budget";  // > kMaxCounted matches: the newest ones are counted
+  r = s.search_page(q);
+  EXPECT_EQ(r.hits.size(), 10u);
+  EXPECT_EQ(r.total, 10);
+  EXPECT_TRUE(r.total_capped);
+  // The oldest article's quotes lie beyond the counted matches, but the page
+  // found them: the total is at least the end of the page.
+  q.outlet = "Oldest";
+  q.limit = 4;
+  r = s.search_page(q);
+  EXPECT_EQ(r.hits.size(), 4u);
+  EXPECT_TRUE(r.has_more);
+  EXPECT_TRUE(r.total_capped);
+  EXPECT_GE(r.total, 5);
+  q.offset = 20;  // past the end: no page to learn from
+  r = s.search_page(q);
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_LE(r.total, 10);
+  // A listing without text stops the same way.
+  q = SearchQuery{};
+  r = s.search_page(q);
+  EXPECT_EQ(r.total, 11);
+  EXPECT_TRUE(r.total_capped);
+}
+
 TEST_F(StoreListing, TotalCountsEveryResultNotThePage) {
   SearchQuery q;
   q.text = "budget";
@@ -312,6 +364,32 @@ TEST_F(StoreListing, FragmentsRankBelowFullStatements) {
   auto hits = store_->search(q);
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits.back().text, "any budget");
+}
+
+// The fragment test counts spaces, as it always did: five words rank below
+// six, whatever their dates; a hyphenated run is one word; two spaces in a row
+// count twice.
+TEST(StoreSearchFragments, FewerThanSixSpaceSeparatedWordsIsAFragment) {
+  TempDir dir;
+  Store s(dir.file("f.db"));
+  const std::vector<std::string> texts = {
+      "levy one two three four",                       // 5 words: fragment
+      "levy one two three four five",                  // 6 words: full
+      "levy-one-two-three-four-five-six-seven-eight",  // 1 word
+      "levy  one  two",                                // 3 words, double spaces: 4 spaces
+      "rate  levy is a rise",                          // 5 spaces: full
+  };
+  int n = 0;
+  for (const std::string& t : texts)
+    s.add(info("f" + std::to_string(n), "Herald", "2014-05-0" + std::to_string(++n)),
+          make_doc({{t, "Bill English"}}));
+  SearchQuery q;
+  q.text = "levy";
+  auto hits = s.search(q);
+  ASSERT_EQ(hits.size(), texts.size());
+  std::set<std::string> full;  // the first two results
+  for (size_t i = 0; i < 2; ++i) full.insert(hits[i].text);
+  EXPECT_EQ(full, (std::set<std::string>{texts[1], texts[4]}));
 }
 
 TEST_F(StoreListing, MinimumConfidenceAndSortOrders) {

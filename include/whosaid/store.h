@@ -147,7 +147,9 @@ struct StoredQuote {
 struct SearchResults {
   std::vector<StoredQuote> hits;  // one per statement, in SearchQuery::order
   int64_t total = 0;              // results of the whole query (statements counted once)
-  bool total_capped = false;      // counting stopped at Store::kMaxCounted: "10000+"
+  // Counting stopped after Store::kMaxCounted matching quotes: total is a
+  // lower bound ("565+"), the statements among them or the end of this page.
+  bool total_capped = false;
   bool has_more = false;          // another page follows this one
 };
 
@@ -209,11 +211,11 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   static constexpr int kMinStatementWords = 4;   // shorter quotes get no statement
   static constexpr int kMinContainedWords = 9;   // shortest quote linked by containment
   static constexpr int kFragmentWords = 6;       // shorter quotes rank after full ones
-  static constexpr int64_t kMaxCounted = 10000;  // SearchResults::total counts this far
+  static constexpr int64_t kMaxCounted = 10000;  // matching quotes SearchResults::total counts
 
   // Opens (creating and migrating as needed) the database at `path`.
   explicit Store(const std::string& path, StoreOptions options = {});
