@@ -256,6 +256,19 @@ TEST(NameParts, AHyphenatedParticipleIsNoPartOfTheName) {
   EXPECT_EQ(name_of(doc, mention_with(doc, "Holt")), "Karen Holt");
 }
 
+// A native of a place before a person's name describes them, as a role
+// ("campaign chief, Australian Lynton Kersby", whose given name no list
+// knows); before a body's name it is part of it.
+TEST(NameParts, ANativeOfAPlaceBeforeAPersonsNameIsNoPartOfIt) {
+  Document doc = extractor().extract(
+      "The party hired its campaign chief, Australian Lynton Kersby, in May. American Airlines said fares "
+      "would rise.\n");
+  const Mention* m = mention_with(doc, "Kersby");
+  EXPECT_EQ(name_of(doc, m), "Lynton Kersby");
+  EXPECT_EQ(role_of(doc, m), "Australian");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Airlines")), "American Airlines");
+}
+
 // A compound WordNet lacks whose last part is a person noun written in lower
 // case is a role before a name: "Film-maker Karen Holt".
 TEST(NameParts, AHyphenatedCompoundOfAPersonNounIsARole) {

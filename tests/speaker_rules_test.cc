@@ -163,12 +163,14 @@ TEST(SpeakerRules, ADocumentSpeaksForItsAuthor) {
       "The finding comes in a study published on Monday by the Harbour Institute. Only 7% of firms "
       "have a policy, according to the study.\n\n"
       "Experts from the Harbour Institute said the rules were unclear.\n\n"
-      "A new report says prices will fall.\n");
+      "A new report says prices will fall.\n\n"
+      "Mr Brisk's statement said the plan had failed.\n");
   EXPECT_EQ(speaker_of(doc, "Tablet sales will double"), "Calder Analytics");
   EXPECT_EQ(speaker_of(doc, "come from schools"), "Calder Analytics");
   EXPECT_EQ(speaker_of(doc, "Only 7% of firms"), "Harbour Institute");
   EXPECT_NE(speaker_of(doc, "the rules were unclear"), "Harbour Institute");
   EXPECT_NE(speaker_of(doc, "prices will fall"), "Calder Analytics");
+  EXPECT_EQ(speaker_of(doc, "the plan had failed"), "Brisk");
 }
 
 // "said the American" describes the person the report is about (WordNet's

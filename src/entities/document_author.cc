@@ -72,7 +72,7 @@ bool DocumentAuthors::by_or_from(const Sentence& s, uint32_t t) const {
 }
 
 // The author named by a phrase hanging from noun t: "a report by X", "a
-// survey from X", "a study published … by X". -1 if none.
+// survey from X", "a study published … by X", "X's statement". -1 if none.
 int32_t DocumentAuthors::author_of_noun(uint32_t t) {
   const int32_t si = parsed_sentence(t);
   if (si < 0) return -1;
@@ -81,6 +81,7 @@ int32_t DocumentAuthors::author_of_noun(uint32_t t) {
   for_each_child(doc_, s.first_token, s.end_token, t, [&](uint32_t c) {
     if (author >= 0) return;
     const uint8_t d = doc_.tokens[c].dep;
+    if (d == dep::kNmodPoss) author = named_entity(c);  // "Mr Crosby's statement", "the IMF's report"
     if (d == dep::kNmod && by_or_from(s, c)) author = named_entity(c);
     if (d != dep::kAcl) return;
     // The participle's agent: "published by X", also where the parser hung
@@ -125,7 +126,8 @@ int32_t DocumentAuthors::author(uint32_t mention) {
     if (folded_[k] != word) continue;
     ++seen;
     const int32_t ks = parsed_sentence(k);
-    if (ks < 0 || !pos::is_nominal(doc_.tokens[k].tag)) continue;
+    // A common noun: not "Report" of the BBC's "World Business Report".
+    if (ks < 0 || pos::upos(doc_.tokens[k].tag) != pos::Upos::kNOUN) continue;
     if (const int32_t a = author_of_noun(k); a >= 0) return a;
     if (introduced(doc_.sentences[ks], k)) return -1;
   }

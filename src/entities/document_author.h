@@ -6,9 +6,10 @@
 // "according to a report by analysts Forrester Research", "says a survey
 // from YouGov", "a study published on Thursday by the World Economic Forum":
 // the report says what its author says, so the quote is credited to the
-// author by name rather than to "the report". Read from the tree: a "by" or
-// "from" phrase hanging from the document's noun, or from a participle that
-// hangs from it ("published by", "commissioned by"), whose head lies in a
+// author by name rather than to "the report". Read from the tree: a
+// possessor ("Mr Crosby's statement") or a "by" or "from" phrase hanging from
+// the document's noun, or from a participle that hangs from it ("published
+// by", "commissioned by"), whose head lies in a
 // name mention that has an entity (not a place: "reports from China"). A
 // definite "the report" with no such phrase of its own is the latest report
 // before it in the article: its author, unless that one was introduced anew

@@ -129,7 +129,7 @@ struct RunContext {
     // role before a given name.
     const bool person_follows =
         (lex.given_name_gender(fw.id(k + 1)) != Gender::kUnknown || is_honorific(lex, fw.id(k + 1))) && e >= k + 3;
-    if (!initial && !common_word(k) && !person_follows) return false;
+    if (!initial && !common_word(k) && !person_follows && !native_before_name(k, e)) return false;
     const NounSenses ns = lex.noun_senses(w);
     if (ns.first_is(NounSenses::kPerson)) return true;
     if (ns.lexfile[0] != 0) return false;
@@ -171,6 +171,20 @@ struct RunContext {
     return 0;
   }
   bool body_head(uint32_t k) const { return lex.is(WordClass::kOrgHead, fw.id(k)) || lex.noun_senses(fw[k]).body; }
+
+  // "Australian Lynton Crosby", "Swede Joachim Johansson": a native of a
+  // place (WordNet's inhabitant#1) before words that read as a person's name,
+  // none a common noun; not before a body's ("American Airlines", "European
+  // Roma Rights Centre"). A surname may be a person WordNet knows ("Crosby").
+  bool native_before_name(uint32_t k, uint32_t e) const {
+    if (!lex.noun_senses(fw[k]).inhabitant || fw[k].ends_with('s') || e < k + 3) return false;
+    for (uint32_t j = k + 1; j < e; ++j) {
+      const NounSenses ns = lex.noun_senses(fw[j]);
+      if (lex.given_name_gender(fw.id(j)) == Gender::kUnknown && ns.lexfile[0] != 0 && !ns.first_is(NounSenses::kPerson))
+        return false;
+    }
+    return true;
+  }
 
   // Whether "(" initials ")" follow the run [b, e): the first letters of its
   // capitalised words, in order ("General Motors (GM)", "Federal Bureau of
