@@ -186,6 +186,17 @@ TEST(SpeakerRules, ANativeOfAPlaceIsDescribedNotNamed) {
   EXPECT_EQ(speaker_of(doc, "the only way I can afford"), "Carla Munteanu");
 }
 
+// An adverb after the name the tagger takes for a noun ("said Nadal
+// afterwards") is no head of the source's phrase: the name speaks.
+TEST(SpeakerRules, AnAdverbAfterTheNameIsNoPartOfTheSource) {
+  Document doc = extractor().extract(
+      "Rafael Nadal won the final in Seville.\n\n"
+      "\"What a great way to finish the year,\" said Nadal afterwards.\n");
+  const Quote* q = testing::quote_containing(doc, "great way to finish");
+  ASSERT_TRUE(q && q->speaker);
+  EXPECT_EQ(q->speaker->name, "Rafael Nadal");
+}
+
 // Not "the government" (the state the article is about), nor a plural, nor a
 // description of its own.
 TEST(SpeakerRules, OnlyABareSingularBodyTakesTheNamedBody) {
