@@ -186,6 +186,16 @@ TEST(SpeakerRules, ANativeOfAPlaceIsDescribedNotNamed) {
   EXPECT_EQ(speaker_of(doc, "the only way I can afford"), "Carla Munteanu");
 }
 
+// "the paper" that nothing else resolves is the newspaper named before as a
+// source, not the firm it reports on.
+TEST(SpeakerRules, ThePaperIsTheNewspaperThatReported) {
+  Document doc = extractor().extract(
+      "Halden Motors could be sold within weeks, the Harbour Times has reported.\n\n"
+      "It said Halden Motors was set to restructure its business. The paper said a deal could be "
+      "announced within days.\n");
+  EXPECT_EQ(speaker_of(doc, "a deal could be announced"), "Harbour Times");
+}
+
 // An adverb after the name the tagger takes for a noun ("said Nadal
 // afterwards") is no head of the source's phrase: the name speaks.
 TEST(SpeakerRules, AnAdverbAfterTheNameIsNoPartOfTheSource) {

@@ -76,6 +76,34 @@ int32_t AntecedentRules::nearest_body(size_t i) const {
 
 namespace {
 
+// Words that name a newspaper or magazine within its title.
+bool newspaper_word(std::string_view w) {
+  static const std::string_view kWords[] = {
+      "times",   "post",      "journal",  "news",     "herald",   "guardian", "telegraph", "tribune",
+      "mail",    "express",   "mirror",   "gazette",  "chronicle", "observer", "independent", "economist",
+      "magazine", "inquirer", "examiner", "standard", "record",   "bulletin", "zeitung",   "spiegel"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+}  // namespace
+
+int32_t AntecedentRules::nearest_publication(size_t i) const {
+  return nearest(i, 5, [&](const CorefMention& m, int32_t) {
+    if (m.in_quote || m.doc_mention < 0 || !(m.source || m.subject)) return false;
+    if (m.form != CorefForm::kOrganisation && m.form != CorefForm::kName) return false;
+    // The type model calls most papers organisations (GUM does), so the name
+    // tells: a word of it names a newspaper ("Financial Times", "Arab News",
+    // "The Mail on Sunday").
+    for (uint32_t k = m.first_token; k < m.end_token; ++k)
+      if (newspaper_word(folded_[k])) return true;
+    return typer_.mention_type(m.doc_mention) == EntityType::kDocument;
+  });
+}
+
+namespace {
+
 // One noun in either number: "airline" / "airlines", "company" / "companies".
 bool same_noun(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);

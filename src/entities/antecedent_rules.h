@@ -60,6 +60,18 @@ class AntecedentRules {
   // nominals after a named body, so the model rarely links them.
   int32_t nearest_body(size_t i) const;
 
+  // "the Financial Times has reported … the paper said": a bare definite
+  // publication noun ("the paper", "the newspaper", "the magazine") that the
+  // model links to nothing is the nearest name in the five sentences before
+  // that was a source or a subject, outside quotations, and that the type
+  // model calls a document (a publication; not the firm the paper reports on).
+  // -1 if none.
+  int32_t nearest_publication(size_t i) const;
+  static bool publication_noun(std::string_view head) {
+    return head == "paper" || head == "newspaper" || head == "magazine" || head == "journal" || head == "daily" ||
+           head == "tabloid" || head == "weekly" || head == "broadsheet";
+  }
+
   // "UK sportswear firm Umbro has posted … The firm said": a bare definite
   // singular nominal that the model links to nothing, whose head is a kind of
   // organisation in WordNet ("the firm", "the club", "the carmaker";

@@ -298,6 +298,9 @@ class Resolver {
         ent_[cur] = rules_.role_holder(cur);
         if (ent_[cur] < 0) ent_[cur] = rules_.salient_person(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = rules_.nearest_body(cur);
+        if (ent_[cur] < 0 && AntecedentRules::bare(ms[cur]) && ms[cur].definite &&
+            AntecedentRules::publication_noun(ms[cur].head(folded_)))
+          ent_[cur] = rules_.nearest_publication(cur);  // "the FT reports … the paper said"
         if (ent_[cur] < 0 && rules_.spokesperson(ms[cur]) && (ent_[cur] = rules_.spoken_for_body(cur)) >= 0)
           called_body_.insert(ent_[cur]);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && AntecedentRules::bare(ms[cur]) &&
