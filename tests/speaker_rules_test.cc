@@ -196,6 +196,20 @@ TEST(SpeakerRules, ThePaperIsTheNewspaperThatReported) {
   EXPECT_EQ(speaker_of(doc, "a deal could be announced"), "Harbour Times");
 }
 
+// "said BBC labour affairs correspondent Stephen Cape": a body's name, lower-
+// case words ending in a person noun, then a person's name, which speaks; not
+// after a person's name ("said Paul Dergarabedian of box office tracker
+// Exhibitor Relations").
+TEST(SpeakerRules, ThePersonAfterABodysPremodifiersSpeaks) {
+  Document doc = extractor().extract(
+      "Costs will rise sharply next year, said Harbour labour affairs correspondent Stephen Caple.\n\n"
+      "The costs rose by 4% in the first quarter, said the Harbour Trust's chief economist Anna Brisk.\n\n"
+      "\"Viewers like a stake in what they watch,\" said Paul Derwent of box office tracker Exhibitor Data.\n");
+  EXPECT_EQ(speaker_of(doc, "Costs will rise"), "Stephen Caple");
+  EXPECT_EQ(speaker_of(doc, "The costs rose"), "Anna Brisk");
+  EXPECT_EQ(speaker_of(doc, "Viewers like a stake"), "Paul Derwent");
+}
+
 // An adverb after the name the tagger takes for a noun ("said Nadal
 // afterwards") is no head of the source's phrase: the name speaks.
 TEST(SpeakerRules, AnAdverbAfterTheNameIsNoPartOfTheSource) {

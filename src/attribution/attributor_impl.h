@@ -401,6 +401,10 @@ class Attributor : private TokenView {
   bool closes_quote_statement(const Cue& c, uint32_t si);
   // ""…," tweeted another." / ""…," concluded a 2013 article in the journal.": the
   // words after an inverted cue up to the clause end are its source.
+  // The person's name mention right after mention `body` (a body's name, not
+  // a person's) and lower-case premodifiers that end in a person noun or role
+  // ("BBC['s] labour affairs correspondent | Stephen Cape"), or -1.
+  int32_t name_after_premodifiers(int32_t body, uint32_t end) const;
   int32_t subject_after_cue(const Cue& c, uint32_t e);
   // Whether the clause ends at token k: punctuation, or an adverbial ("in a
   // statement", "on Monday", "who …") after an inverted source.

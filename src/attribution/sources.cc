@@ -105,10 +105,19 @@ int32_t Attributor::mention_starting_at(uint32_t t, uint32_t sentence_end) {
   // "a Conservative spokeswoman") is not the source: the phrase is (below).
   if (is_determiner(fw_[k]) && k + 1 < sentence_end) {
     int32_t m = found_mention_at(k + 1);
-    if (m >= 0 && doc_.mentions[m].first_token == k + 1 && !describes_person_noun(m, sentence_end)) return m;
+    if (m >= 0 && doc_.mentions[m].first_token == k + 1) {
+      if (const int32_t n = name_after_premodifiers(m, sentence_end); n >= 0) return n;
+      if (!describes_person_noun(m, sentence_end)) return m;
+    }
   }
   int32_t m = found_mention_at(k);
-  if (m >= 0 && doc_.mentions[m].first_token == k && !describes_person_noun(m, sentence_end)) return m;
+  if (m >= 0 && doc_.mentions[m].first_token == k) {
+    // "said BBC labour affairs correspondent Stephen Cape", "said the BBC's
+    // political editor Nick Robinson": a body's name, lower-case words ending
+    // in a person noun, and a person's name; the name heads the phrase.
+    if (const int32_t n = name_after_premodifiers(m, sentence_end); n >= 0) return n;
+    if (!describes_person_noun(m, sentence_end)) return m;
+  }
   // "said former Rep. Anna Pell": lower-case premodifiers before a name.
   for (uint32_t j = k + 1; j < sentence_end && j < k + 3; ++j) {
     if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).has(kCapitalized) || tok(j - 1).in_quote ||
@@ -343,6 +352,33 @@ bool Attributor::closes_quote_statement(const Cue& c, uint32_t si) {
   if (p > b && (is_closing_mark(p - 1) || (p - 1 > b && is_comma(p - 1) && is_closing_mark(p - 2)))) return true;
   if (c.end_token < clause_end(b, s.end_token) && !is_comma(c.end_token)) return false;
   return p > b && subject_after_quote(p, b, si) < p;
+}
+
+int32_t Attributor::name_after_premodifiers(int32_t body, uint32_t end) const {
+  // Only after a body's name or a possessor, never a person's: "Paul
+  // Dergarabedian of box office tracker Exhibitor Relations" is Paul
+  // Dergarabedian speaking.
+  const Mention& bm = doc_.mentions[body];
+  if (names_a_person(doc_, lex_, fw_, bm)) return -1;
+  uint32_t j = bm.end_token;
+  const uint32_t first = j;
+  if (j < end && (fw_[j] == "'s" || fw_[j] == "\xE2\x80\x99s")) ++j;
+  const uint32_t words = j;
+  while (j < end && j < words + 5 && tok(j).kind == TokenKind::kWord && !tok(j).has(kCapitalized) &&
+         !tok(j).in_quote && !lex_.is(WordClass::kConj, fw_.id(j)) && !lex_.cue(fw_.id(j)) &&
+         !is_preposition(fw_[j]))
+    ++j;
+  if (j == words || j >= end || !tok(j).has(kCapitalized)) return -1;
+  // The words must end in a person noun or a role ("correspondent Stephen
+  // Cape"), which the name's mention may hold as its role.
+  if (!lex_.is(WordClass::kRole, fw_.id(j - 1)) && !lex_.noun_senses(fw_[j - 1]).first_is(NounSenses::kPerson))
+    return -1;
+  const int32_t n = found_mention_at(j);
+  if (n < 0) return -1;
+  const Mention& nm = doc_.mentions[n];
+  if (nm.kind != MentionKind::kName || nm.first_token < first || nm.first_token > j || nm.name.begin != tok(j).span.begin)
+    return -1;
+  return n;
 }
 
 int32_t Attributor::subject_after_cue(const Cue& c, uint32_t e) {
