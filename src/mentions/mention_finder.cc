@@ -134,7 +134,7 @@ struct RunContext {
     if (ns.first_is(NounSenses::kPerson)) return true;
     if (ns.lexfile[0] != 0) return false;
     // A compound WordNet lacks, of parts written in lower case elsewhere, or
-    // ending in a person noun written so: "Film-maker Spike Lee".
+    // ending in a person noun written so: "Film-maker Michael Moore".
     if (w.find('-') == std::string_view::npos) return false;
     if (common_word(k)) return true;
     const std::string_view written = doc.slice(doc.tokens[k].span);
