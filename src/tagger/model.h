@@ -18,6 +18,23 @@
 // rows in saturating int16 (in that order), sparse rows in int32. Summing in
 // another order (or pre-summing a word's rows) could change a saturated sum,
 // hence a tag; the caches change only where a row reference comes from.
+//
+// Tried and measured (news-bench, outputs byte-identical), not kept:
+// - Pre-summing a word's one-word rows by the offset they are read at, in its
+//   WordCache entry, used where no partial sum can leave int16 (the dense rows'
+//   largest absolute weights add up to at most 32767 for every news-bench
+//   token; all rows' for 98.5%). The scoring loop got ~20% faster, but filling
+//   the larger entries (1.4 KB; 224 B with the centre word's sum alone) cost
+//   more: the tagger's share of `whosaid extract` CPU rose 5-10%.
+// - Branch-free sparse rows (fixed-width masked adds, a token's sparse weights
+//   gathered into one list, or its rows split by kind before scoring), two to
+//   four score arrays to break chains of adds to one tag, the static rows
+//   gathered with the slot sources resolved at compile time, prefetching 1, 4
+//   or 6 tokens ahead or every cache line of a row (not just its first),
+//   finding the word-tag rows early: equal or slower on the tagger bench and
+//   on `whosaid extract`. With no row prefetch at all the warm bench is as
+//   fast: its time goes in the core (the sparse rows' loads and loops cost
+//   about a quarter of it), not in waiting for memory.
 #pragma once
 
 #include <algorithm>
