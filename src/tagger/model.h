@@ -92,10 +92,7 @@ struct Tagger::Model {
   uint32_t bias_row = 0;
 
   // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
-  uint32_t find(uint64_t key) const {
-    const uint32_t* row = table.find(key);
-    return row ? *row : 0;
-  }
+  uint32_t find(uint64_t key) const { return table.find_or(key, 0); }
   void prefetch_slot(uint64_t key) const { table.prefetch(key); }
   void prefetch_row(uint32_t row) const {
     if ((row & 0xFF) == kDense) __builtin_prefetch(dense.data() + size_t{row >> 8} * kDenseWidth);
