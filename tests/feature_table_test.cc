@@ -26,6 +26,20 @@ TEST(FeatureTable, FindsWhatWasInsertedAndNothingElse) {
   for (uint32_t i = 5000; i < 10000; ++i) EXPECT_EQ(table.find(key_of(i)), nullptr);
 }
 
+// find_or() compares a cache line of slots at once: it must give find()'s
+// answer, also where probe sequences run past a line or wrap around the end
+// (a table nearly full), and for absent keys.
+TEST(FeatureTable, FindOrAgreesWithFind) {
+  for (const size_t keys : {5000u, 15u, 60u}) {
+    FeatureTable<uint32_t> table(keys < 100 ? keys + 1 : 2 * keys);  // 16 or 64 slots when small
+    for (uint32_t i = 0; i < keys; ++i) ASSERT_TRUE(table.insert(key_of(i), i + 1));
+    for (uint32_t i = 0; i < 3 * keys; ++i) {
+      const uint32_t* v = table.find(key_of(i));
+      EXPECT_EQ(table.find_or(key_of(i), 12345u), v ? *v : 12345u) << keys << " keys, key " << i;
+    }
+  }
+}
+
 struct Row {
   int16_t w[3];
 };

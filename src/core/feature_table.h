@@ -6,6 +6,7 @@
 //   if (!table.insert(key, row)) /* duplicate key */;
 //   for (k : keys) table.prefetch(k);                // start the cache misses early,
 //   for (k : keys) if (const Row* r = table.find(k)) …  // then look them up in turn
+//   Row r = table.find_or(k, Row{});                 // or by value, without a branch
 //
 // Keys are hashes already (never 0): the low bits choose the slot and the high
 // 32 bits are kept as a fingerprint (an absent key matches a stored one with
@@ -120,6 +121,44 @@ class FeatureTable {
       if (s.fingerprint == f) return &s.value;
       if (s.fingerprint == 0) return nullptr;
     }
+  }
+  // find()'s value, or `absent`, the same answer without the branch on
+  // which: whether a feature is in a model is as unpredictable as the text,
+  // and mispredicting it cost more than the probe. The slots from the key's to
+  // the end of its cache line (the line prefetch() loads; slots are 8 bytes
+  // and the table 64-byte aligned) are compared at once; a probe sequence
+  // running past them, rare at the load used, goes on as find() does.
+  Value find_or(uint64_t key, Value absent) const noexcept {
+#if defined(__SSE2__)
+    if constexpr (sizeof(Slot) == 8 && sizeof(Value) == 4 && std::is_integral_v<Value>) {
+      constexpr uint64_t kLine = 8;  // slots per cache line
+      const uint32_t f = fingerprint(key);
+      const uint64_t i = key & mask_;
+      const uint64_t first = i & ~(kLine - 1);  // capacity: 2^k >= 16 slots, whole lines
+      const auto* line = reinterpret_cast<const __m128i*>(slots_.get() + first);
+      // Fingerprints are the even 32-bit lanes: slots 0-3, then 4-7.
+      const auto fingerprints = [](__m128i a, __m128i b) {
+        return _mm_castps_si128(
+            _mm_shuffle_ps(_mm_castsi128_ps(a), _mm_castsi128_ps(b), _MM_SHUFFLE(2, 0, 2, 0)));
+      };
+      const __m128i lo = fingerprints(_mm_load_si128(line), _mm_load_si128(line + 1));
+      const __m128i hi = fingerprints(_mm_load_si128(line + 2), _mm_load_si128(line + 3));
+      const __m128i want = _mm_set1_epi32(static_cast<int>(f)), zero = _mm_setzero_si128();
+      const unsigned match = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, want))) |
+                                                   _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, want))) << 4);
+      const unsigned empty = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, zero))) |
+                                                   _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, zero))) << 4);
+      const unsigned stop = (match | empty) >> (i - first);  // from the key's slot on
+      if (stop) {
+        const uint64_t j = i + static_cast<uint64_t>(__builtin_ctz(stop));
+        const Value found = slots_[j].value;
+        const Value keep = static_cast<Value>(0) - static_cast<Value>(slots_[j].fingerprint == f);
+        return static_cast<Value>((found & keep) | (absent & ~keep));
+      }
+    }
+#endif
+    const Value* v = find(key);
+    return v ? *v : absent;
   }
   void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&slots_[key & mask_]); }
 

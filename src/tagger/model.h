@@ -18,6 +18,23 @@
 // rows in saturating int16 (in that order), sparse rows in int32. Summing in
 // another order (or pre-summing a word's rows) could change a saturated sum,
 // hence a tag; the caches change only where a row reference comes from.
+//
+// Tried and measured (news-bench, outputs byte-identical), not kept:
+// - Pre-summing a word's one-word rows by the offset they are read at, in its
+//   WordCache entry, used where no partial sum can leave int16 (the dense rows'
+//   largest absolute weights add up to at most 32767 for every news-bench
+//   token; all rows' for 98.5%). The scoring loop got ~20% faster, but filling
+//   the larger entries (1.4 KB; 224 B with the centre word's sum alone) cost
+//   more: the tagger's share of `whosaid extract` CPU rose 5-10%.
+// - Branch-free sparse rows (fixed-width masked adds, a token's sparse weights
+//   gathered into one list, or its rows split by kind before scoring), two to
+//   four score arrays to break chains of adds to one tag, the static rows
+//   gathered with the slot sources resolved at compile time, prefetching 1, 4
+//   or 6 tokens ahead or every cache line of a row (not just its first),
+//   finding the word-tag rows early: equal or slower on the tagger bench and
+//   on `whosaid extract`. With no row prefetch at all the warm bench is as
+//   fast: its time goes in the core (the sparse rows' loads and loops cost
+//   about a quarter of it), not in waiting for memory.
 #pragma once
 
 #include <algorithm>
@@ -75,10 +92,7 @@ struct Tagger::Model {
   uint32_t bias_row = 0;
 
   // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
-  uint32_t find(uint64_t key) const {
-    const uint32_t* row = table.find(key);
-    return row ? *row : 0;
-  }
+  uint32_t find(uint64_t key) const { return table.find_or(key, 0); }
   void prefetch_slot(uint64_t key) const { table.prefetch(key); }
   void prefetch_row(uint32_t row) const {
     if ((row & 0xFF) == kDense) __builtin_prefetch(dense.data() + size_t{row >> 8} * kDenseWidth);
@@ -214,6 +228,7 @@ struct Tagger::Model {
     std::vector<uint32_t> word_rows;  // per info: its one-word rows (word_rows())
     std::vector<uint64_t> keys;       // static feature keys, per token
     std::vector<uint32_t> rows;       // static feature rows, per token
+    std::vector<uint32_t> scored;     // the tokens tag() scores
     std::vector<uint64_t> word_keys;  // per word, its WordCache key
     tagger_detail::WordCache cache;
   };
@@ -258,53 +273,66 @@ struct Tagger::Model {
     const WordInfo* w = b.infos.data() + kPadding;
     b.keys.resize(n * S);
     b.rows.resize(n * S);
+    // The tokens to score (those without a sure tag), listed without a
+    // branch: the passes below then skip the others without one either
+    // (which words have a sure tag is the text's, and was mispredicted).
+    b.scored.resize(n);
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      b.scored[m] = static_cast<uint32_t>(i);
+      m += sure_tag(w[i]) == 0;
+    }
+    const uint32_t* scored = b.scored.data();
     // The keys of the pair slots, then the static rows: each pass starts the
     // cache misses of the next. The first word's flags (kInfoSentenceStart)
     // are not those cached: it has all its rows looked up.
-    for (size_t i = 0; i < n; ++i) {
-      if (sure_tag(w[i])) continue;
-      uint64_t* k = b.keys.data() + i * S;
-      if (i == 0) {
-        static_features(w, k);
-        for (size_t j = 0; j < S; ++j) prefetch_slot(k[j]);
-      } else {
-        pair_features(w + i, k);
-        for (size_t j = 0; j < S; ++j)
-          if (kStaticSource[j] == kPairSlot) prefetch_slot(k[j]);
-      }
+    const size_t first_pair = m > 0 && scored[0] == 0 ? 1 : 0;
+    if (first_pair) {
+      static_features(w, b.keys.data());
+      for (size_t j = 0; j < S; ++j) prefetch_slot(b.keys[j]);
     }
-    for (size_t i = 0; i < n; ++i) {
-      if (sure_tag(w[i])) continue;
+    for (size_t t = first_pair; t < m; ++t) {
+      const size_t i = scored[t];
+      uint64_t* k = b.keys.data() + i * S;
+      pair_features(w + i, k);
+      for (size_t j = 0; j < S; ++j)
+        if (kStaticSource[j] == kPairSlot) prefetch_slot(k[j]);
+    }
+    if (first_pair)
+      for (size_t j = 0; j < S; ++j) b.rows[j] = find(b.keys[j]);
+    for (size_t t = first_pair; t < m; ++t) {
+      const size_t i = scored[t];
       const uint64_t* k = b.keys.data() + i * S;
       uint32_t* r = b.rows.data() + i * S;
       for (size_t j = 0; j < S; ++j) {
         const int source = kStaticSource[j];
-        if (i == 0 || source == kPairSlot) r[j] = find(k[j]);
+        if (source == kPairSlot) r[j] = find(k[j]);
         else if (source == kBiasSlot) r[j] = bias_row;
         else r[j] = b.word_rows[(kPadding + i + source) * S + j];
       }
     }
-    // The rows of a token are prefetched kAhead tokens before it is scored:
-    // prefetching a whole sentence's rows at once filled the L1 cache and
-    // stalled on the line fill buffers.
+    // The rows of a token are prefetched kAhead scored tokens before it is
+    // scored: prefetching a whole sentence's rows at once filled the L1 cache
+    // and stalled on the line fill buffers.
     constexpr size_t kAhead = 2;
-    const auto prefetch_rows = [&](size_t i) {
-      if (i < n && !sure_tag(w[i]))
-        for (size_t j = 0; j < S; ++j) prefetch_row(b.rows[i * S + j]);
+    const auto prefetch_rows = [&](size_t t) {
+      if (t < m)
+        for (size_t j = 0; j < S; ++j) prefetch_row(b.rows[scored[t] * S + j]);
     };
-    for (size_t i = 0; i < kAhead; ++i) prefetch_rows(i);
+    for (size_t t = 0; t < kAhead; ++t) prefetch_rows(t);
+    size_t next = 0;  // the scored tokens before i
     const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
     alignas(16) int32_t scores[kDenseWidth];
     uint64_t keys[kNumWordTagFeatures];
     uint8_t prev = 0, prev2 = 0;
     for (size_t i = 0; i < n; ++i) {
-      prefetch_rows(i + kAhead);
       if (const uint8_t sure = sure_tag(w[i])) {
         out[i] = sure;
         prev2 = prev;
         prev = sure;
         continue;
       }
+      prefetch_rows(++next + kAhead - 1);
       word_tag_features(w + i, prev, keys);
       for (uint64_t k : keys) prefetch_slot(k);
       Scorer scorer(*this);
