@@ -1,5 +1,6 @@
 #include "entities/document_author.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "core/positions.h"
@@ -14,6 +15,10 @@ namespace {
 // earlier tokens of its noun, and sentences.
 constexpr int kMaxEarlier = 8;
 constexpr uint32_t kMaxSentencesBack = 40;
+constexpr uint32_t kMaxTokensBack = 4096;
+// Longer sentences (no prose has them; hostile input may) are not read: each
+// look at a noun's dependents walks its sentence, once per quote.
+constexpr uint32_t kMaxSentenceTokens = 256;
 
 // The noun heading mention m in the tree: its token whose head lies outside it.
 int64_t head_noun(const Document& doc, const Mention& m) {
@@ -42,11 +47,13 @@ DocumentAuthors::DocumentAuthors(Document& doc, const Lexicon& lex, const Folded
   }
 }
 
-// Parses the sentence of token t if it is not parsed yet; its index, or -1.
+// Parses the sentence of token t if it is not parsed yet; its index, or -1
+// (also for a sentence over kMaxSentenceTokens).
 int32_t DocumentAuthors::parsed_sentence(uint32_t t) {
   const int32_t si = sentence_containing(doc_, t);
   if (si < 0) return -1;
   const Sentence& s = doc_.sentences[si];
+  if (s.end_token - s.first_token > kMaxSentenceTokens) return -1;
   if (!is_parsed(doc_.tokens[t])) Parser::builtin().parse(doc_, s.first_token, s.end_token);
   return si;
 }
@@ -118,9 +125,8 @@ int32_t DocumentAuthors::author(uint32_t mention) {
   if (introduced(doc_.sentences[si], static_cast<uint32_t>(noun))) return -1;
   // "The report predicts …": the report met before, with its author.
   const std::string_view word = folded_[noun];
-  const uint32_t floor = static_cast<uint32_t>(si) > kMaxSentencesBack
-                             ? doc_.sentences[si - kMaxSentencesBack].first_token
-                             : 0;
+  uint32_t floor = static_cast<uint32_t>(si) > kMaxSentencesBack ? doc_.sentences[si - kMaxSentencesBack].first_token : 0;
+  if (noun > kMaxTokensBack) floor = std::max(floor, static_cast<uint32_t>(noun) - kMaxTokensBack);
   int seen = 0;
   for (uint32_t k = static_cast<uint32_t>(noun); k-- > floor && seen < kMaxEarlier;) {
     if (folded_[k] != word) continue;
