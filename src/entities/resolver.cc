@@ -566,10 +566,10 @@ class Resolver {
       if (const int32_t q = ms_[i].form == CorefForm::kFirstSingular ? quote_holding(ms_[i]) : -1; q >= 0)
         if (const int32_t e = source_entity(links_[q]); e >= 0) personal_[e] = 1;
     }
-    for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
-      const int32_t id = doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1;
+    auto type_once = [&](int32_t id) {
       if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, personal_[id]), typed[id] = 1;
-    }
+    };
+    for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) type_once(doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1);
     std::optional<DocumentAuthors> authors;  // built for the first document that speaks
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) {
       Quote& q = doc_.quotes[qi];
@@ -595,8 +595,7 @@ class Resolver {
             (id >= 0 ? doc_.entities[id].type : typer_.mention_type(l.mention)) == EntityType::kDocument) {
           if (!authors) authors.emplace(doc_, lex_, folded_);
           const int32_t author = authors->author(static_cast<uint32_t>(l.mention));
-          if (author >= 0 && !typed[author])
-            typer_.type(doc_.entities[author], called_body_.count(author) > 0, personal_[author]), typed[author] = 1;
+          type_once(author);
           if (author >= 0 && doc_.entities[author].type != EntityType::kOther) id = author;
         }
         // A place, work, event or abstraction never speaks: a pronoun resolved

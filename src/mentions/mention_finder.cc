@@ -172,12 +172,20 @@ struct RunContext {
   }
   bool body_head(uint32_t k) const { return lex.is(WordClass::kOrgHead, fw.id(k)) || lex.noun_senses(fw[k]).body; }
 
+  // A native of a place (WordNet's inhabitant#1) named in the singular, not
+  // a given name: "American", "Scot"; not "Tories", "Israelis" (a party, a
+  // people).
+  bool singular_native(uint32_t k) const {
+    return (!fw[k].ends_with('s') || fw[k].ends_with("ss")) && lex.noun_senses(fw[k]).inhabitant &&
+           lex.given_name_gender(fw.id(k)) == Gender::kUnknown;
+  }
+
   // "Australian Lynton Crosby", "Swede Joachim Johansson": a native of a
   // place (WordNet's inhabitant#1) before words that read as a person's name,
   // none a common noun; not before a body's ("American Airlines", "European
   // Roma Rights Centre"). A surname may be a person WordNet knows ("Crosby").
   bool native_before_name(uint32_t k, uint32_t e) const {
-    if (!lex.noun_senses(fw[k]).inhabitant || fw[k].ends_with('s') || e < k + 3) return false;
+    if (!singular_native(k) || e < k + 3) return false;
     for (uint32_t j = k + 1; j < e; ++j) {
       const NounSenses ns = lex.noun_senses(fw[j]);
       if (lex.given_name_gender(fw.id(j)) == Gender::kUnknown && ns.lexfile[0] != 0 && !ns.first_is(NounSenses::kPerson))
@@ -525,9 +533,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // mention at all ("a Romanian part-time cleaner", "The Australian
       // government"). Not a plural: "the Tories" is a party, "the Israelis" a
       // people.
-      if (m.kind == MentionKind::kName && m.role.empty() && e == b + 1 && name_begin == b &&
-          (!fw[b].ends_with('s') || fw[b].ends_with("ss")) && lex.noun_senses(fw[b]).inhabitant &&
-          lex.given_name_gender(fw.id(b)) == Gender::kUnknown) {
+      if (m.kind == MentionKind::kName && m.role.empty() && e == b + 1 && name_begin == b && run.singular_native(b)) {
         const uint32_t det = t < b ? t : b - 1;
         if (det >= s.first_token && det < b && (fw[det] == "the" || fw[det] == "a" || fw[det] == "an")) {
           if (e < s.end_token && doc.tokens[e].kind == TokenKind::kWord && !doc.tokens[e].has(kCapitalized) &&
