@@ -476,19 +476,33 @@ TEST(SpeakerRules, AHeadlineRoleIsThePersonNamedBelow) {
   EXPECT_EQ(speaker_of(doc, "to fight tariff plan"), "Maria Lopez");
 }
 
-// "A Labour Party spokesman": the body before the role is its org, the role
-// what follows the article, and the speaker a person, not the body.
-TEST(SpeakerRules, ASpokespersonOfABodyIsAPersonWithThatOrg) {
+// "A Labour Party spokesman", "a spokesman for the BPI": an unnamed
+// spokesperson speaks for the body their phrase names, and a later "he" or
+// "she" is that spokesperson, so that body too. A named person described as
+// one ("Jonas Pell, spokesman for …") speaks as themself, and a person's
+// spokesperson ("a Crale spokesman") for no body.
+TEST(SpeakerRules, ASpokespersonOfABodySpeaksForIt) {
   Document doc = extractor().extract(
       "The party published its plans on Monday.\n\nA Department for Constitutional Affairs spokeswoman said the "
-      "rules were fair.\n");
+      "rules were fair.\n\n"
+      "A spokesman for the Kestrel Rail Union said the strike would go ahead. \"We have no choice,\" he said.\n\n"
+      "Jonas Pell, spokesman for the Kestrel Rail Union, said talks had failed. He said the members were angry.\n\n"
+      "Martin Crale spoke to the press on Monday. A Crale spokesman said he was well.\n");
   const Speaker* sp = speaker_at(doc, "the rules were fair");
   ASSERT_TRUE(sp);
-  EXPECT_EQ(doc.speaker_role(*sp), "Department for Constitutional Affairs spokeswoman");
-  EXPECT_EQ(doc.speaker_org(*sp), "Department for Constitutional Affairs");
-  EXPECT_EQ(sp->type, EntityType::kPerson);
+  EXPECT_EQ(sp->name, "Department for Constitutional Affairs");
+  EXPECT_EQ(sp->type, EntityType::kOrganisation);
+  ASSERT_TRUE(sp->mention);
+  EXPECT_EQ(doc.slice(*sp->mention), "A Department for Constitutional Affairs spokeswoman");
+  EXPECT_EQ(doc.speaker_role(*sp), "");  // a spokeswoman is no role of the department
+  expect_speaker(doc, "strike would go ahead", "Kestrel Rail Union", EntityType::kOrganisation);
+  expect_speaker(doc, "We have no choice", "Kestrel Rail Union", EntityType::kOrganisation);
+  expect_speaker(doc, "talks had failed", "Jonas Pell", EntityType::kPerson);
+  expect_speaker(doc, "the members were angry", "Jonas Pell", EntityType::kPerson);
+  sp = speaker_at(doc, "he was well");
+  ASSERT_TRUE(sp);
+  EXPECT_NE(sp->type, EntityType::kOrganisation) << sp->name;
 }
-
 
 // The speaker described by a name and a person noun is that person, not the
 // body or nationality named: "the Brazilian actor" speaks, and "she" after "a

@@ -170,6 +170,52 @@ bool AntecedentRules::spokesperson(const CorefMention& m) const {
   return m.end_token >= doc_.tokens.size() || folded_[m.end_token] != "for";
 }
 
+uint32_t AntecedentRules::spokes_word(size_t i) const {
+  const CorefMention& m = ms_[i];
+  if (m.form != CorefForm::kNominal || m.in_quote || m.possessive) return UINT32_MAX;
+  const auto spokes = [&](uint32_t t) {
+    const std::string_view w = folded_[t];
+    return w == "spokesman" || w == "spokeswoman" || w == "spokesperson";
+  };
+  // Last ("the BPI spokesman") or before "for" ("a spokesman for the BPI").
+  if (spokes(m.end_token - 1)) return m.end_token - 1;
+  for (uint32_t t = m.first_token; t + 1 < m.end_token; ++t)
+    if (spokes(t) && folded_[t + 1] == "for") return t;
+  return UINT32_MAX;
+}
+
+int32_t AntecedentRules::spokes_name(size_t i) const {
+  const CorefMention& m = ms_[i];
+  const uint32_t at = spokes_word(i);
+  if (at == UINT32_MAX) return -1;
+  // "Patricia Sanders, spokeswoman for the DEC": an apposition describes the
+  // named person, who speaks.
+  if (i > 0 && m.first_token > 0 && folded_[m.first_token - 1] == "," && ms_[i - 1].end_token + 1 == m.first_token &&
+      ms_[i - 1].form == CorefForm::kName)
+    return -1;
+  // The name right before that word ("A Labour Party spokesman"; not "All
+  // England club spokesperson", "The Tory finance spokesman") or after its
+  // "for" ("a spokesman for the Home Office"): of the other mentions from the
+  // phrase's first word (text order puts "The Acme" before "The Acme
+  // spokesman") to its end.
+  size_t j = i;
+  while (j > 0 && ms_[j - 1].first_token == m.first_token) --j;
+  for (; j < ms_.size() && ms_[j].first_token < m.end_token; ++j) {
+    const CorefMention& n = ms_[j];
+    if (j == i || n.doc_mention < 0 || n.end_token > m.end_token ||
+        (n.form != CorefForm::kName && n.form != CorefForm::kOrganisation))
+      continue;
+    const bool before = n.end_token == at;
+    const bool after = n.first_token == at + 2 || (n.first_token == at + 3 && folded_[at + 2] == "the");
+    if (before || after) return static_cast<int32_t>(j);
+  }
+  return -1;
+}
+
+bool AntecedentRules::speaks_as_body(int32_t e) const {
+  return e >= 0 && !typer_.person_evidence(e) && !typer_.named_as_person(e);
+}
+
 int32_t AntecedentRules::spoken_for_body(size_t i) const {
   for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
     const CorefMention& c = ms_[j];

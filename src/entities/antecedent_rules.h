@@ -98,6 +98,16 @@ class AntecedentRules {
   // Whether mention m is such a spokesperson is spokesperson(m).
   int32_t spoken_for_body(size_t i) const;
   bool spokesperson(const CorefMention& m) const;
+  // "A Delta spokesperson", "a spokesman for the BPI", "an Acme
+  // spokeswoman": the coreference index of the first name inside a
+  // spokesperson's phrase, -1 if none. The spokesperson speaks for it when
+  // speaks_as_body() holds for its entity: nothing says it is a person's ("a
+  // Blair spokesman", "Mr Blair's spokesman" speak for a person, not as one).
+  int32_t spokes_name(size_t i) const;
+  // The spokesperson's word heading mention i ("spokesman", "spokeswoman",
+  // "spokesperson"), UINT32_MAX if it is no spokesperson's phrase.
+  uint32_t spokes_word(size_t i) const;
+  bool speaks_as_body(int32_t e) const;
 
   // The named mentions that carry a role ("Prime Minister Tony Blair",
   // "Gordon Brown, the chancellor,"), by the role's last word, in text order.

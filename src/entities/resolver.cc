@@ -48,19 +48,22 @@ class Resolver {
 
   void mark_sources() {
     is_source_.assign(doc_.mentions.size(), false);
+    spokesperson_.assign(doc_.mentions.size(), false);
     for (const SpeakerLink& l : links_)
       if (l.mention >= 0) is_source_[l.mention] = true;
   }
 
-  int32_t new_entity(const Mention& m, int32_t mi) {
+  // `lend`: the mention lends the entity its gender and role (not the name
+  // of a body inside a spokesperson's phrase: attach()).
+  int32_t new_entity(const Mention& m, int32_t mi, bool lend = true) {
     Entity e;
     e.name = std::string(doc_.slice(m.name));
     if (!e.name.empty() && e.name.size() > 2 && e.name.ends_with("'s")) e.name.resize(e.name.size() - 2);
     e.kind = m.kind;
-    e.gender = m.gender;
+    if (lend) e.gender = m.gender;
     doc_.entities.push_back(std::move(e));
     const int32_t id = static_cast<int32_t>(doc_.entities.size() - 1);
-    attach(mi, id);
+    attach(mi, id, !lend);
     return id;
   }
 
@@ -78,6 +81,7 @@ class Resolver {
     Entity& e = doc_.entities[id];
     m.entity = id;
     e.mentions.push_back(static_cast<uint32_t>(mi));
+    if (spokesperson && m.kind == MentionKind::kNominal) spokesperson_[mi] = true;
     if (spokesperson) return;
     if (e.gender == Gender::kUnknown) e.gender = m.gender;
     if (e.role.empty() && !m.role.empty()) {
@@ -215,7 +219,6 @@ class Resolver {
     rules_.index_roles();
     find_interviewee();
     turns_ = transcript_turns(doc_, folded_, ms_, ent_);
-    std::string key;
     for (size_t i = 0; i < ms.size(); ++i) {
       const int32_t dm = ms[i].doc_mention;
       if (ent_[i] >= 0) continue;
@@ -235,17 +238,59 @@ class Resolver {
         if (ent_[i] < 0 && ms[i].sentence == 0) ent_[i] = rules_.role_holder(i);  // "Senator vows …"
         if (ent_[i] < 0 && rules_.spokesperson(ms[i]) && (ent_[i] = rules_.spoken_for_body(i)) >= 0)
           called_body_.insert(ent_[i]);  // "Ofcom says … But a spokesman said …"
-        if (ent_[i] < 0) {
-          utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
-          auto it = single_.find(key);
-          ent_[i] = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm);
-          single_.emplace(key, ent_[i]);
-        }
-        if (doc_.mentions[dm].entity < 0) attach(dm, ent_[i], rules_.spokesperson(ms[i]) && called_body_.count(ent_[i]));
+        if (ent_[i] < 0 && (ent_[i] = named_spokes_body(i)) >= 0) called_body_.insert(ent_[i]);  // "A Delta spokesperson said"
+        if (ent_[i] < 0) ent_[i] = entity_named(dm);
+        if (doc_.mentions[dm].entity < 0)  // a spokesperson joins the body they speak for (attach())
+          attach(dm, ent_[i], speaks_for_body(i));
       } else {
         resolved_[dm] = ent_[i];
       }
     }
+  }
+
+  // The entity of the words of mention dm, a new one when no mention not
+  // grouped by group_names() had them before ("the company", "Acme Corp").
+  int32_t entity_named(int32_t dm, bool lend = true) {
+    utf8::fold(doc_.slice(doc_.mentions[dm].name), key_);
+    auto it = single_.find(key_);
+    const int32_t e = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm, lend);
+    single_.emplace(key_, e);
+    return e;
+  }
+
+  // Whether coreference mention k is a spokesperson joined to the body
+  // they speak for.
+  bool speaks_for_body(size_t k) const {
+    return ent_[k] >= 0 && called_body_.count(ent_[k]) &&
+           (rules_.spokesperson(ms_[k]) || rules_.spokes_name(k) >= 0);
+  }
+
+  // The body a spokesperson's phrase names ("A Delta spokesperson", "a
+  // spokesman for the BPI"), its name given an entity first; -1 if none.
+  int32_t named_spokes_body(size_t i) {
+    const int32_t j = rules_.spokes_name(i);
+    if (j < 0) return -1;
+    const int32_t dm = ms_[j].doc_mention;
+    if (ent_[j] < 0) ent_[j] = doc_.mentions[dm].entity;
+    if (ent_[j] < 0) {  // the spokesperson's role and gender are not the body's
+      // A surname of a person named in full ("Tony Blair … a Blair
+      // spokesman") speaks for no body. (Not the first word of a body's
+      // name: "BBC" of "BBC Three" is another.)
+      name_words(doc_, folded_, doc_.mentions[dm], words_);
+      if (words_.size() == 1) {
+        const int32_t full = nearest_full_name(words_.front(), doc_.mentions[dm]);
+        if (full >= 0 && !rules_.speaks_as_body(full)) return -1;
+      }
+      ent_[j] = entity_named(dm, false);
+      if (doc_.mentions[dm].entity < 0) attach(dm, ent_[j], true);
+    }
+    if (!rules_.speaks_as_body(ent_[j])) return -1;
+    // Whoever speaks is a person, whom a later "he" or "she" may be (the
+    // mention's gender came from the body's name at its end: "a spokesman
+    // for the BPI").
+    const std::string_view word = folded_[rules_.spokes_word(i)];
+    ms_[i].gender = word == "spokesman" ? Gender::kMale : word == "spokeswoman" ? Gender::kFemale : Gender::kUnknown;
+    return ent_[j];
   }
 
   // The interviewee of a question-and-answer article (voice.h), -1 if none. A
@@ -277,13 +322,17 @@ class Resolver {
       int32_t e = quotation_speaker(ms[cur]);
       if (e < 0) e = rules_.relative_head(cur);
       if (e < 0 && (e = rules_.apposition_head(cur)) >= 0 && rules_.body_noun(ms[cur])) called_body_.insert(e);
+      if (e < 0 && (e = named_spokes_body(cur)) >= 0) called_body_.insert(e);  // "The BPI spokesman"
       if (e < 0) e = voice(ms[cur]);
       if (e < 0) e = continuing_speaker(ms[cur]);
       if (e >= 0) {
         ent_[cur] = e;
         break;
       }
-      int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) { return rules_.impersonal(ms[cur], ent_[k]); });
+      // ("he" of "a BBC spokesman" who speaks for the BBC is that spokesman.)
+      int32_t j = model_.antecedent(ms, cur, folded_, [&](size_t k) {
+        return rules_.impersonal(ms[cur], ent_[k]) && !speaks_for_body(k);
+      });
       // "he said", "she told BBC News" outside quotation marks: news names
       // its speakers before it calls them "he" or "she", so "none" is no
       // answer; the best candidate that already stands for a person and was
@@ -291,8 +340,9 @@ class Resolver {
       // Daily Star") is.
       if (j < 0 && he_or_she_said(ms[cur]))
         j = model_.best_candidate(ms, cur, folded_, [&](size_t k) {
-          return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
-                 !typer_.named_as_person(ent_[k]) || rules_.group(ent_[k]) || author_as_third_person(ms[cur], ent_[k]);
+              return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
+                 (!typer_.named_as_person(ent_[k]) && !speaks_for_body(k)) || rules_.group(ent_[k]) ||
+                 author_as_third_person(ms[cur], ent_[k]);
         });
       if (j < 0) {
         ent_[cur] = rules_.role_holder(cur);
@@ -314,8 +364,10 @@ class Resolver {
     }
     for (size_t k = chain_.size(); k-- > 0;) {
       const size_t a = chain_[k].first;
-      ent_[a] = ent_[chain_[k].second];
-      if (other_turn(ms[a], ent_[a]) || rules_.impersonal(ms[a], ent_[a]) || author_as_third_person(ms[a], ent_[a]))
+      const size_t b = chain_[k].second;
+      ent_[a] = ent_[b];
+      if (other_turn(ms[a], ent_[a]) || (rules_.impersonal(ms[a], ent_[a]) && !speaks_for_body(b)) ||
+          author_as_third_person(ms[a], ent_[a]))
         ent_[a] = -1;
     }
     // Such a "he" or "she" the chain still leaves to no one (a group or body
@@ -503,6 +555,7 @@ class Resolver {
     auto it = std::lower_bound(doc_.quotes.begin(), doc_.quotes.end(), begin,
                                [](const Quote& q, uint32_t b) { return q.span.begin < b; });
     int32_t found = -1;
+    bool by_spokesperson = false;
     for (; it != doc_.quotes.end() && it->span.begin < end; ++it) {
       const int32_t src = links_[static_cast<size_t>(it - doc_.quotes.begin())].mention;
       if (src < 0) continue;
@@ -512,8 +565,12 @@ class Resolver {
       const int32_t id = sm.kind == MentionKind::kPronoun ? resolved_[src] : sm.entity;
       if (id < 0 || (found >= 0 && id != found)) return -1;
       found = id;
+      by_spokesperson = by_spokesperson || spokesperson_[src];
     }
     if (found < 0) return -1;
+    // A spokesperson who speaks for a body ("A spokesman for the BPI said …
+    // He added …") is "he" or "she", the body not.
+    if (by_spokesperson) return found;
     const Gender g = doc_.entities[found].gender;
     return g == m.gender && !rules_.impersonal(m, found) ? found : -1;
   }
@@ -693,10 +750,12 @@ class Resolver {
   int32_t author_ = -1;       // entity of the byline's first author, author()
   std::vector<bool> is_source_;
   std::vector<bool> person_;
+  std::vector<bool> spokesperson_;  // per mention: a spokesperson joined to the body they speak for (attach())
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
   StringSet ambiguous_given_;
   std::vector<std::string> words_;  // group_names(): a name's words, memory reused
   StringMap<int32_t> full_, single_;
+  std::string key_;  // entity_named()'s folded name, its memory reused
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
   std::vector<uint8_t> personal_;
   std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)
