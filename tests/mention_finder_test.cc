@@ -11,6 +11,7 @@ namespace whosaid {
 namespace {
 
 using testing::extractor;
+using testing::speaker_at;
 
 // The first mention whose span holds `needle`.
 const Mention* mention_with(const Document& doc, std::string_view needle) {
@@ -292,6 +293,27 @@ TEST(NameParts, AnAndInsideABodysNameJoinsIt) {
   const Mention* holt = mention_with(doc, "Holt");
   EXPECT_EQ(name_of(doc, holt), "Karen Holt");
   EXPECT_EQ(role_of(doc, holt), "Industry Secretary");
+}
+
+// An ampersand between capitalised words joins one name, spaced or not, and
+// the speaker's phrase and name keep it whole.
+TEST(NameParts, AnAmpersandJoinsOneName) {
+  const Document doc = extractor().extract(
+      "AT&T said it would cut prices. A Harlow & Finch spokesman said sales were fine. "
+      "Shares in B&Q fell after a B&Q spokeswoman said stores would close.\n");
+  const Speaker* sp = speaker_at(doc, "cut prices");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->name, "AT&T");
+  ASSERT_TRUE(sp->mention);
+  EXPECT_EQ(doc.slice(*sp->mention), "AT&T");
+  sp = speaker_at(doc, "sales were fine");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->name, "Harlow & Finch");
+  ASSERT_TRUE(sp->mention);
+  EXPECT_EQ(doc.slice(*sp->mention), "A Harlow & Finch spokesman");
+  sp = speaker_at(doc, "stores would close");
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->name, "B&Q");
 }
 
 }  // namespace

@@ -29,6 +29,13 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
   auto extend = [&](uint32_t from) {
     uint32_t j = from;
     for (int n = 0; n < 5 && j > sentence_begin; ++n) {
+      // A mark inside a name is part of it ("Marks & Spencer spokesman").
+      if (const int32_t named = tok(j - 1).kind != TokenKind::kWord ? found_mention_at(j - 1) : -1;
+          named >= 0 && doc_.mentions[named].first_token >= sentence_begin &&
+          doc_.mentions[named].first_token < j - 1) {
+        j = doc_.mentions[named].first_token;
+        continue;
+      }
       const FoldedWord w = fw_[j - 1];
       if (tok(j - 1).kind != TokenKind::kWord || tok(j - 1).in_quote) break;
       if (is_determiner(w)) return j - 1;

@@ -355,6 +355,12 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
             e > t && (name_connector(fw[e]) || body_and ||
                       (fw[e] == "for" && lex.is(WordClass::kOrgHead, fw.id(e - 1)) && e + 1 < s.end_token &&
                        !lex.is(WordClass::kDateWord, fw.id(e + 1))));
+        // "Ernst & Young", "M&S", "AT&T": an ampersand between capitalised words joins one name.
+        if (e > t && doc.slice(et.span) == "&" && e + 1 < s.end_token && doc.tokens[e - 1].has(kCapitalized) &&
+            doc.tokens[e + 1].kind == TokenKind::kWord && doc.tokens[e + 1].has(kCapitalized)) {
+          ++e;
+          continue;
+        }
         if (et.kind == TokenKind::kWord && (et.has(kCapitalized) || hyphen_name(doc.slice(et.span)) ||
                                             (connector && e + 1 < s.end_token &&
                                              doc.tokens[e + 1].has(kCapitalized)))) {
@@ -395,7 +401,8 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       while (e > t + 1 && is_weekday(fw[e - 1])) --e;
       // Sentence-initial function words and adverbs are not names: "Meanwhile Labour MP…", "The".
       uint32_t b = t;
-      while (b < e && (lex.is(WordClass::kStarter, fw.id(b)) || lex.is(WordClass::kSkip, fw.id(b)) ||
+      // (Not a word an ampersand joins: "AT&T".)
+      while (b < e && !(b + 1 < e && doc.slice(doc.tokens[b + 1].span) == "&") && (lex.is(WordClass::kStarter, fw.id(b)) || lex.is(WordClass::kSkip, fw.id(b)) ||
                        lex.is(WordClass::kTime, fw.id(b)) || lex.is(WordClass::kConj, fw.id(b)) ||
                        (b == first_word && fw[b].size() > 2 && fw[b].ends_with("ly") &&
                         lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&

@@ -55,8 +55,9 @@ class SourceSpans {
       // part of its antecedent.
       while (e > m.first_token + 1 && (word(e - 1) == "that" || is_relative(word(e - 1)))) --e;
       // "After campaign aides insisted …": a preposition or subordinator
-      // opening a capitalised run is not part of the source.
-      while (b + 1 < e && b < m.end_token &&
+      // opening a capitalised run is not part of the source (in capitals
+      // only, it is a name: "AT&T").
+      while (b + 1 < e && b < m.end_token && !tok(b).has(kAllCaps) &&
              ((is_adverbial_opener(word(b)) && word(b) != "according") || word(b) == "that" || word(b) == "what"))
         ++b;
       e = tail_kept_in_source(e, s, q);
