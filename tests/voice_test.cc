@@ -188,5 +188,24 @@ TEST(Voice, NewsStoryWithQuotedIIsNoTranscript) {
   EXPECT_EQ(speaker_of(doc, "we must wait"), "Anna Bell");
 }
 
+// An interview that says nowhere whom it interviewed (a caption, "Mr. Mayor,
+// do you …?") still signs an answer with the interviewee's name: the answers'
+// "I" and the questions' "you" are that person, not the title "Mayor".
+TEST(Voice, InterviewWithoutAnInterviewSentenceIsItsNamedSources) {
+  Document doc = extractor().extract(
+      "The future of the harbour\n"
+      "\"The harbour will outlive us all.\" Teodor Halvik image: Mira Sandell.\n"
+      "Mr. Mayor, as the man who rebuilt the harbour, do you still think that the town needs a second pier?\n"
+      "The harbour will outlive us all. The question is who will pay for it.\n"
+      "What about the fishermen who oppose it?\n"
+      "I think the fishermen are afraid of change, and I understand them. \"We will build it with them, not "
+      "against them.\" \u2014 Halvik, on the pier.\n"
+      "Do you think the vote will pass?\n"
+      "I believe the council will approve it in spring.\n");
+  EXPECT_EQ(speaker_of(doc, "the town needs a second pier"), "Teodor Halvik");
+  EXPECT_EQ(speaker_of(doc, "afraid of change"), "Teodor Halvik");
+  EXPECT_EQ(speaker_of(doc, "the vote will pass"), "Teodor Halvik");
+}
+
 }  // namespace
 }  // namespace whosaid

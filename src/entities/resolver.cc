@@ -213,8 +213,8 @@ class Resolver {
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
     rules_.index_roles();
-    find_interviewee();
     turns_ = transcript_turns(doc_, folded_, ms_, ent_);
+    find_interviewee();
     std::string key;
     for (size_t i = 0; i < ms.size(); ++i) {
       const int32_t dm = ms[i].doc_mention;
@@ -252,8 +252,20 @@ class Resolver {
   // pronoun ("Wikinews interviewed him") is resolved first, by the model.
   void find_interviewee() {
     const std::vector<int32_t> found = interviewee_mentions(doc_, folded_, ms_);
-    if (found.empty()) return;
     std::vector<int32_t> entities;
+    if (found.empty()) {
+      // No sentence says whom: the people it credits by name (voice.h). Not
+      // in a transcript that gives the floor by name, where it passes among
+      // several (turns.h).
+      const bool floor_given = std::any_of(turns_.begin(), turns_.end(),
+                                           [](const Turn& t) { return t.speaker >= 0 || t.addressed >= 0; });
+      if (floor_given || !laid_out_as_interview(doc_)) return;
+      for (const SpeakerLink& l : links_)
+        if (l.mention >= 0 && doc_.mentions[l.mention].kind == MentionKind::kName)
+          entities.push_back(doc_.mentions[l.mention].entity);
+      interviewee_ = pick_interviewee(doc_, entities);
+      return;
+    }
     for (const int32_t i : found) {
       if (is_anaphor(ms_[i]) && !done_[i]) {
         resolve(static_cast<size_t>(i));

@@ -41,9 +41,7 @@ class Finder {
       : doc_(doc), fw_(folded), ms_(ms) {}
 
   std::vector<int32_t> run() {
-    int questions = 0;
-    for (const Paragraph& p : doc_.paragraphs) questions += is_question(doc_, p);
-    if (questions < 2) return {};  // not laid out as questions and answers
+    if (!laid_out_as_interview(doc_)) return {};
     for (const Sentence& s : doc_.sentences)
       for (uint32_t t = s.first_token; t + 1 < s.end_token; ++t) at(s, t);
     return std::move(out_);
@@ -121,6 +119,13 @@ class Finder {
 std::vector<int32_t> interviewee_mentions(const Document& doc, const FoldedWords& folded,
                                           const std::vector<CorefMention>& mentions) {
   return Finder(doc, folded, mentions).run();
+}
+
+bool laid_out_as_interview(const Document& doc) {
+  int questions = 0;
+  for (const Paragraph& p : doc.paragraphs)
+    if ((questions += is_question(doc, p)) >= 2) return true;
+  return false;
 }
 
 int32_t pick_interviewee(const Document& doc, const std::vector<int32_t>& entities) {
