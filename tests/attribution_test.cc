@@ -1021,5 +1021,12 @@ TEST(Signature, DashAndNameClosingAParagraphCreditTheSentence) {
   EXPECT_EQ(speaker_of(doc, "never a luxury"), "Odile Marchetti");
 }
 
+// A cue in a concessive "whether … or not" clause states nothing: the
+// sentence after it is no one's reported speech.
+TEST(FillerCue, WhetherYouBelieveItOrNotIsNoAttribution) {
+  Document doc = extractor().extract("Whether you believe it or not, the canal was finished in 1832 by a crew of forty men.");
+  EXPECT_EQ(quote_containing(doc, "the canal was finished"), nullptr);
+}
+
 }  // namespace
 }  // namespace whosaid

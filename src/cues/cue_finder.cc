@@ -19,13 +19,25 @@ bool title_case(const Document& doc, const Sentence& s) {
   return words > 0 && 2 * caps > words;
 }
 
+// "whether you believe it or not, …": a cue in a concessive "whether … or
+// not" clause states nothing; the clause after it is the sentence's own.
+bool concessive_cue(const FoldedWords& fw, const Sentence& s, uint32_t t) {
+  if (t < s.first_token + 2 || fw[t - 2] != "whether") return false;
+  constexpr uint32_t kReach = 5;  // "it", "that doctrine", "what they say"
+  for (uint32_t k = t + 1; k + 1 < s.end_token && k <= t + kReach; ++k)
+    if (fw[k] == "or" && fw[k + 1] == "not") return true;
+  return false;
+}
+
 // A cue word that speaks for no one where it stands (fillers and connectives,
 // which credit no statement to anyone):
 // - "you know," / "you see," opening a sentence or set off as an aside: a
 //   filler whose "you" is no source ("offensive beyond, you know, anything");
 // - "That said, …" / "This said, …" opening a sentence: a connective like
-//   "however", whose "that" is what was said before, not a speaker.
+//   "however", whose "that" is what was said before, not a speaker;
+// - a concessive "whether … or not" clause (concessive_cue()).
 bool filler_cue(const Document& doc, const FoldedWords& fw, const Sentence& s, uint32_t t, std::string_view lemma) {
+  if (concessive_cue(fw, s, t)) return true;
   if (t + 1 >= s.end_token || doc.slice(doc.tokens[t + 1].span) != ",") return false;
   if (t == s.first_token) return false;
   const std::string_view before = fw[t - 1];
