@@ -543,5 +543,18 @@ TEST(SpeakerRules, ANameAfterABodyNounIsABody) {
   expect_speaker(doc, "it had stopped", "Norvax Shield", EntityType::kOrganisation);
 }
 
+// A name set off by commas and taken up again by "he" ("the head of the
+// alliance, Lars Ekdahl, he has explained that …") is the pronoun's
+// antecedent; "Voters, he said, want …" is an aside and keeps its speaker.
+TEST(SpeakerRules, APronounResumingANameSetOffByCommasIsThatName) {
+  Document doc = extractor().extract(
+      "The alliance has grown since 1999. President Ivo Marsh of Estonia called for more troops last year. And "
+      "the head of the alliance, Lars Ekdahl, he has explained that the alliance must guard the pipelines of its "
+      "members.");
+  EXPECT_EQ(speaker_of(doc, "must guard the pipelines"), "Lars Ekdahl");
+  Document aside = extractor().extract("Ivo Marsh spoke first. Voters, he said, want lower taxes.");
+  EXPECT_EQ(speaker_of(aside, "want lower taxes"), "Ivo Marsh");
+}
+
 }  // namespace
 }  // namespace whosaid

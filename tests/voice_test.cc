@@ -207,5 +207,28 @@ TEST(Voice, InterviewWithoutAnInterviewSentenceIsItsNamedSources) {
   EXPECT_EQ(speaker_of(doc, "the vote will pass"), "Teodor Halvik");
 }
 
+// A column that asks a few questions along the way is no interview: its "I"
+// is not the person it quotes by name.
+TEST(Voice, AColumnWithAFewQuestionsIsNoInterview) {
+  Document doc = extractor().extract(
+      "Mr. Vell, I have a deal for you.\n"
+      "I think your tax returns are complicated, and you want to keep them private.\n"
+      "I accept your lawyer's view that they run to thousands of pages.\n"
+      "\"The returns are under audit,\" Oren Vell said in May.\n"
+      "So just give us a few figures, certified by your accountants.\n"
+      "Those are numbers any taxpayer can understand.\n"
+      "They would not reveal your sources of income.\n"
+      "They would not show your charitable gifts.\n"
+      "They would show whether you paid any tax at all.\n"
+      "Why would a builder pay less than a nurse?\n"
+      "The answer lies in the rules on losses.\n"
+      "Builders can deduct paper losses against ordinary income.\n"
+      "That rule was written for them decades ago.\n"
+      "Has the candidate ever asked to change it?\n"
+      "He has not, as far as anyone knows.\n"
+      "The voters deserve to know the figures.\n");
+  EXPECT_NE(speaker_of(doc, "your tax returns are complicated"), "Oren Vell");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -19,6 +19,11 @@ bool talk_word(std::string_view w) {
   return w == "spoke" || w == "speaks" || w == "spoken" || w == "talked" || w == "talks";
 }
 
+// An interview alternates questions and answers: at least one paragraph in
+// kShareOfQuestions is a question. (A letter or column that asks a few
+// questions along the way has a smaller share.)
+constexpr size_t kShareOfQuestions = 5;
+
 // Words that end the reach: what follows is the topic ("interviews Marymegan
 // Daly on unusual new sea anemone", "about the site").
 bool topic_word(std::string_view w) {
@@ -33,6 +38,14 @@ bool is_question(const Document& doc, const Paragraph& p) {
   for (uint32_t t = p.first_token; t < p.end_token; ++t)
     if (doc.tokens[t].kind == TokenKind::kQuote) return false;
   return true;
+}
+
+// Laid out as questions and answers: two question paragraphs at least.
+bool laid_out_as_interview(const Document& doc) {
+  int questions = 0;
+  for (const Paragraph& p : doc.paragraphs)
+    if ((questions += is_question(doc, p)) >= 2) return true;
+  return false;
 }
 
 class Finder {
@@ -121,11 +134,13 @@ std::vector<int32_t> interviewee_mentions(const Document& doc, const FoldedWords
   return Finder(doc, folded, mentions).run();
 }
 
-bool laid_out_as_interview(const Document& doc) {
-  int questions = 0;
-  for (const Paragraph& p : doc.paragraphs)
-    if ((questions += is_question(doc, p)) >= 2) return true;
-  return false;
+bool questions_throughout(const Document& doc) {
+  size_t questions = 0, body = 0;
+  for (const Paragraph& p : doc.paragraphs) {
+    body += p.kind == ParagraphKind::kBody;
+    questions += is_question(doc, p);
+  }
+  return questions >= 2 && questions * kShareOfQuestions >= body;
 }
 
 int32_t pick_interviewee(const Document& doc, const std::vector<int32_t>& entities) {

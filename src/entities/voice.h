@@ -20,7 +20,8 @@
 // says nowhere whom it interviewed ("Mr. President, do you …?" under a
 // caption) still credits its interviewee by name with quotations (an answer
 // signed "— Peres"): with no such sentence, the resolver picks among the
-// named sources of a question-and-answer document (laid_out_as_interview()).
+// named sources of a document of questions and answers throughout
+// (questions_throughout(); not a column that asks a few questions).
 // The resolver (resolver.h) gives the unquoted pronouns their voice.
 #pragma once
 
@@ -37,7 +38,8 @@ namespace whosaid {
 std::vector<int32_t> interviewee_mentions(const Document& doc, const FoldedWords& folded,
                                           const std::vector<CorefMention>& mentions);
 int32_t pick_interviewee(const Document& doc, const std::vector<int32_t>& entities);
-// At least two paragraphs of body text that end in "?" and hold no quotation mark.
-bool laid_out_as_interview(const Document& doc);
+// At least two paragraphs of body text that end in "?" and hold no quotation
+// mark, and at least one body paragraph in five such a question.
+bool questions_throughout(const Document& doc);
 
 }  // namespace whosaid
