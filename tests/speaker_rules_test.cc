@@ -554,6 +554,9 @@ TEST(SpeakerRules, APronounResumingANameSetOffByCommasIsThatName) {
   EXPECT_EQ(speaker_of(doc, "must guard the pipelines"), "Lars Ekdahl");
   Document aside = extractor().extract("Ivo Marsh spoke first. Voters, he said, want lower taxes.");
   EXPECT_EQ(speaker_of(aside, "want lower taxes"), "Ivo Marsh");
+  Document adverb = extractor().extract(
+      "Ivo Marsh won the prize for best actor. Backstage, he said: \"It is an honour and I am grateful.\"");
+  EXPECT_EQ(speaker_of(adverb, "an honour"), "Ivo Marsh");
 }
 
 }  // namespace

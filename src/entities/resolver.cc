@@ -462,7 +462,8 @@ class Resolver {
     const uint32_t first = doc_.sentences[m.sentence].first_token;
     if (name.first_token != first && folded_[name.first_token - 1] != ",") return -1;
     const Gender g = doc_.entities[e].gender;
-    if (g != Gender::kUnknown && g != m.gender) return -1;
+    // Not "Backstage, he said": an adverb opening the sentence, capitalised.
+    if ((g != Gender::kUnknown && g != m.gender) || !typer_.named_as_person(e)) return -1;
     const uint32_t at = doc_.tokens[m.first_token].span.begin;
     for (size_t qi = 0; qi < links_.size(); ++qi) {
       if (links_[qi].mention != m.doc_mention) continue;
