@@ -559,5 +559,17 @@ TEST(SpeakerRules, APronounResumingANameSetOffByCommasIsThatName) {
   EXPECT_EQ(speaker_of(adverb, "an honour"), "Ivo Marsh");
 }
 
+// "Varga and colleagues describe …": a bare plural joined to a person's name
+// by "and" is named by that person, and so is a quotation carried on from it.
+TEST(SpeakerRules, ANameAndColleaguesIsNamedByTheName) {
+  Document doc = extractor().extract(
+      "Biologist Ilse Varga studies how bees fight disease. In a new paper Varga and colleagues describe bees "
+      "that appear to treat their own infections.\n"
+      "\"I have no doubt that more such cases will be found in the coming years\"\n"
+      "The team worked with a common honey bee.\n");
+  EXPECT_EQ(speaker_of(doc, "treat their own infections"), "Ilse Varga");
+  EXPECT_EQ(speaker_of(doc, "I have no doubt"), "Ilse Varga");
+}
+
 }  // namespace
 }  // namespace whosaid
