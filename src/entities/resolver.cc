@@ -235,7 +235,7 @@ class Resolver {
         if (ent_[i] < 0 && ms[i].sentence == 0) ent_[i] = rules_.role_holder(i);  // "Senator vows …"
         if (ent_[i] < 0 && rules_.spokesperson(ms[i]) && (ent_[i] = rules_.spoken_for_body(i)) >= 0)
           called_body_.insert(ent_[i]);  // "Ofcom says … But a spokesman said …"
-        if (ent_[i] < 0) ent_[i] = coordinated_name(i);  // "Bos and colleagues describe …"
+        if (ent_[i] < 0) ent_[i] = rules_.coordinated_name(i);  // "Bos and colleagues describe …"
         if (ent_[i] < 0) {
           utf8::fold(doc_.slice(doc_.mentions[dm].name), key);
           auto it = single_.find(key);
@@ -247,23 +247,6 @@ class Resolver {
         resolved_[dm] = ent_[i];
       }
     }
-  }
-
-  // "Bos and colleagues describe …", "Ms Ortiz and aides said": a bare
-  // plural noun joined to a person's name by "and" is that person's
-  // company, and the name is the one who can be named as its speaker: its
-  // entity; -1 otherwise.
-  int32_t coordinated_name(size_t i) const {
-    const CorefMention& m = ms_[i];
-    if (i == 0 || m.form != CorefForm::kNominal || m.definite || m.indefinite || m.possessive ||
-        m.end_token != m.first_token + 1 || !plural(m.head(folded_)) || m.first_token < 2 ||
-        folded_[m.first_token - 1] != "and")
-      return -1;
-    const CorefMention& name = ms_[i - 1];
-    const int32_t e = ent_[i - 1];
-    if (e < 0 || name.form != CorefForm::kName || name.end_token + 1 != m.first_token || name.possessive)
-      return -1;
-    return typer_.named_as_person(e) ? e : -1;
   }
 
   // The interviewee of a question-and-answer article (voice.h), -1 if none. A
