@@ -82,6 +82,19 @@ TEST(MentionTypes, ACompanyIsAnOrganisation) {
   EXPECT_EQ(doc.entities[sp->entity].kind, MentionKind::kOrganisation);
 }
 
+// An apposition headed by a noun of a body types the name before it (a
+// person noun in WordNet, which the model reading the name alone took for a
+// person's), and a later "it" stands for that body.
+TEST(MentionTypes, AnAppositionNamesABody) {
+  const Document doc = extractor().extract(
+      "Voyager, a Nevada-based company, pleaded guilty to falsifying its accounts. "
+      "It agreed to pay $4m in penalties, as well as $2m to settle a civil lawsuit.");
+  const Speaker* sp = speaker_at(doc, "to pay $4m");
+  ASSERT_NE(sp, nullptr);
+  EXPECT_EQ(sp->name, "Voyager");
+  EXPECT_EQ(sp->type, EntityType::kOrganisation);
+}
+
 TEST(MentionTypes, MsRossIsAPerson) {
   const Document doc = extractor().extract(
       "Ms Ross said the council had ignored the residents for years.");

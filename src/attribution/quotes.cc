@@ -85,7 +85,8 @@ void Attributor::emit_frames(std::vector<Frame>& frames, size_t region_begin, si
       link.mention = f.source;
     }
     frame_features(f, fv_);
-    if (f.sourceless_option) {
+    // (speaking_source() may have dropped the source: then there is no option.)
+    if (f.sourceless_option && f.source >= 0) {
       // Training: the same candidate without its source, labelled on its own.
       Quote alt = q;
       const Frame g = sourceless(f);

@@ -58,6 +58,7 @@ int32_t AntecedentRules::nearest_speaking_body(size_t i) const {
       return false;
     const EntityType t = typer_.mention_type(m.doc_mention);
     if (t == EntityType::kOrganisation || t == EntityType::kDocument) return true;
+    if (t == EntityType::kPerson && typer_.described_as_body(entity)) return true;  // "Titan, a software company,"
     if (t != EntityType::kPerson || m.form != CorefForm::kName || m.end_token != m.first_token + 1) return false;
     const NounSenses known = lex_.noun_senses(m.head(folded_));  // not "Australian", "Britain", "October"
     return (!known.lexfile[0] || known.first_is(NounSenses::kGroup)) && named_at_start(m, entity) &&

@@ -210,7 +210,9 @@ bool EntityTyper::could_be_person(int32_t id) const {
 bool EntityTyper::body_described(const Entity& e) const {
   for (const uint32_t mi : e.mentions) {
     const Mention& m = doc_.mentions[mi];
-    if ((m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) || m.first_token == 0) continue;
+    if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) continue;
+    if (body_apposition(m)) return true;
+    if (m.first_token == 0) continue;
     const Token& before = doc_.tokens[m.first_token - 1];
     // A noun by its tag ("to force Nadal to serve": a verb); untagged, nothing is known.
     if (before.kind != TokenKind::kWord || before.has(kCapitalized) || pos::upos(before.tag) != pos::Upos::kNOUN)
@@ -218,6 +220,44 @@ bool EntityTyper::body_described(const Entity& e) const {
     std::string w;
     utf8::fold(doc_.slice(before.span), w);
     if (lex_.noun_senses(w).body || lex_.is(WordClass::kOrgHead, w)) return true;
+  }
+  return false;
+}
+
+bool EntityTyper::body_apposition(const Mention& m) const {
+  const uint32_t end = static_cast<uint32_t>(doc_.tokens.size());  // punctuation ends the phrase first
+  uint32_t k = m.end_token;
+  if (k + 2 >= end || doc_.slice(doc_.tokens[k].span) != ",") return false;
+  std::string w;
+  const auto word = [&](uint32_t t) -> const std::string& {
+    w.clear();
+    if (t < end && doc_.tokens[t].kind == TokenKind::kWord) utf8::fold(doc_.slice(doc_.tokens[t].span), w);
+    return w;
+  };
+  if (word(++k) != "a" && w != "an" && w != "the") return false;
+  // A relative clause or a prepositional phrase, straight away or after a
+  // participle ("the firm which", "a company in", "a firm based in").
+  const auto opens_modifier = [&](uint32_t t) {
+    word(t);
+    return lex_.is(WordClass::kPronounRelative, w) || w == "in" || w == "of" || w == "with" || w == "for" ||
+           w == "from" || w == "at" || w == "on" || w == "by" || w == "behind";
+  };
+  // Modifiers, then a noun of a body (WordNet's organization#1: "company",
+  // "firm", "union") that ends the apposition: before punctuation, a relative
+  // clause or a prepositional phrase. Not before a verb ("September, the
+  // company had said") nor as a modifier ("a company spokesman", "the
+  // company's chairman").
+  for (uint32_t j = k + 1; j < end && j < k + 7; ++j) {
+    const Token& t = doc_.tokens[j];
+    if (t.kind != TokenKind::kWord) return false;
+    word(j);
+    if (t.has(kCapitalized) || !lex_.noun_senses(w).body) {
+      if (!t.has(kCapitalized) && (lex_.any_cue(w) || lex_.noun_senses(w).first_is(NounSenses::kPerson))) return false;
+      continue;
+    }
+    if (j + 1 == end || doc_.tokens[j + 1].kind != TokenKind::kWord) return true;  // ("'s" is a word)
+    if (opens_modifier(j + 1)) return true;
+    return word(j + 1).ends_with("ed") && !lex_.cue(w) && opens_modifier(j + 2);
   }
   return false;
 }

@@ -63,6 +63,9 @@ class EntityTyper {
   // word nor a noun WordNet knows as anything but a person ("Tony Blair";
   // not "Argonaut Games", "Lansdowne Road").
   bool named_as_person(int32_t id) const;
+  // Whether entity id is described as a body ("oil group Yukos", "Titan, a
+  // software company,"), with nothing that says person.
+  bool described_as_body(int32_t id) const { return !person_evidence(id) && body_described(doc_.entities[id]); }
   // Whether one of entity id's names is written inside its sentence, where
   // only a name is capitalised ("according to Microsoft").
   bool named_inside_sentence(int32_t id) const;
@@ -77,8 +80,11 @@ class EntityTyper {
   bool one_word(const Entity& e) const;
   bool opens_sentence(const Mention& m) const;
   // Whether a name of e follows a lower-case noun of a body ("oil group
-  // Yukos", "the carmaker General Motors", "insurer Aviva"): a body's name.
+  // Yukos", "the carmaker General Motors", "insurer Aviva") or an apposition
+  // headed by one follows it ("Titan, a California-based company,"): a
+  // body's name.
   bool body_described(const Entity& e) const;
+  bool body_apposition(const Mention& m) const;  // "Titan, a software company,"
 
   const Document& doc_;
   const Lexicon& lex_;
