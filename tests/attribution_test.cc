@@ -995,5 +995,38 @@ TEST(SpeakingSource, ADateBeforeTheCueIsNoSource) {
   EXPECT_EQ(speaker_of(doc, "the plan was sound"), "Jill Orton");
 }
 
+// "you know" set off as an aside is a filler: its "you" credits no one with
+// the sentence around it.
+TEST(FillerCue, YouKnowAsAnAsideIsNoAttribution) {
+  Document doc = extractor().extract("It was, you know, the worst winter the valley had seen in fifty years.");
+  EXPECT_EQ(quote_containing(doc, "the worst winter"), nullptr);
+}
+
+// "That said, …" opening a sentence is a connective: "that" is no speaker.
+TEST(FillerCue, ThatSaidOpeningASentenceIsNoAttribution) {
+  Document doc = extractor().extract(
+      "The Harbor Society has a thousand members and a small budget. That said, we are confident enough to "
+      "believe that the museum will open next year.");
+  const Quote* q = quote_containing(doc, "we are confident");
+  EXPECT_TRUE(q == nullptr || !q->speaker || q->speaker->name != "That");
+}
+
+// A dash and a name after a paragraph's last stop sign the sentence before,
+// as an epigraph is signed.
+TEST(Signature, DashAndNameClosingAParagraphCreditTheSentence) {
+  Document doc = extractor().extract(
+      "The mayor closed the library in March.\n"
+      "The library was never a luxury; it is the only warm room this town has. \u2014 Odile Marchetti\n"
+      "The council meets again in May.\n");
+  EXPECT_EQ(speaker_of(doc, "never a luxury"), "Odile Marchetti");
+}
+
+// A cue in a concessive "whether … or not" clause states nothing: the
+// sentence after it is no one's reported speech.
+TEST(FillerCue, WhetherYouBelieveItOrNotIsNoAttribution) {
+  Document doc = extractor().extract("Whether you believe it or not, the canal was finished in 1832 by a crew of forty men.");
+  EXPECT_EQ(quote_containing(doc, "the canal was finished"), nullptr);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -557,5 +557,33 @@ TEST(SpeakerRules, ANameAfterABodyNounIsABody) {
   expect_speaker(doc, "it had stopped", "Norvax Shield", EntityType::kOrganisation);
 }
 
+// A name set off by commas and taken up again by "he" ("the head of the
+// alliance, Lars Ekdahl, he has explained that …") is the pronoun's
+// antecedent; "Voters, he said, want …" is an aside and keeps its speaker.
+TEST(SpeakerRules, APronounResumingANameSetOffByCommasIsThatName) {
+  Document doc = extractor().extract(
+      "The alliance has grown since 1999. President Ivo Marsh of Estonia called for more troops last year. And "
+      "the head of the alliance, Lars Ekdahl, he has explained that the alliance must guard the pipelines of its "
+      "members.");
+  EXPECT_EQ(speaker_of(doc, "must guard the pipelines"), "Lars Ekdahl");
+  Document aside = extractor().extract("Ivo Marsh spoke first. Voters, he said, want lower taxes.");
+  EXPECT_EQ(speaker_of(aside, "want lower taxes"), "Ivo Marsh");
+  Document adverb = extractor().extract(
+      "Ivo Marsh won the prize for best actor. Backstage, he said: \"It is an honour and I am grateful.\"");
+  EXPECT_EQ(speaker_of(adverb, "an honour"), "Ivo Marsh");
+}
+
+// "Varga and colleagues describe …": a bare plural joined to a person's name
+// by "and" is named by that person, and so is a quotation carried on from it.
+TEST(SpeakerRules, ANameAndColleaguesIsNamedByTheName) {
+  Document doc = extractor().extract(
+      "Biologist Ilse Varga studies how bees fight disease. In a new paper Varga and colleagues describe bees "
+      "that appear to treat their own infections.\n"
+      "\"I have no doubt that more such cases will be found in the coming years\"\n"
+      "The team worked with a common honey bee.\n");
+  EXPECT_EQ(speaker_of(doc, "treat their own infections"), "Ilse Varga");
+  EXPECT_EQ(speaker_of(doc, "I have no doubt"), "Ilse Varga");
+}
+
 }  // namespace
 }  // namespace whosaid

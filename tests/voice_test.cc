@@ -188,5 +188,47 @@ TEST(Voice, NewsStoryWithQuotedIIsNoTranscript) {
   EXPECT_EQ(speaker_of(doc, "we must wait"), "Anna Bell");
 }
 
+// An interview that says nowhere whom it interviewed (a caption, "Mr. Mayor,
+// do you …?") still signs an answer with the interviewee's name: the answers'
+// "I" and the questions' "you" are that person, not the title "Mayor".
+TEST(Voice, InterviewWithoutAnInterviewSentenceIsItsNamedSources) {
+  Document doc = extractor().extract(
+      "The future of the harbour\n"
+      "\"The harbour will outlive us all.\" Teodor Halvik image: Mira Sandell.\n"
+      "Mr. Mayor, as the man who rebuilt the harbour, do you still think that the town needs a second pier?\n"
+      "The harbour will outlive us all. The question is who will pay for it.\n"
+      "What about the fishermen who oppose it?\n"
+      "I think the fishermen are afraid of change, and I understand them. \"We will build it with them, not "
+      "against them.\" \u2014 Halvik, on the pier.\n"
+      "Do you think the vote will pass?\n"
+      "I believe the council will approve it in spring.\n");
+  EXPECT_EQ(speaker_of(doc, "the town needs a second pier"), "Teodor Halvik");
+  EXPECT_EQ(speaker_of(doc, "afraid of change"), "Teodor Halvik");
+  EXPECT_EQ(speaker_of(doc, "the vote will pass"), "Teodor Halvik");
+}
+
+// A column that asks a few questions along the way is no interview: its "I"
+// is not the person it quotes by name.
+TEST(Voice, AColumnWithAFewQuestionsIsNoInterview) {
+  Document doc = extractor().extract(
+      "Mr. Vell, I have a deal for you.\n"
+      "I think your tax returns are complicated, and you want to keep them private.\n"
+      "I accept your lawyer's view that they run to thousands of pages.\n"
+      "\"The returns are under audit,\" Oren Vell said in May.\n"
+      "So just give us a few figures, certified by your accountants.\n"
+      "Those are numbers any taxpayer can understand.\n"
+      "They would not reveal your sources of income.\n"
+      "They would not show your charitable gifts.\n"
+      "They would show whether you paid any tax at all.\n"
+      "Why would a builder pay less than a nurse?\n"
+      "The answer lies in the rules on losses.\n"
+      "Builders can deduct paper losses against ordinary income.\n"
+      "That rule was written for them decades ago.\n"
+      "Has the candidate ever asked to change it?\n"
+      "He has not, as far as anyone knows.\n"
+      "The voters deserve to know the figures.\n");
+  EXPECT_NE(speaker_of(doc, "your tax returns are complicated"), "Oren Vell");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -120,7 +120,10 @@ std::optional<Frame> Attributor::build_frame(const Cue& c, uint32_t si) {
   // is an attribution whatever follows; other reported speech is the model's choice.
   const bool name_colon = c.kind == CueKind::kColon && doc_.mentions[f.source].kind != MentionKind::kPronoun &&
                           doc_.mentions[f.source].first_token == s.first_token && colon_statement(f);
-  if (kind == QuoteKind::kIndirect && !name_colon) {
+  // So is a signature after a paragraph's last stop ("… laughs about it. —
+  // Rick Santorum", cue_finder.cc): it credits the sentence it closes.
+  const bool signature = c.kind == CueKind::kDash && tok(c.first_token - 1).kind != TokenKind::kQuote;
+  if (kind == QuoteKind::kIndirect && !name_colon && !signature) {
     if (!opt_.indirect) return std::nullopt;
     if (has_sourceless_option(f)) {
       if (report_all_) {

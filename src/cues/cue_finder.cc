@@ -19,6 +19,49 @@ bool title_case(const Document& doc, const Sentence& s) {
   return words > 0 && 2 * caps > words;
 }
 
+// "whether you believe it or not, …": a cue in a concessive "whether … or
+// not" clause states nothing; the clause after it is the sentence's own.
+bool concessive_cue(const FoldedWords& fw, const Sentence& s, uint32_t t) {
+  if (t < s.first_token + 2 || fw[t - 2] != "whether") return false;
+  constexpr uint32_t kReach = 5;  // "it", "that doctrine", "what they say"
+  for (uint32_t k = t + 1; k + 1 < s.end_token && k <= t + kReach; ++k)
+    if (fw[k] == "or" && fw[k + 1] == "not") return true;
+  return false;
+}
+
+// A cue word that speaks for no one where it stands (fillers and connectives,
+// which credit no statement to anyone):
+// - "you know," / "you see," opening a sentence or set off as an aside: a
+//   filler whose "you" is no source ("offensive beyond, you know, anything");
+// - "That said, …" / "This said, …" opening a sentence: a connective like
+//   "however", whose "that" is what was said before, not a speaker;
+// - a concessive "whether … or not" clause (concessive_cue()).
+bool filler_cue(const Document& doc, const FoldedWords& fw, const Sentence& s, uint32_t t, std::string_view lemma) {
+  if (concessive_cue(fw, s, t)) return true;
+  if (t + 1 >= s.end_token || doc.slice(doc.tokens[t + 1].span) != ",") return false;
+  if (t == s.first_token) return false;
+  const std::string_view before = fw[t - 1];
+  const bool aside_start = t - 1 == s.first_token || doc.slice(doc.tokens[t - 2].span) == ",";
+  if (before == "you" && (lemma == "know" || lemma == "see")) return aside_start;
+  return (before == "that" || before == "this") && lemma == "say" && t - 1 == s.first_token;
+}
+
+// "… and the mainstream media laughs about it. — Rick Santorum": a dash after
+// a sentence's closing stop, followed by a few capitalised words that end the
+// paragraph, signs what stands before it, as an epigraph is signed.
+bool closing_signature(const Document& doc, const Sentence& s, uint32_t dash) {
+  const std::string_view stop = doc.slice(doc.tokens[dash - 1].span);
+  if (stop != "." && stop != "!" && stop != "?") return false;
+  const Paragraph& p = doc.paragraphs[s.paragraph];
+  constexpr uint32_t kMaxWords = 5;
+  if (s.end_token != p.end_token || p.end_token - dash - 1 > kMaxWords) return false;
+  for (uint32_t k = dash + 1; k < p.end_token; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::kWord ? !t.has(kCapitalized) : doc.slice(t.span) != ".") return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void find_cues(Document& doc, const Lexicon& lex) { find_cues(doc, lex, FoldedWords(doc, lex)); }
@@ -76,6 +119,7 @@ void find_cues(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
             // candidate, which the attribution model weighs.)
             if (next == "not" || (next == "to" && c->lemma == "ask")) continue;
           }
+          if (filler_cue(doc, fw, s, t, c->lemma)) continue;
           doc.cues.push_back({tok.span, t, t + 1, CueKind::kVerb, c->prior});
           continue;
         }
@@ -123,8 +167,9 @@ void find_cues(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         doc.cues.push_back({tok.span, t, t + 1, CueKind::kColon, 0.75f});
         continue;
       }
-      if (utf8::is_dash_bar_or_hyphen_token(text) && t > s.first_token && doc.tokens[t - 1].kind == TokenKind::kQuote &&
-          t + 1 < s.end_token && doc.tokens[t + 1].has(kCapitalized)) {
+      if (utf8::is_dash_bar_or_hyphen_token(text) && t > s.first_token &&
+          (doc.tokens[t - 1].kind == TokenKind::kQuote || closing_signature(doc, s, t)) && t + 1 < s.end_token &&
+          doc.tokens[t + 1].has(kCapitalized)) {
         doc.cues.push_back({tok.span, t, t + 1, CueKind::kDash, 0.85f});
       }
     }

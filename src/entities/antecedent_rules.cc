@@ -370,4 +370,17 @@ int32_t AntecedentRules::apposition_head(size_t i) const {
   return ent_[i - 1];
 }
 
+int32_t AntecedentRules::coordinated_name(size_t i) const {
+  const CorefMention& m = ms_[i];
+  if (i == 0 || m.form != CorefForm::kNominal || m.definite || m.indefinite || m.possessive ||
+      m.end_token != m.first_token + 1 || !plural(m.head(folded_)) || m.first_token < 2 ||
+      folded_[m.first_token - 1] != "and")
+    return -1;
+  const CorefMention& name = ms_[i - 1];
+  const int32_t e = ent_[i - 1];
+  if (e < 0 || name.form != CorefForm::kName || name.end_token + 1 != m.first_token || name.possessive)
+    return -1;
+  return typer_.named_as_person(e) ? e : -1;
+}
+
 }  // namespace whosaid

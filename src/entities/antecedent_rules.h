@@ -150,6 +150,12 @@ class AntecedentRules {
   // has its head further back).
   int32_t relative_head(size_t i) const;
 
+  // "Bos and colleagues describe …", "Ms Ortiz and aides said": a bare
+  // plural noun joined to a person's name by "and" is that person's company,
+  // and the name is the one who can be named as its speaker: its entity; -1
+  // otherwise.
+  int32_t coordinated_name(size_t i) const;
+
   // A definite nominal in apposition to the name that opens its sentence is
   // that name: "Metrovias, the private firm which runs the lines, has
   // offered …", "Parmalat, the Italian food group, …". -1 otherwise (after a

@@ -217,8 +217,8 @@ class Resolver {
     for (size_t i = 0; i < ms.size(); ++i)
       if (ms[i].doc_mention >= 0) ent_[i] = doc_.mentions[ms[i].doc_mention].entity;
     rules_.index_roles();
-    find_interviewee();
     turns_ = transcript_turns(doc_, folded_, ms_, ent_);
+    find_interviewee();
     for (size_t i = 0; i < ms.size(); ++i) {
       const int32_t dm = ms[i].doc_mention;
       if (ent_[i] >= 0) continue;
@@ -239,6 +239,7 @@ class Resolver {
         if (ent_[i] < 0 && rules_.spokesperson(ms[i]) && (ent_[i] = rules_.spoken_for_body(i)) >= 0)
           called_body_.insert(ent_[i]);  // "Ofcom says … But a spokesman said …"
         if (ent_[i] < 0 && (ent_[i] = named_spokes_body(i)) >= 0) called_body_.insert(ent_[i]);  // "A Delta spokesperson said"
+        if (ent_[i] < 0) ent_[i] = rules_.coordinated_name(i);  // "Bos and colleagues describe …"
         if (ent_[i] < 0) ent_[i] = entity_named(dm);
         if (doc_.mentions[dm].entity < 0)  // a spokesperson joins the body they speak for (attach())
           attach(dm, ent_[i], speaks_for_body(i));
@@ -297,8 +298,20 @@ class Resolver {
   // pronoun ("Wikinews interviewed him") is resolved first, by the model.
   void find_interviewee() {
     const std::vector<int32_t> found = interviewee_mentions(doc_, folded_, ms_);
-    if (found.empty()) return;
     std::vector<int32_t> entities;
+    if (found.empty()) {
+      // No sentence says whom: the people it credits by name (voice.h). Not
+      // in a transcript that gives the floor by name, where it passes among
+      // several (turns.h).
+      const bool floor_given = std::any_of(turns_.begin(), turns_.end(),
+                                           [](const Turn& t) { return t.speaker >= 0 || t.addressed >= 0; });
+      if (floor_given || !questions_throughout(doc_)) return;
+      for (const SpeakerLink& l : links_)
+        if (l.mention >= 0 && doc_.mentions[l.mention].kind == MentionKind::kName)
+          entities.push_back(doc_.mentions[l.mention].entity);
+      interviewee_ = pick_interviewee(doc_, entities);
+      return;
+    }
     for (const int32_t i : found) {
       if (is_anaphor(ms_[i]) && !done_[i]) {
         resolve(static_cast<size_t>(i));
@@ -324,6 +337,7 @@ class Resolver {
       if (e < 0 && (e = rules_.apposition_head(cur)) >= 0 && rules_.body_noun(ms[cur])) called_body_.insert(e);
       if (e < 0 && (e = named_spokes_body(cur)) >= 0) called_body_.insert(e);  // "The BPI spokesman"
       if (e < 0) e = voice(ms[cur]);
+      if (e < 0) e = resumed_name(cur);
       if (e < 0) e = continuing_speaker(ms[cur]);
       if (e >= 0) {
         ent_[cur] = e;
@@ -483,6 +497,41 @@ class Resolver {
     if (auto it = full_.find(name_key(words)); it != full_.end()) return author_ = it->second;
     doc_.entities.push_back(std::move(e));
     return author_ = static_cast<int32_t>(doc_.entities.size() - 1);
+  }
+
+  // "And the head of the alliance, Hoop Scheffer, he has explained that …":
+  // a "he"/"she" source right after a name set off by commas (or opening
+  // its sentence) takes the name up again, when the gender agrees and what
+  // it says follows it. Not "Smith, he said, had lied", whose content
+  // starts before the pronoun or whose cue is an aside. -1 otherwise.
+  int32_t resumed_name(size_t i) const {
+    const CorefMention& m = ms_[i];
+    if (i == 0 || m.in_quote || !m.source || (m.form != CorefForm::kMale && m.form != CorefForm::kFemale)) return -1;
+    const CorefMention& name = ms_[i - 1];
+    const int32_t e = ent_[i - 1];
+    if (e < 0 || name.form != CorefForm::kName || name.sentence != m.sentence || name.end_token + 1 != m.first_token ||
+        folded_[name.end_token] != ",")
+      return -1;
+    const uint32_t first = doc_.sentences[m.sentence].first_token;
+    if (name.first_token != first && folded_[name.first_token - 1] != ",") return -1;
+    const Gender g = doc_.entities[e].gender;
+    // Not "Backstage, he said": an adverb opening the sentence, capitalised.
+    if ((g != Gender::kUnknown && g != m.gender) || !typer_.named_as_person(e)) return -1;
+    const uint32_t at = doc_.tokens[m.first_token].span.begin;
+    for (size_t qi = 0; qi < links_.size(); ++qi) {
+      if (links_[qi].mention != m.doc_mention) continue;
+      const Quote& q = doc_.quotes[qi];
+      return q.span.begin > at && !(q.cue && parenthetical_cue(*q.cue)) ? e : -1;
+    }
+    return -1;
+  }
+
+  // A cue set off by a comma after it ("African-Americans, he said, can …"):
+  // the words before the pronoun are what was said, not who said it.
+  bool parenthetical_cue(Span cue) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), cue.end,
+                               [](const Token& t, uint32_t b) { return t.span.begin < b; });
+    return it != doc_.tokens.end() && doc_.slice(it->span) == ",";
   }
 
   // "…," Norman said. "Quote." He said …: a "he"/"she" source right after a

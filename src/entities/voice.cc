@@ -19,6 +19,11 @@ bool talk_word(std::string_view w) {
   return w == "spoke" || w == "speaks" || w == "spoken" || w == "talked" || w == "talks";
 }
 
+// An interview alternates questions and answers: at least one paragraph in
+// kShareOfQuestions is a question. (A letter or column that asks a few
+// questions along the way has a smaller share.)
+constexpr size_t kShareOfQuestions = 5;
+
 // Words that end the reach: what follows is the topic ("interviews Marymegan
 // Daly on unusual new sea anemone", "about the site").
 bool topic_word(std::string_view w) {
@@ -35,15 +40,21 @@ bool is_question(const Document& doc, const Paragraph& p) {
   return true;
 }
 
+// Laid out as questions and answers: two question paragraphs at least.
+bool laid_out_as_interview(const Document& doc) {
+  int questions = 0;
+  for (const Paragraph& p : doc.paragraphs)
+    if ((questions += is_question(doc, p)) >= 2) return true;
+  return false;
+}
+
 class Finder {
  public:
   Finder(const Document& doc, const FoldedWords& folded, const std::vector<CorefMention>& ms)
       : doc_(doc), fw_(folded), ms_(ms) {}
 
   std::vector<int32_t> run() {
-    int questions = 0;
-    for (const Paragraph& p : doc_.paragraphs) questions += is_question(doc_, p);
-    if (questions < 2) return {};  // not laid out as questions and answers
+    if (!laid_out_as_interview(doc_)) return {};
     for (const Sentence& s : doc_.sentences)
       for (uint32_t t = s.first_token; t + 1 < s.end_token; ++t) at(s, t);
     return std::move(out_);
@@ -121,6 +132,15 @@ class Finder {
 std::vector<int32_t> interviewee_mentions(const Document& doc, const FoldedWords& folded,
                                           const std::vector<CorefMention>& mentions) {
   return Finder(doc, folded, mentions).run();
+}
+
+bool questions_throughout(const Document& doc) {
+  size_t questions = 0, body = 0;
+  for (const Paragraph& p : doc.paragraphs) {
+    body += p.kind == ParagraphKind::kBody;
+    questions += is_question(doc, p);
+  }
+  return questions >= 2 && questions * kShareOfQuestions >= body;
 }
 
 int32_t pick_interviewee(const Document& doc, const std::vector<int32_t>& entities) {

@@ -16,8 +16,13 @@
 // to", or before "interviewed by" ("He was interviewed by Wikinews"), but not
 // "in an interview with the BBC, Key said" (the interviewer).
 // pick_interviewee() picks among their entities: a known person first, then
-// the one named most often so, then the most mentioned. The resolver
-// (resolver.h) gives the unquoted pronouns their voice.
+// the one named most often so, then the most mentioned. An interview that
+// says nowhere whom it interviewed ("Mr. President, do you …?" under a
+// caption) still credits its interviewee by name with quotations (an answer
+// signed "— Peres"): with no such sentence, the resolver picks among the
+// named sources of a document of questions and answers throughout
+// (questions_throughout(); not a column that asks a few questions).
+// The resolver (resolver.h) gives the unquoted pronouns their voice.
 #pragma once
 
 #include <cstdint>
@@ -33,5 +38,8 @@ namespace whosaid {
 std::vector<int32_t> interviewee_mentions(const Document& doc, const FoldedWords& folded,
                                           const std::vector<CorefMention>& mentions);
 int32_t pick_interviewee(const Document& doc, const std::vector<int32_t>& entities);
+// At least two paragraphs of body text that end in "?" and hold no quotation
+// mark, and at least one body paragraph in five such a question.
+bool questions_throughout(const Document& doc);
 
 }  // namespace whosaid
