@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "coref/coref.h"
 #include "entities/antecedent_rules.h"
+#include "entities/continuing_speaker.h"
 #include "entities/document_author.h"
 #include "entities/entity_typer.h"
 #include "entities/expletive.h"
@@ -337,8 +338,8 @@ class Resolver {
       if (e < 0 && (e = rules_.apposition_head(cur)) >= 0 && rules_.body_noun(ms[cur])) called_body_.insert(e);
       if (e < 0 && (e = named_spokes_body(cur)) >= 0) called_body_.insert(e);  // "The BPI spokesman"
       if (e < 0) e = voice(ms[cur]);
-      if (e < 0) e = resumed_name(cur);
-      if (e < 0) e = continuing_speaker(ms[cur]);
+      if (e < 0) e = continuity_.resumed_name(cur);
+      if (e < 0) e = continuity_.continuing_speaker(ms[cur]);
       if (e >= 0) {
         ent_[cur] = e;
         break;
@@ -497,131 +498,6 @@ class Resolver {
     if (auto it = full_.find(name_key(words)); it != full_.end()) return author_ = it->second;
     doc_.entities.push_back(std::move(e));
     return author_ = static_cast<int32_t>(doc_.entities.size() - 1);
-  }
-
-  // "And the head of the alliance, Hoop Scheffer, he has explained that …":
-  // a "he"/"she" source right after a name set off by commas (or opening
-  // its sentence) takes the name up again, when the gender agrees and what
-  // it says follows it. Not "Smith, he said, had lied", whose content
-  // starts before the pronoun or whose cue is an aside. -1 otherwise.
-  int32_t resumed_name(size_t i) const {
-    const CorefMention& m = ms_[i];
-    if (i == 0 || m.in_quote || !m.source || (m.form != CorefForm::kMale && m.form != CorefForm::kFemale)) return -1;
-    const CorefMention& name = ms_[i - 1];
-    const int32_t e = ent_[i - 1];
-    if (e < 0 || name.form != CorefForm::kName || name.sentence != m.sentence || name.end_token + 1 != m.first_token ||
-        folded_[name.end_token] != ",")
-      return -1;
-    const uint32_t first = doc_.sentences[m.sentence].first_token;
-    if (name.first_token != first && folded_[name.first_token - 1] != ",") return -1;
-    const Gender g = doc_.entities[e].gender;
-    // Not "Backstage, he said": an adverb opening the sentence, capitalised.
-    if ((g != Gender::kUnknown && g != m.gender) || !typer_.named_as_person(e)) return -1;
-    const uint32_t at = doc_.tokens[m.first_token].span.begin;
-    for (size_t qi = 0; qi < links_.size(); ++qi) {
-      if (links_[qi].mention != m.doc_mention) continue;
-      const Quote& q = doc_.quotes[qi];
-      return q.span.begin > at && !(q.cue && parenthetical_cue(*q.cue)) ? e : -1;
-    }
-    return -1;
-  }
-
-  // A cue set off by a comma after it ("African-Americans, he said, can …"):
-  // the words before the pronoun are what was said, not who said it.
-  bool parenthetical_cue(Span cue) const {
-    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), cue.end,
-                               [](const Token& t, uint32_t b) { return t.span.begin < b; });
-    return it != doc_.tokens.end() && doc_.slice(it->span) == ",";
-  }
-
-  // "…," Norman said. "Quote." He said …: a "he"/"she" source right after a
-  // sentence that is all quotation continues with the speaker of that
-  // quotation when the gender agrees; -1 otherwise. (GUM, the model's
-  // training data, has too few quotations to learn this news pattern.)
-  int32_t continuing_speaker(const CorefMention& m) const {
-    if (m.in_quote || m.doc_mention < 0 || !is_source_[m.doc_mention] ||
-        (m.form != CorefForm::kMale && m.form != CorefForm::kFemale) || m.sentence == 0)
-      return -1;
-    const Sentence& prev = doc_.sentences[m.sentence - 1];
-    for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
-      if (doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].in_quote) {
-        const int32_t id = introduced_speaker(m, prev);
-        return id >= 0 ? id : previous_source(m, prev);
-      }
-    const uint32_t at = doc_.tokens[m.first_token].span.begin;
-    auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
-                               [](uint32_t b, const Quote& q) { return b < q.span.begin; });
-    // The quotations just before (at most kLookBack of them, so that a run of
-    // unattributed quotations costs no more than a few steps per pronoun).
-    constexpr int kLookBack = 8;
-    int looked = 0;
-    for (size_t qi = static_cast<size_t>(it - doc_.quotes.begin()); qi-- > 0 && looked < kLookBack;) {
-      if (doc_.quotes[qi].span.end > at) continue;
-      ++looked;
-      const int32_t src = links_[qi].mention;
-      if (src < 0 || src == m.doc_mention) continue;
-      const int32_t id = doc_.mentions[src].kind == MentionKind::kPronoun ? resolved_[src] : doc_.mentions[src].entity;
-      if (id < 0) return -1;
-      const Gender g = doc_.entities[id].gender;
-      return g == Gender::kUnknown || g == m.gender ? id : -1;
-    }
-    return -1;
-  }
-
-  // "Captain Joe Marsh agreed. "It hurts," he said.": a "he"/"she" source in
-  // a sentence that opens with a quotation, after a sentence with no
-  // quotation that opens with a named person of that gender, is that person.
-  // -1 otherwise.
-  int32_t introduced_speaker(const CorefMention& m, const Sentence& prev) const {
-    const Sentence& here = doc_.sentences[m.sentence];
-    if (!doc_.tokens[here.first_token].in_quote && doc_.tokens[here.first_token].kind != TokenKind::kQuote) return -1;
-    for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
-      if (doc_.tokens[t].kind == TokenKind::kQuote) return -1;
-    auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), prev.first_token,
-                               [](const Mention& x, uint32_t t) { return x.first_token < t; });
-    if (it == doc_.mentions.end() || it->first_token != prev.first_token || it->kind != MentionKind::kName ||
-        it->entity < 0)
-      return -1;
-    // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the subject.
-    const FoldedWord last = folded_[it->end_token - 1];
-    if (last == "'s" || last.ends_with("'s") || (it->end_token < prev.end_token && folded_[it->end_token] == "'s"))
-      return -1;
-    const Gender g = doc_.entities[it->entity].gender;
-    return g == m.gender ? it->entity : -1;
-  }
-
-  // "Earlier Jack Straw said the UK would veto any bid. He said it remained
-  // justified …": a "he"/"she" source opening its sentence, after a sentence
-  // whose statements all have one source of that gender (named or resolved,
-  // outside quotation marks), is that source: news goes on with its speaker.
-  // -1 otherwise.
-  int32_t previous_source(const CorefMention& m, const Sentence& prev) const {
-    const Sentence& here = doc_.sentences[m.sentence];
-    uint32_t first = here.first_token;
-    while (first < m.first_token && doc_.tokens[first].kind != TokenKind::kWord) ++first;
-    if (first != m.first_token) return -1;
-    const uint32_t begin = doc_.tokens[prev.first_token].span.begin, end = doc_.tokens[prev.end_token - 1].span.end;
-    auto it = std::lower_bound(doc_.quotes.begin(), doc_.quotes.end(), begin,
-                               [](const Quote& q, uint32_t b) { return q.span.begin < b; });
-    int32_t found = -1;
-    bool by_spokesperson = false;
-    for (; it != doc_.quotes.end() && it->span.begin < end; ++it) {
-      const int32_t src = links_[static_cast<size_t>(it - doc_.quotes.begin())].mention;
-      if (src < 0) continue;
-      const Mention& sm = doc_.mentions[src];
-      if (sm.first_token < prev.first_token || sm.first_token >= prev.end_token || doc_.tokens[sm.first_token].in_quote)
-        continue;
-      const int32_t id = sm.kind == MentionKind::kPronoun ? resolved_[src] : sm.entity;
-      if (id < 0 || (found >= 0 && id != found)) return -1;
-      found = id;
-      by_spokesperson = by_spokesperson || spokesperson_[src];
-    }
-    if (found < 0) return -1;
-    // A spokesperson who speaks for a body ("A spokesman for the BPI said …
-    // He added …") is "he" or "she", the body not.
-    if (by_spokesperson) return found;
-    const Gender g = doc_.entities[found].gender;
-    return g == m.gender && !rules_.impersonal(m, found) ? found : -1;
   }
 
   void fill(Speaker& sp, int32_t id) {
@@ -808,6 +684,7 @@ class Resolver {
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
   std::vector<uint8_t> personal_;
   std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)
+  ContinuingSpeaker continuity_{doc_, folded_, typer_, rules_, ms_, ent_, links_, resolved_, is_source_, spokesperson_};
 };
 
 }  // namespace
