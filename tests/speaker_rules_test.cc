@@ -585,5 +585,17 @@ TEST(SpeakerRules, ANameAndColleaguesIsNamedByTheName) {
   EXPECT_EQ(speaker_of(doc, "I have no doubt"), "Ilse Varga");
 }
 
+// Issue 14: an acronym and its expansion in one article are one body, named
+// by its whole name wherever the initials recur.
+TEST(SpeakerRules, InitialsAfterABodysNameStandForIt) {
+  Document doc = extractor().extract(
+      "The Halvard Mining Council (HMC) sued three firms on Monday.\n\n"
+      "The HMC said the firms had ignored the rules. HMC said it would appeal. "
+      "An HMC spokeswoman said the case was strong.\n");
+  expect_speaker(doc, "ignored the rules", "Halvard Mining Council", EntityType::kOrganisation);
+  expect_speaker(doc, "would appeal", "Halvard Mining Council", EntityType::kOrganisation);
+  expect_speaker(doc, "case was strong", "Halvard Mining Council", EntityType::kOrganisation);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -128,6 +128,7 @@ class Resolver {
           ambiguous_given_.insert(given);
           break;
         }
+    acronyms();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
@@ -150,6 +151,23 @@ class Resolver {
         single_.emplace(w, id);
       }
       if (m.gender != Gender::kUnknown) person_[doc_.mentions[i].entity] = true;
+    }
+  }
+
+  // "Korean Central News Agency (KCNA) … KCNA said": initials in
+  // parentheses after a name (mentions/mention_finder.h) stand for its
+  // entity wherever they recur in the article.
+  void acronyms() {
+    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
+      const Mention& m = doc_.mentions[i];
+      if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) continue;
+      uint32_t b = m.first_token;
+      while (b < m.end_token && doc_.tokens[b].span.begin < m.name.begin) ++b;  // "The", a role
+      const int64_t a = initials_after(doc_, b, m.end_token);
+      if (a < 0) continue;
+      utf8::fold(doc_.slice(doc_.tokens[a].span), acronym_);
+      if (single_.count(acronym_)) continue;
+      single_.emplace(acronym_, m.entity >= 0 ? m.entity : entity_named(static_cast<int32_t>(i)));
     }
   }
 
@@ -680,7 +698,7 @@ class Resolver {
   StringSet ambiguous_given_;
   std::vector<std::string> words_;  // group_names(): a name's words, memory reused
   StringMap<int32_t> full_, single_;
-  std::string key_;  // entity_named()'s folded name, its memory reused
+  std::string key_, acronym_;  // entity_named()'s and acronyms()' folded words, their memory reused
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
   std::vector<uint8_t> personal_;
   std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)

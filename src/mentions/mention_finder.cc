@@ -194,25 +194,6 @@ struct RunContext {
     return true;
   }
 
-  // Whether "(" initials ")" follow the run [b, e): the first letters of its
-  // capitalised words, in order ("General Motors (GM)", "Federal Bureau of
-  // Investigation (FBI)"). A one-letter acronym proves nothing.
-  bool initials_follow(uint32_t b, uint32_t e) const {
-    if (e + 2 >= s.end_token || doc.slice(doc.tokens[e].span) != "(" || doc.slice(doc.tokens[e + 2].span) != ")")
-      return false;
-    const std::string_view acronym = doc.slice(doc.tokens[e + 1].span);
-    if (acronym.size() < 2 || !doc.tokens[e + 1].has(kAllCaps)) return false;
-    size_t i = 0;
-    for (uint32_t k = b; k < e; ++k) {
-      const Token& tk = doc.tokens[k];
-      if (tk.kind != TokenKind::kWord || !tk.has(kCapitalized)) continue;
-      const std::string_view w = doc.slice(tk.span);
-      if (i >= acronym.size() || w[0] != acronym[i]) return false;
-      ++i;
-    }
-    return i == acronym.size();
-  }
-
   // A lower-case person noun at token k heading the phrase that an article
   // opens before the name [b, k): "the British actor", "A Conservative
   // spokeswoman", "a Vodafone spokesman". The name is a body, a place or a
@@ -289,6 +270,22 @@ bool names_a_person(const Document& doc, const Lexicon& lex, const FoldedWords& 
   uint32_t first = m.first_token;  // the name's first word, past the titles before it
   while (first + 1 < m.end_token && doc.tokens[first].span.begin < m.name.begin) ++first;
   return lex.given_name_gender(fw.id(first)) != Gender::kUnknown;
+}
+
+int64_t initials_after(const Document& doc, uint32_t b, uint32_t e) {
+  if (e + 2 >= doc.tokens.size() || doc.slice(doc.tokens[e].span) != "(" || doc.slice(doc.tokens[e + 2].span) != ")")
+    return -1;
+  const std::string_view acronym = doc.slice(doc.tokens[e + 1].span);
+  if (acronym.size() < 2 || !doc.tokens[e + 1].has(kAllCaps)) return -1;
+  size_t i = 0;
+  for (uint32_t k = b; k < e; ++k) {
+    const Token& tk = doc.tokens[k];
+    if (tk.kind != TokenKind::kWord || !tk.has(kCapitalized)) continue;
+    const std::string_view w = doc.slice(tk.span);
+    if (i >= acronym.size() || w[0] != acronym[i]) return -1;
+    ++i;
+  }
+  return i == acronym.size() ? int64_t{e} + 1 : -1;
 }
 
 void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
@@ -528,7 +525,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // "General Motors (GM)", "Korean Central News Agency (KCNA)": a run
       // followed by its initials in parentheses is a body's whole name, no
       // title and name ("General" is no rank there).
-      if (e == run_end && run.initials_follow(m.first_token, e)) {
+      if (e == run_end && initials_after(doc, m.first_token, e) >= 0) {
         m.kind = MentionKind::kOrganisation;
         m.role = m.org = Span{};
         m.name = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};

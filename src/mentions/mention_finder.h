@@ -28,6 +28,12 @@ int32_t mention_at(const Document& doc, uint32_t t);
 // Stewart"; not "HD-DVD", "Brazilian").
 bool names_a_person(const Document& doc, const Lexicon& lexicon, const FoldedWords& folded, const Mention& m);
 
+// The token of the initials in parentheses right after the words [b, e): the
+// first letters of its capitalised words, in order ("General Motors (GM)",
+// "Korean Central News Agency (KCNA)"); -1 when none follow. A one-letter
+// acronym proves nothing.
+int64_t initials_after(const Document& doc, uint32_t b, uint32_t e);
+
 // Gender of a pronoun token, or nullopt when it is not a personal/relative pronoun.
 std::optional<Gender> pronoun_gender(const Lexicon& lexicon, std::string_view folded);
 
