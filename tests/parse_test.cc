@@ -279,6 +279,16 @@ void expect_model_error(const std::string& bytes, const std::string& fragment) {
   }
 }
 
+// Parser::builtin() does not recompute the payload's checksum of the bytes
+// compiled in: this checks the file they come from.
+TEST(ParserModel, ShippedModelPassesItsChecksum) {
+  std::ifstream in(std::filesystem::path(WHOSAID_SOURCE_DIR) / "data" / "parser.bin", std::ios::binary);
+  if (!in) GTEST_SKIP() << "no data/parser.bin";
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  EXPECT_NO_THROW(Parser::from_bytes(bytes.str()));
+}
+
 TEST(ParserModel, CorruptModelsAreRejected) {
   const std::string good = toy_model();
   ASSERT_NO_THROW(Parser::from_bytes(good));

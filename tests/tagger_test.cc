@@ -341,6 +341,16 @@ void expect_model_error(const std::string& bytes, const std::string& reason) {
   }
 }
 
+// Tagger::builtin() does not recompute the payload's checksum of the bytes
+// compiled in: this checks the file they come from.
+TEST(Tagger, ShippedModelPassesItsChecksum) {
+  std::ifstream in(std::filesystem::path(WHOSAID_SOURCE_DIR) / "data" / "tagger.bin", std::ios::binary);
+  if (!in) GTEST_SKIP() << "no data/tagger.bin";
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  EXPECT_NO_THROW(Tagger::from_bytes(bytes.str()));
+}
+
 TEST(Tagger, CorruptModelsThrowModelErrors) {
   const std::string good = toy_model();
   ASSERT_NO_THROW(Tagger::from_bytes(good));

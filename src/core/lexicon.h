@@ -139,6 +139,9 @@ class Lexicon {
 
  private:
   static const WordInfo kUnknownWord;
+  static uint64_t next_serial() noexcept;
+  // noun_senses() without its cache; h = WordTable::hash(w).
+  NounSenses noun_senses_uncached(std::string_view w, uint64_t h) const;
   // The row of `word`, added to the vocabulary if new.
   WordInfo& entry(std::string_view word);
   size_t match_role_from(const FoldedWords& folded_words, size_t from) const;
@@ -159,6 +162,9 @@ class Lexicon {
   std::vector<std::pair<std::string_view, NounSenses>> nouns_;
   WordTable noun_forms_;  // the nouns, id = row of nouns_
   size_t max_role_words_ = 1;
+  // Distinct for every lexicon built in the process: noun_senses()'s
+  // per-thread cache tells whose answers it holds.
+  uint64_t serial_ = next_serial();
 };
 
 // Folds the token's text for lexicon look-ups.

@@ -2,12 +2,11 @@
 
 namespace whosaid::utf8 {
 
-uint32_t decode(std::string_view s, size_t i, size_t& len) noexcept {
+uint32_t decode_multibyte(std::string_view s, size_t i, size_t& len) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   unsigned char c = p[i];
   len = 1;
-  if (c < 0x80) return c;
   auto cont = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
   if (c >= 0xC2 && c <= 0xDF) {
     if (!cont(1)) return kInvalid;
@@ -32,14 +31,12 @@ uint32_t decode(std::string_view s, size_t i, size_t& len) noexcept {
   return kInvalid;
 }
 
-bool is_space(uint32_t cp) noexcept {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-         cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+bool is_space_above_ascii(uint32_t cp) noexcept {
+  return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
-bool is_upper(uint32_t cp) noexcept {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool is_upper_above_ascii(uint32_t cp) noexcept {
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
   if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 0;  // Latin Extended-A pairs
   if (cp >= 0x391 && cp <= 0x3AB) return true;            // Greek
@@ -47,8 +44,7 @@ bool is_upper(uint32_t cp) noexcept {
   return false;
 }
 
-bool is_lower(uint32_t cp) noexcept {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+bool is_lower_above_ascii(uint32_t cp) noexcept {
   if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
   if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 1;
   if (cp >= 0x3B1 && cp <= 0x3CB) return true;
@@ -56,8 +52,7 @@ bool is_lower(uint32_t cp) noexcept {
   return false;
 }
 
-bool is_letter(uint32_t cp) noexcept {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+bool is_letter_above_ascii(uint32_t cp) noexcept {
   if (cp == kInvalid) return false;
   if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7) return false;

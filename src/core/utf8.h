@@ -11,9 +11,25 @@ namespace whosaid::utf8 {
 
 inline constexpr uint32_t kInvalid = 0xFFFFFFFFu;
 
+// The out-of-line halves of decode() and the classes below, for bytes and
+// code points past ASCII. The ASCII halves are inline: the tokenizer asks at
+// every character of the text, and the calls cost more than the answers.
+uint32_t decode_multibyte(std::string_view s, size_t i, size_t& len) noexcept;
+bool is_space_above_ascii(uint32_t cp) noexcept;
+bool is_letter_above_ascii(uint32_t cp) noexcept;
+bool is_upper_above_ascii(uint32_t cp) noexcept;
+bool is_lower_above_ascii(uint32_t cp) noexcept;
+
 // Decodes the code point at s[i]; sets `len` to its byte length (1 for an
 // invalid byte, which decodes to kInvalid). Never reads past s.size().
-uint32_t decode(std::string_view s, size_t i, size_t& len) noexcept;
+inline uint32_t decode(std::string_view s, size_t i, size_t& len) noexcept {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  return decode_multibyte(s, i, len);
+}
 
 // Byte length of the valid code point starting at s[i], else 1.
 inline size_t length_at(std::string_view s, size_t i) noexcept {
@@ -22,10 +38,24 @@ inline size_t length_at(std::string_view s, size_t i) noexcept {
   return len;
 }
 
-bool is_space(uint32_t cp) noexcept;
-bool is_letter(uint32_t cp) noexcept;   // letters of any script (approximate outside Latin)
-bool is_upper(uint32_t cp) noexcept;    // Latin/Greek/Cyrillic capitals
-bool is_lower(uint32_t cp) noexcept;
+inline bool is_space(uint32_t cp) noexcept {
+  if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+  return is_space_above_ascii(cp);
+}
+// Letters of any script (approximate outside Latin).
+inline bool is_letter(uint32_t cp) noexcept {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return is_letter_above_ascii(cp);
+}
+// Latin/Greek/Cyrillic capitals.
+inline bool is_upper(uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return is_upper_above_ascii(cp);
+}
+inline bool is_lower(uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return is_lower_above_ascii(cp);
+}
 inline bool is_digit(uint32_t cp) noexcept { return cp >= '0' && cp <= '9'; }
 bool is_dash(uint32_t cp) noexcept;     // - ‐ – — ―
 

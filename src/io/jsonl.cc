@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/flat_json.h"
 #include "io/json_id.h"
 #include "whosaid/extractor.h"
 
@@ -37,6 +38,7 @@ bool JsonlReader::next(ArticleRecord& record, std::string& error) {
     if (line_.size() > kMaxDocumentBytes + 4096) {
       return fail("line of " + std::to_string(line_.size()) + " bytes exceeds the document limit");
     }
+    if (read_flat(record)) return true;
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line_);
@@ -63,6 +65,22 @@ bool JsonlReader::next(ArticleRecord& record, std::string& error) {
     return true;
   }
   return false;
+}
+
+bool JsonlReader::read_flat(ArticleRecord& record) {
+  std::string_view f[kNumFlatFields];
+  if (!read_flat_object(line_, f, scratch_) || !f[kFlatText].data()) return false;
+  record.text.assign(f[kFlatText]);
+  if (f[kFlatId].data()) {
+    record.id.assign(f[kFlatId]);
+    // As the full path writes it (a string, re-escaped).
+    record.id_json = nlohmann::json(record.id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  record.url.assign(f[kFlatUrl]);
+  record.outlet.assign(f[kFlatOutlet]);
+  record.date.assign(f[kFlatDate]);
+  record.title.assign(f[kFlatTitle]);
+  return true;
 }
 
 }  // namespace whosaid

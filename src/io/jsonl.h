@@ -52,10 +52,15 @@ class JsonlReader {
   uint64_t bytes_read() const { return bytes_read_; }
 
  private:
+  // Fills `record` from line_ when it is a flat object of strings with a
+  // "text" (io/flat_json.h); false for any other line, left to the full parser.
+  bool read_flat(ArticleRecord& record);
+
   std::istream& in_;
   std::string name_;
   std::string line_;
   std::string reason_;
+  std::string scratch_;  // strings with escapes, decoded (read_flat)
   size_t line_no_ = 0;
   uint64_t bytes_read_ = 0;
 };

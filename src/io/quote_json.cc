@@ -1,6 +1,7 @@
 #include "io/quote_json.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "core/utf8.h"
@@ -10,35 +11,45 @@ namespace whosaid {
 
 void append_json_string(std::string_view s, std::string& out) {
   out.push_back('"');
+  // Runs of bytes written as they are (all but quote, backslash, control
+  // characters and ill-formed UTF-8) are appended whole: byte by byte, the
+  // quotes' text cost more than the rest of the output.
+  size_t run = 0;
+  const auto flush_run = [&](size_t i) {
+    if (i > run) out.append(s.data() + run, i - run);
+  };
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t len;
       if (utf8::decode(s, i, len) == utf8::kInvalid) {
+        flush_run(i);
         out += "\xEF\xBF\xBD";  // U+FFFD, as nlohmann's error_handler_t::replace writes it
-      } else {
-        out.append(s.substr(i, len));
+        run = i + len;
       }
       i += len;
       continue;
     }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    flush_run(i);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
     }
-    ++i;
+    run = ++i;
   }
+  flush_run(s.size());
   out.push_back('"');
 }
 
@@ -49,9 +60,20 @@ void append_json_string_or_null(std::string_view s, std::string& out) {
 
 namespace {
 
+void append_number(uint32_t n, std::string& out) {
+  char buf[16];
+  out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf));
+}
+
 void append_offsets(const std::optional<Span>& s, std::string& out) {
-  if (s) out += ",\"start\":" + std::to_string(s->begin) + ",\"end\":" + std::to_string(s->end);
-  else out += ",\"start\":null,\"end\":null";
+  if (s) {
+    out += ",\"start\":";
+    append_number(s->begin, out);
+    out += ",\"end\":";
+    append_number(s->end, out);
+  } else {
+    out += ",\"start\":null,\"end\":null";
+  }
 }
 
 }  // namespace
@@ -92,7 +114,11 @@ void append_quote_fields(const QuoteRecord& q, std::string& out) {
   const Span* spans = q.spans_count ? q.spans : &q.span;
   for (size_t i = 0; i < std::max<size_t>(q.spans_count, 1); ++i) {
     if (i) out += ',';
-    out += '[' + std::to_string(spans[i].begin) + ',' + std::to_string(spans[i].end) + ']';
+    out += '[';
+    append_number(spans[i].begin, out);
+    out += ',';
+    append_number(spans[i].end, out);
+    out += ']';
   }
   out += "],\"kind\":\"";
   out += quote_kind_name(q.kind);

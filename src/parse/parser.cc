@@ -191,7 +191,9 @@ struct Parser::Model {
   }
 };
 
-Parser Parser::from_bytes(std::string_view bytes) {
+Parser Parser::from_bytes(std::string_view bytes) { return from_bytes(bytes, true); }
+
+Parser Parser::from_bytes(std::string_view bytes, bool verify_checksum) {
   if (bytes.size() < kParserHeaderSize)
     corrupt("truncated header (" + std::to_string(bytes.size()) + " bytes)");
   const char* p = bytes.data();
@@ -217,7 +219,7 @@ Parser Parser::from_bytes(std::string_view bytes) {
     corrupt("size " + std::to_string(bytes.size()) + " bytes, header says " +
             std::to_string(expected) + " (truncated or trailing bytes)");
   const char* payload = p + kParserHeaderSize;
-  if (tagger_detail::hash_bytes(payload, bytes.size() - kParserHeaderSize) != checksum)
+  if (verify_checksum && tagger_detail::hash_bytes(payload, bytes.size() - kParserHeaderSize) != checksum)
     corrupt("checksum mismatch");
   auto model = std::make_shared<Model>();
   model->move_rows = move_rows;
@@ -252,7 +254,7 @@ Parser Parser::from_bytes(std::string_view bytes) {
 const Parser& Parser::builtin() {
 #ifdef WHOSAID_HAVE_BUILTIN_PARSER
   static const Parser parser = from_bytes(
-      std::string_view(whosaid_res_parser, static_cast<size_t>(whosaid_res_parser_size)));
+      std::string_view(whosaid_res_parser, static_cast<size_t>(whosaid_res_parser_size)), false);
   return parser;
 #else
   throw Error(ErrorCode::kModel,

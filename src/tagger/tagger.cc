@@ -83,7 +83,9 @@ uint8_t quote_constraint(const Document& doc, size_t i, uint8_t from_form,
 
 }  // namespace
 
-Tagger Tagger::from_bytes(std::string_view bytes) {
+Tagger Tagger::from_bytes(std::string_view bytes) { return from_bytes(bytes, true); }
+
+Tagger Tagger::from_bytes(std::string_view bytes, bool verify_checksum) {
   if (bytes.size() < kModelHeaderSize)
     corrupt("truncated header (" + std::to_string(bytes.size()) + " bytes)");
   const char* p = bytes.data();
@@ -110,7 +112,8 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
     corrupt("size " + std::to_string(bytes.size()) + " bytes, header says " +
             std::to_string(expected) + " (truncated or trailing bytes)");
   const char* payload = p + kModelHeaderSize;
-  if (hash_bytes(payload, bytes.size() - kModelHeaderSize) != checksum) corrupt("checksum mismatch");
+  if (verify_checksum && hash_bytes(payload, bytes.size() - kModelHeaderSize) != checksum)
+    corrupt("checksum mismatch");
 
   auto model = std::make_shared<Model>();
   model->num_features = num_features;
@@ -181,7 +184,7 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
 const Tagger& Tagger::builtin() {
 #ifdef WHOSAID_HAVE_BUILTIN_TAGGER
   static const Tagger tagger = from_bytes(
-      std::string_view(whosaid_res_tagger, static_cast<size_t>(whosaid_res_tagger_size)));
+      std::string_view(whosaid_res_tagger, static_cast<size_t>(whosaid_res_tagger_size)), false);
   return tagger;
 #else
   throw Error(ErrorCode::kModel,
