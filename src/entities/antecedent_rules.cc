@@ -157,10 +157,15 @@ int32_t AntecedentRules::nearest_named_body(size_t i) const {
   });
 }
 
+namespace {
+
+bool spokes_noun(std::string_view w) { return w == "spokesman" || w == "spokeswoman" || w == "spokesperson"; }
+
+}  // namespace
+
 bool AntecedentRules::spokesperson(const CorefMention& m) const {
   if (m.form != CorefForm::kNominal || m.in_quote || m.possessive || m.head_token != m.end_token - 1) return false;
-  const std::string_view h = m.head(folded_);
-  if (h != "spokesman" && h != "spokeswoman" && h != "spokesperson") return false;
+  if (!spokes_noun(m.head(folded_))) return false;
   // Only "a"/"an"/"the" and "spokes…": "a Blair spokesman", "his
   // spokesman", "Mr Blair's official spokesman" name whom it speaks for.
   if (m.end_token != m.first_token + 2) return false;
@@ -173,14 +178,10 @@ bool AntecedentRules::spokesperson(const CorefMention& m) const {
 uint32_t AntecedentRules::spokes_word(size_t i) const {
   const CorefMention& m = ms_[i];
   if (m.form != CorefForm::kNominal || m.in_quote || m.possessive) return UINT32_MAX;
-  const auto spokes = [&](uint32_t t) {
-    const std::string_view w = folded_[t];
-    return w == "spokesman" || w == "spokeswoman" || w == "spokesperson";
-  };
   // Last ("the BPI spokesman") or before "for" ("a spokesman for the BPI").
-  if (spokes(m.end_token - 1)) return m.end_token - 1;
+  if (spokes_noun(folded_[m.end_token - 1])) return m.end_token - 1;
   for (uint32_t t = m.first_token; t + 1 < m.end_token; ++t)
-    if (spokes(t) && folded_[t + 1] == "for") return t;
+    if (spokes_noun(folded_[t]) && folded_[t + 1] == "for") return t;
   return UINT32_MAX;
 }
 

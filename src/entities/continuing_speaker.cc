@@ -18,12 +18,10 @@ int32_t ContinuingSpeaker::resumed_name(size_t i) const {
   // Not "Backstage, he said": an adverb opening the sentence, capitalised.
   if ((g != Gender::kUnknown && g != m.gender) || !typer_.named_as_person(e)) return -1;
   const uint32_t at = doc_.tokens[m.first_token].span.begin;
-  for (size_t qi = 0; qi < links_.size(); ++qi) {
-    if (links_[qi].mention != m.doc_mention) continue;
-    const Quote& q = doc_.quotes[qi];
-    return q.span.begin > at && !(q.cue && parenthetical_cue(*q.cue)) ? e : -1;
-  }
-  return -1;
+  const int32_t qi = m.doc_mention >= 0 ? quote_of_[m.doc_mention] : -1;
+  if (qi < 0) return -1;
+  const Quote& q = doc_.quotes[qi];
+  return q.span.begin > at && !(q.cue && parenthetical_cue(*q.cue)) ? e : -1;
 }
 
 // A cue set off by a comma after it ("African-Americans, he said, can …"):

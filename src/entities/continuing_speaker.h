@@ -2,15 +2,17 @@
 // person who spoke, or was named, just before, where GUM (the coreference
 // model's training data) has too few quotations to learn it.
 //
-//   ContinuingSpeaker continuity(doc, folded, typer, rules, coref, entity_of, links, resolved, is_source, spokesperson);
+//   ContinuingSpeaker continuity(doc, folded, typer, rules, coref, entity_of, links, resolved, is_source, quote_of,
+//                                spokesperson);
 //   int32_t e = continuity.resumed_name(i);              // "…, Hoop Scheffer, he has explained …"
 //   if (e < 0) e = continuity.continuing_speaker(coref[i]);  // "Jack Straw said … He said …"
 //
 // The vectors are the resolver's, read as they stand when asked (it fills
 // them while it resolves): the entity of each coreference mention, of each
 // quotation's source (links), of each pronoun mention (resolved), and per
-// mention whether it is a quotation's source or a spokesperson joined to the
-// body they speak for.
+// mention whether it is a quotation's source, the first quotation it is the
+// source of, and whether it is a spokesperson joined to the body they speak
+// for.
 #pragma once
 
 #include <cstdint>
@@ -31,9 +33,9 @@ class ContinuingSpeaker {
                     const AntecedentRules& rules, const std::vector<CorefMention>& coref,
                     const std::vector<int32_t>& entity_of, const std::vector<SpeakerLink>& links,
                     const std::vector<int32_t>& resolved, const std::vector<bool>& is_source,
-                    const std::vector<bool>& spokesperson)
+                    const std::vector<int32_t>& quote_of, const std::vector<bool>& spokesperson)
       : doc_(doc), folded_(folded), typer_(typer), rules_(rules), ms_(coref), ent_(entity_of), links_(links),
-        resolved_(resolved), is_source_(is_source), spokesperson_(spokesperson) {}
+        resolved_(resolved), is_source_(is_source), quote_of_(quote_of), spokesperson_(spokesperson) {}
 
   // "And the head of the alliance, Hoop Scheffer, he has explained that …":
   // a "he"/"she" source right after a name set off by commas (or opening its
@@ -62,6 +64,7 @@ class ContinuingSpeaker {
   const std::vector<SpeakerLink>& links_;
   const std::vector<int32_t>& resolved_;
   const std::vector<bool>& is_source_;
+  const std::vector<int32_t>& quote_of_;
   const std::vector<bool>& spokesperson_;
 };
 

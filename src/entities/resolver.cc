@@ -50,8 +50,13 @@ class Resolver {
   void mark_sources() {
     is_source_.assign(doc_.mentions.size(), false);
     spokesperson_.assign(doc_.mentions.size(), false);
-    for (const SpeakerLink& l : links_)
-      if (l.mention >= 0) is_source_[l.mention] = true;
+    quote_of_.assign(doc_.mentions.size(), -1);
+    for (size_t qi = 0; qi < links_.size(); ++qi) {
+      const int32_t m = links_[qi].mention;
+      if (m < 0) continue;
+      is_source_[m] = true;
+      if (quote_of_[m] < 0) quote_of_[m] = static_cast<int32_t>(qi);
+    }
   }
 
   // `lend`: the mention lends the entity its gender and role (not the name
@@ -373,7 +378,7 @@ class Resolver {
       // Daily Star") is.
       if (j < 0 && he_or_she_said(ms[cur]))
         j = model_.best_candidate(ms, cur, folded_, [&](size_t k) {
-              return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
+          return ent_[k] < 0 || (ms[k].in_quote && is_pronoun(ms[k].form)) || !(ms[k].subject || ms[k].source) ||
                  (!typer_.named_as_person(ent_[k]) && !speaks_for_body(k)) || rules_.group(ent_[k]) ||
                  author_as_third_person(ms[cur], ent_[k]);
         });
@@ -692,6 +697,7 @@ class Resolver {
   std::vector<Turn> turns_;   // per paragraph, a transcript's turns (turns.h); empty if none
   int32_t author_ = -1;       // entity of the byline's first author, author()
   std::vector<bool> is_source_;
+  std::vector<int32_t> quote_of_;  // per mention: the first quote it is the source of, -1 if none
   std::vector<bool> person_;
   std::vector<bool> spokesperson_;  // per mention: a spokesperson joined to the body they speak for (attach())
   StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
@@ -702,7 +708,8 @@ class Resolver {
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
   std::vector<uint8_t> personal_;
   std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)
-  ContinuingSpeaker continuity_{doc_, folded_, typer_, rules_, ms_, ent_, links_, resolved_, is_source_, spokesperson_};
+  ContinuingSpeaker continuity_{doc_, folded_, typer_, rules_, ms_, ent_, links_, resolved_, is_source_, quote_of_,
+                                spokesperson_};
 };
 
 }  // namespace
