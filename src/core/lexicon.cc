@@ -241,6 +241,7 @@ NounSenses Lexicon::noun_senses(std::string_view w) const {
   constexpr size_t kEntries = 1024;
   thread_local std::unique_ptr<Entry[]> cache(new Entry[kEntries]);
   const uint64_t h = WordTable::hash(w);
+  if (w.empty()) return noun_senses_uncached(w, h);  // (its data() may be null: no memcmp/memcpy)
   Entry& e = cache[h & (kEntries - 1)];
   if (e.lexicon == serial_ && e.hash == h && e.size == w.size() && std::memcmp(e.word, w.data(), w.size()) == 0)
     return e.senses;
