@@ -204,13 +204,6 @@ class Attributor : private TokenView {
   // ("nsubj", "obj", "iobj", "ccomp"…), "under" when deeper below the cue,
   // "above" when it dominates the cue, "apart" otherwise.
   std::string_view relation_to(uint32_t first, uint32_t end, uint32_t root) const;
-  // The head word of the phrase [first, end): the first whose head lies
-  // outside it; -1 when none does (not parsed).
-  int64_t phrase_head(uint32_t first, uint32_t end) const;
-  // The relations from the head of phrase [first, end) up to the cue word
-  // `root`, nearest first ("ccomp", "obj<ccomp", "nsubj<ccomp"); "far" past
-  // about four links, "above" or "apart" as in relation_to. In path_buf_.
-  std::string_view tree_path(uint32_t first, uint32_t end, uint32_t root);
   // The subject of the cue word `root` in sentence si: its nsubj; for "who"
   // or "which" of a relative clause the noun the clause is about ("officials
   // who said"); for a second verb of a coordination or an xcomp without a
@@ -584,10 +577,6 @@ class Attributor : private TokenView {
   // A frame without a source (has_sourceless_option): the cue and the words
   // around it say whether the subject is reported ("is expected to") or speaks.
   void sourceless_features(const Frame& f, std::string_view lemma, FeatureVector& fv);
-  // How the source and the content hang from the cue in the dependency tree,
-  // for a frame in a parsed sentence (docs/model.md).
-  void tree_features(const Frame& f, std::string_view lemma, std::string_view kname, std::string_view sense1,
-                     FeatureVector& fv);
   // The features of a quotation that no frame claimed, by how it got its speaker.
   void standalone_features(const char* origin, const QuotedRegion& qr, Range range, uint32_t si, int para_gap,
                            FeatureVector& fv);
@@ -651,11 +640,6 @@ class Attributor : private TokenView {
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
   std::vector<bool> tagged_;
   std::vector<bool> parsed_;
-  std::string path_buf_;  // tree_path's result
-  uint32_t content_tree_end_ = UINT32_MAX;  // end_features: where the content head's subtree ends
-public:
-  static int tree_mode();
-private:
   std::vector<bool> region_used_;
   struct Intro {
     int32_t source = -1;

@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "attribution/attributor_impl.h"
-#include "parse/tree.h"
 #include "core/utf8.h"
 #include "mentions/mention_finder.h"
 #include "tagger/tagger.h"
@@ -154,16 +153,9 @@ void Attributor::choose_end(Frame& f, uint32_t limit, std::string_view lemma) {
     opens_sub_ = is_subordinator(fw_[b]);
   }
   if (fronted_ || std::string_view(f.origin) == "asked") within_cue_clause(f);
-  content_tree_end_ = UINT32_MAX;
-  if ((tree_mode() & 128) && ((tree_mode() & 64) ? parsed_[f.sentence] && tagger_ : parsed(f.sentence))) {
-    const Sentence& s = doc_.sentences[f.sentence];
-    if (const int64_t h = phrase_head(r.begin, stop); h >= 0)
-      content_tree_end_ = subtree(doc_, s.first_token, s.end_token, static_cast<uint32_t>(h)).end;
-  }
   pick_end(f, [&](size_t i) {
     end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
   });
-  content_tree_end_ = UINT32_MAX;
 }
 
 template <typename Features>

@@ -1,6 +1,5 @@
 // Features for the model: of frames, candidate ends and starts, standalone quotations.
 #include <algorithm>
-#include <cstdlib>
 
 #include "attribution/attributor_impl.h"
 #include "core/utf8.h"
@@ -141,13 +140,7 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
   fv.add("e-len", bucket(word_count(begin, e)));
   fv.add("e-rest", bucket(word_count(e, limit)));
   fv.add("e-origin", f.origin);
-  fv.add("e-origin*tok", f.origin, boundary);
-  if (content_tree_end_ != UINT32_MAX) {
-    const std::string_view where = e < content_tree_end_ ? "in" : e == content_tree_end_ ? "at" : "past";
-    fv.add("t-e-sub", where);
-    fv.add("t-e-sub*tok", where, boundary);
-    fv.add("t-e-sub*rule", where, flag(rule));
-  }  // "Asked whether …, X said": a question ends at its comma
+  fv.add("e-origin*tok", f.origin, boundary);  // "Asked whether …, X said": a question ends at its comma
   if (verb_counts_ && e <= stop) {
     const auto count = [](uint32_t n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
     const std::string_view in = count(finite_verbs(begin, e, si));
@@ -302,7 +295,6 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   fv.add("frames-before", static_cast<int64_t>(std::min(frames_before_, 2)));
   fv.add("lemma*trailing", lemma, flag(f.trailing));
   if (tagged) content_shape_features(f, lemma, fv);
-  tree_features(f, lemma, kname, sense1, fv);
   if (f.source < 0) {
     sourceless_features(f, lemma, fv);
     return;
@@ -378,63 +370,6 @@ void Attributor::content_shape_features(const Frame& f, std::string_view lemma, 
   }
   const uint32_t after = f.cue->end_token;
   fv.add("lemma*t+1", lemma, after < doc_.sentences[f.sentence].end_token ? tag_name(after, f.sentence) : "</s>");
-}
-
-// Experiment switch (not for merge): WHOSAID_TREEFEAT bits 1 source relation,
-// 2 content relation, 4 content path, 8 content head form, 16 lemma x source
-// relation, 32 no parse for the plain "X said (that) …", 64 only sentences
-// parsed already, 128 content end vs. the content head's subtree, 256 no parse
-// for a sentence over 30 tokens. 0: off.
-int Attributor::tree_mode() {
-  static const int m = [] {
-    const char* e = std::getenv("WHOSAID_TREEFEAT");
-    return e ? std::atoi(e) : 0;
-  }();
-  return m;
-}
-
-void Attributor::tree_features(const Frame& f, std::string_view lemma, std::string_view kname,
-                               std::string_view sense1, FeatureVector& fv) {
-  const int mode = tree_mode();
-  if (mode == 0 || f.content.empty()) return;
-  const uint32_t si = f.sentence;
-  const bool indirect = kind_of(f.content) == QuoteKind::kIndirect;
-  if ((mode & 32) && f.source >= 0 && !f.trailing && next_to_cue(doc_.mentions[f.source], *f.cue) &&
-      (f.content.front().begin == f.cue->end_token ||
-       (f.content.front().begin == f.cue->end_token + 1 && fw_[f.cue->end_token] == "that")))
-    return;
-  if ((mode & 256) && doc_.sentences[si].end_token - doc_.sentences[si].first_token > 30 && !parsed_[si]) return;
-  if ((mode & 64) ? !parsed_[si] || !tagger_ : !indirect || !parsed(si)) return;
-  const uint32_t root = cue_root(*f.cue);
-  const Range c = f.content.front();
-  const std::string_view crel = relation_to(c.begin, c.end, root);
-  if (mode & 2) {
-    fv.add("t-c-rel", crel);
-    fv.add("t-c-rel*kind", crel, kname);
-    fv.add("t-lemma*c-rel", lemma, crel);
-  }
-  if (f.source >= 0 && (mode & 1)) {
-    const Mention& src = doc_.mentions[f.source];
-    const std::string_view srel = relation_to(src.first_token, src.end_token, root);
-    fv.add("t-src-rel", srel);
-    fv.add("t-src-rel*kind", srel, kname);
-    fv.add("t-sense1*src-rel", sense1, srel);
-    fv.add("t-src-rel*origin", srel, f.origin);
-    if (mode & 2) fv.add("t-src-rel*c-rel", srel, crel);
-    if (mode & 16) fv.add("t-lemma*src-rel", lemma, srel);
-  }
-  if (mode & 4) {
-    fv.add("t-c-path", tree_path(c.begin, c.end, root));
-    fv.add("t-lemma*c-path", lemma, tree_path(c.begin, c.end, root));
-  }
-  const int64_t head = phrase_head(c.begin, c.end);
-  if (head >= 0 && (mode & 8)) {
-    const uint8_t tg = doc_.tokens[head].tag;
-    const std::string_view form = pos::is_finite_verb(tg) ? "finite" : pos::is_verbal(tg) ? "verb"
-                                  : pos::is_nominal(tg) || pos::is_pronoun(tg) ? "noun" : "other";
-    fv.add("t-c-head", form);
-    fv.add("t-lemma*c-head", lemma, form);
-  }
 }
 
 void Attributor::sourceless_features(const Frame& f, std::string_view lemma, FeatureVector& fv) {

@@ -30,35 +30,22 @@ uint32_t Attributor::cue_root(const Cue& c) const {
   return c.first_token;
 }
 
-int64_t Attributor::phrase_head(uint32_t first, uint32_t end) const {
+std::string_view Attributor::relation_to(uint32_t first, uint32_t end, uint32_t root) const {
+  // The phrase's head word: the first whose head lies outside it.
+  int64_t head = -1;
   for (uint32_t t = first; t < end; ++t) {
     const int64_t h = head_of(doc_, t);
-    if (h < first || h >= end) return t;
+    if (h < first || h >= end) {
+      head = t;
+      break;
+    }
   }
-  return -1;
-}
-
-std::string_view Attributor::relation_to(uint32_t first, uint32_t end, uint32_t root) const {
-  const int64_t head = phrase_head(first, end);
   if (head < 0) return "apart";
   const int64_t up = head_of(doc_, static_cast<uint32_t>(head));
   if (up == root) return dep::relation_name(doc_.tokens[head].dep);
   if (dominates(doc_, root, up)) return "under";
   if (dominates(doc_, head, root)) return "above";
   return "apart";
-}
-
-std::string_view Attributor::tree_path(uint32_t first, uint32_t end, uint32_t root) {
-  const int64_t head = phrase_head(first, end);
-  if (head < 0 || !dominates(doc_, root, head)) return head >= 0 && dominates(doc_, head, root) ? "above" : "apart";
-  std::string& path = path_buf_;
-  path.clear();
-  for (int64_t t = head; t != root; t = head_of(doc_, static_cast<uint32_t>(t))) {
-    if (path.size() > 24) return "far";  // (past three or four links)
-    if (!path.empty()) path += '<';
-    path += dep::relation_name(doc_.tokens[t].dep);
-  }
-  return path;
 }
 
 int32_t Attributor::speaking_source(int32_t m, uint32_t si) {
