@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "attribution/words.h"
 #include "core/positions.h"
 #include "core/utf8.h"
 #include "tagger/tag_set.h"
@@ -239,8 +240,7 @@ bool EntityTyper::body_apposition(const Mention& m) const {
   // participle ("the firm which", "a company in", "a firm based in").
   const auto opens_modifier = [&](uint32_t t) {
     word(t);
-    return lex_.is(WordClass::kPronounRelative, w) || w == "in" || w == "of" || w == "with" || w == "for" ||
-           w == "from" || w == "at" || w == "on" || w == "by" || w == "behind";
+    return lex_.is(WordClass::kPronounRelative, w) || attribution::is_preposition(w) || w == "by" || w == "behind";
   };
   // Modifiers, then a noun of a body (WordNet's organization#1: "company",
   // "firm", "union") that ends the apposition: before punctuation, a relative

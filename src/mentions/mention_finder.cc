@@ -399,13 +399,13 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // Sentence-initial function words and adverbs are not names: "Meanwhile Labour MP…", "The".
       uint32_t b = t;
       // (Not a word an ampersand joins: "AT&T".)
-      while (b < e && !(b + 1 < e && doc.slice(doc.tokens[b + 1].span) == "&") && (lex.is(WordClass::kStarter, fw.id(b)) || lex.is(WordClass::kSkip, fw.id(b)) ||
-                       lex.is(WordClass::kTime, fw.id(b)) || lex.is(WordClass::kConj, fw.id(b)) ||
-                       (b == first_word && fw[b].size() > 2 && fw[b].ends_with("ly") &&
-                        lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&
-                        !mid_caps_words[fw.type(b)]) ||  // "Reportedly", not "Daly" or "Kelly Holmes"
-                       (b == first_word && b + 1 < e && lex.cue(fw.id(b)) == nullptr &&
-                        fw[b] == "meanwhile"))) {
+      while (b < e && !(b + 1 < e && doc.slice(doc.tokens[b + 1].span) == "&") &&
+             (lex.is(WordClass::kStarter, fw.id(b)) || lex.is(WordClass::kSkip, fw.id(b)) ||
+              lex.is(WordClass::kTime, fw.id(b)) || lex.is(WordClass::kConj, fw.id(b)) ||
+              (b == first_word && fw[b].size() > 2 && fw[b].ends_with("ly") &&
+               lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&
+               !mid_caps_words[fw.type(b)]) ||  // "Reportedly", not "Daly" or "Kelly Holmes"
+              (b == first_word && b + 1 < e && lex.cue(fw.id(b)) == nullptr && fw[b] == "meanwhile"))) {
         ++b;
       }
       // A sentence-initial word that is a verb form ("Revealed", "Rallying") or
