@@ -79,6 +79,17 @@ TEST(Layout, HeaderFieldsAreNeitherStatementsNorSpeakers) {
   EXPECT_THAT(speakers(doc), ElementsAre("Grant Robertson", "Grant Robertson"));
 }
 
+// A byline field holds the byline as printed: "Byline: By …" names the
+// writer, not "By", and the writer's description after the comma is no name.
+TEST(Layout, ABylineFieldKeepsItsByOutOfTheName) {
+  const Document doc = extractor().extract(
+      "Headline: Depot plan approved\n"
+      "Byline: By Irene Castell, Local Democracy Reporter\n\n"
+      "The planning committee approved the bus depot on Monday after a long debate.\n");
+  EXPECT_EQ(kind_of(doc, "Byline:"), ParagraphKind::kMeta);
+  EXPECT_THAT(authors(doc), ElementsAre("Irene Castell"));
+}
+
 // A document reused for the next article (the Python module's and the
 // bench's scratch document) keeps no author of the one before, and running
 // the extractor again on one document finds its byline once.

@@ -20,8 +20,16 @@ const Mention* mention_with(const Document& doc, std::string_view needle) {
   return nullptr;
 }
 
+// The mention of the name itself (not a source phrase holding it).
+const Mention* name_mention(const Document& doc, std::string_view name) {
+  for (const Mention& m : doc.mentions)
+    if (doc.slice(m.name) == name && m.span.end == m.name.end && m.kind == MentionKind::kName) return &m;
+  return nullptr;
+}
+
 std::string name_of(const Document& doc, const Mention* m) { return m ? std::string(doc.slice(m->name)) : "<none>"; }
 std::string role_of(const Document& doc, const Mention* m) { return m ? std::string(doc.slice(m->role)) : "<none>"; }
+std::string org_of(const Document& doc, const Mention* m) { return m ? std::string(doc.slice(m->org)) : "<none>"; }
 
 // Rule 1: a sentence-initial person noun (WordNet) before a name is a role.
 TEST(NameParts, SentenceInitialPersonNounIsARole) {
@@ -176,9 +184,6 @@ TEST(NameParts, ARoleOfSomethingIsNoName) {
 // Secretary", "Shadow chancellor", "senior adviser"), and it ends before a
 // word in lower case.
 TEST(NameParts, TheOrgOfARoleIsABodysName) {
-  auto org_of = [](const Document& doc, const Mention* m) {
-    return m ? std::string(doc.slice(m->org)) : std::string("<none>");
-  };
   Document doc = extractor().extract("Foreign Secretary Tom Hale said the war was legal.");
   const Mention* m = mention_with(doc, "Hale");
   EXPECT_EQ(role_of(doc, m), "Foreign Secretary");
@@ -202,6 +207,43 @@ TEST(NameParts, AVerbEndsAnApposition) {
   const Mention* m = mention_with(doc, "Drevak");
   ASSERT_TRUE(m);
   EXPECT_EQ(role_of(doc, m), "");
+}
+
+// The phrase beside a name gives the person's role and organisation: after
+// it, past an age, headed by any noun for a kind of person (WordNet), with the
+// body the role is held at; before it, with the possessor as the body.
+TEST(NameParts, AnAppositionGivesRoleAndOrganisation) {
+  Document doc = extractor().extract(
+      "Maria Kessel, 52, a retired teacher who organised the petition, said she was angry. "
+      "Ivo Brandt, a researcher at the Halden Institute, said the plan would fail. "
+      "The Liberal Democrats' group leader, Tom Avery, said the vote was a disgrace. "
+      "\"It is fair,\" said Britain's finance minister, Rhea Vance.");
+  const Mention* kessel = name_mention(doc, "Maria Kessel");
+  EXPECT_EQ(role_of(doc, kessel), "retired teacher");
+  const Mention* brandt = name_mention(doc, "Ivo Brandt");
+  EXPECT_EQ(role_of(doc, brandt), "researcher");
+  EXPECT_EQ(org_of(doc, brandt), "Halden Institute");
+  const Mention* avery = name_mention(doc, "Tom Avery");
+  EXPECT_EQ(role_of(doc, avery), "group leader");
+  EXPECT_EQ(org_of(doc, avery), "Liberal Democrats");
+  const Mention* vance = name_mention(doc, "Rhea Vance");
+  EXPECT_EQ(role_of(doc, vance), "finance minister");
+  EXPECT_EQ(org_of(doc, vance), "Britain");
+  // WordNet's nouns for kinds of people name firms too: no role for a body.
+  Document firm = extractor().extract("Halvorsen, the world's largest brewer, said profits fell.");
+  EXPECT_EQ(role_of(firm, name_mention(firm, "Halvorsen")), "");
+}
+
+// Not an apposition: the object of a preposition before the subject, a word
+// for anyone, or a clause after the name.
+TEST(NameParts, NoAppositionWhereThePhraseIsNone) {
+  Document doc = extractor().extract(
+      "In a letter to the chairman, Ada Quist said the club was in debt. "
+      "Olaf Berg, a man who lives nearby, said the noise was unbearable. "
+      "Nils Ecker, who was a teacher for years, said the school had changed.");
+  EXPECT_EQ(role_of(doc, name_mention(doc, "Ada Quist")), "");
+  EXPECT_EQ(role_of(doc, name_mention(doc, "Olaf Berg")), "");
+  EXPECT_EQ(role_of(doc, name_mention(doc, "Nils Ecker")), "");
 }
 
 // A name followed by its initials in parentheses is a body's whole name, also

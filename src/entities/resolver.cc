@@ -90,8 +90,18 @@ class Resolver {
     if (spokesperson && m.kind == MentionKind::kNominal) spokesperson_[mi] = true;
     if (spokesperson) return;
     if (e.gender == Gender::kUnknown) e.gender = m.gender;
-    if (e.role.empty() && !m.role.empty()) {
-      e.role = std::string(doc_.slice(m.role));
+    // The first role, or a fuller one of the same head written beside the
+    // name ("leader", then "group leader, Sam Patel").
+    if (!m.role.empty()) {
+      const std::string_view role = doc_.slice(m.role);
+      const auto fuller = [&] {
+        if (role.size() <= e.role.size() || !role.ends_with(e.role) || role[role.size() - e.role.size() - 1] != ' ')
+          return false;
+        const std::string_view extra = role.substr(0, role.size() - e.role.size() - 1);
+        return extra != "a" && extra != "A" && extra != "an" && extra != "An" && extra != "the" && extra != "The";
+      };
+      if (e.role.empty() || (m.kind == MentionKind::kName && fuller()))
+        e.role = std::string(role);
     }
     if (e.org.empty() && !m.org.empty()) e.org = std::string(doc_.slice(m.org));
     if (is_source_[mi]) person_[id] = true;

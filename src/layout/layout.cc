@@ -54,7 +54,7 @@ class Layout {
         mark(p, ParagraphKind::kMeta);
         if (label_ == "author" || label_ == "authors" || label_ == "byline" || label_ == "by" ||
             label_ == "written by")
-          add_authors(colon, p.end_token);
+          add_authors(colon < p.end_token && fold(colon) == "by" ? colon + 1 : colon, p.end_token);  // "Byline: By …"
       } else {
         // A title field ("Headline: …") or a field label in running text: the
         // label is furniture, what follows it may report a statement.

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "mentions/apposition.h"
 
 namespace whosaid {
 namespace {
@@ -71,29 +72,6 @@ struct RunContext {
     if (lex.given_name_gender(fw.id(k)) != Gender::kUnknown || is_honorific(lex, fw.id(k))) return true;
     const NounSenses ns = lex.noun_senses(fw[k]);
     return e - k >= 2 && (ns.lexfile[0] == 0 || ns.first_is(NounSenses::kPerson)) && !lower_words[fw.type(k)];
-  }
-
-  // The body named by words b..e before a role, or nothing: "Manchester
-  // United manager", "Labour MP", "a Microsoft spokeswoman" name one; "Home
-  // Secretary", "Shadow chancellor", "senior adviser" do not. Portfolio and
-  // rank words (the lexicon's role modifiers) at either end are the role's,
-  // and what is left must start with a capital.
-  std::optional<Span> org_before_role(uint32_t b, uint32_t e) const {
-    auto modifier = [&](uint32_t k) {
-      return doc.tokens[k].kind != TokenKind::kWord || lex.is(WordClass::kRoleModifier, fw[k]) ||
-             fw[k] == "the" || fw[k] == "a" || fw[k] == "an" || fw[k] == "and" || fw[k] == "of";
-    };
-    while (b < e && modifier(b)) ++b;
-    if (b == e || !doc.tokens[b].has(kCapitalized)) return std::nullopt;
-    // The name ends at its first word in lower case ("BBC rural affairs
-    // correspondent") or possessive ("Libya's oil minister").
-    uint32_t end = b + 1;
-    while (end < e && fw[end] != "'s" && (doc.tokens[end].has(kCapitalized) || fw[end] == "of" || fw[end] == "for" ||
-                                          fw[end] == "and" || fw[end] == "&"))
-      ++end;
-    while (end > b && modifier(end - 1)) --end;
-    if (end == b) return std::nullopt;
-    return Span{doc.tokens[b].span.begin, doc.tokens[end - 1].span.end};
   }
 
   // A common word, not a name: written in lower case elsewhere in the
@@ -458,7 +436,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       }
       if (role_begin != UINT32_MAX) {
         m.role = {doc.tokens[b].span.begin, doc.tokens[role_end - 1].span.end};
-        if (role_begin > b) m.org = run.org_before_role(b, role_begin).value_or(Span{});
+        if (role_begin > b) m.org = org_before_role(doc, lex, fw, b, role_begin).value_or(Span{});
       }
       // Words before an honorific that are not a role are not part of the
       // name: "Harrogate Mr Kennedy" (a dateline), "Neither Mr Howard".
@@ -491,7 +469,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
             if (describes && doc.tokens[k + 1].has(kCapitalized)) {
               if (doc.tokens[k - 1].has(kAllCaps)) {
                 m.role = {doc.tokens[b].span.begin, doc.tokens[k - 1].span.end};
-                if (k - 1 > b) m.org = run.org_before_role(b, k - 1).value_or(Span{});
+                if (k - 1 > b) m.org = org_before_role(doc, lex, fw, b, k - 1).value_or(Span{});
               }
               name_begin = k;
               if (m.role.empty()) m.first_token = b = k;
@@ -558,25 +536,13 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       m.span = {doc.tokens[m.first_token].span.begin, doc.tokens[e - 1].span.end};
       if (m.kind == MentionKind::kName && m.role.empty() && e == run_end && run.person_noun_after_name(b, e))
         m.kind = MentionKind::kOrganisation;
-      // Apposition: "Russel Norman, the Green Party co-leader," / "Phil Goff, a Labour MP,"
-      if (m.role.empty() && m.kind == MentionKind::kName && e + 2 < s.end_token && doc.slice(doc.tokens[e].span) == ",") {
-        uint32_t k = e + 1;
-        if (fw[k] == "the" || fw[k] == "a" || fw[k] == "an") ++k;
-        uint32_t org_begin = k;
-        for (uint32_t j = k; j < s.end_token && j < k + 6; ++j) {
-          size_t r = lex.match_role(fw, j);
-          if (r) {
-            uint32_t role_end2 = j + static_cast<uint32_t>(r);
-            // "the Green Party co-leader" or "the co-leader of the Green Party"
-            m.role = {doc.tokens[org_begin].span.begin, doc.tokens[role_end2 - 1].span.end};
-            if (j > org_begin) m.org = run.org_before_role(org_begin, j).value_or(Span{});
-            break;
-          }
-          if (doc.tokens[j].kind != TokenKind::kWord) break;
-          // A verb ends the apposition: "Yukos, told Judge Clark" is a
-          // clause, and "Judge" no role of Yukos.
-          if (!doc.tokens[j].has(kCapitalized) && lex.any_cue(fw.id(j))) break;
-        }
+      // Apposition: "Russel Norman, the Green Party co-leader," / "the
+      // party's leader, Sam Patel,".
+      if (m.role.empty() && m.kind == MentionKind::kName) {
+        RoleAndOrg a = apposition_after(doc, lex, fw, m.first_token, e, s.end_token);
+        if (a.role.empty()) a = apposition_before(doc, lex, fw, m.first_token, e, s.first_token, s.end_token);
+        m.role = a.role;
+        m.org = a.org;
       }
       doc.mentions.push_back(m);
       t = run_end;
