@@ -104,6 +104,18 @@ TEST(Layout, AReusedDocumentKeepsNoAuthorOfTheOneBefore) {
   EXPECT_THAT(authors(doc), IsEmpty());
 }
 
+// A short lede is running text too: its dateline is furniture even when the
+// paragraph is short enough to sit in the header block, and the place is no
+// speaker ("WASHINGTON (AP) — Senator X, D-Ohio, said …").
+TEST(Layout, AShortLedeKeepsItsDatelineOutOfTheSource) {
+  Document doc = extractor().extract(
+      "WASHINGTON (AP) \xE2\x80\x94 Senator Rachel Dunmore, D-Ohio, said Tuesday she would oppose it.\n\n"
+      "\"The Senate deserves better,\" Dunmore told reporters.\n");
+  EXPECT_TRUE(furniture(doc, "WASHINGTON"));
+  EXPECT_FALSE(furniture(doc, "Senator"));
+  EXPECT_THAT(speakers(doc), ElementsAre("Rachel Dunmore", "Rachel Dunmore"));
+}
+
 TEST(Layout, AgencyStoryWithBylineStampDatelineAndCaption) {
   Document doc = extractor().extract(
       "Senate passes spending bill after all-night session\n\n"

@@ -246,6 +246,20 @@ TEST(NameParts, NoAppositionWhereThePhraseIsNone) {
   EXPECT_EQ(role_of(doc, name_mention(doc, "Nils Ecker")), "");
 }
 
+// After a person's name "of" opens where they are from: "Tom Greer of
+// Kansas" is Tom Greer, and the body after it a mention of its own. A body's
+// name keeps its "of".
+TEST(NameParts, OfAfterAPersonsNameIsNoPartOfIt) {
+  Document doc = extractor().extract(
+      "Analyst Peter Vasco of Halden Securities said rates would rise. "
+      "Republican Sen. Tom Greer of Kansas said the vote would go ahead. "
+      "The Bank of Ruritania said inflation was falling.");
+  EXPECT_NE(name_mention(doc, "Peter Vasco"), nullptr);
+  EXPECT_NE(mention_with(doc, "Halden Securities"), nullptr);
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Greer")), "Tom Greer");
+  EXPECT_EQ(name_of(doc, mention_with(doc, "Ruritania")), "Bank of Ruritania");
+}
+
 // A name followed by its initials in parentheses is a body's whole name, also
 // where it recurs: "General" of "General Rotors" is no rank.
 TEST(NameParts, ANameWithItsInitialsIsABody) {

@@ -29,7 +29,7 @@ class Layout {
       if (p.end_token <= p.first_token) continue;
       const bool header = pi < header_end;
       classify(p, header);
-      if (p.kind == ParagraphKind::kBody && !header && body_seen++ < kDatelineParagraphs) mark_dateline(p);
+      if (p.kind == ParagraphKind::kBody && body_seen++ < kDatelineParagraphs) mark_dateline(p);
     }
     if (doc_.authors.empty()) author_note();
   }

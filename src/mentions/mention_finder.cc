@@ -489,6 +489,29 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         else if (!h.is(WordClass::kHonorific) && fw[name_begin] != ".") break;
         ++name_begin;
       }
+      // "Sen. Tom Greer of Kansas", "Ann Bell of Acme Corp", "President
+      // Musharraf of Pakistan": after a person's name "of" opens where they
+      // are from, no part of the name (the words after it are a mention of
+      // their own). A person's: a role or an honorific before it, or a given
+      // name opening it. Not "Duke of Edinburgh", "Bank of England", "British
+      // Chambers of Commerce (BCC)", nor a peer's title ("Lord Nicholls of
+      // Birkenhead").
+      uint32_t next = run_end;
+      bool peer = false;
+      for (uint32_t k = m.first_token; k < name_begin && !peer; ++k)
+        peer = fw[k] == "lord" || fw[k] == "lady" || fw[k] == "baroness" || fw[k] == "baron";
+      if (!peer && (role_begin != UINT32_MAX || m.gender != Gender::kUnknown ||
+                    lex.given_name_gender(fw.id(name_begin)) != Gender::kUnknown)) {
+        const bool titled = role_begin != UINT32_MAX || m.gender != Gender::kUnknown;
+        for (uint32_t k = name_begin + (titled ? 1 : 2); k + 1 < e; ++k) {
+          if (fw[k] != "of") continue;
+          if (initials_after(doc, m.first_token, run_end) < 0) {
+            next = k + 1;
+            m.end_token = e = k;
+          }
+          break;
+        }
+      }
       if (name_begin >= e) {
         // A role with no name after it ("the Prime Minister"): a nominal mention.
         m.kind = MentionKind::kNominal;
@@ -545,7 +568,7 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         m.org = a.org;
       }
       doc.mentions.push_back(m);
-      t = run_end;
+      t = next;
     }
   }
   // The body is that body wherever its name recurs, before or after
