@@ -93,6 +93,24 @@ TEST(AttributionTree, NameInAppositionAfterAccordingToIsTheSourceAndNotTheConten
   EXPECT_EQ(merger->speaker->name, "Ann Lee");
 }
 
+// So does a relative clause about the source: the statement starts after it,
+// whether the tree hangs the clause from the source or misreads it.
+TEST(AttributionTree, RelativeClauseAfterAccordingToIsNotTheContent) {
+  const Document doc = extractor().extract(
+      "Nomination\n\n"
+      "According to a senior official, who spoke on condition of anonymity, the president will not withdraw "
+      "the nomination.\n\n"
+      "According to Ann Lee, who chairs the board, the merger will not go ahead.\n");
+  const Quote* nomination = quote_with(doc, "the president will not withdraw");
+  ASSERT_NE(nomination, nullptr);
+  EXPECT_EQ(doc.slice(nomination->span), "the president will not withdraw the nomination");
+  const Quote* merger = quote_with(doc, "the merger will not go ahead");
+  ASSERT_NE(merger, nullptr);
+  EXPECT_EQ(doc.slice(merger->span), "the merger will not go ahead");
+  ASSERT_TRUE(merger->speaker);
+  EXPECT_EQ(merger->speaker->name, "Ann Lee");
+}
+
 TEST(AttributionTree, RelativePronounSourceIsTheNounItsClauseHangsFrom) {
   const Document doc = extractor().extract(
       "Deficit\n\n"

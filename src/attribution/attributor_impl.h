@@ -240,13 +240,15 @@ class Attributor : private TokenView {
   // reads as an apposition to nominal source m (a name the mention stage
   // found right after m's comma) is who speaks; else m.
   int32_t appositive_name(int32_t m, uint32_t si);
-  // "According to Bob Crow, the head of the union, …": the token after the
-  // apposition that the tree hangs from mention m, where m's phrase ends;
-  // `after` (the token after m) when none follows.
+  // "According to Bob Crow, the head of the union, …", "According to an
+  // official, who spoke on condition of anonymity, …": the token after the
+  // apposition or relative clause that the tree hangs from mention m, where
+  // m's phrase ends; `after` (the token after m) when none follows.
   uint32_t past_apposition(uint32_t after, int32_t m, uint32_t si);
   // The first token of [from, limit) that the tree hangs from mention src as
-  // an apposition; -1 if none (both checks above look for one).
-  int64_t apposition_to(const Mention& src, uint32_t from, uint32_t limit) const;
+  // an apposition (or, with `clause`, a relative clause); -1 if none (both
+  // checks above look for one).
+  int64_t apposition_to(const Mention& src, uint32_t from, uint32_t limit, bool clause = false) const;
   // Whether mention m stands next to cue c: right before it (past adverbs and
   // auxiliaries) or right after it.
   bool next_to_cue(const Mention& m, const Cue& c) const;

@@ -164,16 +164,24 @@ uint32_t Attributor::past_apposition(uint32_t after, int32_t m, uint32_t si) {
   if (after + 1 >= s.end_token || !is_comma(after) || !parsed(si)) return after;
   uint32_t limit = after + 1;
   while (limit < s.end_token && !is_comma(limit)) ++limit;
-  const int64_t t = apposition_to(src, after + 1, limit);
-  if (t < 0) return after;
+  const int64_t t = apposition_to(src, after + 1, limit, true);
+  if (t < 0) {
+    // A relative pronoun right after the comma opens a clause about the
+    // source whatever the parse made of it ("who chairs" read as a noun).
+    const FoldedWord w = fw_[after + 1];
+    const bool relative = w == "who" || w == "which" || w == "whose";
+    return relative && limit < s.end_token ? limit : after;
+  }
   const uint32_t end = subtree(doc_, s.first_token, s.end_token, static_cast<uint32_t>(t)).end;
   return is_comma(end - 1) ? end - 1 : end;  // at the comma closing it
 }
 
-int64_t Attributor::apposition_to(const Mention& src, uint32_t from, uint32_t limit) const {
+int64_t Attributor::apposition_to(const Mention& src, uint32_t from, uint32_t limit, bool clause) const {
   for (uint32_t t = from; t < limit; ++t) {
     const int64_t h = head_of(doc_, t);
-    if (tok(t).dep == dep::kAppos && h >= src.first_token && h < src.end_token) return t;
+    const uint8_t rel = tok(t).dep;
+    if ((rel == dep::kAppos || (clause && rel == dep::kAclRelcl)) && h >= src.first_token && h < src.end_token)
+      return t;
   }
   return -1;
 }
