@@ -173,6 +173,18 @@ TEST(SpeakerRules, ADocumentSpeaksForItsAuthor) {
   EXPECT_EQ(speaker_of(doc, "the plan had failed"), "Brisk");
 }
 
+// The subject of a verb of publishing wrote what it published ("the Halden
+// Institute released a report"); one that only talks about it did not.
+TEST(SpeakerRules, WhoPublishedADocumentSpeaksForIt) {
+  Document doc = extractor().extract(
+      "The Halden Institute released a report on Monday. The report says wages will fall.\n\n"
+      "Amnesty International published a study of prisons. \"Conditions are appalling,\" the study says.\n\n"
+      "Senator Ruth Okoro criticised a survey of farmers. The survey says most farms are losing money.\n");
+  EXPECT_EQ(speaker_of(doc, "wages will fall"), "Halden Institute");
+  EXPECT_EQ(speaker_of(doc, "Conditions are appalling"), "Amnesty International");
+  EXPECT_NE(speaker_of(doc, "most farms are losing money"), "Ruth Okoro");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

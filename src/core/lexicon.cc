@@ -86,6 +86,7 @@ WordClass class_named(std::string_view name) {
       {"label_title", WordClass::kLabelTitle}, {"label_meta", WordClass::kLabelMeta},
       {"label_picture", WordClass::kLabelPicture}, {"date_word", WordClass::kDateWord},
       {"picture_agency", WordClass::kPictureAgency}, {"role_modifier", WordClass::kRoleModifier},
+      {"publish_verb", WordClass::kPublishVerb},
   };
   for (const auto& [n, c] : kNames)
     if (n == name) return c;

@@ -32,7 +32,7 @@ int64_t head_noun(const Document& doc, const Mention& m) {
 }  // namespace
 
 DocumentAuthors::DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded)
-    : doc_(doc), folded_(folded), name_entity_(doc.tokens.size(), -1) {
+    : doc_(doc), lex_(lex), folded_(folded), name_entity_(doc.tokens.size(), -1) {
   // Names, and bodies by name ("the World Economic Forum"; not "the company"),
   // but not a place WordNet knows: "reports from China" come from there, not
   // from a body of that name.
@@ -99,7 +99,18 @@ int32_t DocumentAuthors::author_of_noun(uint32_t t) {
       if ((r == dep::kObl || r == dep::kOblAgent || r == dep::kNmod) && by_or_from(s, a)) author = named_entity(a);
     }
   });
-  return author;
+  return author >= 0 ? author : publisher(s, t);
+}
+
+// The subject of a verb of publishing whose object is noun t: "the Halden
+// Institute released a report", "Amnesty has published a study". Not a verb
+// that only talks about it ("X criticised the report").
+int32_t DocumentAuthors::publisher(const Sentence& s, uint32_t t) const {
+  if (doc_.tokens[t].dep != dep::kObj) return -1;
+  const int64_t verb = head_of(doc_, t);
+  if (verb < 0 || !lex_.is(WordClass::kPublishVerb, folded_[static_cast<uint32_t>(verb)])) return -1;
+  const int64_t subject = child_with(doc_, s.first_token, s.end_token, verb, dep::kNsubj);
+  return subject >= 0 ? named_entity(static_cast<uint32_t>(subject)) : -1;
 }
 
 // "a report", "another study", "a new survey": a determiner that brings in a

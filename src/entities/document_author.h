@@ -9,7 +9,8 @@
 // author by name rather than to "the report". Read from the tree: a
 // possessor ("Mr Crosby's statement") or a "by" or "from" phrase hanging from
 // the document's noun, or from a participle that hangs from it ("published
-// by", "commissioned by"), whose head lies in a
+// by", "commissioned by"), or the subject of a verb of publishing whose object
+// it is ("the Halden Institute released a report"), whose head lies in a
 // name mention that has an entity (not a place: "reports from China"). A
 // definite "the report" with no such phrase of its own is the latest report
 // before it in the article: its author, unless that one was introduced anew
@@ -40,10 +41,12 @@ class DocumentAuthors {
   int32_t named_entity(uint32_t t) const;
   bool by_or_from(const Sentence& s, uint32_t t) const;
   int32_t author_of_noun(uint32_t t);
+  int32_t publisher(const Sentence& s, uint32_t t) const;
   bool introduced(const Sentence& s, uint32_t noun) const;
   int32_t parsed_sentence(uint32_t t);
 
   Document& doc_;
+  const Lexicon& lex_;
   const FoldedWords& folded_;
   std::vector<int32_t> name_entity_;  // per token: the entity of the name mention holding it, or -1
 };
