@@ -173,6 +173,27 @@ TEST(SpeakerRules, ADocumentSpeaksForItsAuthor) {
   EXPECT_EQ(speaker_of(doc, "the plan had failed"), "Brisk");
 }
 
+// A participle opening the sentence is no inverted cue, and whom it was
+// spoken to is no speaker: "Speaking to the Courier, Nandakumar said: …".
+TEST(SpeakerRules, AnAddresseeBeforeTheSubjectIsNoSpeaker) {
+  Document doc = extractor().extract(
+      "Speaking to the Courier, Priya Nandakumar said: \"We have spent more on flood defences than any "
+      "government before us.\"\n");
+  EXPECT_EQ(speaker_of(doc, "We have spent more"), "Priya Nandakumar");
+}
+
+// A description set off before a name is the name's: the name speaks,
+// whichever of the two the attributor took for the source.
+TEST(SpeakerRules, ADescriptionBeforeANameIsTheNames) {
+  Document doc = extractor().extract(
+      "Labour's shadow environment secretary, Dan Carrow, warned that the government had failed.\n\n"
+      "The festival's executive director, Craig Prater, said ticket sales were up.\n\n"
+      "A spokeswoman for Halvard Re, Europe's fifth-largest reinsurer, said claims would rise.\n");
+  EXPECT_EQ(speaker_of(doc, "the government had failed"), "Dan Carrow");
+  EXPECT_EQ(speaker_of(doc, "ticket sales were up"), "Craig Prater");
+  EXPECT_EQ(speaker_of(doc, "claims would rise"), "Halvard Re");
+}
+
 // The subject of a verb of publishing wrote what it published ("the Halden
 // Institute released a report"); one that only talks about it did not.
 TEST(SpeakerRules, WhoPublishedADocumentSpeaksForIt) {

@@ -252,7 +252,10 @@ bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame
     }
   }
   if (p == b) {
-    // "Said Comey, "…"" — an inverted cue opening the sentence.
+    // "Said Comey, "…"" — an inverted cue opening the sentence. Not a
+    // participle opening a clause before the subject, nor its addressee:
+    // "Speaking to the Guardian, Nandakumar said: …" is Nandakumar's.
+    if (fw_[c.first_token].ends_with("ing") || (c.end_token < e && fw_[c.end_token] == "to")) return false;
     int32_t m = mention_starting_at(c.end_token, e);
     if (m < 0) return false;
     uint32_t k = doc_.mentions[m].end_token;

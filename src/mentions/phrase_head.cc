@@ -24,6 +24,21 @@ bool name_heads_phrase(const Document& doc, const FoldedWords& folded, const Men
   }
   if (m.end_token >= e) return true;
   const uint32_t k = m.end_token;
+  // A description before a name set off by a comma is the name's: "Labour's
+  // shadow environment secretary, Dan Carrow," (the name heads the phrase).
+  // The name must be the whole apposition: not "A spokeswoman for Hanover
+  // Re, Europe's fifth-largest reinsurer".
+  if (m.kind == MentionKind::kNominal && doc.slice(tok(k).span) == "," && k + 1 < e) {
+    const int32_t next = mention_at(doc, k + 1);
+    if (next >= 0) {
+      const Mention& n = doc.mentions[next];
+      const bool named = n.kind == MentionKind::kName ||
+                         (n.kind == MentionKind::kOrganisation && tok(n.end_token - 1).has(kCapitalized));
+      if (n.first_token == k + 1 && named &&
+          (n.end_token >= e || doc.slice(tok(n.end_token).span) == ","))
+        return false;
+    }
+  }
   if ((folded[k] == "'s" || folded[k] == "'") && k + 1 < e) return false;
   return !(tok(k).kind == TokenKind::kWord && !tok(k).has(kCapitalized) && pos::upos(tok(k).tag) == pos::Upos::kNOUN);
 }
