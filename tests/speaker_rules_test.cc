@@ -173,6 +173,25 @@ TEST(SpeakerRules, ADocumentSpeaksForItsAuthor) {
   EXPECT_EQ(speaker_of(doc, "the plan had failed"), "Brisk");
 }
 
+// A report brought in without its author ("…, a survey suggests") speaks for
+// the author the next sentences name: a "by" phrase the parser may miss, a
+// name before the noun ("the Corvane report"), or the body that carried it
+// out. Not a capitalised word that only opens the sentence ("Latest figures").
+TEST(SpeakerRules, AReportSpeaksForTheAuthorNamedAfterIt) {
+  Document doc = extractor().extract(
+      "Rail delays\n\n"
+      "Commuters are losing patience with late trains, a survey suggests.\n\n"
+      "The survey of 3,000 travellers was carried out by consultancy group Pellman Research. "
+      "Most of those asked said fares were too high.\n\n"
+      "Ticket prices will rise again in March, according to the Corvane Institute report. Fares rose by "
+      "a fifth last year, the report said.\n\n"
+      "Latest figures show that delays have doubled.\n");
+  EXPECT_EQ(speaker_of(doc, "Commuters are losing patience"), "Pellman Research");
+  EXPECT_EQ(speaker_of(doc, "Ticket prices will rise"), "Corvane Institute");
+  EXPECT_EQ(speaker_of(doc, "Fares rose by a fifth"), "Corvane Institute");
+  EXPECT_NE(speaker_of(doc, "delays have doubled"), "Latest");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

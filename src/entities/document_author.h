@@ -13,7 +13,12 @@
 // name mention that has an entity (not a place: "reports from China"). A
 // definite "the report" with no such phrase of its own is the latest report
 // before it in the article: its author, unless that one was introduced anew
-// ("a report", "another study") without one. Sentences are parsed on demand
+// ("a report", "another study") without one; such a document takes the
+// author named in the next sentences ("…, a survey suggests. The survey … was
+// carried out by Capgemini"). A name right before the noun ("the Mori poll"),
+// a "by" phrase read from the words where the tree missed it, and the maker
+// of a document ("X, which commissioned the survey") name an author too.
+// Sentences are parsed on demand
 // (the parser's own model). The resolver asks only for sources typed
 // documents, not for people ("experts from Leeds University").
 #pragma once
@@ -40,12 +45,18 @@ class DocumentAuthors {
   int32_t named_entity(uint32_t t) const;
   bool by_or_from(const Sentence& s, uint32_t t) const;
   int32_t author_of_noun(uint32_t t);
+  int32_t author_by_words(const Sentence& s, uint32_t t) const;
+  int32_t author_by_making(const Sentence& s, uint32_t t) const;
+  int32_t author_after(uint32_t t);
+  bool credible(uint32_t t) const;
   bool introduced(const Sentence& s, uint32_t noun) const;
   int32_t parsed_sentence(uint32_t t);
 
   Document& doc_;
+  const Lexicon& lex_;
   const FoldedWords& folded_;
   std::vector<int32_t> name_entity_;  // per token: the entity of the name mention holding it, or -1
+  std::vector<uint32_t> name_first_, name_end_;  // … and that mention's tokens
 };
 
 }  // namespace whosaid
