@@ -192,6 +192,19 @@ TEST(SpeakerRules, AReportSpeaksForTheAuthorNamedAfterIt) {
   EXPECT_NE(speaker_of(doc, "delays have doubled"), "Latest");
 }
 
+// British news calls a body "they": a source "they" that nothing else
+// resolves is the body named by the subject just before, not a group's or a
+// word that opens a phrase ("In July").
+TEST(SpeakerRules, TheyOfABodyIsThatBody) {
+  Document doc = extractor().extract(
+      "Water charges\n\n"
+      "The Tarvel Water Commission is taking a cautious line on the new charges. They said that bills "
+      "would not rise before 2030.\n\n"
+      "In July, regulators met the firms. They said that prices were too high.\n");
+  EXPECT_EQ(speaker_of(doc, "bills would not rise"), "Tarvel Water Commission");
+  EXPECT_NE(speaker_of(doc, "prices were too high"), "July");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

@@ -441,6 +441,10 @@ class Resolver {
     // subject of a sentence just before ("Opponents say … They said").
     if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0)
       ent_[i] = rules_.nearest_plural_subject(i);
+    // Else, unless a group is the subject before (group_subject.h), a body.
+    if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0 &&
+        ms[i].doc_mention >= 0 && folded_[ms[i].first_token] == "they" && !group_subject(doc_, lex_, folded_, doc_.mentions[ms[i].doc_mention]))
+      ent_[i] = rules_.body_they_stand_for(i);
   }
 
   // A "he" or "she" that is a source outside quotation marks ("he said").
