@@ -205,6 +205,17 @@ TEST(SpeakerRules, TheyOfABodyIsThatBody) {
   EXPECT_NE(speaker_of(doc, "prices were too high"), "July");
 }
 
+// A firm named by a word WordNet knows as a thing ("kestrel", a bird) is
+// still a name when written capitalised inside a sentence: "the firm" after
+// it is that firm.
+TEST(SpeakerRules, AFirmNamedByACommonNounIsTheFirm) {
+  Document doc = extractor().extract(
+      "Job cuts\n\n"
+      "Kestrel has raised its profits by 40%, helped by sales in Asia. Shares in Kestrel rose 5%.\n\n"
+      "The firm said it would cut 200 jobs at its plant in Leeds.\n");
+  EXPECT_EQ(speaker_of(doc, "it would cut 200 jobs"), "Kestrel");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

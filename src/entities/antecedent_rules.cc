@@ -176,7 +176,19 @@ int32_t AntecedentRules::nearest_named_body(size_t i) const {
     // a place's or a time's ("South Korea", "New Year").
     const NounSenses known = lex_.noun_senses(m.head(folded_));
     const bool several = m.end_token - m.first_token >= 2;
-    if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) &&
+    // One word WordNet knows as a thing, written capitalised inside a
+    // sentence, is a name all the same ("Valve", "Apple", "Cairn", "Delta").
+    // Not initials WordNet knows ("HIV", "VAT"), a language ("English"), a
+    // place or a natural object ("Europe", "Sun"), a plant ("Anil"): an
+    // animal, artifact, body part, food or substance's name.
+    const uint8_t first = known.lexfile[0];
+    const bool thing_named = !several && typer_.named_inside_sentence(entity) &&
+                             !doc_.tokens[m.first_token].has(kAllCaps) &&
+                             (first == 5 || first == NounSenses::kArtifact || first == 8 || first == 13 ||
+                              first == 27) &&
+                             // "His brother Anil": a person's name after a person noun.
+                             !(m.first_token > 0 && lex_.noun_senses(folded_[m.first_token - 1]).first_is(NounSenses::kPerson));
+    if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) && !thing_named &&
         (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
          known.first_is(NounSenses::kPerson)))
       return false;
