@@ -216,6 +216,18 @@ TEST(SpeakerRules, AFirmNamedByACommonNounIsTheFirm) {
   EXPECT_EQ(speaker_of(doc, "it would cut 200 jobs"), "Kestrel");
 }
 
+// "the company" linked by the model to an earlier "the company" that stands
+// for no one (inside a statement) is still the firm named before it.
+TEST(SpeakerRules, TheCompanyChainedToNoOneIsTheFirmNamedBefore) {
+  Document doc = extractor().extract(
+      "Spam firm seeks protection\n\n"
+      "Sam Porter, the man behind Zentrix.com and billions of junk messages, said lawsuits had forced the "
+      "company into bankruptcy. Zentrix was fighting several legal battles, most notably against Acme "
+      "Software.\n\n"
+      "The company said filing for bankruptcy would help it resolve its legal problems.\n");
+  EXPECT_EQ(speaker_of(doc, "filing for bankruptcy would help"), "Zentrix");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

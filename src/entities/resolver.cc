@@ -431,6 +431,14 @@ class Resolver {
       }
       ent_[i] = several ? centre : only;
     }
+    // A bare body noun whose chain ends in no one ("… had forced the company
+    // into bankruptcy. Zentrix was fighting … The company said": linked to an
+    // earlier "the company" that stands for no one): the named body before
+    // it, as when the model says none.
+    if (ent_[i] < 0 && ms[i].form == CorefForm::kNominal && !chain_.empty() && AntecedentRules::bare(ms[i]) &&
+        ms[i].definite && !plural(ms[i].head(folded_)) && !AntecedentRules::unnamed_body(ms[i].head(folded_)) &&
+        rules_.body_noun(ms[i]))
+      if ((ent_[i] = rules_.nearest_named_body(i)) >= 0) called_body_.insert(ent_[i]);
     // A source "it" stands for a body: when the model links it to none, or to
     // something that is no body ("its new software"), the nearest speaking body.
     if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !rules_.body(ent_[i]))) {
