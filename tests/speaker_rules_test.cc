@@ -228,6 +228,22 @@ TEST(SpeakerRules, TheCompanyChainedToNoOneIsTheFirmNamedBefore) {
   EXPECT_EQ(speaker_of(doc, "filing for bankruptcy would help"), "Zentrix");
 }
 
+// A report speaks for the author another of its mentions names, before or
+// after it, also through an "it" that stands for it; a body named only in
+// passing ("carried out by consultants Brannock Partners") is that author.
+TEST(SpeakerRules, AReportIsItsAuthorNamedAtAnotherMention) {
+  Document doc = extractor().extract(
+      "Firms embracing e-commerce\n\n"
+      "Firms are embracing internet trading as never before, e-commerce minister Mike Dorran says.\n\n"
+      "A government-commissioned study ranked the country third in its world index of use of technology. "
+      "The report suggests 69% of firms are now using broadband. Mr Dorran said firms were sprinting "
+      "forward in their use of technology. The report, carried out independently by consultants Brannock "
+      "Partners, placed the country third behind Sweden and Ireland.\n\n"
+      "It showed that firms brought greater maturity to their use of technology.\n");
+  EXPECT_EQ(speaker_of(doc, "69% of firms are now using broadband"), "Brannock Partners");
+  EXPECT_EQ(speaker_of(doc, "greater maturity"), "Brannock Partners");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

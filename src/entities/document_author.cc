@@ -31,21 +31,26 @@ int64_t head_noun(const Document& doc, const Mention& m) {
 
 }  // namespace
 
-DocumentAuthors::DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded)
+DocumentAuthors::DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded,
+                                 const std::function<int32_t(uint32_t)>& entity_of)
     : doc_(doc), lex_(lex), folded_(folded), name_entity_(doc.tokens.size(), -1), name_first_(doc.tokens.size(), 0),
       name_end_(doc.tokens.size(), 0) {
   // Names, and bodies by name ("the World Economic Forum"; not "the company"),
   // but not a place WordNet knows: "reports from China" come from there, not
   // from a body of that name.
-  for (const Mention& m : doc.mentions) {
-    if (m.entity < 0) continue;
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
     if (m.kind != MentionKind::kName &&
         !(m.kind == MentionKind::kOrganisation && doc.tokens[m.end_token - 1].has(kCapitalized)))
       continue;
+    // A body named in passing has no entity yet ("carried out by consultants
+    // Booz Allen Hamilton"): it is given one.
+    const int32_t entity = m.entity >= 0 ? m.entity : entity_of ? entity_of(static_cast<uint32_t>(i)) : -1;
+    if (entity < 0) continue;
     if (m.end_token == m.first_token + 1 && lex.noun_senses(folded[m.first_token]).first_is(NounSenses::kLocation))
       continue;
     for (uint32_t k = m.first_token; k < m.end_token && k < name_entity_.size(); ++k) {
-      name_entity_[k] = m.entity;
+      name_entity_[k] = entity;
       name_first_[k] = m.first_token;
       name_end_[k] = m.end_token;
     }
@@ -138,12 +143,17 @@ bool makes_document(std::string_view w) {
 // a verb, the first name ("by UK think-tank Demos", "by US researchers, Pew
 // Internet"). -1 if none.
 int32_t DocumentAuthors::author_by_words(const Sentence& s, uint32_t t) const {
-  constexpr uint32_t kMaxBefore = 4, kMaxAfter = 6;
+  constexpr uint32_t kMaxBefore = 5, kMaxAfter = 6;
   uint32_t k = t + 1;
   for (; k < s.end_token && k <= t + kMaxBefore; ++k) {
     if (folded_[k] == "by" || folded_[k] == "from") break;
     const uint8_t tag = doc_.tokens[k].tag;
-    if (pos::is_punct(tag) || (pos::is_verbal(tag) && !pos::is_past_participle(tag))) return -1;
+    // ", carried out independently by" (the tagger may take the participle
+    // of a verb that makes documents for a past tense).
+    if (k == t + 1 && folded_[k] == ",") continue;
+    if (pos::is_punct(tag) ||
+        (pos::is_verbal(tag) && !pos::is_past_participle(tag) && !makes_document(folded_[k])))
+      return -1;
   }
   if (k >= s.end_token || (folded_[k] != "by" && folded_[k] != "from")) return -1;
   for (uint32_t a = k + 1; a < s.end_token && a <= k + kMaxAfter; ++a) {
@@ -234,7 +244,9 @@ int32_t DocumentAuthors::author(uint32_t mention) {
     if (const int32_t a = author_of_noun(k); a >= 0) return a;
     if (introduced(doc_.sentences[ks], k)) return author_after(k);
   }
-  return -1;
+  // None before ("A study ranked … The report suggests … The report, carried
+  // out by consultants X,"): the author named just after.
+  return author_after(static_cast<uint32_t>(noun));
 }
 
 namespace {

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "core/folded.h"
@@ -35,7 +36,10 @@ namespace whosaid {
 class DocumentAuthors {
  public:
   // Indexes the name mentions of `doc` (after resolution: they have entities).
-  DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded);
+  // `entity_of` gives a name mention that has none an entity (a new one, or
+  // that of the same words); may be empty.
+  DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded,
+                  const std::function<int32_t(uint32_t)>& entity_of = {});
 
   // The entity that wrote the document named by nominal mention `mention`
   // (index into doc.mentions), or -1. Parses the sentences it reads.

@@ -608,10 +608,29 @@ class Resolver {
         // "The report predicted", "according to a survey by YouGov": the
         // document's author, when the article names one (document_author.h).
         // Not "experts from Leeds University": people, whom no one wrote.
-        if (m.kind == MentionKind::kNominal &&
-            (id >= 0 ? doc_.entities[id].type : typer_.mention_type(l.mention)) == EntityType::kDocument) {
-          if (!authors) authors.emplace(doc_, lex_, folded_);
-          const int32_t author = authors->author(static_cast<uint32_t>(l.mention));
+        // So is an "it" resolved to one ("The report, carried out by
+        // consultants X, … It showed"), and a report whose other mentions
+        // name its author.
+        if ((m.kind == MentionKind::kNominal &&
+             (id >= 0 ? doc_.entities[id].type : typer_.mention_type(l.mention)) == EntityType::kDocument) ||
+            (m.kind == MentionKind::kPronoun && id >= 0 && doc_.entities[id].type == EntityType::kDocument)) {
+          if (!authors) {
+            // A body named only in passing becomes an entity (entity_named()).
+            const size_t before = doc_.entities.size();
+            authors.emplace(doc_, lex_, folded_, [&](uint32_t dm) {
+              const int32_t e = entity_named(static_cast<int32_t>(dm));
+              if (doc_.mentions[dm].entity < 0) attach(static_cast<int32_t>(dm), e);
+              return e;
+            });
+            if (doc_.entities.size() != before) typed.resize(doc_.entities.size(), 0), personal_.resize(doc_.entities.size(), 0);
+          }
+          int32_t author = m.kind == MentionKind::kNominal ? authors->author(static_cast<uint32_t>(l.mention)) : -1;
+          constexpr size_t kMentionsRead = 16;  // a bounded cost per quote
+          for (size_t k = 0; author < 0 && id >= 0 && k < doc_.entities[id].mentions.size() && k < kMentionsRead; ++k) {
+            const uint32_t mi = doc_.entities[id].mentions[k];
+            if (mi != static_cast<uint32_t>(l.mention) && doc_.mentions[mi].kind == MentionKind::kNominal)
+              author = authors->author(mi);
+          }
           type_once(author);
           if (author >= 0 && doc_.entities[author].type != EntityType::kOther) id = author;
         }
