@@ -244,6 +244,17 @@ TEST(SpeakerRules, AReportIsItsAuthorNamedAtAnotherMention) {
   EXPECT_EQ(speaker_of(doc, "greater maturity"), "Brannock Partners");
 }
 
+// A story that opens with research brought in without its author ("…,
+// according to a survey") names the author as the body that speaks next.
+// Not further in, and not a body named only by a common noun.
+TEST(SpeakerRules, AnOpeningSurveyIsTheBodyThatSpeaksNext) {
+  Document doc = extractor().extract(
+      "Factories slow down\n\n"
+      "Factory output grew at its slowest pace in a year in March, according to a survey.\n\n"
+      "The Institute of Widget Makers said its index fell to 51.8 from 53.3 in February.\n");
+  EXPECT_EQ(speaker_of(doc, "Factory output grew"), "Institute of Widget Makers");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

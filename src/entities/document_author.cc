@@ -32,8 +32,10 @@ int64_t head_noun(const Document& doc, const Mention& m) {
 }  // namespace
 
 DocumentAuthors::DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded,
-                                 const std::function<int32_t(uint32_t)>& entity_of)
-    : doc_(doc), lex_(lex), folded_(folded), name_entity_(doc.tokens.size(), -1), name_first_(doc.tokens.size(), 0),
+                                 const std::function<int32_t(uint32_t)>& entity_of,
+                                 std::function<int32_t(uint32_t)> speaking_body)
+    : speaking_body_(std::move(speaking_body)),
+      doc_(doc), lex_(lex), folded_(folded), name_entity_(doc.tokens.size(), -1), name_first_(doc.tokens.size(), 0),
       name_end_(doc.tokens.size(), 0) {
   // Names, and bodies by name ("the World Economic Forum"; not "the company"),
   // but not a place WordNet knows: "reports from China" come from there, not
@@ -229,7 +231,8 @@ int32_t DocumentAuthors::author(uint32_t mention) {
   const int64_t noun = head_noun(doc_, m);
   if (noun < 0) return -1;
   if (const int32_t a = author_of_noun(static_cast<uint32_t>(noun)); a >= 0) return a;
-  if (introduced(doc_.sentences[si], static_cast<uint32_t>(noun))) return author_after(static_cast<uint32_t>(noun));
+  if (introduced(doc_.sentences[si], static_cast<uint32_t>(noun)))
+    return author_after(static_cast<uint32_t>(noun), /*introduced_here=*/true);
   // "The report predicts …": the report met before, with its author.
   const std::string_view word = folded_[noun];
   uint32_t floor = static_cast<uint32_t>(si) > kMaxSentencesBack ? doc_.sentences[si - kMaxSentencesBack].first_token : 0;
@@ -242,11 +245,11 @@ int32_t DocumentAuthors::author(uint32_t mention) {
     // A common noun: not "Report" of the BBC's "World Business Report".
     if (ks < 0 || pos::upos(doc_.tokens[k].tag) != pos::Upos::kNOUN) continue;
     if (const int32_t a = author_of_noun(k); a >= 0) return a;
-    if (introduced(doc_.sentences[ks], k)) return author_after(k);
+    if (introduced(doc_.sentences[ks], k)) return author_after(k, /*introduced_here=*/true);
   }
   // None before ("A study ranked … The report suggests … The report, carried
   // out by consultants X,"): the author named just after.
-  return author_after(static_cast<uint32_t>(noun));
+  return author_after(static_cast<uint32_t>(noun), /*introduced_here=*/false);
 }
 
 namespace {
@@ -267,7 +270,7 @@ bool research_noun(std::string_view w) {
 // the kSentencesAfter after it whose noun is t's or another piece of research
 // (research_noun) and that names one, before another such document is
 // introduced without one. -1 if none.
-int32_t DocumentAuthors::author_after(uint32_t t) {
+int32_t DocumentAuthors::author_after(uint32_t t, bool introduced_here) {
   constexpr uint32_t kSentencesAfter = 4;
   const int32_t si = sentence_containing(doc_, t);
   if (si < 0) return -1;
@@ -283,6 +286,16 @@ int32_t DocumentAuthors::author_after(uint32_t t) {
     if (const int32_t a = author_of_noun(k); a >= 0) return a;
     if (introduced(doc_.sentences[ks], k)) return -1;
   }
+  // "UK manufacturing grew at its slowest pace …, according to a survey. /
+  // The Chartered Institute of Purchasing and Supply (CIPS) said its index
+  // fell …": a piece of research the story opens with, brought in without its
+  // author, is the body that speaks in the sentence after it. (Further in,
+  // the next body to speak is often another: "an official report says. Last
+  // month …, Riggs Bank pleaded guilty".)
+  constexpr int32_t kOpeningSentences = 3;  // the headline and the first two
+  if (introduced_here && research && speaking_body_ && si < kOpeningSentences &&
+      static_cast<size_t>(si) + 1 < doc_.sentences.size())
+    return speaking_body_(static_cast<uint32_t>(si) + 1);
   return -1;
 }
 

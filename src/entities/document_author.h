@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "core/folded.h"
@@ -37,9 +38,12 @@ class DocumentAuthors {
  public:
   // Indexes the name mentions of `doc` (after resolution: they have entities).
   // `entity_of` gives a name mention that has none an entity (a new one, or
-  // that of the same words); may be empty.
+  // that of the same words); `speaking_body` gives the entity of the body
+  // that is the source of a statement in a sentence (index), or -1. Either
+  // may be empty.
   DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded,
-                  const std::function<int32_t(uint32_t)>& entity_of = {});
+                  const std::function<int32_t(uint32_t)>& entity_of = {},
+                  std::function<int32_t(uint32_t)> speaking_body = {});
 
   // The entity that wrote the document named by nominal mention `mention`
   // (index into doc.mentions), or -1. Parses the sentences it reads.
@@ -51,11 +55,12 @@ class DocumentAuthors {
   int32_t author_of_noun(uint32_t t);
   int32_t author_by_words(const Sentence& s, uint32_t t) const;
   int32_t author_by_making(const Sentence& s, uint32_t t) const;
-  int32_t author_after(uint32_t t);
+  int32_t author_after(uint32_t t, bool introduced_here);
   bool credible(uint32_t t) const;
   bool introduced(const Sentence& s, uint32_t noun) const;
   int32_t parsed_sentence(uint32_t t);
 
+  std::function<int32_t(uint32_t)> speaking_body_;
   Document& doc_;
   const Lexicon& lex_;
   const FoldedWords& folded_;

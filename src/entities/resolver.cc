@@ -617,11 +617,14 @@ class Resolver {
           if (!authors) {
             // A body named only in passing becomes an entity (entity_named()).
             const size_t before = doc_.entities.size();
-            authors.emplace(doc_, lex_, folded_, [&](uint32_t dm) {
-              const int32_t e = entity_named(static_cast<int32_t>(dm));
-              if (doc_.mentions[dm].entity < 0) attach(static_cast<int32_t>(dm), e);
-              return e;
-            });
+            authors.emplace(
+                doc_, lex_, folded_,
+                [&](uint32_t dm) {
+                  const int32_t e = entity_named(static_cast<int32_t>(dm));
+                  if (doc_.mentions[dm].entity < 0) attach(static_cast<int32_t>(dm), e);
+                  return e;
+                },
+                [&](uint32_t si) { return body_speaking_in(si); });
             if (doc_.entities.size() != before) typed.resize(doc_.entities.size(), 0), personal_.resize(doc_.entities.size(), 0);
           }
           int32_t author = m.kind == MentionKind::kNominal ? authors->author(static_cast<uint32_t>(l.mention)) : -1;
@@ -658,6 +661,31 @@ class Resolver {
         q.speaker = sp;
       }
     }
+  }
+
+  // The body that is the source of the first statement in sentence si,
+  // outside quotation marks: a name (capitalised) typed organisation with nothing personal
+  // about it ("The Chartered Institute of Purchasing and Supply (CIPS) said");
+  // -1 if that source is anything else, or none.
+  int32_t body_speaking_in(uint32_t si) const {
+    if (si >= doc_.sentences.size()) return -1;
+    const Sentence& s = doc_.sentences[si];
+    int32_t best = -1;
+    uint32_t best_token = UINT32_MAX;
+    for (const SpeakerLink& l : links_) {
+      if (l.mention < 0) continue;
+      const Mention& m = doc_.mentions[l.mention];
+      if (m.first_token < s.first_token || m.first_token >= s.end_token || m.first_token >= best_token) continue;
+      if (doc_.tokens[m.first_token].in_quote) continue;
+      best_token = m.first_token;
+      best = -1;
+      if ((m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) || m.entity < 0 ||
+          !doc_.tokens[m.end_token - 1].has(kCapitalized))  // not "the government"
+        continue;
+      if (typer_.mention_type(l.mention) != EntityType::kOrganisation || typer_.person_evidence(m.entity)) continue;
+      best = m.entity;
+    }
+    return best;
   }
 
   // "vocal critics who say …", "a Commission ruling which said …", "an
