@@ -255,6 +255,22 @@ TEST(SpeakerRules, AnOpeningSurveyIsTheBodyThatSpeaksNext) {
   EXPECT_EQ(speaker_of(doc, "Factory output grew"), "Institute of Widget Makers");
 }
 
+// A lawsuit speaks for whoever filed it, and "the study" is the research
+// just before it by another word; not an older one past a nearer document.
+TEST(SpeakerRules, ALawsuitIsWhoFiledItAndAStudyTheResearchBefore) {
+  Document doc = extractor().extract(
+      "Music store sued\n\n"
+      "Californian Sam Trent filed the suit in the US District Court in San Jose and is seeking damages.\n\n"
+      "\"Acme has turned an open standard into a trap,\" the lawsuit states.\n\n"
+      "Research by handset maker Kestrel shows that more people use only a mobile. According to the study, "
+      "45 million people no longer have a fixed line.\n\n"
+      "A survey by Hostway suggests that men shop online. Much of this shopping is done at work, according "
+      "to research carried out by an unnamed firm. The research reveals that two working days are lost.\n");
+  EXPECT_EQ(speaker_of(doc, "an open standard into a trap"), "Sam Trent");
+  EXPECT_EQ(speaker_of(doc, "45 million people"), "Kestrel");
+  EXPECT_NE(speaker_of(doc, "two working days are lost"), "Hostway");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

@@ -29,6 +29,23 @@ int64_t head_noun(const Document& doc, const Mention& m) {
   return -1;
 }
 
+// Nouns for a piece of research, any of which a news story may call the
+// same one by ("a survey suggests … the Mori poll of 2,000 adults").
+bool research_noun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {"report", "study", "survey", "poll", "research",
+                                                "review", "findings", "analysis", "audit"};
+  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
+// Whether a story may call one document by both nouns: the same word, two
+// words for research, or "lawsuit" and "suit" ("Thomas Slattery filed the
+// suit … the lawsuit states").
+bool same_document(std::string_view a, std::string_view b) {
+  if (a == b || (research_noun(a) && research_noun(b))) return true;
+  const auto suit = [](std::string_view w) { return w == "lawsuit" || w == "suit"; };
+  return suit(a) && suit(b);
+}
+
 }  // namespace
 
 DocumentAuthors::DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded,
@@ -126,13 +143,17 @@ namespace {
 
 // Verbs that make a document, whose subject or agent is its author: "Mori
 // carried out the survey", "Acme, which commissioned the study", "the poll
-// was conducted by YouGov". Not verbs that only read one ("criticised").
+// was conducted by YouGov", "Thomas Slattery filed the suit". Not verbs that
+// only read one ("criticised").
 bool makes_document(std::string_view w) {
   static constexpr std::string_view kForms[] = {
       "carried",  "carries",      "carry",      "carrying",  "conducted", "conducts",  "conduct",
       "commissioned", "commissions", "commission", "published", "publishes", "publish", "compiled",
       "compiles", "compile",      "produced",   "produces",  "produce",   "undertook", "undertaken",
-      "undertakes", "wrote",      "written",    "writes",    "authored",  "prepared",  "prepares"};
+      "undertakes", "wrote",      "written",    "writes",    "authored",  "prepared",  "prepares",
+      // A lawsuit's author is who brings it: "X filed the suit", "a case brought by Y".
+      "filed",    "files",        "file",       "filing",    "brought",   "brings",    "bring",
+      "lodged",   "lodges",       "lodge"};
   return std::find(std::begin(kForms), std::end(kForms), w) != std::end(kForms);
 }
 
@@ -238,8 +259,15 @@ int32_t DocumentAuthors::author(uint32_t mention) {
   uint32_t floor = static_cast<uint32_t>(si) > kMaxSentencesBack ? doc_.sentences[si - kMaxSentencesBack].first_token : 0;
   if (noun > kMaxTokensBack) floor = std::max(floor, static_cast<uint32_t>(noun) - kMaxTokensBack);
   int seen = 0;
+  bool other_seen = false;  // a document of this kind met: other words further back are not it
   for (uint32_t k = static_cast<uint32_t>(noun); k-- > floor && seen < kMaxEarlier;) {
-    if (folded_[k] != word) continue;
+    // The same word, or another for the same kind of document ("Research by
+    // Nokia shows … According to the study"): only the nearest such, as the
+    // one before it is as often another study ("A survey by Hostway …
+    // research carried out by Saint Bernard Software … The research reveals").
+    const bool other_word = folded_[k] != word;
+    if (!same_document(folded_[k], word) || (other_word && other_seen)) continue;
+    other_seen = true;  // whichever word: no other word further back
     ++seen;
     const int32_t ks = parsed_sentence(k);
     // A common noun: not "Report" of the BBC's "World Business Report".
@@ -252,17 +280,6 @@ int32_t DocumentAuthors::author(uint32_t mention) {
   return author_after(static_cast<uint32_t>(noun), /*introduced_here=*/false);
 }
 
-namespace {
-
-// Nouns for a piece of research, any of which a news story may call the
-// same one by ("a survey suggests … the Mori poll of 2,000 adults").
-bool research_noun(std::string_view w) {
-  static constexpr std::string_view kNouns[] = {"report", "study", "survey", "poll", "research",
-                                                "review", "findings", "analysis", "audit"};
-  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
-}
-
-}  // namespace
 
 // "…, a report says. The Hefce report, drawing on …": news brings a report in
 // without its author and names the author just after. For document noun t
@@ -280,7 +297,7 @@ int32_t DocumentAuthors::author_after(uint32_t t, bool introduced_here) {
   const uint32_t end = doc_.sentences[last - 1].end_token;
   for (uint32_t k = t + 1; k < end; ++k) {
     const std::string_view w = folded_[k];
-    if (w != word && !(research && research_noun(w))) continue;
+    if (!same_document(w, word)) continue;
     const int32_t ks = parsed_sentence(k);
     if (ks < 0 || pos::upos(doc_.tokens[k].tag) != pos::Upos::kNOUN) continue;
     if (const int32_t a = author_of_noun(k); a >= 0) return a;
