@@ -271,6 +271,17 @@ TEST(SpeakerRules, ALawsuitIsWhoFiledItAndAStudyTheResearchBefore) {
   EXPECT_NE(speaker_of(doc, "two working days are lost"), "Hostway");
 }
 
+// A report met for the first time is that of the body that spoke last just
+// before it.
+TEST(SpeakerRules, AFirstReportIsTheBodyThatSpokeLast) {
+  Document doc = extractor().extract(
+      "Tsunami cost\n\n"
+      "The disaster will hurt growth in the region. \"The broader impact will clearly be substantial,\" the "
+      "Pacific Development Bank said. Tourism will suffer most. \"The fishing industry has been "
+      "devastated,\" the report said.\n");
+  EXPECT_EQ(speaker_of(doc, "The fishing industry has been devastated"), "Pacific Development Bank");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

@@ -50,7 +50,7 @@ bool same_document(std::string_view a, std::string_view b) {
 
 DocumentAuthors::DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded,
                                  const std::function<int32_t(uint32_t)>& entity_of,
-                                 std::function<int32_t(uint32_t)> speaking_body)
+                                 std::function<int32_t(uint32_t, bool)> speaking_body)
     : speaking_body_(std::move(speaking_body)),
       doc_(doc), lex_(lex), folded_(folded), name_entity_(doc.tokens.size(), -1), name_first_(doc.tokens.size(), 0),
       name_end_(doc.tokens.size(), 0) {
@@ -277,7 +277,15 @@ int32_t DocumentAuthors::author(uint32_t mention) {
   }
   // None before ("A study ranked … The report suggests … The report, carried
   // out by consultants X,"): the author named just after.
-  return author_after(static_cast<uint32_t>(noun), /*introduced_here=*/false);
+  if (const int32_t a = author_after(static_cast<uint32_t>(noun), /*introduced_here=*/false); a >= 0 || seen > 0)
+    return a;
+  // "…, the OECD said. "…," it added. However, the report warned": a report
+  // never met before is that of the body that spoke last, in the two
+  // sentences before, when the last to speak there is a body.
+  if (!research_noun(word) || folded_[m.first_token] != "the" || !speaking_body_) return -1;
+  for (int32_t sj = si - 1; sj >= 0 && sj >= si - 2; --sj)
+    if (const int32_t b = speaking_body_(static_cast<uint32_t>(sj), true); b != -1) return std::max(b, -1);
+  return -1;
 }
 
 
@@ -312,7 +320,7 @@ int32_t DocumentAuthors::author_after(uint32_t t, bool introduced_here) {
   constexpr int32_t kOpeningSentences = 3;  // the headline and the first two
   if (introduced_here && research && speaking_body_ && si < kOpeningSentences &&
       static_cast<size_t>(si) + 1 < doc_.sentences.size())
-    return speaking_body_(static_cast<uint32_t>(si) + 1);
+    return std::max(speaking_body_(static_cast<uint32_t>(si) + 1, false), -1);
   return -1;
 }
 

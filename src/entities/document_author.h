@@ -38,12 +38,13 @@ class DocumentAuthors {
  public:
   // Indexes the name mentions of `doc` (after resolution: they have entities).
   // `entity_of` gives a name mention that has none an entity (a new one, or
-  // that of the same words); `speaking_body` gives the entity of the body
-  // that is the source of a statement in a sentence (index), or -1. Either
+  // that of the same words); `speaking_body(sentence, last)` gives the entity
+  // of the body that is the source of the first (last) statement in a
+  // sentence, -2 when that source is no body, -1 when there is none. Either
   // may be empty.
   DocumentAuthors(Document& doc, const Lexicon& lex, const FoldedWords& folded,
                   const std::function<int32_t(uint32_t)>& entity_of = {},
-                  std::function<int32_t(uint32_t)> speaking_body = {});
+                  std::function<int32_t(uint32_t, bool)> speaking_body = {});
 
   // The entity that wrote the document named by nominal mention `mention`
   // (index into doc.mentions), or -1. Parses the sentences it reads.
@@ -60,7 +61,7 @@ class DocumentAuthors {
   bool introduced(const Sentence& s, uint32_t noun) const;
   int32_t parsed_sentence(uint32_t t);
 
-  std::function<int32_t(uint32_t)> speaking_body_;
+  std::function<int32_t(uint32_t, bool)> speaking_body_;
   Document& doc_;
   const Lexicon& lex_;
   const FoldedWords& folded_;

@@ -624,7 +624,7 @@ class Resolver {
                   if (doc_.mentions[dm].entity < 0) attach(static_cast<int32_t>(dm), e);
                   return e;
                 },
-                [&](uint32_t si) { return body_speaking_in(si); });
+                [&](uint32_t si, bool last) { return body_speaking_in(si, last); });
             if (doc_.entities.size() != before) typed.resize(doc_.entities.size(), 0), personal_.resize(doc_.entities.size(), 0);
           }
           int32_t author = m.kind == MentionKind::kNominal ? authors->author(static_cast<uint32_t>(l.mention)) : -1;
@@ -663,11 +663,12 @@ class Resolver {
     }
   }
 
-  // The body that is the source of the first statement in sentence si,
-  // outside quotation marks: a name (capitalised) typed organisation with nothing personal
-  // about it ("The Chartered Institute of Purchasing and Supply (CIPS) said");
-  // -1 if that source is anything else, or none.
-  int32_t body_speaking_in(uint32_t si) const {
+  // The body that is the source of the first (or `last`) statement in
+  // sentence si, outside quotation marks: a name (capitalised) typed
+  // organisation with nothing personal about it ("The Chartered Institute of
+  // Purchasing and Supply (CIPS) said"); -2 if that source is anything else,
+  // -1 if there is none.
+  int32_t body_speaking_in(uint32_t si, bool last) const {
     if (si >= doc_.sentences.size()) return -1;
     const Sentence& s = doc_.sentences[si];
     int32_t best = -1;
@@ -675,15 +676,24 @@ class Resolver {
     for (const SpeakerLink& l : links_) {
       if (l.mention < 0) continue;
       const Mention& m = doc_.mentions[l.mention];
-      if (m.first_token < s.first_token || m.first_token >= s.end_token || m.first_token >= best_token) continue;
+      if (m.first_token < s.first_token || m.first_token >= s.end_token) continue;
+      if (best_token != UINT32_MAX && (last ? m.first_token <= best_token : m.first_token >= best_token)) continue;
       if (doc_.tokens[m.first_token].in_quote) continue;
       best_token = m.first_token;
-      best = -1;
-      if ((m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) || m.entity < 0 ||
-          !doc_.tokens[m.end_token - 1].has(kCapitalized))  // not "the government"
+      best = -2;
+      // A pronoun ("…, the OECD said. "…," it added") by the body it stands for.
+      int32_t mi = l.mention;
+      if (m.kind == MentionKind::kPronoun) {
+        const int32_t e = resolved_[l.mention];
+        if (e < 0 || doc_.entities[e].mentions.empty()) continue;
+        mi = static_cast<int32_t>(doc_.entities[e].mentions.front());
+      }
+      const Mention& n = doc_.mentions[mi];
+      if ((n.kind != MentionKind::kName && n.kind != MentionKind::kOrganisation) || n.entity < 0 ||
+          !doc_.tokens[n.end_token - 1].has(kCapitalized))  // not "the government"
         continue;
-      if (typer_.mention_type(l.mention) != EntityType::kOrganisation || typer_.person_evidence(m.entity)) continue;
-      best = m.entity;
+      if (typer_.mention_type(mi) != EntityType::kOrganisation || typer_.person_evidence(n.entity)) continue;
+      best = n.entity;
     }
     return best;
   }
