@@ -206,6 +206,115 @@ TEST(SpeakerRules, WhoPublishedADocumentSpeaksForIt) {
   EXPECT_NE(speaker_of(doc, "most farms are losing money"), "Ruth Okoro");
 }
 
+// A report brought in without its author ("…, a survey suggests") speaks for
+// the author the next sentences name: a "by" phrase the parser may miss, a
+// name before the noun ("the Corvane report"), or the body that carried it
+// out. Not a capitalised word that only opens the sentence ("Latest figures").
+TEST(SpeakerRules, AReportSpeaksForTheAuthorNamedAfterIt) {
+  Document doc = extractor().extract(
+      "Rail delays\n\n"
+      "Commuters are losing patience with late trains, a survey suggests.\n\n"
+      "The survey of 3,000 travellers was carried out by consultancy group Pellman Research. "
+      "Most of those asked said fares were too high.\n\n"
+      "Ticket prices will rise again in March, according to the Corvane Institute report. Fares rose by "
+      "a fifth last year, the report said.\n\n"
+      "Latest figures show that delays have doubled.\n");
+  EXPECT_EQ(speaker_of(doc, "Commuters are losing patience"), "Pellman Research");
+  EXPECT_EQ(speaker_of(doc, "Ticket prices will rise"), "Corvane Institute");
+  EXPECT_EQ(speaker_of(doc, "Fares rose by a fifth"), "Corvane Institute");
+  EXPECT_NE(speaker_of(doc, "delays have doubled"), "Latest");
+}
+
+// British news calls a body "they": a source "they" that nothing else
+// resolves is the body named by the subject just before, not a group's or a
+// word that opens a phrase ("In July").
+TEST(SpeakerRules, TheyOfABodyIsThatBody) {
+  Document doc = extractor().extract(
+      "Water charges\n\n"
+      "The Tarvel Water Commission is taking a cautious line on the new charges. They said that bills "
+      "would not rise before 2030.\n\n"
+      "In July, regulators met the firms. They said that prices were too high.\n");
+  EXPECT_EQ(speaker_of(doc, "bills would not rise"), "Tarvel Water Commission");
+  EXPECT_NE(speaker_of(doc, "prices were too high"), "July");
+}
+
+// A firm named by a word WordNet knows as a thing ("kestrel", a bird) is
+// still a name when written capitalised inside a sentence: "the firm" after
+// it is that firm.
+TEST(SpeakerRules, AFirmNamedByACommonNounIsTheFirm) {
+  Document doc = extractor().extract(
+      "Job cuts\n\n"
+      "Kestrel has raised its profits by 40%, helped by sales in Asia. Shares in Kestrel rose 5%.\n\n"
+      "The firm said it would cut 200 jobs at its plant in Leeds.\n");
+  EXPECT_EQ(speaker_of(doc, "it would cut 200 jobs"), "Kestrel");
+}
+
+// "the company" linked by the model to an earlier "the company" that stands
+// for no one (inside a statement) is still the firm named before it.
+TEST(SpeakerRules, TheCompanyChainedToNoOneIsTheFirmNamedBefore) {
+  Document doc = extractor().extract(
+      "Spam firm seeks protection\n\n"
+      "Sam Porter, the man behind Zentrix.com and billions of junk messages, said lawsuits had forced the "
+      "company into bankruptcy. Zentrix was fighting several legal battles, most notably against Acme "
+      "Software.\n\n"
+      "The company said filing for bankruptcy would help it resolve its legal problems.\n");
+  EXPECT_EQ(speaker_of(doc, "filing for bankruptcy would help"), "Zentrix");
+}
+
+// A report speaks for the author another of its mentions names, before or
+// after it, also through an "it" that stands for it; a body named only in
+// passing ("carried out by consultants Brannock Partners") is that author.
+TEST(SpeakerRules, AReportIsItsAuthorNamedAtAnotherMention) {
+  Document doc = extractor().extract(
+      "Firms embracing e-commerce\n\n"
+      "Firms are embracing internet trading as never before, e-commerce minister Mike Dorran says.\n\n"
+      "A government-commissioned study ranked the country third in its world index of use of technology. "
+      "The report suggests 69% of firms are now using broadband. Mr Dorran said firms were sprinting "
+      "forward in their use of technology. The report, carried out independently by consultants Brannock "
+      "Partners, placed the country third behind Sweden and Ireland.\n\n"
+      "It showed that firms brought greater maturity to their use of technology.\n");
+  EXPECT_EQ(speaker_of(doc, "69% of firms are now using broadband"), "Brannock Partners");
+  EXPECT_EQ(speaker_of(doc, "greater maturity"), "Brannock Partners");
+}
+
+// A story that opens with research brought in without its author ("…,
+// according to a survey") names the author as the body that speaks next.
+// Not further in, and not a body named only by a common noun.
+TEST(SpeakerRules, AnOpeningSurveyIsTheBodyThatSpeaksNext) {
+  Document doc = extractor().extract(
+      "Factories slow down\n\n"
+      "Factory output grew at its slowest pace in a year in March, according to a survey.\n\n"
+      "The Institute of Widget Makers said its index fell to 51.8 from 53.3 in February.\n");
+  EXPECT_EQ(speaker_of(doc, "Factory output grew"), "Institute of Widget Makers");
+}
+
+// A lawsuit speaks for whoever filed it, and "the study" is the research
+// just before it by another word; not an older one past a nearer document.
+TEST(SpeakerRules, ALawsuitIsWhoFiledItAndAStudyTheResearchBefore) {
+  Document doc = extractor().extract(
+      "Music store sued\n\n"
+      "Californian Sam Trent filed the suit in the US District Court in San Jose and is seeking damages.\n\n"
+      "\"Acme has turned an open standard into a trap,\" the lawsuit states.\n\n"
+      "Research by handset maker Kestrel shows that more people use only a mobile. According to the study, "
+      "45 million people no longer have a fixed line.\n\n"
+      "A survey by Hostway suggests that men shop online. Much of this shopping is done at work, according "
+      "to research carried out by an unnamed firm. The research reveals that two working days are lost.\n");
+  EXPECT_EQ(speaker_of(doc, "an open standard into a trap"), "Sam Trent");
+  EXPECT_EQ(speaker_of(doc, "45 million people"), "Kestrel");
+  EXPECT_NE(speaker_of(doc, "two working days are lost"), "Hostway");
+}
+
+// A report met for the first time is that of the body that spoke last just
+// before it.
+TEST(SpeakerRules, AFirstReportIsTheBodyThatSpokeLast) {
+  Document doc = extractor().extract(
+      "Tsunami cost\n\n"
+      "The disaster will hurt growth in the region. \"The broader impact will clearly be substantial,\" the "
+      "Pacific Development Bank said. Tourism will suffer most. \"The fishing industry has been "
+      "devastated,\" the report said.\n");
+  EXPECT_EQ(speaker_of(doc, "The fishing industry has been devastated"), "Pacific Development Bank");
+}
+
 // "said the American" describes the person the report is about (WordNet's
 // inhabitant#1), and "a Romanian part-time cleaner" names no one: neither is
 // a speaker called "American" or "Romanian".

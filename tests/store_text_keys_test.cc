@@ -41,6 +41,11 @@ TEST(TextKeys, ParsePersonNameDropsTitlesAndKeepsParticles) {
   EXPECT_EQ(vdl.surname_key, "von der leyen");
   EXPECT_EQ(vdl.given_key, "ursula");
   EXPECT_EQ(store::parse_person_name("Martin Luther King Jr.").surname_key, "king");
+  // A surname whose particle opens it in lower case, the title dropped.
+  auto silva = store::parse_person_name("da Silva");
+  ASSERT_TRUE(silva.valid);
+  EXPECT_EQ(silva.surname_key, "da silva");
+  EXPECT_FALSE(store::parse_person_name("de facto").valid);
 }
 
 TEST(TextKeys, PronounsAndCommonNounsAreNotNames) {

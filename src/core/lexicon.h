@@ -49,8 +49,9 @@ enum class WordClass : uint8_t {
   // ("Home Secretary", "Shadow chancellor", "Double Olympic champion"), so
   // that they are no organisation (mentions/mention_finder.cc).
   kRoleModifier,
-  // Verbs that make a document its subject's ("X released a report",
-  // "published", "commissioned"), every inflected form (entities/document_author.h).
+  // Verbs that make a document its subject's or agent's ("X released a
+  // report", "published", "commissioned", "carried out", a lawsuit "filed"),
+  // every inflected form (entities/document_author.h).
   kPublishVerb,
   kCount
 };

@@ -25,6 +25,40 @@ int32_t AntecedentRules::nearest_plural_subject(size_t i) const {
   });
 }
 
+int32_t AntecedentRules::body_they_stand_for(size_t i) const {
+  for (size_t j = i; j-- > CorefModel::first_candidate(i);) {
+    const CorefMention& m = ms_[j];
+    if (ms_[i].sentence - m.sentence > 1) break;
+    // A "they" inside its sentence after another subject ("Its advice to
+    // customers is … if they want") is that sentence's.
+    if (m.sentence < ms_[i].sentence && !ms_[i].subject) break;
+    if (m.in_quote || !(m.subject || m.source)) continue;
+    // The nearest subject or source decides: a body's name, or no one.
+    if (ent_[j] < 0 || m.doc_mention < 0 || m.possessive) return -1;
+    if (m.form != CorefForm::kName && m.form != CorefForm::kOrganisation) return -1;
+    const MentionKind kind = doc_.entities[ent_[j]].kind;
+    if (kind != MentionKind::kName && kind != MentionKind::kOrganisation) return -1;
+    // The subject of a verb ("The European Commission is", "Acme said"), not
+    // a name before a noun or in a phrase ("In July, …", "Bafta-winning
+    // artists"); or a source.
+    if (!m.source && (m.end_token >= doc_.tokens.size() || !pos::is_verbal(doc_.tokens[m.end_token].tag))) return -1;
+    if (!named_at_start(m, ent_[j])) return -1;
+    // Not a place, time or person WordNet knows by that name ("Europe",
+    // "July"), nor a capitalised word of another kind alone ("High"); a
+    // party's plural ("Tories") and initials ("BAA") are names.
+    const NounSenses known = lex_.noun_senses(m.head(folded_));
+    const bool several = m.end_token - m.first_token >= 2;
+    const bool party = known.first_is(NounSenses::kPerson) && !known.inhabitant && plural(m.head(folded_));
+    if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) && !party &&
+        !doc_.tokens[m.end_token - 1].has(kAllCaps) &&
+        (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
+         known.first_is(NounSenses::kPerson)))
+      return -1;
+    return typer_.mention_type(m.doc_mention) == EntityType::kOrganisation ? ent_[j] : -1;
+  }
+  return -1;
+}
+
 bool AntecedentRules::impersonal(const CorefMention& m, int32_t e) const {
   if (e < 0 || (m.form != CorefForm::kMale && m.form != CorefForm::kFemale)) return false;
   return !typer_.could_be_person(e) || group(e);
@@ -142,7 +176,19 @@ int32_t AntecedentRules::nearest_named_body(size_t i) const {
     // a place's or a time's ("South Korea", "New Year").
     const NounSenses known = lex_.noun_senses(m.head(folded_));
     const bool several = m.end_token - m.first_token >= 2;
-    if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) &&
+    // One word WordNet knows as a thing, written capitalised inside a
+    // sentence, is a name all the same ("Valve", "Apple", "Cairn", "Delta").
+    // Not initials WordNet knows ("HIV", "VAT"), a language ("English"), a
+    // place or a natural object ("Europe", "Sun"), a plant ("Anil"): an
+    // animal, artifact, body part, food or substance's name.
+    const uint8_t first = known.lexfile[0];
+    const bool thing_named = !several && typer_.named_inside_sentence(entity) &&
+                             !doc_.tokens[m.first_token].has(kAllCaps) &&
+                             (first == 5 || first == NounSenses::kArtifact || first == 8 || first == 13 ||
+                              first == 27) &&
+                             // "His brother Anil": a person's name after a person noun.
+                             !(m.first_token > 0 && lex_.noun_senses(folded_[m.first_token - 1]).first_is(NounSenses::kPerson));
+    if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) && !thing_named &&
         (!several || known.first_is(NounSenses::kLocation) || known.first_is(NounSenses::kTime) ||
          known.first_is(NounSenses::kPerson)))
       return false;

@@ -32,6 +32,14 @@ class AntecedentRules {
   // model's training data, has few groups that speak.
   int32_t nearest_plural_subject(size_t i) const;
 
+  // "The Lib Dems argue … Now they say", "The European Commission is being
+  // pragmatic. They have identified …": British news calls a body "they". A
+  // source "they" that nothing else resolves is the body named by the
+  // nearest subject or source before it, outside quotations, in its sentence
+  // or the one before, when that one is a body's name (typed organisation);
+  // -1 when it is anything else.
+  int32_t body_they_stand_for(size_t i) const;
+
   // Whether "he" or "she" (m) would reach entity e, which cannot be a person
   // (EntityTyper::could_be_person: "Parmalat has sued 45 banks … new boss
   // Enrico Bondi … He claims") or is a group ("Critics, including the

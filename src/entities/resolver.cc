@@ -441,6 +441,14 @@ class Resolver {
       }
       ent_[i] = several ? centre : only;
     }
+    // A bare body noun whose chain ends in no one ("… had forced the company
+    // into bankruptcy. Zentrix was fighting … The company said": linked to an
+    // earlier "the company" that stands for no one): the named body before
+    // it, as when the model says none.
+    if (ent_[i] < 0 && ms[i].form == CorefForm::kNominal && !chain_.empty() && AntecedentRules::bare(ms[i]) &&
+        ms[i].definite && !plural(ms[i].head(folded_)) && !AntecedentRules::unnamed_body(ms[i].head(folded_)) &&
+        rules_.body_noun(ms[i]))
+      if ((ent_[i] = rules_.nearest_named_body(i)) >= 0) called_body_.insert(ent_[i]);
     // A source "it" stands for a body: when the model links it to none, or to
     // something that is no body ("its new software"), the nearest speaking body.
     if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !rules_.body(ent_[i]))) {
@@ -451,6 +459,10 @@ class Resolver {
     // subject of a sentence just before ("Opponents say … They said").
     if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0)
       ent_[i] = rules_.nearest_plural_subject(i);
+    // Else, unless a group is the subject before (group_subject.h), a body.
+    if (ms[i].form == CorefForm::kThirdPlural && ms[i].source && !ms[i].in_quote && ent_[i] < 0 &&
+        ms[i].doc_mention >= 0 && folded_[ms[i].first_token] == "they" && !group_subject(doc_, lex_, folded_, doc_.mentions[ms[i].doc_mention]))
+      ent_[i] = rules_.body_they_stand_for(i);
   }
 
   // A "he" or "she" that is a source outside quotation marks ("he said").
@@ -606,10 +618,32 @@ class Resolver {
         // "The report predicted", "according to a survey by YouGov": the
         // document's author, when the article names one (document_author.h).
         // Not "experts from Leeds University": people, whom no one wrote.
-        if (m.kind == MentionKind::kNominal &&
-            (id >= 0 ? doc_.entities[id].type : typer_.mention_type(l.mention)) == EntityType::kDocument) {
-          if (!authors) authors.emplace(doc_, lex_, folded_);
-          const int32_t author = authors->author(static_cast<uint32_t>(l.mention));
+        // So is an "it" resolved to one ("The report, carried out by
+        // consultants X, … It showed"), and a report whose other mentions
+        // name its author.
+        if ((m.kind == MentionKind::kNominal &&
+             (id >= 0 ? doc_.entities[id].type : typer_.mention_type(l.mention)) == EntityType::kDocument) ||
+            (m.kind == MentionKind::kPronoun && id >= 0 && doc_.entities[id].type == EntityType::kDocument)) {
+          if (!authors) {
+            // A body named only in passing becomes an entity (entity_named()).
+            const size_t before = doc_.entities.size();
+            authors.emplace(
+                doc_, lex_, folded_,
+                [&](uint32_t dm) {
+                  const int32_t e = entity_named(static_cast<int32_t>(dm));
+                  if (doc_.mentions[dm].entity < 0) attach(static_cast<int32_t>(dm), e);
+                  return e;
+                },
+                [&](uint32_t si, bool last) { return body_speaking_in(si, last); });
+            if (doc_.entities.size() != before) typed.resize(doc_.entities.size(), 0), personal_.resize(doc_.entities.size(), 0);
+          }
+          int32_t author = m.kind == MentionKind::kNominal ? authors->author(static_cast<uint32_t>(l.mention)) : -1;
+          constexpr size_t kMentionsRead = 16;  // a bounded cost per quote
+          for (size_t k = 0; author < 0 && id >= 0 && k < doc_.entities[id].mentions.size() && k < kMentionsRead; ++k) {
+            const uint32_t mi = doc_.entities[id].mentions[k];
+            if (mi != static_cast<uint32_t>(l.mention) && doc_.mentions[mi].kind == MentionKind::kNominal)
+              author = authors->author(mi);
+          }
           type_once(author);
           if (author >= 0 && doc_.entities[author].type != EntityType::kOther) id = author;
         }
@@ -637,6 +671,41 @@ class Resolver {
         q.speaker = sp;
       }
     }
+  }
+
+  // The body that is the source of the first (or `last`) statement in
+  // sentence si, outside quotation marks: a name (capitalised) typed
+  // organisation with nothing personal about it ("The Chartered Institute of
+  // Purchasing and Supply (CIPS) said"); -2 if that source is anything else,
+  // -1 if there is none.
+  int32_t body_speaking_in(uint32_t si, bool last) const {
+    if (si >= doc_.sentences.size()) return -1;
+    const Sentence& s = doc_.sentences[si];
+    int32_t best = -1;
+    uint32_t best_token = UINT32_MAX;
+    for (const SpeakerLink& l : links_) {
+      if (l.mention < 0) continue;
+      const Mention& m = doc_.mentions[l.mention];
+      if (m.first_token < s.first_token || m.first_token >= s.end_token) continue;
+      if (best_token != UINT32_MAX && (last ? m.first_token <= best_token : m.first_token >= best_token)) continue;
+      if (doc_.tokens[m.first_token].in_quote) continue;
+      best_token = m.first_token;
+      best = -2;
+      // A pronoun ("…, the OECD said. "…," it added") by the body it stands for.
+      int32_t mi = l.mention;
+      if (m.kind == MentionKind::kPronoun) {
+        const int32_t e = resolved_[l.mention];
+        if (e < 0 || doc_.entities[e].mentions.empty()) continue;
+        mi = static_cast<int32_t>(doc_.entities[e].mentions.front());
+      }
+      const Mention& n = doc_.mentions[mi];
+      if ((n.kind != MentionKind::kName && n.kind != MentionKind::kOrganisation) || n.entity < 0 ||
+          !doc_.tokens[n.end_token - 1].has(kCapitalized))  // not "the government"
+        continue;
+      if (typer_.mention_type(mi) != EntityType::kOrganisation || typer_.person_evidence(n.entity)) continue;
+      best = n.entity;
+    }
+    return best;
   }
 
   // "vocal critics who say …", "a Commission ruling which said …", "an

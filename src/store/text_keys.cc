@@ -235,7 +235,11 @@ PersonName parse_person_name(std::string_view name) {
   std::vector<std::string> words;
   for (const std::string& r : raw)
     for (std::string& w : key_words(r)) words.push_back(std::move(w));
-  if (words.empty() || !starts_capitalised(name)) return p;
+  // A surname whose particle is written in lower case ("da Silva", "de
+  // Vabres": the resolver drops the title before it) is a name too.
+  const bool particle_first = raw.size() >= 2 && is_particle(fold_key(raw[0])) && starts_capitalised(raw[1]) &&
+                              !raw[0].empty() && raw[0][0] >= 'a' && raw[0][0] <= 'z';
+  if (words.empty() || !(starts_capitalised(name) || particle_first)) return p;
   if (words.size() == 1 && pronouns().count(words[0]) && !(raw.size() == 1 && acronym(raw[0]))) return p;
   for (const std::string& w : words)
     if (pronouns().count(w) && words.size() <= 2) return p;  // "He himself"
