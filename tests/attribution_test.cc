@@ -196,6 +196,35 @@ TEST(Indirect, TrailingSourceAndCue) {
   EXPECT_EQ(doc.slice(*doc.quotes[0].speaker->mention), "a spokesman for the ministry");
 }
 
+// A cue set off by commas with its adjuncts ("…, it said on Wednesday, …")
+// interrupts the statement: the words before it are content, and so is a
+// clause after it; a cue of its own after it ("adding that …") reports its own.
+TEST(Indirect, ACueSetOffWithItsAdjunctsInterruptsTheStatement) {
+  Document doc = extractor().extract(
+      "Brakwell will cut 2,000 jobs in Europe, it said on Wednesday, as demand slows.\n\n"
+      "Ostler will close two plants, it said on Monday, adding that sales had fallen.\n");
+  const Quote* cut = quote_containing(doc, "will cut 2,000 jobs");
+  ASSERT_NE(cut, nullptr);
+  ASSERT_EQ(cut->spans.size(), 2u);
+  EXPECT_EQ(doc.slice(cut->spans[0]), "Brakwell will cut 2,000 jobs in Europe");
+  EXPECT_EQ(doc.slice(cut->spans[1]), "as demand slows");
+  const Quote* close = quote_containing(doc, "will close two plants");
+  ASSERT_NE(close, nullptr);
+  EXPECT_EQ(doc.slice(close->span), "Ostler will close two plants");
+  const Quote* sales = quote_containing(doc, "sales had fallen");
+  ASSERT_NE(sales, nullptr);
+  EXPECT_EQ(doc.slice(sales->span), "that sales had fallen");
+}
+
+// "wrote in a note to clients that …": the note, a message by WordNet's first
+// sense, is where it was said, not what.
+TEST(Indirect, InAMessageBeforeThatIsNoContent) {
+  Document doc = extractor().extract("Analysts at Corvane wrote in a note to clients that the cuts were overdue.");
+  const Quote* q = quote_containing(doc, "the cuts were overdue");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(doc.slice(q->span), "that the cuts were overdue");
+}
+
 TEST(Indirect, ReferringToTakesThePrepositionIntoTheCue) {
   Document doc = extractor().extract(
       "\"It is the worst deal in 30 years,\" Ramos said, referring to the new trade agreement with Mexico.");

@@ -364,8 +364,12 @@ bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame
     uint32_t after = skip_adjuncts(c.end_token, end, lemma);
     bool quote_after = false;
     for (uint32_t t = c.end_token; t < end && !quote_after; ++t) quote_after = tok(t).in_quote > 0;
+    // After the cue, nothing, a comma, or a comma and a cue of its own ("…,
+    // it said on Wednesday, adding that …").
+    const bool cue_after = after > c.end_token + 1 && after < end && is_comma(after - 1) &&
+                           fw_[after].ends_with("ing") && lex_.cue(fw_.id(after));
     const bool little_after =
-        !quote_after && (after >= end || is_comma(after) || word_count(c.end_token, end) <= 3);
+        !quote_after && (after >= end || is_comma(after) || cue_after || word_count(c.end_token, end) <= 3);
     if (quote_before || (little_after && word_count(b, ce) >= 3) ||
         (!quote_after && quoted_clause_before_cue(b, ce, c.end_token, end))) {
       trailing_statement(f, b, ce, "trailing", c.end_token, e);
@@ -403,7 +407,12 @@ bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame
   if (k >= end) return false;
   // "Over the years, she said, email has helped …": a cue set off by commas
   // inside the statement; the words before it are content too.
-  const bool interrupted = before > b + 1 && is_comma(before - 1) && c.end_token < end && is_comma(c.end_token) &&
+  // (Also past the cue's adjuncts: "…, it said on Wednesday, as demand slows";
+  // not before a cue of its own: "…, it said on Wednesday, adding that …".)
+  const bool comma_after =
+      c.end_token < end && (is_comma(c.end_token) || (k > c.end_token + 1 && is_comma(k - 1) &&
+                                                      !(fw_[k].ends_with("ing") && lex_.cue(fw_.id(k)))));
+  const bool interrupted = before > b + 1 && is_comma(before - 1) && comma_after &&
                            word_count(b, before - 1) >= 2 && !tok(before - 2).in_quote && !is_closing_mark(before - 2) &&
                            !opens_quotation(k);
   if (interrupted) f.content.push_back({b, before - 1});
@@ -506,9 +515,16 @@ uint32_t Attributor::skip_adjuncts(uint32_t k, uint32_t end, std::string_view le
                                        "reporters", "journalists", "twitter", "facebook", "tweet", "post",
                                        "release", "radio", "television", "tv", "briefing", "hearing", "debate",
                                        "rally", "media", "parliament", "house", "program", "programme", "show"};
+        // … or, after "in", the noun of a message by WordNet's first sense
+        // ("in a note to clients", "in a memo").
         bool ok = false;
         for (uint32_t h = k + 1; h < j; ++h)
           for (const char* hd : kHeads) ok = ok || fw_[h] == hd;
+        if (!ok && fw_[k] == "in") {
+          uint32_t h = k + 1;
+          if (h < j && is_determiner(fw_[h])) ++h;
+          ok = h < j && lex_.noun_senses(fw_[h]).first_is(NounSenses::kCommunication);
+        }
         if (ok) k = j;
       }
     }
