@@ -83,7 +83,6 @@ struct Phrase {
 
   // A cue word that is no noun ("said", "told"; not "group", "report").
   bool verb_cue(uint32_t t) const { return lex.any_cue(fw.id(t)) && lex.noun_senses(fw[t]).lexfile[0] == 0; }
-
 };
 
 }  // namespace
