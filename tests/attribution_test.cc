@@ -46,6 +46,29 @@ TEST(Direct, NameColonQuote) {
 // Reactions listed after a match report: a name with its role labels the
 // quotation after it, with a colon or without, after a bullet or not; a
 // list item's first word is no label.
+// A transcript: a speaker's label opens each turn, and speaks every sentence
+// of it. A label met once ("Germany: …") is a heading, not a speaker's turn.
+TEST(Direct, ATranscriptLabelSpeaksTheWholeTurn) {
+  Document doc = extractor().extract(
+      "Interview\n\n"
+      "Tribune: Why did you veto the budget?\n\n"
+      "Reyes: Because it spends money we do not have. I was elected to balance the books.\n\n"
+      "Tribune: Some members say you are playing politics.\n\n"
+      "Reyes: They are entitled to their opinion.\n\n"
+      "Germany: Applying is simple. It can be done by post.\n");
+  const Quote* turn = quote_containing(doc, "Because it spends money");
+  ASSERT_NE(turn, nullptr);
+  ASSERT_EQ(turn->spans.size(), 2u);
+  EXPECT_EQ(doc.slice(turn->spans[1]), "I was elected to balance the books");
+  ASSERT_TRUE(turn->speaker);
+  EXPECT_EQ(turn->speaker->name, "Reyes");
+  for (const Quote& q : doc.quotes) {
+    const std::string_view text = doc.slice(q.span);
+    EXPECT_FALSE(text.find("Applying") != std::string_view::npos && text.find("by post") != std::string_view::npos)
+        << text;
+  }
+}
+
 TEST(Direct, NameLabelsTheQuotationThatOpensItsParagraph) {
   Document doc = extractor().extract(
       "Rovers hold City\n\n"

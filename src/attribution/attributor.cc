@@ -73,7 +73,9 @@ std::vector<SpeakerLink> Attributor::run() {
            doc_.quoted[region_end].open_mark.begin < s.span.end)
       ++region_end;
     if (frames.empty()) subject_verb_frame(si, region_i, region_end, frames);
+    const size_t first_quote = doc_.quotes.size();
     emit_frames(frames, region_i, region_end);
+    continue_turn(frames, si, first_quote, region_end > region_i);
     emit_standalone(frames, si, region_i, region_end);
     region_i = region_end;
   }

@@ -591,6 +591,16 @@ class Attributor : private TokenView {
   void push_quote(Quote q, SpeakerLink link, const CandidateTrace* ends = nullptr);
   void emit_frames(std::vector<Frame>& frames, size_t region_begin, size_t region_end);
   void emit_standalone(const std::vector<Frame>& frames, uint32_t si, size_t region_begin, size_t region_end);
+  // A transcript's turn: "Reyes: Because it spends money we do not have. I
+  // was elected to balance the books." A label opening the paragraph (and
+  // another paragraph too: a transcript's speakers recur) speaks every
+  // sentence of it, so the quote of its first sentence takes
+  // the later ones that hold no quotation (which other rules report).
+  // Called for each sentence after its frames were emitted, from quote
+  // `first_quote` on.
+  void continue_turn(const std::vector<Frame>& frames, uint32_t si, size_t first_quote, bool quoted);
+  // Whether two paragraphs or more open with the words of label m and a colon.
+  bool repeated_label(const Mention& m);
   // A title in quotation marks ("Fox and Friends", "How the Grinch Stole
   // Christmas"): every content word capitalised, and short.
   bool is_title(Range r) const;
@@ -648,6 +658,12 @@ class Attributor : private TokenView {
     const Cue* cue = nullptr;
     int32_t sentence = -2;
   } intro_;  // a cue ending its sentence with a colon, waiting for its quotation
+  struct Turn {
+    size_t quote = SIZE_MAX;  // the quote of the label's first sentence
+    uint32_t paragraph = 0;
+  } turn_;  // continue_turn()
+  bool labels_counted_ = false;
+  std::unordered_map<std::string_view, int> label_counts_;  // repeated_label(): paragraphs per label
   std::deque<Cue> pseudo_cues_;  // verbs standing in as cues (stable addresses)
   // Per token: whether the mark there opens or closes a quoted region; which
   // region, for the few marks, by (token, region) sorted by token.

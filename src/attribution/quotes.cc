@@ -103,6 +103,46 @@ void Attributor::emit_frames(std::vector<Frame>& frames, size_t region_begin, si
   }
 }
 
+void Attributor::continue_turn(const std::vector<Frame>& frames, uint32_t si, size_t first_quote, bool quoted) {
+  const Sentence& s = doc_.sentences[si];
+  if (si == 0 || doc_.sentences[si - 1].paragraph != s.paragraph) {
+    // The paragraph opens with a label: a name right before a colon.
+    turn_.quote = SIZE_MAX;
+    for (const Frame& f : frames) {
+      if (f.cue->kind != CueKind::kColon || f.source < 0) continue;
+      const Mention& m = doc_.mentions[f.source];
+      if (m.kind == MentionKind::kPronoun || m.first_token != s.first_token || m.end_token != f.cue->first_token)
+        continue;
+      if (!repeated_label(m)) continue;  // "UK: …", "Abstract: …" label one paragraph
+      for (size_t i = first_quote; i < doc_.quotes.size(); ++i)
+        if (doc_.quotes[i].cue == f.cue->span) turn_ = {i, s.paragraph};
+    }
+    return;
+  }
+  if (turn_.quote == SIZE_MAX || turn_.paragraph != s.paragraph || quoted) return;
+  const Range r = trim({s.first_token, clause_end(s.first_token, s.end_token)});
+  if (r.empty()) return;
+  Quote& q = doc_.quotes[turn_.quote];
+  q.spans.push_back(byte_span(r));
+  q.span.end = q.spans.back().end;
+}
+
+bool Attributor::repeated_label(const Mention& m) {
+  constexpr uint32_t kMaxLabelTokens = 4;
+  if (!labels_counted_) {
+    // Once per document: the words before a colon among the first tokens of each paragraph.
+    labels_counted_ = true;
+    for (const Paragraph& p : doc_.paragraphs)
+      for (uint32_t n = 1; n <= kMaxLabelTokens && p.first_token + n < p.end_token; ++n)
+        if (text(p.first_token + n) == ":") {
+          ++label_counts_[doc_.slice({tok(p.first_token).span.begin, tok(p.first_token + n - 1).span.end})];
+          break;
+        }
+  }
+  const auto it = label_counts_.find(doc_.slice(m.span));
+  return it != label_counts_.end() && it->second >= 2;
+}
+
 void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, size_t region_begin,
                                  size_t region_end) {
   for (size_t r = region_begin; r < region_end; ++r) {
