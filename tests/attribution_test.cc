@@ -46,6 +46,20 @@ TEST(Direct, NameColonQuote) {
 // Reactions listed after a match report: a name with its role labels the
 // quotation after it, with a colon or without, after a bullet or not; a
 // list item's first word is no label.
+// A quotation opening its sentence after one that introduces a person (a
+// role, or a phrase set off after the name) is that person's; not after one
+// that only talks about someone.
+TEST(Direct, AQuotationAfterTheSentenceIntroducingAPersonIsTheirs) {
+  Document doc = extractor().extract(
+      "Gadgets\n\n"
+      "Is the tablet a revolution? Graham Tully, editor of Tablet World, has a rather partisan view. \"It is "
+      "just a computer, but we should be very excited.\"\n\n"
+      "Reggae did not sell in the 70s. But Bob in the 1990s became one of the great icons. \"He sold more "
+      "records than at any time in his life.\"\n");
+  EXPECT_EQ(speaker_of(doc, "we should be very excited"), "Graham Tully");
+  EXPECT_NE(speaker_of(doc, "He sold more records"), "Bob");
+}
+
 // A transcript: a speaker's label opens each turn, and speaks every sentence
 // of it. A label met once ("Germany: …") is a heading, not a speaker's turn.
 TEST(Direct, ATranscriptLabelSpeaksTheWholeTurn) {

@@ -601,6 +601,11 @@ class Attributor : private TokenView {
   void continue_turn(const std::vector<Frame>& frames, uint32_t si, size_t first_quote, bool quoted);
   // Whether two paragraphs or more open with the words of label m and a colon.
   bool repeated_label(const Mention& m);
+  // The person a quotation opening its sentence goes on from: the named
+  // subject (a person by a role, honorific or given name) of the sentence
+  // before in its paragraph, which quotes no one itself, introduced with a
+  // role or a phrase set off after the name; -1 if none.
+  int32_t introducing_subject(uint32_t si, const QuotedRegion& qr) const;
   // A title in quotation marks ("Fox and Friends", "How the Grinch Stole
   // Christmas"): every content word capitalised, and short.
   bool is_title(Range r) const;

@@ -225,6 +225,11 @@ void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, 
       speaker_is(f.source);
       q.cue = f.cue->span;
       origin = "sentence-frame";
+    } else if (const int32_t intro = introducing_subject(si, qr); frames.empty() && intro >= 0) {
+      // "Graham Barlow, editor of Mac Format, has a partisan view. "It's
+      // just a Mac …"": the person the sentence before is about.
+      speaker_is(intro);
+      origin = "intro";
     } else if (!doc_.quotes.empty()) {
       // Carried over from the quote just before, within a few paragraphs.
       int32_t prev = -1;
@@ -251,6 +256,22 @@ void Attributor::emit_standalone(const std::vector<Frame>& frames, uint32_t si, 
     standalone_features(origin, qr, range, si, para_gap, fv_);
     push_quote(std::move(q), link);
   }
+}
+
+int32_t Attributor::introducing_subject(uint32_t si, const QuotedRegion& qr) const {
+  const Sentence& s = doc_.sentences[si];
+  if (si == 0 || qr.first_token > s.first_token + 1) return -1;
+  const Sentence& prev = doc_.sentences[si - 1];
+  if (prev.paragraph != s.paragraph) return -1;
+  for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
+    if (tok(t).in_quote || tok(t).kind == TokenKind::kQuote) return -1;  // it quotes someone itself
+  const int32_t m = sentence_subject(si - 1, prev.end_token);
+  if (m < 0) return -1;
+  const Mention& mm = doc_.mentions[m];
+  if (mm.kind != MentionKind::kName || !names_a_person(doc_, lex_, fw_, mm)) return -1;
+  // Introduced, not only talked about ("But Bob in the 1990s became one of
+  // the great icons"): a role with the name, or a phrase set off after it.
+  return !mm.role.empty() || (mm.end_token < prev.end_token && is_comma(mm.end_token)) ? m : -1;
 }
 
 bool Attributor::is_title(Range r) const {
