@@ -15,6 +15,10 @@
 //
 // Direct-mapped by a hash of the form: a new word takes its slot from the one
 // there. Forms longer than kMaxForm bytes are filled again at each use.
+// 65536 entries (15 MB a thread, on huge pages): of news-bench's 571k words
+// (32k distinct forms) 43k miss, against 76k with 16384 entries, which cost
+// ~4% more CPU for the whole pipeline (a miss is an analysis and 24 look-ups
+// in a table larger than the cache).
 #pragma once
 
 #include <cstddef>
@@ -31,7 +35,7 @@ namespace whosaid::tagger_detail {
 class WordCache {
  public:
   static constexpr size_t kMaxForm = 23;
-  static constexpr size_t kEntries = 16384;  // a power of two
+  static constexpr size_t kEntries = 65536;  // a power of two
 
   struct Entry {
     uint64_t hash = 0;  // of the form; 0 when empty
