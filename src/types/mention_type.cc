@@ -44,14 +44,12 @@ const char* bucket(size_t n) { return n <= 1 ? "1" : n == 2 ? "2" : n == 3 ? "3"
 
 }  // namespace
 
-std::vector<std::string_view> head_phrase(const std::vector<std::string_view>& words) {
-  size_t end = words.size();
+void head_phrase(std::vector<std::string_view>& words) {
   for (size_t i = 1; i < words.size(); ++i)
     if (ends_head(words[i])) {
-      end = i;
-      break;
+      words.resize(i);
+      return;
     }
-  return {words.begin(), words.begin() + static_cast<std::ptrdiff_t>(end)};
 }
 
 void type_features(const std::vector<std::string_view>& words, const Lexicon& lex, FeatureVector& f) {
@@ -144,14 +142,15 @@ EntityType TypeModel::pick(const Row& sum, float other_margin, bool document) {
 }
 
 EntityType TypeModel::classify(const Document& doc, const Mention& m, const Lexicon& lex) const {
-  std::vector<std::string_view> words;
+  thread_local std::vector<std::string_view> words;  // its memory reused
+  words.clear();
   for (uint32_t t = m.first_token; t < m.end_token; ++t) {
     const Token& tok = doc.tokens[t];
     if (tok.span.begin < m.span.begin || tok.span.end > m.span.end) continue;
     if (tok.kind == TokenKind::kQuote) continue;
     words.push_back(doc.slice(tok.span));
   }
-  words = head_phrase(words);
+  head_phrase(words);
   if (words.empty()) return EntityType::kOther;
   std::string head;
   utf8::fold(words.back(), head);
