@@ -41,6 +41,10 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
   index_tokens();
 }
 
+Attributor::~Attributor() {
+  if (doc_.tokens.size() > kKeptTokens) mem_ = Memory{};
+}
+
 Attributor::Memory& Attributor::memory() {
   thread_local Memory memory;
   return memory;

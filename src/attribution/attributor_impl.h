@@ -116,6 +116,11 @@ class Attributor : private TokenView {
   Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const FoldedWords& folded,
              const Tagger* tagger, const AttributionModel* model, std::vector<CandidateTrace>* trace,
              bool report_all);
+  // Frees the per-thread memory (Memory) after a document longer than
+  // kKeptTokens: what is kept for the next document stays bounded.
+  ~Attributor();
+  Attributor(const Attributor&) = delete;
+  Attributor& operator=(const Attributor&) = delete;
   std::vector<SpeakerLink> run();
 
  private:
@@ -630,6 +635,7 @@ class Attributor : private TokenView {
     std::vector<std::pair<uint32_t, int32_t>> region_opened_at, region_closed_at;
   };
   static Memory& memory();  // this thread's
+  static constexpr size_t kKeptTokens = size_t{1} << 16;
   Memory& mem_ = memory();
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
   FeatureVector &fv_ = mem_.fv, &efv_ = mem_.efv, &qfv_ = mem_.qfv;

@@ -26,6 +26,7 @@ namespace {
 template <typename Fn>
 void for_each_row(std::string_view file, std::string_view name, Fn fn) {
   size_t line_no = 0;
+  std::vector<std::string_view> fields;  // of each row in turn (one buffer for 70k rows)
   while (!file.empty()) {
     size_t nl = file.find('\n');
     std::string_view line = file.substr(0, nl);
@@ -33,7 +34,7 @@ void for_each_row(std::string_view file, std::string_view name, Fn fn) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> fields;
+    fields.clear();
     size_t start = 0;
     for (size_t i = 0; i <= line.size(); ++i) {
       if (i == line.size() || line[i] == '\t') {

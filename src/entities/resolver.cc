@@ -39,7 +39,9 @@ struct NameList {
 
 // The resolver's tables, kept per thread from one document to the next: each
 // is cleared or assigned before use, and keeps its memory (a resolver that
-// built its own allocated some two hundred times a document).
+// built its own allocated some two hundred times a document). After a
+// document of more than kKeptMentions mentions they are freed (~Resolver), so
+// that what is kept stays bounded.
 struct ResolverMemory {
   WordMap<NameList> by_surname, by_given;
   WordMap<int32_t> full, single;
@@ -50,6 +52,8 @@ struct ResolverMemory {
   std::vector<std::pair<size_t, size_t>> chain;
   std::vector<uint8_t> personal, called_body;
 };
+
+constexpr size_t kKeptMentions = size_t{1} << 13;
 
 ResolverMemory& resolver_memory() {
   thread_local ResolverMemory memory;
@@ -67,6 +71,11 @@ class Resolver {
     single_.clear();
     called_body_.clear();
   }
+  ~Resolver() {
+    if (doc_.mentions.size() > kKeptMentions) mem_ = ResolverMemory{};
+  }
+  Resolver(const Resolver&) = delete;
+  Resolver& operator=(const Resolver&) = delete;
 
   void run() {
     mark_sources();
