@@ -35,7 +35,8 @@ EntityType type_of(std::string_view words) {
     b = e + 1;
   }
   FeatureVector f;
-  type_features(head_phrase(ws), Lexicon::builtin(), f);
+  head_phrase(ws);
+  type_features(ws, Lexicon::builtin(), f);
   return TypeModel::builtin().classify(f.ids());
 }
 

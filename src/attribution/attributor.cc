@@ -11,7 +11,10 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
            bool report_all)
     : TokenView{doc, lex, folded}, doc_(doc), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
       report_all_(report_all || !model) {
-  if (model) fv_.prefetch_from(model->table(AttributionModel::Table::kAcceptance));
+  fv_.prefetch_from(model ? model->table(AttributionModel::Table::kAcceptance) : nullptr);
+  scan_.sentence = UINT32_MAX;
+  region_opened_at_.clear();
+  region_closed_at_.clear();
   tagged_.assign(doc.sentences.size(), false);
   parsed_.assign(doc.sentences.size(), false);
   region_used_.assign(doc.quoted.size(), false);
@@ -36,6 +39,15 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
   std::stable_sort(region_closed_at_.begin(), region_closed_at_.end(), by_token);
   sorted_mentions_ = doc.mentions.size();
   index_tokens();
+}
+
+Attributor::~Attributor() {
+  if (doc_.tokens.size() > kKeptTokens) mem_ = Memory{};
+}
+
+Attributor::Memory& Attributor::memory() {
+  thread_local Memory memory;
+  return memory;
 }
 
 std::vector<SpeakerLink> Attributor::run() {

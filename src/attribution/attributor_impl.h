@@ -116,6 +116,11 @@ class Attributor : private TokenView {
   Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions& opt, const FoldedWords& folded,
              const Tagger* tagger, const AttributionModel* model, std::vector<CandidateTrace>* trace,
              bool report_all);
+  // Frees the per-thread memory (Memory) after a document longer than
+  // kKeptTokens: what is kept for the next document stays bounded.
+  ~Attributor();
+  Attributor(const Attributor&) = delete;
+  Attributor& operator=(const Attributor&) = delete;
   std::vector<SpeakerLink> run();
 
  private:
@@ -635,29 +640,43 @@ class Attributor : private TokenView {
   const AttributionModel* model_;
   std::vector<CandidateTrace>* trace_out_;
   bool report_all_;                     // training: report every candidate
+  // The tables and scratch space below, kept per thread from one document to
+  // the next (the constructor or each use resets them): an attributor with
+  // its own allocated them anew for every document, and grew them again.
+  struct Memory {
+    FeatureVector fv, efv, qfv;
+    std::vector<uint32_t> ends, starts, words_before, finite_before, next_end;
+    std::string kind_buf, tags_buf;
+    std::vector<bool> name_ends, tagged, parsed, region_used, opens_region, closes_region;
+    SentenceScan scan;
+    std::vector<std::pair<uint32_t, int32_t>> region_opened_at, region_closed_at;
+  };
+  static Memory& memory();  // this thread's
+  static constexpr size_t kKeptTokens = size_t{1} << 16;
+  Memory& mem_ = memory();
   std::vector<CandidateTrace> traces_;  // per quote in doc_.quotes, when trace_out_
-  FeatureVector fv_, efv_, qfv_;
-  std::vector<uint32_t> ends_;  // scratch: candidate content ends
+  FeatureVector &fv_ = mem_.fv, &efv_ = mem_.efv, &qfv_ = mem_.qfv;
+  std::vector<uint32_t>& ends_ = mem_.ends;  // scratch: candidate content ends
   bool opens_sub_ = false;  // scratch: the content opens with a subordinate clause (choose_end)
   bool fronted_ = false;   // scratch: the cue is in a fronted subordinate clause (choose_end)
-  std::string kind_buf_;   // scratch: phrase_after()'s answer after a conjunction
-  std::string tags_buf_;   // scratch: start_features()' tags of the words a start skips or takes
+  std::string& kind_buf_ = mem_.kind_buf;  // scratch: phrase_after()'s answer after a conjunction
+  std::string& tags_buf_ = mem_.tags_buf;  // scratch: start_features()' tags of the words a start skips or takes
   bool verb_counts_ = false;  // scratch: end_features() counts the verbs of reported speech (choose_end)
-  std::vector<uint32_t> words_before_;  // per token: words before it
+  std::vector<uint32_t>& words_before_ = mem_.words_before;  // per token: words before it
   // transcript_label(): by word type, the last words of names outside
   // capitals ("Pence" of "Mike Pence"); filled on first use.
-  std::vector<bool> name_ends_;
+  std::vector<bool>& name_ends_ = mem_.name_ends;
   bool name_ends_filled_ = false;
-  SentenceScan scan_;                    // scan() of one sentence
-  uint32_t finite_sentence_ = UINT32_MAX;                // the sentence finite_before_ counts
-  std::vector<uint32_t> finite_before_;                  // finite verbs before each token of that sentence
-  uint32_t end_sentence_ = UINT32_MAX;                   // the sentence next_end_ indexes
-  std::vector<uint32_t> next_end_;                       // per token of it: next_end_candidate()
-  std::vector<uint32_t> starts_;  // scratch: candidate content starts
+  SentenceScan& scan_ = mem_.scan;  // scan() of one sentence
+  uint32_t finite_sentence_ = UINT32_MAX;  // the sentence finite_before_ counts
+  std::vector<uint32_t>& finite_before_ = mem_.finite_before;  // finite verbs before each token of that sentence
+  uint32_t end_sentence_ = UINT32_MAX;  // the sentence next_end_ indexes
+  std::vector<uint32_t>& next_end_ = mem_.next_end;  // per token of it: next_end_candidate()
+  std::vector<uint32_t>& starts_ = mem_.starts;  // scratch: candidate content starts
   int frames_before_ = 0;  // frames already built in the sentence of the frame being built
-  std::vector<bool> tagged_;
-  std::vector<bool> parsed_;
-  std::vector<bool> region_used_;
+  std::vector<bool>& tagged_ = mem_.tagged;
+  std::vector<bool>& parsed_ = mem_.parsed;
+  std::vector<bool>& region_used_ = mem_.region_used;
   struct Intro {
     int32_t source = -1;
     const Cue* cue = nullptr;
@@ -672,8 +691,10 @@ class Attributor : private TokenView {
   std::deque<Cue> pseudo_cues_;  // verbs standing in as cues (stable addresses)
   // Per token: whether the mark there opens or closes a quoted region; which
   // region, for the few marks, by (token, region) sorted by token.
-  std::vector<bool> opens_region_, closes_region_;
-  std::vector<std::pair<uint32_t, int32_t>> region_opened_at_, region_closed_at_;
+  std::vector<bool>& opens_region_ = mem_.opens_region;
+  std::vector<bool>& closes_region_ = mem_.closes_region;
+  std::vector<std::pair<uint32_t, int32_t>>& region_opened_at_ = mem_.region_opened_at;
+  std::vector<std::pair<uint32_t, int32_t>>& region_closed_at_ = mem_.region_closed_at;
   size_t sorted_mentions_ = 0;
   std::unordered_map<uint64_t, int32_t> added_mentions_;  // (first, end token) → index
   std::vector<SpeakerLink> links_;

@@ -332,7 +332,7 @@ bool AntecedentRules::holds_role(const CorefMention& a, uint32_t mi) const {
                      std::isupper(static_cast<unsigned char>(doc_.text()[m.role.begin]));
   if (m.gender == Gender::kUnknown && !title && typer_.mention_type(static_cast<int32_t>(mi)) != EntityType::kPerson)
     return false;
-  std::vector<std::string> name;
+  std::vector<FoldedWord> name;
   name_words(doc_, folded_, m, name);  // the document's folded words, not folded again
   if (name.size() == 1 && lex_.noun_senses(name.front()).first_is(NounSenses::kLocation)) return false;
   const std::vector<std::string> role = role_words(m);

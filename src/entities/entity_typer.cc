@@ -4,36 +4,19 @@
 
 #include "attribution/words.h"
 #include "core/positions.h"
-#include "core/utf8.h"
 #include "tagger/tag_set.h"
 
 namespace whosaid {
 
-std::vector<std::string> name_words(const Document& doc, const Mention& m) {
-  std::vector<std::string> words;
-  std::string w;
+void name_words(const Document& doc, const FoldedWords& fw, const Mention& m, std::vector<FoldedWord>& words) {
+  words.clear();
   for (uint32_t t = m.first_token; t < m.end_token; ++t) {
     if (doc.tokens[t].span.begin < m.name.begin) continue;
     if (doc.tokens[t].kind != TokenKind::kWord) continue;
-    utf8::fold(doc.slice(doc.tokens[t].span), w);
+    const FoldedWord w = fw[t];
     if (w == "'s") continue;
     words.push_back(w);
   }
-  return words;
-}
-
-void name_words(const Document& doc, const FoldedWords& fw, const Mention& m, std::vector<std::string>& words) {
-  size_t n = 0;
-  for (uint32_t t = m.first_token; t < m.end_token; ++t) {
-    if (doc.tokens[t].span.begin < m.name.begin) continue;
-    if (doc.tokens[t].kind != TokenKind::kWord) continue;
-    const std::string_view w = fw[t];
-    if (w == "'s") continue;
-    if (n == words.size()) words.emplace_back(w);
-    else words[n].assign(w);
-    ++n;
-  }
-  words.resize(n);
 }
 
 bool plural_of_people(const Lexicon& lex, std::string_view w) {
@@ -101,14 +84,14 @@ void EntityTyper::type(Entity& e, bool called_body, bool personal) const {
 // given name ("Hillary"), nor a person noun of WordNet that only the start of
 // a sentence capitalises ("Coach backs …").
 bool EntityTyper::one_word(const Entity& e) const {
-  std::string word;
+  std::string_view word;
   bool inside = false;  // the name capitalised inside its sentence somewhere
   for (const uint32_t mi : e.mentions) {
     const Mention& m = doc_.mentions[mi];
     if (m.kind != MentionKind::kName && m.kind != MentionKind::kOrganisation) continue;
-    std::vector<std::string> words = name_words(doc_, m);
+    const std::vector<FoldedWord>& words = words_of(m);
     if (words.size() != 1 || lex_.given_name_gender(words.front()) != Gender::kUnknown) return false;
-    word = std::move(words.front());
+    word = words.front();
     inside = inside || m.name.begin != doc_.tokens[m.first_token].span.begin || !opens_sentence(m);
   }
   if (word.empty()) return false;
@@ -122,7 +105,7 @@ bool EntityTyper::given_name_alone(const Entity& e) const {
   for (const uint32_t mi : e.mentions) {
     const Mention& m = doc_.mentions[mi];
     if (m.kind != MentionKind::kName) continue;
-    const std::vector<std::string> words = name_words(doc_, m);
+    const std::vector<FoldedWord>& words = words_of(m);
     if (words.size() == 1 && lex_.given_name_gender(words.front()) != Gender::kUnknown) return true;
   }
   return false;
@@ -175,14 +158,14 @@ bool EntityTyper::common_plural(const Entity& e) const {
     if (!opens_sentence(m)) return false;
   }
   if (named < 0) return false;
-  const std::vector<std::string> words = name_words(doc_, doc_.mentions[named]);
+  const std::vector<FoldedWord>& words = words_of(doc_.mentions[named]);
   if (acronyms && !words.empty()) {  // "MPs": WordNet knows "MP" (and "MPS" as something else)
-    const std::string& w = words.back();
-    const NounSenses n = lex_.noun_senses(std::string_view(w).substr(0, w.size() - 1));
+    const std::string_view w = words.back();
+    const NounSenses n = lex_.noun_senses(w.substr(0, w.size() - 1));
     return n.first_is(NounSenses::kPerson) || n.first_is(NounSenses::kGroup);
   }
   if (words.size() != 1) return false;
-  const std::string& w = words.front();
+  const FoldedWord w = words.front();
   return w.size() >= 4 && lex_.given_name_gender(w) == Gender::kUnknown && plural_of_people(lex_, w);
 }
 
@@ -194,7 +177,7 @@ bool EntityTyper::given_and_surname(const Entity& e) const {
   for (const uint32_t mi : e.mentions) {
     const Mention& m = doc_.mentions[mi];
     if (m.kind != MentionKind::kName) continue;
-    const std::vector<std::string> words = name_words(doc_, m);
+    const std::vector<FoldedWord>& words = words_of(m);
     if (words.size() != 2 || lex_.given_name_gender(words.front()) == Gender::kUnknown) continue;
     if (lex_.is(WordClass::kOrgHead, words.back()) || lex_.is(WordClass::kAbbrevEnd, words.back())) continue;
     return true;
@@ -218,8 +201,7 @@ bool EntityTyper::body_described(const Entity& e) const {
     // A noun by its tag ("to force Nadal to serve": a verb); untagged, nothing is known.
     if (before.kind != TokenKind::kWord || before.has(kCapitalized) || pos::upos(before.tag) != pos::Upos::kNOUN)
       continue;
-    std::string w;
-    utf8::fold(doc_.slice(before.span), w);
+    const FoldedWord w = folded_[m.first_token - 1];
     if (lex_.noun_senses(w).body || lex_.is(WordClass::kOrgHead, w)) return true;
   }
   return false;
@@ -229,10 +211,9 @@ bool EntityTyper::body_apposition(const Mention& m) const {
   const uint32_t end = static_cast<uint32_t>(doc_.tokens.size());  // punctuation ends the phrase first
   uint32_t k = m.end_token;
   if (k + 2 >= end || doc_.slice(doc_.tokens[k].span) != ",") return false;
-  std::string w;
-  const auto word = [&](uint32_t t) -> const std::string& {
-    w.clear();
-    if (t < end && doc_.tokens[t].kind == TokenKind::kWord) utf8::fold(doc_.slice(doc_.tokens[t].span), w);
+  FoldedWord w;
+  const auto word = [&](uint32_t t) -> FoldedWord {
+    w = t < end && doc_.tokens[t].kind == TokenKind::kWord ? folded_[t] : FoldedWord{};
     return w;
   };
   if (word(++k) != "a" && w != "an" && w != "the") return false;
@@ -271,7 +252,7 @@ bool EntityTyper::could_be_named_person(const Entity& e) const {
   // "Pakistan", "Things", "Cent").
   const Mention* best = fullest_name(e);
   if (!best) return false;
-  const std::vector<std::string> words = name_words(doc_, *best);
+  const std::vector<FoldedWord>& words = words_of(*best);
   if (words.size() >= 2) return true;
   if (words.empty() || !doc_.tokens[best->end_token - 1].has(kCapitalized)) return false;
   const NounSenses senses = lex_.noun_senses(words.front());
@@ -287,6 +268,11 @@ bool EntityTyper::named_as_person(int32_t id) const {
              person_shaped(e));
   }
   return known;
+}
+
+const std::vector<FoldedWord>& EntityTyper::words_of(const Mention& m) const {
+  name_words(doc_, folded_, m, words_);
+  return words_;
 }
 
 int8_t& EntityTyper::cached(std::vector<int8_t>& cache, int32_t id) const {
@@ -309,13 +295,13 @@ const Mention* EntityTyper::fullest_name(const Entity& e) const {
 bool EntityTyper::person_shaped(const Entity& e) const {
   const Mention* best = fullest_name(e);
   if (!best) return false;
-  const std::vector<std::string> words = name_words(doc_, *best);
+  const std::vector<FoldedWord>& words = words_of(*best);
   if (words.size() < 2) return false;
   for (uint32_t t = best->first_token; t < best->end_token; ++t)
     if (doc_.tokens[t].kind == TokenKind::kWord && doc_.tokens[t].span.begin >= best->name.begin &&
         !doc_.tokens[t].has(kCapitalized))
       return false;
-  const std::string& last = words.back();
+  const FoldedWord last = words.back();
   if (lex_.is(WordClass::kOrgHead, last) || lex_.is(WordClass::kAbbrevEnd, last)) return false;
   const NounSenses senses = lex_.noun_senses(last);
   return !senses.lexfile[0] || senses.first_is(NounSenses::kPerson);

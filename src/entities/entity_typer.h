@@ -1,7 +1,7 @@
 // The type of each entity that speaks: person, organisation, document or
 // other (docs/types.md).
 //
-//   EntityTyper typer(doc, lexicon);
+//   EntityTyper typer(doc, lexicon, folded);
 //   typer.mention_type(mi);                      // the model's verdict on one mention, computed once
 //   typer.type(entity, called_body, personal);  // sets Entity::type and Entity::kind
 //
@@ -28,11 +28,10 @@
 
 namespace whosaid {
 
-// The folded words of a mention's name (from Mention::name on), without "'s".
-std::vector<std::string> name_words(const Document& doc, const Mention& m);
-// The same, from the document's FoldedWords (not folded again), into `words`
-// (its memory reused).
-void name_words(const Document& doc, const FoldedWords& folded, const Mention& m, std::vector<std::string>& words);
+// The folded words of a mention's name (from Mention::name on), without "'s",
+// into `words` (its memory reused): views of the document's FoldedWords, valid
+// while they live.
+void name_words(const Document& doc, const FoldedWords& folded, const Mention& m, std::vector<FoldedWord>& words);
 
 // Whether two genders may be one person's: equal, or one unknown.
 inline bool genders_agree(Gender a, Gender b) { return a == Gender::kUnknown || b == Gender::kUnknown || a == b; }
@@ -45,7 +44,8 @@ bool plural_of_people(const Lexicon& lex, std::string_view w);
 
 class EntityTyper {
  public:
-  EntityTyper(const Document& doc, const Lexicon& lexicon) : doc_(doc), lex_(lexicon) {}
+  EntityTyper(const Document& doc, const Lexicon& lexicon, const FoldedWords& folded)
+      : doc_(doc), lex_(lexicon), folded_(folded) {}
 
   // The type model's verdict on doc.mentions[mi].
   EntityType mention_type(int32_t mi) const;
@@ -86,8 +86,13 @@ class EntityTyper {
   bool body_described(const Entity& e) const;
   bool body_apposition(const Mention& m) const;  // "Titan, a software company,"
 
+  // The words of `m`'s name (name_words()), in a buffer of this object's.
+  const std::vector<FoldedWord>& words_of(const Mention& m) const;
+
   const Document& doc_;
   const Lexicon& lex_;
+  const FoldedWords& folded_;
+  mutable std::vector<FoldedWord> words_;  // words_of()
   const TypeModel& model_ = TypeModel::builtin();
   mutable std::vector<int8_t> mention_types_;  // mention_type() of each mention, -1 not yet
   // Per entity, -1 not yet known: each reads all of an entity's mentions, and

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 
 #include "core/positions.h"
 #include "core/utf8.h"
+#include "core/word_map.h"
 #include "coref/coref.h"
 #include "entities/antecedent_rules.h"
 #include "entities/continuing_speaker.h"
@@ -23,11 +23,59 @@
 namespace whosaid {
 namespace {
 
+struct NameKey {
+  int32_t entity;
+  uint32_t token;
+};
+// The full names with one surname or one given name, in text order.
+struct NameList {
+  std::vector<NameKey> keys;
+  bool ambiguous = false;  // (given names) more than one entity has it
+  void clear() {
+    keys.clear();
+    ambiguous = false;
+  }
+};
+
+// The resolver's tables, kept per thread from one document to the next: each
+// is cleared or assigned before use, and keeps its memory (a resolver that
+// built its own allocated some two hundred times a document). After a
+// document of more than kKeptMentions mentions they are freed (~Resolver), so
+// that what is kept stays bounded.
+struct ResolverMemory {
+  WordMap<NameList> by_surname, by_given;
+  WordMap<int32_t> full, single;
+  std::vector<FoldedWord> words;
+  std::string key;
+  std::vector<int32_t> resolved, ent, quote_of;
+  std::vector<bool> done, is_source, person, spokesperson;
+  std::vector<std::pair<size_t, size_t>> chain;
+  std::vector<uint8_t> personal, called_body;
+};
+
+constexpr size_t kKeptMentions = size_t{1} << 13;
+
+ResolverMemory& resolver_memory() {
+  thread_local ResolverMemory memory;
+  return memory;
+}
+
 class Resolver {
  public:
   Resolver(Document& doc, const Lexicon& lex, const FoldedWords& folded, const CorefModel& model,
            const std::vector<SpeakerLink>& links)
-      : doc_(doc), lex_(lex), folded_(folded), model_(model), links_(links) {}
+      : doc_(doc), lex_(lex), folded_(folded), model_(model), links_(links) {
+    by_surname_.clear();
+    by_given_.clear();
+    full_.clear();
+    single_.clear();
+    called_body_.clear();
+  }
+  ~Resolver() {
+    if (doc_.mentions.size() > kKeptMentions) mem_ = ResolverMemory{};
+  }
+  Resolver(const Resolver&) = delete;
+  Resolver& operator=(const Resolver&) = delete;
 
   void run() {
     mark_sources();
@@ -38,9 +86,9 @@ class Resolver {
 
  private:
   // The key of a full name in full_: its folded words, each followed by a space.
-  static std::string name_key(const std::vector<std::string>& words) {
-    std::string key;
-    for (const std::string& w : words) {
+  static const std::string& name_key(const std::vector<FoldedWord>& words, std::string& key) {
+    key.clear();
+    for (const std::string_view w : words) {
       key += w;
       key += ' ';
     }
@@ -113,23 +161,23 @@ class Resolver {
     // kept: a vector of strings per mention was the largest share of memory
     // on text dense with names.
     // Full names first, so bare surnames anywhere can find them.
+    std::vector<FoldedWord>& words = words_;
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      std::vector<std::string>& words = words_;
       name_words(doc_, folded_, m, words);
       if (words.size() < 2) continue;
       // "Daniel Bernoulli FRS", "Andrew Tyrie MP": letters after a name are
       // no part of whom it names.
       const std::string_view name = postnominal_free(m, words);
-      const std::string key = name_key(words);
-      auto it = full_.find(key);
-      const bool fresh = it == full_.end();
-      int32_t id = fresh ? new_entity(m, static_cast<int32_t>(i)) : it->second;
+      const std::string& key = name_key(words, key_);
+      const int32_t* known = full_.find(key);
+      const bool fresh = known == nullptr;
+      int32_t id = fresh ? new_entity(m, static_cast<int32_t>(i)) : *known;
       if (!fresh) attach(static_cast<int32_t>(i), id);
       full_.emplace(key, id);
-      by_surname_[words.back()].push_back({id, m.first_token});
-      by_given_[words.front()].push_back({id, m.first_token});
+      by_surname_[words.back()].keys.push_back({id, m.first_token});
+      by_given_[words.front()].keys.push_back({id, m.first_token});
       Entity& e = doc_.entities[id];
       if (fresh || name.size() > e.name.size()) e.name = std::string(name);
       if (lex_.given_name_gender(words.front()) != Gender::kUnknown || !m.role.empty() ||
@@ -137,20 +185,21 @@ class Resolver {
         person_[id] = true;
     }
     // A given name alone ("Hillary") stands for a person only when one person has it.
-    for (const auto& [given, list] : by_given_)
+    for (uint32_t g = 0; g < by_given_.size(); ++g) {
+      const std::vector<NameKey>& list = by_given_.value(g).keys;
       for (const NameKey& k : list)
         if (k.entity != list.front().entity) {
-          ambiguous_given_.insert(given);
+          by_given_.value(g).ambiguous = true;
           break;
         }
+    }
     acronyms();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       if (m.kind != MentionKind::kName) continue;
-      const std::vector<std::string>& words = words_;
-      name_words(doc_, folded_, m, words_);
+      name_words(doc_, folded_, m, words);
       if (words.size() != 1) continue;
-      const std::string& w = words[0];
+      const FoldedWord w = words[0];
       int32_t best = nearest_full_name(w, m);
       if (best >= 0) {
         attach(static_cast<int32_t>(i), best);
@@ -158,9 +207,8 @@ class Resolver {
         continue;
       }
       // A single name seen before on its own ("Trump" … "Trump").
-      auto it = single_.find(w);
-      if (it != single_.end()) {
-        attach(static_cast<int32_t>(i), it->second);
+      if (const int32_t* known = single_.find(w)) {
+        attach(static_cast<int32_t>(i), *known);
       } else {
         int32_t id = new_entity(m, static_cast<int32_t>(i));
         single_.emplace(w, id);
@@ -180,16 +228,16 @@ class Resolver {
       while (b < m.end_token && doc_.tokens[b].span.begin < m.name.begin) ++b;  // "The", a role
       const int64_t a = initials_after(doc_, b, m.end_token);
       if (a < 0) continue;
-      utf8::fold(doc_.slice(doc_.tokens[a].span), acronym_);
-      if (single_.count(acronym_)) continue;
-      single_.emplace(acronym_, m.entity >= 0 ? m.entity : entity_named(static_cast<int32_t>(i)));
+      const std::string_view acronym = folded_[a];
+      if (single_.contains(acronym)) continue;
+      single_.emplace(acronym, m.entity >= 0 ? m.entity : entity_named(static_cast<int32_t>(i)));
     }
   }
 
   // The name of mention m without a postnominal, dropping it from `words`
   // too: a last word of two to four capitals after two capitalised words or
   // more ("FRS", "QC", "MP", "OBE").
-  std::string_view postnominal_free(const Mention& m, std::vector<std::string>& words) const {
+  std::string_view postnominal_free(const Mention& m, std::vector<FoldedWord>& words) const {
     const std::string_view name = doc_.slice(m.name);
     if (words.size() < 3 || m.end_token < m.first_token + 3) return name;
     const Token& last = doc_.tokens[m.end_token - 1];
@@ -208,10 +256,10 @@ class Resolver {
   // The entity of a full name with surname (or, when unique, given name) `w`
   // nearest before mention m, else the first after it; -1 if none agrees.
   // Looks at a bounded number of candidates, so resolution stays linear.
-  int32_t nearest_full_name(const std::string& w, const Mention& m) const {
+  int32_t nearest_full_name(std::string_view w, const Mention& m) const {
     const std::vector<NameKey>* lists[2] = {nullptr, nullptr};
-    if (auto it = by_surname_.find(w); it != by_surname_.end()) lists[0] = &it->second;
-    if (auto it = by_given_.find(w); it != by_given_.end() && !ambiguous_given_.count(w)) lists[1] = &it->second;
+    if (const NameList* surname = by_surname_.find(w)) lists[0] = &surname->keys;
+    if (const NameList* given = by_given_.find(w); given && !given->ambiguous) lists[1] = &given->keys;
     int32_t best = -1;
     uint32_t best_dist = UINT32_MAX;
     bool best_before = false;
@@ -271,8 +319,8 @@ class Resolver {
         if (ent_[i] < 0) ent_[i] = rules_.relative_head(i);  // "The club, which … said"
         if (ent_[i] < 0 && ms[i].sentence == 0) ent_[i] = rules_.role_holder(i);  // "Senator vows …"
         if (ent_[i] < 0 && rules_.spokesperson(ms[i]) && (ent_[i] = rules_.spoken_for_body(i)) >= 0)
-          called_body_.insert(ent_[i]);  // "Ofcom says … But a spokesman said …"
-        if (ent_[i] < 0 && (ent_[i] = named_spokes_body(i)) >= 0) called_body_.insert(ent_[i]);  // "A Delta spokesperson said"
+          call_body(ent_[i]);  // "Ofcom says … But a spokesman said …"
+        if (ent_[i] < 0 && (ent_[i] = named_spokes_body(i)) >= 0) call_body(ent_[i]);  // "A Delta spokesperson said"
         if (ent_[i] < 0) ent_[i] = rules_.coordinated_name(i);  // "Bos and colleagues describe …"
         if (ent_[i] < 0) ent_[i] = entity_named(dm);
         if (doc_.mentions[dm].entity < 0)  // a spokesperson joins the body they speak for (attach())
@@ -287,16 +335,22 @@ class Resolver {
   // grouped by group_names() had them before ("the company", "Acme Corp").
   int32_t entity_named(int32_t dm, bool lend = true) {
     utf8::fold(doc_.slice(doc_.mentions[dm].name), key_);
-    auto it = single_.find(key_);
-    const int32_t e = it != single_.end() ? it->second : new_entity(doc_.mentions[dm], dm, lend);
+    const int32_t* known = single_.find(key_);
+    const int32_t e = known ? *known : new_entity(doc_.mentions[dm], dm, lend);
     single_.emplace(key_, e);
     return e;
   }
 
+  void call_body(int32_t e) {
+    if (called_body_.size() <= static_cast<size_t>(e)) called_body_.resize(static_cast<size_t>(e) + 1, 0);
+    called_body_[e] = 1;
+  }
+  bool called_body(int32_t e) const { return static_cast<size_t>(e) < called_body_.size() && called_body_[e]; }
+
   // Whether coreference mention k is a spokesperson joined to the body
   // they speak for.
   bool speaks_for_body(size_t k) const {
-    return ent_[k] >= 0 && called_body_.count(ent_[k]) &&
+    return ent_[k] >= 0 && called_body(ent_[k]) &&
            (rules_.spokesperson(ms_[k]) || rules_.spokes_name(k) >= 0);
   }
 
@@ -368,8 +422,8 @@ class Resolver {
       done_[cur] = true;
       int32_t e = quotation_speaker(ms[cur]);
       if (e < 0) e = rules_.relative_head(cur);
-      if (e < 0 && (e = rules_.apposition_head(cur)) >= 0 && rules_.body_noun(ms[cur])) called_body_.insert(e);
-      if (e < 0 && (e = named_spokes_body(cur)) >= 0) called_body_.insert(e);  // "The BPI spokesman"
+      if (e < 0 && (e = rules_.apposition_head(cur)) >= 0 && rules_.body_noun(ms[cur])) call_body(e);
+      if (e < 0 && (e = named_spokes_body(cur)) >= 0) call_body(e);  // "The BPI spokesman"
       if (e < 0) e = voice(ms[cur]);
       if (e < 0) e = continuity_.resumed_name(cur);
       if (e < 0) e = continuity_.continuing_speaker(ms[cur]);
@@ -400,10 +454,10 @@ class Resolver {
             AntecedentRules::publication_noun(ms[cur].head(folded_)))
           ent_[cur] = rules_.nearest_publication(cur);  // "the FT reports … the paper said"
         if (ent_[cur] < 0 && rules_.spokesperson(ms[cur]) && (ent_[cur] = rules_.spoken_for_body(cur)) >= 0)
-          called_body_.insert(ent_[cur]);
+          call_body(ent_[cur]);
         if (ent_[cur] < 0 && !is_pronoun(ms[cur].form) && !plural(ms[cur].head(folded_)) && AntecedentRules::bare(ms[cur]) &&
             !AntecedentRules::unnamed_body(ms[cur].head(folded_)))
-          if ((ent_[cur] = rules_.nearest_named_body(cur)) >= 0) called_body_.insert(ent_[cur]);
+          if ((ent_[cur] = rules_.nearest_named_body(cur)) >= 0) call_body(ent_[cur]);
         break;
       }
       chain_.emplace_back(cur, static_cast<size_t>(j));
@@ -448,12 +502,12 @@ class Resolver {
     if (ent_[i] < 0 && ms[i].form == CorefForm::kNominal && !chain_.empty() && AntecedentRules::bare(ms[i]) &&
         ms[i].definite && !plural(ms[i].head(folded_)) && !AntecedentRules::unnamed_body(ms[i].head(folded_)) &&
         rules_.body_noun(ms[i]))
-      if ((ent_[i] = rules_.nearest_named_body(i)) >= 0) called_body_.insert(ent_[i]);
+      if ((ent_[i] = rules_.nearest_named_body(i)) >= 0) call_body(ent_[i]);
     // A source "it" stands for a body: when the model links it to none, or to
     // something that is no body ("its new software"), the nearest speaking body.
     if (ms[i].form == CorefForm::kNeuter && ms[i].source && !ms[i].in_quote && (ent_[i] < 0 || !rules_.body(ent_[i]))) {
       const int32_t b = rules_.nearest_speaking_body(i);
-      if (b >= 0) ent_[i] = b, called_body_.insert(b);  // "it" said: a body (EntityTyper::type)
+      if (b >= 0) ent_[i] = b, call_body(b);  // "it" said: a body (EntityTyper::type)
     }
     // A source "they" the model links to no one: the group that is the
     // subject of a sentence just before ("Opponents say … They said").
@@ -533,14 +587,15 @@ class Resolver {
     if (author_ >= 0) return author_;
     Entity e;
     e.name = std::string(doc_.slice(doc_.authors.front()));
-    std::vector<std::string> words;
+    key_.clear();  // the key of full_: the byline's folded words, each followed by a space
     for (const Token& t : doc_.tokens) {
       if (t.span.begin < doc_.authors.front().begin || t.kind != TokenKind::kWord) continue;
       if (t.span.end > doc_.authors.front().end) break;
-      utf8::fold(doc_.slice(t.span), words.emplace_back());
+      utf8::fold_append(doc_.slice(t.span), key_);
+      key_ += ' ';
     }
     // The same person named in the text ("Sarah Jones, our correspondent").
-    if (auto it = full_.find(name_key(words)); it != full_.end()) return author_ = it->second;
+    if (const int32_t* known = full_.find(key_)) return author_ = *known;
     doc_.entities.push_back(std::move(e));
     return author_ = static_cast<int32_t>(doc_.entities.size() - 1);
   }
@@ -594,7 +649,7 @@ class Resolver {
         if (const int32_t e = source_entity(links_[q]); e >= 0) personal_[e] = 1;
     }
     auto type_once = [&](int32_t id) {
-      if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body_.count(id) > 0, personal_[id]), typed[id] = 1;
+      if (id >= 0 && !typed[id]) typer_.type(doc_.entities[id], called_body(id), personal_[id]), typed[id] = 1;
     };
     for (size_t qi = 0; qi < doc_.quotes.size(); ++qi) type_once(doc_.quotes[qi].speaker ? source_entity(links_[qi]) : -1);
     std::optional<DocumentAuthors> authors;  // built for the first document that speaks
@@ -754,39 +809,39 @@ class Resolver {
     return Span{doc_.tokens[b].span.begin, doc_.tokens[end - 1].span.end};
   }
 
-  struct NameKey {
-    int32_t entity;
-    uint32_t token;
-  };
   static constexpr ptrdiff_t kCandidatesEachSide = 8;
 
   Document& doc_;
   const Lexicon& lex_;
   const FoldedWords& folded_;
   const CorefModel& model_;
-  EntityTyper typer_{doc_, lex_};
+  ResolverMemory& mem_ = resolver_memory();
+  EntityTyper typer_{doc_, lex_, folded_};
   const std::vector<SpeakerLink>& links_;
-  std::vector<int32_t> resolved_;            // entity of each pronoun mention, -1 if none
-  std::vector<CorefMention> ms_;             // resolve_coref(): the coreference mentions
-  std::vector<int32_t> ent_;                 // … the entity of each (-1: none yet)
+  std::vector<int32_t>& resolved_ = mem_.resolved;  // entity of each pronoun mention, -1 if none
+  std::vector<CorefMention> ms_;                    // resolve_coref(): the coreference mentions
+  std::vector<int32_t>& ent_ = mem_.ent;            // … the entity of each (-1: none yet)
   AntecedentRules rules_{doc_, lex_, folded_, typer_, ms_, ent_};  // what the model leaves
-  std::vector<bool> done_;                   // … whether resolve() has seen it
-  std::vector<std::pair<size_t, size_t>> chain_;  // resolve(): anaphor → antecedent, in chain order
+  std::vector<bool>& done_ = mem_.done;             // … whether resolve() has seen it
+  std::vector<std::pair<size_t, size_t>>& chain_ = mem_.chain;  // resolve(): anaphor → antecedent, in chain order
   int32_t interviewee_ = -1;  // entity, voice.h
   std::vector<Turn> turns_;   // per paragraph, a transcript's turns (turns.h); empty if none
   int32_t author_ = -1;       // entity of the byline's first author, author()
-  std::vector<bool> is_source_;
-  std::vector<int32_t> quote_of_;  // per mention: the first quote it is the source of, -1 if none
-  std::vector<bool> person_;
-  std::vector<bool> spokesperson_;  // per mention: a spokesperson joined to the body they speak for (attach())
-  StringMap<std::vector<NameKey>> by_surname_, by_given_;  // full names, in text order
-  StringSet ambiguous_given_;
-  std::vector<std::string> words_;  // group_names(): a name's words, memory reused
-  StringMap<int32_t> full_, single_;
-  std::string key_, acronym_;  // entity_named()'s and acronyms()' folded words, their memory reused
+  std::vector<bool>& is_source_ = mem_.is_source;
+  std::vector<int32_t>& quote_of_ = mem_.quote_of;  // per mention: the first quote it is the source of, -1 if none
+  std::vector<bool>& person_ = mem_.person;
+  // Per mention: a spokesperson joined to the body they speak for (attach()).
+  std::vector<bool>& spokesperson_ = mem_.spokesperson;
+  WordMap<NameList>& by_surname_ = mem_.by_surname;
+  WordMap<NameList>& by_given_ = mem_.by_given;
+  std::vector<FoldedWord>& words_ = mem_.words;  // group_names(): a name's words
+  WordMap<int32_t>& full_ = mem_.full;      // entity by name_key()
+  WordMap<int32_t>& single_ = mem_.single;  // entity by a name's folded words (entity_named())
+  std::string& key_ = mem_.key;             // name_key()'s and entity_named()'s key
   // assign_speakers(): entities a "he" or "she" was resolved to, or whose quotation says "I".
-  std::vector<uint8_t> personal_;
-  std::unordered_set<int32_t> called_body_;  // entities a body noun was resolved to (nearest_named_body)
+  std::vector<uint8_t>& personal_ = mem_.personal;
+  // Per entity, 1: a body noun was resolved to it (nearest_named_body); see call_body().
+  std::vector<uint8_t>& called_body_ = mem_.called_body;
   ContinuingSpeaker continuity_{doc_, folded_, typer_, rules_, ms_, ent_, links_, resolved_, is_source_, quote_of_,
                                 spokesperson_};
 };

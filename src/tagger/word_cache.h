@@ -15,6 +15,10 @@
 //
 // Direct-mapped by a hash of the form: a new word takes its slot from the one
 // there. Forms longer than kMaxForm bytes are filled again at each use.
+// 65536 entries (15 MB a thread, on huge pages): of news-bench's 571k words
+// (32k distinct forms) 36k miss, against 76k with 16384 entries of which the
+// low-bit index used half, which cost ~5% more CPU for the whole pipeline (a
+// miss is an analysis and 24 look-ups in a table larger than the cache).
 #pragma once
 
 #include <cstddef>
@@ -31,7 +35,7 @@ namespace whosaid::tagger_detail {
 class WordCache {
  public:
   static constexpr size_t kMaxForm = 23;
-  static constexpr size_t kEntries = 16384;  // a power of two
+  static constexpr size_t kEntries = 65536;  // a power of two
 
   struct Entry {
     uint64_t hash = 0;  // of the form; 0 when empty
@@ -53,7 +57,7 @@ class WordCache {
   // The entries span megabytes: a sentence's words are hashed and their
   // entries prefetched before the first is read, or each waits for memory.
   static uint64_t key(std::string_view form) noexcept { return hash_bytes(form.data(), form.size(), 0x77) | 1; }
-  void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&entries_[key & (kEntries - 1)]); }
+  void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&entries_[slot(key)]); }
 
   // The entry of `form`, calling fill(entry) first when it is not cached
   // (the entry's info and rows are then the caller's to set). `key` must be
@@ -65,7 +69,7 @@ class WordCache {
       return spill_;
     }
     const uint64_t h = key;
-    Entry& e = entries_[h & (kEntries - 1)];
+    Entry& e = entries_[slot(h)];
     if (e.hash == h && e.length == form.size() && std::memcmp(e.form, form.data(), form.size()) == 0)
       return e;
     e.hash = h;
@@ -76,6 +80,10 @@ class WordCache {
   }
 
  private:
+  // The entry of a key: by bits above the lowest, which key() sets in every
+  // key (indexing by the low bits used the odd entries alone).
+  static size_t slot(uint64_t key) noexcept { return static_cast<size_t>(key >> 1) & (kEntries - 1); }
+
   std::vector<Entry, core_detail::HugePageAllocator<Entry>> entries_;
   Entry spill_;
   uint64_t owner_ = 0;

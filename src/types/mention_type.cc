@@ -44,14 +44,12 @@ const char* bucket(size_t n) { return n <= 1 ? "1" : n == 2 ? "2" : n == 3 ? "3"
 
 }  // namespace
 
-std::vector<std::string_view> head_phrase(const std::vector<std::string_view>& words) {
-  size_t end = words.size();
+void head_phrase(std::vector<std::string_view>& words) {
   for (size_t i = 1; i < words.size(); ++i)
     if (ends_head(words[i])) {
-      end = i;
-      break;
+      words.resize(i);
+      return;
     }
-  return {words.begin(), words.begin() + static_cast<std::ptrdiff_t>(end)};
 }
 
 void type_features(const std::vector<std::string_view>& words, const Lexicon& lex, FeatureVector& f) {
@@ -84,18 +82,22 @@ void type_features(const std::vector<std::string_view>& words, const Lexicon& le
     return w;
   };
   first = bare(first);
-  const Gender g = lex.given_name_gender(first);
+  // Each word's row of the lexicon, looked up once (the word hashed once).
+  const WordInfo& first_info = lex.info(lex.id(first));
+  const WordInfo& head_info = lex.info(lex.id(head));
+  const Gender g = first_info.given_name;
   if (g != Gender::kUnknown && capitalised(words.front())) f.add("given", words.size() >= 2 ? "full" : "alone");
-  if (lex.given_name_gender(head) != Gender::kUnknown && capitalised(words.back())) f.add("given_head");
+  if (head_info.given_name != Gender::kUnknown && capitalised(words.back())) f.add("given_head");
   // A title before a capitalised head: "Mr Key", "Dr. William Glennie", "Prime Minister John Key".
   std::string w;
   bool title = false, role = false, given = false;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     utf8::fold(words[i], w);
-    w = bare(w);
-    title |= lex.is(WordClass::kHonorificM, w) || lex.is(WordClass::kHonorificF, w) || lex.is(WordClass::kHonorific, w);
-    role |= lex.is(WordClass::kRole, w);
-    given |= capitalised(words[i]) && lex.given_name_gender(w) != Gender::kUnknown;
+    if (w.size() > 1 && w.back() == '.') w.pop_back();  // bare(w)
+    const WordInfo& info = lex.info(lex.id(w));
+    title |= info.is(WordClass::kHonorificM) || info.is(WordClass::kHonorificF) || info.is(WordClass::kHonorific);
+    role |= info.is(WordClass::kRole);
+    given |= capitalised(words[i]) && info.given_name != Gender::kUnknown;
   }
   const bool cap_head = capitalised(words.back());
   if (title) f.add("title", cap_head ? "X" : "x");
@@ -105,11 +107,12 @@ void type_features(const std::vector<std::string_view>& words, const Lexicon& le
   for (const auto& [cls, name] : {std::pair{WordClass::kRole, "role"}, std::pair{WordClass::kOrgHead, "org"},
                                   std::pair{WordClass::kNominal, "nominal"}, std::pair{WordClass::kDocument, "doc"},
                                   std::pair{WordClass::kTime, "time"}, std::pair{WordClass::kDateWord, "date"}}) {
-    if (lex.is(cls, head)) f.add("lex_h", name, hs);
-    if (words.size() >= 2 && lex.is(cls, first)) f.add("lex_f", name);
+    if (head_info.is(cls)) f.add("lex_h", name, hs);
+    if (words.size() >= 2 && first_info.is(cls)) f.add("lex_f", name);
   }
-  if (lex.is(WordClass::kPronounM, head) || lex.is(WordClass::kPronounF, head) || lex.is(WordClass::kPronounPlural, head) ||
-      lex.is(WordClass::kPronounNeuter, head) || lex.is(WordClass::kPronounFirst, head))
+  if (head_info.is(WordClass::kPronounM) || head_info.is(WordClass::kPronounF) ||
+      head_info.is(WordClass::kPronounPlural) || head_info.is(WordClass::kPronounNeuter) ||
+      head_info.is(WordClass::kPronounFirst))
     f.add("pronoun", head);
 }
 
@@ -139,25 +142,28 @@ EntityType TypeModel::pick(const Row& sum, float other_margin, bool document) {
 }
 
 EntityType TypeModel::classify(const Document& doc, const Mention& m, const Lexicon& lex) const {
-  std::vector<std::string_view> words;
+  thread_local std::vector<std::string_view> words;  // its memory reused
+  words.clear();
   for (uint32_t t = m.first_token; t < m.end_token; ++t) {
     const Token& tok = doc.tokens[t];
     if (tok.span.begin < m.span.begin || tok.span.end > m.span.end) continue;
     if (tok.kind == TokenKind::kQuote) continue;
     words.push_back(doc.slice(tok.span));
   }
-  words = head_phrase(words);
+  head_phrase(words);
   if (words.empty()) return EntityType::kOther;
   std::string head;
   utf8::fold(words.back(), head);
   if (head.size() > 1 && head.back() == '.') head.pop_back();
   // GUM, the training data, has few company names: "Acme Corp", "Tesco plc" are bodies.
   // So are the lexicon's bodies ("the union", "the ministry", "the BBC News network").
-  if (lex.is(WordClass::kAbbrevEnd, head) || lex.is(WordClass::kOrgHead, head)) return EntityType::kOrganisation;
-  FeatureVector f;
+  const WordInfo& head_info = lex.info(lex.id(head));
+  if (head_info.is(WordClass::kAbbrevEnd) || head_info.is(WordClass::kOrgHead)) return EntityType::kOrganisation;
+  thread_local FeatureVector f;  // its memory reused
+  f.clear();
   type_features(words, lex, f);
   // A document is a document word ("the report"), never a guess among weak scores.
-  return pick(scores(f.ids()), kSpeakerOtherMargin, lex.is(WordClass::kDocument, head));
+  return pick(scores(f.ids()), kSpeakerOtherMargin, head_info.is(WordClass::kDocument));
 }
 
 std::string TypeModel::serialize() const {

@@ -37,10 +37,10 @@ inline constexpr size_t kEntityTypes = 4;  // EntityType values; kOther is the l
 // loses as much.
 inline constexpr float kSpeakerOtherMargin = 20.0f;
 
-// The words of a mention up to its head, as written: "the president of the
-// company" → {"the", "president"}; "Aviator" → {"Aviator"}. Never empty for a
-// non-empty input.
-std::vector<std::string_view> head_phrase(const std::vector<std::string_view>& words);
+// Cuts the words of a mention (as written) after its head: "the president of
+// the company" → {"the", "president"}; "Aviator" → {"Aviator"}. Never empties
+// a non-empty list.
+void head_phrase(std::vector<std::string_view>& words);
 
 // Features of a mention's words (as written, head_phrase() already applied).
 void type_features(const std::vector<std::string_view>& words, const Lexicon& lexicon, FeatureVector& out);

@@ -35,7 +35,8 @@ std::vector<TypeExample> read_gum_types(const std::string& conll_path, const Lex
       words.clear();
       for (uint32_t t = g.first; t <= g.last && t < d.forms.size(); ++t) words.push_back(d.forms[t]);
       if (words.empty()) continue;
-      const std::vector<std::string_view> phrase = head_phrase(words);
+      head_phrase(words);
+      const std::vector<std::string_view>& phrase = words;
       utf8::fold(phrase.back(), head);
       if (phrase.size() == 1 && is_pronoun_word(lex, head)) continue;  // pronouns are not typed
       f.clear();
