@@ -12,6 +12,8 @@
 #include "entities/document_author.h"
 #include "entities/entity_typer.h"
 #include "entities/expletive.h"
+#include "entities/relative_antecedent.h"
+#include "entities/resolver_memory.h"
 #include "entities/group_subject.h"
 #include "entities/turns.h"
 #include "entities/voice.h"
@@ -22,36 +24,6 @@
 
 namespace whosaid {
 namespace {
-
-struct NameKey {
-  int32_t entity;
-  uint32_t token;
-};
-// The full names with one surname or one given name, in text order.
-struct NameList {
-  std::vector<NameKey> keys;
-  bool ambiguous = false;  // (given names) more than one entity has it
-  void clear() {
-    keys.clear();
-    ambiguous = false;
-  }
-};
-
-// The resolver's tables, kept per thread from one document to the next: each
-// is cleared or assigned before use, and keeps its memory (a resolver that
-// built its own allocated some two hundred times a document). After a
-// document of more than kKeptMentions mentions they are freed (~Resolver), so
-// that what is kept stays bounded.
-struct ResolverMemory {
-  WordMap<NameList> by_surname, by_given;
-  WordMap<int32_t> full, single;
-  std::vector<FoldedWord> words;
-  std::string key;
-  std::vector<int32_t> resolved, ent, quote_of;
-  std::vector<bool> done, is_source, person, spokesperson;
-  std::vector<std::pair<size_t, size_t>> chain;
-  std::vector<uint8_t> personal, called_body;
-};
 
 constexpr size_t kKeptMentions = size_t{1} << 13;
 
@@ -716,7 +688,7 @@ class Resolver {
         // Unresolved: "I", "we" as written; "who" by its noun phrase; "they"
         // by the group that is the subject before (group_subject.h).
         if (id < 0) {
-          std::optional<Span> words = relative_antecedent(m);
+          std::optional<Span> words = relative_antecedent(doc_, folded_, m);
           if (!words && m.kind == MentionKind::kPronoun) words = group_subject(doc_, lex_, folded_, m);
           q.speaker->name = std::string(doc_.slice(words.value_or(m.span)));
         }
@@ -761,52 +733,6 @@ class Resolver {
       best = n.entity;
     }
     return best;
-  }
-
-  // "vocal critics who say …", "a Commission ruling which said …", "an
-  // auditor, who has recommended …": the noun phrase of a relative pronoun
-  // that nothing resolved: the noun the tree hangs the clause from, else the
-  // phrase right before the pronoun read from the tags (adjectives, nouns,
-  // numbers and a determiner ending in a noun), or nothing. The pronoun names
-  // no one; its phrase says who.
-  std::optional<Span> relative_antecedent(const Mention& m) const {
-    const FoldedWord w = folded_[m.first_token];
-    if (m.end_token != m.first_token + 1 || (w != "who" && w != "which" && w != "that")) return std::nullopt;
-    // Parsed (resolve_relatives_by_tree()): the noun the clause hangs from, with what precedes it in its phrase.
-    if (const int64_t noun = relative_clause_noun(doc_, m.first_token); noun >= 0) {
-      const int32_t si = sentence_containing(doc_, m.first_token);
-      if (noun < m.first_token && si >= 0 && pos::is_nominal(doc_.tokens[noun].tag)) {
-        // Its determiners and modifiers (with what hangs from them: "the prime
-        // minister's"), not a preposition, conjunction, subject or verb before
-        // them ("of experts", "are the same people").
-        const uint32_t floor = doc_.sentences[si].first_token;
-        uint32_t first = static_cast<uint32_t>(noun);
-        while (first > floor && dominates(doc_, noun, first - 1)) {
-          const Token& t = doc_.tokens[first - 1];
-          const bool modifier = t.dep == dep::kDet || t.dep == dep::kDetPredet || t.dep == dep::kAmod ||
-                                t.dep == dep::kCompound || t.dep == dep::kNummod || t.dep == dep::kNmodPoss ||
-                                t.dep == dep::kFlat;
-          if (head_of(doc_, first - 1) == noun && !modifier) break;
-          --first;
-        }
-        return Span{doc_.tokens[first].span.begin, doc_.tokens[noun].span.end};
-      }
-    }
-    const uint32_t end = m.first_token;  // the phrase ends before the pronoun
-    if (end == 0 || !pos::is_nominal(doc_.tokens[end - 1].tag)) return std::nullopt;
-    const int32_t si = sentence_containing(doc_, m.first_token);
-    const uint32_t floor = si < 0 ? 0 : doc_.sentences[si].first_token;
-    uint32_t b = end - 1;
-    constexpr uint32_t kMaxWords = 6;
-    while (b > floor && end - b < kMaxWords) {
-      const uint8_t t = doc_.tokens[b - 1].tag;
-      if (!pos::is_nominal(t) && !pos::is_adjective(t) && pos::upos(t) != pos::Upos::kNUM &&
-          !pos::is_determiner(t))
-        break;
-      --b;
-      if (pos::is_determiner(t)) break;  // "the", "a": the phrase starts here
-    }
-    return Span{doc_.tokens[b].span.begin, doc_.tokens[end - 1].span.end};
   }
 
   static constexpr ptrdiff_t kCandidatesEachSide = 8;
