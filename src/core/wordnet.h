@@ -63,8 +63,8 @@ struct WordSenses {
 // the last. From data/nouns.tsv (Lexicon::noun_senses).
 struct NounSenses {
   static constexpr int kSenses = 3;
-  static constexpr uint8_t kAct = 4, kArtifact = 6, kCognition = 9, kCommunication = 10, kGroup = 14,
-                           kLocation = 15, kPerson = 18, kTime = 28;
+  static constexpr uint8_t kAct = 4, kAnimal = 5, kArtifact = 6, kBody = 8, kCognition = 9, kCommunication = 10,
+                           kFood = 13, kGroup = 14, kLocation = 15, kPerson = 18, kSubstance = 27, kTime = 28;
   uint8_t lexfile[kSenses] = {};
   // The first sense is a kind of organisation (a hyponym of WordNet's
   // organization#1: "company", "firm", "club", "ministry"; not "industry").

@@ -184,8 +184,8 @@ int32_t AntecedentRules::nearest_named_body(size_t i) const {
     const uint8_t first = known.lexfile[0];
     const bool thing_named = !several && typer_.named_inside_sentence(entity) &&
                              !doc_.tokens[m.first_token].has(kAllCaps) &&
-                             (first == 5 || first == NounSenses::kArtifact || first == 8 || first == 13 ||
-                              first == 27) &&
+                             (first == NounSenses::kAnimal || first == NounSenses::kArtifact || first == NounSenses::kBody ||
+                              first == NounSenses::kFood || first == NounSenses::kSubstance) &&
                              // "His brother Anil": a person's name after a person noun.
                              !(m.first_token > 0 && lex_.noun_senses(folded_[m.first_token - 1]).first_is(NounSenses::kPerson));
     if (known.lexfile[0] && !known.first_is(NounSenses::kGroup) && !thing_named &&
