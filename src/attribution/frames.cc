@@ -146,8 +146,10 @@ std::optional<Frame> Attributor::build_frame(const Cue& c, uint32_t si) {
 bool Attributor::verb_slot(const Frame& f, const Cue& c) const {
   if (f.source < 0 || f.trailing || f.content.size() != 1) return false;
   const Mention& src = doc_.mentions[f.source];
+  // "Any plan to …", "its Brent forecast to $90": a noun phrase, not a subject and verb.
   if (src.end_token != c.first_token || c.end_token >= doc_.sentences[f.sentence].end_token ||
-      bound_determiner(fw_[src.end_token - 1]))  // "Any plan to …": a noun phrase, not a subject and verb
+      bound_determiner(fw_[src.end_token - 1]) ||
+      (src.first_token > doc_.sentences[f.sentence].first_token && possessive_determiner(fw_[src.first_token - 1])))
     return false;
   const Token& next = tok(c.end_token);
   if (next.in_quote || next.kind != TokenKind::kWord) return false;
@@ -286,6 +288,11 @@ bool Attributor::verb_frame(const Cue& c, const Sentence& s, uint32_t end, Frame
     }
   }
   int32_t m = mention_ending_at(p - 1, b);
+  // "raised its Brent forecast to $90": a name after a possessive modifies a
+  // noun; it is no subject.
+  if (m >= 0 && doc_.mentions[m].first_token > b && doc_.mentions[m].kind != MentionKind::kPronoun &&
+      possessive_determiner(fw_[doc_.mentions[m].first_token - 1]))
+    return false;
   if (m < 0 && (fw_[p - 1] == "and" || fw_[p - 1] == "but")) {
     // "Mr Key has not ruled … but this morning said …": the clause subject,
     // after a dateline ("WASHINGTON —") if there is one.

@@ -210,9 +210,13 @@ int32_t Attributor::tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_
     return -1;
   const uint8_t head = tag_of(t, si);
   // A capitalised word opening the clause ("Jolly said …") is a name the
-  // tagger may read as an adjective.
+  // tagger may read as an adjective; not a word that opens a clause or a
+  // phrase ("After saying …").
+  const bool opening_name = t == b && tok(t).has(kCapitalized) && !is_subordinator(fw_[t]) &&
+                            !is_preposition(fw_[t]) && !lex_.is(WordClass::kStarter, fw_.id(t)) &&
+                            !lex_.is(WordClass::kConj, fw_.id(t));
   if (!(pos::is_nominal(head) || pos::is_number(head) || pos::is_pronoun(head) || quantity_head(t) ||
-        tok(t).kind == TokenKind::kNumber || (t == b && tok(t).has(kCapitalized))))
+        tok(t).kind == TokenKind::kNumber || opening_name))
     return -1;
   uint32_t k = t;
   bool crossed_of = false;
@@ -403,6 +407,10 @@ int32_t Attributor::subject_after_cue(const Cue& c, uint32_t e) {
 }
 
 bool Attributor::ends_clause_after(uint32_t k, uint32_t e) const {
+  // A quotation opening right after the name goes on with the clause: "X,
+  // said the governor "had a strong night"" (the governor is the subject of
+  // the quoted words, not the one who says them).
+  if (k < e && opens_region_[k]) return false;
   if (k >= e || tok(k).kind == TokenKind::kPunct || tok(k).kind == TokenKind::kQuote) return true;
   const FoldedWord w = fw_[k];
   return w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "before" || w == "when" ||

@@ -22,6 +22,11 @@ inline bool bound_determiner(std::string_view w) {
          w == "their" || w == "its" || w == "our" || w == "my" || w == "your";
 }
 
+// "his", "its", "their": a determiner that says whose.
+inline bool possessive_determiner(std::string_view w) {
+  return w == "his" || w == "her" || w == "its" || w == "their" || w == "our" || w == "my" || w == "your";
+}
+
 inline bool is_preposition(std::string_view w) {
   return w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in" || w == "on";
 }

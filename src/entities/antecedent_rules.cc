@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/utf8.h"
+#include "entities/opening_phrase.h"
 #include "tagger/tag_set.h"
 
 namespace whosaid {
@@ -346,15 +347,51 @@ bool AntecedentRules::holds_role(const CorefMention& a, uint32_t mi) const {
   return true;
 }
 
+bool AntecedentRules::described_person(const CorefMention& a) const {
+  if (a.form != CorefForm::kNominal || !a.definite || a.org_head || a.in_quote) return false;
+  const std::string_view head = a.head(folded_);
+  if (plural(head) || !lex_.noun_senses(head).first_is(NounSenses::kPerson)) return false;
+  // Someone's agent: "the rapper's spokesman", "the BBC's political editor".
+  if (head.starts_with("spokes")) return false;
+  for (uint32_t t = a.first_token; t < a.end_token; ++t)
+    if (folded_[t] == "'s" || folded_[t].ends_with("'s")) return false;
+  return true;
+}
+
+bool AntecedentRules::may_hold(const Entity& en, std::string_view head, std::string& role) const {
+  if (en.role.empty()) return true;
+  utf8::fold(en.role, role);
+  return role == head ||
+         (role.size() > head.size() && role.ends_with(head) && role[role.size() - head.size() - 1] == ' ');
+}
+
+int32_t AntecedentRules::lede_person(size_t i) const {
+  const CorefMention& a = ms_[i];
+  if (!described_person(a) || !(a.source || a.first_token == doc_.sentences[a.sentence].first_token)) return -1;
+  const uint32_t headline = ms_.empty() ? 0 : doc_.sentences[ms_.front().sentence].paragraph;
+  for (size_t j = i; j-- > 0;)
+    if (ms_[j].form == CorefForm::kName && ms_[j].paragraph != headline && ent_[j] >= 0 &&
+        typer_.named_as_person(ent_[j]))
+      return -1;
+  const std::string_view head = a.head(folded_);
+  std::string role;
+  for (size_t j = i + 1; j < ms_.size() && ms_[j].sentence <= a.sentence + 3; ++j) {
+    const CorefMention& m = ms_[j];
+    const int32_t e = ent_[j];
+    // (Names in passing are skipped: "Speaking on Radio Nord, Gillian Mott said".)
+    if (m.form != CorefForm::kName || m.in_quote || e < 0 || !(m.subject || m.source) ||
+        m.first_token < past_opening_phrase(doc_, folded_, doc_.sentences[m.sentence]) || !typer_.named_as_person(e))
+      continue;
+    const Entity& en = doc_.entities[e];
+    return !m.possessive && genders_agree(a.gender, en.gender) && may_hold(en, head, role) ? e : -1;
+  }
+  return -1;
+}
+
 int32_t AntecedentRules::salient_person(size_t i) const {
   const CorefMention& a = ms_[i];
-  if (a.form != CorefForm::kNominal || !a.definite || a.org_head || a.in_quote) return -1;
+  if (!described_person(a)) return -1;
   const std::string_view head = a.head(folded_);
-  if (plural(head) || !lex_.noun_senses(head).first_is(NounSenses::kPerson)) return -1;
-  // Someone's agent: "the rapper's spokesman", "the BBC's political editor".
-  if (head.starts_with("spokes")) return -1;
-  for (uint32_t t = a.first_token; t < a.end_token; ++t)
-    if (folded_[t] == "'s" || folded_[t].ends_with("'s")) return -1;
   const bool native = lex_.noun_senses(head).inhabitant;
   int32_t best = -1;
   size_t best_count = 0;
@@ -370,11 +407,7 @@ int32_t AntecedentRules::salient_person(size_t i) const {
     if (!typer_.named_as_person(e)) continue;
     // A role must be the nominal's ("the minister" is not the named
     // chairman); a native of a place may hold any ("the American").
-    if (!en.role.empty() && !native) {
-      utf8::fold(en.role, role);
-      if (role != head && !(role.size() > head.size() && role.ends_with(head) && role[role.size() - head.size() - 1] == ' '))
-        continue;
-    }
+    if (!native && !may_hold(en, head, role)) continue;
     // Mentions before the anaphor, of the first kMentionsCounted (a bounded
     // cost per candidate: a text dense with one name has thousands).
     constexpr size_t kMentionsCounted = 64;

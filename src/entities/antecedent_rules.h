@@ -142,6 +142,15 @@ class AntecedentRules {
   // rapper's manager"): they speak for the person named.
   int32_t salient_person(size_t i) const;
 
+  // "The education secretary has defended plans … / Speaking on the Today
+  // programme, Gillian Marsh said": a lede describes the person the next
+  // sentences name. Such a nominal (as salient_person's), opening its
+  // sentence or a source, before any person is named outside the headline,
+  // is the first person named after it as a subject or source outside
+  // quotations in the three sentences after, when they agree in gender and
+  // hold no other role; -1 otherwise.
+  int32_t lede_person(size_t i) const;
+
   // "the company", "the firm": the article and the head alone. A modified
   // description ("the film industry", "the Blair government") is a body of
   // its own more often than a name said before.
@@ -178,6 +187,12 @@ class AntecedentRules {
   // `sentences` sentences back, that keep(mention, its entity) accepts; -1 if none.
   template <typename Keep>
   int32_t nearest(size_t i, uint32_t sentences, Keep keep) const;
+  // A definite singular description of a person outside quotations, not
+  // someone's agent (salient_person, lede_person).
+  bool described_person(const CorefMention& a) const;
+  // Whether a role-holding description with this head may stand for en: it
+  // holds no role or one ending in the head (`role` is scratch).
+  bool may_hold(const Entity& en, std::string_view head, std::string& role) const;
 
   std::vector<std::string> role_words(const Mention& m) const;
   // Whether doc mention mi names a person whose role ends in the words of

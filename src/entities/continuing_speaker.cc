@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "entities/opening_phrase.h"
+
 namespace whosaid {
 
 int32_t ContinuingSpeaker::resumed_name(size_t i) const {
@@ -37,15 +39,17 @@ bool ContinuingSpeaker::parenthetical_cue(Span cue) const {
 // quotation when the gender agrees; -1 otherwise. (GUM, the model's
 // training data, has too few quotations to learn this news pattern.)
 int32_t ContinuingSpeaker::continuing_speaker(const CorefMention& m) const {
+  const bool described = described_person(m);
   if (m.in_quote || m.doc_mention < 0 || !is_source_[m.doc_mention] ||
-      (m.form != CorefForm::kMale && m.form != CorefForm::kFemale) || m.sentence == 0)
+      (m.form != CorefForm::kMale && m.form != CorefForm::kFemale && !described) || m.sentence == 0)
     return -1;
   const Sentence& prev = doc_.sentences[m.sentence - 1];
   for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
     if (doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].in_quote) {
       const int32_t id = introduced_speaker(m, prev);
-      return id >= 0 ? id : previous_source(m, prev);
+      return id >= 0 || described ? id : previous_source(m, prev);
     }
+  if (described) return -1;
   const uint32_t at = doc_.tokens[m.first_token].span.begin;
   auto it = std::upper_bound(doc_.quotes.begin(), doc_.quotes.end(), at,
                              [](uint32_t b, const Quote& q) { return b < q.span.begin; });
@@ -66,26 +70,57 @@ int32_t ContinuingSpeaker::continuing_speaker(const CorefMention& m) const {
   return -1;
 }
 
+// "the Spaniard", "the 22-year-old": a definite description of a person by
+// nationality or age, which news writes for someone it has just named.
+bool ContinuingSpeaker::described_person(const CorefMention& m) const {
+  if (m.form != CorefForm::kNominal || !m.definite || m.head_token + 1 != m.end_token) return false;
+  const std::string_view head = m.head(folded_);
+  if (head.ends_with("-old")) return true;
+  const NounSenses ns = lex_.noun_senses(head);
+  return ns.inhabitant && !head.ends_with('s');
+}
+
 // "Captain Joe Marsh agreed. "It hurts," he said.": a "he"/"she" source in
 // a sentence that opens with a quotation, after a sentence with no
-// quotation that opens with a named person of that gender, is that person.
+// quotation that opens with a named person of that gender (or written as a
+// person, of no known gender), is that person.
 // -1 otherwise.
 int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sentence& prev) const {
   const Sentence& here = doc_.sentences[m.sentence];
   if (!doc_.tokens[here.first_token].in_quote && doc_.tokens[here.first_token].kind != TokenKind::kQuote) return -1;
   for (uint32_t t = prev.first_token; t < prev.end_token; ++t)
     if (doc_.tokens[t].kind == TokenKind::kQuote) return -1;
-  auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), prev.first_token,
+  // Past a phrase the sentence opens with: "After the match, Keane accused
+  // Vieira …", "In Taipei, President Lin Mei-hua thanked …".
+  const uint32_t opening = past_opening_phrase(doc_, folded_, prev);
+  auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), opening,
                              [](const Mention& x, uint32_t t) { return x.first_token < t; });
-  if (it == doc_.mentions.end() || it->first_token != prev.first_token || it->kind != MentionKind::kName ||
-      it->entity < 0)
+  if (it == doc_.mentions.end() || it->first_token != opening || it->kind != MentionKind::kName || it->entity < 0)
     return -1;
-  // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the subject.
+  // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the
+  // subject; the name set off by commas after what it possesses is.
   const FoldedWord last = folded_[it->end_token - 1];
-  if (last == "'s" || last.ends_with("'s") || (it->end_token < prev.end_token && folded_[it->end_token] == "'s"))
-    return -1;
+  if (last == "'s" || last.ends_with("'s") || (it->end_token < prev.end_token && folded_[it->end_token] == "'s")) {
+    uint32_t k = it->end_token;
+    while (k < prev.end_token && k < it->end_token + 6 && doc_.tokens[k].kind == TokenKind::kWord) ++k;
+    if (k >= prev.end_token || doc_.slice(doc_.tokens[k].span) != ",") return -1;
+    const auto named = std::lower_bound(it, doc_.mentions.end(), k + 1,
+                                        [](const Mention& x, uint32_t t) { return x.first_token < t; });
+    if (named == doc_.mentions.end() || named->kind != MentionKind::kName || named->entity < 0 ||
+        named->end_token >= prev.end_token || doc_.slice(doc_.tokens[named->end_token].span) != ",")
+      return -1;
+    // The name may come after its role: "Calloway's rival, former Senator Dean Prescott,".
+    bool opens_after_comma = true;
+    for (uint32_t t = k + 1; t < named->first_token; ++t)
+      opens_after_comma =
+          opens_after_comma && doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].has(kCapitalized);
+    if (!opens_after_comma) return -1;
+    it = named;
+  }
+  // Of that gender, or of none known and written as a person ("President
+  // Lin Mei-hua").
   const Gender g = doc_.entities[it->entity].gender;
-  return g == m.gender ? it->entity : -1;
+  return g == m.gender || (g == Gender::kUnknown && typer_.named_as_person(it->entity)) ? it->entity : -1;
 }
 
 // "Earlier Jack Straw said the UK would veto any bid. He said it remained

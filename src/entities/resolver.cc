@@ -421,6 +421,7 @@ class Resolver {
       if (j < 0) {
         ent_[cur] = rules_.role_holder(cur);
         if (ent_[cur] < 0) ent_[cur] = rules_.salient_person(cur);
+        if (ent_[cur] < 0) ent_[cur] = rules_.lede_person(cur);
         if (ent_[cur] < 0 && ms[cur].org_head) ent_[cur] = rules_.nearest_body(cur);
         if (ent_[cur] < 0 && AntecedentRules::bare(ms[cur]) && ms[cur].definite &&
             AntecedentRules::publication_noun(ms[cur].head(folded_)))
@@ -768,8 +769,8 @@ class Resolver {
   std::vector<uint8_t>& personal_ = mem_.personal;
   // Per entity, 1: a body noun was resolved to it (nearest_named_body); see call_body().
   std::vector<uint8_t>& called_body_ = mem_.called_body;
-  ContinuingSpeaker continuity_{doc_, folded_, typer_, rules_, ms_, ent_, links_, resolved_, is_source_, quote_of_,
-                                spokesperson_};
+  ContinuingSpeaker continuity_{doc_, lex_, folded_, typer_, rules_, ms_, ent_, links_,
+                                resolved_, is_source_, quote_of_, spokesperson_};
 };
 
 }  // namespace

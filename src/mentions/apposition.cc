@@ -60,8 +60,9 @@ struct Phrase {
     // Not a person: "the father of Mr Begg".
     if (b >= end || person_name(b)) return {};
     uint32_t e = b;
+    // (Across a possessive inside the name: "King's College London".)
     while (e < end && ((word(e) && doc.tokens[e].has(kCapitalized)) ||
-                       (e > b && (fw[e] == "of" || fw[e] == "for" || fw[e] == "and" || fw[e] == "&") &&
+                       (e > b && (fw[e] == "of" || fw[e] == "for" || fw[e] == "and" || fw[e] == "&" || fw[e] == "'s") &&
                         e + 1 < end && doc.tokens[e + 1].has(kCapitalized))))
       ++e;
     if (e == b) return {};
@@ -93,14 +94,24 @@ std::optional<Span> org_before_role(const Document& doc, const Lexicon& lex, con
     return doc.tokens[k].kind != TokenKind::kWord || lex.is(WordClass::kRoleModifier, fw[k]) || fw[k] == "the" ||
            fw[k] == "a" || fw[k] == "an" || fw[k] == "and" || fw[k] == "of";
   };
-  while (b < e && modifier(b)) ++b;
+  // A body's head noun: "Foreign Ministry", "Foreign ministry", "Labour party".
+  auto body = [&](uint32_t k) {
+    if (k >= e || doc.tokens[k].kind != TokenKind::kWord) return false;
+    const NounSenses ns = lex.noun_senses(fw[k]);
+    return ns.body || ns.first_is(NounSenses::kGroup);
+  };
+  // A capitalised portfolio word before such a head names the body with it.
+  while (b < e && modifier(b) && !(doc.tokens[b].has(kCapitalized) && body(b + 1))) ++b;
   if (b == e || !doc.tokens[b].has(kCapitalized)) return std::nullopt;
   // The name ends at its first word in lower case ("BBC rural affairs
-  // correspondent") or possessive ("Libya's oil minister").
+  // correspondent") or possessive ("Libya's oil minister"); a portfolio
+  // names a body with a head in lower case ("Foreign ministry spokesman").
   uint32_t end = b + 1;
   while (end < e && fw[end] != "'s" && (doc.tokens[end].has(kCapitalized) || fw[end] == "of" || fw[end] == "for" ||
                                         fw[end] == "and" || fw[end] == "&"))
     ++end;
+  if (end < e && !doc.tokens[end].has(kCapitalized) && body(end) && modifier(end - 1))
+    return Span{doc.tokens[b].span.begin, doc.tokens[end].span.end};
   while (end > b && modifier(end - 1)) --end;
   if (end == b) return std::nullopt;
   return Span{doc.tokens[b].span.begin, doc.tokens[end - 1].span.end};
@@ -124,6 +135,19 @@ RoleAndOrg apposition_after(const Document& doc, const Lexicon& lex, const Folde
     uint32_t role_end = j + static_cast<uint32_t>(lex.match_role(fw, j));
     if (role_end == j && described && p.person_noun(j) && p.phrase_ends_after(j, sentence_end)) role_end = j + 1;
     if (role_end > j) {
+      // A role before another name is that name's: "In Taipei, President
+      // Lin Mei-hua said" gives Taipei no role. Capitalised words before a
+      // role's noun are the role's: "Sung Won Sohn, chief US economist for
+      // Wells Fargo".
+      if (role_end < sentence_end && p.word(role_end) && doc.tokens[role_end].has(kCapitalized)) {
+        uint32_t k = role_end;
+        while (k < sentence_end && p.word(k) && doc.tokens[k].has(kCapitalized)) ++k;
+        if (k >= sentence_end || !p.word(k)) return out;
+        size_t noun = lex.match_role(fw, k);
+        if (noun == 0 && p.person_noun(k)) noun = 1;
+        if (noun == 0) return out;
+        role_end = k + static_cast<uint32_t>(noun);
+      }
       // "the Green Party co-leader", "the co-leader of the Green Party",
       // "Capgemini's principal consultant": the role after a possessor.
       uint32_t role_begin = begin;
@@ -132,6 +156,16 @@ RoleAndOrg apposition_after(const Document& doc, const Lexicon& lex, const Folde
       out.role = p.span(role_begin, role_end);
       if (j > begin) out.org = org_before_role(doc, lex, fw, begin, j).value_or(Span{});
       if (out.org.empty()) out.org = p.org_after(role_end, sentence_end);
+      // "a professor of international relations at Renmin University": the
+      // role's field, then where it is held.
+      if (out.org.empty() && role_end < sentence_end && fw[role_end] == "of")
+        for (uint32_t t = role_end + 1; t < sentence_end && t < role_end + 6 && p.word(t); ++t) {
+          if (doc.tokens[t].has(kCapitalized)) break;
+          if (fw[t] == "at") {
+            out.org = p.org_after(t, sentence_end);
+            break;
+          }
+        }
       return out;
     }
     if (!p.word(j) && !p.possessive_mark(j)) break;

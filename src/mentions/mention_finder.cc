@@ -204,6 +204,34 @@ struct RunContext {
            lex.noun_senses(w.substr(hyphen + 1)).first_is(NounSenses::kPerson);
   }
 
+  // A body's head noun written in lower case at k (a WordNet group or
+  // organization#1: "ministry", "party", "department"), after a capitalised
+  // word and before a role that a capitalised word follows.
+  bool lower_body_before_role(uint32_t k) const {
+    const Token& tk = doc.tokens[k];
+    if (tk.kind != TokenKind::kWord || tk.has(kCapitalized) || !doc.tokens[k - 1].has(kCapitalized) ||
+        lex.is(WordClass::kStarter, fw.id(k - 1)))  // "The carmaker General Rotors"
+      return false;
+    const NounSenses ns = lex.noun_senses(fw[k]);
+    if (!ns.body && !ns.first_is(NounSenses::kGroup)) return false;
+    const size_t r = lex.match_role(fw, k + 1);
+    return r > 0 && k + 1 + r < s.end_token && doc.tokens[k + 1 + r].has(kCapitalized);
+  }
+
+  // Capitalised words [b, k) before a role that ends the run at e, none a
+  // given name or an honorific, with a name set off after it: where the role
+  // is held ("Scottish Finance Minister, Tom McCabe MSP, said"), no name of
+  // its own. (Not "Oona King", "Hollywood Reporter", "Scottish Executive".)
+  bool describes_role(uint32_t b, uint32_t k, uint32_t e) const {
+    if (e + 1 >= s.end_token || doc.slice(doc.tokens[e].span) != "," || !doc.tokens[e + 1].has(kCapitalized))
+      return false;
+    for (uint32_t j = b; j < k; ++j)
+      if (doc.tokens[j].kind != TokenKind::kWord || !doc.tokens[j].has(kCapitalized) ||
+          lex.given_name_gender(fw.id(j)) != Gender::kUnknown || is_honorific(lex, fw.id(j)))
+        return false;
+    return true;
+  }
+
   // A sentence-opening word that is not part of the name after it ("Defiant
   // Matt Williams"): written in lower case elsewhere, or no noun at all while
   // the rest opens with a given name or an honorific and is not a one-word
@@ -343,6 +371,13 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
           continue;
         }
         if (et.kind == TokenKind::kWord) {
+          // "Foreign ministry spokesman Wang Lei", "Labour party leader Ed
+          // Carr": a body's head in lower case after a capitalised word, then
+          // a role before a name, is the body the role is held at.
+          if (e > t && run.lower_body_before_role(e)) {
+            ++e;
+            continue;
+          }
           size_t r = lex.match_role(fw, e);
           if (!r && run.lower_person_noun(e)) r = 1;
           if (r && e + r < s.end_token && doc.tokens[e + r].has(kCapitalized)) {
@@ -415,8 +450,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         size_t r = lex.match_role(fw, k);
         if (!r && run.person_premodifier(k, e)) r = 1;  // "Singer George Michael"
         // A role before a name, or a run that is a role alone ("the
-        // Secretary", "the Chancellor": a nominal mention, below).
-        if (r && (k + r < e || (k == b && k + r == e))) {
+        // Secretary", "the Chancellor", "Scottish Finance Minister,": a
+        // nominal mention, below).
+        if (r && (k + r < e || (k + r == e && (k == b || run.describes_role(b, k, e))))) {
           if (role_begin == UINT32_MAX) role_begin = k;
           role_end = k + static_cast<uint32_t>(r);
           name_begin = role_end;

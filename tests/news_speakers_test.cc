@@ -1,0 +1,196 @@
+// Who speaks in news layouts beyond PolNeAR's: wire copy, British and US
+// political reporting, business, sport. Each test is a short invented article
+// in one such layout, with the speaker, role and organisation a reader gives.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace whosaid {
+namespace {
+
+using testing::extractor;
+using testing::quote_containing;
+using testing::speaker_at;
+using testing::speaker_of;
+
+// The entity of the quote holding `needle` (fails the test when there is none).
+const Entity* entity_at(const Document& doc, std::string_view needle) {
+  const Speaker* sp = speaker_at(doc, needle);
+  if (!sp || sp->entity < 0) {
+    ADD_FAILURE() << "no resolved speaker for \"" << needle << "\"";
+    return nullptr;
+  }
+  return &doc.entities[sp->entity];
+}
+
+// "Foreign ministry spokesman Bo Tarsen": a portfolio and a body's head in
+// lower case are where the role is held, no name of their own, and "he" after
+// it is the spokesman.
+TEST(NewsSpeakers, APortfolioAndABodyInLowerCaseArePartOfTheRole) {
+  Document doc = extractor().extract(
+      "Ruritania warns neighbour over arms sale\n\n"
+      "Foreign ministry spokesman Bo Tarsen told reporters on Monday that Ruritania would act. "
+      "He did not say what the measures would be.\n");
+  EXPECT_EQ(speaker_of(doc, "Ruritania would act"), "Bo Tarsen");
+  EXPECT_EQ(speaker_of(doc, "what the measures would be"), "Bo Tarsen");
+  if (const Entity* e = entity_at(doc, "Ruritania would act")) {
+    EXPECT_EQ(e->role, "Foreign ministry spokesman");
+    EXPECT_EQ(e->org, "Foreign ministry");
+  }
+}
+
+// "In Velmar, President Ina Sorrel thanked …": a role before a name belongs
+// to that name, not to the place set off before it; and the person a
+// sentence introduces after such an opening phrase is the "she" of the
+// quotation that follows.
+TEST(NewsSpeakers, ARoleBeforeANameIsThatNamesNotAnApposition) {
+  Document doc = extractor().extract(
+      "Neighbours trade warnings\n\n"
+      "Foreign ministry spokesman Bo Tarsen said Ruritania would act.\n\n"
+      "The State Department said the sale was consistent with its policy.\n\n"
+      "In Velmar, President Ina Sorrel thanked the donors for their support. "
+      "\"We will never bow to pressure,\" she wrote on Facebook.\n");
+  EXPECT_EQ(speaker_of(doc, "never bow to pressure"), "Ina Sorrel");
+  for (const Entity& e : doc.entities) EXPECT_FALSE(e.name == "Velmar" && !e.role.empty()) << e.role;
+}
+
+// "Tom Quill, chief US economist for Harbor Bank,": capitalised words inside
+// the role of an apposition are the role's, and "he added" stays with him.
+TEST(NewsSpeakers, CapitalisedWordsInsideAnAppositionsRoleAreTheRoles) {
+  Document doc = extractor().extract(
+      "Rates rise again\n\n"
+      "\"The central bank does not want to rock the boat,\" said Tom Quill, chief US economist for Harbor Bank. "
+      "\"The economy is doing a bit better right now,\" he added.\n");
+  EXPECT_EQ(speaker_of(doc, "doing a bit better"), "Tom Quill");
+  if (const Entity* e = entity_at(doc, "rock the boat")) {
+    EXPECT_EQ(e->role, "chief US economist");
+    EXPECT_EQ(e->org, "Harbor Bank");
+  }
+}
+
+// The body a role is held at, after the role's field ("a professor of
+// international relations at Renmin University") or across a possessive
+// inside its name ("King's College London").
+TEST(NewsSpeakers, TheBodyARoleIsHeldAtFollowsItsField) {
+  Document doc = extractor().extract(
+      "Coffee and the heart\n\n"
+      "\"Both sides have too much to lose,\" said Zhou Lan, a professor of international relations at "
+      "Velmar University in Orsk. Dr Sara Colm, a nutrition scientist at King's College London, said the "
+      "study could not prove cause and effect.\n");
+  if (const Entity* e = entity_at(doc, "too much to lose")) {
+    EXPECT_EQ(e->name, "Zhou Lan");
+    EXPECT_EQ(e->org, "Velmar University");
+  }
+  if (const Entity* e = entity_at(doc, "prove cause and effect")) {
+    EXPECT_EQ(e->name, "Sara Colm");
+    EXPECT_EQ(e->org, "King's College London");
+  }
+}
+
+// "Senate Majority Leader": "Majority" is the role's, the body is the Senate.
+TEST(NewsSpeakers, AMajorityLeaderLeadsTheChamber) {
+  Document doc = extractor().extract(
+      "Shutdown looms\n\n"
+      "Senate Majority Leader Carla Whitby accused Republicans of holding the government hostage.\n");
+  if (const Entity* e = entity_at(doc, "holding the government hostage")) {
+    EXPECT_EQ(e->name, "Carla Whitby");
+    EXPECT_EQ(e->org, "Senate");
+  }
+}
+
+// "… said the governor "had a strong night"": a quotation opening right after
+// the name after the cue goes on with the clause, so the name is its
+// subject, not the speaker; the speaker is the one named before the cue.
+TEST(NewsSpeakers, ANameBeforeAQuotationAfterTheCueIsNoInvertedSource) {
+  Document doc = extractor().extract(
+      "The race tightens\n\n"
+      "In a statement, the campaign's communications director, Marcus Dell, said the governor \"had a strong "
+      "night and laid out a clear vision.\"\n");
+  EXPECT_EQ(speaker_of(doc, "a strong night"), "Marcus Dell");
+}
+
+// "raised its Brent forecast to $90, citing …": a name after a possessive
+// modifies a noun; the firm is the one that cites.
+TEST(NewsSpeakers, ANameAfterAPossessiveIsNoSubject) {
+  Document doc = extractor().extract(
+      "Oil climbs\n\n"
+      "Harwick Capital raised its Brent forecast to $90, citing tighter supply.\n");
+  EXPECT_EQ(speaker_of(doc, "tighter supply"), "Harwick Capital");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker) EXPECT_NE(q.speaker->name, "Brent");
+}
+
+// A word opening a clause ("After saying …") is never a source.
+TEST(NewsSpeakers, ASubordinatorOpeningTheSentenceIsNoSource) {
+  Document doc = extractor().extract(
+      "A hidden illness\n\n"
+      "In her memoir, Clara Dunn noted the clot's existence.\n\n"
+      "After saying her right foot was \"so swollen I could barely get my shoe on,\" she was \"whisked off to "
+      "the naval hospital\" for tests.\n");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker) EXPECT_NE(q.speaker->name, "After");
+}
+
+// The person a sentence introduces, after a phrase it opens with or named in
+// apposition to a possessive ("Ms. Corran's rival, former Senator Dean
+// Pell,"), is the "he" of the quotation that follows, not the last speaker.
+TEST(NewsSpeakers, APersonIntroducedAfterAnOpeningPhraseOrAPossessiveSpeaksNext) {
+  Document doc = extractor().extract(
+      "A bruising debate\n\n"
+      "Mr. Dell, the campaign's spokesman, said the governor had a strong night.\n\n"
+      "Ms. Corran's rival, former Senator Dean Pell, was quick to pounce. \"If she can't answer a question about "
+      "pensions, how can she run a state?\" he said at a rally on Friday.\n\n"
+      "After the match, Tomas Ekberg accused the referee of bias. \"It was a disgrace,\" he said.\n");
+  EXPECT_EQ(speaker_of(doc, "how can she run a state"), "Dean Pell");
+  EXPECT_EQ(speaker_of(doc, "It was a disgrace"), "Tomas Ekberg");
+}
+
+// "the Italian said": a description by nationality (or age) after a
+// sentence that introduces a person is that person, not the more salient
+// speaker quoted before.
+TEST(NewsSpeakers, ANationalityAfterAnIntroductionIsTheOneIntroduced) {
+  Document doc = extractor().extract(
+      "Zubeta hails \"outstanding\" Berg after comeback win\n\n"
+      "Mikkel Zubeta praised Jon Berg's \"outstanding\" performance after Rovers came from behind to beat "
+      "Villa 3-1.\n\n"
+      "Berg scored one and set up another as Rovers moved back to the top of the league.\n\n"
+      "\"He's outstanding, he's so mature for his age,\" Zubeta told Radio Nord. \"He wants the ball in the big "
+      "moments.\"\n\n"
+      "Villa manager Ivo Garnet was left frustrated by two goals conceded from set pieces. \"We were competing "
+      "very well, but the details decided the game,\" the Spaniard said.\n");
+  EXPECT_EQ(speaker_of(doc, "the details decided the game"), "Ivo Garnet");
+}
+
+// A lede that describes its protagonist ("The education secretary has
+// defended …") is the person the next sentences name, who takes the role.
+TEST(NewsSpeakers, ALedesDescriptionIsThePersonNamedNext) {
+  Document doc = extractor().extract(
+      "Minister defends school meals cut\n\n"
+      "The education secretary has defended plans to end free school meals for some pupils.\n\n"
+      "Speaking on Radio Nord, Gillian Mott said: \"Every pound we spend has to work as hard as it can.\"\n");
+  EXPECT_EQ(speaker_of(doc, "free school meals"), "Gillian Mott");
+  if (const Entity* e = entity_at(doc, "Every pound")) EXPECT_EQ(e->role, "education secretary");
+}
+
+// Not when someone else is named first: the description may be anyone.
+TEST(NewsSpeakers, ALedesDescriptionIsNotAnotherPersonNamedFirst) {
+  Document doc = extractor().extract(
+      "Minister defends school meals cut\n\n"
+      "The education secretary has defended plans to end free school meals for some pupils.\n\n"
+      "Union leader Paul Whitcombe said: \"Children will go hungry.\"\n");
+  EXPECT_NE(speaker_of(doc, "free school meals"), "Paul Whitcombe");
+}
+
+// A run of capitalised words ending in a role, with no name in it ("Scottish
+// Finance Minister,"), describes someone: it is no person's name.
+TEST(NewsSpeakers, ARunEndingInARoleIsNoName) {
+  Document doc = extractor().extract(
+      "Council tax to rise\n\n"
+      "Scottish Finance Minister, Tam Orr MSP, said: \"We have given councils more money than ever.\"\n");
+  EXPECT_EQ(speaker_of(doc, "more money than ever"), "Tam Orr");
+  for (const Mention& m : doc.mentions)
+    if (doc.slice(m.span) == "Scottish Finance Minister") EXPECT_NE(m.kind, MentionKind::kName);
+}
+
+}  // namespace
+}  // namespace whosaid
