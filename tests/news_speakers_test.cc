@@ -192,5 +192,61 @@ TEST(NewsSpeakers, ARunEndingInARoleIsNoName) {
     if (doc.slice(m.span) == "Scottish Finance Minister") EXPECT_NE(m.kind, MentionKind::kName);
 }
 
+// "One nurse, who asked not to be named, said …" introduces a person the
+// text does not name: the "she" of the quotation that follows is that nurse.
+TEST(NewsSpeakers, APersonDescribedAndIntroducedIsTheSheThatFollows) {
+  Document doc = extractor().extract(
+      "Nurses speak out over staffing\n\n"
+      "One nurse, who asked not to be named for fear of losing her job, said managers had told staff that "
+      "talking to the press was a disciplinary matter.\n\n"
+      "\"We had patients waiting hours for pain relief,\" she said.\n");
+  EXPECT_EQ(speaker_of(doc, "waiting hours for pain relief"), "One nurse");
+}
+
+// "Its general secretary, Pat Orme, called for an inquiry": the name set off
+// after a role speaks; "for an inquiry" is no source after the cue.
+TEST(NewsSpeakers, AnAppositionAfterARoleIsTheSubjectNotTheWordsAfterTheCue) {
+  Document doc = extractor().extract(
+      "Nurses speak out\n\n"
+      "The Royal College of Midwives said it was concerned. Its general secretary, Pat Orme, called for an "
+      "independent inquiry.\n");
+  EXPECT_EQ(speaker_of(doc, "independent inquiry"), "Pat Orme");
+}
+
+// A body's whole name before "spokesman", "and" inside it too, is the body
+// the spokesman speaks for.
+TEST(NewsSpeakers, ASpokesmanOfABodyWithAndInItsNameSpeaksForTheWholeBody) {
+  Document doc = extractor().extract(
+      "Warehouse fire\n\n"
+      "Fire crews spent 12 hours at the scene. A Kent Vale Fire and Rescue Service spokesman said the cause "
+      "was being investigated.\n");
+  EXPECT_EQ(speaker_of(doc, "being investigated"), "Kent Vale Fire and Rescue Service");
+}
+
+// "Creditors of Ruritania's top card firm have said …": a word dropped from a
+// name at the sentence start leaves no name opening with "of".
+TEST(NewsSpeakers, NoNameOpensWithAConnector) {
+  Document doc = extractor().extract(
+      "Lender faces liquidation\n\n"
+      "Creditors of Ruritania's top credit card firm have said they will put the company into liquidation. "
+      "The creditors met on Monday.\n");
+  for (const Mention& m : doc.mentions) EXPECT_FALSE(doc.slice(m.name).starts_with("of ")) << doc.slice(m.name);
+  EXPECT_EQ(speaker_of(doc, "into liquidation"), "Creditors of Ruritania's top credit card firm");
+}
+
+// A first-person column under a long headline with no closing stop: the
+// byline below it names the author, who is the "I"; "he" is someone else.
+TEST(NewsSpeakers, ALongHeadlineDoesNotHideTheBylineBelowIt) {
+  Document doc = extractor().extract(
+      "My father's hands: a farmer's son on what we lose when farms close\n\n"
+      "By Owen Pryce\n\n"
+      "My father farmed the same 200 acres for 41 years. When he sold the last of the flock in March, I asked "
+      "him what he would miss. \"The quiet,\" he said.\n\n"
+      "I have thought about his answer every day since.\n");
+  ASSERT_EQ(doc.authors.size(), 1u);
+  EXPECT_EQ(speaker_of(doc, "what he would miss"), "Owen Pryce");
+  EXPECT_NE(speaker_of(doc, "The quiet"), "Owen Pryce");
+}
+
 }  // namespace
 }  // namespace whosaid

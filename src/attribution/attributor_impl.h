@@ -425,8 +425,10 @@ class Attributor : private TokenView {
   // A source made of the words [b, e) when the mention stage found none there
   // ("the suit", "it", "another"): a nominal mention, or a pronoun for "it".
   int32_t phrase_mention(uint32_t b, uint32_t e);
-  // Whether a name ends right before the comma at `comma` ("Sarandon, 69, told"):
-  // then the cue's source is that name, not the words after the cue.
+  // Whether a name ends right before the comma at `comma` ("Sarandon, 69, told"),
+  // or an apposition opens after a role or person noun ("Its general
+  // secretary, Pat Cullen, called"): then the cue's source is before the
+  // cue, not the words after it.
   bool found_source_before_comma(uint32_t comma, uint32_t b) const;
   // The subject of sentence si when it is a person or body named (or a
   // pronoun) at the start, before token `before`: "On Monday, Trump groused …".

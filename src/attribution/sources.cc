@@ -29,10 +29,13 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
   auto extend = [&](uint32_t from) {
     uint32_t j = from;
     for (int n = 0; n < 5 && j > sentence_begin; ++n) {
-      // A mark inside a name is part of it ("Marks & Spencer spokesman").
-      if (const int32_t named = tok(j - 1).kind != TokenKind::kWord ? found_mention_at(j - 1) : -1;
-          named >= 0 && doc_.mentions[named].first_token >= sentence_begin &&
-          doc_.mentions[named].first_token < j - 1) {
+      // A name before the head is whole, marks and "and" inside it too ("Marks
+      // & Spencer spokesman", "A West Yorkshire Fire and Rescue Service spokesman").
+      if (const int32_t named = found_mention_at(j - 1);
+          named >= 0 &&
+          (doc_.mentions[named].kind == MentionKind::kName || doc_.mentions[named].kind == MentionKind::kOrganisation) &&
+          doc_.mentions[named].first_token >= sentence_begin && doc_.mentions[named].first_token < j - 1 &&
+          !tok(j - 1).has(kAllCaps)) {  // (not a heading run in: "CONTROVERSIES AND OTHER GAFFES Three people")
         j = doc_.mentions[named].first_token;
         continue;
       }
@@ -49,10 +52,14 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
     return j;
   };
   b = extend(t);
-  // "a spokesman for the ministry": step over one prepositional phrase.
+  // "a spokesman for the ministry", "Creditors of South Korea's top credit
+  // card firm": step over one prepositional phrase after a person noun.
   if (b >= sentence_begin + 2 && is_preposition(fw_[b - 1])) {
     uint32_t h = b - 2;
-    if (lex_.is(WordClass::kNominal, fw_.id(h)) || lex_.is(WordClass::kRole, fw_.id(h))) b = extend(h);
+    if (lex_.is(WordClass::kNominal, fw_.id(h)) || lex_.is(WordClass::kRole, fw_.id(h)) ||
+        (tok(h).kind == TokenKind::kWord && found_mention_at(h) < 0 &&
+         lex_.noun_senses(fw_[h]).first_is(NounSenses::kPerson)))
+      b = extend(h);
   }
   if (b == t && !(head.ends_with("s") || lex_.is(WordClass::kOrgHead, head) || tok(t).has(kCapitalized)))
     return -1;  // a bare singular noun is rarely a source
@@ -133,7 +140,12 @@ int32_t Attributor::mention_starting_at(uint32_t t, uint32_t sentence_end) {
     const int32_t n = found_mention_at(j);
     if (n >= 0 && doc_.mentions[n].first_token == j && doc_.mentions[n].kind == MentionKind::kName) return n;
   }
-  // A nominal phrase: determiner? words… head, up to punctuation.
+  // A nominal phrase: determiner? words… head, up to punctuation; not a
+  // preposition's phrase ("called for an independent inquiry").
+  const FoldedWord first = fw_[k];
+  if (is_preposition(first) || first == "to" || first == "by" || first == "about" || first == "against" ||
+      first == "over" || first == "into")
+    return -1;
   uint32_t e = k;
   while (e < sentence_end && e < k + 7 && tok(e).kind == TokenKind::kWord && !tok(e).in_quote &&
          !lex_.is(WordClass::kConj, fw_.id(e)) && !(e > k && lex_.cue(fw_.id(e))))
@@ -475,6 +487,11 @@ bool Attributor::found_source_before_comma(uint32_t comma, uint32_t b) const {
     if (!is_comma(k)) continue;
     int32_t m = found_mention_at(k - 1);
     if (m >= 0 && doc_.mentions[m].end_token == k && doc_.mentions[m].kind != MentionKind::kPronoun) return true;
+    // "Its general secretary, Pat Cullen, called …": a role or a person noun
+    // before the apposition.
+    if (tok(k - 1).kind == TokenKind::kWord && !tok(k - 1).has(kCapitalized) &&
+        (lex_.is(WordClass::kRole, fw_.id(k - 1)) || lex_.noun_senses(fw_[k - 1]).first_is(NounSenses::kPerson)))
+      return true;
   }
   return false;
 }

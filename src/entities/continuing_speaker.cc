@@ -70,6 +70,11 @@ int32_t ContinuingSpeaker::continuing_speaker(const CorefMention& m) const {
   return -1;
 }
 
+// A singular noun whose first WordNet sense is a person ("nurse", "witness").
+bool ContinuingSpeaker::person_noun(std::string_view w) const {
+  return !w.ends_with('s') && lex_.noun_senses(w).first_is(NounSenses::kPerson);
+}
+
 // "the Spaniard", "the 22-year-old": a definite description of a person by
 // nationality or age, which news writes for someone it has just named.
 bool ContinuingSpeaker::described_person(const CorefMention& m) const {
@@ -83,8 +88,8 @@ bool ContinuingSpeaker::described_person(const CorefMention& m) const {
 // "Captain Joe Marsh agreed. "It hurts," he said.": a "he"/"she" source in
 // a sentence that opens with a quotation, after a sentence with no
 // quotation that opens with a named person of that gender (or written as a
-// person, of no known gender), is that person.
-// -1 otherwise.
+// person, of no known gender), or with a person described by a noun ("One
+// nurse, who asked not to be named, said …"), is that person. -1 otherwise.
 int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sentence& prev) const {
   const Sentence& here = doc_.sentences[m.sentence];
   if (!doc_.tokens[here.first_token].in_quote && doc_.tokens[here.first_token].kind != TokenKind::kQuote) return -1;
@@ -95,8 +100,14 @@ int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sente
   const uint32_t opening = past_opening_phrase(doc_, folded_, prev);
   auto it = std::lower_bound(doc_.mentions.begin(), doc_.mentions.end(), opening,
                              [](const Mention& x, uint32_t t) { return x.first_token < t; });
-  if (it == doc_.mentions.end() || it->first_token != opening || it->kind != MentionKind::kName || it->entity < 0)
-    return -1;
+  if (it == doc_.mentions.end() || it->first_token != opening || it->entity < 0) return -1;
+  // Or a person described, not named, whom the text introduces: "One nurse,
+  // who asked not to be named, said …", "A witness" (not "the Tory
+  // spokesman", who is someone named before, nor a title: "Director of rugby").
+  const FoldedWord det = folded_[it->first_token];
+  const bool described = it->kind == MentionKind::kNominal && person_noun(folded_[it->end_token - 1]) &&
+                         (det == "a" || det == "an" || det == "one" || det == "another");
+  if (it->kind != MentionKind::kName && !described) return -1;
   // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the
   // subject; the name set off by commas after what it possesses is.
   const FoldedWord last = folded_[it->end_token - 1];
@@ -120,7 +131,11 @@ int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sente
   // Of that gender, or of none known and written as a person ("President
   // Lin Mei-hua").
   const Gender g = doc_.entities[it->entity].gender;
-  return g == m.gender || (g == Gender::kUnknown && typer_.named_as_person(it->entity)) ? it->entity : -1;
+  // Of no known gender: described, written as a person, or named as one
+  // and speaking there ("After the match, Tomas Ekberg accused the referee …").
+  const bool person = described || typer_.person_evidence(it->entity) ||
+                      (is_source_[it - doc_.mentions.begin()] && typer_.named_as_person(it->entity));
+  return g == m.gender || (g == Gender::kUnknown && person) ? it->entity : -1;
 }
 
 // "Earlier Jack Straw said the UK would veto any bid. He said it remained

@@ -55,6 +55,7 @@ class ContinuingSpeaker {
  private:
   bool parenthetical_cue(Span cue) const;
   bool described_person(const CorefMention& m) const;
+  bool person_noun(std::string_view w) const;
   int32_t introduced_speaker(const CorefMention& m, const Sentence& prev) const;
   int32_t previous_source(const CorefMention& m, const Sentence& prev) const;
 

@@ -37,13 +37,29 @@ class Layout {
  private:
   // The first paragraph of running text (or kMaxHeaderParagraphs): paragraphs
   // before it form the header block, where header fields and bylines sit.
+  // A long first paragraph with no closing stop is the headline ("My
+  // father's hands: a farmer's son on what we lose when farms close").
   uint32_t header_block_end() {
     const auto n = static_cast<uint32_t>(doc_.paragraphs.size());
     for (uint32_t pi = 0; pi < n && pi < kMaxHeaderParagraphs; ++pi) {
       const Paragraph& p = doc_.paragraphs[pi];
-      if (words(p.first_token, p.end_token) >= kBodyWords && label_end(p) == 0) return pi;
+      if (words(p.first_token, p.end_token) >= kBodyWords && label_end(p) == 0 && (pi > 0 || ends_with_stop(p)))
+        return pi;
     }
     return std::min(n, kMaxHeaderParagraphs);
+  }
+
+  // The paragraph's last token that is no quotation mark or bracket is a
+  // full stop, a question mark or an exclamation mark.
+  bool ends_with_stop(const Paragraph& p) const {
+    for (uint32_t t = p.end_token; t-- > p.first_token;) {
+      const Token& tk = doc_.tokens[t];
+      if (tk.kind == TokenKind::kQuote) continue;
+      const std::string_view w = doc_.slice(tk.span);
+      if (w == ")") continue;
+      return w == "." || w == "?" || w == "!" || w == "…";
+    }
+    return false;
   }
 
   void classify(Paragraph& p, bool header) {

@@ -431,6 +431,9 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       // An adjective or other common word opening the sentence before a name
       // ("Defiant Matt Williams"), unless it is a person noun (a role, below).
       if (b < e && !run.person_premodifier(b, e) && run.sentence_opener(b, e, mid_caps_words)) ++b;
+      // No name opens with a connector left by the words dropped before it
+      // ("Creditors | of South Korea's top credit card firm").
+      while (b < e && (fw[b] == "of" || fw[b] == "for" || fw[b] == "and" || doc.slice(doc.tokens[b].span) == "&")) ++b;
       for (uint32_t k = e; k-- > b;)  // "San Francisco-based US Court of Appeals"
         if (participle_compound(doc.slice(doc.tokens[k].span))) {
           b = k + 1;
