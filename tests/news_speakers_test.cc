@@ -248,5 +248,35 @@ TEST(NewsSpeakers, ALongHeadlineDoesNotHideTheBylineBelowIt) {
   EXPECT_NE(speaker_of(doc, "The quiet"), "Owen Pryce");
 }
 
+// "Ann Vole, chief economist at Harbor Bank": a role word before another is
+// its rank, and the body after them is where the role is held.
+TEST(NewsSpeakers, ARankBeforeARoleIsPartOfTheRole) {
+  Document doc = extractor().extract(
+      "Rates on hold\n\n"
+      "\"The central bank is fighting the last war,\" said Ann Vole, chief economist at Harbor Bank.\n");
+  if (const Entity* e = entity_at(doc, "fighting the last war")) {
+    EXPECT_EQ(e->role, "chief economist");
+    EXPECT_EQ(e->org, "Harbor Bank");
+  }
+}
+
+// "Two men have been charged with arson …, police said": the statement is the
+// police's, not a statement of its own without a source.
+TEST(NewsSpeakers, ATrailingSourceTakesAStatementWithAReportingVerbInside) {
+  Document doc = extractor().extract(
+      "Two charged after warehouse fire\n\n"
+      "Two men have been charged with arson after a fire destroyed a warehouse in east Leeds, police said on "
+      "Tuesday.\n");
+  EXPECT_EQ(speaker_of(doc, "destroyed a warehouse"), "police");
+}
+
+// "Nurses at a London hospital say …": the people before the place speak.
+TEST(NewsSpeakers, PeopleBeforeAPlaceAreTheSubject) {
+  Document doc = extractor().extract(
+      "Nurses speak out over staffing\n\n"
+      "Nurses at a London hospital say they were warned not to speak publicly about staff shortages.\n");
+  EXPECT_EQ(speaker_of(doc, "not to speak publicly"), "Nurses at a London hospital");
+}
+
 }  // namespace
 }  // namespace whosaid

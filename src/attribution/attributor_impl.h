@@ -383,6 +383,9 @@ class Attributor : private TokenView {
   // numbers, possessives, and one "of" phrase ("the top candidates of both
   // parties"), headed by a noun, number or pronoun ("another says").
   int32_t tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_t si);
+  // Whether token t of sentence si is a plural noun for people ("nurses",
+  // "officials"), by its tag and WordNet.
+  bool plural_people(uint32_t t, uint32_t si);
   // "A Des Moines Register poll released Saturday found …", "A court document
   // filed Thursday says …": a subject whose noun is followed by a past
   // participle and its adjuncts (a few words, no punctuation) before the cue at

@@ -53,6 +53,12 @@ bool Attributor::nested_frame(std::vector<Frame>& frames, const Cue& c, uint32_t
     r = trim({start, r.end});
     if (r.empty() || word_count(r.begin, r.end) < 2) return false;
     Frame& outer = frames.back();
+    // "Two men have been charged with arson …, police said": a frame with no
+    // source whose cue lies in the trailing statement is part of it.
+    if (outer.source < 0 && r.begin <= outer.cue->first_token && outer.cue->first_token < r.end) {
+      frames.back() = std::move(*inner);
+      return true;
+    }
     Range& o = outer.content.back();
     if (o.begin < r.begin && o.end > r.begin && outer.source != inner->source) {
       uint32_t cut = r.begin;

@@ -216,6 +216,14 @@ bool Attributor::quantity_head(uint32_t t) const {
          w == "minority";
 }
 
+bool Attributor::plural_people(uint32_t t, uint32_t si) {
+  const std::string_view penn = pos::penn_name(tag_of(t, si));
+  if (penn != "NNS" && penn != "NNPS") return false;
+  FoldedWord w = fw_[t];
+  if (w.size() > 3 && w.ends_with('s')) w.remove_suffix(1);
+  return lex_.noun_senses(w).first_is(NounSenses::kPerson);
+}
+
 int32_t Attributor::tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_t si) {
   if (!tagger_ || (tok(t).kind != TokenKind::kWord && tok(t).kind != TokenKind::kNumber && text(t) != "%") ||
       tok(t).in_quote)
@@ -263,6 +271,12 @@ int32_t Attributor::tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_
       continue;
     }
     break;
+  }
+  // "Nurses at a London hospital say", "Officials in Washington said": the
+  // people before a place are the subject.
+  if (!crossed_of && k >= b + 2 && is_preposition(fw_[k - 1]) && fw_[k - 1] != "of" && plural_people(k - 2, si)) {
+    k -= 2;
+    if (k > b && pos::is_determiner(tag_of(k - 1, si))) --k;
   }
   Mention mm;
   mm.first_token = k;

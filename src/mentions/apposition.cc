@@ -134,6 +134,13 @@ RoleAndOrg apposition_after(const Document& doc, const Lexicon& lex, const Folde
   for (uint32_t j = begin; j < sentence_end && j < begin + 6; ++j) {
     uint32_t role_end = j + static_cast<uint32_t>(lex.match_role(fw, j));
     if (role_end == j && described && p.person_noun(j) && p.phrase_ends_after(j, sentence_end)) role_end = j + 1;
+    // "chief economist", "senior analyst": a role word before another is its
+    // rank.
+    while (role_end > j && role_end < sentence_end && p.word(role_end) && !doc.tokens[role_end].has(kCapitalized)) {
+      const size_t more = lex.match_role(fw, role_end);
+      if (more == 0) break;
+      role_end += static_cast<uint32_t>(more);
+    }
     if (role_end > j) {
       // A role before another name is that name's: "In Taipei, President
       // Lin Mei-hua said" gives Taipei no role. Capitalised words before a
