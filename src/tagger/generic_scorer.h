@@ -28,11 +28,14 @@ struct Scorer {
   static constexpr int kWidth = Tagger::Model::kDenseWidth;
   static_assert(kWidth % kLanes == 0, "dense rows are whole vectors");
   const Tagger::Model& m;
-  alignas(64) int32_t scores[kWidth];
+  // The sparse rows' sums, in an array of the caller's: inside the scorer,
+  // their adds at computed indices kept the dense sums out of registers.
+  int32_t* scores;
   Vec16 acc[kWidth / kLanes];
 
-  explicit Scorer(const Tagger::Model& model) : m(model) {
-    std::memset(scores, 0, sizeof scores);
+  // sparse: kWidth sums, zeroed here.
+  Scorer(const Tagger::Model& model, int32_t* sparse) : m(model), scores(sparse) {
+    std::memset(scores, 0, kWidth * sizeof *scores);
 #pragma GCC unroll 16
     for (int k = 0; k < kWidth / kLanes; ++k) acc[k] = zero16();
   }
@@ -97,6 +100,7 @@ inline void score_tokens(const Tagger::Model& model, size_t n, uint8_t* out, Tag
   size_t next = 0;  // the scored tokens before i
   const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
   alignas(64) int32_t scores[Tagger::Model::kDenseWidth];
+  alignas(64) int32_t sparse[Tagger::Model::kDenseWidth];
   uint64_t keys[kNumWordTagFeatures];
   uint8_t prev = 0, prev2 = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -109,7 +113,7 @@ inline void score_tokens(const Tagger::Model& model, size_t n, uint8_t* out, Tag
     prefetch_rows(++next + kAhead - 1);
     word_tag_features(w + i, prev, keys);
     for (uint64_t k : keys) model.prefetch_slot(k);
-    Scorer scorer(model);
+    Scorer scorer(model, sparse);
     const uint32_t* r = b.rows.data() + i * S;
     for (size_t j = 0; j < S; ++j) scorer.add(r[j]);
     scorer.add(model.prev_rows[prev]);
