@@ -86,18 +86,6 @@ inline void score_tokens(const Tagger::Model& model, size_t n, uint8_t* out, Tag
   constexpr size_t S = kNumStaticFeatures;
   constexpr int T = pos::kNumTags;
   const WordInfo* w = b.infos.data() + kPadding;
-  const uint32_t* scored = b.scored.data();
-  const size_t m = b.num_scored;
-  // The rows of a token are prefetched kAhead scored tokens before it is
-  // scored: prefetching a whole sentence's rows at once filled the L1 cache
-  // and stalled on the line fill buffers.
-  constexpr size_t kAhead = 2;
-  const auto prefetch_rows = [&](size_t t) {
-    if (t < m)
-      for (size_t j = 0; j < S; ++j) model.prefetch_row(b.rows[scored[t] * S + j]);
-  };
-  for (size_t t = 0; t < kAhead; ++t) prefetch_rows(t);
-  size_t next = 0;  // the scored tokens before i
   const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
   alignas(64) int32_t scores[Tagger::Model::kDenseWidth];
   alignas(64) int32_t sparse[Tagger::Model::kDenseWidth];
@@ -110,7 +98,6 @@ inline void score_tokens(const Tagger::Model& model, size_t n, uint8_t* out, Tag
       prev = sure;
       continue;
     }
-    prefetch_rows(++next + kAhead - 1);
     word_tag_features(w + i, prev, keys);
     for (uint64_t k : keys) model.prefetch_slot(k);
     Scorer scorer(model, sparse);

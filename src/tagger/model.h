@@ -33,9 +33,17 @@
 //   gathered with the slot sources resolved at compile time, prefetching 1, 4
 //   or 6 tokens ahead or every cache line of a row (not just its first),
 //   finding the word-tag rows early: equal or slower on the tagger bench and
-//   on `whosaid extract`. With no row prefetch at all the warm bench is as
-//   fast: its time goes in the core (the sparse rows' loads and loops cost
-//   about a quarter of it), not in waiting for memory.
+//   on `whosaid extract`.
+// - Prefetching a token's 30 static rows two scored tokens ahead. The code
+//   for it was here until 2026-12 but never ran: GCC took the helper that only
+//   prefetched for a function without side effects and deleted its calls
+//   before inlining them (so the prefetch distances above were never
+//   measured). Made to run (always_inline), it cost 10% on the tagger bench
+//   (3.33-3.49M -> 3.05-3.08M tokens/s) and nothing gained on `whosaid
+//   extract` (1.09-1.13 s either way): the rows a token reads are mostly in
+//   cache already, and 30 address selections and prefetches a token are not
+//   free. The prefetch helpers of the tables are always_inline for that
+//   reason (core/feature_table.h, word_cache.h).
 #pragma once
 
 #include <algorithm>
@@ -65,8 +73,7 @@ struct TagBuffers {
   std::vector<uint32_t> word_rows;  // per info: its one-word rows (word_rows())
   std::vector<uint64_t> keys;       // static feature keys, per token
   std::vector<uint32_t> rows;       // static feature rows, per token
-  std::vector<uint32_t> scored;     // the tokens tag() scores: num_scored of them
-  size_t num_scored = 0;
+  std::vector<uint32_t> scored;     // the tokens tag() scores
   std::vector<uint64_t> word_keys;  // per word, its WordCache key
   WordCache cache;
 };
@@ -109,10 +116,6 @@ struct Tagger::Model {
   // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
   uint32_t find(uint64_t key) const { return table.find_or(key, 0); }
   void prefetch_slot(uint64_t key) const { table.prefetch(key); }
-  void prefetch_row(uint32_t row) const {
-    if ((row & 0xFF) == kDense) __builtin_prefetch(dense.data() + size_t{row >> 8} * kDenseWidth);
-    else __builtin_prefetch(weights.data() + (row >> 8));
-  }
 
   // The rows of the one-word slots of static_features() for `info` at any
   // position (kStaticSource), 0 in the other slots.
@@ -238,7 +241,6 @@ struct Tagger::Model {
         else r[j] = b.word_rows[(kPadding + i + source) * S + j];
       }
     }
-    b.num_scored = m;
     score_tokens(*this, n, out, b);
   }
 };
