@@ -103,10 +103,15 @@ inline void score_tokens(const Tagger::Model& model, size_t n, uint8_t* out, Tag
     Scorer scorer(model, sparse);
     const uint32_t* r = b.rows.data() + i * S;
     for (size_t j = 0; j < S; ++j) scorer.add(r[j]);
+    uint32_t word_tag_rows[kNumWordTagFeatures];
+    for (size_t k = 0; k < kNumWordTagFeatures; ++k) {
+      word_tag_rows[k] = model.find(keys[k]);
+      model.prefetch_row(word_tag_rows[k]);
+    }
     scorer.add(model.prev_rows[prev]);
     scorer.add(model.prev2_rows[prev2]);
     scorer.add(model.pair_rows[size_t{prev} * T + prev2]);
-    for (uint64_t k : keys) scorer.add(model.find(k));
+    for (uint32_t row : word_tag_rows) scorer.add(row);
     uint8_t best = scorer.total(scores);
     if (w[i].quote != kNotQuote) best = best_tag(scores, T, w[i].quote, open_tag, close_tag);
     out[i] = best;

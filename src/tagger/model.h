@@ -116,6 +116,14 @@ struct Tagger::Model {
   // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
   uint32_t find(uint64_t key) const { return table.find_or(key, 0); }
   void prefetch_slot(uint64_t key) const { table.prefetch(key); }
+  // Always inlined: GCC takes a function that only prefetches for one without
+  // side effects and may delete its calls before inlining them (see above).
+  [[gnu::always_inline]] void prefetch_row(uint32_t row) const {
+    const auto sparse = reinterpret_cast<uintptr_t>(weights.data() + (row >> 8));
+    const auto dense_row = reinterpret_cast<uintptr_t>(dense.data() + size_t{row >> 8} * kDenseWidth);
+    const uintptr_t is_dense = uintptr_t{0} - uintptr_t{(row & 0xFF) == kDense};
+    __builtin_prefetch(reinterpret_cast<const void*>(sparse ^ ((sparse ^ dense_row) & is_dense)));
+  }
 
   // The rows of the one-word slots of static_features() for `info` at any
   // position (kStaticSource), 0 in the other slots.
