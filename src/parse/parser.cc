@@ -184,10 +184,7 @@ struct Parser::Model {
     label_features(st, v, h, d, keys, [this](uint64_t key) { labels.index.prefetch(key); });
     int32_t scores[64] = {};
     labels.score(keys, kNumLabelFeatures, scores);
-    uint8_t best = dep::kDep;
-    for (int r = dep::kRoot + 1; r < dep::kNumRelations; ++r)
-      if (scores[r] > scores[best]) best = static_cast<uint8_t>(r);
-    return best;
+    return best_relation(scores);
   }
 };
 
