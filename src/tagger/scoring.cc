@@ -114,8 +114,12 @@ inline unsigned equal_mask32(Vec32 a, Vec32 b) {
 }  // namespace sse2
 
 // Sixteen tags a vector, 7 adds a dense row.
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx2")
+#endif
 namespace avx2 {
 constexpr int kLanes = 16;
 using Vec16 = __m256i;
@@ -141,7 +145,11 @@ inline unsigned equal_mask32(Vec32 a, Vec32 b) {
 }
 #include "tagger/generic_scorer.h"
 }  // namespace avx2
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 #endif
 
 namespace {
@@ -151,7 +159,9 @@ bool runs(ScoringIsa isa) {
     case ScoringIsa::kPortable: return true;
 #if defined(WHOSAID_TAGGER_X86) && defined(__SSE2__)
     case ScoringIsa::kSse2: return true;
-    case ScoringIsa::kAvx2: return __builtin_cpu_supports("avx2");
+    case ScoringIsa::kAvx2:
+      __builtin_cpu_init();  // in case a model is built before main()
+      return __builtin_cpu_supports("avx2");
 #else
     default: return false;
 #endif
