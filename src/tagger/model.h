@@ -42,8 +42,16 @@
 //   (3.33-3.49M -> 3.05-3.08M tokens/s) and nothing gained on `whosaid
 //   extract` (1.09-1.13 s either way): the rows a token reads are mostly in
 //   cache already, and 30 address selections and prefetches a token are not
-//   free. The prefetch helpers of the tables are always_inline for that
-//   reason (core/feature_table.h, word_cache.h).
+//   free; 1 or 4 tokens ahead, the addresses selected without a branch, were
+//   as slow. The prefetch helpers of the tables are always_inline for that
+//   reason (core/feature_table.h, word_cache.h). (What did pay: finding the
+//   three word-tag rows after the static rows, then prefetching them while
+//   the tag rows are added: generic_scorer.h.)
+// - Sparse weights in 3 bytes (tag, int16) instead of 4 (2.0 -> 1.5 MB):
+//   the tagger bench 0-4% slower, `whosaid extract` unchanged within noise.
+// - Prefetching the slot two on with a key's (its probe runs into the next
+//   cache line when it starts in the last two slots, find_or's slow path):
+//   no change on the tagger bench.
 #pragma once
 
 #include <algorithm>
