@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -162,6 +163,21 @@ TEST(Transition, SingleRootAndTermination) {
   EXPECT_EQ(st.rc1[0], 1);
   EXPECT_EQ(st.rc2[0], st.none());
   EXPECT_EQ(st.right_labels[1], uint64_t{1} << dep::kObj);
+}
+
+// best_relation() picks what the loop the model was trained with picks,
+// ties included (scores drawn from a few values so that ties are common).
+TEST(Transition, BestRelationAsTheTrainingLoop) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    int32_t scores[64];
+    const int spread = 1 + round % 5;
+    for (int32_t& x : scores) x = static_cast<int32_t>(rng() % spread) - 2;
+    uint8_t want = dep::kDep;
+    for (int r = dep::kRoot + 1; r < dep::kNumRelations; ++r)
+      if (scores[r] > scores[want]) want = static_cast<uint8_t>(r);
+    ASSERT_EQ(best_relation(scores), want) << "round " << round;
+  }
 }
 
 TEST(Transition, ProjectivizeLiftsCrossingArcs) {

@@ -617,6 +617,36 @@ TEST(BuiltinTagger, SameTagsFromManyThreads) {
   EXPECT_EQ(mismatches, (std::vector<int>{0, 0, 0, 0}));
 }
 
+// The scoring pass is compiled for several instruction sets (tagger/scoring.h):
+// every one the processor runs tags EWT test as the portable reference does.
+TEST(Tagger, ScoringIsasAgree) {
+  WHOSAID_REQUIRE_DATA(path, "ud/en_ewt-ud-test.conllu");
+  std::ifstream in(std::filesystem::path(WHOSAID_SOURCE_DIR) / "data" / "tagger.bin", std::ios::binary);
+  if (!in) GTEST_SKIP() << "no data/tagger.bin";
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const auto sentences = read_conllu_file(path);
+  const char* old = std::getenv("WHOSAID_TAGGER_ISA");
+  const std::string saved = old ? old : "";
+  std::vector<std::vector<uint8_t>> reference;
+  for (const char* isa : {"portable", "sse2", "avx2"}) {
+    ::setenv("WHOSAID_TAGGER_ISA", isa, 1);
+    const Tagger tagger = Tagger::from_bytes(bytes.str());
+    size_t differ = 0;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      std::vector<std::string_view> words;
+      for (const auto& w : sentences[s].words) words.push_back(w.form);
+      std::vector<uint8_t> tags(words.size());
+      tagger.tag(words.data(), words.size(), tags.data());
+      if (reference.size() <= s) reference.push_back(tags);
+      else differ += tags != reference[s];
+    }
+    EXPECT_EQ(differ, 0u) << isa;
+  }
+  if (old) ::setenv("WHOSAID_TAGGER_ISA", saved.c_str(), 1);
+  else ::unsetenv("WHOSAID_TAGGER_ISA");
+}
+
 TEST(BuiltinTagger, AccuracyOnEwtTest) {
   WHOSAID_REQUIRE_DATA(path, "ud/en_ewt-ud-test.conllu");
   const auto gold = to_tagged(read_conllu_file(path));

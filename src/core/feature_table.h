@@ -160,7 +160,9 @@ class FeatureTable {
     const Value* v = find(key);
     return v ? *v : absent;
   }
-  void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&slots_[key & mask_]); }
+  // Always inlined: GCC may delete calls to a function that only prefetches
+  // (no side effects) before inlining them (tagger/model.h).
+  [[gnu::always_inline]] void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&slots_[key & mask_]); }
 
   size_t size() const noexcept { return size_; }          // keys stored
   size_t capacity() const noexcept { return slots_ ? mask_ + 1 : 0; }
@@ -215,7 +217,7 @@ class BucketTable {
     }
   }
 
-  void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&buckets_[key & mask_]); }
+  [[gnu::always_inline]] void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&buckets_[key & mask_]); }
 
   // The value of `key`, or a zero value when absent (the choice may compile
   // to a branch on which: hot paths use lookup()).

@@ -1,5 +1,6 @@
 #include "parse/parser.h"
 
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -11,6 +12,10 @@
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
 #include "whosaid/error.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #ifdef WHOSAID_HAVE_BUILTIN_PARSER
 extern "C" const char whosaid_res_parser[];
@@ -77,11 +82,29 @@ struct MoveTable {
   size_t weights = 0;
 
   // Adds the rows of n keys (their buckets prefetched already) to scores.
+  // With SSE2 a row's three weights are added in one vector: the eight
+  // bytes that end with them (the two before are the previous slot's, or
+  // the last fingerprint's: within the bucket), masked, widened to int32.
   void add(const uint64_t* keys, size_t n, int32_t* scores) const {
+#if defined(__SSE2__)
+    static_assert(offsetof(core_detail::BucketTable<MoveWeights>::Bucket, value) >= 2, "bytes before value[0]");
+    __m128i sum = _mm_setzero_si128();
+    for (size_t k = 0; k < n; ++k) {
+      const auto [w, mask] = index.lookup(keys[k]);
+      const auto* end = reinterpret_cast<const char*>(w->weight + kNumMoves);
+      __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(end - 8));
+      v = _mm_and_si128(v, _mm_set1_epi32(mask));
+      sum = _mm_add_epi32(sum, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+    }
+    alignas(16) int32_t lanes[4];
+    _mm_store_si128(reinterpret_cast<__m128i*>(lanes), sum);
+    scores[0] += lanes[1], scores[1] += lanes[2], scores[2] += lanes[3];
+#else
     for (size_t k = 0; k < n; ++k) {
       const auto [w, mask] = index.lookup(keys[k]);
       scores[0] += w->weight[0] & mask, scores[1] += w->weight[1] & mask, scores[2] += w->weight[2] & mask;
     }
+#endif
   }
 };
 
@@ -184,10 +207,7 @@ struct Parser::Model {
     label_features(st, v, h, d, keys, [this](uint64_t key) { labels.index.prefetch(key); });
     int32_t scores[64] = {};
     labels.score(keys, kNumLabelFeatures, scores);
-    uint8_t best = dep::kDep;
-    for (int r = dep::kRoot + 1; r < dep::kNumRelations; ++r)
-      if (scores[r] > scores[best]) best = static_cast<uint8_t>(r);
-    return best;
+    return best_relation(scores);
   }
 };
 

@@ -116,6 +116,22 @@ inline Move best_legal_move(const ParseState& s, const Score* scores) noexcept {
   return best;
 }
 
+// The relation of an arc given its scores by relation id: the first of
+// kRoot + 1 … kDep with the highest score, but kDep on a tie with it (the
+// rule the model was trained with: best = kDep, then best = r for each r whose
+// score is greater than best's). The maximum first (a reduction the compiler
+// vectorizes), then its place: one loop chained each compare on the previous
+// pick.
+inline uint8_t best_relation(const int32_t* scores) noexcept {
+  static_assert(dep::kDep == dep::kNumRelations - 1, "kDep is the last relation");
+  int32_t top = scores[dep::kRoot + 1];
+  for (int r = dep::kRoot + 2; r < dep::kNumRelations; ++r) top = scores[r] > top ? scores[r] : top;
+  if (scores[dep::kDep] == top) return dep::kDep;
+  int best = dep::kRoot + 1;
+  while (scores[best] != top) ++best;
+  return static_cast<uint8_t>(best);
+}
+
 // Gold arcs a move makes unreachable (unlabelled). gold_head[d] is d's head
 // (n for the root word). The move must be legal.
 int move_cost(const ParseState& s, Move m, const int32_t* gold_head);

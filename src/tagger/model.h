@@ -11,8 +11,9 @@
 // each occurrence; the 5 pair features and the first word of a sentence (its
 // flags differ) are looked up, for the whole sentence before the left-to-right
 // pass, with prefetches. Of the six dynamic features, three read the previous
-// tags alone: their rows are found for every tag (pair) at load. The best tag
-// is picked four tags at a time (SSE2).
+// tags alone: their rows are found for every tag (pair) at load. The rows are
+// summed and the best tag picked in vectors, 8 or 16 tags at a time (SSE2 or
+// AVX2, whichever the processor runs: scoring.h, generic_scorer.h).
 //
 // The scores are exactly those of summing the 36 rows in feature order: dense
 // rows in saturating int16 (in that order), sparse rows in int32. Summing in
@@ -32,31 +33,60 @@
 //   gathered with the slot sources resolved at compile time, prefetching 1, 4
 //   or 6 tokens ahead or every cache line of a row (not just its first),
 //   finding the word-tag rows early: equal or slower on the tagger bench and
-//   on `whosaid extract`. With no row prefetch at all the warm bench is as
-//   fast: its time goes in the core (the sparse rows' loads and loops cost
-//   about a quarter of it), not in waiting for memory.
+//   on `whosaid extract`.
+// - Prefetching a token's 30 static rows two scored tokens ahead. The code
+//   for it was here until 2026-12 but never ran: GCC took the helper that only
+//   prefetched for a function without side effects and deleted its calls
+//   before inlining them (so the prefetch distances above were never
+//   measured). Made to run (always_inline), it cost 10% on the tagger bench
+//   (3.33-3.49M -> 3.05-3.08M tokens/s) and nothing gained on `whosaid
+//   extract` (1.09-1.13 s either way): the rows a token reads are mostly in
+//   cache already, and 30 address selections and prefetches a token are not
+//   free; 1 or 4 tokens ahead, the addresses selected without a branch, were
+//   as slow. The prefetch helpers of the tables are always_inline for that
+//   reason (core/feature_table.h, word_cache.h). (What did pay: finding the
+//   three word-tag rows after the static rows, then prefetching them while
+//   the tag rows are added: generic_scorer.h.)
+// - Sparse weights in 3 bytes (tag, int16) instead of 4 (2.0 -> 1.5 MB):
+//   the tagger bench 0-4% slower, `whosaid extract` unchanged within noise.
+// - Prefetching the slot two on with a key's (its probe runs into the next
+//   cache line when it starts in the last two slots, find_or's slow path):
+//   no change on the tagger bench.
 #pragma once
 
 #include <algorithm>
 #include <atomic>
-#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <vector>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "core/feature_table.h"
 #include "core/huge_pages.h"
 #include "tagger/features.h"
+#include "tagger/scoring.h"
 #include "tagger/tag_set.h"
 #include "tagger/tagger.h"
 #include "tagger/word_cache.h"
 
 namespace whosaid {
+
+namespace tagger_detail {
+
+// Per-thread buffers of Tagger::Model's analyse() and tag(), reused between
+// sentences.
+struct TagBuffers {
+  std::vector<WordInfo> infos;      // padding, one per word, padding
+  std::vector<uint32_t> word_rows;  // per info: its one-word rows (word_rows())
+  std::vector<uint64_t> keys;       // static feature keys, per token
+  std::vector<uint32_t> rows;       // static feature rows, per token
+  std::vector<uint32_t> scored;     // the tokens tag() scores
+  std::vector<uint64_t> word_keys;  // per word, its WordCache key
+  WordCache cache;
+};
+
+}  // namespace tagger_detail
 
 // A hash table (core/feature_table.h) from feature key to a row of (tag,
 // weight) pairs, as begin << 8 | size.
@@ -94,9 +124,13 @@ struct Tagger::Model {
   // The row of `key` as begin << 8 | size, or 0 when the model lacks it.
   uint32_t find(uint64_t key) const { return table.find_or(key, 0); }
   void prefetch_slot(uint64_t key) const { table.prefetch(key); }
-  void prefetch_row(uint32_t row) const {
-    if ((row & 0xFF) == kDense) __builtin_prefetch(dense.data() + size_t{row >> 8} * kDenseWidth);
-    else __builtin_prefetch(weights.data() + (row >> 8));
+  // Always inlined: GCC takes a function that only prefetches for one without
+  // side effects and may delete its calls before inlining them (see above).
+  [[gnu::always_inline]] void prefetch_row(uint32_t row) const {
+    const auto sparse = reinterpret_cast<uintptr_t>(weights.data() + (row >> 8));
+    const auto dense_row = reinterpret_cast<uintptr_t>(dense.data() + size_t{row >> 8} * kDenseWidth);
+    const uintptr_t is_dense = uintptr_t{0} - uintptr_t{(row & 0xFF) == kDense};
+    __builtin_prefetch(reinterpret_cast<const void*>(sparse ^ ((sparse ^ dense_row) & is_dense)));
   }
 
   // The rows of the one-word slots of static_features() for `info` at any
@@ -142,96 +176,9 @@ struct Tagger::Model {
       }
   }
 
-  // Sums rows: sparse ones directly, dense ones in int16
-  // registers first.
-  struct Scorer {
-    const Model& m;
-    alignas(16) int32_t scores[kDenseWidth];
-#if defined(__SSE2__)
-    __m128i acc[kDenseWidth / 8];
-#else
-    alignas(16) int16_t acc[kDenseWidth];
-#endif
-    explicit Scorer(const Model& model) : m(model) {
-      std::memset(scores, 0, sizeof scores);
-#if defined(__SSE2__)
-#pragma GCC unroll 16
-      for (int k = 0; k < kDenseWidth / 8; ++k) acc[k] = _mm_setzero_si128();
-#else
-      std::memset(acc, 0, sizeof acc);
-#endif
-    }
-    void add(uint32_t row) {
-      const uint32_t size = row & 0xFF;
-      if (size == kDense) {
-        const int16_t* w = m.dense.data() + size_t{row >> 8} * kDenseWidth;
-#if defined(__SSE2__)
-#pragma GCC unroll 16
-        for (int k = 0; k < kDenseWidth / 8; ++k)
-          acc[k] = _mm_adds_epi16(acc[k], _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 8 * k)));
-#else
-        for (int t = 0; t < kDenseWidth; ++t)
-          acc[t] = static_cast<int16_t>(std::clamp(int32_t{acc[t]} + w[t], -32768, 32767));
-#endif
-      } else {
-        const int32_t* w = m.weights.data() + (row >> 8);
-        for (uint32_t j = 0; j < size; ++j) scores[w[j] & 0xFF] += w[j] >> 8;
-      }
-    }
-    // Writes the scores of the rows added so far, by tag, to out and returns
-    // the tag with the highest among 1 .. kNumTags - 1, ties to the lower id
-    // (best_tag's choice for a word that is not a quotation mark). The scorer
-    // is left as it was. In vectors: a scalar pass over 112 tags cost as much
-    // as the rest of the token.
-    uint8_t total(int32_t* out) const {
-      static_assert(kDenseWidth == pos::kNumTags, "no padding tags to keep out of the maximum");
-#if defined(__SSE2__)
-      const auto max = [](__m128i a, __m128i b) {
-        const __m128i gt = _mm_cmpgt_epi32(a, b);
-        return _mm_or_si128(_mm_and_si128(gt, a), _mm_andnot_si128(gt, b));
-      };
-      __m128i top = _mm_set1_epi32(INT32_MIN);
-#pragma GCC unroll 16
-      for (int k = 0; k < kDenseWidth / 8; ++k) {
-        const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(acc[k], acc[k]), 16);
-        const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(acc[k], acc[k]), 16);
-        __m128i a = _mm_add_epi32(_mm_load_si128(reinterpret_cast<const __m128i*>(scores + 8 * k)), lo);
-        const __m128i b = _mm_add_epi32(_mm_load_si128(reinterpret_cast<const __m128i*>(scores + 8 * k + 4)), hi);
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8 * k), a);
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8 * k + 4), b);
-        if (k == 0)  // tag 0 is no tag
-          a = _mm_or_si128(_mm_and_si128(a, _mm_set_epi32(-1, -1, -1, 0)), _mm_set_epi32(0, 0, 0, INT32_MIN));
-        top = max(top, max(a, b));
-      }
-      top = max(top, _mm_shuffle_epi32(top, _MM_SHUFFLE(1, 0, 3, 2)));
-      top = max(top, _mm_shuffle_epi32(top, _MM_SHUFFLE(2, 3, 0, 1)));
-      for (int k = 0; k < kDenseWidth / 4; ++k) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out + 4 * k));
-        unsigned hit = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi32(v, top)));
-        if (k == 0) hit &= ~0xFu;
-        if (hit) return static_cast<uint8_t>(4 * k + __builtin_ctz(hit) / 4);
-      }
-      return 1;
-#else
-      for (int t = 0; t < kDenseWidth; ++t) out[t] = scores[t] + acc[t];
-      uint8_t best = 1;
-      for (int t = 2; t < pos::kNumTags; ++t)
-        if (out[t] > out[best]) best = static_cast<uint8_t>(t);
-      return best;
-#endif
-    }
-  };
-
-  // Per-thread buffers of analyse() and tag(), reused between sentences.
-  struct Buffers {
-    std::vector<tagger_detail::WordInfo> infos;  // padding, one per word, padding
-    std::vector<uint32_t> word_rows;  // per info: its one-word rows (word_rows())
-    std::vector<uint64_t> keys;       // static feature keys, per token
-    std::vector<uint32_t> rows;       // static feature rows, per token
-    std::vector<uint32_t> scored;     // the tokens tag() scores
-    std::vector<uint64_t> word_keys;  // per word, its WordCache key
-    tagger_detail::WordCache cache;
-  };
+  using Buffers = tagger_detail::TagBuffers;
+  // The scoring pass, for the processor's instruction set (scoring.h).
+  tagger_detail::ScoreTokens score_tokens = tagger_detail::score_tokens_for(tagger_detail::scoring_isa());
 
   // Fills b.infos as analyse_sentence() does, and b.word_rows, for n words.
   void analyse(const std::string_view* words, size_t n, Buffers& b) const {
@@ -269,7 +216,6 @@ struct Tagger::Model {
   void tag(size_t n, uint8_t* out, Buffers& b) const {
     using namespace tagger_detail;
     constexpr size_t S = kNumStaticFeatures;
-    constexpr int T = pos::kNumTags;
     const WordInfo* w = b.infos.data() + kPadding;
     b.keys.resize(n * S);
     b.rows.resize(n * S);
@@ -311,43 +257,7 @@ struct Tagger::Model {
         else r[j] = b.word_rows[(kPadding + i + source) * S + j];
       }
     }
-    // The rows of a token are prefetched kAhead scored tokens before it is
-    // scored: prefetching a whole sentence's rows at once filled the L1 cache
-    // and stalled on the line fill buffers.
-    constexpr size_t kAhead = 2;
-    const auto prefetch_rows = [&](size_t t) {
-      if (t < m)
-        for (size_t j = 0; j < S; ++j) prefetch_row(b.rows[scored[t] * S + j]);
-    };
-    for (size_t t = 0; t < kAhead; ++t) prefetch_rows(t);
-    size_t next = 0;  // the scored tokens before i
-    const uint8_t open_tag = pos::open_quote_tag(), close_tag = pos::close_quote_tag();
-    alignas(16) int32_t scores[kDenseWidth];
-    uint64_t keys[kNumWordTagFeatures];
-    uint8_t prev = 0, prev2 = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (const uint8_t sure = sure_tag(w[i])) {
-        out[i] = sure;
-        prev2 = prev;
-        prev = sure;
-        continue;
-      }
-      prefetch_rows(++next + kAhead - 1);
-      word_tag_features(w + i, prev, keys);
-      for (uint64_t k : keys) prefetch_slot(k);
-      Scorer scorer(*this);
-      const uint32_t* r = b.rows.data() + i * S;
-      for (size_t j = 0; j < S; ++j) scorer.add(r[j]);
-      scorer.add(prev_rows[prev]);
-      scorer.add(prev2_rows[prev2]);
-      scorer.add(pair_rows[size_t{prev} * T + prev2]);
-      for (uint64_t k : keys) scorer.add(find(k));
-      uint8_t best = scorer.total(scores);
-      if (w[i].quote != kNotQuote) best = best_tag(scores, T, w[i].quote, open_tag, close_tag);
-      out[i] = best;
-      prev2 = prev;
-      prev = best;
-    }
+    score_tokens(*this, n, out, b);
   }
 };
 

@@ -57,7 +57,7 @@ class WordCache {
   // The entries span megabytes: a sentence's words are hashed and their
   // entries prefetched before the first is read, or each waits for memory.
   static uint64_t key(std::string_view form) noexcept { return hash_bytes(form.data(), form.size(), 0x77) | 1; }
-  void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&entries_[slot(key)]); }
+  [[gnu::always_inline]] void prefetch(uint64_t key) const noexcept { __builtin_prefetch(&entries_[slot(key)]); }
 
   // The entry of `form`, calling fill(entry) first when it is not cached
   // (the entry's info and rows are then the caller's to set). `key` must be
