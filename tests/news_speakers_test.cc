@@ -278,5 +278,22 @@ TEST(NewsSpeakers, PeopleBeforeAPlaceAreTheSubject) {
   EXPECT_EQ(speaker_of(doc, "not to speak publicly"), "Nurses at a London hospital");
 }
 
+// The addressee of "told" is no part of what was said, whatever its words:
+// a paper whose name holds a reporting verb ("Evening Post"), an occasion
+// whose noun is one ("a regular news briefing").
+TEST(NewsSpeakers, TheAddresseeOfToldIsNoPartOfTheStatement) {
+  Document doc = extractor().extract(
+      "Warehouse fire\n\n"
+      "The owner, Karim Hadley, told the Leeds Evening Post he had lost \"everything I worked for in 20 years\".\n\n"
+      "Spokesman Bo Tarsen told a regular news briefing on Monday that Ruritania would take \"resolute "
+      "measures\" to defend itself.\n");
+  const Quote* lost = quote_containing(doc, "he had lost");
+  ASSERT_TRUE(lost);
+  EXPECT_TRUE(doc.slice(lost->span).starts_with("he had lost")) << doc.slice(lost->span);
+  const Quote* measures = quote_containing(doc, "resolute");
+  ASSERT_TRUE(measures);
+  EXPECT_TRUE(doc.slice(measures->span).starts_with("that Ruritania")) << doc.slice(measures->span);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -490,17 +490,23 @@ uint32_t Attributor::skip_adjuncts(uint32_t k, uint32_t end, std::string_view le
     const uint32_t start = k;
     if (is_object_taking(lemma) && !tok(k).in_quote && tok(k).kind == TokenKind::kWord &&
         fw_[k] != "that") {
-      // told reporters / told the New Zealand Herald / asked him
+      // told reporters / told the New Zealand Herald / asked him. A cue word
+      // inside the addressee's name is no verb ("told the Yorkshire Evening Post").
+      const auto verb = [&](uint32_t j) {
+        return j > k && lex_.cue(fw_.id(j)) && !(tok(j).has(kCapitalized) && tok(j - 1).has(kCapitalized));
+      };
+      // Up to a "that", a cue word that is also a noun may be the
+      // addressee's ("told a regular news briefing on Monday that").
       uint32_t j = k;
       while (j < end && j < k + 12 && (tok(j).kind == TokenKind::kWord || text(j) == ",") && fw_[j] != "that" &&
-             !tok(j).in_quote && !(j > k && lex_.cue(fw_.id(j))) && !(j > k && pronoun_gender(lex_, fw_[j])) &&
-             !(j > k && opens_question(j)))
+             !tok(j).in_quote && !(verb(j) && lex_.noun_senses(fw_[j]).lexfile[0] == 0) &&
+             !(j > k && pronoun_gender(lex_, fw_[j])) && !(j > k && opens_question(j)))
         ++j;
       if (j < end && fw_[j] != "that" && !(j > k && opens_question(j))) {
         // Without "that", the object ends at the first comma or colon.
         j = k;
-        while (j < end && j < k + 6 && tok(j).kind == TokenKind::kWord && !tok(j).in_quote &&
-               !(j > k && lex_.cue(fw_.id(j))) && !(j > k && pronoun_gender(lex_, fw_[j])))
+        while (j < end && j < k + 6 && tok(j).kind == TokenKind::kWord && !tok(j).in_quote && !verb(j) &&
+               !(j > k && pronoun_gender(lex_, fw_[j])))
           ++j;
       }
       if (j < end && (fw_[j] == "that" || text(j) == "," || text(j) == ":" || tok(j).kind == TokenKind::kQuote ||
