@@ -65,7 +65,7 @@ struct Frame {
   int32_t source = -1;  // mention index
   std::vector<Range> content;
   bool trailing = false;
-  const char* origin = "frame";  // which rule built it: a model feature
+  std::string_view origin = "frame";  // which rule built it: a model feature
   bool tagged_source = false;    // source found only by its part-of-speech tags
   int32_t particle = -1;         // token of a preposition taken by the cue ("called for"), -1 if none
   bool sourceless_option = false;  // training: also emit the frame without its source (sourceless())
@@ -157,13 +157,9 @@ class Attributor : private TokenView {
   // pos::penn_name() as a view without its strlen: tag names are in the
   // features of every candidate end and start.
   static std::string_view penn_view(uint8_t tag) {
-    static const std::array<std::string_view, pos::kNumTags> names = [] {
-      std::array<std::string_view, pos::kNumTags> a;
-      for (int i = 0; i < pos::kNumTags; ++i) a[i] = pos::penn_name(static_cast<uint8_t>(i));
-      return a;
-    }();
-    return tag < pos::kNumTags ? names[tag] : std::string_view(pos::penn_name(tag));
+    return tag < pos::kNumTags ? kPennViews[tag] : std::string_view(pos::penn_name(tag));
   }
+  static const std::array<std::string_view, pos::kNumTags> kPennViews;  // (sentence_scan.cc)
 
   // ---- attributor.cc: the stage driver: sentence by sentence, frames then quotes; mentions sorted at the end.
   void sort_mentions(std::vector<SpeakerLink>& links);
@@ -171,7 +167,14 @@ class Attributor : private TokenView {
   // ---- sentence_scan.cc: per-token and per-sentence tables, tags on demand.
   // The part-of-speech tag of token t in sentence si, tagging the sentence on
   // first use: only the few sentences where a rule asks are ever tagged.
-  uint8_t tag_of(uint32_t t, uint32_t si);
+  // (Inline: the features of every candidate end and start ask for tags.)
+  uint8_t tag_of(uint32_t t, uint32_t si) {
+    if (!tagger_) return 0;
+    if (!tagged_[si]) [[unlikely]]
+      tag_sentence(si);
+    return tok(t).tag;
+  }
+  void tag_sentence(uint32_t si);
   // Tables that make the scans of every cue's candidates O(1): a sentence of
   // cue words holds hundreds of cues, each with up to 32 candidate ends, and
   // scanning the sentence for each made dense text slow. Words before each

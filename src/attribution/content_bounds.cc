@@ -152,7 +152,7 @@ void Attributor::choose_end(Frame& f, uint32_t limit, std::string_view lemma) {
     const uint32_t b = fw_[r.begin] == "that" && r.begin + 1 < stop ? r.begin + 1 : r.begin;
     opens_sub_ = is_subordinator(fw_[b]);
   }
-  if (fronted_ || std::string_view(f.origin) == "asked") within_cue_clause(f);
+  if (fronted_ || f.origin == "asked") within_cue_clause(f);
   pick_end(f, [&](size_t i) {
     end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
   });

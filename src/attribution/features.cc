@@ -14,9 +14,11 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
   const uint32_t si = f.sentence;
   const int64_t shift = std::min<int64_t>(static_cast<int64_t>(s) - static_cast<int64_t>(rule_begin), 7);
   fv.add("s-bias");
-  fv.add("s-shift", shift);
-  fv.add("lemma*s-shift", lemma, std::to_string(shift));
-  fv.add("s-origin*shift", f.origin, std::to_string(shift));
+  char digits[24];
+  const std::string_view shift_digits = decimal(shift, digits);
+  fv.add("s-shift", shift_digits);
+  fv.add("lemma*s-shift", lemma, shift_digits);
+  fv.add("s-origin*shift", f.origin, shift_digits);
   const FoldedWord first = fw_[s];
   const std::string_view first_tag = tag_name(s, si);
   fv.add("s-first", first);
@@ -100,7 +102,8 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
   const uint32_t last_close = after_last_close(begin, std::min(e, limit), si);
   fv.add("q-left", static_cast<int64_t>(std::min(left, 2)));
   fv.add("q-kept", static_cast<int64_t>(std::min(kept, 3)));
-  fv.add("q-left*tok", std::to_string(std::min(left, 2)), boundary);
+  char digits[24];
+  fv.add("q-left*tok", decimal(std::min(left, 2), digits), boundary);
   fv.add("q-tail", bucket(word_count(last_close, e)));
   fv.add("q-rest", bucket(word_count(e, limit)));
   fv.add("q-len", bucket(word_count(begin, e)));
@@ -253,8 +256,10 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   fv.add("cue", cue_word);
   fv.add("lemma", lemma);
   fv.add("lemma*kind", lemma, kname);
-  fv.add("prior", static_cast<int64_t>(c.prior * 10));
-  fv.add("prior*kind", std::to_string(static_cast<int>(c.prior * 10)), kname);
+  char digits[24];
+  const std::string_view prior = decimal(static_cast<int>(c.prior * 10), digits);
+  fv.add("prior", prior);
+  fv.add("prior*kind", prior, kname);
   // What the cue word means by WordNet: how a word weighs that PolNeAR
   // train never showed as a cue, and which listed cues are rarely speech.
   const WordSenses* senses = entry ? entry->senses : nullptr;
@@ -299,7 +304,7 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
     sourceless_features(f, lemma, fv);
     return;
   }
-  fv.add("frames-before*src", std::to_string(std::min(frames_before_, 2)), mention_kind_name(doc_.mentions[f.source].kind));
+  fv.add("frames-before*src", decimal(std::min(frames_before_, 2), digits), mention_kind_name(doc_.mentions[f.source].kind));
   // Source.
   const Mention& src = doc_.mentions[f.source];
   const std::string_view skind = mention_kind_name(src.kind);

@@ -30,12 +30,6 @@ using model_bytes::put;
 
 }  // namespace
 
-void FeatureVector::add(FeatureName name, int64_t value) {
-  char digits[24];  // as std::to_string(value)
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  add(name, std::string_view(digits, static_cast<size_t>(end - digits)));
-}
-
 float AttributionModel::score(const std::vector<uint32_t>& features) const {
   float z = 0;
   for (uint32_t f : features) z += weights_[f];

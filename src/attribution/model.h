@@ -21,6 +21,7 @@
 // AttributionModel::builtin().
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -49,6 +50,13 @@ constexpr uint32_t slot(uint64_t h) {
   return static_cast<uint32_t>(h & ((uint64_t{1} << kFeatureBits) - 1));
 }
 }  // namespace feature_hash
+
+// A number as a feature value: its decimal digits, spelled as std::to_string
+// spells them, in `digits` (no string built for it).
+inline std::string_view decimal(int64_t n, char (&digits)[24]) {
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+  return {digits, static_cast<size_t>(end - digits)};
+}
 
 // A feature's name, hashed once: at compile time for a string literal
 // (fv.add("q-bias", w) hashes only w at run time), explicitly for a name
@@ -84,7 +92,10 @@ class FeatureVector {
     using feature_hash::fnv;
     push(feature_hash::slot(fnv(fnv(fnv(name.joined(), value), "\x1f"), value2)));
   }
-  void add(FeatureName name, int64_t value);
+  void add(FeatureName name, int64_t value) {
+    char digits[24];
+    add(name, decimal(value, digits));
+  }
   // The same features as add(name, a + b + …) and add(name, a + …, c + …),
   // without building the joined strings.
   void add_parts(FeatureName name, std::initializer_list<std::string_view> value) {

@@ -8,13 +8,15 @@
 
 namespace whosaid::attribution {
 
-uint8_t Attributor::tag_of(uint32_t t, uint32_t si) {
-  if (!tagger_) return 0;
-  if (!tagged_[si]) {
-    tagged_[si] = true;
-    tagger_->tag_tokens(doc_, doc_.sentences[si].first_token, doc_.sentences[si].end_token);
-  }
-  return tok(t).tag;
+const std::array<std::string_view, pos::kNumTags> Attributor::kPennViews = [] {
+  std::array<std::string_view, pos::kNumTags> a;
+  for (int i = 0; i < pos::kNumTags; ++i) a[i] = pos::penn_name(static_cast<uint8_t>(i));
+  return a;
+}();
+
+void Attributor::tag_sentence(uint32_t si) {
+  tagged_[si] = true;
+  tagger_->tag_tokens(doc_, doc_.sentences[si].first_token, doc_.sentences[si].end_token);
 }
 
 void Attributor::index_tokens() {

@@ -258,7 +258,9 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     if (c.gender == Gender::kUnknown && (c.form == CorefForm::kOrganisation || (c.org_head && !is_pronoun(c.form))))
       c.gender = Gender::kNeuter;
     if (is_pronoun(c.form)) {
-      c.possessive = pronoun_entry(head) && pronoun_entry(head)->possessive;
+      // (The head token's entry by type when the head is its whole form.)
+      const PronounEntry* p = c.head_drops_s ? pronoun_entry(head) : pronouns.at(h);
+      c.possessive = p && p->possessive;
     } else {
       c.possessive = c.end_token < doc.tokens.size() && fw[c.end_token] == "'s";
       if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) c.gender = nominal_gender(head);
