@@ -547,16 +547,33 @@ class Attributor : private TokenView {
   void after_trailing(Frame& f, uint32_t k, uint32_t e);
 
   // ---- features.cc: features for the model: of frames, candidate ends and starts, standalone quotations.
-  void start_features(const Frame& f, uint32_t rule_begin, uint32_t s, uint32_t end, std::string_view lemma,
+  // The hashes of the features of a frame's candidate starts that stay the
+  // same from one candidate to the next, hashed once per frame: a feature
+  // name with the cue's lemma or the frame's origin (add_after() goes on with
+  // the candidate's value), and whole features of the words the rules chose
+  // (add_after(h, {})). They give the features add() gave.
+  struct StartHashes {
+    StartHashes(const Attributor& a, const Frame& f, uint32_t rule_begin, std::string_view lemma);
+    uint64_t lemma_shift, origin_shift, lemma_first, lemma_first_tag, lemma_prev, lemma_skipped_tags,
+        lemma_taken_tags, lemma_taken_first;
+    uint64_t skipped_first, lemma_skipped_first, particle_skipped_first = 0, particle = 0;  // whole features
+  };
+  void start_features(const Frame& f, const StartHashes& h, uint32_t rule_begin, uint32_t s, uint32_t end,
                       FeatureVector& fv);
+  // The same for a frame's candidate ends.
+  struct EndHashes {
+    EndHashes(const Frame& f, std::string_view lemma);
+    uint64_t origin, origin_tok, lemma_next, lemma_verbs_in;  // end_features()
+    uint64_t q_origin, q_lemma_next;                           // quoted_end_features()
+  };
   // The features of a candidate end of quoted reported speech, apart from
   // those of plain reported speech (the weights are shared, the names not):
   // the boundary and what follows it, whether it comes right after a
   // quotation, how many quotations it keeps and leaves, the words after it.
-  void quoted_end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
-                           size_t index, size_t count, std::string_view lemma, FeatureVector& fv);
-  void end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit, uint32_t stop,
-                    size_t index, size_t count, std::string_view lemma, FeatureVector& fv);
+  void quoted_end_features(const Frame& f, const EndHashes& h, uint32_t begin, uint32_t e, uint32_t rule_end,
+                           uint32_t limit, size_t index, size_t count, FeatureVector& fv);
+  void end_features(const Frame& f, const EndHashes& h, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
+                    uint32_t stop, size_t index, size_t count, FeatureVector& fv);
   // What follows a candidate end, up to the next clause boundary: a relative
   // clause (", which …"), a participle (", saying …", ", including …"), a
   // clause with its own subject (", but he is", "Mrs. Clinton has run"), a

@@ -70,6 +70,12 @@ class FeatureName {
   // The hash of the name alone, and of the name and the separator before a value.
   constexpr uint64_t alone() const { return alone_; }
   constexpr uint64_t joined() const { return joined_; }
+  // The hash of the feature add(name, value) adds (its id is slot() of it),
+  // and the hash add(name, first, …) reaches before its second value:
+  // FeatureVector::add_after() goes on from either, for features whose name
+  // and first value stay the same over many calls.
+  constexpr uint64_t valued(std::string_view value) const { return feature_hash::fnv(joined_, value); }
+  constexpr uint64_t with(std::string_view first) const { return feature_hash::fnv(valued(first), "\x1f"); }
 
  private:
   uint64_t alone_, joined_;
@@ -85,9 +91,7 @@ class FeatureVector {
   // (Inline: the attributor adds some fifty features for each candidate end,
   // coreference some twenty for each candidate antecedent.)
   void add(FeatureName name) { push(feature_hash::slot(name.alone())); }
-  void add(FeatureName name, std::string_view value) {
-    push(feature_hash::slot(feature_hash::fnv(name.joined(), value)));
-  }
+  void add(FeatureName name, std::string_view value) { push(feature_hash::slot(name.valued(value))); }
   void add(FeatureName name, std::string_view value, std::string_view value2) {
     using feature_hash::fnv;
     push(feature_hash::slot(fnv(fnv(fnv(name.joined(), value), "\x1f"), value2)));
