@@ -12,7 +12,7 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
     : TokenView{doc, lex, folded}, doc_(doc), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
       report_all_(report_all || !model) {
   fv_.prefetch_from(model ? model->table(AttributionModel::Table::kAcceptance) : nullptr);
-  scan_.sentence = UINT32_MAX;
+  scan_.sentence = scan_.counted = UINT32_MAX;
   region_opened_at_.clear();
   region_closed_at_.clear();
   tagged_.assign(doc.sentences.size(), false);

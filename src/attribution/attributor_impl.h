@@ -128,8 +128,10 @@ class Attributor : private TokenView {
   // inside or opening a quotation, the next clause boundary (absolute indexes,
   // the sentence end when none), the commas and the quotation openings before
   // it, and the token after the last closing mark before it (0 when none).
+  // (The counts are made only for a sentence where one is asked for:
+  // `counted`; most sentences ask for the next quotation and boundary only.)
   struct SentenceScan {
-    uint32_t sentence = UINT32_MAX, first = 0, end = 0;
+    uint32_t sentence = UINT32_MAX, first = 0, end = 0, counted = UINT32_MAX;
     std::vector<uint32_t> next_quoted, next_boundary, commas_before, openings_before, after_close_before;
   };
 
@@ -182,6 +184,7 @@ class Attributor : private TokenView {
   // so that memory stays a few bytes per input byte on dense text.
   void index_tokens();
   const SentenceScan& scan(uint32_t si);
+  const SentenceScan& scan_counts(uint32_t si);  // scan() with the counts
   // The first token from t in sentence si that choose_end() may take as a
   // content end for some stop (a superset: the loop there still checks each);
   // t itself when t lies outside the sentence.
