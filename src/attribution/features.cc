@@ -221,7 +221,7 @@ std::string_view Attributor::phrase_after(uint32_t e, uint32_t stop, uint32_t si
   };
   if (w == "which" || w == "who" || w == "whom" || w == "whose") return kind("rel");
   if (is_subordinator(w) || w == "where") return kind("sub");
-  const std::string_view pn = pos::penn_name(tg);
+  const std::string_view pn = penn_view(tg);
   if (pn == "VBG") return kind("ing");
   if (pn == "VBN") return kind("ven");
   if (pn == "TO") return kind("to");
@@ -230,7 +230,7 @@ std::string_view Attributor::phrase_after(uint32_t e, uint32_t stop, uint32_t si
   uint32_t k = s, head = UINT32_MAX;
   while (k < nb && k < s + 10) {
     const uint8_t t = tag_of(k, si);
-    const std::string_view n = pos::penn_name(t);
+    const std::string_view n = penn_view(t);
     if (pos::is_nominal(t) || pos::is_number(t) || pos::is_pronoun(t)) head = k;
     else if (!(pos::is_determiner(t) || pos::is_adjective(t) || n == "POS" || n == "PRP$")) break;
     ++k;
