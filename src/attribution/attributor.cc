@@ -12,7 +12,7 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
     : TokenView{doc, lex, folded}, doc_(doc), opt_(opt), tagger_(tagger), model_(model), trace_out_(trace),
       report_all_(report_all || !model) {
   fv_.prefetch_from(model ? model->table(AttributionModel::Table::kAcceptance) : nullptr);
-  scan_.sentence = UINT32_MAX;
+  scan_.sentence = scan_.counted = UINT32_MAX;
   region_opened_at_.clear();
   region_closed_at_.clear();
   tagged_.assign(doc.sentences.size(), false);
@@ -35,8 +35,11 @@ Attributor::Attributor(Document& doc, const Lexicon& lex, const ExtractorOptions
   const auto by_token = [](const std::pair<uint32_t, int32_t>& a, const std::pair<uint32_t, int32_t>& b) {
     return a.first < b.first;
   };
-  std::stable_sort(region_opened_at_.begin(), region_opened_at_.end(), by_token);
-  std::stable_sort(region_closed_at_.begin(), region_closed_at_.end(), by_token);
+  // (Usually in order already: then without stable_sort's buffer.)
+  if (!std::is_sorted(region_opened_at_.begin(), region_opened_at_.end(), by_token))
+    std::stable_sort(region_opened_at_.begin(), region_opened_at_.end(), by_token);
+  if (!std::is_sorted(region_closed_at_.begin(), region_closed_at_.end(), by_token))
+    std::stable_sort(region_closed_at_.begin(), region_closed_at_.end(), by_token);
   sorted_mentions_ = doc.mentions.size();
   index_tokens();
 }
@@ -56,9 +59,10 @@ std::vector<SpeakerLink> Attributor::run() {
   // (184 bytes each) are not copied by a doubling at the size where old and
   // new buffers both live (a sixth of the peak on text made of quotations).
   doc_.quotes.reserve(doc_.quoted.size());
+  std::vector<Frame> frames;  // of one sentence (its memory kept for the next)
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
     const Sentence& s = doc_.sentences[si];
-    std::vector<Frame> frames;
+    frames.clear();
     uint32_t cues_tried = 0;
     while (cue_i < doc_.cues.size() && doc_.cues[cue_i].first_token < s.end_token) {
       const Cue& c = doc_.cues[cue_i++];

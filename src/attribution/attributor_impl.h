@@ -65,7 +65,7 @@ struct Frame {
   int32_t source = -1;  // mention index
   std::vector<Range> content;
   bool trailing = false;
-  const char* origin = "frame";  // which rule built it: a model feature
+  std::string_view origin = "frame";  // which rule built it: a model feature
   bool tagged_source = false;    // source found only by its part-of-speech tags
   int32_t particle = -1;         // token of a preposition taken by the cue ("called for"), -1 if none
   bool sourceless_option = false;  // training: also emit the frame without its source (sourceless())
@@ -128,8 +128,10 @@ class Attributor : private TokenView {
   // inside or opening a quotation, the next clause boundary (absolute indexes,
   // the sentence end when none), the commas and the quotation openings before
   // it, and the token after the last closing mark before it (0 when none).
+  // (The counts are made only for a sentence where one is asked for:
+  // `counted`; most sentences ask for the next quotation and boundary only.)
   struct SentenceScan {
-    uint32_t sentence = UINT32_MAX, first = 0, end = 0;
+    uint32_t sentence = UINT32_MAX, first = 0, end = 0, counted = UINT32_MAX;
     std::vector<uint32_t> next_quoted, next_boundary, commas_before, openings_before, after_close_before;
   };
 
@@ -157,13 +159,9 @@ class Attributor : private TokenView {
   // pos::penn_name() as a view without its strlen: tag names are in the
   // features of every candidate end and start.
   static std::string_view penn_view(uint8_t tag) {
-    static const std::array<std::string_view, pos::kNumTags> names = [] {
-      std::array<std::string_view, pos::kNumTags> a;
-      for (int i = 0; i < pos::kNumTags; ++i) a[i] = pos::penn_name(static_cast<uint8_t>(i));
-      return a;
-    }();
-    return tag < pos::kNumTags ? names[tag] : std::string_view(pos::penn_name(tag));
+    return tag < pos::kNumTags ? kPennViews[tag] : std::string_view(pos::penn_name(tag));
   }
+  static const std::array<std::string_view, pos::kNumTags> kPennViews;  // (sentence_scan.cc)
 
   // ---- attributor.cc: the stage driver: sentence by sentence, frames then quotes; mentions sorted at the end.
   void sort_mentions(std::vector<SpeakerLink>& links);
@@ -171,7 +169,14 @@ class Attributor : private TokenView {
   // ---- sentence_scan.cc: per-token and per-sentence tables, tags on demand.
   // The part-of-speech tag of token t in sentence si, tagging the sentence on
   // first use: only the few sentences where a rule asks are ever tagged.
-  uint8_t tag_of(uint32_t t, uint32_t si);
+  // (Inline: the features of every candidate end and start ask for tags.)
+  uint8_t tag_of(uint32_t t, uint32_t si) {
+    if (!tagger_) return 0;
+    if (!tagged_[si]) [[unlikely]]
+      tag_sentence(si);
+    return tok(t).tag;
+  }
+  void tag_sentence(uint32_t si);
   // Tables that make the scans of every cue's candidates O(1): a sentence of
   // cue words holds hundreds of cues, each with up to 32 candidate ends, and
   // scanning the sentence for each made dense text slow. Words before each
@@ -179,6 +184,7 @@ class Attributor : private TokenView {
   // so that memory stays a few bytes per input byte on dense text.
   void index_tokens();
   const SentenceScan& scan(uint32_t si);
+  const SentenceScan& scan_counts(uint32_t si);  // scan() with the counts
   // The first token from t in sentence si that choose_end() may take as a
   // content end for some stop (a superset: the loop there still checks each);
   // t itself when t lies outside the sentence.
@@ -549,16 +555,33 @@ class Attributor : private TokenView {
   void after_trailing(Frame& f, uint32_t k, uint32_t e);
 
   // ---- features.cc: features for the model: of frames, candidate ends and starts, standalone quotations.
-  void start_features(const Frame& f, uint32_t rule_begin, uint32_t s, uint32_t end, std::string_view lemma,
+  // The hashes of the features of a frame's candidate starts that stay the
+  // same from one candidate to the next, hashed once per frame: a feature
+  // name with the cue's lemma or the frame's origin (add_after() goes on with
+  // the candidate's value), and whole features of the words the rules chose
+  // (add_after(h, {})). They give the features add() gave.
+  struct StartHashes {
+    StartHashes(const Attributor& a, const Frame& f, uint32_t rule_begin, std::string_view lemma);
+    uint64_t lemma_shift, origin_shift, lemma_first, lemma_first_tag, lemma_prev, lemma_skipped_tags,
+        lemma_taken_tags, lemma_taken_first;
+    uint64_t skipped_first, lemma_skipped_first, particle_skipped_first = 0, particle = 0;  // whole features
+  };
+  void start_features(const Frame& f, const StartHashes& h, uint32_t rule_begin, uint32_t s, uint32_t end,
                       FeatureVector& fv);
+  // The same for a frame's candidate ends.
+  struct EndHashes {
+    EndHashes(const Frame& f, std::string_view lemma);
+    uint64_t origin, origin_tok, lemma_next, lemma_verbs_in;  // end_features()
+    uint64_t q_origin, q_lemma_next;                           // quoted_end_features()
+  };
   // The features of a candidate end of quoted reported speech, apart from
   // those of plain reported speech (the weights are shared, the names not):
   // the boundary and what follows it, whether it comes right after a
   // quotation, how many quotations it keeps and leaves, the words after it.
-  void quoted_end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
-                           size_t index, size_t count, std::string_view lemma, FeatureVector& fv);
-  void end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit, uint32_t stop,
-                    size_t index, size_t count, std::string_view lemma, FeatureVector& fv);
+  void quoted_end_features(const Frame& f, const EndHashes& h, uint32_t begin, uint32_t e, uint32_t rule_end,
+                           uint32_t limit, size_t index, size_t count, FeatureVector& fv);
+  void end_features(const Frame& f, const EndHashes& h, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
+                    uint32_t stop, size_t index, size_t count, FeatureVector& fv);
   // What follows a candidate end, up to the next clause boundary: a relative
   // clause (", which …"), a participle (", saying …", ", including …"), a
   // clause with its own subject (", but he is", "Mrs. Clinton has run"), a

@@ -152,9 +152,10 @@ void Attributor::choose_end(Frame& f, uint32_t limit, std::string_view lemma) {
     const uint32_t b = fw_[r.begin] == "that" && r.begin + 1 < stop ? r.begin + 1 : r.begin;
     opens_sub_ = is_subordinator(fw_[b]);
   }
-  if (fronted_ || std::string_view(f.origin) == "asked") within_cue_clause(f);
+  if (fronted_ || f.origin == "asked") within_cue_clause(f);
+  const EndHashes hashes(f, lemma);
   pick_end(f, [&](size_t i) {
-    end_features(f, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), lemma, efv_);
+    end_features(f, hashes, r.begin, ends_[i], rule_end, limit, stop, i, ends_.size(), efv_);
   });
 }
 
@@ -228,8 +229,9 @@ void Attributor::choose_start(Frame& f, uint32_t limit, std::string_view lemma) 
   float best = 0;
   uint32_t best_start = r.begin;
   efv_.prefetch_from(model_ ? model_->table(AttributionModel::Table::kStart) : nullptr);
+  const StartHashes hashes(*this, f, r.begin, lemma);
   for (size_t i = 0; i < starts_.size(); ++i) {
-    start_features(f, r.begin, starts_[i], r.end, lemma, efv_);
+    start_features(f, hashes, r.begin, starts_[i], r.end, efv_);
     if (trace_out_) {
       f.ends.start_bytes.push_back(tok(starts_[i]).span.begin);
       f.ends.start_features.push_back(efv_.ids());
@@ -284,10 +286,11 @@ void Attributor::choose_quoted_end(Frame& f, uint32_t limit, uint32_t first_quot
   ends_.erase(std::unique(ends_.begin(), ends_.end()), ends_.end());
   if (ends_.size() < 2) return;
   const uint32_t rule_end = r.end;
+  const EndHashes hashes(f, lemma);
   pick_end(f, [&](size_t i) {
     const uint32_t e = ends_[i];
-    quoted_end_features(f, r.begin, e, rule_end, limit, i, ends_.size(), lemma, qfv_);
-    end_features(f, r.begin, e, rule_end, limit, limit, i, ends_.size(), lemma, efv_);
+    quoted_end_features(f, hashes, r.begin, e, rule_end, limit, i, ends_.size(), qfv_);
+    end_features(f, hashes, r.begin, e, rule_end, limit, limit, i, ends_.size(), efv_);
     efv_.append(qfv_);
   });
 }

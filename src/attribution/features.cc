@@ -8,21 +8,41 @@
 
 namespace whosaid::attribution {
 
-void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s, uint32_t end, std::string_view lemma,
+Attributor::StartHashes::StartHashes(const Attributor& a, const Frame& f, uint32_t rule_begin, std::string_view lemma)
+    : lemma_shift(FeatureName("lemma*s-shift").with(lemma)),
+      origin_shift(FeatureName("s-origin*shift").with(f.origin)),
+      lemma_first(FeatureName("lemma*s-first").with(lemma)),
+      lemma_first_tag(FeatureName("lemma*s-first-tag").with(lemma)),
+      lemma_prev(FeatureName("lemma*s-prev").with(lemma)),
+      lemma_skipped_tags(FeatureName("lemma*s-skipped-tags").with(lemma)),
+      lemma_taken_tags(FeatureName("lemma*s-taken-tags").with(lemma)),
+      lemma_taken_first(FeatureName("lemma*s-taken-first").with(lemma)),
+      skipped_first(FeatureName("s-skipped-first").valued(a.fw_[rule_begin])),
+      lemma_skipped_first(feature_hash::fnv(FeatureName("lemma*s-skipped-first").with(lemma), a.fw_[rule_begin])) {
+  if (f.particle >= 0) {
+    const FoldedWord p = a.fw_[f.particle];
+    particle_skipped_first = feature_hash::fnv(FeatureName("s-particle*skipped-first").with(p), a.fw_[rule_begin]);
+    particle = FeatureName("s-particle").valued(p);
+  }
+}
+
+void Attributor::start_features(const Frame& f, const StartHashes& h, uint32_t rule_begin, uint32_t s, uint32_t end,
                                 FeatureVector& fv) {
   fv.clear();
   const uint32_t si = f.sentence;
   const int64_t shift = std::min<int64_t>(static_cast<int64_t>(s) - static_cast<int64_t>(rule_begin), 7);
   fv.add("s-bias");
-  fv.add("s-shift", shift);
-  fv.add("lemma*s-shift", lemma, std::to_string(shift));
-  fv.add("s-origin*shift", f.origin, std::to_string(shift));
+  char digits[24];
+  const std::string_view shift_digits = decimal(shift, digits);
+  fv.add("s-shift", shift_digits);
+  fv.add_after(h.lemma_shift, {shift_digits});
+  fv.add_after(h.origin_shift, {shift_digits});
   const FoldedWord first = fw_[s];
   const std::string_view first_tag = tag_name(s, si);
   fv.add("s-first", first);
   fv.add("s-first-tag", first_tag);
-  fv.add("lemma*s-first", lemma, first);
-  fv.add("lemma*s-first-tag", lemma, first_tag);
+  fv.add_after(h.lemma_first, {first});
+  fv.add_after(h.lemma_first_tag, {first_tag});
   const uint32_t before = s - 1;  // the cue, a particle or a skipped word
   const FoldedWord prev = fw_[before];
   const std::string_view prev_tag = tag_name(before, si);
@@ -30,7 +50,7 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
   fv.add("s-prev-tag", prev_tag);
   fv.add("s-prev*first", prev, first);
   fv.add("s-prev-tag*first-tag", prev_tag, first_tag);
-  fv.add("lemma*s-prev", lemma, prev);
+  fv.add_after(h.lemma_prev, {prev});
   fv.add("s-prev*first-tag", prev, first_tag);
   fv.add("s-prev-tag*first", prev_tag, first);
   if (s + 1 < end) fv.add("s-first-tag*next-tag", first_tag, tag_name(s + 1, si));
@@ -45,10 +65,10 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
         tags += tag_name(t, si);
       }
     fv.add("s-skipped-tags", tags);
-    fv.add("lemma*s-skipped-tags", lemma, tags);
-    fv.add("s-skipped-first", fw_[rule_begin]);
-    fv.add("lemma*s-skipped-first", lemma, fw_[rule_begin]);
-    if (f.particle >= 0) fv.add("s-particle*skipped-first", fw_[f.particle], fw_[rule_begin]);
+    fv.add_after(h.lemma_skipped_tags, {tags});
+    fv.add_after(h.skipped_first, {});
+    fv.add_after(h.lemma_skipped_first, {});
+    if (f.particle >= 0) fv.add_after(h.particle_skipped_first, {});
   } else if (shift < 0) {
     // What the start takes back from the rules: "about", "this".
     std::string& tags = tags_buf_;
@@ -58,18 +78,27 @@ void Attributor::start_features(const Frame& f, uint32_t rule_begin, uint32_t s,
       tags += tag_name(t, si);
     }
     fv.add("s-taken-tags", tags);
-    fv.add("lemma*s-taken-tags", lemma, tags);
+    fv.add_after(h.lemma_taken_tags, {tags});
     fv.add("s-taken-first*rule-first", fw_[s], fw_[rule_begin]);
-    fv.add("lemma*s-taken-first", lemma, fw_[s]);
+    fv.add_after(h.lemma_taken_first, {fw_[s]});
   } else if (f.particle >= 0) {
-    fv.add("s-particle", fw_[f.particle]);
+    fv.add_after(h.particle, {});
   }
   if (lex_.cue(fw_.id(s))) fv.add("s-first-cue");
   fv.add("s-len", bucket(word_count(s, end)));
 }
 
-void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
-                                     size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
+Attributor::EndHashes::EndHashes(const Frame& f, std::string_view lemma)
+    : origin(FeatureName("e-origin").valued(f.origin)),
+      origin_tok(FeatureName("e-origin*tok").with(f.origin)),
+      lemma_next(FeatureName("lemma*e-next").with(lemma)),
+      lemma_verbs_in(FeatureName("lemma*e-verbs-in").with(lemma)),
+      q_origin(FeatureName("q-origin").valued(f.origin)),
+      q_lemma_next(FeatureName("q-lemma*next").with(lemma)) {}
+
+void Attributor::quoted_end_features(const Frame& f, const EndHashes& h, uint32_t begin, uint32_t e,
+                                     uint32_t rule_end, uint32_t limit, size_t index, size_t count,
+                                     FeatureVector& fv) {
   fv.clear();
   const uint32_t si = f.sentence;
   fv.add("q-bias");
@@ -82,11 +111,11 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
   fv.add("q-rule", flag(e == rule_end));
   fv.add("q-last", flag(index + 1 == count));
   fv.add("q-index", static_cast<int64_t>(std::min<size_t>(index, 4)));
-  fv.add("q-origin", f.origin);
+  fv.add_after(h.q_origin, {});
   const std::string_view next = e + 1 < limit ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
   fv.add("q-next", next);
   fv.add("q-tok*next", boundary, next);
-  fv.add("q-lemma*next", lemma, next);
+  fv.add_after(h.q_lemma_next, {next});
   if (e + 1 < limit) {
     if (lex_.cue(fw_.id(e + 1)) && !tok(e + 1).in_quote) fv.add("q-next-cue");
     fv.add("q-next-tag", tag_name(e + 1, si));
@@ -100,14 +129,15 @@ void Attributor::quoted_end_features(const Frame& f, uint32_t begin, uint32_t e,
   const uint32_t last_close = after_last_close(begin, std::min(e, limit), si);
   fv.add("q-left", static_cast<int64_t>(std::min(left, 2)));
   fv.add("q-kept", static_cast<int64_t>(std::min(kept, 3)));
-  fv.add("q-left*tok", std::to_string(std::min(left, 2)), boundary);
+  char digits[24];
+  fv.add("q-left*tok", decimal(std::min(left, 2), digits), boundary);
   fv.add("q-tail", bucket(word_count(last_close, e)));
   fv.add("q-rest", bucket(word_count(e, limit)));
   fv.add("q-len", bucket(word_count(begin, e)));
 }
 
-void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32_t rule_end, uint32_t limit,
-                              uint32_t stop, size_t index, size_t count, std::string_view lemma, FeatureVector& fv) {
+void Attributor::end_features(const Frame& f, const EndHashes& h, uint32_t begin, uint32_t e, uint32_t rule_end,
+                              uint32_t limit, uint32_t stop, size_t index, size_t count, FeatureVector& fv) {
   fv.clear();
   const uint32_t si = f.sentence;
   fv.add("e-bias");
@@ -121,7 +151,7 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
   const std::string_view next = e + 1 < stop ? std::string_view(fw_[e + 1]) : std::string_view("<none>");
   fv.add("e-next", next);
   fv.add("e-tok*next", boundary, next);
-  fv.add("lemma*e-next", lemma, next);
+  fv.add_after(h.lemma_next, {next});
   if (e + 1 < stop) {
     fv.add("e-next-tag", tag_name(e + 1, si));
     if (lex_.cue(fw_.id(e + 1))) fv.add("e-next-cue");
@@ -139,8 +169,8 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
   fv.add("e-last", flag(index + 1 == count));
   fv.add("e-len", bucket(word_count(begin, e)));
   fv.add("e-rest", bucket(word_count(e, limit)));
-  fv.add("e-origin", f.origin);
-  fv.add("e-origin*tok", f.origin, boundary);  // "Asked whether …, X said": a question ends at its comma
+  fv.add_after(h.origin, {});
+  fv.add_after(h.origin_tok, {boundary});  // "Asked whether …, X said": a question ends at its comma
   if (verb_counts_ && e <= stop) {
     const auto count = [](uint32_t n) { return n == 0 ? std::string_view("0") : n == 1 ? "1" : "2+"; };
     const std::string_view in = count(finite_verbs(begin, e, si));
@@ -150,7 +180,7 @@ void Attributor::end_features(const Frame& f, uint32_t begin, uint32_t e, uint32
     fv.add("e-verbs-in*tok", in, boundary);
     fv.add("e-verbs-after*tok", after, boundary);
     fv.add("e-verbs-in*after", in, after);
-    fv.add("lemma*e-verbs-in", lemma, in);
+    fv.add_after(h.lemma_verbs_in, {in});
     fv.add("e-first*verbs-in", first, in);
     fv.add("e-first*tok", first, boundary);
     if (e < stop) {
@@ -191,7 +221,7 @@ std::string_view Attributor::phrase_after(uint32_t e, uint32_t stop, uint32_t si
   };
   if (w == "which" || w == "who" || w == "whom" || w == "whose") return kind("rel");
   if (is_subordinator(w) || w == "where") return kind("sub");
-  const std::string_view pn = pos::penn_name(tg);
+  const std::string_view pn = penn_view(tg);
   if (pn == "VBG") return kind("ing");
   if (pn == "VBN") return kind("ven");
   if (pn == "TO") return kind("to");
@@ -200,7 +230,7 @@ std::string_view Attributor::phrase_after(uint32_t e, uint32_t stop, uint32_t si
   uint32_t k = s, head = UINT32_MAX;
   while (k < nb && k < s + 10) {
     const uint8_t t = tag_of(k, si);
-    const std::string_view n = pos::penn_name(t);
+    const std::string_view n = penn_view(t);
     if (pos::is_nominal(t) || pos::is_number(t) || pos::is_pronoun(t)) head = k;
     else if (!(pos::is_determiner(t) || pos::is_adjective(t) || n == "POS" || n == "PRP$")) break;
     ++k;
@@ -253,8 +283,10 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
   fv.add("cue", cue_word);
   fv.add("lemma", lemma);
   fv.add("lemma*kind", lemma, kname);
-  fv.add("prior", static_cast<int64_t>(c.prior * 10));
-  fv.add("prior*kind", std::to_string(static_cast<int>(c.prior * 10)), kname);
+  char digits[24];
+  const std::string_view prior = decimal(static_cast<int>(c.prior * 10), digits);
+  fv.add("prior", prior);
+  fv.add("prior*kind", prior, kname);
   // What the cue word means by WordNet: how a word weighs that PolNeAR
   // train never showed as a cue, and which listed cues are rarely speech.
   const WordSenses* senses = entry ? entry->senses : nullptr;
@@ -299,7 +331,7 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
     sourceless_features(f, lemma, fv);
     return;
   }
-  fv.add("frames-before*src", std::to_string(std::min(frames_before_, 2)), mention_kind_name(doc_.mentions[f.source].kind));
+  fv.add("frames-before*src", decimal(std::min(frames_before_, 2), digits), mention_kind_name(doc_.mentions[f.source].kind));
   // Source.
   const Mention& src = doc_.mentions[f.source];
   const std::string_view skind = mention_kind_name(src.kind);

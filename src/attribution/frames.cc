@@ -169,7 +169,7 @@ bool Attributor::nominal_object(const Frame& f, const Cue& c) {
 
 bool Attributor::has_sourceless_option(const Frame& f) const {
   if (f.source < 0 || f.trailing || f.content.size() != 1 || f.cue->kind != CueKind::kVerb) return false;
-  if (std::string_view(f.origin) != "leading" && std::string_view(f.origin) != "prep-object") return false;
+  if (f.origin != "leading" && f.origin != "prep-object") return false;
   const Mention& src = doc_.mentions[f.source];
   const uint32_t cue = f.cue->first_token;
   if (src.end_token > cue || cue - src.end_token > 3 || src.kind == MentionKind::kPronoun) return false;

@@ -22,19 +22,14 @@ namespace {
 constexpr std::string_view kMagic = "whosaid attribution model 3\n";
 
 void put_weights(std::string& out, const std::vector<float>& w);
-void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table);
+// Reads a weight table into w; returns how many weights it holds (all non-zero).
+uint32_t get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table);
 
 constexpr std::string_view kModelName = "attribution model";  // in error messages
 using model_bytes::get;
 using model_bytes::put;
 
 }  // namespace
-
-void FeatureVector::add(FeatureName name, int64_t value) {
-  char digits[24];  // as std::to_string(value)
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  add(name, std::string_view(digits, static_cast<size_t>(end - digits)));
-}
 
 float AttributionModel::score(const std::vector<uint32_t>& features) const {
   float z = 0;
@@ -83,7 +78,7 @@ void put_weights(std::string& out, const std::vector<float>& w) {
   }
 }
 
-void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table) {
+uint32_t get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, const char* table) {
   const auto n = get<uint32_t>(bytes, at, kModelName);
   int64_t previous = -1;
   for (uint32_t k = 0; k < n; ++k) {
@@ -96,6 +91,7 @@ void get_weights(std::string_view bytes, size_t& at, std::vector<float>& w, cons
     w[i] = v;
     previous = i;
   }
+  return n;
 }
 
 }  // namespace
@@ -115,10 +111,8 @@ AttributionModel AttributionModel::parse(std::string_view bytes) {
   if (!std::isfinite(m.scale_) || !std::isfinite(m.shift_) || !(m.threshold_ >= 0 && m.threshold_ <= 1))
     throw Error(ErrorCode::kModel, "attribution model: bad calibration or threshold");
   get_weights(bytes, at, m.weights_, "acceptance");
-  get_weights(bytes, at, m.end_weights_, "content-end");
-  get_weights(bytes, at, m.start_weights_, "content-start");
-  for (float v : m.end_weights_) m.has_end_ = m.has_end_ || v != 0.0f;
-  for (float v : m.start_weights_) m.has_start_ = m.has_start_ || v != 0.0f;
+  m.has_end_ = get_weights(bytes, at, m.end_weights_, "content-end") > 0;  // (every weight read is non-zero)
+  m.has_start_ = get_weights(bytes, at, m.start_weights_, "content-start") > 0;
   if (at != bytes.size())
     throw Error(ErrorCode::kModel, "attribution model: " + std::to_string(bytes.size() - at) +
                                        " unexpected bytes after the weights");

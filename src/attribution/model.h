@@ -21,6 +21,7 @@
 // AttributionModel::builtin().
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -50,6 +51,13 @@ constexpr uint32_t slot(uint64_t h) {
 }
 }  // namespace feature_hash
 
+// A number as a feature value: its decimal digits, spelled as std::to_string
+// spells them, in `digits` (no string built for it).
+inline std::string_view decimal(int64_t n, char (&digits)[24]) {
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+  return {digits, static_cast<size_t>(end - digits)};
+}
+
 // A feature's name, hashed once: at compile time for a string literal
 // (fv.add("q-bias", w) hashes only w at run time), explicitly for a name
 // chosen at run time (FeatureName(k == 2 ? "s2" : "s3")).
@@ -62,6 +70,12 @@ class FeatureName {
   // The hash of the name alone, and of the name and the separator before a value.
   constexpr uint64_t alone() const { return alone_; }
   constexpr uint64_t joined() const { return joined_; }
+  // The hash of the feature add(name, value) adds (its id is slot() of it),
+  // and the hash add(name, first, …) reaches before its second value:
+  // FeatureVector::add_after() goes on from either, for features whose name
+  // and first value stay the same over many calls.
+  constexpr uint64_t valued(std::string_view value) const { return feature_hash::fnv(joined_, value); }
+  constexpr uint64_t with(std::string_view first) const { return feature_hash::fnv(valued(first), "\x1f"); }
 
  private:
   uint64_t alone_, joined_;
@@ -77,14 +91,15 @@ class FeatureVector {
   // (Inline: the attributor adds some fifty features for each candidate end,
   // coreference some twenty for each candidate antecedent.)
   void add(FeatureName name) { push(feature_hash::slot(name.alone())); }
-  void add(FeatureName name, std::string_view value) {
-    push(feature_hash::slot(feature_hash::fnv(name.joined(), value)));
-  }
+  void add(FeatureName name, std::string_view value) { push(feature_hash::slot(name.valued(value))); }
   void add(FeatureName name, std::string_view value, std::string_view value2) {
     using feature_hash::fnv;
     push(feature_hash::slot(fnv(fnv(fnv(name.joined(), value), "\x1f"), value2)));
   }
-  void add(FeatureName name, int64_t value);
+  void add(FeatureName name, int64_t value) {
+    char digits[24];
+    add(name, decimal(value, digits));
+  }
   // The same features as add(name, a + b + …) and add(name, a + …, c + …),
   // without building the joined strings.
   void add_parts(FeatureName name, std::initializer_list<std::string_view> value) {

@@ -8,13 +8,15 @@
 
 namespace whosaid::attribution {
 
-uint8_t Attributor::tag_of(uint32_t t, uint32_t si) {
-  if (!tagger_) return 0;
-  if (!tagged_[si]) {
-    tagged_[si] = true;
-    tagger_->tag_tokens(doc_, doc_.sentences[si].first_token, doc_.sentences[si].end_token);
-  }
-  return tok(t).tag;
+const std::array<std::string_view, pos::kNumTags> Attributor::kPennViews = [] {
+  std::array<std::string_view, pos::kNumTags> a;
+  for (int i = 0; i < pos::kNumTags; ++i) a[i] = pos::penn_name(static_cast<uint8_t>(i));
+  return a;
+}();
+
+void Attributor::tag_sentence(uint32_t si) {
+  tagged_[si] = true;
+  tagger_->tag_tokens(doc_, doc_.sentences[si].first_token, doc_.sentences[si].end_token);
 }
 
 void Attributor::index_tokens() {
@@ -31,24 +33,33 @@ const Attributor::SentenceScan& Attributor::scan(uint32_t si) {
   const Sentence& s = doc_.sentences[si];
   const uint32_t n = s.end_token - s.first_token;
   scan_.sentence = si;
+  scan_.counted = UINT32_MAX;
   scan_.first = s.first_token;
   scan_.end = s.end_token;
   scan_.next_quoted.assign(n + 1, s.end_token);
   scan_.next_boundary.assign(n + 1, s.end_token);
-  scan_.commas_before.assign(n + 1, 0);
-  scan_.openings_before.assign(n + 1, 0);
-  scan_.after_close_before.assign(n + 1, 0);
-  for (uint32_t i = 0; i < n; ++i) {
-    const uint32_t t = s.first_token + i;
-    scan_.commas_before[i + 1] = scan_.commas_before[i] + is_comma(t);
-    scan_.openings_before[i + 1] = scan_.openings_before[i] + (region_opening_at(t) >= 0);
-    scan_.after_close_before[i + 1] = is_closing_mark(t) ? t + 1 : scan_.after_close_before[i];
-  }
   for (uint32_t i = n; i-- > 0;) {
     const uint32_t t = s.first_token + i;
     const Token& tk = tok(t);
     scan_.next_quoted[i] = tk.in_quote || tk.kind == TokenKind::kQuote ? t : scan_.next_quoted[i + 1];
     scan_.next_boundary[i] = is_boundary_punct(t) || is_spaced_hyphen(t) ? t : scan_.next_boundary[i + 1];
+  }
+  return scan_;
+}
+
+const Attributor::SentenceScan& Attributor::scan_counts(uint32_t si) {
+  scan(si);
+  if (scan_.counted == si) return scan_;
+  const uint32_t n = scan_.end - scan_.first;
+  scan_.counted = si;
+  scan_.commas_before.assign(n + 1, 0);
+  scan_.openings_before.assign(n + 1, 0);
+  scan_.after_close_before.assign(n + 1, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t t = scan_.first + i;
+    scan_.commas_before[i + 1] = scan_.commas_before[i] + is_comma(t);
+    scan_.openings_before[i + 1] = scan_.openings_before[i] + (region_opening_at(t) >= 0);
+    scan_.after_close_before[i + 1] = is_closing_mark(t) ? t + 1 : scan_.after_close_before[i];
   }
   return scan_;
 }
@@ -91,7 +102,7 @@ uint32_t Attributor::first_boundary(uint32_t b, uint32_t limit, uint32_t si) {
 
 uint32_t Attributor::commas(uint32_t b, uint32_t e, uint32_t si) {
   if (e <= b) return 0;
-  const SentenceScan& sc = scan(si);
+  const SentenceScan& sc = scan_counts(si);
   if (b >= sc.first && e <= sc.end) return sc.commas_before[e - sc.first] - sc.commas_before[b - sc.first];
   uint32_t n = 0;
   for (uint32_t t = b; t < e; ++t) n += is_comma(t);
@@ -100,7 +111,7 @@ uint32_t Attributor::commas(uint32_t b, uint32_t e, uint32_t si) {
 
 uint32_t Attributor::openings(uint32_t b, uint32_t e, uint32_t si) {
   if (e <= b) return 0;
-  const SentenceScan& sc = scan(si);
+  const SentenceScan& sc = scan_counts(si);
   if (b >= sc.first && e <= sc.end) return sc.openings_before[e - sc.first] - sc.openings_before[b - sc.first];
   uint32_t n = 0;
   for (uint32_t t = b; t < e; ++t) n += region_opening_at(t) >= 0;
@@ -109,7 +120,7 @@ uint32_t Attributor::openings(uint32_t b, uint32_t e, uint32_t si) {
 
 uint32_t Attributor::after_last_close(uint32_t b, uint32_t e, uint32_t si) {
   if (e <= b) return b;
-  const SentenceScan& sc = scan(si);
+  const SentenceScan& sc = scan_counts(si);
   if (b >= sc.first && e <= sc.end) return std::max(b, sc.after_close_before[e - sc.first]);
   for (uint32_t t = e; t-- > b;)
     if (is_closing_mark(t)) return t + 1;

@@ -191,7 +191,7 @@ int32_t Attributor::tagged_noun_phrase_starting_at(uint32_t t, uint32_t e, uint3
     if (pos::is_nominal(tg) || pos::is_number(tg)) {
       last_head = k;
     } else if (pos::is_determiner(tg) || pos::is_adjective(tg) || fw_[k] == "'s" ||
-               std::string_view(pos::penn_name(tg)) == "PRP$") {
+               penn_view(tg) == "PRP$") {
     } else if ((fw_[k] == "of" || fw_[k] == "by") && last_head == k - 1 && preps < 2) {
       ++preps;
     } else {
@@ -250,12 +250,12 @@ int32_t Attributor::tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_
       break;
     }
     if (pos::is_nominal(tg) || pos::is_adjective(tg) || pos::is_number(tg) || fw_[j] == "'s" ||
-        std::string_view(pos::penn_name(tg)) == "PRP$") {
+        penn_view(tg) == "PRP$") {
       k = j;
       continue;
     }
     // "the rolling average of polls", "exit polling data": a gerund modifying a noun.
-    if (std::string_view(pos::penn_name(tg)) == "VBG" && j > b && pos::is_nominal(tag_of(j + 1, si))) {
+    if (penn_view(tg) == "VBG" && j > b && pos::is_nominal(tag_of(j + 1, si))) {
       k = j;
       continue;
     }
@@ -283,7 +283,7 @@ int32_t Attributor::tagged_noun_phrase_ending_at(uint32_t t, uint32_t b, uint32_
   mm.end_token = t + 1;
   mm.span = mm.name = {tok(k).span.begin, tok(t).span.end};
   mm.kind = MentionKind::kNominal;
-  const std::string_view penn = pos::penn_name(head);
+  const std::string_view penn = penn_view(head);
   mm.gender = penn == "NNS" || penn == "NNPS" ? Gender::kPlural : Gender::kUnknown;
   return add_mention(mm);
 }

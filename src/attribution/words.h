@@ -7,11 +7,12 @@
 
 namespace whosaid::attribution {
 
+// (The lists are views: a list of char pointers took a strlen per comparison.)
 inline bool is_determiner(std::string_view w) {
-  static const char* kDet[] = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these",
+  static constexpr std::string_view kDet[] = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these",
                                "those", "some", "many", "several", "one", "two", "three", "other",
                                "another", "our", "my", "your", "most", "few", "both", "all", "any", "no"};
-  for (const char* d : kDet)
+  for (std::string_view d : kDet)
     if (w == d) return true;
   return false;
 }
@@ -33,9 +34,9 @@ inline bool is_preposition(std::string_view w) {
 
 // A word that opens a subordinate clause: "while promising …", "if he wins".
 inline bool is_subordinator(std::string_view w) {
-  static const char* kSub[] = {"after", "although", "as",   "because", "before", "despite", "even",    "if",
+  static constexpr std::string_view kSub[] = {"after", "although", "as",   "because", "before", "despite", "even",    "if",
                                "once",  "since",    "though", "unless", "until",  "when",    "whereas", "while"};
-  for (const char* s : kSub)
+  for (std::string_view s : kSub)
     if (w == s) return true;
   return false;
 }

@@ -45,7 +45,9 @@ class WordTable {
 
   // The word with id `id` (< size()); valid until the next intern() or clear().
   std::string_view word(uint32_t id) const noexcept {
-    return std::string_view(chars_).substr(begin_[id], begin_[id + 1] - begin_[id]);
+    // (No substr(): its range check kept this out of line, and every
+    // FoldedWords look-up of a token's form comes here.)
+    return std::string_view(chars_.data() + begin_[id], begin_[id + 1] - begin_[id]);
   }
   size_t size() const noexcept { return hashes_.size(); }
   bool empty() const noexcept { return hashes_.empty(); }

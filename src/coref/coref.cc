@@ -258,7 +258,9 @@ std::vector<CorefMention> coref_mentions(const Document& doc, const Lexicon& lex
     if (c.gender == Gender::kUnknown && (c.form == CorefForm::kOrganisation || (c.org_head && !is_pronoun(c.form))))
       c.gender = Gender::kNeuter;
     if (is_pronoun(c.form)) {
-      c.possessive = pronoun_entry(head) && pronoun_entry(head)->possessive;
+      // (The head token's entry by type when the head is its whole form.)
+      const PronounEntry* p = c.head_drops_s ? pronoun_entry(head) : pronouns.at(h);
+      c.possessive = p && p->possessive;
     } else {
       c.possessive = c.end_token < doc.tokens.size() && fw[c.end_token] == "'s";
       if (c.form == CorefForm::kNominal && c.gender == Gender::kUnknown) c.gender = nominal_gender(head);
@@ -301,35 +303,26 @@ void CorefModel::pair_features(const std::vector<CorefMention>& ms, size_t i, si
   pair_features(AnaphorHashes(ms[i], fw), closer, ms, i, j, fw, f);
 }
 
-namespace {
-
-// The hash of a feature name and its first value part, then the separator.
-uint64_t name_and(FeatureName name, std::string_view first) {
-  return feature_hash::fnv(feature_hash::fnv(name.joined(), first), "\x1f");
-}
-
-}  // namespace
-
 CorefModel::AnaphorHashes::AnaphorHashes(const CorefMention& a, const FoldedWords& fw) {
   const std::string_view A = form_name(a.form);
   bias = feature_hash::fnv(FeatureName("bias").joined(), A);
-  ac = name_and("ac", A);
-  ac_pd = name_and("ac_pd", A);
-  ac_sd = name_and("ac_sd", A);
-  a_md = name_and("a_md", A);
-  g = name_and("g", A);
-  q = name_and("q", A);
-  subj = name_and("subj", A);
-  dlg = name_and("dlg", A);
-  src = name_and("src", A);
-  last_src = name_and("last_src", A);
-  c_indef = name_and("c_indef", A);
-  poss = name_and("poss", A);
-  cnt = name_and("cnt", A);
-  pp = name_and("pp", a.head(fw));
-  nh = name_and("nh", a.head(fw));
+  ac = FeatureName("ac").with(A);
+  ac_pd = FeatureName("ac_pd").with(A);
+  ac_sd = FeatureName("ac_sd").with(A);
+  a_md = FeatureName("a_md").with(A);
+  g = FeatureName("g").with(A);
+  q = FeatureName("q").with(A);
+  subj = FeatureName("subj").with(A);
+  dlg = FeatureName("dlg").with(A);
+  src = FeatureName("src").with(A);
+  last_src = FeatureName("last_src").with(A);
+  c_indef = FeatureName("c_indef").with(A);
+  poss = FeatureName("poss").with(A);
+  cnt = FeatureName("cnt").with(A);
+  pp = FeatureName("pp").with(a.head(fw));
+  nh = FeatureName("nh").with(a.head(fw));
   ncls = feature_hash::fnv(FeatureName("ncls").joined(), a.org_head ? "o"sv : "p"sv);
-  rank = name_and("rank", A);
+  rank = FeatureName("rank").with(A);
 }
 
 // Each feature is the one add_parts(name, {A}, {…}) gave (FeatureVector::add_after
