@@ -91,11 +91,14 @@ TEST(NewsSpeakers, TheBodyARoleIsHeldAtFollowsItsField) {
 TEST(NewsSpeakers, AMajorityLeaderLeadsTheChamber) {
   Document doc = extractor().extract(
       "Shutdown looms\n\n"
-      "Senate Majority Leader Carla Whitby accused Republicans of holding the government hostage.\n");
+      "Senate Majority Leader Carla Whitby accused Republicans of holding the government hostage. "
+      "Communications Minister Mia Rowe said platforms would face fines.\n");
   if (const Entity* e = entity_at(doc, "holding the government hostage")) {
     EXPECT_EQ(e->name, "Carla Whitby");
     EXPECT_EQ(e->org, "Senate");
   }
+  // A portfolio is no body: "Communications Minister".
+  if (const Entity* e = entity_at(doc, "face fines")) EXPECT_EQ(e->org, "");
 }
 
 // "… said the governor "had a strong night"": a quotation opening right after

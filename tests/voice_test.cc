@@ -230,5 +230,21 @@ TEST(Voice, AColumnWithAFewQuestionsIsNoInterview) {
   EXPECT_NE(speaker_of(doc, "your tax returns are complicated"), "Oren Vell");
 }
 
+// "She told us why." introduces the answers: the publication's "us" asks, the
+// one before "told us" answers; a title label ("Interview:") is no speaker.
+TEST(Voice, TheOneWhoToldUsIsInterviewed) {
+  Document doc = extractor().extract(
+      "Interview: the scientist who wants to bring back the woolly mammoth\n\n"
+      "Dr Helen Marsk has spent ten years trying to resurrect an animal that died out 4,000 years ago. She told "
+      "us why.\n\n"
+      "Why the mammoth?\n\n"
+      "Because it could help save the Arctic. Mammoths kept the grasslands open.\n\n"
+      "When will we see a mammoth?\n\n"
+      "Not before 2030, I think. We want to get it right.\n");
+  EXPECT_EQ(speaker_of(doc, "Not before 2030"), "Helen Marsk");
+  for (const Quote& q : doc.quotes)
+    if (q.speaker) EXPECT_NE(q.speaker->name, "Interview");
+}
+
 }  // namespace
 }  // namespace whosaid

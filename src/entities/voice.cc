@@ -63,6 +63,13 @@ class Finder {
  private:
   void at(const Sentence& s, uint32_t t) {
     const FoldedWord w = fw_[t], next = fw_[t + 1];
+    // "She told us why.", "Marsh spoke to us": the publication's "us" is
+    // the interviewer; the one before the verb is interviewed.
+    if ((next == "us" && (w == "told" || w == "tells")) ||
+        (t + 2 < s.end_token && talk_word(w) && (next == "to" || next == "with") && fw_[t + 2] == "us")) {
+      before(t > s.first_token + kReach ? t - kReach : s.first_token, t);
+      return;
+    }
     const bool interview = interview_word(w);
     if (!interview && !talk_word(w)) return;
     if (interview && next == "by") {  // "Jack Herrick, wikiHow founder interviewed by Wikinews"

@@ -13,7 +13,8 @@
 // the mentions of the person an article says it interviewed, in documents
 // laid out as questions and answers: the name or pronoun after
 // "interviewed", "interviews", "an interview with", "spoke with" / "talked
-// to", or before "interviewed by" ("He was interviewed by Wikinews"), but not
+// to", or before "interviewed by" ("He was interviewed by Wikinews"), "told
+// us" or "spoke to us" ("She told us why."), but not
 // "in an interview with the BBC, Key said" (the interviewer).
 // pick_interviewee() picks among their entities: a known person first, then
 // the one named most often so, then the most mentioned. An interview that
