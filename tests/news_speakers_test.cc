@@ -298,5 +298,54 @@ TEST(NewsSpeakers, TheAddresseeOfToldIsNoPartOfTheStatement) {
   EXPECT_TRUE(doc.slice(measures->span).starts_with("that Ruritania")) << doc.slice(measures->span);
 }
 
+// "One patient, Margaret Hale from Stoke, told the BBC …" then ""…," she
+// said": the person, not the place she is from, speaks, and the "she" after
+// the quotation is that person (the sentence before quotes nothing).
+TEST(NewsSpeakers, ThePersonBeforeWhereTheyAreFromSpeaksAndGoesOn) {
+  Document doc = extractor().extract(
+      "Waiting lists grow\n\n"
+      "Health Secretary Vera Atkin said the numbers were \"disappointing\". \"We are treating more patients "
+      "than ever,\" she said.\n\n"
+      "One patient, 78-year-old Margaret Hale from Stoke, told the BBC she had waited 18 months for a hip "
+      "replacement. \"Some days I can't get out of bed,\" she said.\n");
+  EXPECT_EQ(speaker_of(doc, "waited 18 months"), "Margaret Hale");
+  EXPECT_EQ(speaker_of(doc, "get out of bed"), "Margaret Hale");
+}
+
+// A portfolio opening the sentence is the role's even when the document
+// writes the word in lower case elsewhere ("health leaders").
+TEST(NewsSpeakers, APortfolioOpeningTheSentenceStaysInTheRole) {
+  Document doc = extractor().extract(
+      "Waiting lists grow\n\n"
+      "Health Secretary Vera Atkin said the numbers were disappointing. Officials agreed with health leaders.\n");
+  if (const Entity* e = entity_at(doc, "numbers were disappointing")) EXPECT_EQ(e->role, "Health Secretary");
+}
+
+// Initials that close a sentence ("A&E.") end it: the next sentence's
+// speaker is its own.
+TEST(NewsSpeakers, InitialsWithAnAmpersandCloseASentence) {
+  Document doc = extractor().extract(
+      "Waiting lists grow\n\n"
+      "The Royal College of Emergency Medicine said some patients had waited 24 hours in A&E. Its president, "
+      "Dr Adrian Boyd, called the situation \"intolerable\".\n");
+  EXPECT_EQ(speaker_of(doc, "intolerable"), "Adrian Boyd");
+  const Quote* waited = quote_containing(doc, "waited 24 hours");
+  ASSERT_TRUE(waited);
+  EXPECT_EQ(doc.slice(waited->span).find("Its president"), std::string_view::npos);
+}
+
+// "Head of the division, Andrew Burke, spoke …": a title opening the
+// sentence is the name's set off after it, who is the "he" that follows.
+TEST(NewsSpeakers, ATitleBeforeANameIntroducesTheName) {
+  Document doc = extractor().extract(
+      "Broadcasters move online\n\n"
+      "Director, David Caldwell, said some students were avoiding fees.\n\n"
+      "\"The internet is the future,\" said Colin Curry, the regulator's chief. He said firms must adapt.\n\n"
+      "Head of the division, Andrew Burke, spoke about the possibility of creating content for all platforms. "
+      "\"How risque can I be in this new age?\" he said.\n");
+  EXPECT_EQ(speaker_of(doc, "avoiding fees"), "David Caldwell");
+  EXPECT_EQ(speaker_of(doc, "How risque"), "Andrew Burke");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -92,6 +92,11 @@ int32_t Attributor::with_head_noun(int32_t m, uint32_t sentence_begin) {
   const FoldedWord prep = fw_[k - 1];
   if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return m;
   const uint32_t h = k - 2;
+  // "Margaret Hill from Stoke, told the BBC": the person before where they are from.
+  if (const int32_t person = found_mention_at(h);
+      (prep == "from" || prep == "of" || prep == "at") && person >= 0 && doc_.mentions[person].end_token == h + 1 &&
+      doc_.mentions[person].kind == MentionKind::kName && names_a_person(doc_, lex_, fw_, doc_.mentions[person]))
+    return person;
   if (tok(h).in_quote || !(lex_.is(WordClass::kNominal, fw_.id(h)) || lex_.is(WordClass::kRole, fw_.id(h)))) return m;
   uint32_t b = h;
   for (int n = 0; n < 4 && b > sentence_begin; ++n) {
@@ -687,8 +692,15 @@ int32_t Attributor::appositive_source(uint32_t p, uint32_t b) {
     if (nearest < 0) nearest = am;
     const uint32_t first = doc_.mentions[am].first_token;
     if (first == b || is_comma(first - 1) || fw_[first - 1] == "and" || fw_[first - 1] == "but" ||
-        tok(first - 1).kind == TokenKind::kQuote)
+        tok(first - 1).kind == TokenKind::kQuote) {
+      // "Director, David Caldwell, said", "The head of the NHTCU, Acting
+      // Detective Chief Superintendent, Mick Deats, said": a description
+      // before the name set off after it is the name's, not who speaks.
+      if (subject >= 0 && doc_.mentions[subject].kind == MentionKind::kName &&
+          doc_.mentions[am].kind != MentionKind::kName)
+        continue;
       subject = am;
+    }
   }
   const int32_t m = subject >= 0 ? subject : nearest;
   return m >= 0 ? with_head_noun(m, b) : m;

@@ -105,13 +105,17 @@ int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sente
   // who asked not to be named, said …", "A witness" (not "the Tory
   // spokesman", who is someone named before, nor a title: "Director of rugby").
   const FoldedWord det = folded_[it->first_token];
-  const bool described = it->kind == MentionKind::kNominal && person_noun(folded_[it->end_token - 1]) &&
-                         (det == "a" || det == "an" || det == "one" || det == "another");
-  if (it->kind != MentionKind::kName && !described) return -1;
+  bool described = it->kind == MentionKind::kNominal && person_noun(folded_[it->end_token - 1]) &&
+                   (det == "a" || det == "an" || det == "one" || det == "another");
+  // A title opening the sentence ("Head of the division, Andrew Burke,") is
+  // the name's set off after it.
+  const bool title = it->kind == MentionKind::kNominal && !it->role.empty() && !described;
+  if (it->kind != MentionKind::kName && !described && !title) return -1;
   // "Cosby's lawyer, Walter M Phillips Jr, said …": a possessive is not the
   // subject; the name set off by commas after what it possesses is.
   const FoldedWord last = folded_[it->end_token - 1];
-  if (last == "'s" || last.ends_with("'s") || (it->end_token < prev.end_token && folded_[it->end_token] == "'s")) {
+  if (title || last == "'s" || last.ends_with("'s") ||
+      (it->end_token < prev.end_token && folded_[it->end_token] == "'s")) {
     uint32_t k = it->end_token;
     while (k < prev.end_token && k < it->end_token + 6 && doc_.tokens[k].kind == TokenKind::kWord) ++k;
     if (k >= prev.end_token || doc_.slice(doc_.tokens[k].span) != ",") return -1;
@@ -127,6 +131,7 @@ int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sente
           opens_after_comma && doc_.tokens[t].kind == TokenKind::kWord && !doc_.tokens[t].has(kCapitalized);
     if (!opens_after_comma) return -1;
     it = named;
+    described = false;
   }
   // Of that gender, or of none known and written as a person ("President
   // Lin Mei-hua").
@@ -139,15 +144,24 @@ int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sente
 }
 
 // "Earlier Jack Straw said the UK would veto any bid. He said it remained
-// justified …": a "he"/"she" source opening its sentence, after a sentence
+// justified …": a "he"/"she" source opening its sentence (after a phrase it
+// opens with, or right after a quotation that opens it when the sentence
+// before quotes nothing), after a sentence
 // whose statements all have one source of that gender (named or resolved,
 // outside quotation marks), is that source: news goes on with its speaker.
 // -1 otherwise.
 int32_t ContinuingSpeaker::previous_source(const CorefMention& m, const Sentence& prev) const {
   const Sentence& here = doc_.sentences[m.sentence];
-  uint32_t first = here.first_token;
+  // (Past a phrase the sentence opens with: "Speaking on ITV, he said".)
+  uint32_t first = past_opening_phrase(doc_, folded_, here);
   while (first < m.first_token && doc_.tokens[first].kind != TokenKind::kWord) ++first;
-  if (first != m.first_token) return -1;
+  // Or after a quotation that opens its sentence, when the sentence before
+  // quotes nothing: "One patient, Margaret Hill, told the BBC she had waited.
+  // "I feel forgotten," she said."
+  bool after_quotation = doc_.tokens[here.first_token].kind == TokenKind::kQuote;
+  for (uint32_t t = prev.first_token; t < prev.end_token && after_quotation; ++t)
+    after_quotation = doc_.tokens[t].kind != TokenKind::kQuote;
+  if (first != m.first_token && !after_quotation) return -1;
   const uint32_t begin = doc_.tokens[prev.first_token].span.begin, end = doc_.tokens[prev.end_token - 1].span.end;
   auto it = std::lower_bound(doc_.quotes.begin(), doc_.quotes.end(), begin,
                              [](const Quote& q, uint32_t b) { return q.span.begin < b; });
@@ -161,6 +175,9 @@ int32_t ContinuingSpeaker::previous_source(const CorefMention& m, const Sentence
       continue;
     const int32_t id = sm.kind == MentionKind::kPronoun ? resolved_[src] : sm.entity;
     if (id < 0 || (found >= 0 && id != found)) return -1;
+    // A description ("the Amnesty secretary-general") may stand for someone
+    // named; the model weighs it (a spokesperson speaks for a body: below).
+    if (sm.kind == MentionKind::kNominal && !spokesperson_[src]) return -1;
     found = id;
     by_spokesperson = by_spokesperson || spokesperson_[src];
   }
@@ -168,8 +185,12 @@ int32_t ContinuingSpeaker::previous_source(const CorefMention& m, const Sentence
   // A spokesperson who speaks for a body ("A spokesman for the BPI said …
   // He added …") is "he" or "she", the body not.
   if (by_spokesperson) return found;
+  // Of that gender, or of none known with a person's name or role ("Wes
+  // Streeting"; not "Lib Dem" of "Lib Dem plans", "Director" before a name).
   const Gender g = doc_.entities[found].gender;
-  return g == m.gender && !rules_.impersonal(m, found) ? found : -1;
+  return (g == m.gender || (g == Gender::kUnknown && typer_.person_evidence(found))) && !rules_.impersonal(m, found)
+             ? found
+             : -1;
 }
 
 }  // namespace whosaid

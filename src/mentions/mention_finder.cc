@@ -423,9 +423,12 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       }
       // A sentence-initial word that is a verb form ("Revealed", "Rallying") or
       // written in lower case elsewhere is not a name, unless it is also
-      // capitalised inside a sentence somewhere ("Key: …" and "Mr Key").
+      // capitalised inside a sentence somewhere ("Key: …" and "Mr Key") or
+      // opens a role ("Health Secretary Victoria Atkins", "health" written
+      // in lower case elsewhere).
       if (b == first_word && b < e && lex.given_name_gender(fw.id(b)) == Gender::kUnknown &&
-          (lex.cue(fw.id(b)) != nullptr || lower_words[fw.type(b)]) && !mid_caps_words[fw.type(b)]) {
+          (lex.cue(fw.id(b)) != nullptr || lower_words[fw.type(b)]) && !mid_caps_words[fw.type(b)] &&
+          !(lex.is(WordClass::kRoleModifier, fw.id(b)) && b + 1 < e && lex.match_role(fw, b + 1) > 0)) {
         ++b;
       }
       // An adjective or other common word opening the sentence before a name

@@ -341,7 +341,10 @@ void split_sentences(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
       if (tt == "." && t > p.first_token && !tok.has(kSpaceBefore)) {
         const Token& pt = doc.tokens[t - 1];
         if (lex.is(WordClass::kAbbrev, prev)) continue;                                          // Mr. Key
-        if (pt.kind == TokenKind::kWord && pt.span.size() == 1 && pt.has(kCapitalized)) continue;  // E. Burman
+        // "E. Burman"; not a letter closing initials ("A&E. Its president …").
+        if (pt.kind == TokenKind::kWord && pt.span.size() == 1 && pt.has(kCapitalized) &&
+            !(t >= p.first_token + 2 && !pt.has(kSpaceBefore) && doc.slice(doc.tokens[t - 2].span) == "&"))
+          continue;
         if (lex.is(WordClass::kAbbrevEnd, prev) && !lex.is(WordClass::kStarter, w)) continue;
       }
       if (dotted_word && !lex.is(WordClass::kStarter, w)) continue;  // U.S. Senate
