@@ -347,5 +347,19 @@ TEST(NewsSpeakers, ATitleBeforeANameIntroducesTheName) {
   EXPECT_EQ(speaker_of(doc, "How risque"), "Andrew Burke");
 }
 
+// US titles: an abbreviated title keeps its stop ("Sen."), and a party and
+// state in parentheses after a name do not hide the apposition after them.
+TEST(NewsSpeakers, UsTitlesAndPartyParenthesesKeepRolesWhole) {
+  Document doc = extractor().extract(
+      "Remarks draw rebuke\n\n"
+      "Sen. Tom Hadlow said some veterans were \"gaming the system\".\n\n"
+      "Jon Tesler (D-Mont.), the chairman of the Veterans Affairs Committee, called the remarks \"shameful.\"\n");
+  if (const Entity* e = entity_at(doc, "gaming the system")) EXPECT_EQ(e->role, "Sen.");
+  if (const Entity* e = entity_at(doc, "shameful")) {
+    EXPECT_EQ(e->role, "chairman");
+    EXPECT_EQ(e->org, "Veterans Affairs Committee");
+  }
+}
+
 }  // namespace
 }  // namespace whosaid

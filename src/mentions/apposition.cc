@@ -121,6 +121,13 @@ RoleAndOrg apposition_after(const Document& doc, const Lexicon& lex, const Folde
                             uint32_t name_end, uint32_t sentence_end) {
   const Phrase p{doc, lex, fw};
   RoleAndOrg out;
+  // Past a short parenthesis after the name: "Jon Tester (D-Mont.), the chairman of …".
+  if (name_end < sentence_end && p.text(name_end) == "(")
+    for (uint32_t t = name_end + 1; t < sentence_end && t < name_end + 8; ++t)
+      if (p.text(t) == ")") {
+        name_end = t + 1;
+        break;
+      }
   if (name_end + 2 >= sentence_end || p.text(name_end) != ",") return out;
   uint32_t k = name_end + 1;
   // An age between: "Maria Lind, 52, a retired teacher".

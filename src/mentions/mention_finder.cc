@@ -477,7 +477,10 @@ void find_mentions(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
         role_end = name_begin;
       }
       if (role_begin != UINT32_MAX) {
-        m.role = {doc.tokens[b].span.begin, doc.tokens[role_end - 1].span.end};
+        // An abbreviated title keeps its stop: "Sen.", "Rep.", "Gov.".
+        const bool stop = role_end < e && doc.slice(doc.tokens[role_end].span) == "." &&
+                          lex.is(WordClass::kAbbrev, fw.id(role_end - 1));
+        m.role = {doc.tokens[b].span.begin, doc.tokens[stop ? role_end : role_end - 1].span.end};
         if (role_begin > b) m.org = org_before_role(doc, lex, fw, b, role_begin).value_or(Span{});
       }
       // Words before an honorific that are not a role are not part of the
