@@ -361,5 +361,21 @@ TEST(NewsSpeakers, UsTitlesAndPartyParenthesesKeepRolesWhole) {
   }
 }
 
+// "A spokesman for Transport Secretary Liam Brice said …": a person's
+// spokesman is no body's (no org), keeps the role without its article, and
+// is the "he" of the quotation that follows, not "the minister" he spoke of.
+TEST(NewsSpeakers, APersonsSpokesmanGoesOnSpeaking) {
+  Document doc = extractor().extract(
+      "Carmaker recalls cars\n\n"
+      "A spokesman for Transport Secretary Liam Brice said the minister had asked for a full report. "
+      "\"Safety must always come first,\" he said.\n");
+  const std::string spokesman = speaker_of(doc, "a full report");
+  EXPECT_EQ(speaker_of(doc, "Safety must always come first"), spokesman);
+  if (const Entity* e = entity_at(doc, "a full report")) {
+    EXPECT_EQ(e->role, "spokesman");
+    EXPECT_EQ(e->org, "");
+  }
+}
+
 }  // namespace
 }  // namespace whosaid

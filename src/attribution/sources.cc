@@ -112,8 +112,12 @@ int32_t Attributor::with_head_noun(int32_t m, uint32_t sentence_begin) {
   mm.end_token = found.end_token;
   mm.span = mm.name = {tok(b).span.begin, tok(found.end_token - 1).span.end};
   mm.kind = MentionKind::kNominal;
-  if (lex_.is(WordClass::kRole, fw_.id(h))) mm.role = {tok(b).span.begin, tok(h).span.end};
-  mm.org = found.name;
+  // The role without its article ("spokesman" of "A spokesman for …"), held
+  // at a body, not for a person ("a spokesman for Transport Secretary Liam
+  // Bryce" has no org).
+  const uint32_t r = is_determiner(fw_[b]) && b < h ? b + 1 : b;
+  if (lex_.is(WordClass::kRole, fw_.id(h))) mm.role = {tok(r).span.begin, tok(h).span.end};
+  if (!names_a_person(doc_, lex_, fw_, found)) mm.org = found.name;
   return add_mention(mm);
 }
 

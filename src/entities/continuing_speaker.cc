@@ -70,6 +70,13 @@ int32_t ContinuingSpeaker::continuing_speaker(const CorefMention& m) const {
   return -1;
 }
 
+// A spokesperson's mention: "a spokesman for …", "the spokeswoman".
+bool ContinuingSpeaker::spokes_noun(const Mention& m) const {
+  for (uint32_t t = m.first_token; t < m.end_token && t < m.first_token + 3; ++t)
+    if (folded_[t].starts_with("spokes")) return true;
+  return false;
+}
+
 // A singular noun whose first WordNet sense is a person ("nurse", "witness").
 bool ContinuingSpeaker::person_noun(std::string_view w) const {
   return !w.ends_with('s') && lex_.noun_senses(w).first_is(NounSenses::kPerson);
@@ -176,8 +183,9 @@ int32_t ContinuingSpeaker::previous_source(const CorefMention& m, const Sentence
     const int32_t id = sm.kind == MentionKind::kPronoun ? resolved_[src] : sm.entity;
     if (id < 0 || (found >= 0 && id != found)) return -1;
     // A description ("the Amnesty secretary-general") may stand for someone
-    // named; the model weighs it (a spokesperson speaks for a body: below).
-    if (sm.kind == MentionKind::kNominal && !spokesperson_[src]) return -1;
+    // named; the model weighs it. Not a spokesperson: they go on speaking
+    // (for a body: below; for a person: "A spokesman for Liam Bryce said …").
+    if (sm.kind == MentionKind::kNominal && !spokesperson_[src] && !spokes_noun(sm)) return -1;
     found = id;
     by_spokesperson = by_spokesperson || spokesperson_[src];
   }

@@ -56,6 +56,7 @@ class ContinuingSpeaker {
   bool parenthetical_cue(Span cue) const;
   bool described_person(const CorefMention& m) const;
   bool person_noun(std::string_view w) const;
+  bool spokes_noun(const Mention& m) const;
   int32_t introduced_speaker(const CorefMention& m, const Sentence& prev) const;
   int32_t previous_source(const CorefMention& m, const Sentence& prev) const;
 
