@@ -182,10 +182,13 @@ int32_t ContinuingSpeaker::previous_source(const CorefMention& m, const Sentence
       continue;
     const int32_t id = sm.kind == MentionKind::kPronoun ? resolved_[src] : sm.entity;
     if (id < 0 || (found >= 0 && id != found)) return -1;
-    // A description ("the Amnesty secretary-general") may stand for someone
-    // named; the model weighs it. Not a spokesperson: they go on speaking
-    // (for a body: below; for a person: "A spokesman for Liam Bryce said …").
-    if (sm.kind == MentionKind::kNominal && !spokesperson_[src] && !spokes_noun(sm)) return -1;
+    // A description resolved to no one named ("the Amnesty secretary-general"
+    // standing for itself) is left to the model; one resolved to a name ("the
+    // chancellor" → Gordon Brown) or a spokesperson (for a body: below; for a
+    // person: "A spokesman for Liam Bryce said …") goes on speaking.
+    if (sm.kind == MentionKind::kNominal && !spokesperson_[src] && !spokes_noun(sm) &&
+        (doc_.entities[id].name == doc_.slice(sm.name) || !typer_.named_as_person(id)))
+      return -1;
     found = id;
     by_spokesperson = by_spokesperson || spokesperson_[src];
   }
@@ -196,7 +199,9 @@ int32_t ContinuingSpeaker::previous_source(const CorefMention& m, const Sentence
   // Of that gender, or of none known with a person's name or role ("Wes
   // Streeting"; not "Lib Dem" of "Lib Dem plans", "Director" before a name).
   const Gender g = doc_.entities[found].gender;
-  return (g == m.gender || (g == Gender::kUnknown && typer_.person_evidence(found))) && !rules_.impersonal(m, found)
+  return (g == m.gender ||
+          (g == Gender::kUnknown && typer_.person_evidence(found) && typer_.named_as_person(found))) &&
+                 !rules_.impersonal(m, found)
              ? found
              : -1;
 }
