@@ -89,13 +89,16 @@ class Tokenizer {
       uint32_t first = utf8::decode(s_, b, len);
       if (utf8::is_upper(first)) {
         t.flags |= kCapitalized;
-        int upper = 0, lower = 0;
-        for (size_t k = b; k < e; k += len) {
+        // All capitals: two or more and no small letter (the first small
+        // letter settles it, most often the second letter of the word).
+        int upper = 0;
+        bool lower = false;
+        for (size_t k = b; k < e && !lower; k += len) {
           uint32_t c = utf8::decode(s_, k, len);
           upper += utf8::is_upper(c);
-          lower += utf8::is_lower(c);
+          lower = utf8::is_lower(c);
         }
-        if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
+        if (upper >= 2 && !lower) t.flags |= kAllCaps;
       }
     }
     if (doc_.tokens.empty() || doc_.tokens.back().span.end <= b) doc_.tokens.push_back(t);
@@ -139,6 +142,7 @@ class Tokenizer {
         ++j;
         continue;
       }
+      if (c == ' ') break;  // the usual end of a word, none of the cases below
       size_t len;
       uint32_t cp = at(j, len);
       if (word_char(cp)) {
