@@ -78,17 +78,14 @@ class Tokenizer {
   bool peek_is(size_t i, char c) const { return i < end_ && s_[i] == c; }
 
   void emit(size_t b, size_t e, TokenKind kind, uint8_t extra = 0) {
-    Token t;
-    t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-    t.kind = kind;
-    t.flags = extra;
-    if (b == 0 || utf8::is_space(prev_cp(b))) t.flags |= kSpaceBefore;
-    if (e >= s_.size() || utf8::is_space(cp_at_any(e))) t.flags |= kSpaceAfter;
+    uint8_t flags = extra;
+    if (b == 0 || utf8::is_space(prev_cp(b))) flags |= kSpaceBefore;
+    if (e >= s_.size() || utf8::is_space(cp_at_any(e))) flags |= kSpaceAfter;
     if (kind == TokenKind::kWord) {
       size_t len;
       uint32_t first = utf8::decode(s_, b, len);
       if (utf8::is_upper(first)) {
-        t.flags |= kCapitalized;
+        flags |= kCapitalized;
         // All capitals: two or more and no small letter (the first small
         // letter settles it, most often the second letter of the word).
         int upper = 0;
@@ -98,10 +95,18 @@ class Tokenizer {
           upper += utf8::is_upper(c);
           lower = utf8::is_lower(c);
         }
-        if (upper >= 2 && !lower) t.flags |= kAllCaps;
+        if (upper >= 2 && !lower) flags |= kAllCaps;
       }
     }
-    if (doc_.tokens.empty() || doc_.tokens.back().span.end <= b) doc_.tokens.push_back(t);
+    if (doc_.tokens.empty() || doc_.tokens.back().span.end <= b) {
+      // Made in place, field by field: a Token built on the stack was written
+      // in parts and copied whole, a load that waited for those stores
+      // (store forwarding fails on it), the largest cost of this function.
+      Token& t = doc_.tokens.emplace_back();
+      t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      t.kind = kind;
+      t.flags = flags;
+    }
     i_ = e;
   }
 
