@@ -6,8 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "io/quote_text.h"
 #include "store/hit_json.h"
 #include "test_util.h"
@@ -60,6 +65,58 @@ TEST(QuoteJson, EveryFieldPresentAndUnknownValuesNull) {
   EXPECT_TRUE(j["speaker"]["org"].is_null()) << out;  // not ""
   EXPECT_NE(out.find("\"confidence\":0."), std::string::npos);
   EXPECT_EQ(out.substr(out.find("\"confidence\":") + 13).size(), 6u) << out;  // 0.xyz}
+}
+
+// Each byte escaped alone: the reference append_json_string() must match with
+// its eight-byte runs.
+std::string escaped_byte_by_byte(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size(); ++i) {
+    std::string one;
+    append_json_string(s.substr(i, 1), one);
+    if (static_cast<unsigned char>(s[i]) >= 0x80) {  // UTF-8 checked whole
+      size_t len;
+      const bool ok = utf8::decode(s, i, len) != utf8::kInvalid;
+      out += ok ? std::string(s.substr(i, len)) : "\xEF\xBF\xBD";
+      i += len - 1;
+      continue;
+    }
+    out += one.substr(1, one.size() - 2);
+  }
+  return out + "\"";
+}
+
+TEST(QuoteJson, StringsEscapedAtEveryPlaceOfAnEightByteRun) {
+  // A character to escape (or a multibyte one, or an ill-formed byte) at each
+  // offset of a plain ASCII run, in strings of several lengths.
+  const std::string specials[] = {"\"", "\\", "\n", "\t", std::string(1, '\x01'), std::string(1, '\x1f'),
+                                  "\x7f", "\xE2\x80\x9D", "\xC3\xA9", "\xFF", "\xE2\x80"};
+  for (const std::string& special : specials) {
+    for (size_t before = 0; before < 20; ++before) {
+      for (size_t after : {0, 1, 7, 8, 9, 17}) {
+        const std::string s = std::string(before, 'a') + special + std::string(after, 'Z');
+        std::string out;
+        append_json_string(s, out);
+        EXPECT_EQ(out, escaped_byte_by_byte(s)) << before << " " << after;
+      }
+    }
+  }
+}
+
+TEST(QuoteJson, ConfidenceWrittenAsPrintfWritesIt) {
+  // to_chars(fixed, 3) and "%.3f" on every thousandth, the halves between them
+  // (ties) and values just beside them.
+  for (int k = 0; k <= 2000; ++k) {
+    for (float f : {k / 2000.0f, std::nextafter(k / 2000.0f, 2.0f), std::nextafter(k / 2000.0f, -1.0f)}) {
+      QuoteRecord r;
+      r.confidence = f;
+      std::string out;
+      append_quote_fields(r, out);
+      char expected[32];
+      std::snprintf(expected, sizeof expected, "%.3f", static_cast<double>(f));
+      EXPECT_EQ(out.substr(out.find("\"confidence\":") + 13), expected) << f;
+    }
+  }
 }
 
 TEST(HitJson, StoredQuoteIsTheQuoteObjectPlusWhereItIsStored) {

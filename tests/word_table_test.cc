@@ -9,6 +9,7 @@
 
 #include "core/folded.h"
 #include "core/lexicon.h"
+#include "core/utf8.h"
 #include "segment/segmenter.h"
 
 namespace whosaid {
@@ -97,6 +98,15 @@ TEST(WordTable, HashIsTheOneFindUses) {
   EXPECT_NE(WordTable::hash("a"), WordTable::hash(std::string_view("a\0", 2)));
 }
 
+TEST(WordTable, PaddedHashIsTheHash) {
+  // Every length up to three eight-byte steps and a tail, any bytes after it.
+  const std::string bytes = "AbCdEfGh\x01\xff zyxwvutsrqponm\x80 lkjihgfedcba987654321";
+  for (size_t n = 0; n + 8 <= bytes.size(); ++n) {
+    const std::string_view w(bytes.data(), n);
+    EXPECT_EQ(WordTable::hash_padded(w), WordTable::hash(w)) << n;
+  }
+}
+
 const char kCues[] = "said\tsay\tspeech\t0.9\n";
 const char kWords[] = "role\tminister prime_minister chief_executive_officer\norg_head\tbank\nhonorific_m\tmr\n";
 const char kNames[] = "m\tjohn sam\nf\tmary sam\n";
@@ -146,6 +156,25 @@ TEST(LexiconIds, FoldedWordsGiveLexiconAndDocumentIds) {
   EXPECT_EQ(lex.cue(fw[2]), lex.cue("said"));
   EXPECT_EQ(lex.given_name_gender(fw[0]), Gender::kUnknown);
   EXPECT_FALSE(fw.any_space());
+}
+
+TEST(LexiconIds, FoldedWordsAreUtf8Fold) {
+  // Words of every length (folded eight bytes at a time), capitals at the
+  // ends of the ASCII letters and just outside them (@ [ ` {), non-ASCII
+  // words (the byte loop), and a last word that ends the text (so its
+  // eight-byte loads would leave it).
+  const Lexicon lex(kCues, kWords, kNames);
+  Document doc("AZ@[`{az Ab ABCDEFG ABCDEFGH ABCDEFGHI Internationalisation'S O’BRIEN Zoë ÉCOLE X", "");
+  segment(doc);
+  const FoldedWords fw(doc, lex);
+  ASSERT_EQ(fw.size(), doc.tokens.size());
+  std::string folded;
+  for (size_t t = 0; t < fw.size(); ++t) {
+    utf8::fold(doc.slice(doc.tokens[t].span), folded);
+    EXPECT_EQ(fw[t], folded);
+    EXPECT_EQ(fw.id(t), lex.id(folded)) << folded;
+  }
+  EXPECT_EQ(fw[fw.size() - 1], "x");
 }
 
 TEST(LexiconIds, FoldedWordsReusedForAnotherDocumentForgetTheFirst) {

@@ -5,26 +5,6 @@
 
 namespace whosaid {
 
-uint64_t WordTable::hash(std::string_view w) noexcept {
-  // Eight bytes at a time, each step mixed by a multiply (splitmix64's
-  // constants); words are short, so the tail is the usual case.
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (w.size() * 0xFF51AFD7ED558CCDull);
-  const char* p = w.data();
-  size_t n = w.size();
-  for (; n >= 8; p += 8, n -= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
-  uint64_t v = 0;
-  for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-  h = (h ^ v) * 0x94D049BB133111EBull;
-  h ^= h >> 29;
-  h *= 0xBF58476D1CE4E5B9ull;
-  return h ^ (h >> 32);
-}
-
 namespace {
 
 template <typename T>

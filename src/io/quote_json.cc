@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "io/quote_text.h"
@@ -19,6 +21,18 @@ void append_json_string(std::string_view s, std::string& out) {
     if (i > run) out.append(s.data() + run, i - run);
   };
   for (size_t i = 0; i < s.size();) {
+    // Eight plain ASCII bytes at a time: no byte of the word has its high
+    // bit set, is below 0x20, or is a quote or a backslash (SWAR tests).
+    if (i + 8 <= s.size()) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      constexpr uint64_t kEach = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      const auto zero_byte = [](uint64_t v) { return (v - kEach) & ~v & kHigh; };
+      if (((x | (x - 0x20 * kEach) | zero_byte(x ^ ('"' * kEach)) | zero_byte(x ^ ('\\' * kEach))) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t len;
@@ -148,10 +162,13 @@ void append_quote_fields(const QuoteRecord& q, std::string& out) {
   } else {
     out += "null";
   }
+  // std::to_chars with a precision writes what printf's "%.3f" writes (the
+  // standard defines it so), without parsing a format at each quote.
   char conf[32];
-  std::snprintf(conf, sizeof conf, "%.3f", static_cast<double>(q.confidence));
+  const char* conf_end =
+      std::to_chars(conf, conf + sizeof conf, static_cast<double>(q.confidence), std::chars_format::fixed, 3).ptr;
   out += ",\"confidence\":";
-  out += conf;
+  out.append(conf, static_cast<size_t>(conf_end - conf));
 }
 
 void append_quote_json(const Document& doc, const Quote& q, std::string& out) {

@@ -78,27 +78,35 @@ class Tokenizer {
   bool peek_is(size_t i, char c) const { return i < end_ && s_[i] == c; }
 
   void emit(size_t b, size_t e, TokenKind kind, uint8_t extra = 0) {
-    Token t;
-    t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-    t.kind = kind;
-    t.flags = extra;
-    if (b == 0 || utf8::is_space(prev_cp(b))) t.flags |= kSpaceBefore;
-    if (e >= s_.size() || utf8::is_space(cp_at_any(e))) t.flags |= kSpaceAfter;
+    uint8_t flags = extra;
+    if (b == 0 || utf8::is_space(prev_cp(b))) flags |= kSpaceBefore;
+    if (e >= s_.size() || utf8::is_space(cp_at_any(e))) flags |= kSpaceAfter;
     if (kind == TokenKind::kWord) {
       size_t len;
       uint32_t first = utf8::decode(s_, b, len);
       if (utf8::is_upper(first)) {
-        t.flags |= kCapitalized;
-        int upper = 0, lower = 0;
-        for (size_t k = b; k < e; k += len) {
+        flags |= kCapitalized;
+        // All capitals: two or more and no small letter (the first small
+        // letter settles it, most often the second letter of the word).
+        int upper = 0;
+        bool lower = false;
+        for (size_t k = b; k < e && !lower; k += len) {
           uint32_t c = utf8::decode(s_, k, len);
           upper += utf8::is_upper(c);
-          lower += utf8::is_lower(c);
+          lower = utf8::is_lower(c);
         }
-        if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
+        if (upper >= 2 && !lower) flags |= kAllCaps;
       }
     }
-    if (doc_.tokens.empty() || doc_.tokens.back().span.end <= b) doc_.tokens.push_back(t);
+    if (doc_.tokens.empty() || doc_.tokens.back().span.end <= b) {
+      // Made in place, field by field: a Token built on the stack was written
+      // in parts and copied whole, a load that waited for those stores
+      // (store forwarding fails on it), the largest cost of this function.
+      Token& t = doc_.tokens.emplace_back();
+      t.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      t.kind = kind;
+      t.flags = flags;
+    }
     i_ = e;
   }
 
@@ -139,6 +147,7 @@ class Tokenizer {
         ++j;
         continue;
       }
+      if (c == ' ') break;  // the usual end of a word, none of the cases below
       size_t len;
       uint32_t cp = at(j, len);
       if (word_char(cp)) {
@@ -280,7 +289,10 @@ void split_sentences(Document& doc, const Lexicon& lex) { split_sentences(doc, l
 void split_sentences(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // Tokens inside a closed pair of quotation marks: a sentence never ends there,
   // so a quote of several sentences stays in the sentence of its cue.
-  std::vector<uint8_t> in_closed(doc.tokens.size(), 0), close_mark(doc.tokens.size(), 0);
+  // (Per-thread buffers, kept from document to document: no allocation per document.)
+  thread_local std::vector<uint8_t> in_closed, close_mark;
+  in_closed.assign(doc.tokens.size(), 0);
+  close_mark.assign(doc.tokens.size(), 0);
   for (const QuotedRegion& r : doc.quoted) {
     if (!r.closed) continue;
     for (uint32_t k = r.first_token; k < r.end_token; ++k) in_closed[k] = 1;
