@@ -140,11 +140,10 @@ int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sente
     it = named;
     described = false;
   }
-  // Of that gender, or of none known and written as a person ("President
-  // Lin Mei-hua").
+  // Of that gender, or of none known when described, written as a person
+  // ("President Lin Mei-hua") or named as one and speaking there ("After the
+  // match, Tomas Ekberg accused the referee …").
   const Gender g = doc_.entities[it->entity].gender;
-  // Of no known gender: described, written as a person, or named as one
-  // and speaking there ("After the match, Tomas Ekberg accused the referee …").
   const bool person = described || typer_.person_evidence(it->entity) ||
                       (is_source_[it - doc_.mentions.begin()] && typer_.named_as_person(it->entity));
   return g == m.gender || (g == Gender::kUnknown && person) ? it->entity : -1;
@@ -153,10 +152,9 @@ int32_t ContinuingSpeaker::introduced_speaker(const CorefMention& m, const Sente
 // "Earlier Jack Straw said the UK would veto any bid. He said it remained
 // justified …": a "he"/"she" source opening its sentence (after a phrase it
 // opens with, or right after a quotation that opens it when the sentence
-// before quotes nothing), after a sentence
-// whose statements all have one source of that gender (named or resolved,
-// outside quotation marks), is that source: news goes on with its speaker.
-// -1 otherwise.
+// before quotes nothing), after a sentence whose statements all have one
+// source of that gender (named or resolved, outside quotation marks), is
+// that source: news goes on with its speaker. -1 otherwise.
 int32_t ContinuingSpeaker::previous_source(const CorefMention& m, const Sentence& prev) const {
   const Sentence& here = doc_.sentences[m.sentence];
   // (Past a phrase the sentence opens with: "Speaking on ITV, he said".)
