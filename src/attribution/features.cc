@@ -331,7 +331,8 @@ void Attributor::frame_features(const Frame& f, FeatureVector& fv) {
     sourceless_features(f, lemma, fv);
     return;
   }
-  fv.add("frames-before*src", decimal(std::min(frames_before_, 2), digits), mention_kind_name(doc_.mentions[f.source].kind));
+  fv.add("frames-before*src", decimal(std::min(frames_before_, 2), digits),
+         mention_kind_name(doc_.mentions[f.source].kind));
   // Source.
   const Mention& src = doc_.mentions[f.source];
   const std::string_view skind = mention_kind_name(src.kind);

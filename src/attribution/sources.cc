@@ -33,7 +33,8 @@ int32_t Attributor::mention_ending_at(uint32_t t, uint32_t sentence_begin) {
       // & Spencer spokesman", "A West Yorkshire Fire and Rescue Service spokesman").
       if (const int32_t named = found_mention_at(j - 1);
           named >= 0 &&
-          (doc_.mentions[named].kind == MentionKind::kName || doc_.mentions[named].kind == MentionKind::kOrganisation) &&
+          (doc_.mentions[named].kind == MentionKind::kName ||
+           doc_.mentions[named].kind == MentionKind::kOrganisation) &&
           doc_.mentions[named].first_token >= sentence_begin && doc_.mentions[named].first_token < j - 1 &&
           !tok(j - 1).has(kAllCaps)) {  // (not a heading run in: "CONTROVERSIES AND OTHER GAFFES Three people")
         j = doc_.mentions[named].first_token;

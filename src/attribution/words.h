@@ -34,8 +34,9 @@ inline bool is_preposition(std::string_view w) {
 
 // A word that opens a subordinate clause: "while promising …", "if he wins".
 inline bool is_subordinator(std::string_view w) {
-  static constexpr std::string_view kSub[] = {"after", "although", "as",   "because", "before", "despite", "even",    "if",
-                               "once",  "since",    "though", "unless", "until",  "when",    "whereas", "while"};
+  static constexpr std::string_view kSub[] = {"after",  "although", "as",     "because", "before", "despite",
+                                              "even",   "if",       "once",   "since",   "though", "unless",
+                                              "until",  "when",     "whereas", "while"};
   for (std::string_view s : kSub)
     if (w == s) return true;
   return false;
