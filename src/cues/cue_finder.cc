@@ -68,10 +68,7 @@ void find_cues(Document& doc, const Lexicon& lex) { find_cues(doc, lex, FoldedWo
 
 void find_cues(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // Tokens that close or open a quotation, for the patterns around quotes.
-  // (Per-thread buffers, kept from document to document: no allocation per document.)
-  thread_local std::vector<uint8_t> closes, opens;
-  closes.assign(doc.tokens.size() + 1, 0);
-  opens.assign(doc.tokens.size() + 1, 0);
+  std::vector<uint8_t> closes(doc.tokens.size() + 1, 0), opens(doc.tokens.size() + 1, 0);
   for (const QuotedRegion& r : doc.quoted) {
     if (r.closed) closes[r.end_token] = 1;
     if (r.first_token > 0) opens[r.first_token - 1] = 1;

@@ -289,10 +289,7 @@ void split_sentences(Document& doc, const Lexicon& lex) { split_sentences(doc, l
 void split_sentences(Document& doc, const Lexicon& lex, const FoldedWords& fw) {
   // Tokens inside a closed pair of quotation marks: a sentence never ends there,
   // so a quote of several sentences stays in the sentence of its cue.
-  // (Per-thread buffers, kept from document to document: no allocation per document.)
-  thread_local std::vector<uint8_t> in_closed, close_mark;
-  in_closed.assign(doc.tokens.size(), 0);
-  close_mark.assign(doc.tokens.size(), 0);
+  std::vector<uint8_t> in_closed(doc.tokens.size(), 0), close_mark(doc.tokens.size(), 0);
   for (const QuotedRegion& r : doc.quoted) {
     if (!r.closed) continue;
     for (uint32_t k = r.first_token; k < r.end_token; ++k) in_closed[k] = 1;
